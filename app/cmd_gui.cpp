@@ -1,0 +1,75 @@
+// `zksim gui`: option parsing for the GUI (frames, screenshot, size, theme, language).
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "app/commands.h"
+
+#ifdef ZKSIM_HAVE_GUI
+#include "ui/gui_app.h"
+#endif
+
+namespace zk::app {
+namespace {
+
+bool parse_int(const std::string& text, int& out) {
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, out);
+  return ec == std::errc() && ptr == end;
+}
+
+}  // namespace
+
+int cmd_gui(const Args& args) {
+#ifndef ZKSIM_HAVE_GUI
+  (void)args;
+  return usage_error("this build has no GUI; run scenarios headless with: zksim run FILE");
+#else
+  ui::GuiOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&](const char* name) -> const std::string* {
+      if (i + 1 >= args.size()) return nullptr;
+      (void)name;
+      return &args[++i];
+    };
+    if (arg == "--frames") {
+      const std::string* v = value("--frames");
+      if (!v || !parse_int(*v, options.frame_count) || options.frame_count < 1)
+        return usage_error("--frames needs a positive whole number");
+    } else if (arg == "--screenshot") {
+      const std::string* v = value("--screenshot");
+      if (!v) return usage_error("--screenshot needs a file name");
+      options.screenshot_path = *v;
+    } else if (arg == "--size") {
+      const std::string* v = value("--size");
+      const size_t x = v ? v->find('x') : std::string::npos;
+      if (x == std::string::npos || !parse_int(v->substr(0, x), options.width_px) ||
+          !parse_int(v->substr(x + 1), options.height_px) || options.width_px < 320 || options.height_px < 240 ||
+          options.width_px > 8192 || options.height_px > 8192)
+        return usage_error("--size needs WIDTHxHEIGHT in pixels, e.g. 1280x800 (320x240 to 8192x8192)");
+    } else if (arg == "--theme") {
+      const std::string* v = value("--theme");
+      if (v && *v == "dark") options.theme = ui::Theme::kDark;
+      else if (v && *v == "light") options.theme = ui::Theme::kLight;
+      else return usage_error("--theme needs 'dark' or 'light'");
+    } else if (arg == "--lang") {
+      const std::string* v = value("--lang");
+      if (v && *v == "en") options.language = ui::Language::kEnglish;
+      else if (v && *v == "zh") options.language = ui::Language::kChinese;
+      else return usage_error("--lang needs 'en' or 'zh'");
+    } else if (!arg.empty() && arg[0] == '-') {
+      return usage_error(fmt::format("unknown gui option '{}'", arg));
+    } else if (options.scenario_path.empty()) {
+      options.scenario_path = arg;
+    } else {
+      return usage_error("gui takes at most one scenario file");
+    }
+  }
+  if (!options.screenshot_path.empty() && options.frame_count == 0)
+    return usage_error("--screenshot needs --frames N (the screenshot is the last frame)");
+  return ui::run_gui(options);
+#endif
+}
+
+}  // namespace zk::app

@@ -1,0 +1,18 @@
+// The zksim subcommands. Each takes the arguments after its own name and returns the
+// process exit status (0 ok, 1 a check failed, 2 bad usage or input). main() dispatches.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace zk::app {
+
+using Args = std::vector<std::string>;
+
+int cmd_gui(const Args& args);
+int cmd_run(const Args& args);
+
+// Prints "zksim: <message>" and a hint to stderr; returns 2 for convenience.
+int usage_error(const std::string& message);
+
+}  // namespace zk::app

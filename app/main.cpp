@@ -1,0 +1,53 @@
+// zksim's entry point: `zksim` opens the GUI; subcommands run headless. Unknown commands
+// and options get a one-line error and exit status 2.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <string>
+
+#include "app/commands.h"
+
+namespace {
+
+constexpr const char* kHelp = R"(zksim - a deterministic ZooKeeper cluster simulator and election visualizer
+
+usage:
+  zksim                         open the GUI
+  zksim gui [options] [SCENARIO]
+      --frames N                render N frames, then exit
+      --screenshot FILE.png     write the last frame to FILE.png (with --frames)
+      --size WxH                window size in pixels (default 1280x800)
+      --theme dark|light        colour theme (default dark)
+      --lang en|zh              interface language (default en)
+  zksim run FILE...             run scenarios headless (see README)
+  zksim --help | --version
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  zk::app::Args args(argv + 1, argv + argc);
+  if (args.empty()) return zk::app::cmd_gui(args);
+  const std::string command = args.front();
+  const zk::app::Args rest(args.begin() + 1, args.end());
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::fputs(kHelp, stdout);
+    return 0;
+  }
+  if (command == "--version") {
+    fmt::print("zksim {}\n", ZKSIM_VERSION);
+    return 0;
+  }
+  if (command == "gui") return zk::app::cmd_gui(rest);
+  if (command == "run") return zk::app::cmd_run(rest);
+  return zk::app::usage_error(fmt::format("unknown command '{}'", command));
+}
+
+namespace zk::app {
+
+int usage_error(const std::string& message) {
+  fmt::print(stderr, "zksim: {}\nrun 'zksim --help' for usage\n", message);
+  return 2;
+}
+
+}  // namespace zk::app

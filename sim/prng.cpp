@@ -1,0 +1,65 @@
+// xoshiro256** (Blackman and Vigna, public domain algorithm) and bias-free range draws.
+#include "sim/prng.h"
+
+#include <cassert>
+
+namespace zk::sim {
+namespace {
+
+uint64_t splitmix64(uint64_t& x) {
+  uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+}  // namespace
+
+Prng::Prng(uint64_t seed) {
+  uint64_t x = seed;
+  for (auto& word : state_) word = splitmix64(x);
+}
+
+uint64_t Prng::next_u64() {
+  const uint64_t result = rotl(state_[1] * 5, 7) * 9;
+  const uint64_t t = state_[1] << 17;
+  state_[2] ^= state_[0];
+  state_[3] ^= state_[1];
+  state_[1] ^= state_[2];
+  state_[0] ^= state_[3];
+  state_[2] ^= t;
+  state_[3] = rotl(state_[3], 45);
+  return result;
+}
+
+int64_t Prng::uniform_int(int64_t lo, int64_t hi) {
+  assert(lo <= hi);
+  const uint64_t span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
+  if (span == UINT64_MAX) return static_cast<int64_t>(next_u64());
+  const uint64_t range = span + 1;
+  // Rejection sampling: accept draws below the largest multiple of range.
+  const uint64_t limit = UINT64_MAX - (UINT64_MAX % range);
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    const uint64_t draw = next_u64();
+    if (draw < limit) return static_cast<int64_t>(static_cast<uint64_t>(lo) + draw % range);
+  }
+  return lo;  // Unreachable in practice: each attempt fails with probability < 1/2.
+}
+
+bool Prng::chance(uint64_t numerator, uint64_t denominator) {
+  assert(denominator > 0);
+  if (numerator == 0) return false;
+  if (numerator >= denominator) return true;
+  return static_cast<uint64_t>(uniform_int(0, static_cast<int64_t>(denominator) - 1)) < numerator;
+}
+
+bool Prng::chance(double p) {
+  if (p <= 0.0) return false;
+  if (p >= 1.0) return true;
+  constexpr uint64_t kScale = 1000000000ULL;
+  return chance(static_cast<uint64_t>(p * static_cast<double>(kScale) + 0.5), kScale);
+}
+
+}  // namespace zk::sim

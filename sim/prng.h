@@ -1,0 +1,28 @@
+// Prng: the one seeded random generator of a simulated run (xoshiro256** seeded through
+// splitmix64), with its own distribution code so that the same seed gives the same
+// numbers with every standard library. It is a value: copying a world copies its PRNG.
+#pragma once
+
+#include <cstdint>
+
+namespace zk::sim {
+
+class Prng {
+ public:
+  explicit Prng(uint64_t seed = 0);
+
+  uint64_t next_u64();
+  // Uniform integer in [lo, hi] (inclusive), without modulo bias. Requires lo <= hi.
+  int64_t uniform_int(int64_t lo, int64_t hi);
+  // True with probability numerator / denominator.
+  bool chance(uint64_t numerator, uint64_t denominator);
+  // True with probability p in [0, 1], resolved to 1e-9.
+  bool chance(double p);
+
+  bool operator==(const Prng&) const = default;
+
+ private:
+  uint64_t state_[4];
+};
+
+}  // namespace zk::sim

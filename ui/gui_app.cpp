@@ -1,0 +1,123 @@
+// The GLFW + OpenGL 3.3 + Dear ImGui frame loop. Kept short: poll, new frame, draw the
+// main window, render, optionally screenshot, swap.
+#include "ui/gui_app.h"
+
+#include <glad/gl.h>
+// glad must come before GLFW so that GLFW does not pull in the system GL header.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "ui/fonts.h"
+#include "ui/i18n.h"
+#include "ui/main_window.h"
+#include "ui/screenshot.h"
+
+namespace zk::ui {
+namespace {
+
+constexpr float kFontSizePx = 17.0f;
+
+void on_glfw_error(int code, const char* description) {
+  // Reported once by run_gui when it matters; keep GLFW's own detail for debugging.
+  if (std::getenv("ZKSIM_DEBUG_GLFW")) std::fprintf(stderr, "glfw error %d: %s\n", code, description);
+}
+
+bool display_available() {
+  const char* x11 = std::getenv("DISPLAY");
+  const char* wayland = std::getenv("WAYLAND_DISPLAY");
+  return (x11 && *x11) || (wayland && *wayland);
+}
+
+void print_no_display() {
+  std::fprintf(stderr,
+               "zksim: no display available (DISPLAY is not set), so the GUI cannot open; "
+               "run scenarios headless with: zksim run FILE\n");
+}
+
+}  // namespace
+
+int run_gui(const GuiOptions& options) {
+  if (!display_available()) {
+    print_no_display();
+    return 2;
+  }
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
+    print_no_display();
+    return 2;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  GLFWwindow* window = glfwCreateWindow(options.width_px, options.height_px, "zksim", nullptr, nullptr);
+  if (window == nullptr) {
+    std::fprintf(stderr, "zksim: cannot create an OpenGL 3.3 window on this display; "
+                         "run scenarios headless with: zksim run FILE\n");
+    glfwTerminate();
+    return 2;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(options.frame_count > 0 ? 0 : 1);
+  if (gladLoadGL(glfwGetProcAddress) == 0) {
+    std::fprintf(stderr, "zksim: cannot load OpenGL functions\n");
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 2;
+  }
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // The layout is fixed; nothing to remember between runs.
+  load_fonts(kFontSizePx);
+  set_language(options.language);
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330");
+
+  int exit_status = 0;
+  {
+    MainWindow main_window(options.theme);
+    PanelContext context;
+    for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
+      glfwPollEvents();
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplGlfw_NewFrame();
+      ImGui::NewFrame();
+      main_window.draw_frame(context);
+      ImGui::Render();
+      int fb_width = 0;
+      int fb_height = 0;
+      glfwGetFramebufferSize(window, &fb_width, &fb_height);
+      glViewport(0, 0, fb_width, fb_height);
+      const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+      glClearColor(clear.x, clear.y, clear.z, 1.0f);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      const bool last_frame = options.frame_count > 0 && frame + 1 >= options.frame_count;
+      if (last_frame && !options.screenshot_path.empty()) {
+        const std::string error = write_screenshot_png(options.screenshot_path, fb_width, fb_height);
+        if (!error.empty()) {
+          std::fprintf(stderr, "zksim: screenshot failed: %s\n", error.c_str());
+          exit_status = 1;
+        }
+      }
+      glfwSwapBuffers(window);
+      if (last_frame) break;
+    }
+  }
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return exit_status;
+}
+
+}  // namespace zk::ui

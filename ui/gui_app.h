@@ -1,0 +1,26 @@
+// The GUI entry point: opens the GLFW window, runs the Dear ImGui frame loop and draws
+// the panels. With `frames` set it renders that many frames, optionally writes the last
+// one to a PNG, and returns (used by tests and for screenshots). Returns the process exit
+// status: 0 on success, 2 when no display is available or the window cannot be made.
+#pragma once
+
+#include <string>
+
+namespace zk::ui {
+
+enum class Theme { kDark, kLight };
+enum class Language { kEnglish, kChinese };
+
+struct GuiOptions {
+  int width_px = 1280;
+  int height_px = 800;
+  int frame_count = 0;  // 0: run until the window is closed.
+  std::string screenshot_path;  // Written after the last frame when not empty.
+  std::string scenario_path;    // Opened at start when not empty.
+  Theme theme = Theme::kDark;
+  Language language = Language::kEnglish;
+};
+
+int run_gui(const GuiOptions& options);
+
+}  // namespace zk::ui

@@ -1,0 +1,66 @@
+// Menu bar plus one fixed tile per panel.
+#include "ui/main_window.h"
+
+#include <imgui.h>
+
+#include "ui/i18n.h"
+#include "ui/layout.h"
+#include "ui/theme.h"
+
+namespace zk::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kTileFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+// "Votes###votes": the visible title changes with the language, the id does not.
+template <typename Panel>
+void draw_tile(const char* id, Text title, const PanelRect& rect, Panel& panel, const PanelContext& context) {
+  char label[128];
+  snprintf(label, sizeof label, "%s###%s", tr(title), id);
+  place_next_window(rect);
+  if (ImGui::Begin(label, nullptr, kTileFlags)) panel.draw(context);
+  ImGui::End();
+}
+
+}  // namespace
+
+MainWindow::MainWindow(Theme theme) : theme_(theme) { apply_theme(theme_); }
+
+void MainWindow::draw_menu_bar() {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu(tr(Text::kMenuTheme))) {
+    if (ImGui::MenuItem(tr(Text::kThemeDark), nullptr, theme_ == Theme::kDark)) {
+      theme_ = Theme::kDark;
+      apply_theme(theme_);
+    }
+    if (ImGui::MenuItem(tr(Text::kThemeLight), nullptr, theme_ == Theme::kLight)) {
+      theme_ = Theme::kLight;
+      apply_theme(theme_);
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(tr(Text::kMenuLanguage))) {
+    if (ImGui::MenuItem("English", nullptr, language() == Language::kEnglish)) set_language(Language::kEnglish);
+    if (ImGui::MenuItem("简体中文", nullptr, language() == Language::kChinese)) set_language(Language::kChinese);
+    ImGui::EndMenu();
+  }
+  ImGui::TextDisabled("%s", tr(Text::kAppTitle));
+  ImGui::EndMainMenuBar();
+}
+
+void MainWindow::draw_frame(const PanelContext& context) {
+  draw_menu_bar();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize);
+  draw_tile("controls", Text::kControls, layout.controls, controls_panel_, context);
+  draw_tile("votes", Text::kVotes, layout.votes, votes_panel_, context);
+  draw_tile("cluster", Text::kClusterView, layout.cluster, cluster_view_, context);
+  draw_tile("timeline", Text::kTimeline, layout.timeline, timeline_panel_, context);
+  draw_tile("why", Text::kWhy, layout.why, why_panel_, context);
+  draw_tile("tree", Text::kZnodeTree, layout.tree, tree_panel_, context);
+  draw_tile("console", Text::kConsole, layout.console, console_panel_, context);
+}
+
+}  // namespace zk::ui

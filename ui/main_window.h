@@ -1,0 +1,28 @@
+// The main window: the menu bar (view, theme, language) and the tiled panels. It owns the
+// panel objects and the UI settings, and draws one frame when asked.
+#pragma once
+
+#include "ui/gui_app.h"
+#include "ui/panels.h"
+
+namespace zk::ui {
+
+class MainWindow {
+ public:
+  explicit MainWindow(Theme theme);
+  void draw_frame(const PanelContext& context);
+
+ private:
+  void draw_menu_bar();
+
+  Theme theme_;
+  ClusterView cluster_view_;
+  VotesPanel votes_panel_;
+  WhyPanel why_panel_;
+  ZnodeTreePanel tree_panel_;
+  TimelinePanel timeline_panel_;
+  ControlsPanel controls_panel_;
+  ConsolePanel console_panel_;
+};
+
+}  // namespace zk::ui

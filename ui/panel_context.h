@@ -1,0 +1,20 @@
+// What every panel reads while drawing one frame: the world snapshot at the playhead (null
+// before a cluster exists) and the UI-wide settings. Panels never modify the world; they
+// return commands instead (see sim's command layer).
+#pragma once
+
+namespace zk::sim {
+class World;
+}
+
+namespace zk::ui {
+
+struct PanelContext {
+  const sim::World* world = nullptr;
+};
+
+// Draws a dimmed, wrapped sentence in the middle of the current window, used by every
+// panel when it has nothing to show yet, so the window still explains itself.
+void draw_empty_state(const char* sentence);
+
+}  // namespace zk::ui

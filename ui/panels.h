@@ -1,0 +1,48 @@
+// The panels of the main window, one class per panel (each defined in its own file). A
+// panel owns only its UI state (selection, scroll, input text) and draws itself inside the
+// window the main loop opened for it.
+#pragma once
+
+#include "ui/panel_context.h"
+
+namespace zk::ui {
+
+class ClusterView {
+ public:
+  void draw(const PanelContext& context);
+};
+
+class VotesPanel {
+ public:
+  void draw(const PanelContext& context);
+};
+
+class WhyPanel {
+ public:
+  void draw(const PanelContext& context);
+};
+
+class ZnodeTreePanel {
+ public:
+  void draw(const PanelContext& context);
+};
+
+class TimelinePanel {
+ public:
+  void draw(const PanelContext& context);
+};
+
+class ControlsPanel {
+ public:
+  void draw(const PanelContext& context);
+
+ private:
+  int server_count_ = 3;
+};
+
+class ConsolePanel {
+ public:
+  void draw(const PanelContext& context);
+};
+
+}  // namespace zk::ui

@@ -1,0 +1,34 @@
+// Style setup on top of Dear ImGui's stock dark and light colour sets.
+#include "ui/theme.h"
+
+namespace zk::ui {
+
+void apply_theme(Theme theme) {
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  if (theme == Theme::kDark) {
+    ImGui::StyleColorsDark(&style);
+  } else {
+    ImGui::StyleColorsLight(&style);
+  }
+  style.WindowPadding = ImVec2(10, 8);
+  style.FramePadding = ImVec2(8, 4);
+  style.ItemSpacing = ImVec2(8, 6);
+  style.WindowRounding = 4.0f;
+  style.FrameRounding = 3.0f;
+  style.GrabRounding = 3.0f;
+  style.WindowBorderSize = 1.0f;
+  style.ScrollbarSize = 14.0f;
+}
+
+StateColors state_colors() {
+  return StateColors{
+      IM_COL32(230, 170, 40, 255),   // LOOKING: amber
+      IM_COL32(70, 130, 220, 255),   // FOLLOWING: blue
+      IM_COL32(60, 170, 90, 255),    // LEADING: green
+      IM_COL32(120, 120, 120, 255),  // DOWN: grey
+      IM_COL32(160, 100, 200, 255),  // paused: purple
+  };
+}
+
+}  // namespace zk::ui

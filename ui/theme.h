@@ -1,0 +1,22 @@
+// Dark and light styles for the UI, with the spacing and rounding we use everywhere, and
+// the state colours (LOOKING, FOLLOWING, LEADING, DOWN, paused) shared by all panels.
+#pragma once
+
+#include <imgui.h>
+
+#include "ui/gui_app.h"
+
+namespace zk::ui {
+
+void apply_theme(Theme theme);
+
+struct StateColors {
+  ImU32 looking;
+  ImU32 following;
+  ImU32 leading;
+  ImU32 down;
+  ImU32 paused;
+};
+StateColors state_colors();
+
+}  // namespace zk::ui
