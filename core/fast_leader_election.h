@@ -1,0 +1,90 @@
+// FastLeaderElection: ZooKeeper's election (electionAlg=3) as a sans-IO state machine.
+// It merges FLE's two threads: the receiver (which answers LOOKING peers in every state)
+// and lookForLeader (which runs only while LOOKING). Time enters only as timer inputs:
+//   - kElectionPoll: no notification for notTimeout (200 ms, doubling up to 60 s) ->
+//     send the proposal again;
+//   - kElectionFinalize: a quorum agreed and 200 ms passed with no better vote -> decide.
+// Notifications that arrive during the finalize wait and are not better are discarded,
+// as in ZooKeeper. After deciding, the server reads the decision with take_decision().
+#pragma once
+
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "core/notification.h"
+#include "core/outbox.h"
+
+namespace zk {
+
+struct ElectionConfig {
+  ServerId my_id = 0;
+  std::vector<ServerId> voters;  // sorted, includes my_id
+  int64_t min_notification_interval_us = 200'000;
+  int64_t max_notification_interval_us = 60'000'000;
+  int64_t finalize_wait_us = 200'000;
+};
+
+struct ElectionDecision {
+  Vote vote;         // the final vote: (leader, zxid, round, peerEpoch)
+  PeerState state;   // LEADING or FOLLOWING
+};
+
+class FastLeaderElection {
+ public:
+  explicit FastLeaderElection(ElectionConfig config);
+
+  // Enter LOOKING (lookForLeader): a new round with our own vote, sent to every voter.
+  void start_looking(Zxid last_logged_zxid, Epoch current_epoch, Outbox& out);
+  // A notification arrived; my_state is the server's state (FLE runs in every state).
+  void on_notification(const Notification& notification, PeerState my_state, Outbox& out);
+  void on_poll_timeout(Outbox& out);
+  void on_finalize_timeout(Outbox& out);
+  // A link to `peer` came up: send it the last notification queued for it, if any.
+  void on_peer_connected(ServerId peer, Outbox& out);
+  // The decision of the round that just ended, once; empty while undecided.
+  std::optional<ElectionDecision> take_decision();
+  // ZOOKEEPER-1732: once the new epoch is established the stored vote carries it.
+  void update_peer_epoch(Epoch epoch);
+  // The server left LOOKING for another reason (crash handling is the world's job).
+  void stop_looking(Outbox& out);
+
+  bool looking() const { return looking_; }
+  bool finalizing() const { return finalizing_; }
+  int64_t logical_clock() const { return logical_clock_; }
+  const Vote& proposal() const { return proposal_; }
+  const Vote& current_vote() const { return current_vote_; }
+  const std::map<ServerId, Vote>& received_votes() const { return recvset_; }
+  const std::map<ServerId, Vote>& out_of_election_votes() const { return outofelection_; }
+  int64_t notification_timeout_us() const { return not_timeout_us_; }
+  const ElectionConfig& config() const { return config_; }
+
+ private:
+  void send_notifications(Outbox& out);
+  void send_to(ServerId to, const Vote& vote, PeerState state, Outbox& out);
+  void handle_in_loop(const Notification& notification, Outbox& out);
+  void handle_looking_sender(const Notification& notification, Outbox& out);
+  void handle_established_sender(const Notification& notification, Outbox& out);
+  void update_proposal(const Vote& vote, ServerId cause, Outbox& out);
+  void decide(const Vote& final_vote, const char* via, int64_t supporters, Outbox& out);
+  int64_t count_agreeing(const std::map<ServerId, Vote>& votes, const Vote& target) const;
+  bool is_quorum(int64_t count) const;
+  bool check_leader(const std::map<ServerId, Vote>& votes, ServerId leader, int64_t election_epoch) const;
+  bool is_voter(ServerId id) const;
+  void arm_poll_timer(Outbox& out);
+
+  ElectionConfig config_;
+  bool looking_ = false;
+  bool finalizing_ = false;
+  int64_t logical_clock_ = 0;
+  Vote initial_vote_;
+  Vote proposal_;
+  Vote current_vote_;
+  std::map<ServerId, Vote> recvset_;
+  std::map<ServerId, Vote> outofelection_;
+  int64_t not_timeout_us_ = 0;
+  std::optional<ElectionDecision> decision_;
+  std::map<ServerId, Notification> last_sent_;
+};
+
+}  // namespace zk

@@ -1,0 +1,73 @@
+// Outbox: the effects one server asks for while handling one input — messages to send,
+// timers to set or cancel, trace events. The caller (sim's world) drains it after every
+// input and turns each effect into future events. Core never performs an effect itself.
+// A timer of a kind replaces the pending timer of the same kind.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "core/peer_message.h"
+#include "core/trace_event.h"
+
+namespace zk {
+
+enum class TimerKind : uint8_t {
+  kElectionPoll = 0,   // FLE: no notification for notTimeout -> resend, double
+  kElectionFinalize,   // FLE: the 200 ms finalize wait after a quorum forms
+  kLeaderTick,         // leader: every tick/2 -> ping learners, check the synced quorum
+  kFollowerTimeout,    // learner: nothing from the leader for init/syncLimit ticks
+  kLeaderPhaseTimeout, // leader: epoch / epoch-ack / NEWLEADER-ack waits (initLimit ticks)
+  kSessionExpiry,      // leader: the next session expiry bucket
+  kLearnerConnectRetry,// learner: retry FOLLOWERINFO 100 ms after a refused connect
+  kCount
+};
+constexpr int kTimerKindCount = static_cast<int>(TimerKind::kCount);
+const char* timer_kind_name(TimerKind kind);
+
+struct SendEffect {
+  ServerId to = 0;
+  PeerMessage message;
+};
+struct SetTimerEffect {
+  TimerKind kind = TimerKind::kElectionPoll;
+  int64_t after_us = 0;
+};
+struct CancelTimerEffect {
+  TimerKind kind = TimerKind::kElectionPoll;
+};
+struct TraceEffect {
+  TraceEvent event;
+};
+
+using Effect = std::variant<SendEffect, SetTimerEffect, CancelTimerEffect, TraceEffect>;
+
+class Outbox {
+ public:
+  explicit Outbox(ServerId self) : self_(self) {}
+
+  void send(ServerId to, PeerMessage message) { effects_.push_back(SendEffect{to, std::move(message)}); }
+  void set_timer(TimerKind kind, int64_t after_us) { effects_.push_back(SetTimerEffect{kind, after_us}); }
+  void cancel_timer(TimerKind kind) { effects_.push_back(CancelTimerEffect{kind}); }
+  // Stamps the server id; the world stamps the time.
+  void trace(TraceEvent event) {
+    event.server = self_;
+    effects_.push_back(TraceEffect{std::move(event)});
+  }
+  template <typename EffectType>
+  void push(EffectType effect) {
+    effects_.push_back(std::move(effect));
+  }
+
+  const std::vector<Effect>& effects() const { return effects_; }
+  std::vector<Effect> take() { return std::exchange(effects_, {}); }
+  ServerId self() const { return self_; }
+
+ private:
+  ServerId self_;
+  std::vector<Effect> effects_;
+};
+
+}  // namespace zk

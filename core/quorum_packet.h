@@ -1,0 +1,45 @@
+// QuorumPacket: ZAB's leader<->learner packets (reference 5.1), typed rather than bytes.
+// Every packet carries the learner connection it belongs to, so that packets of a
+// connection that has since closed are ignored ("no message after close", as TCP gives).
+// kConnectRefused and kClose are not ZooKeeper packets: they stand for the TCP RST/FIN a
+// real socket would deliver when the other side is not listening or closes.
+#pragma once
+
+#include <cstdint>
+
+#include "core/zxid.h"
+
+namespace zk {
+
+enum class PacketType : uint8_t {
+  kRequest = 1,
+  kProposal = 2,
+  kAck = 3,
+  kCommit = 4,
+  kPing = 5,
+  kRevalidate = 6,
+  kSync = 7,
+  kNewLeader = 10,
+  kFollowerInfo = 11,
+  kUpToDate = 12,
+  kDiff = 13,
+  kTrunc = 14,
+  kSnap = 15,
+  kLeaderInfo = 17,
+  kAckEpoch = 18,
+  kConnectRefused = 100,  // simulated TCP: nobody is leading at that address
+  kClose = 101,           // simulated TCP: the other side closed the connection
+};
+
+const char* packet_type_name(PacketType type);
+
+struct QuorumPacket {
+  PacketType type = PacketType::kPing;
+  uint64_t connection = 0;  // learner connection id, chosen by the learner
+  Zxid zxid = 0;
+  int64_t value = 0;  // ACKEPOCH: follower's currentEpoch or -1
+
+  bool operator==(const QuorumPacket&) const = default;
+};
+
+}  // namespace zk

@@ -1,0 +1,70 @@
+// Virtual links: latency, FIFO, faults and cuts.
+#include "sim/network.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace zk::sim {
+
+Network::Network(int64_t latency_min_us, int64_t latency_max_us)
+    : latency_min_us_(latency_min_us), latency_max_us_(latency_max_us) {
+  assert(0 <= latency_min_us && latency_min_us <= latency_max_us);
+}
+
+void Network::set_latency(int64_t min_us, int64_t max_us) {
+  assert(0 <= min_us && min_us <= max_us);
+  latency_min_us_ = min_us;
+  latency_max_us_ = max_us;
+}
+
+int64_t Network::draw_latency_us(Prng& prng) const { return prng.uniform_int(latency_min_us_, latency_max_us_); }
+
+Network::Delivery Network::schedule(EndpointId from, EndpointId to, int64_t now_us, Prng& prng) {
+  ++messages_sent_;
+  const Link link{from, to};
+  if (cut_.count(link)) {
+    ++messages_lost_;
+    return {};
+  }
+  if (drop_next_.erase(link)) {
+    ++messages_lost_;
+    return {};
+  }
+  if (hold_next_.erase(link)) return Delivery{{}, true};
+  if (faults_.loss > 0 && prng.chance(faults_.loss)) {
+    ++messages_lost_;
+    return {};
+  }
+  const int copies = faults_.duplicate > 0 && prng.chance(faults_.duplicate) ? 2 : 1;
+  std::vector<int64_t> times;
+  for (int copy = 0; copy < copies; ++copy) {
+    int64_t at_us = now_us + draw_latency_us(prng);
+    const bool reordered = faults_.reorder > 0 && prng.chance(faults_.reorder);
+    int64_t& last = last_delivery_us_[link];
+    if (!reordered) at_us = std::max(at_us, last);
+    last = std::max(last, at_us);
+    times.push_back(at_us);
+  }
+  return Delivery{std::move(times), false};
+}
+
+void Network::partition(const std::vector<std::vector<EndpointId>>& groups) {
+  for (size_t a = 0; a < groups.size(); ++a) {
+    for (size_t b = 0; b < groups.size(); ++b) {
+      if (a == b) continue;
+      for (EndpointId x : groups[a]) {
+        for (EndpointId y : groups[b]) {
+          if (x != y) cut_.insert({x, y});
+        }
+      }
+    }
+  }
+}
+
+std::vector<Network::Link> Network::heal() {
+  std::vector<Link> healed(cut_.begin(), cut_.end());
+  cut_.clear();
+  return healed;
+}
+
+}  // namespace zk::sim

@@ -1,0 +1,73 @@
+// Network: the virtual links between endpoints (servers and clients). It decides, per
+// message, whether it is delivered and when: one-way latency drawn uniformly from
+// [latency_min_us, latency_max_us] with the run's PRNG, FIFO per directed link (as TCP)
+// unless a reorder fault fires, loss and duplication probabilities, symmetric and one-way
+// cuts, and per-link "hold the next message" / "drop the next message" controls.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "sim/event_queue.h"
+#include "sim/prng.h"
+
+namespace zk::sim {
+
+struct NetworkFaults {
+  double loss = 0.0;       // probability a message is lost
+  double duplicate = 0.0;  // probability it is delivered twice
+  double reorder = 0.0;    // probability it ignores FIFO order on its link
+};
+
+class Network {
+ public:
+  using Link = std::pair<EndpointId, EndpointId>;  // (from, to)
+
+  Network(int64_t latency_min_us, int64_t latency_max_us);
+
+  struct Delivery {
+    std::vector<int64_t> times_us;  // empty: lost, cut or dropped; two entries: duplicated
+    bool held = false;              // the caller parks the message until released
+  };
+  // Decides the fate of one message sent now.
+  Delivery schedule(EndpointId from, EndpointId to, int64_t now_us, Prng& prng);
+  bool connected(EndpointId from, EndpointId to) const { return !cut_.count({from, to}); }
+  int64_t draw_latency_us(Prng& prng) const;
+
+  // Cut every link between groups (both directions); endpoints in no group keep theirs.
+  void partition(const std::vector<std::vector<EndpointId>>& groups);
+  void cut_one_way(EndpointId from, EndpointId to) { cut_.insert({from, to}); }
+  // Restores every link; returns the links that were cut.
+  std::vector<Link> heal();
+  bool any_cut() const { return !cut_.empty(); }
+  const std::set<Link>& cut_links() const { return cut_; }
+
+  void hold_next(EndpointId from, EndpointId to) { hold_next_.insert({from, to}); }
+  void drop_next(EndpointId from, EndpointId to) { drop_next_.insert({from, to}); }
+  bool holding(EndpointId from, EndpointId to) const { return hold_next_.count({from, to}) > 0; }
+
+  void set_faults(NetworkFaults faults) { faults_ = faults; }
+  const NetworkFaults& faults() const { return faults_; }
+  void set_latency(int64_t min_us, int64_t max_us);
+  int64_t latency_min_us() const { return latency_min_us_; }
+  int64_t latency_max_us() const { return latency_max_us_; }
+
+  int64_t messages_sent() const { return messages_sent_; }
+  int64_t messages_lost() const { return messages_lost_; }
+
+ private:
+  int64_t latency_min_us_;
+  int64_t latency_max_us_;
+  NetworkFaults faults_;
+  std::set<Link> cut_;
+  std::set<Link> hold_next_;
+  std::set<Link> drop_next_;
+  std::map<Link, int64_t> last_delivery_us_;
+  int64_t messages_sent_ = 0;
+  int64_t messages_lost_ = 0;
+};
+
+}  // namespace zk::sim

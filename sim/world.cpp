@@ -1,0 +1,319 @@
+// The world's event loop: commands, event dispatch to servers, and effects turned into
+// future events (messages through the network, timers, link changes).
+#include "sim/world.h"
+
+#include <fmt/format.h>
+
+#include <cassert>
+
+namespace zk::sim {
+
+std::string format_time_us(int64_t time_us) {
+  return fmt::format("{:>5}.{:06}s", time_us / 1'000'000, time_us % 1'000'000);
+}
+
+World::World(WorldConfig config)
+    : config_(config), prng_(config.seed), network_(config.latency_min_us, config.latency_max_us) {
+  assert(config_.server_count >= 1 && config_.server_count <= 255);
+  for (int i = 1; i <= config_.server_count; ++i) {
+    ServerSlot slot;
+    slot.id = i;
+    servers_.push_back(std::move(slot));
+  }
+}
+
+const QuorumPeer* World::peer(ServerId id) const {
+  if (!valid_server(id)) return nullptr;
+  const ServerSlot& s = slot(id);
+  return s.peer ? &*s.peer : nullptr;
+}
+
+PeerState World::state(ServerId id) const {
+  const QuorumPeer* p = peer(id);
+  return p ? p->state() : PeerState::kLooking;
+}
+
+std::optional<ServerId> World::leader() const {
+  std::optional<ServerId> found;
+  for (const ServerSlot& s : servers_) {
+    if (s.peer && s.peer->state() == PeerState::kLeading) {
+      if (found) return std::nullopt;
+      found = s.id;
+    }
+  }
+  return found;
+}
+
+bool World::leader_serving() const {
+  const auto id = leader();
+  return id && peer(*id)->serving();
+}
+
+void World::record(TraceEvent event) {
+  event.time_us = now_us_;
+  trace_.push_back(std::move(event));
+}
+
+void World::note(const std::string& text) { record(TraceEvent{.kind = TraceKind::kNote, .detail = text}); }
+
+std::string World::render_trace() const {
+  std::string text;
+  for (const TraceEvent& event : trace_) text += format_time_us(event.time_us) + " " + describe(event) + "\n";
+  return text;
+}
+
+// ---------------------------------------------------------------- commands
+
+void World::boot(ServerSlot& s) {
+  ++s.incarnation;
+  s.paused = false;
+  s.deferred.clear();
+  s.timer_armed.fill(false);
+  PeerConfig peer_config;
+  peer_config.my_id = s.id;
+  for (int i = 1; i <= config_.server_count; ++i) peer_config.voters.push_back(i);
+  peer_config.tick_us = config_.tick_us;
+  peer_config.init_limit = config_.init_limit;
+  peer_config.sync_limit = config_.sync_limit;
+  peer_config.incarnation = s.incarnation;
+  s.peer.emplace(peer_config, s.disk);
+  Outbox out(s.id);
+  s.peer->start(out);
+  apply_effects(s, out);
+  announce_links(s.id, true);
+}
+
+std::string World::start(ServerId id) {
+  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+  ServerSlot& s = mutable_slot(id);
+  if (s.peer) return fmt::format("server {} is already running", id);
+  boot(s);
+  return {};
+}
+
+std::string World::restart(ServerId id) {
+  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+  ServerSlot& s = mutable_slot(id);
+  if (s.peer) return fmt::format("server {} is running; kill it first", id);
+  if (s.incarnation == 0) return fmt::format("server {} was never started; use start", id);
+  boot(s);
+  return {};
+}
+
+std::string World::kill(ServerId id) {
+  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+  ServerSlot& s = mutable_slot(id);
+  if (!s.peer) return fmt::format("server {} is not running", id);
+  s.peer.reset();
+  s.paused = false;
+  s.deferred.clear();
+  record(TraceEvent{.server = id, .kind = TraceKind::kServerCrashed});
+  announce_links(id, false);
+  return {};
+}
+
+std::string World::pause(ServerId id) {
+  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+  ServerSlot& s = mutable_slot(id);
+  if (!s.peer) return fmt::format("server {} is not running", id);
+  if (s.paused) return fmt::format("server {} is already paused", id);
+  s.paused = true;
+  record(TraceEvent{.server = id, .kind = TraceKind::kServerPaused});
+  return {};
+}
+
+std::string World::resume(ServerId id) {
+  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+  ServerSlot& s = mutable_slot(id);
+  if (!s.peer || !s.paused) return fmt::format("server {} is not paused", id);
+  s.paused = false;
+  record(TraceEvent{.server = id, .kind = TraceKind::kServerResumed});
+  std::vector<EventPayload> deferred = std::exchange(s.deferred, {});
+  for (const EventPayload& payload : deferred) {
+    if (!s.peer || s.paused) break;
+    handle_input(s, payload);
+  }
+  return {};
+}
+
+std::string World::partition(const std::vector<std::vector<EndpointId>>& groups) {
+  if (groups.size() < 2) return "partition needs at least two groups separated by |";
+  network_.partition(groups);
+  std::string text = "network partition:";
+  for (size_t g = 0; g < groups.size(); ++g) {
+    text += g ? " |" : "";
+    for (EndpointId e : groups[g]) text += e >= kFirstClientEndpoint ? fmt::format(" C{}", e) : fmt::format(" S{}", e);
+  }
+  note(text);
+  return {};
+}
+
+std::string World::heal() {
+  const auto healed = network_.heal();
+  note("network healed: every link restored");
+  // Connections between servers that were cut come back up.
+  for (const auto& [from, to] : healed) {
+    if (from < to && valid_server(from) && valid_server(to) && is_up(from) && is_up(to)) {
+      for (const auto& [a, b] : {std::pair{from, to}, std::pair{to, from}}) {
+        queue_.push(now_us_ + network_.draw_latency_us(prng_),
+                    LinkChange{a, slot(a).incarnation, b, true});
+      }
+    }
+  }
+  return {};
+}
+
+std::string World::hold_next(EndpointId from, EndpointId to) {
+  network_.hold_next(from, to);
+  return {};
+}
+
+std::string World::drop_next(EndpointId from, EndpointId to) {
+  network_.drop_next(from, to);
+  return {};
+}
+
+std::string World::release_held(EndpointId from, EndpointId to) {
+  bool any = false;
+  std::vector<HeldMessage> keep;
+  for (HeldMessage& held : held_) {
+    if (held.message.from == from && held.message.to == to) {
+      queue_.push(now_us_ + network_.draw_latency_us(prng_), held.message);
+      any = true;
+    } else {
+      keep.push_back(std::move(held));
+    }
+  }
+  held_ = std::move(keep);
+  return any ? std::string() : fmt::format("no message is held on S{} -> S{}", from, to);
+}
+
+void World::announce_links(ServerId id, bool connected) {
+  for (ServerSlot& other : servers_) {
+    if (other.id == id || !other.peer) continue;
+    if (!network_.connected(id, other.id) || !network_.connected(other.id, id)) continue;
+    queue_.push(now_us_ + network_.draw_latency_us(prng_), LinkChange{other.id, other.incarnation, id, connected});
+    if (connected) {
+      queue_.push(now_us_ + network_.draw_latency_us(prng_),
+                  LinkChange{id, slot(id).incarnation, other.id, true});
+    }
+  }
+}
+
+// ---------------------------------------------------------------- time
+
+bool World::step() {
+  if (queue_.empty()) return false;
+  Event event = queue_.pop();
+  assert(event.time_us >= now_us_);
+  now_us_ = event.time_us;
+  ++events_processed_;
+  dispatch(event.payload);
+  return true;
+}
+
+void World::run_for(int64_t duration_us) {
+  const int64_t until_us = now_us_ + duration_us;
+  while (!queue_.empty() && queue_.top().time_us <= until_us) step();
+  now_us_ = until_us;
+}
+
+bool World::run_until(const std::function<bool(const World&)>& pred, int64_t timeout_us) {
+  if (pred(*this)) return true;
+  const int64_t deadline_us = now_us_ + timeout_us;
+  while (!queue_.empty() && queue_.top().time_us <= deadline_us) {
+    step();
+    if (pred(*this)) return true;
+  }
+  now_us_ = deadline_us;
+  return false;
+}
+
+// ---------------------------------------------------------------- dispatch
+
+void World::dispatch(const EventPayload& payload) {
+  const auto [target, incarnation] = std::visit(
+      [](const auto& p) -> std::pair<ServerId, uint64_t> {
+        using T = std::decay_t<decltype(p)>;
+        if constexpr (std::is_same_v<T, DeliverMessage>) return {p.to, p.to_incarnation};
+        else return {p.server, p.incarnation};
+      },
+      payload);
+  if (!valid_server(target)) return;
+  ServerSlot& s = mutable_slot(target);
+  if (!s.peer || s.incarnation != incarnation) return;  // down, or restarted since
+  if (s.paused) {
+    if (s.deferred.size() < kMaxDeferredInputs) s.deferred.push_back(payload);
+    return;
+  }
+  handle_input(s, payload);
+}
+
+void World::handle_input(ServerSlot& s, const EventPayload& payload) {
+  Outbox out(s.id);
+  if (const auto* deliver = std::get_if<DeliverMessage>(&payload)) {
+    s.peer->on_message(deliver->from, deliver->message, out);
+  } else if (const auto* timer = std::get_if<FireTimer>(&payload)) {
+    const auto k = static_cast<size_t>(timer->kind);
+    if (!s.timer_armed[k] || s.timer_generation[k] != timer->generation) return;
+    s.timer_armed[k] = false;
+    s.peer->on_timer(timer->kind, out);
+  } else if (const auto* link = std::get_if<LinkChange>(&payload)) {
+    if (link->connected) {
+      s.peer->on_peer_connected(link->peer, out);
+    } else {
+      s.peer->on_peer_disconnected(link->peer, out);
+    }
+  }
+  apply_effects(s, out);
+}
+
+void World::apply_effects(ServerSlot& s, Outbox& out) {
+  for (Effect& effect : out.take()) {
+    if (auto* send_effect = std::get_if<SendEffect>(&effect)) {
+      send(s.id, send_effect->to, std::move(send_effect->message));
+    } else if (const auto* set = std::get_if<SetTimerEffect>(&effect)) {
+      const auto k = static_cast<size_t>(set->kind);
+      s.timer_armed[k] = true;
+      queue_.push(now_us_ + set->after_us, FireTimer{s.id, s.incarnation, set->kind, ++s.timer_generation[k]});
+    } else if (const auto* cancel = std::get_if<CancelTimerEffect>(&effect)) {
+      const auto k = static_cast<size_t>(cancel->kind);
+      s.timer_armed[k] = false;
+      ++s.timer_generation[k];
+    } else if (auto* trace = std::get_if<TraceEffect>(&effect)) {
+      record(std::move(trace->event));
+    }
+  }
+  if (s.peer) s.disk = s.peer->persistent();
+}
+
+void World::send(ServerId from, ServerId to, PeerMessage message) {
+  if (from == to) {
+    queue_.push(now_us_, DeliverMessage{from, to, slot(to).incarnation, now_us_, std::move(message)});
+    return;
+  }
+  if (!valid_server(to)) return;
+  const ServerSlot& target = slot(to);
+  if (!target.peer) {
+    // Nothing listens there: a connect attempt is refused at once (TCP RST).
+    const auto* packet = std::get_if<QuorumPacket>(&message);
+    if (packet && packet->type == PacketType::kFollowerInfo && network_.connected(from, to) &&
+        network_.connected(to, from)) {
+      QuorumPacket refused;
+      refused.type = PacketType::kConnectRefused;
+      refused.connection = packet->connection;
+      queue_.push(now_us_ + 2 * network_.draw_latency_us(prng_),
+                  DeliverMessage{to, from, slot(from).incarnation, now_us_, refused});
+    }
+    return;
+  }
+  const Network::Delivery delivery = network_.schedule(from, to, now_us_, prng_);
+  DeliverMessage deliver{from, to, target.incarnation, now_us_, std::move(message)};
+  if (delivery.held) {
+    held_.push_back(HeldMessage{std::move(deliver)});
+    return;
+  }
+  for (int64_t at_us : delivery.times_us) queue_.push(at_us, deliver);
+}
+
+}  // namespace zk::sim

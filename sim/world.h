@@ -1,0 +1,116 @@
+// World: a whole simulated ensemble in virtual time. It owns the clock, the event queue,
+// the run's one PRNG, the network, each server's disk image and the QuorumPeer running on
+// it, and the trace. Every change from outside goes through the command methods (the
+// "command layer" shared by scenarios and the GUI); step() runs exactly one event.
+// The world is a value: copying it forks the run (time travel, tests), and two copies
+// stepped the same way stay identical.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/quorum_peer.h"
+#include "sim/event_queue.h"
+#include "sim/network.h"
+#include "sim/prng.h"
+
+namespace zk::sim {
+
+struct WorldConfig {
+  int server_count = 3;
+  int64_t tick_us = 2'000'000;
+  int init_limit = 10;
+  int sync_limit = 5;
+  int64_t latency_min_us = 1'000;
+  int64_t latency_max_us = 5'000;
+  uint64_t seed = 1;
+};
+
+struct ServerSlot {
+  ServerId id = 0;
+  std::optional<QuorumPeer> peer;  // empty while the server is down
+  PersistentState disk;            // what survives a crash
+  uint64_t incarnation = 0;
+  bool paused = false;
+  std::vector<EventPayload> deferred;  // inputs that arrived while paused, in order
+  std::array<uint64_t, kTimerKindCount> timer_generation{};
+  std::array<bool, kTimerKindCount> timer_armed{};
+};
+
+struct HeldMessage {
+  DeliverMessage message;
+};
+
+class World {
+ public:
+  static constexpr size_t kMaxDeferredInputs = 100'000;
+
+  explicit World(WorldConfig config);
+
+  // ---- Commands. Each returns an empty string or a one-line error (never throws). ----
+  std::string start(ServerId id);
+  std::string kill(ServerId id);
+  std::string restart(ServerId id);
+  std::string pause(ServerId id);
+  std::string resume(ServerId id);
+  std::string partition(const std::vector<std::vector<EndpointId>>& groups);
+  std::string heal();
+  std::string hold_next(EndpointId from, EndpointId to);
+  std::string drop_next(EndpointId from, EndpointId to);
+  std::string release_held(EndpointId from, EndpointId to);
+  void note(const std::string& text);  // a free-text trace line (scenario echo)
+
+  // ---- Time. ----
+  int64_t now_us() const { return now_us_; }
+  bool step();  // runs the next event; false when nothing is pending
+  void run_for(int64_t duration_us);
+  // Runs until pred holds (checked after every event) or timeout; true if it held.
+  bool run_until(const std::function<bool(const World&)>& pred, int64_t timeout_us);
+  int64_t events_processed() const { return events_processed_; }
+
+  // ---- Queries (read-only views for scenarios, the GUI and tests). ----
+  const WorldConfig& config() const { return config_; }
+  int server_count() const { return config_.server_count; }
+  bool valid_server(ServerId id) const { return id >= 1 && id <= config_.server_count; }
+  const ServerSlot& slot(ServerId id) const { return servers_.at(static_cast<size_t>(id - 1)); }
+  const QuorumPeer* peer(ServerId id) const;  // null when down
+  bool is_up(ServerId id) const { return peer(id) != nullptr; }
+  PeerState state(ServerId id) const;  // LOOKING for a down server; see is_up
+  // The unique live LEADING server, if exactly one.
+  std::optional<ServerId> leader() const;
+  // A leader that has finished synchronizing with a quorum (it serves clients).
+  bool leader_serving() const;
+  const std::vector<TraceEvent>& trace() const { return trace_; }
+  std::string render_trace() const;
+  const EventQueue& queue() const { return queue_; }
+  const Network& network() const { return network_; }
+  Network& mutable_network() { return network_; }
+  const std::vector<HeldMessage>& held_messages() const { return held_; }
+
+ private:
+  ServerSlot& mutable_slot(ServerId id) { return servers_.at(static_cast<size_t>(id - 1)); }
+  void boot(ServerSlot& slot);
+  void dispatch(const EventPayload& payload);
+  void handle_input(ServerSlot& slot, const EventPayload& payload);
+  void apply_effects(ServerSlot& slot, Outbox& out);
+  void send(ServerId from, ServerId to, PeerMessage message);
+  void announce_links(ServerId id, bool connected);
+  void record(TraceEvent event);
+
+  WorldConfig config_;
+  int64_t now_us_ = 0;
+  int64_t events_processed_ = 0;
+  Prng prng_;
+  EventQueue queue_;
+  Network network_;
+  std::vector<ServerSlot> servers_;
+  std::vector<TraceEvent> trace_;
+  std::vector<HeldMessage> held_;
+};
+
+// "   1.234567s " style time stamp used by every trace rendering.
+std::string format_time_us(int64_t time_us);
+
+}  // namespace zk::sim
