@@ -19,7 +19,7 @@
 
 namespace zk {
 
-// min_ms / max_ms of -1 mean the defaults 2 x tick_ms / 20 x tick_ms.
+// Clamps to [min_ms, max_ms]; pass the default_* values when zoo.cfg leaves them at -1.
 int64_t negotiate_timeout_ms(int64_t requested_ms, int64_t min_ms, int64_t max_ms);
 int64_t default_min_session_timeout_ms(int64_t tick_ms);
 int64_t default_max_session_timeout_ms(int64_t tick_ms);
