@@ -1,0 +1,550 @@
+// DataTree: node storage, the (parent, name) hash index, txn application in ZooKeeper's
+// order (DataTree.processTxn / createNode / deleteNode / setData / killSession) and the
+// incrementally maintained digest.
+#include "core/data_tree.h"
+
+#include <algorithm>
+#include <cstring>
+#include <type_traits>
+
+#include "core/ephemeral_type.h"
+#include "core/path_utils.h"
+
+namespace zk {
+namespace {
+
+constexpr uint64_t kMul = 0x9e3779b97f4a7c15ULL;
+constexpr size_t kIndexInitialSlots = 64;
+
+uint64_t mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+uint64_t hash_bytes(uint64_t seed, std::string_view bytes) {
+  uint64_t h = seed ^ (bytes.size() * kMul);
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t chunk = 0;
+    std::memcpy(&chunk, bytes.data() + i, 8);
+    h = (h ^ chunk) * kMul;
+    h ^= h >> 29;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  return mix64(h ^ tail);
+}
+
+uint64_t combine(uint64_t h, uint64_t value) { return mix64(h ^ (value + kMul + (h << 6) + (h >> 2))); }
+
+uint64_t session_hash(SessionId session, int64_t timeout_ms) {
+  return combine(combine(0x5e55105eULL, static_cast<uint64_t>(session)), static_cast<uint64_t>(timeout_ms));
+}
+
+// Java int arithmetic: wraps instead of overflowing.
+int32_t wrapping_add(int32_t a, int32_t b) {
+  return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b));
+}
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+}  // namespace
+
+DataTree::DataTree() {
+  index_slots_.assign(kIndexInitialSlots, 0);
+  Node root;
+  nodes_.push_back(std::move(root));
+  node_count_ = 1;
+  digest_ += node_hash("/", nodes_[0]);
+  const uint32_t zookeeper = add_child(0, "zookeeper");
+  add_child(zookeeper, "quota");
+  add_child(zookeeper, "config");
+  digest_ += node_hash("/zookeeper", nodes_[zookeeper]);
+  digest_ += node_hash("/zookeeper/quota", nodes_[find("/zookeeper/quota")]);
+  digest_ += node_hash("/zookeeper/config", nodes_[find("/zookeeper/config")]);
+  ZK_INVARIANT(node_count_ == 4);
+}
+
+// ---- the hash index -------------------------------------------------------------------
+
+namespace {
+uint64_t child_key_hash(uint32_t parent, std::string_view name) {
+  return hash_bytes(static_cast<uint64_t>(parent) * kMul, name);
+}
+}  // namespace
+
+uint32_t DataTree::find_child(uint32_t parent, std::string_view name) const {
+  const uint64_t h = child_key_hash(parent, name);
+  const uint64_t tag = h >> 32;
+  const size_t mask = index_slots_.size() - 1;
+  for (size_t probe = 0, slot = h & mask; probe <= mask; ++probe, slot = (slot + 1) & mask) {
+    const uint64_t entry = index_slots_[slot];
+    if (entry == 0) return kNone;
+    if ((entry >> 32) != tag) continue;
+    const auto index = static_cast<uint32_t>((entry & 0xffffffffULL) - 1);
+    const Node& node = nodes_[index];
+    if (node.parent == parent && node.name == name) return index;
+  }
+  return kNone;
+}
+
+void DataTree::index_insert(uint32_t index) {
+  if ((index_used_ + 1) * 4 > index_slots_.size() * 3) index_grow();
+  const Node& node = nodes_[index];
+  const uint64_t h = child_key_hash(node.parent, node.name);
+  const size_t mask = index_slots_.size() - 1;
+  size_t slot = h & mask;
+  for (size_t probe = 0; index_slots_[slot] != 0; ++probe, slot = (slot + 1) & mask) ZK_INVARIANT(probe <= mask);
+  index_slots_[slot] = ((h >> 32) << 32) | (static_cast<uint64_t>(index) + 1);
+  ++index_used_;
+}
+
+void DataTree::index_erase(uint32_t index) {
+  const Node& node = nodes_[index];
+  const uint64_t h = child_key_hash(node.parent, node.name);
+  const size_t mask = index_slots_.size() - 1;
+  size_t slot = h & mask;
+  const uint64_t wanted_low = static_cast<uint64_t>(index) + 1;
+  for (size_t probe = 0; (index_slots_[slot] & 0xffffffffULL) != wanted_low; ++probe, slot = (slot + 1) & mask) {
+    ZK_INVARIANT(probe <= mask && index_slots_[slot] != 0);
+  }
+  // Backward-shift deletion keeps linear probing tombstone-free.
+  size_t hole = slot;
+  size_t next = (hole + 1) & mask;
+  for (size_t probe = 0; index_slots_[next] != 0; ++probe, next = (next + 1) & mask) {
+    ZK_INVARIANT(probe <= mask);
+    const auto other = static_cast<uint32_t>((index_slots_[next] & 0xffffffffULL) - 1);
+    const size_t home = child_key_hash(nodes_[other].parent, nodes_[other].name) & mask;
+    // Move `next` into the hole unless its home lies cyclically in (hole, next].
+    const bool home_between = hole <= next ? (home > hole && home <= next) : (home > hole || home <= next);
+    if (!home_between) {
+      index_slots_[hole] = index_slots_[next];
+      hole = next;
+    }
+  }
+  index_slots_[hole] = 0;
+  --index_used_;
+}
+
+void DataTree::index_grow() {
+  std::vector<uint64_t> old = std::move(index_slots_);
+  index_slots_.assign(old.size() * 2, 0);
+  const size_t mask = index_slots_.size() - 1;
+  for (const uint64_t entry : old) {
+    if (entry == 0) continue;
+    const auto index = static_cast<uint32_t>((entry & 0xffffffffULL) - 1);
+    const uint64_t h = child_key_hash(nodes_[index].parent, nodes_[index].name);
+    size_t slot = h & mask;
+    while (index_slots_[slot] != 0) slot = (slot + 1) & mask;
+    index_slots_[slot] = entry;
+  }
+}
+
+// ---- node storage ---------------------------------------------------------------------
+
+uint32_t DataTree::find(std::string_view path) const {
+  if (path.empty() || path[0] != '/') return kNone;
+  uint32_t current = 0;
+  size_t start = 1;
+  while (start < path.size() && current != kNone) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    current = find_child(current, path.substr(start, end - start));
+    start = end + 1;
+  }
+  return current;
+}
+
+uint32_t DataTree::add_child(uint32_t parent, std::string_view name) {
+  uint32_t index = free_head_;
+  if (index != kNone) {
+    free_head_ = nodes_[index].next_sibling;
+    nodes_[index] = Node{};
+  } else {
+    ZK_INVARIANT(nodes_.size() < kFree);
+    index = static_cast<uint32_t>(nodes_.size());
+    nodes_.emplace_back();
+  }
+  Node& node = nodes_[index];
+  node.name.assign(name);
+  node.data_hash = hash_bytes(0, {});
+  node.parent = parent;
+  Node& parent_node = nodes_[parent];
+  node.next_sibling = parent_node.first_child;
+  if (parent_node.first_child != kNone) nodes_[parent_node.first_child].prev_sibling = index;
+  parent_node.first_child = index;
+  ++parent_node.num_children;
+  ++node_count_;
+  index_insert(index);
+  return index;
+}
+
+void DataTree::remove_node(uint32_t index) {
+  ZK_INVARIANT(index != 0 && nodes_[index].num_children == 0);
+  index_erase(index);
+  Node& node = nodes_[index];
+  Node& parent_node = nodes_[node.parent];
+  if (node.prev_sibling != kNone) {
+    nodes_[node.prev_sibling].next_sibling = node.next_sibling;
+  } else {
+    parent_node.first_child = node.next_sibling;
+  }
+  if (node.next_sibling != kNone) nodes_[node.next_sibling].prev_sibling = node.prev_sibling;
+  --parent_node.num_children;
+  ZK_INVARIANT(parent_node.num_children >= 0);
+  node = Node{};
+  node.parent = kFree;
+  node.next_sibling = free_head_;
+  free_head_ = index;
+  --node_count_;
+}
+
+std::vector<uint32_t> DataTree::sorted_children(uint32_t index) const {
+  std::vector<uint32_t> children;
+  children.reserve(static_cast<size_t>(nodes_[index].num_children));
+  for (uint32_t c = nodes_[index].first_child; c != kNone; c = nodes_[c].next_sibling) {
+    ZK_INVARIANT(children.size() < static_cast<size_t>(nodes_[index].num_children));
+    children.push_back(c);
+  }
+  std::sort(children.begin(), children.end(),
+            [this](uint32_t a, uint32_t b) { return nodes_[a].name < nodes_[b].name; });
+  return children;
+}
+
+Stat DataTree::to_stat(const Node& node) const {
+  Stat stat;
+  stat.czxid = node.stat.czxid;
+  stat.mzxid = node.stat.mzxid;
+  stat.ctime_ms = node.stat.ctime_ms;
+  stat.mtime_ms = node.stat.mtime_ms;
+  stat.version = node.stat.version;
+  // Reported cversion = 2 x creates - numChildren (= creates + deletes), Java int math.
+  stat.cversion = wrapping_add(wrapping_add(node.stat.cversion, node.stat.cversion), -node.num_children);
+  stat.aversion = node.stat.aversion;
+  stat.ephemeral_owner = node.stat.ephemeral_owner;
+  stat.data_length = static_cast<int32_t>(node.data.size());
+  stat.num_children = node.num_children;
+  stat.pzxid = node.stat.pzxid;
+  return stat;
+}
+
+uint64_t DataTree::node_hash(std::string_view path, const Node& node) const {
+  uint64_t h = hash_bytes(0x7a6e6f6465ULL, path);
+  const StatPersisted& s = node.stat;
+  for (const int64_t field : {s.czxid, s.mzxid, s.ctime_ms, s.mtime_ms, static_cast<int64_t>(s.version),
+                              static_cast<int64_t>(s.cversion), static_cast<int64_t>(s.aversion),
+                              s.ephemeral_owner, s.pzxid}) {
+    h = combine(h, static_cast<uint64_t>(field));
+  }
+  return combine(h, node.data_hash);
+}
+
+// ---- mutations ------------------------------------------------------------------------
+
+ErrorCode DataTree::create_node(std::string_view path, std::string_view data, int64_t ephemeral_owner,
+                                int32_t parent_cversion, Zxid zxid, int64_t time_ms,
+                                std::vector<TreeChange>* changes) {
+  const std::string_view parent = parent_path(path);
+  const uint32_t parent_index = parent.empty() ? kNone : find(parent);
+  if (parent_index == kNone) return ErrorCode::kNoNode;
+  const std::string_view name = base_name(path);
+  if (name.empty() || find_child(parent_index, name) != kNone) return ErrorCode::kNodeExists;
+
+  digest_ -= node_hash(parent, nodes_[parent_index]);
+  {
+    StatPersisted& parent_stat = nodes_[parent_index].stat;
+    if (parent_cversion == -1) parent_cversion = wrapping_add(parent_stat.cversion, 1);
+    if (parent_cversion > parent_stat.cversion) {
+      parent_stat.cversion = parent_cversion;
+      parent_stat.pzxid = zxid;
+    }
+  }
+  const uint32_t index = add_child(parent_index, name);  // may reallocate nodes_
+  digest_ += node_hash(parent, nodes_[parent_index]);
+
+  Node& node = nodes_[index];
+  node.data.assign(data);
+  node.data_hash = hash_bytes(0, data);
+  node.stat.czxid = zxid;
+  node.stat.mzxid = zxid;
+  node.stat.pzxid = zxid;
+  node.stat.ctime_ms = time_ms;
+  node.stat.mtime_ms = time_ms;
+  node.stat.ephemeral_owner = ephemeral_owner;
+  digest_ += node_hash(path, node);
+  if (ephemeral_type(ephemeral_owner) == EphemeralType::kNormal) {
+    ephemerals_[ephemeral_owner].insert(std::string(path));
+  }
+  changes->push_back({TreeChangeKind::kNodeCreated, std::string(path)});
+  changes->push_back({TreeChangeKind::kChildrenChanged, std::string(parent)});
+  return ErrorCode::kOk;
+}
+
+ErrorCode DataTree::delete_node(std::string_view path, Zxid zxid, std::vector<TreeChange>* changes) {
+  const uint32_t index = find(path);
+  if (index == kNone || index == 0) return ErrorCode::kNoNode;
+  if (nodes_[index].num_children > 0) return ErrorCode::kNotEmpty;
+  const std::string_view parent = parent_path(path);
+  const uint32_t parent_index = nodes_[index].parent;
+
+  const int64_t owner = nodes_[index].stat.ephemeral_owner;
+  if (ephemeral_type(owner) == EphemeralType::kNormal) {
+    auto it = ephemerals_.find(owner);
+    if (it != ephemerals_.end()) {
+      it->second.erase(std::string(path));
+      if (it->second.empty()) ephemerals_.erase(it);
+    }
+  }
+  digest_ -= node_hash(path, nodes_[index]);
+  digest_ -= node_hash(parent, nodes_[parent_index]);
+  remove_node(index);
+  StatPersisted& parent_stat = nodes_[parent_index].stat;
+  if (zxid > parent_stat.pzxid) parent_stat.pzxid = zxid;
+  digest_ += node_hash(parent, nodes_[parent_index]);
+
+  changes->push_back({TreeChangeKind::kNodeDeleted, std::string(path)});
+  changes->push_back({TreeChangeKind::kChildrenChanged, std::string(parent)});
+  return ErrorCode::kOk;
+}
+
+ErrorCode DataTree::set_data(std::string_view path, std::string_view data, int32_t version, Zxid zxid,
+                             int64_t time_ms, std::vector<TreeChange>* changes) {
+  const uint32_t index = find(path);
+  if (index == kNone) return ErrorCode::kNoNode;
+  Node& node = nodes_[index];
+  digest_ -= node_hash(path, node);
+  node.data.assign(data);
+  node.data_hash = hash_bytes(0, data);
+  node.stat.mtime_ms = time_ms;
+  node.stat.mzxid = zxid;
+  node.stat.version = version;
+  digest_ += node_hash(path, node);
+  changes->push_back({TreeChangeKind::kDataChanged, std::string(path)});
+  return ErrorCode::kOk;
+}
+
+void DataTree::add_session(SessionId session, int64_t timeout_ms) {
+  auto [it, inserted] = sessions_.try_emplace(session, timeout_ms);
+  if (!inserted) {
+    digest_ -= session_hash(session, it->second);
+    it->second = timeout_ms;
+  }
+  digest_ += session_hash(session, timeout_ms);
+}
+
+void DataTree::remove_session(SessionId session) {
+  auto it = sessions_.find(session);
+  if (it == sessions_.end()) return;
+  digest_ -= session_hash(session, it->second);
+  sessions_.erase(it);
+}
+
+void DataTree::close_session(SessionId session, const CloseSessionTxn& txn, Zxid zxid,
+                             std::vector<TreeChange>* changes) {
+  // The txn's list first (a vanished path is skipped, as ZooKeeper's killSession does),
+  // then any ephemeral of the session the list missed, in path order.
+  for (const std::string& path : txn.paths_to_delete) delete_node(path, zxid, changes);
+  const std::vector<std::string> leftover = ephemerals(session);
+  for (const std::string& path : leftover) delete_node(path, zxid, changes);
+  ZK_INVARIANT(!ephemerals_.contains(session));
+  remove_session(session);
+}
+
+void DataTree::apply_op(const CreateTxn& t, const TxnHeader& header, OpResult* result,
+                        std::vector<TreeChange>* changes) {
+  result->path = t.path;
+  result->err =
+      create_node(t.path, t.data, t.ephemeral_owner, t.parent_cversion, header.zxid, header.time_ms, changes);
+  if (result->err == ErrorCode::kOk) result->stat = to_stat(nodes_[find(t.path)]);
+}
+
+void DataTree::apply_op(const DeleteTxn& t, const TxnHeader& header, OpResult* result,
+                        std::vector<TreeChange>* changes) {
+  result->path = t.path;
+  result->err = delete_node(t.path, header.zxid, changes);
+}
+
+void DataTree::apply_op(const SetDataTxn& t, const TxnHeader& header, OpResult* result,
+                        std::vector<TreeChange>* changes) {
+  result->path = t.path;
+  result->err = set_data(t.path, t.data, t.version, header.zxid, header.time_ms, changes);
+  if (result->err == ErrorCode::kOk) result->stat = to_stat(nodes_[find(t.path)]);
+}
+
+void DataTree::apply_op(const CheckVersionTxn& t, const TxnHeader&, OpResult* result, std::vector<TreeChange>*) {
+  result->path = t.path;
+  result->err = ErrorCode::kOk;
+}
+
+void DataTree::apply_op(const ErrorTxn& t, const TxnHeader&, OpResult* result, std::vector<TreeChange>*) {
+  result->err = t.err;
+}
+
+void DataTree::apply_multi(const MultiTxn& multi, const TxnHeader& header, ApplyResult* result) {
+  // ZooKeeper's rule: if any sub-txn is an error, none is applied; sub-txns before the
+  // first error report OK, those after it RUNTIMEINCONSISTENCY.
+  const bool failed = std::any_of(multi.txns.begin(), multi.txns.end(),
+                                  [](const SubTxn& sub) { return std::holds_alternative<ErrorTxn>(sub.body); });
+  bool post_failed = false;
+  for (const SubTxn& sub : multi.txns) {
+    OpResult op;
+    if (std::holds_alternative<ErrorTxn>(sub.body)) {
+      post_failed = true;
+      op.type = OpCode::kError;
+      apply_op(std::get<ErrorTxn>(sub.body), header, &op, &result->changes);
+    } else if (failed) {
+      op.type = OpCode::kError;
+      const ErrorCode err = post_failed ? ErrorCode::kRuntimeInconsistency : ErrorCode::kOk;
+      apply_op(ErrorTxn{err}, header, &op, &result->changes);
+    } else {
+      op.type = sub.type;
+      std::visit([&](const auto& t) { apply_op(t, header, &op, &result->changes); }, sub.body);
+    }
+    if (op.err != ErrorCode::kOk && result->err == ErrorCode::kOk) result->err = op.err;
+    result->multi_results.push_back(std::move(op));
+  }
+}
+
+ApplyResult DataTree::apply(const Txn& txn) {
+  ApplyResult result;
+  const TxnHeader& header = txn.header;
+  std::visit(Overloaded{
+                 [&](const CreateSessionTxn& t) { add_session(header.session_id, t.timeout_ms); },
+                 [&](const CloseSessionTxn& t) {
+                   close_session(header.session_id, t, header.zxid, &result.changes);
+                 },
+                 [&](const MultiTxn& t) { apply_multi(t, header, &result); },
+                 [&](const auto& t) {
+                   OpResult op;
+                   op.type = header.type;
+                   apply_op(t, header, &op, &result.changes);
+                   result.err = op.err;
+                   result.stat = op.stat;
+                   if (std::is_same_v<std::decay_t<decltype(t)>, CreateTxn> && op.err == ErrorCode::kOk) {
+                     result.created_path = op.path;
+                   }
+                 },
+             },
+             txn.body);
+  if (header.zxid > last_processed_zxid_) last_processed_zxid_ = header.zxid;
+  return result;
+}
+
+bool DataTree::restore_node(std::string_view path, const StatPersisted& stat, std::string_view data) {
+  uint32_t index = find(path);
+  if (index == kNone) {
+    const std::string_view parent = parent_path(path);
+    const uint32_t parent_index = parent.empty() ? kNone : find(parent);
+    const std::string_view name = base_name(path);
+    if (parent_index == kNone || name.empty()) return false;
+    index = add_child(parent_index, name);
+  } else {
+    digest_ -= node_hash(path, nodes_[index]);
+  }
+  Node& node = nodes_[index];
+  node.stat = stat;
+  node.data.assign(data);
+  node.data_hash = hash_bytes(0, data);
+  digest_ += node_hash(path, node);
+  if (ephemeral_type(stat.ephemeral_owner) == EphemeralType::kNormal) {
+    ephemerals_[stat.ephemeral_owner].insert(std::string(path));
+  }
+  return true;
+}
+
+// ---- reads ----------------------------------------------------------------------------
+
+DataResult DataTree::get_data(std::string_view path) const {
+  DataResult result;
+  if (validate_path(path) != ErrorCode::kOk) {
+    result.err = ErrorCode::kBadArguments;
+    return result;
+  }
+  const uint32_t index = find(path);
+  if (index == kNone) {
+    result.err = ErrorCode::kNoNode;
+    return result;
+  }
+  result.data = nodes_[index].data;
+  result.stat = to_stat(nodes_[index]);
+  return result;
+}
+
+std::optional<Stat> DataTree::exists(std::string_view path) const {
+  if (validate_path(path) != ErrorCode::kOk) return std::nullopt;
+  const uint32_t index = find(path);
+  if (index == kNone) return std::nullopt;
+  return to_stat(nodes_[index]);
+}
+
+ChildrenResult DataTree::get_children(std::string_view path) const {
+  ChildrenResult result;
+  if (validate_path(path) != ErrorCode::kOk) {
+    result.err = ErrorCode::kBadArguments;
+    return result;
+  }
+  const uint32_t index = find(path);
+  if (index == kNone) {
+    result.err = ErrorCode::kNoNode;
+    return result;
+  }
+  const std::vector<uint32_t> children = sorted_children(index);
+  result.children.reserve(children.size());
+  for (const uint32_t child : children) result.children.push_back(nodes_[child].name);
+  result.stat = to_stat(nodes_[index]);
+  return result;
+}
+
+std::optional<NodeRecord> DataTree::node_record(std::string_view path) const {
+  const uint32_t index = find(path);
+  if (index == kNone) return std::nullopt;
+  return NodeRecord{nodes_[index].stat, nodes_[index].num_children};
+}
+
+std::optional<int64_t> DataTree::session_timeout_ms(SessionId session) const {
+  auto it = sessions_.find(session);
+  if (it == sessions_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::pair<SessionId, int64_t>> DataTree::sessions() const {
+  return {sessions_.begin(), sessions_.end()};
+}
+
+std::vector<std::string> DataTree::ephemerals(SessionId session) const {
+  auto it = ephemerals_.find(session);
+  if (it == ephemerals_.end()) return {};
+  return {it->second.begin(), it->second.end()};
+}
+
+bool DataTree::operator==(const DataTree& other) const {
+  if (last_processed_zxid_ != other.last_processed_zxid_ || node_count_ != other.node_count_ ||
+      digest_ != other.digest_ || sessions_ != other.sessions_ || ephemerals_ != other.ephemerals_) {
+    return false;
+  }
+  struct Entry {
+    std::string path;
+    StatPersisted stat;
+    std::string data;
+    bool operator==(const Entry&) const = default;
+  };
+  auto collect = [](const DataTree& tree) {
+    std::vector<Entry> entries;
+    entries.reserve(tree.node_count_);
+    tree.for_each_node([&entries](std::string_view path, const StatPersisted& stat, std::string_view data,
+                                  int32_t) { entries.push_back({std::string(path), stat, std::string(data)}); });
+    return entries;
+  };
+  return collect(*this) == collect(other);
+}
+
+}  // namespace zk

@@ -1,0 +1,210 @@
+// DataTree: one server's replica of the znode tree plus the replicated session table
+// (ZooKeeper's DataTree + ZKDatabase.sessionsWithTimeouts). It is a copyable value: the GUI
+// copies whole worlds for time travel, so copies are deep and independent.
+//
+// apply(txn) is the only way the content changes; it returns what happened (error code,
+// created path, Stat, per-op multi results) and the TreeChanges in the order ZooKeeper
+// fires watches, for the WatchManager. Reads never change anything. Error txns change
+// nothing but still advance last_processed_zxid.
+//
+// Storage: nodes live in a vector indexed by a 32-bit node index; each node keeps its own
+// name (not the full path), its parent and an intrusive sibling list. A single
+// open-addressing hash index maps (parent index, name) to a node, so a path lookup is one
+// probe per path element. digest() is the sum of per-node hashes over path, persisted stat
+// and data, plus per-session hashes; it is kept up to date on every change, so comparing
+// two replicas' digests is O(1).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error_code.h"
+#include "core/invariant.h"
+#include "core/stat.h"
+#include "core/txn.h"
+#include "core/zxid.h"
+
+namespace zk {
+
+class DataTree;
+std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error);
+
+// ZooKeeper's StatPersisted: what a node stores. cversion is the internal child-create
+// counter (the sequential suffix source), not the client-visible value.
+struct StatPersisted {
+  Zxid czxid = 0;
+  Zxid mzxid = 0;
+  int64_t ctime_ms = 0;
+  int64_t mtime_ms = 0;
+  int32_t version = 0;
+  int32_t cversion = 0;
+  int32_t aversion = 0;
+  int64_t ephemeral_owner = 0;
+  Zxid pzxid = 0;
+  bool operator==(const StatPersisted&) const = default;
+};
+
+enum class TreeChangeKind { kNodeCreated, kNodeDeleted, kDataChanged, kChildrenChanged };
+struct TreeChange {
+  TreeChangeKind kind = TreeChangeKind::kNodeCreated;
+  std::string path;
+  bool operator==(const TreeChange&) const = default;
+};
+
+struct OpResult {
+  OpCode type = OpCode::kError;
+  ErrorCode err = ErrorCode::kOk;
+  std::string path;  // create: the created path
+  Stat stat;         // create / setData: the node's Stat after the op
+  bool operator==(const OpResult&) const = default;
+};
+
+struct ApplyResult {
+  ErrorCode err = ErrorCode::kOk;
+  std::string created_path;
+  Stat stat;
+  std::vector<OpResult> multi_results;
+  std::vector<TreeChange> changes;
+};
+
+struct DataResult {
+  ErrorCode err = ErrorCode::kOk;
+  std::string data;
+  Stat stat;
+};
+
+struct ChildrenResult {
+  ErrorCode err = ErrorCode::kOk;
+  std::vector<std::string> children;  // sorted (zkCli `ls` order)
+  Stat stat;
+};
+
+// What the PrepRequestProcessor needs to know about an existing node.
+struct NodeRecord {
+  StatPersisted stat;
+  int32_t num_children = 0;
+};
+
+class DataTree {
+ public:
+  // The initial tree: "/", "/zookeeper", "/zookeeper/quota", "/zookeeper/config".
+  DataTree();
+
+  ApplyResult apply(const Txn& txn);
+
+  DataResult get_data(std::string_view path) const;
+  std::optional<Stat> exists(std::string_view path) const;
+  ChildrenResult get_children(std::string_view path) const;
+  std::optional<NodeRecord> node_record(std::string_view path) const;
+
+  Zxid last_processed_zxid() const { return last_processed_zxid_; }
+  size_t node_count() const { return node_count_; }
+  uint64_t digest() const { return digest_; }
+
+  bool has_session(SessionId session) const { return sessions_.contains(session); }
+  std::optional<int64_t> session_timeout_ms(SessionId session) const;
+  // (session, timeout_ms), sorted by session id.
+  std::vector<std::pair<SessionId, int64_t>> sessions() const;
+  // Sorted paths of the normal ephemeral nodes owned by `session`.
+  std::vector<std::string> ephemerals(SessionId session) const;
+
+  // Visits every node in pre-order with children in byte-wise name order (deterministic
+  // on every replica). Bounded by node_count().
+  template <typename Visitor>
+  void for_each_node(Visitor&& visit) const;
+
+  bool operator==(const DataTree& other) const;
+
+ private:
+  friend std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error);
+
+  static constexpr uint32_t kNone = 0xffffffffU;
+  static constexpr uint32_t kFree = 0xfffffffeU;
+
+  struct Node {
+    std::string name;
+    std::string data;
+    StatPersisted stat;
+    uint64_t data_hash = 0;
+    int32_t num_children = 0;
+    uint32_t parent = kNone;
+    uint32_t first_child = kNone;
+    uint32_t next_sibling = kNone;
+    uint32_t prev_sibling = kNone;
+  };
+
+  // Mutations (called only from apply and the snapshot loader).
+  ErrorCode create_node(std::string_view path, std::string_view data, int64_t ephemeral_owner,
+                        int32_t parent_cversion, Zxid zxid, int64_t time_ms, std::vector<TreeChange>* changes);
+  ErrorCode delete_node(std::string_view path, Zxid zxid, std::vector<TreeChange>* changes);
+  ErrorCode set_data(std::string_view path, std::string_view data, int32_t version, Zxid zxid, int64_t time_ms,
+                     std::vector<TreeChange>* changes);
+  void apply_op(const CreateTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
+  void apply_op(const DeleteTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
+  void apply_op(const SetDataTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
+  void apply_op(const CheckVersionTxn& t, const TxnHeader& header, OpResult* result,
+                std::vector<TreeChange>* changes);
+  void apply_op(const ErrorTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
+  void apply_multi(const MultiTxn& multi, const TxnHeader& header, ApplyResult* result);
+  void close_session(SessionId session, const CloseSessionTxn& txn, Zxid zxid, std::vector<TreeChange>* changes);
+  void add_session(SessionId session, int64_t timeout_ms);
+  void remove_session(SessionId session);
+  // Snapshot loading: overwrite a system node or add a node below an existing parent.
+  bool restore_node(std::string_view path, const StatPersisted& stat, std::string_view data);
+
+  // Node storage and the (parent, name) hash index.
+  uint32_t find(std::string_view path) const;
+  uint32_t find_child(uint32_t parent, std::string_view name) const;
+  uint32_t add_child(uint32_t parent, std::string_view name);
+  void remove_node(uint32_t index);
+  void index_insert(uint32_t index);
+  void index_erase(uint32_t index);
+  void index_grow();
+  Stat to_stat(const Node& node) const;
+  uint64_t node_hash(std::string_view path, const Node& node) const;
+  std::vector<uint32_t> sorted_children(uint32_t index) const;
+
+  std::vector<Node> nodes_;
+  uint32_t free_head_ = kNone;
+  size_t node_count_ = 0;
+  std::vector<uint64_t> index_slots_;  // 0 = empty, else (hash high 32 bits << 32) | (node + 1)
+  size_t index_used_ = 0;
+  std::map<SessionId, int64_t> sessions_;
+  std::map<SessionId, std::set<std::string>> ephemerals_;
+  Zxid last_processed_zxid_ = 0;
+  uint64_t digest_ = 0;
+};
+
+template <typename Visitor>
+void DataTree::for_each_node(Visitor&& visit) const {
+  struct Frame {
+    uint32_t index;
+    std::string path;
+  };
+  std::vector<Frame> stack;
+  stack.push_back({0, "/"});
+  size_t visited = 0;
+  while (!stack.empty()) {
+    ZK_INVARIANT(visited < node_count_);
+    Frame frame = std::move(stack.back());
+    stack.pop_back();
+    const Node& node = nodes_[frame.index];
+    visit(std::string_view(frame.path), node.stat, std::string_view(node.data), node.num_children);
+    ++visited;
+    std::vector<uint32_t> children = sorted_children(frame.index);
+    for (auto it = children.rbegin(); it != children.rend(); ++it) {
+      std::string child_path = frame.path;
+      if (child_path.size() > 1) child_path.push_back('/');
+      child_path += nodes_[*it].name;
+      stack.push_back({*it, std::move(child_path)});
+    }
+  }
+  ZK_INVARIANT(visited == node_count_);
+}
+
+}  // namespace zk

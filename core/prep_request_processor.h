@@ -1,0 +1,88 @@
+// PrepRequestProcessor: the leader's prepare step. It turns a client write into the txn
+// that will be proposed, validating it in ZooKeeper's exact check order against the tree
+// *as it will be* once every outstanding (proposed, not yet applied) txn is applied. Those
+// outstanding effects are kept as change records per path (existence, stat with the
+// internal create counter, child count) plus pending session creates and closing sessions.
+//
+// A failed check gives an ErrorTxn (header type error); a failed multi gives a MultiTxn of
+// ErrorTxns: OK for the ops before the failure, the error, RUNTIMEINCONSISTENCY after it,
+// and none of its change records survive. Every prepared txn, failed or not, uses the zxid
+// the caller passes. The caller reports applied txns with applied_up_to() so records can
+// be dropped, and calls clear() when a new leader takes over.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/data_tree.h"
+#include "core/request.h"
+#include "core/txn.h"
+
+namespace zk {
+
+class PrepRequestProcessor {
+ public:
+  // extended_types_enabled: zookeeper.extendedTypesEnabled (TTL nodes); off by default,
+  // so TTL creates fail with UNIMPLEMENTED as on a stock server.
+  explicit PrepRequestProcessor(bool extended_types_enabled = false)
+      : extended_types_enabled_(extended_types_enabled) {}
+
+  // `write_request` must satisfy is_write(). `session` is the requesting session (for
+  // createSession: the new session's id).
+  Txn prepare(const Request& write_request, SessionId session, int32_t cxid, Zxid zxid, int64_t time_ms,
+              const DataTree& tree);
+
+  // Drops the change records of txns with zxid <= `zxid` (they are in the tree now).
+  void applied_up_to(Zxid zxid);
+  // Forgets everything outstanding (a new leader starts from its tree alone).
+  void clear();
+  // Later requests of this session get SESSIONEXPIRED (the expirer calls this before it
+  // submits closeSession).
+  void mark_session_closing(SessionId session);
+
+  size_t outstanding_count() const { return outstanding_.size(); }
+
+ private:
+  struct ChangeRecord {
+    Zxid zxid = 0;
+    std::string path;
+    bool exists = false;  // false: a pending delete
+    StatPersisted stat;
+    int32_t child_count = 0;
+  };
+  struct MultiUndo {
+    size_t outstanding_size = 0;
+    std::vector<std::pair<std::string, std::optional<ChangeRecord>>> replaced;
+  };
+
+  // One op against the pending view; on success fills `body`/`type` and adds records.
+  ErrorCode prep_create(const CreateRequest& req, SessionId session, Zxid zxid, int64_t time_ms,
+                        const DataTree& tree, CreateTxn* body, OpCode* type);
+  ErrorCode prep_delete(const DeleteRequest& req, SessionId session, Zxid zxid, const DataTree& tree,
+                        DeleteTxn* body);
+  ErrorCode prep_set_data(const SetDataRequest& req, SessionId session, Zxid zxid, int64_t time_ms,
+                          const DataTree& tree, SetDataTxn* body);
+  ErrorCode prep_check(const CheckRequest& req, SessionId session, const DataTree& tree, CheckVersionTxn* body);
+  ErrorCode prep_op(const MultiOp& op, SessionId session, Zxid zxid, int64_t time_ms, const DataTree& tree,
+                    SubTxn* sub);
+  Txn prep_multi(const MultiRequest& req, const TxnHeader& header, const DataTree& tree);
+  CloseSessionTxn prep_close_session(SessionId session, Zxid zxid, const DataTree& tree);
+
+  bool session_valid(SessionId session, const DataTree& tree) const;
+  // The pending view of a path: nullopt when it does not exist (now or once applied).
+  std::optional<ChangeRecord> record_for_path(std::string_view path, const DataTree& tree) const;
+  void add_change_record(ChangeRecord record);
+
+  bool extended_types_enabled_ = false;
+  std::deque<ChangeRecord> outstanding_;                        // in zxid order
+  std::map<std::string, ChangeRecord, std::less<>> by_path_;    // latest record per path
+  std::map<SessionId, Zxid> pending_sessions_;                  // createSession prepared
+  std::map<SessionId, Zxid> closing_sessions_;                  // closeSession zxid, or -1 if only marked
+  MultiUndo* multi_undo_ = nullptr;                             // set while preparing a multi
+};
+
+}  // namespace zk

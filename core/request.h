@@ -1,0 +1,112 @@
+// Client requests as plain values. A server receives one of these from a client
+// connection; is_write() tells whether it must go through the leader's
+// PrepRequestProcessor and ZAB (it then costs a zxid) or is answered from the local
+// DataTree/WatchManager. Versions use -1 for "any version", as in ZooKeeper.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace zk {
+
+enum class CreateMode : int32_t {
+  kPersistent = 0,
+  kEphemeral = 1,
+  kPersistentSequential = 2,
+  kEphemeralSequential = 3,
+  kContainer = 4,
+  kPersistentWithTtl = 5,
+  kPersistentSequentialWithTtl = 6,
+};
+
+constexpr bool is_sequential(CreateMode mode) {
+  return mode == CreateMode::kPersistentSequential || mode == CreateMode::kEphemeralSequential ||
+         mode == CreateMode::kPersistentSequentialWithTtl;
+}
+constexpr bool is_ephemeral(CreateMode mode) {
+  return mode == CreateMode::kEphemeral || mode == CreateMode::kEphemeralSequential;
+}
+constexpr bool is_container(CreateMode mode) { return mode == CreateMode::kContainer; }
+constexpr bool is_ttl(CreateMode mode) {
+  return mode == CreateMode::kPersistentWithTtl || mode == CreateMode::kPersistentSequentialWithTtl;
+}
+
+enum class AddWatchMode : int32_t { kPersistent = 0, kPersistentRecursive = 1 };
+
+struct CreateRequest {
+  std::string path;
+  std::string data;
+  CreateMode mode = CreateMode::kPersistent;
+  int64_t ttl_ms = -1;  // only for the *WithTtl modes
+  bool operator==(const CreateRequest&) const = default;
+};
+struct DeleteRequest {
+  std::string path;
+  int32_t version = -1;
+  bool operator==(const DeleteRequest&) const = default;
+};
+struct SetDataRequest {
+  std::string path;
+  std::string data;
+  int32_t version = -1;
+  bool operator==(const SetDataRequest&) const = default;
+};
+struct CheckRequest {
+  std::string path;
+  int32_t version = -1;
+  bool operator==(const CheckRequest&) const = default;
+};
+using MultiOp = std::variant<CreateRequest, DeleteRequest, SetDataRequest, CheckRequest>;
+struct MultiRequest {
+  std::vector<MultiOp> ops;
+  bool operator==(const MultiRequest&) const = default;
+};
+struct GetDataRequest {
+  std::string path;
+  bool watch = false;
+  bool operator==(const GetDataRequest&) const = default;
+};
+struct ExistsRequest {
+  std::string path;
+  bool watch = false;
+  bool operator==(const ExistsRequest&) const = default;
+};
+struct GetChildrenRequest {
+  std::string path;
+  bool watch = false;
+  bool operator==(const GetChildrenRequest&) const = default;
+};
+struct SyncRequest {
+  std::string path;
+  bool operator==(const SyncRequest&) const = default;
+};
+struct AddWatchRequest {
+  std::string path;
+  AddWatchMode mode = AddWatchMode::kPersistent;
+  bool operator==(const AddWatchRequest&) const = default;
+};
+struct CreateSessionRequest {
+  int64_t timeout_ms = 0;  // already negotiated
+  bool operator==(const CreateSessionRequest&) const = default;
+};
+struct CloseSessionRequest {
+  bool operator==(const CloseSessionRequest&) const = default;
+};
+
+using Request = std::variant<CreateRequest, DeleteRequest, SetDataRequest, CheckRequest, MultiRequest,
+                             GetDataRequest, ExistsRequest, GetChildrenRequest, SyncRequest,
+                             AddWatchRequest, CreateSessionRequest, CloseSessionRequest>;
+
+// True for requests that become txns (create, delete, setData, check, multi,
+// createSession, closeSession). sync goes to the leader too but is not a txn: false.
+constexpr bool is_write(const Request& request) {
+  return std::holds_alternative<CreateRequest>(request) || std::holds_alternative<DeleteRequest>(request) ||
+         std::holds_alternative<SetDataRequest>(request) || std::holds_alternative<CheckRequest>(request) ||
+         std::holds_alternative<MultiRequest>(request) ||
+         std::holds_alternative<CreateSessionRequest>(request) ||
+         std::holds_alternative<CloseSessionRequest>(request);
+}
+
+}  // namespace zk

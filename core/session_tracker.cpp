@@ -1,0 +1,105 @@
+// SessionTracker: ExpiryQueue bucket arithmetic, touches, expiry and timeout negotiation.
+#include "core/session_tracker.h"
+
+#include <algorithm>
+
+#include "core/invariant.h"
+
+namespace zk {
+
+int64_t default_min_session_timeout_ms(int64_t tick_ms) { return 2 * tick_ms; }
+int64_t default_max_session_timeout_ms(int64_t tick_ms) { return 20 * tick_ms; }
+
+int64_t negotiate_timeout_ms(int64_t requested_ms, int64_t min_ms, int64_t max_ms) {
+  ZK_INVARIANT(min_ms <= max_ms);
+  return std::clamp(requested_ms, min_ms, max_ms);
+}
+
+SessionId initial_session_id(ServerId server_id, int64_t now_ms) {
+  const uint64_t time_bits = (static_cast<uint64_t>(now_ms) << 24) >> 8;
+  return static_cast<SessionId>(time_bits | (static_cast<uint64_t>(server_id) << 56));
+}
+
+int64_t expiry_bucket_ms(int64_t deadline_ms, int64_t tick_ms) {
+  ZK_INVARIANT(tick_ms > 0 && deadline_ms >= 0);
+  return (deadline_ms / tick_ms + 1) * tick_ms;
+}
+
+SessionTracker::SessionTracker(int64_t tick_ms) : tick_ms_(tick_ms) { ZK_INVARIANT(tick_ms > 0); }
+
+void SessionTracker::move_to_bucket(SessionId session, Entry* entry, int64_t expiry_ms) {
+  if (entry->expiry_ms == expiry_ms) return;
+  if (entry->expiry_ms != 0) {
+    auto it = buckets_.find(entry->expiry_ms);
+    ZK_INVARIANT(it != buckets_.end());
+    it->second.erase(session);
+    if (it->second.empty()) buckets_.erase(it);
+  }
+  entry->expiry_ms = expiry_ms;
+  if (expiry_ms != 0) buckets_[expiry_ms].insert(session);
+}
+
+void SessionTracker::add_session(SessionId session, int64_t timeout_ms, int64_t now_ms) {
+  Entry& entry = sessions_[session];
+  entry.timeout_ms = timeout_ms;
+  entry.closing = false;
+  move_to_bucket(session, &entry, expiry_bucket_ms(now_ms + timeout_ms, tick_ms_));
+}
+
+void SessionTracker::track_all(const std::vector<std::pair<SessionId, int64_t>>& sessions_with_timeout_ms,
+                               int64_t now_ms) {
+  for (const auto& [session, timeout_ms] : sessions_with_timeout_ms) add_session(session, timeout_ms, now_ms);
+}
+
+bool SessionTracker::touch(SessionId session, int64_t now_ms) {
+  auto it = sessions_.find(session);
+  if (it == sessions_.end() || it->second.closing) return false;
+  move_to_bucket(session, &it->second, expiry_bucket_ms(now_ms + it->second.timeout_ms, tick_ms_));
+  return true;
+}
+
+void SessionTracker::mark_closing(SessionId session) {
+  auto it = sessions_.find(session);
+  if (it != sessions_.end()) it->second.closing = true;
+}
+
+void SessionTracker::remove_session(SessionId session) {
+  auto it = sessions_.find(session);
+  if (it == sessions_.end()) return;
+  move_to_bucket(session, &it->second, 0);
+  sessions_.erase(it);
+}
+
+std::optional<int64_t> SessionTracker::next_expiry_ms() const {
+  if (buckets_.empty()) return std::nullopt;
+  return buckets_.begin()->first;
+}
+
+std::vector<SessionId> SessionTracker::expire_due(int64_t now_ms) {
+  std::vector<SessionId> expired;
+  while (!buckets_.empty() && buckets_.begin()->first <= now_ms) {
+    const std::set<SessionId> bucket = std::move(buckets_.begin()->second);
+    buckets_.erase(buckets_.begin());
+    for (const SessionId session : bucket) {
+      Entry& entry = sessions_.at(session);
+      entry.expiry_ms = 0;
+      entry.closing = true;
+      expired.push_back(session);
+    }
+  }
+  std::sort(expired.begin(), expired.end());
+  return expired;
+}
+
+bool SessionTracker::is_closing(SessionId session) const {
+  auto it = sessions_.find(session);
+  return it != sessions_.end() && it->second.closing;
+}
+
+std::optional<int64_t> SessionTracker::expiry_ms(SessionId session) const {
+  auto it = sessions_.find(session);
+  if (it == sessions_.end() || it->second.expiry_ms == 0) return std::nullopt;
+  return it->second.expiry_ms;
+}
+
+}  // namespace zk

@@ -1,0 +1,69 @@
+// SessionTracker: the leader's session expiry (ZooKeeper's SessionTrackerImpl over an
+// ExpiryQueue whose interval is tickTime). A touch at time t puts the session in the
+// bucket (floor((t + timeout) / tick) + 1) * tick; expire_due(now) hands back every
+// session whose bucket time has come, marks them closing and stops tracking them. Time is
+// always an argument; the tracker never reads a clock.
+//
+// Also here: timeout negotiation (clamp to [min, max], defaults 2 x tick and 20 x tick)
+// and the first session id of a server ((now_ms << 24) >>> 8 | server_id << 56).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "core/zxid.h"
+
+namespace zk {
+
+// Clamps to [min_ms, max_ms]; pass the default_* values when zoo.cfg leaves them at -1.
+int64_t negotiate_timeout_ms(int64_t requested_ms, int64_t min_ms, int64_t max_ms);
+int64_t default_min_session_timeout_ms(int64_t tick_ms);
+int64_t default_max_session_timeout_ms(int64_t tick_ms);
+SessionId initial_session_id(ServerId server_id, int64_t now_ms);
+// ExpiryQueue.roundToNextInterval: the bucket a deadline falls into.
+int64_t expiry_bucket_ms(int64_t deadline_ms, int64_t tick_ms);
+
+class SessionTracker {
+ public:
+  explicit SessionTracker(int64_t tick_ms);
+
+  // Starts tracking (createSession committed on the leader) and touches it at now_ms.
+  void add_session(SessionId session, int64_t timeout_ms, int64_t now_ms);
+  // A new leader tracks every known session afresh, counting from now_ms.
+  void track_all(const std::vector<std::pair<SessionId, int64_t>>& sessions_with_timeout_ms, int64_t now_ms);
+  // False when the session is unknown or closing (ZooKeeper's touchSession).
+  bool touch(SessionId session, int64_t now_ms);
+  void mark_closing(SessionId session);
+  // closeSession applied: forget the session.
+  void remove_session(SessionId session);
+
+  // The earliest bucket time holding a session, if any.
+  std::optional<int64_t> next_expiry_ms() const;
+  // Sessions whose bucket time is <= now_ms, sorted; they are marked closing and leave
+  // the queue.
+  std::vector<SessionId> expire_due(int64_t now_ms);
+
+  bool is_tracked(SessionId session) const { return sessions_.contains(session); }
+  bool is_closing(SessionId session) const;
+  std::optional<int64_t> expiry_ms(SessionId session) const;
+  int64_t tick_ms() const { return tick_ms_; }
+
+ private:
+  struct Entry {
+    int64_t timeout_ms = 0;
+    int64_t expiry_ms = 0;  // 0: not in any bucket
+    bool closing = false;
+  };
+
+  void move_to_bucket(SessionId session, Entry* entry, int64_t expiry_ms);
+
+  int64_t tick_ms_;
+  std::map<SessionId, Entry> sessions_;
+  std::map<int64_t, std::set<SessionId>> buckets_;  // bucket time -> sessions
+};
+
+}  // namespace zk

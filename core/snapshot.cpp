@@ -1,0 +1,183 @@
+// Snapshot encoding: little-endian fixed-width integers, u32-length-prefixed strings, a
+// trailing CRC-32. The decoder checks every length against the bytes left.
+#include "core/snapshot.h"
+
+#include <array>
+#include <cstring>
+
+#include "core/path_utils.h"
+
+namespace zk {
+namespace {
+
+constexpr std::string_view kMagic = "ZKSNAP01";
+constexpr size_t kChecksumBytes = 4;
+// Smallest encoded node: path length + 1 byte path, 5 longs + 3 ints + 2 longs, data length.
+constexpr size_t kMinNodeBytes = 4 + 1 + 8 * 7 + 4 * 3 + 4;
+
+constexpr std::array<uint32_t, 256> make_crc_table() {
+  std::array<uint32_t, 256> table{};
+  for (uint32_t i = 0; i < 256; ++i) {
+    uint32_t c = i;
+    for (int bit = 0; bit < 8; ++bit) c = (c & 1U) != 0 ? 0xEDB88320U ^ (c >> 1) : c >> 1;
+    table[i] = c;
+  }
+  return table;
+}
+constexpr std::array<uint32_t, 256> kCrcTable = make_crc_table();
+
+class Writer {
+ public:
+  void u32(uint32_t v) {
+    for (int i = 0; i < 4; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xffU));
+  }
+  void i32(int32_t v) { u32(static_cast<uint32_t>(v)); }
+  void i64(int64_t v) {
+    const auto u = static_cast<uint64_t>(v);
+    for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((u >> (8 * i)) & 0xffU));
+  }
+  void str(std::string_view s) {
+    u32(static_cast<uint32_t>(s.size()));
+    out_.append(s);
+  }
+  void raw(std::string_view s) { out_.append(s); }
+  std::string& bytes() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool u32(uint32_t* v) {
+    if (in_.size() - pos_ < 4) return false;
+    uint32_t r = 0;
+    for (int i = 0; i < 4; ++i) r |= static_cast<uint32_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
+    pos_ += 4;
+    *v = r;
+    return true;
+  }
+  bool i32(int32_t* v) {
+    uint32_t u = 0;
+    if (!u32(&u)) return false;
+    *v = static_cast<int32_t>(u);
+    return true;
+  }
+  bool i64(int64_t* v) {
+    if (in_.size() - pos_ < 8) return false;
+    uint64_t r = 0;
+    for (int i = 0; i < 8; ++i) r |= static_cast<uint64_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
+    pos_ += 8;
+    *v = static_cast<int64_t>(r);
+    return true;
+  }
+  bool str(std::string_view* s) {
+    uint32_t len = 0;
+    if (!u32(&len) || in_.size() - pos_ < len) return false;
+    *s = in_.substr(pos_, len);
+    pos_ += len;
+    return true;
+  }
+  bool raw(size_t len, std::string_view* s) {
+    if (in_.size() - pos_ < len) return false;
+    *s = in_.substr(pos_, len);
+    pos_ += len;
+    return true;
+  }
+  size_t remaining() const { return in_.size() - pos_; }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+};
+
+std::optional<DataTree> fail(std::string* error, std::string message) {
+  if (error != nullptr) *error = std::move(message);
+  return std::nullopt;
+}
+
+}  // namespace
+
+uint32_t crc32(std::string_view bytes) {
+  uint32_t c = 0xffffffffU;
+  for (const char ch : bytes) c = kCrcTable[(c ^ static_cast<uint8_t>(ch)) & 0xffU] ^ (c >> 8);
+  return c ^ 0xffffffffU;
+}
+
+std::string serialize_snapshot(const DataTree& tree) {
+  Writer w;
+  w.raw(kMagic);
+  w.i64(tree.last_processed_zxid());
+  w.i64(static_cast<int64_t>(tree.node_count()));
+  tree.for_each_node([&w](std::string_view path, const StatPersisted& s, std::string_view data, int32_t) {
+    w.str(path);
+    w.i64(s.czxid);
+    w.i64(s.mzxid);
+    w.i64(s.ctime_ms);
+    w.i64(s.mtime_ms);
+    w.i32(s.version);
+    w.i32(s.cversion);
+    w.i32(s.aversion);
+    w.i64(s.ephemeral_owner);
+    w.i64(s.pzxid);
+    w.str(data);
+  });
+  const std::vector<std::pair<SessionId, int64_t>> sessions = tree.sessions();
+  w.i64(static_cast<int64_t>(sessions.size()));
+  for (const auto& [session, timeout_ms] : sessions) {
+    w.i64(session);
+    w.i64(timeout_ms);
+  }
+  w.u32(crc32(w.bytes()));
+  return std::move(w.bytes());
+}
+
+std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error) {
+  if (bytes.size() < kMagic.size() + kChecksumBytes) return fail(error, "snapshot truncated");
+  const std::string_view body = bytes.substr(0, bytes.size() - kChecksumBytes);
+  Reader trailer(bytes.substr(body.size()));
+  uint32_t stored_crc = 0;
+  trailer.u32(&stored_crc);
+  if (crc32(body) != stored_crc) return fail(error, "snapshot checksum mismatch");
+
+  Reader r(body);
+  std::string_view magic;
+  if (!r.raw(kMagic.size(), &magic) || magic != kMagic) return fail(error, "not a zksim snapshot");
+  int64_t last_zxid = 0;
+  int64_t node_count = 0;
+  if (!r.i64(&last_zxid) || !r.i64(&node_count)) return fail(error, "snapshot truncated in header");
+  if (node_count < 4 || static_cast<uint64_t>(node_count) > r.remaining() / kMinNodeBytes) {
+    return fail(error, "snapshot node count out of range");
+  }
+  DataTree tree;
+  for (int64_t i = 0; i < node_count; ++i) {
+    std::string_view path;
+    std::string_view data;
+    StatPersisted s;
+    const bool ok = r.str(&path) && r.i64(&s.czxid) && r.i64(&s.mzxid) && r.i64(&s.ctime_ms) &&
+                    r.i64(&s.mtime_ms) && r.i32(&s.version) && r.i32(&s.cversion) && r.i32(&s.aversion) &&
+                    r.i64(&s.ephemeral_owner) && r.i64(&s.pzxid) && r.str(&data);
+    if (!ok) return fail(error, "snapshot truncated in node list");
+    if ((i == 0) != (path == "/") || validate_path(path) != ErrorCode::kOk) {
+      return fail(error, "snapshot holds a bad path");
+    }
+    if (!tree.restore_node(path, s, data)) return fail(error, "snapshot node without a parent");
+  }
+  if (tree.node_count() != static_cast<size_t>(node_count)) return fail(error, "snapshot lacks system nodes");
+  int64_t session_count = 0;
+  if (!r.i64(&session_count) || session_count < 0 || static_cast<uint64_t>(session_count) > r.remaining() / 16) {
+    return fail(error, "snapshot session table out of range");
+  }
+  for (int64_t i = 0; i < session_count; ++i) {
+    int64_t session = 0;
+    int64_t timeout_ms = 0;
+    if (!r.i64(&session) || !r.i64(&timeout_ms)) return fail(error, "snapshot truncated in sessions");
+    tree.add_session(session, timeout_ms);
+  }
+  if (r.remaining() != 0) return fail(error, "snapshot has trailing bytes");
+  tree.last_processed_zxid_ = last_zxid;
+  return tree;
+}
+
+}  // namespace zk

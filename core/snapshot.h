@@ -1,0 +1,23 @@
+// Snapshot: a DataTree as deterministic bytes and back. The bytes hold every node (path,
+// persisted stat including the internal create counter, data) in pre-order with children
+// in name order, the session table and the last processed zxid, followed by a CRC-32 of
+// everything before it. Two replicas with equal trees produce identical bytes. Loading
+// rejects a wrong magic, a bad checksum, truncation or an inconsistent tree with an error
+// message instead of crashing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/data_tree.h"
+
+namespace zk {
+
+std::string serialize_snapshot(const DataTree& tree);
+// On failure returns nullopt and, if `error` is not null, sets it to the reason.
+std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error);
+// CRC-32 (IEEE 802.3, reflected, as zlib's crc32) of `bytes`.
+uint32_t crc32(std::string_view bytes);
+
+}  // namespace zk
