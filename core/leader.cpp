@@ -1,7 +1,8 @@
 // The leader side of ZAB (ZooKeeper's Leader + LearnerHandler): fixing the new epoch with
-// a quorum (discovery), choosing DIFF / TRUNC / SNAP per learner and waiting for a quorum
-// of NEWLEADER acks (synchronization), then pinging every tick/2 and stepping down when
-// the synced learners plus itself are no longer a quorum.
+// a quorum (discovery), choosing DIFF / TRUNC / SNAP per learner from the committed-log
+// window and waiting for a quorum of NEWLEADER acks (synchronization), then proposing
+// txns, committing them in zxid order on a quorum of acks, pinging every tick/2, expiring
+// sessions, and stepping down when the synced learners plus itself are not a quorum.
 #include <fmt/format.h>
 
 #include <cassert>
@@ -13,7 +14,7 @@ namespace zk {
 void QuorumPeer::lead(Outbox& out) {
   phase_ = ZabPhase::kDiscovery;
   leader_ = LeaderState{};
-  // The leader proposes an epoch for itself like any learner would.
+  prep_.clear();
   leader_->epoch = std::max(leader_->epoch, disk_.accepted_epoch + 1);
   leader_->connecting.insert(config_.my_id);
   out.set_timer(TimerKind::kLeaderPhaseTimeout, config_.tick_us * config_.init_limit);
@@ -31,9 +32,34 @@ void QuorumPeer::leader_on_packet(ServerId from, const QuorumPacket& packet, Out
   it->second.tick_of_next_ack_deadline = leader_->tick + config_.sync_limit;
   switch (packet.type) {
     case PacketType::kAckEpoch: leader_on_ack_epoch(from, packet, out); break;
-    case PacketType::kAck: leader_on_ack(from, packet, out); break;
+    case PacketType::kAck: leader_on_ack(from, packet.zxid, out); break;
     case PacketType::kClose: leader_->handlers.erase(it); break;
-    default: break;  // PING replies only refresh the deadline above.
+    case PacketType::kPing:
+      for (const auto& [session, timeout_ms] : packet.sessions) {
+        (void)timeout_ms;
+        sessions_.touch(session, out.now_ms());
+      }
+      break;
+    case PacketType::kRequest:
+      if (leader_->serving && packet.request) {
+        const ForwardedRequest& forwarded = *packet.request;
+        leader_submit(forwarded.session_id, forwarded.cxid, forwarded.request, from, out);
+      }
+      break;
+    case PacketType::kRevalidate: {
+      for (const auto& [session, timeout_ms] : packet.sessions) {
+        (void)timeout_ms;
+        const bool valid = leader_->serving && sessions_.touch(session, out.now_ms());
+        QuorumPacket reply;
+        reply.type = PacketType::kRevalidate;
+        reply.connection = packet.connection;
+        reply.value = valid ? 1 : 0;
+        reply.sessions = {{session, timeout_ms}};
+        send_packet(from, std::move(reply), out);
+      }
+      break;
+    }
+    default: break;
   }
 }
 
@@ -45,8 +71,7 @@ void QuorumPeer::leader_on_follower_info(ServerId from, const QuorumPacket& pack
   handler.tick_of_next_ack_deadline = leader_->tick + config_.init_limit + config_.sync_limit;
   leader_->handlers[from] = handler;
   if (!leader_->epoch_decided) {
-    const Epoch learner_accepted = zxid_epoch(packet.zxid);
-    leader_->epoch = std::max(leader_->epoch, learner_accepted + 1);
+    leader_->epoch = std::max(leader_->epoch, zxid_epoch(packet.zxid) + 1);
     if (is_voter(from)) leader_->connecting.insert(from);
     leader_check_epoch_quorum(out);
   } else {
@@ -70,8 +95,7 @@ void QuorumPeer::leader_check_epoch_quorum(Outbox& out) {
     send_packet(sid, PacketType::kLeaderInfo, handler.connection, make_zxid(leader_->epoch, 0), 0, out);
   }
   out.set_timer(TimerKind::kLeaderPhaseTimeout, config_.tick_us * config_.init_limit);
-  // The leader's own waitForEpochAck.
-  leader_->electing.insert(config_.my_id);
+  leader_->electing.insert(config_.my_id);  // the leader's own waitForEpochAck
   leader_check_epoch_ack_quorum(out);
 }
 
@@ -80,12 +104,12 @@ void QuorumPeer::leader_on_ack_epoch(ServerId from, const QuorumPacket& packet, 
   if (handler.acked_epoch) return;
   const Epoch learner_epoch = packet.value;
   const bool ahead = learner_epoch > disk_.current_epoch ||
-                     (learner_epoch == disk_.current_epoch && packet.zxid > disk_.last_logged_zxid);
+                     (learner_epoch == disk_.current_epoch && packet.zxid > last_processed_zxid_);
   if (learner_epoch != -1 && ahead) {
     out.trace(TraceEvent{.kind = TraceKind::kNote,
                          .detail = fmt::format("S{} (leader) drops S{}: follower is ahead of the leader ({} > {})",
                                                config_.my_id, from, zxid_hex(packet.zxid),
-                                               zxid_hex(disk_.last_logged_zxid))});
+                                               zxid_hex(last_processed_zxid_))});
     leader_drop_learner(from, out);
     return;
   }
@@ -108,8 +132,7 @@ void QuorumPeer::leader_check_epoch_ack_quorum(Outbox& out) {
   for (const auto& [sid, handler] : leader_->handlers) {
     if (handler.acked_epoch && !handler.sync_sent) leader_start_sync(sid, out);
   }
-  // The leader's own NEWLEADER ack.
-  leader_->new_leader_acks.insert(config_.my_id);
+  leader_->new_leader_acks.insert(config_.my_id);  // the leader's own NEWLEADER ack
   leader_check_new_leader_quorum(out);
 }
 
@@ -117,41 +140,113 @@ void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
   LearnerHandler& handler = leader_->handlers.at(learner);
   assert(handler.acked_epoch && !handler.sync_sent);
   handler.sync_sent = true;
-  const Zxid leader_zxid = last_processed_zxid_;
-  const Zxid peer_zxid = handler.peer_last_zxid;
-  PacketType mode = PacketType::kDiff;
-  Zxid mode_zxid = leader_zxid;
-  if (peer_zxid == leader_zxid) {
+  const Zxid peer = handler.peer_last_zxid;
+  const Zxid min_committed = committed_log_.empty() ? last_processed_zxid_ : committed_log_.front()->header.zxid;
+  const Zxid max_committed = committed_log_.empty() ? last_processed_zxid_ : committed_log_.back()->header.zxid;
+
+  std::vector<QuorumPacket> packets;
+  PacketType mode = PacketType::kSnap;
+  Zxid mode_zxid = last_processed_zxid_;
+  Zxid queued_up_to = 0;  // committed entries above this are sent as PROPOSAL + COMMIT
+  bool send_committed = false;
+  if (peer == last_processed_zxid_) {
     mode = PacketType::kDiff;
-  } else if (peer_zxid > leader_zxid && !is_epoch_marker(peer_zxid)) {
+    mode_zxid = peer;
+    queued_up_to = peer;
+  } else if (peer > max_committed && !is_epoch_marker(peer)) {
     mode = PacketType::kTrunc;
-    mode_zxid = leader_zxid;
-  } else {
-    mode = PacketType::kSnap;
+    mode_zxid = max_committed;
+    queued_up_to = max_committed;
+  } else if (!committed_log_.empty() && min_committed <= peer && peer <= max_committed) {
+    // queueCommittedProposals: find where the peer's history leaves ours.
+    Zxid previous = 0;
+    bool decided = false;
+    for (const auto& txn : committed_log_) {
+      const Zxid z = txn->header.zxid;
+      if (z < peer) {
+        previous = z;
+        continue;
+      }
+      if (z == peer || is_epoch_marker(peer)) {
+        mode = PacketType::kDiff;
+        mode_zxid = max_committed;
+        queued_up_to = peer;
+      } else if (zxid_epoch(z) == zxid_epoch(peer)) {
+        mode = PacketType::kTrunc;
+        mode_zxid = previous;
+        queued_up_to = previous;
+      } else {
+        mode = PacketType::kSnap;  // the peer's epoch is not in our window: give up
+      }
+      decided = true;
+      break;
+    }
+    if (!decided) mode = PacketType::kSnap;
+    send_committed = mode != PacketType::kSnap;
   }
+  if (mode == PacketType::kDiff || mode == PacketType::kTrunc) send_committed = true;
+
+  handler.sync_mode = packet_type_name(mode);
   TraceEvent event;
   event.kind = TraceKind::kSyncStarted;
   event.peer = learner;
-  event.detail = packet_type_name(mode);
-  event.zxid = peer_zxid;
-  event.count = leader_zxid;
+  event.detail = handler.sync_mode;
+  event.zxid = peer;
+  event.count = last_processed_zxid_;
   out.trace(event);
-  send_packet(learner, mode, handler.connection, mode_zxid, 0, out);
+
+  QuorumPacket head;
+  head.type = mode;
+  head.connection = handler.connection;
+  head.zxid = mode_zxid;
+  if (mode == PacketType::kSnap) {
+    head.snapshot = std::make_shared<const SnapshotPayload>(SnapshotPayload{tree_, last_processed_zxid_});
+  }
+  send_packet(learner, std::move(head), out);
+  if (send_committed) {
+    for (const auto& txn : committed_log_) {
+      if (txn->header.zxid <= queued_up_to) continue;
+      QuorumPacket proposal;
+      proposal.type = PacketType::kProposal;
+      proposal.connection = handler.connection;
+      proposal.zxid = txn->header.zxid;
+      proposal.txn = txn;
+      send_packet(learner, std::move(proposal), out);
+      send_packet(learner, PacketType::kCommit, handler.connection, txn->header.zxid, 0, out);
+    }
+  }
+  // startForwarding: outstanding proposals, then every new one.
+  for (const auto& [zxid, proposal] : leader_->outstanding) {
+    QuorumPacket packet;
+    packet.type = PacketType::kProposal;
+    packet.connection = handler.connection;
+    packet.zxid = zxid;
+    packet.txn = proposal.txn;
+    send_packet(learner, std::move(packet), out);
+  }
   send_packet(learner, PacketType::kNewLeader, handler.connection, make_zxid(leader_->epoch, 0), 0, out);
 }
 
-void QuorumPeer::leader_on_ack(ServerId from, const QuorumPacket& packet, Outbox& out) {
-  LearnerHandler& handler = leader_->handlers.at(from);
-  if (packet.zxid != make_zxid(leader_->epoch, 0)) return;  // proposal acks arrive with the txn log
-  if (handler.acked_new_leader) return;                      // the ignored ACK after UPTODATE
-  handler.acked_new_leader = true;
-  if (leader_->serving) {
-    handler.up_to_date_sent = true;
-    send_packet(from, PacketType::kUpToDate, handler.connection, 0, 0, out);
+void QuorumPeer::leader_on_ack(ServerId from, Zxid zxid, Outbox& out) {
+  if (zxid == make_zxid(leader_->epoch, 0)) {
+    if (from == config_.my_id) return;
+    LearnerHandler& handler = leader_->handlers.at(from);
+    if (handler.acked_new_leader) return;  // the ignored ACK after UPTODATE
+    handler.acked_new_leader = true;
+    if (leader_->serving) {
+      handler.up_to_date_sent = true;
+      send_packet(from, PacketType::kUpToDate, handler.connection, 0, 0, out);
+      return;
+    }
+    if (is_voter(from)) leader_->new_leader_acks.insert(from);
+    leader_check_new_leader_quorum(out);
     return;
   }
-  if (is_voter(from)) leader_->new_leader_acks.insert(from);
-  leader_check_new_leader_quorum(out);
+  if (is_epoch_marker(zxid)) return;
+  auto it = leader_->outstanding.find(zxid);
+  if (it == leader_->outstanding.end()) return;  // already committed
+  if (is_voter(from)) it->second.acks.insert(from);
+  leader_try_commit(out);
 }
 
 void QuorumPeer::leader_check_new_leader_quorum(Outbox& out) {
@@ -176,11 +271,14 @@ void QuorumPeer::leader_check_new_leader_quorum(Outbox& out) {
       send_packet(sid, PacketType::kUpToDate, handler.connection, 0, 0, out);
     }
   }
+  // Every known session gets a fresh full timeout from now.
+  sessions_ = SessionTracker(config_.tick_us / 1000);
+  sessions_.track_all(tree_.sessions(), out.now_ms());
+  leader_arm_session_expiry(out);
   out.set_timer(TimerKind::kLeaderTick, config_.tick_us / 2);
 }
 
 void QuorumPeer::leader_on_tick(Outbox& out) {
-  assert(leader_ && leader_->serving);
   if (!leader_->tick_skip) ++leader_->tick;
   size_t synced = 1;  // the leader itself
   for (const auto& [sid, handler] : leader_->handlers) {
@@ -197,7 +295,7 @@ void QuorumPeer::leader_on_tick(Outbox& out) {
   }
   leader_->tick_skip = !leader_->tick_skip;
   for (const auto& [sid, handler] : leader_->handlers) {
-    if (handler.sync_sent) send_packet(sid, PacketType::kPing, handler.connection, last_processed_zxid_, 0, out);
+    if (handler.sync_sent) send_packet(sid, PacketType::kPing, handler.connection, leader_->last_proposed, 0, out);
   }
   out.set_timer(TimerKind::kLeaderTick, config_.tick_us / 2);
 }
@@ -215,6 +313,100 @@ void QuorumPeer::leader_drop_learner(ServerId learner, Outbox& out) {
   if (it == leader_->handlers.end()) return;
   send_packet(learner, PacketType::kClose, it->second.connection, 0, 0, out);
   leader_->handlers.erase(it);
+}
+
+// ---------------------------------------------------------------- broadcast
+
+void QuorumPeer::leader_submit(SessionId session, int32_t cxid, const Request& request, ServerId origin,
+                               Outbox& out) {
+  if (std::holds_alternative<SyncRequest>(request)) {
+    // processSync: answer at once, or after the last proposed zxid commits.
+    if (leader_->outstanding.empty()) {
+      if (origin == config_.my_id) {
+        client_finish_sync(out);
+      } else if (leader_->handlers.count(origin)) {
+        send_packet(origin, PacketType::kSync, leader_->handlers.at(origin).connection, 0, 0, out);
+      }
+    } else {
+      leader_->pending_syncs[leader_->last_proposed].push_back(origin);
+    }
+    return;
+  }
+  if (leader_->zxid_counter == 0xffffffffU) {
+    go_looking("zxid counter exhausted: a new epoch is needed", out);
+    return;
+  }
+  const Zxid zxid = make_zxid(leader_->epoch, ++leader_->zxid_counter);
+  if (std::holds_alternative<CloseSessionRequest>(request)) sessions_.mark_closing(session);
+  Txn txn = prep_.prepare(request, session, cxid, zxid, out.now_ms(), tree_);
+  leader_propose(std::move(txn), out);
+}
+
+void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
+  auto shared = std::make_shared<const Txn>(std::move(txn));
+  const Zxid zxid = shared->header.zxid;
+  leader_->last_proposed = zxid;
+  leader_->outstanding[zxid] = Proposal{shared, {}};
+  out.trace(TraceEvent{.kind = TraceKind::kProposed, .zxid = zxid, .detail = describe(*shared)});
+  for (const auto& [sid, handler] : leader_->handlers) {
+    if (!handler.sync_sent) continue;
+    QuorumPacket packet;
+    packet.type = PacketType::kProposal;
+    packet.connection = handler.connection;
+    packet.zxid = zxid;
+    packet.txn = shared;
+    send_packet(sid, std::move(packet), out);
+  }
+  log_txn(shared, out);  // the leader acks its own proposal once the fsync completes
+}
+
+void QuorumPeer::leader_try_commit(Outbox& out) {
+  while (!leader_->outstanding.empty()) {
+    auto it = leader_->outstanding.begin();
+    if (!is_quorum(it->second.acks.size())) return;  // commits go in zxid order
+    const Zxid zxid = it->first;
+    const std::shared_ptr<const Txn> txn = it->second.txn;
+    const auto ack_count = static_cast<int64_t>(it->second.acks.size());
+    leader_->outstanding.erase(it);
+    for (const auto& [sid, handler] : leader_->handlers) {
+      if (handler.sync_sent) send_packet(sid, PacketType::kCommit, handler.connection, zxid, 0, out);
+    }
+    out.trace(TraceEvent{.kind = TraceKind::kCommitted, .count = ack_count,
+                         .total = static_cast<int64_t>(config_.voters.size()), .zxid = zxid});
+    if (const auto* create = std::get_if<CreateSessionTxn>(&txn->body)) {
+      sessions_.add_session(txn->header.session_id, create->timeout_ms, out.now_ms());
+      leader_arm_session_expiry(out);
+    } else if (std::holds_alternative<CloseSessionTxn>(txn->body)) {
+      sessions_.remove_session(txn->header.session_id);
+    }
+    apply_committed(txn, out);
+    auto syncs = leader_->pending_syncs.find(zxid);
+    if (syncs != leader_->pending_syncs.end()) {
+      for (ServerId origin : syncs->second) {
+        if (origin == config_.my_id) {
+          client_finish_sync(out);
+        } else if (leader_->handlers.count(origin)) {
+          send_packet(origin, PacketType::kSync, leader_->handlers.at(origin).connection, 0, 0, out);
+        }
+      }
+      leader_->pending_syncs.erase(syncs);
+    }
+  }
+}
+
+void QuorumPeer::leader_arm_session_expiry(Outbox& out) {
+  const auto next_ms = sessions_.next_expiry_ms();
+  if (next_ms) out.set_timer(TimerKind::kSessionExpiry, std::max<int64_t>(0, *next_ms * 1000 - out.now_us()));
+}
+
+void QuorumPeer::leader_on_session_expiry(Outbox& out) {
+  for (SessionId session : sessions_.expire_due(out.now_ms())) {
+    out.trace(TraceEvent{.kind = TraceKind::kSessionExpired, .count = session});
+    sessions_.mark_closing(session);
+    prep_.mark_session_closing(session);
+    leader_submit(session, 0, CloseSessionRequest{}, 0, out);
+  }
+  leader_arm_session_expiry(out);
 }
 
 }  // namespace zk

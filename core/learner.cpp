@@ -1,7 +1,8 @@
 // The learner side of ZAB (ZooKeeper's Learner + Follower): connect to the elected leader
 // with FOLLOWERINFO (retrying a refused connect 5 times, 100 ms apart), accept its epoch,
-// sync, persist currentEpoch on NEWLEADER, start serving on UPTODATE, answer PINGs, and
-// go back to LOOKING when the leader goes silent for init/syncLimit ticks or closes.
+// sync by DIFF / TRUNC / SNAP, log the buffered proposals and persist currentEpoch on
+// NEWLEADER, serve on UPTODATE, then log + ACK proposals and apply COMMITs in order,
+// answer PINGs with the sessions it touched, and go LOOKING when the leader goes silent.
 #include <fmt/format.h>
 
 #include <cassert>
@@ -61,7 +62,7 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       }
       learner_->new_epoch = new_epoch;
       out.trace(TraceEvent{.kind = TraceKind::kEpochAccepted, .peer = from, .epoch = new_epoch});
-      send_packet(from, PacketType::kAckEpoch, learner_->connection, disk_.last_logged_zxid, reported_epoch, out);
+      send_packet(from, PacketType::kAckEpoch, learner_->connection, last_processed_zxid_, reported_epoch, out);
       phase_ = ZabPhase::kSynchronization;
       break;
     }
@@ -70,22 +71,43 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       break;
     case PacketType::kTrunc:
       learner_->sync_mode = "TRUNC";
-      disk_.last_logged_zxid = packet.zxid;
-      last_processed_zxid_ = packet.zxid;
+      std::erase_if(disk_.log, [&](const auto& txn) { return txn->header.zxid > packet.zxid; });
+      out.push(LogTruncateEffect{packet.zxid});
+      rebuild_from_log(packet.zxid);
       out.trace(TraceEvent{.kind = TraceKind::kTruncated, .zxid = packet.zxid});
       break;
     case PacketType::kSnap:
       learner_->sync_mode = "SNAP";
-      disk_.last_logged_zxid = packet.zxid;
-      last_processed_zxid_ = packet.zxid;
+      if (packet.snapshot) {
+        tree_ = packet.snapshot->tree;
+        last_processed_zxid_ = packet.snapshot->zxid;
+        last_logged_zxid_ = last_processed_zxid_;
+        committed_log_.clear();
+        disk_.log.clear();
+        take_snapshot(out);
+      }
+      break;
+    case PacketType::kProposal:
+      learner_on_proposal(packet, out);
+      break;
+    case PacketType::kCommit:
+      learner_on_commit(packet.zxid, out);
       break;
     case PacketType::kNewLeader: {
       const Epoch new_epoch = zxid_epoch(packet.zxid);
+      for (auto& txn : learner_->unlogged) {
+        if (txn->header.zxid <= last_logged_zxid_) continue;
+        log_txn(txn, out);
+        // Proposals committed during the sync were applied already; the rest await COMMIT.
+        if (txn->header.zxid > last_processed_zxid_) learner_->pending_txns.push_back(txn);
+      }
+      learner_->unlogged.clear();
       disk_.current_epoch = new_epoch;
       learner_->got_new_leader = true;
       election_.update_peer_epoch(new_epoch);
       learner_reset_read_timeout(out);
-      send_packet(from, PacketType::kAck, learner_->connection, packet.zxid, 0, out);
+      // ACK once everything logged so far is on disk (the fsync token is the epoch marker).
+      out.push(FsyncEffect{packet.zxid});
       break;
     }
     case PacketType::kUpToDate:
@@ -95,12 +117,62 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
                            .detail = learner_->sync_mode});
       send_packet(from, PacketType::kAck, learner_->connection, make_zxid(learner_->new_epoch, 0), 0, out);
       break;
-    case PacketType::kPing:
-      send_packet(from, PacketType::kPing, learner_->connection, packet.zxid, 0, out);
+    case PacketType::kPing: {
+      QuorumPacket reply;
+      reply.type = PacketType::kPing;
+      reply.connection = learner_->connection;
+      reply.zxid = packet.zxid;
+      for (SessionId session : learner_->touched) {
+        reply.sessions.emplace_back(session, tree_.session_timeout_ms(session).value_or(0));
+      }
+      learner_->touched.clear();
+      send_packet(from, std::move(reply), out);
+      break;
+    }
+    case PacketType::kSync:
+      client_finish_sync(out);
+      break;
+    case PacketType::kRevalidate:
+      for (const auto& [session, timeout_ms] : packet.sessions) {
+        (void)timeout_ms;
+        client_on_revalidated(session, packet.value == 1, out);
+      }
       break;
     default:
       break;
   }
+}
+
+void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
+  if (!packet.txn) return;
+  if (!learner_->got_new_leader) {
+    learner_->unlogged.push_back(packet.txn);  // logged when NEWLEADER arrives
+    return;
+  }
+  if (packet.zxid <= last_logged_zxid_) return;  // already logged (duplicate)
+  log_txn(packet.txn, out);
+  learner_->pending_txns.push_back(packet.txn);
+}
+
+void QuorumPeer::learner_on_commit(Zxid zxid, Outbox& out) {
+  if (!learner_->got_new_leader) {
+    // Before NEWLEADER: apply straight to the tree (the txn is logged at NEWLEADER).
+    for (const auto& txn : learner_->unlogged) {
+      if (txn->header.zxid == zxid && zxid > last_processed_zxid_) apply_committed(txn, out);
+    }
+    return;
+  }
+  if (learner_->pending_txns.empty()) return;  // committing without seeing the txn
+  const auto txn = learner_->pending_txns.front();
+  if (txn->header.zxid != zxid) {
+    out.trace(TraceEvent{.kind = TraceKind::kInvariantViolated,
+                         .detail = fmt::format("COMMIT {} but the next pending txn is {}", zxid_hex(zxid),
+                                               zxid_hex(txn->header.zxid))});
+    go_looking("unmatched txn commit", out);
+    return;
+  }
+  learner_->pending_txns.pop_front();
+  apply_committed(txn, out);
 }
 
 }  // namespace zk

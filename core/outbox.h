@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/client_protocol.h"
 #include "core/peer_message.h"
 #include "core/trace_event.h"
 
@@ -41,12 +42,32 @@ struct CancelTimerEffect {
 struct TraceEffect {
   TraceEvent event;
 };
+struct ClientSendEffect {
+  ConnectionId connection = 0;
+  ServerToClient message;
+};
+// Disk: appended txns become durable only when a later fsync completes (DiskSynced input).
+struct LogAppendEffect {
+  std::shared_ptr<const Txn> txn;
+};
+struct FsyncEffect {
+  Zxid token = 0;  // handed back with the completion
+};
+// Synchronous, durable at once (ZooKeeper blocks on these): truncation and snapshots.
+struct LogTruncateEffect {
+  Zxid zxid = 0;  // keep txns <= zxid
+};
+struct SnapshotEffect {
+  std::shared_ptr<const DataTree> tree;
+  Zxid zxid = 0;
+};
 
-using Effect = std::variant<SendEffect, SetTimerEffect, CancelTimerEffect, TraceEffect>;
+using Effect = std::variant<SendEffect, SetTimerEffect, CancelTimerEffect, TraceEffect, ClientSendEffect,
+                            LogAppendEffect, FsyncEffect, LogTruncateEffect, SnapshotEffect>;
 
 class Outbox {
  public:
-  explicit Outbox(ServerId self) : self_(self) {}
+  Outbox(ServerId self, int64_t now_us) : self_(self), now_us_(now_us) {}
 
   void send(ServerId to, PeerMessage message) { effects_.push_back(SendEffect{to, std::move(message)}); }
   void set_timer(TimerKind kind, int64_t after_us) { effects_.push_back(SetTimerEffect{kind, after_us}); }
@@ -64,9 +85,13 @@ class Outbox {
   const std::vector<Effect>& effects() const { return effects_; }
   std::vector<Effect> take() { return std::exchange(effects_, {}); }
   ServerId self() const { return self_; }
+  // The virtual time of the input being handled (core has no clock of its own).
+  int64_t now_us() const { return now_us_; }
+  int64_t now_ms() const { return now_us_ / 1000; }
 
  private:
   ServerId self_;
+  int64_t now_us_;
   std::vector<Effect> effects_;
 };
 

@@ -6,7 +6,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <utility>
+#include <vector>
 
+#include "core/data_tree.h"
+#include "core/request.h"
+#include "core/txn.h"
 #include "core/zxid.h"
 
 namespace zk {
@@ -33,11 +39,28 @@ enum class PacketType : uint8_t {
 
 const char* packet_type_name(PacketType type);
 
+// A client request a follower forwards to the leader (REQUEST).
+struct ForwardedRequest {
+  SessionId session_id = 0;
+  int32_t cxid = 0;
+  Request request;
+};
+
+// A leader's full data tree, sent with SNAP.
+struct SnapshotPayload {
+  DataTree tree;
+  Zxid zxid = 0;
+};
+
 struct QuorumPacket {
   PacketType type = PacketType::kPing;
   uint64_t connection = 0;  // learner connection id, chosen by the learner
   Zxid zxid = 0;
-  int64_t value = 0;  // ACKEPOCH: follower's currentEpoch or -1
+  int64_t value = 0;  // ACKEPOCH: follower's currentEpoch or -1; REVALIDATE: 1 = valid
+  std::shared_ptr<const Txn> txn;                    // PROPOSAL
+  std::shared_ptr<const ForwardedRequest> request;   // REQUEST
+  std::shared_ptr<const SnapshotPayload> snapshot;   // SNAP
+  std::vector<std::pair<SessionId, int64_t>> sessions;  // PING reply: touched (id, timeout); REVALIDATE
 
   bool operator==(const QuorumPacket&) const = default;
 };

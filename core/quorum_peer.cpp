@@ -1,10 +1,11 @@
-// QuorumPeer: input dispatch and the LOOKING <-> FOLLOWING/LEADING transitions.
+// QuorumPeer: recovery from disk, input dispatch, the LOOKING <-> FOLLOWING/LEADING
+// transitions, and the replicated state (log, apply, fast-forward, truncate, snapshot).
 #include "core/quorum_peer.h"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cassert>
-
-#include <fmt/format.h>
 
 namespace zk {
 
@@ -29,11 +30,29 @@ ElectionConfig election_config(const PeerConfig& config) {
 
 }  // namespace
 
-QuorumPeer::QuorumPeer(PeerConfig config, PersistentState disk)
-    : config_(std::move(config)), disk_(disk), election_(election_config(config_)) {
+QuorumPeer::QuorumPeer(PeerConfig config, const PersistentState& disk)
+    : config_(std::move(config)),
+      disk_(disk),
+      election_(election_config(config_)),
+      sessions_(config_.tick_us / 1000) {
   assert(std::is_sorted(config_.voters.begin(), config_.voters.end()));
   assert(disk_.accepted_epoch >= disk_.current_epoch);
-  last_processed_zxid_ = disk_.last_logged_zxid;
+  // loadDataBase: the last snapshot, then every logged txn replayed on top of it.
+  rebuild_from_log(disk_.last_logged_zxid());
+}
+
+void QuorumPeer::rebuild_from_log(Zxid up_to) {
+  tree_ = disk_.snapshot ? *disk_.snapshot : DataTree();
+  last_processed_zxid_ = disk_.snapshot_zxid;
+  committed_log_.clear();
+  for (const auto& txn : disk_.log) {
+    if (txn->header.zxid > up_to) break;
+    tree_.apply(*txn);
+    last_processed_zxid_ = txn->header.zxid;
+    committed_log_.push_back(txn);
+    if (committed_log_.size() > config_.commit_log_count) committed_log_.pop_front();
+  }
+  last_logged_zxid_ = last_processed_zxid_;
 }
 
 bool QuorumPeer::is_voter(ServerId id) const {
@@ -55,14 +74,18 @@ ServerId QuorumPeer::current_leader() const {
 void QuorumPeer::start(Outbox& out) {
   TraceEvent event;
   event.kind = TraceKind::kServerStarted;
-  event.zxid = disk_.last_logged_zxid;
+  event.zxid = last_logged_zxid_;
   event.epoch = disk_.current_epoch;
   event.count = disk_.accepted_epoch;
   out.trace(event);
+  // Session ids: top byte = server id, middle bits from the (virtual) start time.
+  next_session_id_ = initial_session_id(config_.my_id, out.now_ms());
   state_ = PeerState::kLooking;
   phase_ = ZabPhase::kElection;
-  election_.start_looking(disk_.last_logged_zxid, disk_.current_epoch, out);
+  election_.start_looking(last_processed_zxid_, disk_.current_epoch, out);
 }
+
+void QuorumPeer::send_packet(ServerId to, QuorumPacket packet, Outbox& out) { out.send(to, std::move(packet)); }
 
 void QuorumPeer::send_packet(ServerId to, PacketType type, uint64_t connection, Zxid zxid, int64_t value,
                              Outbox& out) {
@@ -71,7 +94,7 @@ void QuorumPeer::send_packet(ServerId to, PacketType type, uint64_t connection, 
   packet.connection = connection;
   packet.zxid = zxid;
   packet.value = value;
-  out.send(to, packet);
+  out.send(to, std::move(packet));
 }
 
 void QuorumPeer::set_state(PeerState state, const std::string& reason, Outbox& out) {
@@ -112,7 +135,7 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
       if (election_.take_decision()) on_election_decided(out);
       break;
     case TimerKind::kLeaderTick:
-      if (state_ == PeerState::kLeading) leader_on_tick(out);
+      if (state_ == PeerState::kLeading && leader_ && leader_->serving) leader_on_tick(out);
       break;
     case TimerKind::kLeaderPhaseTimeout:
       if (state_ == PeerState::kLeading) leader_on_phase_timeout(out);
@@ -130,6 +153,8 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
       }
       break;
     case TimerKind::kSessionExpiry:
+      if (state_ == PeerState::kLeading && leader_ && leader_->serving) leader_on_session_expiry(out);
+      break;
     case TimerKind::kCount:
       break;
   }
@@ -141,7 +166,15 @@ void QuorumPeer::on_peer_disconnected(ServerId peer, Outbox& out) {
   if (state_ == PeerState::kFollowing && learner_ && learner_->leader == peer) {
     go_looking(fmt::format("connection to leader S{} reset", peer), out);
   } else if (state_ == PeerState::kLeading && leader_ && leader_->handlers.count(peer)) {
-    leader_drop_learner(peer, out);
+    leader_->handlers.erase(peer);
+  }
+}
+
+void QuorumPeer::on_disk_synced(Zxid token, Outbox& out) {
+  if (state_ == PeerState::kLeading && leader_) {
+    if (!is_epoch_marker(token)) leader_on_ack(config_.my_id, token, out);
+  } else if (state_ == PeerState::kFollowing && learner_ && learner_->got_new_leader) {
+    send_packet(learner_->leader, PacketType::kAck, learner_->connection, token, 0, out);
   }
 }
 
@@ -162,15 +195,60 @@ void QuorumPeer::go_looking(const std::string& reason, Outbox& out) {
   } else if (state_ == PeerState::kFollowing && learner_) {
     send_packet(learner_->leader, PacketType::kClose, learner_->connection, 0, 0, out);
   }
+  client_close_all("the server left the quorum", out);
+  fast_forward(out);
   leader_.reset();
   learner_.reset();
+  prep_.clear();
   for (TimerKind kind : {TimerKind::kLeaderTick, TimerKind::kLeaderPhaseTimeout, TimerKind::kFollowerTimeout,
                          TimerKind::kLearnerConnectRetry, TimerKind::kSessionExpiry}) {
     out.cancel_timer(kind);
   }
   set_state(PeerState::kLooking, reason, out);
   phase_ = ZabPhase::kElection;
-  election_.start_looking(disk_.last_logged_zxid, disk_.current_epoch, out);
+  election_.start_looking(last_processed_zxid_, disk_.current_epoch, out);
+}
+
+// ---------------------------------------------------------------- replicated state
+
+void QuorumPeer::log_txn(std::shared_ptr<const Txn> txn, Outbox& out) {
+  assert(txn->header.zxid > last_logged_zxid_);
+  last_logged_zxid_ = txn->header.zxid;
+  disk_.log.push_back(txn);
+  out.push(LogAppendEffect{txn});
+  out.push(FsyncEffect{txn->header.zxid});
+}
+
+void QuorumPeer::apply_committed(const std::shared_ptr<const Txn>& txn, Outbox& out) {
+  const Zxid zxid = txn->header.zxid;
+  assert(zxid > last_processed_zxid_ || is_epoch_marker(last_processed_zxid_));
+  const ApplyResult result = tree_.apply(*txn);
+  last_processed_zxid_ = zxid;
+  committed_log_.push_back(txn);
+  if (committed_log_.size() > config_.commit_log_count) committed_log_.pop_front();
+  prep_.applied_up_to(zxid);
+  client_after_apply(*txn, result, out);
+}
+
+// Before re-entering the election, apply every logged txn the tree has not applied yet
+// (ZooKeeper's fastForwardDataBase), so that the vote carries the last logged zxid.
+void QuorumPeer::fast_forward(Outbox& out) {
+  (void)out;
+  for (const auto& txn : disk_.log) {
+    if (txn->header.zxid <= last_processed_zxid_) continue;
+    tree_.apply(*txn);
+    last_processed_zxid_ = txn->header.zxid;
+    committed_log_.push_back(txn);
+    if (committed_log_.size() > config_.commit_log_count) committed_log_.pop_front();
+  }
+}
+
+void QuorumPeer::take_snapshot(Outbox& out) {
+  auto tree = std::make_shared<const DataTree>(tree_);
+  disk_.snapshot = tree;
+  disk_.snapshot_zxid = last_processed_zxid_;
+  std::erase_if(disk_.log, [&](const auto& txn) { return txn->header.zxid <= last_processed_zxid_; });
+  out.push(SnapshotEffect{tree, last_processed_zxid_});
 }
 
 }  // namespace zk

@@ -1,20 +1,31 @@
 // QuorumPeer: one ZooKeeper server as a sans-IO state machine. It owns the election
-// (FastLeaderElection) and, once elected, the leader or learner side of ZAB: discovery
-// (FOLLOWERINFO / LEADERINFO / ACKEPOCH), synchronization (DIFF / TRUNC / SNAP, NEWLEADER,
-// UPTODATE) and broadcast (PING and liveness checks). Inputs are method calls; every
-// effect (send, timer, trace) goes to the Outbox the caller passes in. A restart is a new
-// QuorumPeer built from what the disk held (PersistentState).
-// Leader and learner code live in leader.cpp and learner.cpp.
+// (FastLeaderElection), the replicated state (data tree, committed-log window, the txn log
+// as this process wrote it, the last snapshot), the client connections and watches, and
+// once elected the leader or learner side of ZAB: discovery (FOLLOWERINFO / LEADERINFO /
+// ACKEPOCH), synchronization (DIFF / TRUNC / SNAP, NEWLEADER, UPTODATE) and broadcast
+// (PROPOSAL / ACK / COMMIT, PING, liveness checks, session expiry).
+// Inputs are method calls; every effect goes to the Outbox the caller passes in (which
+// also carries the virtual time). A restart is a new QuorumPeer built from the disk image.
+// The code is split by role: quorum_peer.cpp (transitions, log, apply), leader.cpp,
+// learner.cpp and client_handler.cpp.
 #pragma once
 
+#include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
+#include <string>
 #include <vector>
 
+#include "core/client_protocol.h"
+#include "core/data_tree.h"
 #include "core/fast_leader_election.h"
 #include "core/outbox.h"
+#include "core/prep_request_processor.h"
 #include "core/quorum_packet.h"
+#include "core/session_tracker.h"
+#include "core/watch_manager.h"
 
 namespace zk {
 
@@ -24,16 +35,22 @@ struct PeerConfig {
   int64_t tick_us = 2'000'000;
   int init_limit = 10;
   int sync_limit = 5;
+  int64_t min_session_timeout_ms = -1;  // -1: 2 x tick
+  int64_t max_session_timeout_ms = -1;  // -1: 20 x tick
   uint64_t incarnation = 0;  // how many times this server has been started; tags connections
   int64_t learner_connect_retry_us = 100'000;
   int learner_connect_attempts = 5;
+  size_t commit_log_count = 500;  // the leader's in-memory DIFF window
 };
 
-// What survives a crash: the epoch files and (with the txn log) the last logged zxid.
+// What survives a crash: the epoch files, the last snapshot and the fsynced txn log.
 struct PersistentState {
   Epoch accepted_epoch = 0;
   Epoch current_epoch = 0;
-  Zxid last_logged_zxid = 0;
+  std::shared_ptr<const DataTree> snapshot;  // null: the initial tree
+  Zxid snapshot_zxid = 0;
+  std::vector<std::shared_ptr<const Txn>> log;  // txns after the snapshot, zxid order
+  Zxid last_logged_zxid() const { return log.empty() ? snapshot_zxid : log.back()->header.zxid; }
   bool operator==(const PersistentState&) const = default;
 };
 
@@ -44,11 +61,18 @@ struct LearnerHandler {
   uint64_t connection = 0;
   bool acked_epoch = false;
   Zxid peer_last_zxid = 0;
-  bool sync_sent = false;
+  bool sync_sent = false;  // also: it is a forwarding target for new proposals
   bool acked_new_leader = false;
   bool up_to_date_sent = false;
   int64_t tick_of_next_ack_deadline = 0;
+  std::string sync_mode;
   bool operator==(const LearnerHandler&) const = default;
+};
+
+struct Proposal {
+  std::shared_ptr<const Txn> txn;
+  std::set<ServerId> acks;
+  bool operator==(const Proposal&) const = default;
 };
 
 struct LeaderState {
@@ -62,6 +86,10 @@ struct LeaderState {
   int64_t tick = 0;
   bool tick_skip = true;
   std::map<ServerId, LearnerHandler> handlers;
+  uint32_t zxid_counter = 0;
+  Zxid last_proposed = 0;
+  std::map<Zxid, Proposal> outstanding;
+  std::map<Zxid, std::vector<ServerId>> pending_syncs;  // release SYNC to these once zxid commits
   bool operator==(const LeaderState&) const = default;
 };
 
@@ -73,18 +101,31 @@ struct LearnerState {
   bool got_new_leader = false;
   bool serving = false;
   std::string sync_mode;
+  std::deque<std::shared_ptr<const Txn>> pending_txns;  // logged proposals awaiting COMMIT
+  std::vector<std::shared_ptr<const Txn>> unlogged;     // proposals before NEWLEADER
+  std::set<SessionId> touched;                          // reported with the next PING reply
   bool operator==(const LearnerState&) const = default;
+};
+
+struct ClientConnection {
+  SessionId session = 0;
+  bool established = false;
+  int outstanding = 0;                     // writes and syncs not yet answered
+  std::deque<RequestMessage> queued_reads; // held back behind the session's writes (FIFO)
+  bool operator==(const ClientConnection&) const = default;
 };
 
 class QuorumPeer {
  public:
-  QuorumPeer(PeerConfig config, PersistentState disk);
+  QuorumPeer(PeerConfig config, const PersistentState& disk);
 
   void start(Outbox& out);
   void on_message(ServerId from, const PeerMessage& message, Outbox& out);
   void on_timer(TimerKind kind, Outbox& out);
   void on_peer_connected(ServerId peer, Outbox& out);
   void on_peer_disconnected(ServerId peer, Outbox& out);
+  void on_disk_synced(Zxid token, Outbox& out);
+  void on_client_message(ConnectionId connection, const ClientToServer& message, Outbox& out);
 
   ServerId id() const { return config_.my_id; }
   PeerState state() const { return state_; }
@@ -93,9 +134,14 @@ class QuorumPeer {
   bool serving() const;
   const PersistentState& persistent() const { return disk_; }
   Zxid last_processed_zxid() const { return last_processed_zxid_; }
+  Zxid last_logged_zxid() const { return last_logged_zxid_; }
+  const DataTree& tree() const { return tree_; }
+  const WatchManager& watches() const { return watches_; }
   const FastLeaderElection& election() const { return election_; }
   const std::optional<LeaderState>& leader_state() const { return leader_; }
   const std::optional<LearnerState>& learner_state() const { return learner_; }
+  const std::map<ConnectionId, ClientConnection>& connections() const { return connections_; }
+  const std::deque<std::shared_ptr<const Txn>>& committed_log() const { return committed_log_; }
   const PeerConfig& config() const { return config_; }
   // The leader this server follows or is; 0 while LOOKING.
   ServerId current_leader() const;
@@ -103,17 +149,25 @@ class QuorumPeer {
  private:
   bool is_quorum(size_t count) const { return count * 2 > config_.voters.size(); }
   bool is_voter(ServerId id) const;
+  void send_packet(ServerId to, QuorumPacket packet, Outbox& out);
   void send_packet(ServerId to, PacketType type, uint64_t connection, Zxid zxid, int64_t value, Outbox& out);
   void go_looking(const std::string& reason, Outbox& out);
   void set_state(PeerState state, const std::string& reason, Outbox& out);
   void on_election_decided(Outbox& out);
+
+  // quorum_peer.cpp: the replicated state
+  void log_txn(std::shared_ptr<const Txn> txn, Outbox& out);
+  void apply_committed(const std::shared_ptr<const Txn>& txn, Outbox& out);
+  void fast_forward(Outbox& out);
+  void rebuild_from_log(Zxid up_to);
+  void take_snapshot(Outbox& out);
 
   // leader.cpp
   void lead(Outbox& out);
   void leader_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out);
   void leader_on_follower_info(ServerId from, const QuorumPacket& packet, Outbox& out);
   void leader_on_ack_epoch(ServerId from, const QuorumPacket& packet, Outbox& out);
-  void leader_on_ack(ServerId from, const QuorumPacket& packet, Outbox& out);
+  void leader_on_ack(ServerId from, Zxid zxid, Outbox& out);
   void leader_check_epoch_quorum(Outbox& out);
   void leader_check_epoch_ack_quorum(Outbox& out);
   void leader_check_new_leader_quorum(Outbox& out);
@@ -121,20 +175,55 @@ class QuorumPeer {
   void leader_on_tick(Outbox& out);
   void leader_on_phase_timeout(Outbox& out);
   void leader_drop_learner(ServerId learner, Outbox& out);
+  void leader_submit(SessionId session, int32_t cxid, const Request& request, ServerId origin, Outbox& out);
+  void leader_propose(Txn txn, Outbox& out);
+  void leader_try_commit(Outbox& out);
+  void leader_on_session_expiry(Outbox& out);
+  void leader_arm_session_expiry(Outbox& out);
 
   // learner.cpp
   void follow(ServerId leader, Outbox& out);
   void learner_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out);
   void learner_send_follower_info(Outbox& out);
   void learner_reset_read_timeout(Outbox& out);
+  void learner_on_proposal(const QuorumPacket& packet, Outbox& out);
+  void learner_on_commit(Zxid zxid, Outbox& out);
+
+  // client_handler.cpp
+  void client_on_connect(ConnectionId connection, const ConnectRequest& request, Outbox& out);
+  void client_on_request(ConnectionId connection, const RequestMessage& message, Outbox& out);
+  void client_answer_read(ConnectionId connection, const RequestMessage& message, Outbox& out);
+  void client_submit(ConnectionId connection, SessionId session, int32_t cxid, const Request& request, Outbox& out);
+  void client_touch(SessionId session, Outbox& out);
+  void client_after_apply(const Txn& txn, const ApplyResult& result, Outbox& out);
+  void client_finish_sync(Outbox& out);
+  void client_drain(ConnectionId connection, Outbox& out);
+  void client_reply(ConnectionId connection, ReplyMessage reply, Outbox& out);
+  void client_close(ConnectionId connection, const std::string& reason, Outbox& out);
+  void client_close_all(const std::string& reason, Outbox& out);
+  void client_on_revalidated(SessionId session, bool valid, Outbox& out);
 
   PeerConfig config_;
-  PersistentState disk_;
+  PersistentState disk_;  // this process's view of its disk (what it wrote)
   FastLeaderElection election_;
   PeerState state_ = PeerState::kLooking;
   ZabPhase phase_ = ZabPhase::kElection;
+
+  DataTree tree_;
   Zxid last_processed_zxid_ = 0;
+  Zxid last_logged_zxid_ = 0;
+  std::deque<std::shared_ptr<const Txn>> committed_log_;
+  PrepRequestProcessor prep_;
+  SessionTracker sessions_;
+  WatchManager watches_;
+
   uint64_t next_connection_ = 1;
+  SessionId next_session_id_ = 0;
+  std::map<ConnectionId, ClientConnection> connections_;
+  std::map<std::pair<SessionId, int32_t>, ConnectionId> pending_writes_;  // answered on apply
+  std::deque<ConnectionId> pending_syncs_;                                // answered on SYNC
+  std::map<SessionId, ConnectionId> pending_revalidations_;
+
   std::optional<LeaderState> leader_;
   std::optional<LearnerState> learner_;
 };

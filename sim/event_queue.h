@@ -39,7 +39,35 @@ struct LinkChange {
   bool connected = false;
 };
 
-using EventPayload = std::variant<DeliverMessage, FireTimer, LinkChange>;
+// An fsync requested by a server completed; target is the disk's append sequence number.
+struct DiskSynced {
+  ServerId server = 0;
+  uint64_t incarnation = 0;
+  Zxid token = 0;
+  uint64_t target = 0;
+};
+// Client protocol traffic, both directions.
+struct DeliverToServer {
+  ServerId server = 0;
+  uint64_t incarnation = 0;
+  EndpointId from = 0;
+  ConnectionId connection = 0;
+  ClientToServer message;
+};
+struct DeliverToClient {
+  EndpointId client = 0;
+  ServerId from = 0;
+  ConnectionId connection = 0;
+  ServerToClient message;
+};
+struct ClientTimerFire {
+  EndpointId client = 0;
+  uint8_t kind = 0;  // ClientTimerKind
+  uint64_t generation = 0;
+};
+
+using EventPayload =
+    std::variant<DeliverMessage, FireTimer, LinkChange, DiskSynced, DeliverToServer, DeliverToClient, ClientTimerFire>;
 
 struct Event {
   int64_t time_us = 0;

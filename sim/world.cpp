@@ -76,8 +76,10 @@ void World::boot(ServerSlot& s) {
   peer_config.init_limit = config_.init_limit;
   peer_config.sync_limit = config_.sync_limit;
   peer_config.incarnation = s.incarnation;
-  s.peer.emplace(peer_config, s.disk);
-  Outbox out(s.id);
+  peer_config.min_session_timeout_ms = config_.min_session_timeout_ms;
+  peer_config.max_session_timeout_ms = config_.max_session_timeout_ms;
+  s.peer.emplace(peer_config, s.disk.durable());
+  Outbox out(s.id, now_us_);
   s.peer->start(out);
   apply_effects(s, out);
   announce_links(s.id, true);
@@ -107,8 +109,16 @@ std::string World::kill(ServerId id) {
   s.peer.reset();
   s.paused = false;
   s.deferred.clear();
-  record(TraceEvent{.server = id, .kind = TraceKind::kServerCrashed});
+  const size_t lost = s.disk.crash();
+  record(TraceEvent{.server = id, .kind = TraceKind::kServerCrashed,
+                    .detail = lost ? fmt::format("{} logged txn(s) not yet fsynced are lost", lost) : ""});
   announce_links(id, false);
+  // Its client connections are reset (TCP RST), reaching clients that can still hear it.
+  for (ClientSlot& c : clients_) {
+    if (c.client.server() != id || !network_.connected(id, c.client.endpoint())) continue;
+    queue_.push(now_us_ + network_.draw_latency_us(prng_),
+                DeliverToClient{c.client.endpoint(), id, c.client.connection(), ConnectionClosed{"connection reset"}});
+  }
   return {};
 }
 
@@ -232,13 +242,28 @@ bool World::run_until(const std::function<bool(const World&)>& pred, int64_t tim
 // ---------------------------------------------------------------- dispatch
 
 void World::dispatch(const EventPayload& payload) {
+  if (std::holds_alternative<DeliverToClient>(payload) || std::holds_alternative<ClientTimerFire>(payload)) {
+    handle_client_event(payload);
+    return;
+  }
   const auto [target, incarnation] = std::visit(
       [](const auto& p) -> std::pair<ServerId, uint64_t> {
         using T = std::decay_t<decltype(p)>;
         if constexpr (std::is_same_v<T, DeliverMessage>) return {p.to, p.to_incarnation};
+        else if constexpr (std::is_same_v<T, DeliverToClient> || std::is_same_v<T, ClientTimerFire>) return {0, 0};
         else return {p.server, p.incarnation};
       },
       payload);
+  if (const auto* to_server = std::get_if<DeliverToServer>(&payload)) {
+    // Nothing listens on a crashed server's client port: the connect is refused.
+    if (valid_server(target) && (!slot(target).peer || slot(target).incarnation != incarnation)) {
+      if (network_.connected(target, to_server->from)) {
+        queue_.push(now_us_ + network_.draw_latency_us(prng_),
+                    DeliverToClient{to_server->from, target, to_server->connection, ConnectionClosed{"connection refused"}});
+      }
+      return;
+    }
+  }
   if (!valid_server(target)) return;
   ServerSlot& s = mutable_slot(target);
   if (!s.peer || s.incarnation != incarnation) return;  // down, or restarted since
@@ -250,7 +275,7 @@ void World::dispatch(const EventPayload& payload) {
 }
 
 void World::handle_input(ServerSlot& s, const EventPayload& payload) {
-  Outbox out(s.id);
+  Outbox out(s.id, now_us_);
   if (const auto* deliver = std::get_if<DeliverMessage>(&payload)) {
     s.peer->on_message(deliver->from, deliver->message, out);
   } else if (const auto* timer = std::get_if<FireTimer>(&payload)) {
@@ -264,6 +289,11 @@ void World::handle_input(ServerSlot& s, const EventPayload& payload) {
     } else {
       s.peer->on_peer_disconnected(link->peer, out);
     }
+  } else if (const auto* synced = std::get_if<DiskSynced>(&payload)) {
+    s.disk.complete_fsync(synced->target);
+    s.peer->on_disk_synced(synced->token, out);
+  } else if (const auto* from_client = std::get_if<DeliverToServer>(&payload)) {
+    s.peer->on_client_message(from_client->connection, from_client->message, out);
   }
   apply_effects(s, out);
 }
@@ -282,9 +312,121 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
       ++s.timer_generation[k];
     } else if (auto* trace = std::get_if<TraceEffect>(&effect)) {
       record(std::move(trace->event));
+    } else if (auto* to_client = std::get_if<ClientSendEffect>(&effect)) {
+      const auto endpoint = static_cast<EndpointId>(to_client->connection >> 20);
+      const Network::Delivery delivery = network_.schedule(s.id, endpoint, now_us_, prng_);
+      for (int64_t at_us : delivery.times_us) {
+        queue_.push(at_us, DeliverToClient{endpoint, s.id, to_client->connection, to_client->message});
+      }
+    } else if (auto* append = std::get_if<LogAppendEffect>(&effect)) {
+      s.disk.append(std::move(append->txn));
+    } else if (const auto* fsync = std::get_if<FsyncEffect>(&effect)) {
+      const int64_t done_us = std::max(now_us_ + prng_.uniform_int(config_.fsync_min_us, config_.fsync_max_us),
+                                       s.disk.last_fsync_done_us);
+      s.disk.last_fsync_done_us = done_us;
+      queue_.push(done_us, DiskSynced{s.id, s.incarnation, fsync->token, s.disk.fsync_target()});
+    } else if (const auto* truncate = std::get_if<LogTruncateEffect>(&effect)) {
+      s.disk.truncate(truncate->zxid);
+    } else if (auto* snapshot = std::get_if<SnapshotEffect>(&effect)) {
+      s.disk.snapshot(std::move(snapshot->tree), snapshot->zxid);
     }
   }
-  if (s.peer) s.disk = s.peer->persistent();
+  if (s.peer) s.disk.set_epochs(s.peer->persistent().accepted_epoch, s.peer->persistent().current_epoch);
+}
+
+// ---------------------------------------------------------------- clients
+
+const SimClient* World::client(const std::string& name) const {
+  for (const ClientSlot& c : clients_) {
+    if (c.client.name() == name) return &c.client;
+  }
+  return nullptr;
+}
+
+SimClient* World::mutable_client(const std::string& name) {
+  for (ClientSlot& c : clients_) {
+    if (c.client.name() == name) return &c.client;
+  }
+  return nullptr;
+}
+
+std::optional<EndpointId> World::client_endpoint(const std::string& name) const {
+  const SimClient* c = client(name);
+  return c ? std::optional<EndpointId>(c->endpoint()) : std::nullopt;
+}
+
+ClientSlot* World::client_by_endpoint(EndpointId endpoint) {
+  const auto index = endpoint - kFirstClientEndpoint;
+  if (index < 0 || index >= static_cast<EndpointId>(clients_.size())) return nullptr;
+  return &clients_[static_cast<size_t>(index)];
+}
+
+std::string World::client_connect(const std::string& name, ServerId server, int64_t timeout_ms) {
+  if (!valid_server(server)) return fmt::format("server id {} is out of range 1..{}", server, config_.server_count);
+  if (client(name)) return fmt::format("client '{}' is already connected", name);
+  const EndpointId endpoint = kFirstClientEndpoint + static_cast<EndpointId>(clients_.size());
+  clients_.push_back(ClientSlot{SimClient(name, endpoint, config_.server_count, timeout_ms), {}, {}});
+  ClientSlot& slot = clients_.back();
+  ClientEffects effects;
+  slot.client.connect(server, now_us_, effects);
+  apply_client_effects(slot, effects);
+  return {};
+}
+
+std::string World::client_submit(const std::string& name, const Request& request, int32_t* cxid) {
+  SimClient* c = mutable_client(name);
+  if (!c) return fmt::format("unknown client '{}'", name);
+  ClientSlot& slot = *client_by_endpoint(c->endpoint());
+  ClientEffects effects;
+  const int32_t id = c->submit(request, now_us_, effects);
+  if (cxid) *cxid = id;
+  apply_client_effects(slot, effects);
+  return {};
+}
+
+std::string World::client_close(const std::string& name) {
+  int32_t cxid = 0;
+  return client_submit(name, CloseSessionRequest{}, &cxid);
+}
+
+void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
+  const EndpointId endpoint = slot.client.endpoint();
+  for (ClientSend& send : effects.sends) {
+    if (!valid_server(send.server)) continue;
+    const Network::Delivery delivery = network_.schedule(endpoint, send.server, now_us_, prng_);
+    for (int64_t at_us : delivery.times_us) {
+      queue_.push(at_us, DeliverToServer{send.server, this->slot(send.server).incarnation, endpoint, send.connection,
+                                         send.message});
+    }
+  }
+  for (const ClientTimer& timer : effects.timers) {
+    const auto k = static_cast<size_t>(timer.kind);
+    ++slot.timer_generation[k];
+    slot.timer_armed[k] = timer.after_us >= 0;
+    if (timer.after_us >= 0) {
+      queue_.push(now_us_ + timer.after_us,
+                  ClientTimerFire{endpoint, static_cast<uint8_t>(timer.kind), slot.timer_generation[k]});
+    }
+  }
+  for (const std::string& text : effects.notes) note(text);
+}
+
+void World::handle_client_event(const EventPayload& payload) {
+  ClientEffects effects;
+  ClientSlot* slot = nullptr;
+  if (const auto* to_client = std::get_if<DeliverToClient>(&payload)) {
+    slot = client_by_endpoint(to_client->client);
+    if (!slot) return;
+    slot->client.on_message(to_client->connection, to_client->message, now_us_, effects);
+  } else if (const auto* timer = std::get_if<ClientTimerFire>(&payload)) {
+    slot = client_by_endpoint(timer->client);
+    if (!slot) return;
+    const size_t k = timer->kind;
+    if (!slot->timer_armed[k] || slot->timer_generation[k] != timer->generation) return;
+    slot->timer_armed[k] = false;
+    slot->client.on_timer(static_cast<ClientTimerKind>(timer->kind), now_us_, effects);
+  }
+  if (slot) apply_client_effects(*slot, effects);
 }
 
 void World::send(ServerId from, ServerId to, PeerMessage message) {

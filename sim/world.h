@@ -6,12 +6,15 @@
 // stepped the same way stay identical.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/quorum_peer.h"
+#include "sim/client.h"
+#include "sim/disk.h"
 #include "sim/event_queue.h"
 #include "sim/network.h"
 #include "sim/prng.h"
@@ -25,13 +28,17 @@ struct WorldConfig {
   int sync_limit = 5;
   int64_t latency_min_us = 1'000;
   int64_t latency_max_us = 5'000;
+  int64_t fsync_min_us = 500;
+  int64_t fsync_max_us = 2'000;
+  int64_t min_session_timeout_ms = -1;  // -1: 2 x tick
+  int64_t max_session_timeout_ms = -1;  // -1: 20 x tick
   uint64_t seed = 1;
 };
 
 struct ServerSlot {
   ServerId id = 0;
   std::optional<QuorumPeer> peer;  // empty while the server is down
-  PersistentState disk;            // what survives a crash
+  VirtualDisk disk;                // what survives a crash
   uint64_t incarnation = 0;
   bool paused = false;
   std::vector<EventPayload> deferred;  // inputs that arrived while paused, in order
@@ -41,6 +48,12 @@ struct ServerSlot {
 
 struct HeldMessage {
   DeliverMessage message;
+};
+
+struct ClientSlot {
+  SimClient client;
+  std::array<uint64_t, kClientTimerKindCount> timer_generation{};
+  std::array<bool, kClientTimerKindCount> timer_armed{};
 };
 
 class World {
@@ -61,6 +74,10 @@ class World {
   std::string drop_next(EndpointId from, EndpointId to);
   std::string release_held(EndpointId from, EndpointId to);
   void note(const std::string& text);  // a free-text trace line (scenario echo)
+  std::string client_connect(const std::string& name, ServerId server, int64_t timeout_ms);
+  // Sends an operation from a client; returns its cxid, or an error (unknown client).
+  std::string client_submit(const std::string& name, const Request& request, int32_t* cxid);
+  std::string client_close(const std::string& name);
 
   // ---- Time. ----
   int64_t now_us() const { return now_us_; }
@@ -88,6 +105,10 @@ class World {
   const Network& network() const { return network_; }
   Network& mutable_network() { return network_; }
   const std::vector<HeldMessage>& held_messages() const { return held_; }
+  const SimClient* client(const std::string& name) const;
+  SimClient* mutable_client(const std::string& name);
+  const std::vector<ClientSlot>& clients() const { return clients_; }
+  std::optional<EndpointId> client_endpoint(const std::string& name) const;
 
  private:
   ServerSlot& mutable_slot(ServerId id) { return servers_.at(static_cast<size_t>(id - 1)); }
@@ -98,6 +119,9 @@ class World {
   void send(ServerId from, ServerId to, PeerMessage message);
   void announce_links(ServerId id, bool connected);
   void record(TraceEvent event);
+  void apply_client_effects(ClientSlot& slot, ClientEffects& effects);
+  ClientSlot* client_by_endpoint(EndpointId endpoint);
+  void handle_client_event(const EventPayload& payload);
 
   WorldConfig config_;
   int64_t now_us_ = 0;
@@ -108,6 +132,7 @@ class World {
   std::vector<ServerSlot> servers_;
   std::vector<TraceEvent> trace_;
   std::vector<HeldMessage> held_;
+  std::vector<ClientSlot> clients_;  // endpoint = kFirstClientEndpoint + index
 };
 
 // "   1.234567s " style time stamp used by every trace rendering.

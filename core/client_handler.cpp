@@ -1,0 +1,266 @@
+// The server's client side (ZooKeeper's ServerCnxn + FinalRequestProcessor): accepting
+// connections (refusing them while not serving or when the client has seen a newer zxid),
+// new sessions through a createSession txn, moved sessions through REVALIDATE, reads from
+// the local tree held back behind the session's own writes (FIFO), writes and syncs sent
+// to the leader, watch events delivered before the reply that reveals the change.
+#include <fmt/format.h>
+
+#include <cassert>
+
+#include "core/quorum_peer.h"
+
+namespace zk {
+namespace {
+
+bool is_local_read(const Request& request) {
+  return std::holds_alternative<GetDataRequest>(request) || std::holds_alternative<ExistsRequest>(request) ||
+         std::holds_alternative<GetChildrenRequest>(request) || std::holds_alternative<AddWatchRequest>(request);
+}
+
+}  // namespace
+
+void QuorumPeer::on_client_message(ConnectionId connection, const ClientToServer& message, Outbox& out) {
+  if (const auto* connect = std::get_if<ConnectRequest>(&message)) {
+    client_on_connect(connection, *connect, out);
+  } else if (const auto* request = std::get_if<RequestMessage>(&message)) {
+    client_on_request(connection, *request, out);
+  } else if (std::holds_alternative<PingRequest>(message)) {
+    auto it = connections_.find(connection);
+    if (it == connections_.end() || !it->second.established) return;
+    client_touch(it->second.session, out);
+    out.push(ClientSendEffect{connection, PingReply{last_processed_zxid_}});
+  } else if (std::holds_alternative<Disconnect>(message)) {
+    watches_.remove_watcher(static_cast<WatcherId>(connection));
+    connections_.erase(connection);
+  }
+}
+
+void QuorumPeer::client_on_connect(ConnectionId connection, const ConnectRequest& request, Outbox& out) {
+  if (!serving()) {
+    out.push(ClientSendEffect{connection, ConnectionClosed{"This ZooKeeper instance is not currently serving requests"}});
+    return;
+  }
+  if (request.last_zxid_seen > last_processed_zxid_) {
+    out.push(ClientSendEffect{connection, ConnectionClosed{fmt::format(
+        "client has seen zxid {}, our last zxid is {}: refusing", zxid_hex(request.last_zxid_seen),
+        zxid_hex(last_processed_zxid_))}});
+    return;
+  }
+  ClientConnection& conn = connections_[connection];
+  if (request.session_id == 0) {
+    const int64_t tick_ms = config_.tick_us / 1000;
+    const int64_t min_ms = config_.min_session_timeout_ms > 0 ? config_.min_session_timeout_ms : 2 * tick_ms;
+    const int64_t max_ms = config_.max_session_timeout_ms > 0 ? config_.max_session_timeout_ms : 20 * tick_ms;
+    const SessionId session = next_session_id_++;
+    conn.session = session;
+    client_submit(connection, session, 0, CreateSessionRequest{negotiate_timeout_ms(request.timeout_ms, min_ms, max_ms)},
+                  out);
+    return;
+  }
+  conn.session = request.session_id;
+  pending_revalidations_[request.session_id] = connection;
+  if (state_ == PeerState::kLeading) {
+    client_on_revalidated(request.session_id, sessions_.touch(request.session_id, out.now_ms()), out);
+  } else {
+    QuorumPacket packet;
+    packet.type = PacketType::kRevalidate;
+    packet.connection = learner_->connection;
+    packet.sessions = {{request.session_id, request.timeout_ms}};
+    send_packet(learner_->leader, std::move(packet), out);
+  }
+}
+
+void QuorumPeer::client_on_revalidated(SessionId session, bool valid, Outbox& out) {
+  auto pending = pending_revalidations_.find(session);
+  if (pending == pending_revalidations_.end()) return;
+  const ConnectionId connection = pending->second;
+  pending_revalidations_.erase(pending);
+  auto it = connections_.find(connection);
+  if (it == connections_.end()) return;
+  if (!valid) {
+    out.push(ClientSendEffect{connection, ConnectResponse{session, 0}});
+    connections_.erase(it);
+    return;
+  }
+  it->second.established = true;
+  out.push(ClientSendEffect{connection, ConnectResponse{session, tree_.session_timeout_ms(session).value_or(0)}});
+}
+
+void QuorumPeer::client_touch(SessionId session, Outbox& out) {
+  if (state_ == PeerState::kLeading) {
+    sessions_.touch(session, out.now_ms());
+  } else if (learner_) {
+    learner_->touched.insert(session);
+  }
+}
+
+void QuorumPeer::client_on_request(ConnectionId connection, const RequestMessage& message, Outbox& out) {
+  auto it = connections_.find(connection);
+  if (it == connections_.end() || !it->second.established) return;
+  ClientConnection& conn = it->second;
+  client_touch(conn.session, out);
+  if (is_local_read(message.request)) {
+    if (conn.outstanding > 0) {
+      conn.queued_reads.push_back(message);  // FIFO: after this session's earlier writes
+    } else {
+      client_answer_read(connection, message, out);
+    }
+    return;
+  }
+  if (std::holds_alternative<CloseSessionRequest>(message.request)) prep_.mark_session_closing(conn.session);
+  client_submit(connection, conn.session, message.cxid, message.request, out);
+}
+
+void QuorumPeer::client_submit(ConnectionId connection, SessionId session, int32_t cxid, const Request& request,
+                               Outbox& out) {
+  ClientConnection& conn = connections_[connection];
+  ++conn.outstanding;
+  if (std::holds_alternative<SyncRequest>(request)) {
+    pending_syncs_.push_back(connection);
+    // The sync reply carries this cxid; remember it with the connection's pending write.
+    pending_writes_[{session, cxid}] = connection;
+  } else {
+    pending_writes_[{session, cxid}] = connection;
+  }
+  if (state_ == PeerState::kLeading) {
+    leader_submit(session, cxid, request, config_.my_id, out);
+  } else if (learner_) {
+    QuorumPacket packet;
+    packet.type = PacketType::kRequest;
+    packet.connection = learner_->connection;
+    packet.request = std::make_shared<const ForwardedRequest>(ForwardedRequest{session, cxid, request});
+    send_packet(learner_->leader, std::move(packet), out);
+  }
+}
+
+void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessage& message, Outbox& out) {
+  const WatcherId watcher = static_cast<WatcherId>(connection);
+  ReplyMessage reply;
+  reply.cxid = message.cxid;
+  if (const auto* get = std::get_if<GetDataRequest>(&message.request)) {
+    DataResult result = tree_.get_data(get->path);
+    reply.err = result.err;
+    if (result.err == ErrorCode::kOk) {
+      reply.body.data = std::move(result.data);
+      reply.body.stat = result.stat;
+      if (get->watch) watches_.add(watcher, get->path, WatchKind::kData);
+    }
+  } else if (const auto* exists = std::get_if<ExistsRequest>(&message.request)) {
+    const std::optional<Stat> stat = tree_.exists(exists->path);
+    reply.err = stat ? ErrorCode::kOk : ErrorCode::kNoNode;
+    reply.body.stat = stat;
+    if (exists->watch) watches_.add(watcher, exists->path, stat ? WatchKind::kData : WatchKind::kExist);
+  } else if (const auto* children = std::get_if<GetChildrenRequest>(&message.request)) {
+    ChildrenResult result = tree_.get_children(children->path);
+    reply.err = result.err;
+    if (result.err == ErrorCode::kOk) {
+      reply.body.children = std::move(result.children);
+      reply.body.stat = result.stat;
+      if (children->watch) watches_.add(watcher, children->path, WatchKind::kChild);
+    }
+  } else if (const auto* add = std::get_if<AddWatchRequest>(&message.request)) {
+    watches_.add(watcher, add->path,
+                 add->mode == AddWatchMode::kPersistent ? WatchKind::kPersistent : WatchKind::kPersistentRecursive);
+  }
+  client_reply(connection, std::move(reply), out);
+}
+
+void QuorumPeer::client_reply(ConnectionId connection, ReplyMessage reply, Outbox& out) {
+  reply.zxid = last_processed_zxid_;
+  out.push(ClientSendEffect{connection, std::move(reply)});
+}
+
+void QuorumPeer::client_drain(ConnectionId connection, Outbox& out) {
+  auto it = connections_.find(connection);
+  if (it == connections_.end()) return;
+  ClientConnection& conn = it->second;
+  while (conn.outstanding == 0 && !conn.queued_reads.empty()) {
+    RequestMessage next = std::move(conn.queued_reads.front());
+    conn.queued_reads.pop_front();
+    client_answer_read(connection, next, out);
+  }
+}
+
+void QuorumPeer::client_after_apply(const Txn& txn, const ApplyResult& result, Outbox& out) {
+  // Watch events first: a client sees the event before any reply that shows the change.
+  for (const WatchEvent& event : watches_.trigger(result.changes)) {
+    const auto connection = static_cast<ConnectionId>(event.watcher);
+    if (connections_.count(connection)) {
+      out.push(ClientSendEffect{connection, WatchEventMessage{event.type, event.path, txn.header.zxid}});
+    }
+  }
+  const SessionId session = txn.header.session_id;
+  if (std::holds_alternative<CloseSessionTxn>(txn.body)) {
+    // Connections of a closed (or expired) session end here.
+    std::vector<ConnectionId> closing;
+    for (const auto& [connection, conn] : connections_) {
+      if (conn.session == session) closing.push_back(connection);
+    }
+    auto pending = pending_writes_.find({session, txn.header.cxid});
+    if (pending != pending_writes_.end()) {
+      ReplyMessage reply;
+      reply.cxid = txn.header.cxid;
+      client_reply(pending->second, std::move(reply), out);
+      pending_writes_.erase(pending);
+    }
+    for (ConnectionId connection : closing) client_close(connection, "session closed", out);
+    return;
+  }
+  auto pending = pending_writes_.find({session, txn.header.cxid});
+  if (pending == pending_writes_.end()) return;
+  const ConnectionId connection = pending->second;
+  pending_writes_.erase(pending);
+  auto it = connections_.find(connection);
+  if (it == connections_.end()) return;
+  --it->second.outstanding;
+  if (const auto* create = std::get_if<CreateSessionTxn>(&txn.body)) {
+    it->second.established = true;
+    out.trace(TraceEvent{.kind = TraceKind::kSessionCreated, .count = session, .zxid = txn.header.zxid});
+    out.push(ClientSendEffect{connection, ConnectResponse{session, create->timeout_ms}});
+    return;
+  }
+  ReplyMessage reply;
+  reply.cxid = txn.header.cxid;
+  reply.err = result.err;
+  reply.body.path = result.created_path;
+  if (result.err == ErrorCode::kOk && !std::holds_alternative<DeleteTxn>(txn.body)) reply.body.stat = result.stat;
+  reply.body.multi_results = result.multi_results;
+  client_reply(connection, std::move(reply), out);
+  client_drain(connection, out);
+}
+
+void QuorumPeer::client_finish_sync(Outbox& out) {
+  if (pending_syncs_.empty()) return;
+  const ConnectionId connection = pending_syncs_.front();
+  pending_syncs_.pop_front();
+  auto it = connections_.find(connection);
+  if (it == connections_.end()) return;
+  // Find this connection's oldest pending sync cxid.
+  for (auto pending = pending_writes_.begin(); pending != pending_writes_.end(); ++pending) {
+    if (pending->second != connection || pending->first.first != it->second.session) continue;
+    ReplyMessage reply;
+    reply.cxid = pending->first.second;
+    pending_writes_.erase(pending);
+    --it->second.outstanding;
+    client_reply(connection, std::move(reply), out);
+    client_drain(connection, out);
+    return;
+  }
+}
+
+void QuorumPeer::client_close(ConnectionId connection, const std::string& reason, Outbox& out) {
+  watches_.remove_watcher(static_cast<WatcherId>(connection));
+  connections_.erase(connection);
+  out.push(ClientSendEffect{connection, ConnectionClosed{reason}});
+}
+
+void QuorumPeer::client_close_all(const std::string& reason, Outbox& out) {
+  std::vector<ConnectionId> all;
+  for (const auto& [connection, conn] : connections_) all.push_back(connection);
+  for (ConnectionId connection : all) client_close(connection, reason, out);
+  pending_writes_.clear();
+  pending_syncs_.clear();
+  pending_revalidations_.clear();
+}
+
+}  // namespace zk

@@ -1,0 +1,30 @@
+// Size estimates of client protocol messages (for network statistics).
+#include "core/client_protocol.h"
+
+namespace zk {
+
+int estimated_bytes(const ClientToServer& message) {
+  return std::visit([](const auto& m) -> int {
+    using T = std::decay_t<decltype(m)>;
+    if constexpr (std::is_same_v<T, ConnectRequest>) return 48;
+    else if constexpr (std::is_same_v<T, RequestMessage>) return 64;
+    else return 12;
+  }, message);
+}
+
+int estimated_bytes(const ServerToClient& message) {
+  return std::visit([](const auto& m) -> int {
+    using T = std::decay_t<decltype(m)>;
+    if constexpr (std::is_same_v<T, ReplyMessage>) {
+      int bytes = 16 + static_cast<int>(m.body.path.size() + m.body.data.size());
+      for (const auto& child : m.body.children) bytes += 4 + static_cast<int>(child.size());
+      return bytes + (m.body.stat ? 68 : 0);
+    } else if constexpr (std::is_same_v<T, WatchEventMessage>) {
+      return 16 + static_cast<int>(m.path.size());
+    } else {
+      return 36;
+    }
+  }, message);
+}
+
+}  // namespace zk

@@ -1,0 +1,74 @@
+// The client <-> server protocol as typed messages (ZooKeeper's ConnectRequest/Response,
+// request/reply headers, watch events and pings). Clients live in sim/; servers in core/.
+// A connection is identified by the client's endpoint and a per-client connection number,
+// so a reply to an old connection never reaches a newer one.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/data_tree.h"
+#include "core/error_code.h"
+#include "core/request.h"
+#include "core/stat.h"
+#include "core/watch_manager.h"
+
+namespace zk {
+
+using ConnectionId = uint64_t;  // (client endpoint << 20) | connection number
+
+// ---- client -> server
+struct ConnectRequest {
+  SessionId session_id = 0;  // 0: a new session
+  int64_t timeout_ms = 0;    // requested
+  Zxid last_zxid_seen = 0;
+};
+struct RequestMessage {
+  int32_t cxid = 0;
+  Request request;
+};
+struct PingRequest {};
+struct Disconnect {};  // the client closed the TCP connection
+
+using ClientToServer = std::variant<ConnectRequest, RequestMessage, PingRequest, Disconnect>;
+
+// ---- server -> client
+struct ConnectResponse {
+  SessionId session_id = 0;
+  int64_t timeout_ms = 0;  // 0: the session is expired
+};
+struct ReplyBody {
+  std::string path;                       // create
+  std::string data;                       // getData
+  std::vector<std::string> children;      // getChildren (sorted)
+  std::optional<Stat> stat;               // create2 / setData / getData / exists / getChildren2
+  std::vector<OpResult> multi_results;    // multi
+};
+struct ReplyMessage {
+  int32_t cxid = 0;
+  Zxid zxid = 0;  // the server's last processed zxid when it replied
+  ErrorCode err = ErrorCode::kOk;
+  ReplyBody body;
+};
+struct WatchEventMessage {
+  EventType type = EventType::kNone;
+  std::string path;
+  Zxid zxid = 0;
+};
+struct PingReply {
+  Zxid zxid = 0;
+};
+struct ConnectionClosed {
+  std::string reason;  // "not currently serving", "client zxid is ahead", "server left the quorum"
+};
+
+using ServerToClient = std::variant<ConnectResponse, ReplyMessage, WatchEventMessage, PingReply, ConnectionClosed>;
+
+int estimated_bytes(const ClientToServer& message);
+int estimated_bytes(const ServerToClient& message);
+
+}  // namespace zk

@@ -1,0 +1,182 @@
+// The simulated client's connection state machine.
+#include "sim/client.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace zk::sim {
+
+const char* client_state_name(ClientState state) {
+  switch (state) {
+    case ClientState::kNotConnected: return "NOT_CONNECTED";
+    case ClientState::kConnecting: return "CONNECTING";
+    case ClientState::kConnected: return "CONNECTED";
+    case ClientState::kExpired: return "EXPIRED";
+    case ClientState::kClosed: return "CLOSED";
+  }
+  return "?";
+}
+
+SimClient::SimClient(std::string name, EndpointId endpoint, int server_count, int64_t requested_timeout_ms)
+    : name_(std::move(name)), endpoint_(endpoint), server_count_(server_count),
+      requested_timeout_ms_(requested_timeout_ms) {}
+
+const ClientOpResult* SimClient::op(int32_t cxid) const {
+  const auto it = ops_.find(cxid);
+  return it == ops_.end() ? nullptr : &it->second;
+}
+
+void SimClient::connect(ServerId server, int64_t now_us, ClientEffects& effects) {
+  open_connection(server, now_us, effects);
+}
+
+void SimClient::open_connection(ServerId server, int64_t now_us, ClientEffects& effects) {
+  (void)now_us;
+  server_ = server;
+  connection_ = (static_cast<ConnectionId>(endpoint_) << 20) | (++connection_count_ & 0xfffff);
+  state_ = ClientState::kConnecting;
+  connect_settled_ = false;
+  effects.sends.push_back(ClientSend{server, connection_, ConnectRequest{session_id_, requested_timeout_ms_, last_zxid_seen_}});
+  // connectTimeout = T / number of servers (before the session exists, the requested T).
+  const int64_t t_ms = negotiated_timeout_ms_ > 0 ? negotiated_timeout_ms_ : requested_timeout_ms_;
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, t_ms * 1000 / std::max(1, server_count_)});
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
+}
+
+int32_t SimClient::submit(const Request& request, int64_t now_us, ClientEffects& effects) {
+  const int32_t cxid = next_cxid_++;
+  ClientOpResult& result = ops_[cxid];
+  result.cxid = cxid;
+  result.request = request;
+  if (state_ == ClientState::kExpired || state_ == ClientState::kClosed) {
+    result.done = true;
+    result.err = ErrorCode::kSessionExpired;
+    result.completed_us = now_us;
+  } else if (state_ != ClientState::kConnected) {
+    result.done = true;
+    result.err = ErrorCode::kConnectionLoss;
+    result.completed_us = now_us;
+  } else {
+    effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{cxid, request}});
+  }
+  return cxid;
+}
+
+void SimClient::close(int64_t now_us, ClientEffects& effects) {
+  if (state_ == ClientState::kConnected) {
+    submit(CloseSessionRequest{}, now_us, effects);
+  }
+}
+
+void SimClient::arm_read_timeout(ClientEffects& effects) {
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, negotiated_timeout_ms_ * 2000 / 3});
+}
+
+void SimClient::on_message(ConnectionId connection, const ServerToClient& message, int64_t now_us,
+                           ClientEffects& effects) {
+  if (connection != connection_ || state_ == ClientState::kClosed || state_ == ClientState::kExpired) return;
+  if (const auto* response = std::get_if<ConnectResponse>(&message)) {
+    connect_settled_ = true;
+    if (response->timeout_ms <= 0) {
+      state_ = ClientState::kExpired;
+      effects.notes.push_back(fmt::format("client {}: session 0x{:x} has expired (told by S{})", name_,
+                                          static_cast<uint64_t>(session_id_), server_));
+      fail_pending(ErrorCode::kSessionExpired, now_us);
+      effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
+      return;
+    }
+    const bool fresh = session_id_ == 0;
+    session_id_ = response->session_id;
+    negotiated_timeout_ms_ = response->timeout_ms;
+    state_ = ClientState::kConnected;
+    failed_attempts_ = 0;
+    effects.notes.push_back(fmt::format("client {}: {} S{}, session 0x{:x}, timeout {} ms", name_,
+                                        fresh ? "connected to" : "reconnected to", server_,
+                                        static_cast<uint64_t>(session_id_), negotiated_timeout_ms_));
+    effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, negotiated_timeout_ms_ * 1000 / 3});
+    arm_read_timeout(effects);
+    return;
+  }
+  if (const auto* closed = std::get_if<ConnectionClosed>(&message)) {
+    lose_connection(closed->reason, now_us, effects);
+    return;
+  }
+  if (state_ == ClientState::kConnected) arm_read_timeout(effects);
+  if (const auto* reply = std::get_if<ReplyMessage>(&message)) {
+    last_zxid_seen_ = std::max(last_zxid_seen_, reply->zxid);
+    auto it = ops_.find(reply->cxid);
+    if (it != ops_.end() && !it->second.done) {
+      it->second.done = true;
+      it->second.err = reply->err;
+      it->second.body = reply->body;
+      it->second.completed_us = now_us;
+      if (std::holds_alternative<CloseSessionRequest>(it->second.request)) {
+        state_ = ClientState::kClosed;
+        effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
+        effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
+      }
+    }
+  } else if (const auto* event = std::get_if<WatchEventMessage>(&message)) {
+    last_zxid_seen_ = std::max(last_zxid_seen_, event->zxid);
+    if (events_.size() < kMaxQueuedEvents) events_.push_back(ClientWatchEvent{event->type, event->path, now_us});
+  } else if (const auto* ping = std::get_if<PingReply>(&message)) {
+    last_zxid_seen_ = std::max(last_zxid_seen_, ping->zxid);
+  }
+}
+
+void SimClient::on_timer(ClientTimerKind kind, int64_t now_us, ClientEffects& effects) {
+  switch (kind) {
+    case ClientTimerKind::kPing:
+      if (state_ != ClientState::kConnected) return;
+      effects.sends.push_back(ClientSend{server_, connection_, PingRequest{}});
+      effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, negotiated_timeout_ms_ * 1000 / 3});
+      break;
+    case ClientTimerKind::kReadTimeout:
+      if (state_ == ClientState::kConnected || state_ == ClientState::kConnecting) {
+        lose_connection(fmt::format("no answer from S{}", server_), now_us, effects);
+      }
+      break;
+    case ClientTimerKind::kReconnect:
+      if (state_ == ClientState::kNotConnected) {
+        open_connection(static_cast<ServerId>(server_ % server_count_ + 1), now_us, effects);
+      }
+      break;
+    case ClientTimerKind::kCount: break;
+  }
+}
+
+void SimClient::on_connection_lost(ConnectionId connection, const std::string& reason, int64_t now_us,
+                                   ClientEffects& effects) {
+  if (connection != connection_) return;
+  lose_connection(reason, now_us, effects);
+}
+
+void SimClient::lose_connection(const std::string& reason, int64_t now_us, ClientEffects& effects) {
+  if (state_ == ClientState::kClosed || state_ == ClientState::kExpired) return;
+  const bool was_connected = state_ == ClientState::kConnected;
+  effects.notes.push_back(fmt::format("client {}: connection to S{} lost ({})", name_, server_, reason));
+  if (state_ == ClientState::kConnecting) {
+    ++failed_attempts_;
+    if (session_id_ == 0 && failed_attempts_ >= server_count_) connect_settled_ = true;  // refused everywhere
+  }
+  state_ = ClientState::kNotConnected;
+  fail_pending(ErrorCode::kConnectionLoss, now_us);
+  effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
+  // Try the next server at once; after a full round of failures, wait a second.
+  const bool full_round = failed_attempts_ > 0 && failed_attempts_ % server_count_ == 0;
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kReconnect, was_connected ? 0 : (full_round ? 1'000'000 : 10'000)});
+}
+
+void SimClient::fail_pending(ErrorCode err, int64_t now_us) {
+  for (auto& [cxid, op] : ops_) {
+    if (op.done) continue;
+    op.done = true;
+    op.err = err;
+    op.completed_us = now_us;
+  }
+}
+
+}  // namespace zk::sim

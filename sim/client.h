@@ -1,0 +1,113 @@
+// SimClient: a simulated ZooKeeper client library (ClientCnxn) with one session. It
+// connects to a server, pings every T/3, treats 2T/3 of silence as a lost connection,
+// fails in-flight and new requests with CONNECTIONLOSS while disconnected, reconnects to
+// the next server in its list (sending its session id and lastZxidSeen), learns of expiry
+// only when a server answers its reconnect with timeout 0 (then SESSIONEXPIRED forever),
+// keeps its operations in FIFO order and queues watch events in arrival order.
+// It performs no effects itself: the world delivers its sends and timers.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/client_protocol.h"
+#include "sim/event_queue.h"
+
+namespace zk::sim {
+
+enum class ClientState : uint8_t { kNotConnected, kConnecting, kConnected, kExpired, kClosed };
+const char* client_state_name(ClientState state);
+
+enum class ClientTimerKind : uint8_t { kPing = 0, kReadTimeout, kReconnect, kCount };
+constexpr int kClientTimerKindCount = static_cast<int>(ClientTimerKind::kCount);
+
+struct ClientOpResult {
+  int32_t cxid = 0;
+  Request request;
+  bool done = false;
+  ErrorCode err = ErrorCode::kOk;
+  ReplyBody body;
+  int64_t completed_us = 0;
+};
+
+struct ClientWatchEvent {
+  EventType type = EventType::kNone;
+  std::string path;
+  int64_t time_us = 0;
+};
+
+struct ClientSend {
+  ServerId server = 0;
+  ConnectionId connection = 0;
+  ClientToServer message;
+};
+struct ClientTimer {
+  ClientTimerKind kind = ClientTimerKind::kPing;
+  int64_t after_us = 0;  // < 0: cancel
+};
+struct ClientEffects {
+  std::vector<ClientSend> sends;
+  std::vector<ClientTimer> timers;
+  std::vector<std::string> notes;  // trace lines ("C1 connected to S2, session 0x...")
+};
+
+class SimClient {
+ public:
+  static constexpr size_t kMaxQueuedEvents = 10'000;
+
+  SimClient(std::string name, EndpointId endpoint, int server_count, int64_t requested_timeout_ms);
+
+  void connect(ServerId server, int64_t now_us, ClientEffects& effects);
+  // Sends an operation; returns its cxid. While disconnected it completes at once with
+  // CONNECTIONLOSS (or SESSIONEXPIRED once expired).
+  int32_t submit(const Request& request, int64_t now_us, ClientEffects& effects);
+  void close(int64_t now_us, ClientEffects& effects);
+  void on_message(ConnectionId connection, const ServerToClient& message, int64_t now_us, ClientEffects& effects);
+  void on_timer(ClientTimerKind kind, int64_t now_us, ClientEffects& effects);
+  // The TCP connection broke (server crashed or refused).
+  void on_connection_lost(ConnectionId connection, const std::string& reason, int64_t now_us, ClientEffects& effects);
+
+  const std::string& name() const { return name_; }
+  EndpointId endpoint() const { return endpoint_; }
+  ClientState state() const { return state_; }
+  SessionId session_id() const { return session_id_; }
+  int64_t timeout_ms() const { return negotiated_timeout_ms_; }
+  ServerId server() const { return server_; }
+  ConnectionId connection() const { return connection_; }
+  Zxid last_zxid_seen() const { return last_zxid_seen_; }
+  const std::map<int32_t, ClientOpResult>& ops() const { return ops_; }
+  const ClientOpResult* op(int32_t cxid) const;
+  // Was the connect (or reconnect) answered: connected, expired, or refused everywhere.
+  bool connect_settled() const { return connect_settled_; }
+  std::deque<ClientWatchEvent>& events() { return events_; }
+  const std::deque<ClientWatchEvent>& events() const { return events_; }
+
+ private:
+  void open_connection(ServerId server, int64_t now_us, ClientEffects& effects);
+  void fail_pending(ErrorCode err, int64_t now_us);
+  void lose_connection(const std::string& reason, int64_t now_us, ClientEffects& effects);
+  void arm_read_timeout(ClientEffects& effects);
+
+  std::string name_;
+  EndpointId endpoint_;
+  int server_count_;
+  int64_t requested_timeout_ms_;
+  ClientState state_ = ClientState::kNotConnected;
+  SessionId session_id_ = 0;
+  int64_t negotiated_timeout_ms_ = 0;
+  ServerId server_ = 0;
+  ConnectionId connection_ = 0;
+  uint32_t connection_count_ = 0;
+  int failed_attempts_ = 0;
+  bool connect_settled_ = false;
+  Zxid last_zxid_seen_ = 0;
+  int32_t next_cxid_ = 1;
+  std::map<int32_t, ClientOpResult> ops_;
+  std::deque<ClientWatchEvent> events_;
+};
+
+}  // namespace zk::sim

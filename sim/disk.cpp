@@ -1,0 +1,46 @@
+// Virtual disk bookkeeping.
+#include "sim/disk.h"
+
+#include <algorithm>
+
+namespace zk::sim {
+
+void VirtualDisk::complete_fsync(uint64_t target) {
+  while (synced_total_ < target && !unsynced_.empty()) {
+    durable_.log.push_back(std::move(unsynced_.front()));
+    unsynced_.erase(unsynced_.begin());
+    ++synced_total_;
+  }
+  synced_total_ = std::max(synced_total_, std::min(target, appended_total_));
+}
+
+void VirtualDisk::truncate(Zxid keep_up_to) {
+  auto beyond = [&](const auto& txn) { return txn->header.zxid > keep_up_to; };
+  std::erase_if(durable_.log, beyond);
+  const size_t before = unsynced_.size();
+  std::erase_if(unsynced_, beyond);
+  const size_t removed = before - unsynced_.size();
+  appended_total_ -= removed;
+  synced_total_ = std::min(synced_total_, appended_total_);
+}
+
+void VirtualDisk::snapshot(std::shared_ptr<const DataTree> tree, Zxid zxid) {
+  durable_.snapshot = std::move(tree);
+  durable_.snapshot_zxid = zxid;
+  auto covered = [&](const auto& txn) { return txn->header.zxid <= zxid; };
+  std::erase_if(durable_.log, covered);
+  const size_t before = unsynced_.size();
+  std::erase_if(unsynced_, covered);
+  appended_total_ -= before - unsynced_.size();
+  synced_total_ = std::min(synced_total_, appended_total_);
+}
+
+size_t VirtualDisk::crash() {
+  const size_t lost = unsynced_.size();
+  appended_total_ -= lost;
+  unsynced_.clear();
+  synced_total_ = appended_total_;
+  return lost;
+}
+
+}  // namespace zk::sim

@@ -1,0 +1,43 @@
+// VirtualDisk: one server's disk. Appended txns sit in the page cache until an fsync
+// completes (after a drawn latency, in order); a crash loses whatever was not fsynced.
+// Truncation, snapshots and the epoch files are written synchronously and durable at once,
+// as ZooKeeper blocks on them. The durable image is what a restarted server reads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/quorum_peer.h"
+
+namespace zk::sim {
+
+class VirtualDisk {
+ public:
+  const PersistentState& durable() const { return durable_; }
+  void set_epochs(Epoch accepted, Epoch current) {
+    durable_.accepted_epoch = accepted;
+    durable_.current_epoch = current;
+  }
+  void append(std::shared_ptr<const Txn> txn) {
+    unsynced_.push_back(std::move(txn));
+    ++appended_total_;
+  }
+  // The sequence number an fsync requested now makes durable.
+  uint64_t fsync_target() const { return appended_total_; }
+  void complete_fsync(uint64_t target);
+  void truncate(Zxid keep_up_to);
+  void snapshot(std::shared_ptr<const DataTree> tree, Zxid zxid);
+  // Returns how many appended txns were lost.
+  size_t crash();
+  size_t unsynced_count() const { return unsynced_.size(); }
+  int64_t last_fsync_done_us = 0;
+
+ private:
+  PersistentState durable_;
+  std::vector<std::shared_ptr<const Txn>> unsynced_;
+  uint64_t appended_total_ = 0;
+  uint64_t synced_total_ = 0;
+};
+
+}  // namespace zk::sim
