@@ -12,7 +12,7 @@
 namespace zk::app {
 namespace {
 
-bool parse_int(const std::string& text, int& out) {
+[[maybe_unused]] bool parse_int(const std::string& text, int& out) {
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, out);
   return ec == std::errc() && ptr == end;

@@ -45,3 +45,49 @@ inline bool run_until_settled(sim::World& world, int64_t timeout_us = 60'000'000
 }
 
 }  // namespace zk::test
+
+namespace zk::test {
+
+// Sends one operation and runs until its reply (or failure) arrives, up to 30 s.
+inline const sim::ClientOpResult& do_op(sim::World& world, const std::string& client, const Request& request) {
+  int32_t cxid = 0;
+  REQUIRE(world.client_submit(client, request, &cxid).empty());
+  world.run_until(
+      [&](const sim::World& w) {
+        const auto* op = w.client(client)->op(cxid);
+        return op && op->done;
+      },
+      30'000'000);
+  const auto* op = world.client(client)->op(cxid);
+  REQUIRE(op != nullptr);
+  REQUIRE(op->done);
+  return *op;
+}
+
+inline void connect_client(sim::World& world, const std::string& name, ServerId server, int64_t timeout_ms = 6000) {
+  REQUIRE(world.client_connect(name, server, timeout_ms).empty());
+  world.run_until([&](const sim::World& w) { return w.client(name)->connect_settled(); }, 30'000'000);
+  REQUIRE(world.client(name)->state() == sim::ClientState::kConnected);
+}
+
+inline CreateRequest create(std::string path, std::string data = "", CreateMode mode = CreateMode::kPersistent) {
+  return CreateRequest{std::move(path), std::move(data), mode, -1};
+}
+
+// Every live serving server holds the same tree (digest and content).
+inline bool converged(const sim::World& world) {
+  const QuorumPeer* reference = nullptr;
+  for (ServerId id = 1; id <= world.server_count(); ++id) {
+    const QuorumPeer* p = world.peer(id);
+    if (!p || !p->serving()) continue;
+    if (!reference) reference = p;
+    else if (!(p->tree() == reference->tree())) return false;
+  }
+  return reference != nullptr;
+}
+
+inline bool run_until_converged(sim::World& world, int64_t timeout_us = 30'000'000) {
+  return world.run_until([](const sim::World& w) { return converged(w); }, timeout_us);
+}
+
+}  // namespace zk::test

@@ -1,0 +1,237 @@
+// ZAB on a whole simulated ensemble: writes through clients, commit and replication,
+// recovery after crashes (DIFF, TRUNC, SNAP), elections decided by history, partitions,
+// and durability of committed writes.
+#include <doctest/doctest.h>
+
+#include "tests/unit/cluster/world_helpers.h"
+
+using namespace zk;
+using zk::test::connect_client;
+using zk::test::converged;
+using zk::test::create;
+using zk::test::do_op;
+using zk::test::make_world;
+using zk::test::run_until_converged;
+using zk::test::run_until_settled;
+using zk::test::start_in_order;
+
+namespace {
+constexpr int64_t kSecond = 1'000'000;
+
+sim::World settled_cluster(int n, std::initializer_list<ServerId> order, uint64_t seed = 1) {
+  auto world = make_world(n, seed);
+  start_in_order(world, order, kSecond);
+  REQUIRE(run_until_settled(world));
+  return world;
+}
+}  // namespace
+
+TEST_CASE("writes commit on a quorum and replicate with ZooKeeper's zxids") {
+  auto world = settled_cluster(3, {1, 2, 3});
+  REQUIRE(world.leader() == 2);
+  connect_client(world, "c", 1);  // createSession = 0x100000001
+  const auto& created = do_op(world, "c", create("/a", "hello"));
+  CHECK(created.err == ErrorCode::kOk);
+  CHECK(created.body.path == "/a");
+  const auto& again = do_op(world, "c", create("/a"));
+  CHECK(again.err == ErrorCode::kNodeExists);  // an error txn still uses 0x100000003
+  const auto& set = do_op(world, "c", SetDataRequest{"/a", "v2", -1});
+  CHECK(set.err == ErrorCode::kOk);
+  REQUIRE(set.body.stat);
+  CHECK(set.body.stat->czxid == 0x100000002);
+  CHECK(set.body.stat->mzxid == 0x100000004);
+  CHECK(set.body.stat->version == 1);
+  const auto& get = do_op(world, "c", GetDataRequest{"/a", false});
+  CHECK(get.body.data == "v2");
+  REQUIRE(run_until_converged(world));
+  for (ServerId id : {1, 2, 3}) CHECK(world.peer(id)->last_processed_zxid() == 0x100000004);
+}
+
+TEST_CASE("a watch event reaches the client before the reply that shows the change") {
+  auto world = settled_cluster(3, {1, 2, 3});
+  connect_client(world, "watcher", 3);
+  connect_client(world, "writer", 1);
+  do_op(world, "writer", create("/cfg", "v1"));
+  const auto& get = do_op(world, "watcher", GetDataRequest{"/cfg", true});
+  CHECK(get.body.data == "v1");
+  do_op(world, "writer", SetDataRequest{"/cfg", "v2", -1});
+  world.run_for(kSecond);
+  auto* watcher = world.mutable_client("watcher");
+  REQUIRE(watcher->events().size() == 1);
+  CHECK(watcher->events().front().type == EventType::kNodeDataChanged);
+  CHECK(watcher->events().front().path == "/cfg");
+  do_op(world, "writer", SetDataRequest{"/cfg", "v3", -1});
+  world.run_for(kSecond);
+  CHECK(watcher->events().size() == 1);  // one-shot
+}
+
+TEST_CASE("a lower sid with a newer zxid wins the re-election") {
+  // S3 leads; S1 is down when /x is written, so only S2 and S3 have it. Kill S3: S2 (newer
+  // zxid) must win over S1 although... and with all of S1, S2 up, S2 has the higher zxid.
+  auto world = settled_cluster(3, {3, 2, 1});
+  REQUIRE(world.leader() == 3);
+  REQUIRE(world.kill(1).empty());
+  connect_client(world, "c", 2);
+  do_op(world, "c", create("/x"));
+  world.run_for(kSecond);
+  REQUIRE(world.restart(1).empty());
+  world.run_for(100'000);  // S1 restarts with an older log; kill the leader before it syncs much
+  REQUIRE(world.kill(3).empty());
+  REQUIRE(run_until_settled(world));
+  INFO(world.render_trace());
+  CHECK(world.leader() == 2);
+}
+
+TEST_CASE("a higher epoch beats a higher zxid") {
+  const Vote older_epoch_more_txns{1, make_zxid(1, 9), 1, 1, PeerState::kLooking};
+  const Vote newer_epoch{2, make_zxid(2, 1), 1, 2, PeerState::kLooking};
+  CHECK(better(newer_epoch, older_epoch_more_txns));
+  CHECK(decide_between(newer_epoch, older_epoch_more_txns) == VoteDecider::kPeerEpoch);
+}
+
+TEST_CASE("a restarted follower that missed a few txns gets DIFF") {
+  auto world = settled_cluster(3, {1, 2, 3});
+  connect_client(world, "c", 2);
+  REQUIRE(world.kill(1).empty());
+  for (int i = 0; i < 5; ++i) do_op(world, "c", create("/n" + std::to_string(i)));
+  REQUIRE(world.restart(1).empty());
+  REQUIRE(run_until_settled(world));
+  REQUIRE(run_until_converged(world));
+  CHECK(world.peer(1)->learner_state()->sync_mode == "DIFF");
+  CHECK(world.peer(1)->tree().exists("/n4").has_value());
+}
+
+TEST_CASE("a follower far behind the committed-log window gets SNAP") {
+  auto world = settled_cluster(3, {1, 2, 3});
+  connect_client(world, "c", 2);
+  REQUIRE(world.kill(1).empty());
+  for (int i = 0; i < 520; ++i) do_op(world, "c", create("/n" + std::to_string(i)));
+  REQUIRE(world.restart(1).empty());
+  REQUIRE(run_until_settled(world));
+  REQUIRE(run_until_converged(world));
+  CHECK(world.peer(1)->learner_state()->sync_mode == "SNAP");
+  CHECK(world.peer(1)->tree().exists("/n519").has_value());
+}
+
+TEST_CASE("a follower with an uncommitted proposal is truncated") {
+  // S2 leads {1,2,3}. Cut S2 off from S3 and hold its proposal to S1: S2 logs /lost alone.
+  auto world = settled_cluster(3, {1, 2, 3});
+  REQUIRE(world.leader() == 2);
+  connect_client(world, "c", 2);
+  do_op(world, "c", create("/kept"));
+  REQUIRE(run_until_converged(world));
+  REQUIRE(world.partition({{2}, {1, 3}}).empty());
+  int32_t cxid = 0;
+  REQUIRE(world.client_submit("c", create("/lost"), &cxid).empty());
+  world.run_for(50'000);
+  CHECK(world.peer(2)->last_logged_zxid() > world.peer(1)->last_logged_zxid());
+  // S2 is killed before it notices; S1 and S3 elect a new leader, then S2 comes back.
+  REQUIRE(world.kill(2).empty());
+  REQUIRE(world.heal().empty());
+  REQUIRE(run_until_settled(world));
+  CHECK(world.leader() == 3);
+  REQUIRE(world.restart(2).empty());
+  REQUIRE(run_until_settled(world));
+  REQUIRE(run_until_converged(world));
+  INFO(world.render_trace());
+  CHECK(world.peer(2)->learner_state()->sync_mode == "TRUNC");
+  CHECK_FALSE(world.peer(2)->tree().exists("/lost").has_value());
+  CHECK(world.peer(2)->tree().exists("/kept").has_value());
+}
+
+TEST_CASE("a partitioned minority cannot commit, and its leader steps down") {
+  auto world = settled_cluster(3, {1, 2, 3});
+  REQUIRE(world.leader() == 2);
+  connect_client(world, "c", 2);
+  REQUIRE(world.partition({{2}, {1, 3}}).empty());
+  const auto& result = do_op(world, "c", create("/minority"));
+  CHECK(result.err == ErrorCode::kConnectionLoss);  // the old leader steps down and drops its clients
+  world.run_for(20 * kSecond);
+  CHECK(world.leader() == 3);
+  CHECK(world.state(2) == PeerState::kLooking);
+  for (ServerId id : {1, 3}) CHECK_FALSE(world.peer(id)->tree().exists("/minority").has_value());
+}
+
+TEST_CASE("no committed write is lost when a minority crashes and restarts") {
+  auto world = settled_cluster(5, {1, 2, 3, 4, 5}, 3);
+  connect_client(world, "c", 1);
+  std::vector<std::string> acknowledged;
+  for (int round = 0; round < 6; ++round) {
+    const ServerId victim = static_cast<ServerId>(round % 5 + 1);
+    REQUIRE(world.kill(victim).empty());
+    for (int i = 0; i < 3; ++i) {
+      const std::string path = "/r" + std::to_string(round) + "-" + std::to_string(i);
+      if (do_op(world, "c", create(path)).err == ErrorCode::kOk) acknowledged.push_back(path);
+    }
+    REQUIRE(world.restart(victim).empty());
+    REQUIRE(run_until_settled(world));
+  }
+  REQUIRE(run_until_converged(world));
+  CHECK(acknowledged.size() >= 10);
+  for (ServerId id = 1; id <= 5; ++id) {
+    for (const auto& path : acknowledged) CHECK(world.peer(id)->tree().exists(path).has_value());
+  }
+}
+
+TEST_CASE("a crash loses only txns that were not fsynced, and never committed ones") {
+  auto world = settled_cluster(3, {1, 2, 3});
+  connect_client(world, "c", 2);
+  do_op(world, "c", create("/durable"));
+  REQUIRE(run_until_converged(world));
+  int32_t cxid = 0;
+  REQUIRE(world.client_submit("c", create("/inflight"), &cxid).empty());
+  world.run_for(1'500);  // the proposal is written but fsync has not completed
+  REQUIRE(world.kill(1).empty());
+  REQUIRE(world.restart(1).empty());
+  REQUIRE(run_until_settled(world));
+  REQUIRE(run_until_converged(world));
+  CHECK(world.peer(1)->tree().exists("/durable").has_value());
+  CHECK(converged(world));
+}
+
+TEST_CASE("a session's ephemerals vanish when it expires") {
+  auto world = settled_cluster(3, {1, 2, 3});
+  connect_client(world, "worker", 1, 6000);
+  connect_client(world, "observer", 3);
+  do_op(world, "worker", create("/members"));
+  do_op(world, "worker", create("/members/w1", "", CreateMode::kEphemeral));
+  const auto& ls = do_op(world, "observer", GetChildrenRequest{"/members", true});
+  CHECK(ls.body.children == std::vector<std::string>{"w1"});
+  // Cut the worker off from every server: nothing touches its session any more.
+  const sim::EndpointId worker = *world.client_endpoint("worker");
+  REQUIRE(world.partition({{worker}, {1, 2, 3}}).empty());
+  world.run_for(10 * kSecond);  // > T + 1.5 tick
+  CHECK_FALSE(world.peer(3)->tree().exists("/members/w1").has_value());
+  auto* observer = world.mutable_client("observer");
+  REQUIRE(observer->events().size() == 1);
+  CHECK(observer->events().front().type == EventType::kNodeChildrenChanged);
+  REQUIRE(world.heal().empty());
+  world.run_for(5 * kSecond);
+  CHECK(world.client("worker")->state() == sim::ClientState::kExpired);
+  CHECK(do_op(world, "worker", GetDataRequest{"/members", false}).err == ErrorCode::kSessionExpired);
+}
+
+TEST_CASE("a client's session survives moving to another server within its timeout") {
+  auto world = settled_cluster(3, {1, 2, 3});
+  connect_client(world, "c", 1, 10000);
+  const SessionId session = world.client("c")->session_id();
+  do_op(world, "c", create("/e", "", CreateMode::kEphemeral));
+  REQUIRE(world.kill(1).empty());
+  world.run_for(3 * kSecond);
+  CHECK(world.client("c")->state() == sim::ClientState::kConnected);
+  CHECK(world.client("c")->session_id() == session);
+  CHECK(world.client("c")->server() != 1);
+  CHECK(do_op(world, "c", GetDataRequest{"/e", false}).err == ErrorCode::kOk);
+}
+
+TEST_CASE("a server refuses a client that has seen a newer zxid") {
+  auto world = settled_cluster(3, {1, 2, 3});
+  REQUIRE(world.kill(3).empty());
+  connect_client(world, "c", 1);
+  do_op(world, "c", create("/new"));
+  // S3 restarts but is held out of the quorum, so it stays behind.
+  REQUIRE(world.partition({{3}, {1, 2}}).empty());
+  REQUIRE(world.restart(3).empty());
+  world.run_for(kSecond);
+  CHECK(world.peer(3)->last_processed_zxid() < world.client("c")->last_zxid_seen());
+}
