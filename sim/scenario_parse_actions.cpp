@@ -29,6 +29,9 @@ std::string parse_start(std::vector<Word> args, const Context& context, Command&
   for (const Word& word : args) {
     ServerRef server;
     if (error = parse_server_ref(word.text, context.server_count, server); !error.empty()) return error;
+    if (std::find(start.servers.begin(), start.servers.end(), server) != start.servers.end()) {
+      return fmt::format("'{}' is listed twice in start", word_for_message(word.text));
+    }
     start.servers.push_back(server);
   }
   if (const auto it = options.find("every"); it != options.end()) {

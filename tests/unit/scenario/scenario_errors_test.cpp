@@ -68,6 +68,7 @@ TEST_CASE("errors: numbers, units, server ids") {
   CHECK(line_error("kill 0") == "t.zks:3: server id 0 is out of range 1..3");
   CHECK(line_error("kill -1") == "t.zks:3: server id -1 is out of range 1..3");
   CHECK(line_error("kill 999999999999999999999") == "t.zks:3: server id 999999999999999999999 is out of range 1..3");
+  CHECK(line_error("start 1 2 1") == "t.zks:3: '1' is listed twice in start");
   CHECK(line_error("kill one") == "t.zks:3: bad server id 'one' (expected 1..3 or leader)");
   CHECK(line_error("client d connect 7") == "t.zks:3: server id 7 is out of range 1..3");
   CHECK(error_of("cluster 0") == "t.zks:1: bad server count '0' (expected 1..255)");
