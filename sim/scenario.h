@@ -1,0 +1,281 @@
+// The scenario AST: what a `.zks` file says, validated, with nothing left to parse. The
+// runner executes Scenario::steps in order; every Step keeps its source line so that
+// run-time failures (no leader, a failed expectation) are reported as FILE:LINE too.
+// Durations are integer microseconds of virtual time. Server ids are checked against
+// 1..N at parse time; `leader` stays symbolic (ServerRef::is_leader) because whether a
+// leader exists is a run-time question. Client names are checked to be connected before
+// use. Commands marked "zksim addition" are not in the scenario-language contract.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/zxid.h"
+#include "sim/zoo_cfg.h"
+
+namespace zk::sim {
+
+// A server id (1..N) or the word `leader` ("the server that is LEADING now").
+struct ServerRef {
+  bool is_leader = false;
+  int id = 0;  // 1..N when !is_leader, else 0
+  bool operator==(const ServerRef&) const = default;
+};
+
+// ---- Setting up (exactly one, the first command; kept in Scenario::setup) ----
+
+// cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [seed=S]
+struct Cluster {
+  int server_count = 0;  // 1..kServerIdMax
+  int64_t tick_ms = 2000;
+  int init_limit = 10;  // ticks
+  int sync_limit = 5;   // ticks
+  int64_t latency_min_us = 1000;
+  int64_t latency_max_us = 5000;
+  std::optional<uint64_t> seed;  // the command line's --seed wins
+  bool operator==(const Cluster&) const = default;
+};
+
+// cluster config PATH [latency=A..B] [seed=S]   (latency/seed: zksim addition)
+struct ClusterConfig {
+  std::string path;           // as written
+  std::string resolved_path;  // relative to the scenario file's directory
+  ZooCfg cfg;                 // server ids are exactly 1..cfg.servers.size()
+  int64_t latency_min_us = 1000;
+  int64_t latency_max_us = 5000;
+  std::optional<uint64_t> seed;
+  bool operator==(const ClusterConfig&) const = default;
+};
+
+// ---- Acting ----
+
+// start ID [ID ...] [every=DUR]
+struct Start {
+  std::vector<ServerRef> servers;  // non-empty, in start order
+  std::optional<int64_t> every_us;
+  bool operator==(const Start&) const = default;
+};
+struct Kill {  // kill ID
+  ServerRef server;
+  bool operator==(const Kill&) const = default;
+};
+struct Restart {  // restart ID
+  ServerRef server;
+  bool operator==(const Restart&) const = default;
+};
+
+// One side of a partition: a server or a connected client.
+struct PartitionMember {
+  bool is_client = false;
+  ServerRef server;    // when !is_client
+  std::string client;  // when is_client
+  bool operator==(const PartitionMember&) const = default;
+};
+// partition A B ... | C D ...   (two or more non-empty groups; no member listed twice)
+struct Partition {
+  std::vector<std::vector<PartitionMember>> groups;
+  bool operator==(const Partition&) const = default;
+};
+struct Heal {  // heal
+  bool operator==(const Heal&) const = default;
+};
+struct Run {  // run DUR
+  int64_t duration_us = 0;
+  bool operator==(const Run&) const = default;
+};
+struct RunUntilLeader {  // run until leader [timeout=DUR]
+  int64_t timeout_us = 60'000'000;
+  bool operator==(const RunUntilLeader&) const = default;
+};
+struct RunUntilConverged {  // run until converged [timeout=DUR]
+  int64_t timeout_us = 60'000'000;
+  bool operator==(const RunUntilConverged&) const = default;
+};
+
+// ---- Clients (every struct names its client; the name was connected earlier) ----
+
+// client NAME connect ID [timeout=DUR]
+struct ClientConnect {
+  std::string client;
+  ServerRef server;
+  int64_t timeout_us = 6'000'000;  // requested session timeout, before negotiation
+  bool operator==(const ClientConnect&) const = default;
+};
+// NAME create [-e] [-s] PATH [DATA]
+struct ClientCreate {
+  std::string client;
+  bool ephemeral = false;
+  bool sequential = false;
+  std::string path;
+  std::string data;
+  bool operator==(const ClientCreate&) const = default;
+};
+struct ClientGet {  // NAME get [-w] PATH
+  std::string client;
+  bool watch = false;
+  std::string path;
+  bool operator==(const ClientGet&) const = default;
+};
+struct ClientSet {  // NAME set PATH DATA [-v VERSION]
+  std::string client;
+  std::string path;
+  std::string data;
+  std::optional<int32_t> version;
+  bool operator==(const ClientSet&) const = default;
+};
+struct ClientLs {  // NAME ls [-w] PATH
+  std::string client;
+  bool watch = false;
+  std::string path;
+  bool operator==(const ClientLs&) const = default;
+};
+struct ClientStat {  // NAME stat [-w] PATH
+  std::string client;
+  bool watch = false;
+  std::string path;
+  bool operator==(const ClientStat&) const = default;
+};
+struct ClientDelete {  // NAME delete PATH [-v VERSION]
+  std::string client;
+  std::string path;
+  std::optional<int32_t> version;
+  bool operator==(const ClientDelete&) const = default;
+};
+struct ClientSync {  // NAME sync PATH
+  std::string client;
+  std::string path;
+  bool operator==(const ClientSync&) const = default;
+};
+struct ClientClose {  // NAME close
+  std::string client;
+  bool operator==(const ClientClose&) const = default;
+};
+
+// ---- Expecting ----
+
+enum class ServerState { kLooking, kFollowing, kLeading, kObserving, kDown };
+
+// The 11 Stat fields, in the spec's order.
+enum class StatField {
+  kCzxid, kMzxid, kPzxid, kCtime, kMtime, kVersion, kCversion, kAclVersion,
+  kEphemeralOwner, kDataLength, kNumChildren,
+};
+
+enum class WatchEventType { kNodeCreated, kNodeDeleted, kNodeDataChanged, kNodeChildrenChanged };
+
+struct ExpectLeader {  // expect leader ID
+  ServerRef server;
+  bool operator==(const ExpectLeader&) const = default;
+};
+struct ExpectState {  // expect state ID LOOKING|FOLLOWING|LEADING|DOWN (|OBSERVING: addition)
+  ServerRef server;
+  ServerState state = ServerState::kLooking;
+  bool operator==(const ExpectState&) const = default;
+};
+struct ExpectOk {  // expect NAME ok
+  std::string client;
+  bool operator==(const ExpectOk&) const = default;
+};
+struct ExpectError {  // expect NAME error CODE
+  std::string client;
+  std::string code_name;  // a KeeperException.Code name, e.g. "NODEEXISTS"
+  int code = 0;           // its numeric value, e.g. -110
+  bool operator==(const ExpectError&) const = default;
+};
+struct ExpectData {  // expect NAME data "TEXT"
+  std::string client;
+  std::string text;
+  bool operator==(const ExpectData&) const = default;
+};
+struct ExpectCreated {  // expect NAME created PATH
+  std::string client;
+  std::string path;
+  bool operator==(const ExpectCreated&) const = default;
+};
+struct ExpectChildren {  // expect NAME children A B ...   (empty: no children)
+  std::string client;
+  std::vector<std::string> names;
+  bool operator==(const ExpectChildren&) const = default;
+};
+struct ExpectStat {  // expect NAME stat FIELD VALUE
+  std::string client;
+  StatField field = StatField::kCzxid;
+  int64_t value = 0;  // zxids and ephemeralOwner as the 64-bit value of their hex
+  bool operator==(const ExpectStat&) const = default;
+};
+struct ExpectEvent {  // expect NAME event TYPE PATH
+  std::string client;
+  WatchEventType type = WatchEventType::kNodeCreated;
+  std::string path;
+  bool operator==(const ExpectEvent&) const = default;
+};
+struct ExpectNoEvent {  // expect NAME no-event
+  std::string client;
+  bool operator==(const ExpectNoEvent&) const = default;
+};
+struct ExpectConverged {  // expect converged
+  bool operator==(const ExpectConverged&) const = default;
+};
+
+// ---- zksim additions (not in the contract) ----
+
+struct Pause {  // pause ID: the process stops running (a long GC pause), keeps its state
+  ServerRef server;
+  bool operator==(const Pause&) const = default;
+};
+struct Resume {  // resume ID: a paused process runs again
+  ServerRef server;
+  bool operator==(const Resume&) const = default;
+};
+// network [loss=P] [duplicate=P] [reorder=P]: per-message probabilities for every link,
+// in parts per million (5% = 50000). An absent option leaves that setting unchanged.
+struct Network {
+  std::optional<int64_t> loss_ppm;
+  std::optional<int64_t> duplicate_ppm;
+  std::optional<int64_t> reorder_ppm;
+  bool operator==(const Network&) const = default;
+};
+struct ExpectEpoch {  // expect epoch ID N: the server's currentEpoch
+  ServerRef server;
+  Epoch epoch = 0;  // 0..2^32-1
+  bool operator==(const ExpectEpoch&) const = default;
+};
+struct ExpectZxid {  // expect zxid ID 0x...: the server's last processed zxid
+  ServerRef server;
+  Zxid zxid = 0;
+  bool operator==(const ExpectZxid&) const = default;
+};
+
+using Command = std::variant<
+    Cluster, ClusterConfig,
+    Start, Kill, Restart, Partition, Heal, Run, RunUntilLeader, RunUntilConverged,
+    ClientConnect, ClientCreate, ClientGet, ClientSet, ClientLs, ClientStat, ClientDelete,
+    ClientSync, ClientClose,
+    ExpectLeader, ExpectState, ExpectOk, ExpectError, ExpectData, ExpectCreated,
+    ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
+    Pause, Resume, Network, ExpectEpoch, ExpectZxid>;
+
+struct Step {
+  int line = 0;  // 1-based line in the scenario file
+  Command command;
+  bool operator==(const Step&) const = default;
+};
+
+using ClusterSetup = std::variant<Cluster, ClusterConfig>;
+
+struct Scenario {
+  std::string file_name;
+  int setup_line = 0;
+  ClusterSetup setup;
+  std::vector<Step> steps;  // in file order; never holds Cluster or ClusterConfig
+  bool operator==(const Scenario&) const = default;
+};
+
+// The setup as one Cluster: for `cluster config`, N is the number of server lines and
+// tick/init/sync come from the file (init/sync default to 10/5 for a lone server).
+Cluster effective_cluster(const ClusterSetup& setup);
+
+}  // namespace zk::sim

@@ -1,0 +1,123 @@
+// format_step renders every command back to text that parses to the same AST.
+#include <doctest/doctest.h>
+
+#include "scenario_test_util.h"
+#include "sim/scenario_format.h"
+
+using namespace zk::sim;
+using zk::sim::test::memory_reader;
+using zk::sim::test::parse_ok;
+
+namespace {
+
+// One line per command and option form, including awkward data.
+constexpr const char* kEveryCommand = R"(cluster 5 tick=1500ms init=3 sync=2 latency=500us..7ms seed=77
+client c connect 1
+client d connect leader timeout=10s
+start 1 2 3
+start 5 4 every=250ms
+kill 2
+kill leader
+restart 2
+pause 3
+resume 3
+partition 1 2 c | 3 leader | d
+heal
+network loss=5% duplicate=0.05 reorder=12.3456%
+network loss=0%
+run 90s
+run 1500us
+run until leader
+run until leader timeout=2m
+run until converged timeout=45s
+c create /a
+c create -e -s /a/b- "hello world"
+c create -s / "-e"
+c create /d "x=1 # not a comment | \"quoted\" \\ back\nslash"
+c create /t "tab	here"
+c get /a
+c get -w /a
+c set /a v2
+c set /a "" -v -1
+c ls -w /
+c stat /a
+c stat -w /gone
+c delete /a -v 7
+c delete /a
+c sync /a
+expect leader 3
+expect leader leader
+expect state 1 FOLLOWING
+expect state 5 DOWN
+expect state 4 OBSERVING
+expect c ok
+expect c error NOCHILDRENFOREPHEMERALS
+expect c data "hello world"
+expect c data ""
+expect c data plain
+expect c created /a/b-0000000001
+expect c children
+expect c children a "b c" zookeeper
+expect c stat czxid 0x100000003
+expect c stat pzxid 0xffffffffffffffff
+expect c stat ctime -5
+expect c stat cversion -1
+expect c stat dataVersion 2
+expect c stat ephemeralOwner 0x1000001
+expect c event NodeDataChanged /a
+expect c no-event
+expect converged
+expect epoch 2 3
+expect zxid leader 0x200000000
+c close
+client c connect 2
+)";
+
+}  // namespace
+
+TEST_CASE("round trip: format_step then parse gives the same command, for every command") {
+  const Scenario original = parse_ok(kEveryCommand);
+  REQUIRE(original.steps.size() == 59);
+  const std::string text = format_scenario(original);
+  const Scenario again = parse_ok(text);
+  CHECK(again.setup == original.setup);
+  REQUIRE(again.steps.size() == original.steps.size());
+  for (size_t i = 0; i < original.steps.size(); ++i) {
+    INFO(format_step(original.steps[i].command));
+    CHECK(again.steps[i].command == original.steps[i].command);
+    CHECK(again.steps[i].line == static_cast<int>(i + 2));
+  }
+  // Formatting is a fixed point.
+  CHECK(format_scenario(again) == text);
+}
+
+TEST_CASE("round trip: canonical text of a few commands") {
+  const Scenario scenario = parse_ok(kEveryCommand);
+  CHECK(format_step(Command(std::get<Cluster>(scenario.setup))) ==
+        "cluster 5 tick=1500ms init=3 sync=2 latency=500us..7ms seed=77");
+  CHECK(format_step(scenario.steps[9].command) == "partition 1 2 c | 3 leader | d");
+  CHECK(format_step(scenario.steps[11].command) == "network loss=5% duplicate=5% reorder=12.3456%");
+  CHECK(format_step(scenario.steps[20].command) == "c create -s / \"-e\"");
+  CHECK(format_step(scenario.steps[21].command) ==
+        R"(c create /d "x=1 # not a comment | \"quoted\" \\ back\nslash")");
+  CHECK(format_step(scenario.steps[42].command) == "expect c data \"plain\"");
+  CHECK(format_step(scenario.steps[45].command) == "expect c children a \"b c\" zookeeper");
+  CHECK(format_step(scenario.steps[50].command) == "expect c stat version 2");
+  Cluster three;
+  three.server_count = 3;
+  CHECK(format_step(Command(three)) == "cluster 3");
+  CHECK(format_step(Command(RunUntilLeader{})) == "run until leader");
+  CHECK(format_step(Command(Start{.servers = {ServerRef{.is_leader = false, .id = 1}}, .every_us = 0})) ==
+        "start 1 every=0s");
+}
+
+TEST_CASE("round trip: cluster config keeps the path as written") {
+  const auto reader = memory_reader({{"s/my zoo.cfg", "server.1=a:1:2\n"}});
+  const ParseResult first = parse_scenario("cluster config \"my zoo.cfg\" latency=2ms..2ms\nkill 1\n", "s/x.zks", reader);
+  REQUIRE(first.ok());
+  const std::string text = format_scenario(first.scenario);
+  CHECK(text == "cluster config \"my zoo.cfg\" latency=2ms..2ms\nkill 1\n");
+  const ParseResult second = parse_scenario(text, "s/x.zks", reader);
+  REQUIRE(second.ok());
+  CHECK(second.scenario == first.scenario);
+}

@@ -1,0 +1,142 @@
+// zoo.cfg reading: the shipped seed file, each key, each error, warnings.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "sim/zoo_cfg.h"
+
+using namespace zk::sim;
+
+namespace {
+
+std::string cfg_error(const std::string& text) {
+  const ZooCfgResult result = parse_zoo_cfg(text, "zoo.cfg");
+  CHECK_FALSE(result.ok());
+  return result.error;
+}
+
+ZooCfg cfg_ok(const std::string& text) {
+  const ZooCfgResult result = parse_zoo_cfg(text, "zoo.cfg");
+  INFO(result.error);
+  REQUIRE(result.ok());
+  return result.cfg;
+}
+
+constexpr const char* kThree = "initLimit=10\nsyncLimit=5\nserver.1=a:2888:3888\nserver.2=b:2888:3888\nserver.3=c:2888:3888\n";
+
+}  // namespace
+
+TEST_CASE("zoo.cfg: the shipped assets/zoo.cfg is the seed's three-server ensemble") {
+  std::ifstream file(std::string(ZKSIM_SOURCE_DIR) + "/assets/zoo.cfg");
+  REQUIRE(file.good());
+  std::stringstream text;
+  text << file.rdbuf();
+  const ZooCfgResult result = parse_zoo_cfg(text.str(), "assets/zoo.cfg");
+  REQUIRE(result.ok());
+  const ZooCfg& cfg = result.cfg;
+  CHECK(cfg.tick_ms == 2000);
+  CHECK(cfg.init_limit == 10);
+  CHECK(cfg.sync_limit == 5);
+  CHECK(cfg.client_port == 2181);
+  CHECK(cfg.min_session_timeout_ms == 4000);
+  CHECK(cfg.max_session_timeout_ms == 40000);
+  CHECK(cfg.warnings.empty());
+  REQUIRE(cfg.servers.size() == 3);
+  CHECK(cfg.servers[0] == ZooCfgServer{.id = 1, .host = "192.168.88.79", .quorum_port = 3188, .election_port = 3288,
+                                       .role = ServerRole::kParticipant, .client_host = std::nullopt,
+                                       .client_port = std::nullopt, .line = 12});
+  CHECK(cfg.servers[1].host == "192.168.88.80");
+  CHECK(cfg.servers[2].host == "192.168.88.20");
+}
+
+TEST_CASE("zoo.cfg: defaults, separators, comments and sorting") {
+  const ZooCfg cfg = cfg_ok("# c\n! also a comment\n  server.2 = b:1:2  \nserver.1:a:1:2\nsyncLimit 3\ninitLimit\t4\n");
+  CHECK(cfg.tick_ms == 3000);
+  CHECK(cfg.init_limit == 4);
+  CHECK(cfg.sync_limit == 3);
+  CHECK(cfg.client_port == std::nullopt);
+  CHECK(cfg.min_session_timeout_ms == 6000);
+  CHECK(cfg.max_session_timeout_ms == 60000);
+  REQUIRE(cfg.servers.size() == 2);
+  CHECK(cfg.servers[0].id == 1);
+  CHECK(cfg.servers[0].line == 4);
+  CHECK(cfg.servers[1].id == 2);
+  // A lone server needs no limits.
+  const ZooCfg lone = cfg_ok("server.1=localhost:2888:3888\n");
+  CHECK(lone.init_limit == std::nullopt);
+  CHECK(lone.sync_limit == std::nullopt);
+}
+
+TEST_CASE("zoo.cfg: server lines with role, client port and IPv6") {
+  const ZooCfg cfg = cfg_ok(std::string(kThree) +
+                            "server.4=d:1:2:observer\nserver.5=[::1]:7:8:participant;2181\nserver.6=f:1:2;0.0.0.0:2182\n");
+  REQUIRE(cfg.servers.size() == 6);
+  CHECK(cfg.servers[3].role == ServerRole::kObserver);
+  CHECK(cfg.servers[4] == ZooCfgServer{.id = 5, .host = "::1", .quorum_port = 7, .election_port = 8,
+                                       .role = ServerRole::kParticipant, .client_host = std::nullopt,
+                                       .client_port = 2181, .line = 7});
+  CHECK(cfg.servers[5].client_host == "0.0.0.0");
+  CHECK(cfg.servers[5].client_port == 2182);
+}
+
+TEST_CASE("zoo.cfg: session timeouts resolve against tickTime") {
+  CHECK(cfg_ok(std::string(kThree) + "tickTime=2000\n").min_session_timeout_ms == 4000);
+  const ZooCfg set = cfg_ok(std::string(kThree) + "minSessionTimeout=1000\nmaxSessionTimeout=-1\ntickTime=100\n");
+  CHECK(set.min_session_timeout_ms == 1000);
+  CHECK(set.max_session_timeout_ms == 2000);
+  CHECK(cfg_error(std::string(kThree) + "minSessionTimeout=50000\nmaxSessionTimeout=40000\n") ==
+        "zoo.cfg:7: minSessionTimeout 50000 is above maxSessionTimeout 40000");
+  CHECK(cfg_error(std::string(kThree) + "minSessionTimeout=70000\n") ==
+        "zoo.cfg:6: minSessionTimeout 70000 is above maxSessionTimeout 60000");
+  CHECK(cfg_error(std::string(kThree) + "maxSessionTimeout=0\n") == "zoo.cfg:6: bad maxSessionTimeout 0 (use -1 or a number of ms)");
+}
+
+TEST_CASE("zoo.cfg: known keys are ignored quietly, unknown and duplicate keys warn") {
+  const ZooCfg cfg = cfg_ok(std::string(kThree) +
+                            "dataDir=/var/zk\ndataLogDir=/var/zkl\nmaxClientCnxns=60\nautopurge.purgeInterval=1\n"
+                            "4lw.commands.whitelist=*\nelectionAlg=3\nstandaloneEnabled=false\nreconfigEnabled=true\n"
+                            "admin.enableServer=false\npeerType=participant\ncnxTimeout=5000\nleaderServes=yes\n"
+                            "foo=bar\ninitLimit=12\ngroup.1=1:2:3\n");
+  CHECK(cfg.init_limit == 12);
+  CHECK(cfg.warnings == std::vector<std::string>{
+                            "zoo.cfg:18: unknown key 'foo' ignored",
+                            "zoo.cfg:19: key 'initLimit' set again (line 1); the last value wins",
+                            "zoo.cfg:20: key 'group.1' ignored (zksim uses majority quorums)",
+                        });
+}
+
+TEST_CASE("zoo.cfg: errors carry FILE:LINE") {
+  CHECK(cfg_error("tickTime=2s\n") == "zoo.cfg:1: bad number '2s' for tickTime (expected 1..3600000)");
+  CHECK(cfg_error("tickTime=0\n") == "zoo.cfg:1: bad number '0' for tickTime (expected 1..3600000)");
+  CHECK(cfg_error("initLimit=99999999999999999999\n") ==
+        "zoo.cfg:1: bad number '99999999999999999999' for initLimit (expected 1..1000)");
+  CHECK(cfg_error("clientPort=70000\n") == "zoo.cfg:1: bad port '70000' in clientPort (expected 1..65535)");
+  CHECK(cfg_error("server.1=a:1\n") ==
+        "zoo.cfg:1: bad server line 'server.1=a:1' (expected "
+        "host:quorumPort:electionPort[:participant|observer][;clientPort])");
+  CHECK(cfg_error("server.1=:1:2\n") ==
+        "zoo.cfg:1: bad server line 'server.1=:1:2' (expected "
+        "host:quorumPort:electionPort[:participant|observer][;clientPort])");
+  CHECK(cfg_error("server.1=a:1:x\n") == "zoo.cfg:1: bad port 'x' in server.1 (expected 1..65535)");
+  CHECK(cfg_error("server.1=a:1:2:witness\n") == "zoo.cfg:1: bad role 'witness' in server.1 (participant or observer)");
+  CHECK(cfg_error("server.x=a:1:2\n") == "zoo.cfg:1: bad server id 'x' in 'server.x'");
+  CHECK(cfg_error("server.0=a:1:2\n") == "zoo.cfg:1: server id 0 is out of range 1..255");
+  CHECK(cfg_error("server.256=a:1:2\n") == "zoo.cfg:1: server id 256 is out of range 1..255");
+  CHECK(cfg_error("server.1=a:1:2\nserver.01=b:1:2\n") == "zoo.cfg:2: duplicate server id 1 (first at line 1)");
+  CHECK(cfg_error("server.1=a:1:2|b:1:2\n") == "zoo.cfg:1: several addresses in 'server.1' are not supported by zksim");
+  CHECK(cfg_error("tickTime=2000\n") == "zoo.cfg:1: no server.N lines (zksim needs at least one server)");
+  CHECK(cfg_error("") == "zoo.cfg:1: no server.N lines (zksim needs at least one server)");
+  CHECK(cfg_error("server.1=a:1:2\nserver.2=b:1:2\nsyncLimit=5\n") ==
+        "zoo.cfg:3: initLimit is required with 2 or more servers");
+  CHECK(cfg_error("server.1=a:1:2\nserver.2=b:1:2\ninitLimit=5\n") ==
+        "zoo.cfg:3: syncLimit is required with 2 or more servers");
+  CHECK(cfg_error("server.1=a:1:2:observer\n") ==
+        "zoo.cfg:1: every server is an observer (at least one must be a participant)");
+  CHECK(cfg_error("electionAlg=1\n") == "zoo.cfg:1: electionAlg 1 is not supported (only 3, since ZooKeeper 3.6)");
+  CHECK(cfg_error("peerType=witness\n") == "zoo.cfg:1: bad peerType 'witness' (participant or observer)");
+  CHECK(cfg_error("tickTime=\n") == "zoo.cfg:1: missing value for 'tickTime'");
+  CHECK(cfg_error("=5\n") == "zoo.cfg:1: missing key in line '=5'");
+  CHECK(cfg_error("dataDir=/a\\\n") == "zoo.cfg:1: line continuation with '\\' is not supported");
+  CHECK(cfg_error(std::string("tickTime=2\0", 11)) == "zoo.cfg:1: control byte 0x00 at column 11");
+}
