@@ -153,7 +153,7 @@ void SimClient::on_connection_lost(ConnectionId connection, const std::string& r
 }
 
 void SimClient::lose_connection(const std::string& reason, int64_t now_us, ClientEffects& effects) {
-  if (state_ == ClientState::kClosed || state_ == ClientState::kExpired) return;
+  if (state_ == ClientState::kClosed || state_ == ClientState::kExpired || state_ == ClientState::kNotConnected) return;
   const bool was_connected = state_ == ClientState::kConnected;
   effects.notes.push_back(fmt::format("client {}: connection to S{} lost ({})", name_, server_, reason));
   if (state_ == ClientState::kConnecting) {

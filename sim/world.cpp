@@ -257,7 +257,7 @@ void World::dispatch(const EventPayload& payload) {
   if (const auto* to_server = std::get_if<DeliverToServer>(&payload)) {
     // Nothing listens on a crashed server's client port: the connect is refused.
     if (valid_server(target) && (!slot(target).peer || slot(target).incarnation != incarnation)) {
-      if (network_.connected(target, to_server->from)) {
+      if (std::holds_alternative<ConnectRequest>(to_server->message) && network_.connected(target, to_server->from)) {
         queue_.push(now_us_ + network_.draw_latency_us(prng_),
                     DeliverToClient{to_server->from, target, to_server->connection, ConnectionClosed{"connection refused"}});
       }

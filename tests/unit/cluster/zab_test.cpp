@@ -160,6 +160,9 @@ TEST_CASE("no committed write is lost when a minority crashes and restarts") {
     const ServerId victim = static_cast<ServerId>(round % 5 + 1);
     REQUIRE(world.kill(victim).empty());
     for (int i = 0; i < 3; ++i) {
+      // Like an application waiting for SyncConnected before it retries.
+      world.run_until([](const sim::World& w) { return w.client("c")->state() == sim::ClientState::kConnected; },
+                      10 * kSecond);
       const std::string path = "/r" + std::to_string(round) + "-" + std::to_string(i);
       if (do_op(world, "c", create(path)).err == ErrorCode::kOk) acknowledged.push_back(path);
     }
