@@ -20,6 +20,7 @@ usage:
       --theme dark|light        colour theme (default dark)
       --lang en|zh              interface language (default en)
   zksim run FILE...             run scenarios headless (see README)
+  zksim bench cluster|tree      print simulator / data-tree performance figures
   zksim --help | --version
 )";
 
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
   }
   if (command == "gui") return zk::app::cmd_gui(rest);
   if (command == "run") return zk::app::cmd_run(rest);
+  if (command == "bench") return zk::app::cmd_bench(rest);
   return zk::app::usage_error(fmt::format("unknown command '{}'", command));
 }
 
