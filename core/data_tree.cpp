@@ -35,7 +35,7 @@ uint64_t hash_bytes(uint64_t seed, std::string_view bytes) {
     h ^= h >> 29;
   }
   uint64_t tail = 0;
-  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  if (bytes.size() > i) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
   return mix64(h ^ tail);
 }
 

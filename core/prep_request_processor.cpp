@@ -83,7 +83,7 @@ ErrorCode PrepRequestProcessor::prep_create(const CreateRequest& req, SessionId 
   }
   if (!session_valid(session, tree)) return ErrorCode::kSessionExpired;
 
-  const std::string_view parent_path_view = req.path.substr(0, req.path.rfind('/'));
+  const std::string_view parent_path_view = std::string_view(req.path).substr(0, req.path.rfind('/'));
   std::optional<ChangeRecord> parent = record_for_path(parent_path_view, tree);
   if (!parent) return ErrorCode::kNoNode;
   // (ACL: every node is world:anyone here, so CREATE is always granted.)
