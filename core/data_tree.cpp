@@ -209,14 +209,17 @@ void DataTree::remove_node(uint32_t index) {
 }
 
 std::vector<uint32_t> DataTree::sorted_children(uint32_t index) const {
-  std::vector<uint32_t> children;
-  children.reserve(static_cast<size_t>(nodes_[index].num_children));
+  // Sort (name, index) pairs so comparisons never chase node indices.
+  std::vector<std::pair<std::string_view, uint32_t>> named;
+  named.reserve(static_cast<size_t>(nodes_[index].num_children));
   for (uint32_t c = nodes_[index].first_child; c != kNone; c = nodes_[c].next_sibling) {
-    ZK_INVARIANT(children.size() < static_cast<size_t>(nodes_[index].num_children));
-    children.push_back(c);
+    ZK_INVARIANT(named.size() < static_cast<size_t>(nodes_[index].num_children));
+    named.emplace_back(nodes_[c].name, c);
   }
-  std::sort(children.begin(), children.end(),
-            [this](uint32_t a, uint32_t b) { return nodes_[a].name < nodes_[b].name; });
+  std::sort(named.begin(), named.end());
+  std::vector<uint32_t> children;
+  children.reserve(named.size());
+  for (const auto& entry : named) children.push_back(entry.second);
   return children;
 }
 
@@ -252,7 +255,7 @@ uint64_t DataTree::node_hash(std::string_view path, const Node& node) const {
 
 ErrorCode DataTree::create_node(std::string_view path, std::string_view data, int64_t ephemeral_owner,
                                 int32_t parent_cversion, Zxid zxid, int64_t time_ms,
-                                std::vector<TreeChange>* changes) {
+                                std::vector<TreeChange>* changes, uint32_t* created_index) {
   const std::string_view parent = parent_path(path);
   const uint32_t parent_index = parent.empty() ? kNone : find(parent);
   if (parent_index == kNone) return ErrorCode::kNoNode;
@@ -286,6 +289,7 @@ ErrorCode DataTree::create_node(std::string_view path, std::string_view data, in
   }
   changes->push_back({TreeChangeKind::kNodeCreated, std::string(path)});
   changes->push_back({TreeChangeKind::kChildrenChanged, std::string(parent)});
+  *created_index = index;
   return ErrorCode::kOk;
 }
 
@@ -317,9 +321,10 @@ ErrorCode DataTree::delete_node(std::string_view path, Zxid zxid, std::vector<Tr
 }
 
 ErrorCode DataTree::set_data(std::string_view path, std::string_view data, int32_t version, Zxid zxid,
-                             int64_t time_ms, std::vector<TreeChange>* changes) {
+                             int64_t time_ms, std::vector<TreeChange>* changes, uint32_t* changed_index) {
   const uint32_t index = find(path);
   if (index == kNone) return ErrorCode::kNoNode;
+  *changed_index = index;
   Node& node = nodes_[index];
   digest_ -= node_hash(path, node);
   node.data.assign(data);
@@ -362,9 +367,10 @@ void DataTree::close_session(SessionId session, const CloseSessionTxn& txn, Zxid
 void DataTree::apply_op(const CreateTxn& t, const TxnHeader& header, OpResult* result,
                         std::vector<TreeChange>* changes) {
   result->path = t.path;
-  result->err =
-      create_node(t.path, t.data, t.ephemeral_owner, t.parent_cversion, header.zxid, header.time_ms, changes);
-  if (result->err == ErrorCode::kOk) result->stat = to_stat(nodes_[find(t.path)]);
+  uint32_t index = kNone;
+  result->err = create_node(t.path, t.data, t.ephemeral_owner, t.parent_cversion, header.zxid, header.time_ms,
+                            changes, &index);
+  if (result->err == ErrorCode::kOk) result->stat = to_stat(nodes_[index]);
 }
 
 void DataTree::apply_op(const DeleteTxn& t, const TxnHeader& header, OpResult* result,
@@ -376,8 +382,9 @@ void DataTree::apply_op(const DeleteTxn& t, const TxnHeader& header, OpResult* r
 void DataTree::apply_op(const SetDataTxn& t, const TxnHeader& header, OpResult* result,
                         std::vector<TreeChange>* changes) {
   result->path = t.path;
-  result->err = set_data(t.path, t.data, t.version, header.zxid, header.time_ms, changes);
-  if (result->err == ErrorCode::kOk) result->stat = to_stat(nodes_[find(t.path)]);
+  uint32_t index = kNone;
+  result->err = set_data(t.path, t.data, t.version, header.zxid, header.time_ms, changes, &index);
+  if (result->err == ErrorCode::kOk) result->stat = to_stat(nodes_[index]);
 }
 
 void DataTree::apply_op(const CheckVersionTxn& t, const TxnHeader&, OpResult* result, std::vector<TreeChange>*) {
@@ -497,9 +504,14 @@ ChildrenResult DataTree::get_children(std::string_view path) const {
     result.err = ErrorCode::kNoNode;
     return result;
   }
-  const std::vector<uint32_t> children = sorted_children(index);
-  result.children.reserve(children.size());
-  for (const uint32_t child : children) result.children.push_back(nodes_[child].name);
+  std::vector<std::string_view> names;
+  names.reserve(static_cast<size_t>(nodes_[index].num_children));
+  for (uint32_t c = nodes_[index].first_child; c != kNone; c = nodes_[c].next_sibling) {
+    ZK_INVARIANT(names.size() < static_cast<size_t>(nodes_[index].num_children));
+    names.push_back(nodes_[c].name);
+  }
+  std::sort(names.begin(), names.end());
+  result.children.assign(names.begin(), names.end());
   result.stat = to_stat(nodes_[index]);
   return result;
 }

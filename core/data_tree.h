@@ -126,24 +126,27 @@ class DataTree {
   static constexpr uint32_t kNone = 0xffffffffU;
   static constexpr uint32_t kFree = 0xfffffffeU;
 
+  // Field order matters: a path lookup reads parent and name, which share the first
+  // cache line.
   struct Node {
-    std::string name;
-    std::string data;
-    StatPersisted stat;
-    uint64_t data_hash = 0;
-    int32_t num_children = 0;
     uint32_t parent = kNone;
+    int32_t num_children = 0;
+    std::string name;
     uint32_t first_child = kNone;
     uint32_t next_sibling = kNone;
     uint32_t prev_sibling = kNone;
+    std::string data;
+    StatPersisted stat;
+    uint64_t data_hash = 0;
   };
 
   // Mutations (called only from apply and the snapshot loader).
   ErrorCode create_node(std::string_view path, std::string_view data, int64_t ephemeral_owner,
-                        int32_t parent_cversion, Zxid zxid, int64_t time_ms, std::vector<TreeChange>* changes);
+                        int32_t parent_cversion, Zxid zxid, int64_t time_ms, std::vector<TreeChange>* changes,
+                        uint32_t* created_index);
   ErrorCode delete_node(std::string_view path, Zxid zxid, std::vector<TreeChange>* changes);
   ErrorCode set_data(std::string_view path, std::string_view data, int32_t version, Zxid zxid, int64_t time_ms,
-                     std::vector<TreeChange>* changes);
+                     std::vector<TreeChange>* changes, uint32_t* changed_index);
   void apply_op(const CreateTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
   void apply_op(const DeleteTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
   void apply_op(const SetDataTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);

@@ -29,6 +29,14 @@ ErrorCode check_version(int32_t current, int32_t expected) {
   return expected != -1 && expected != current ? ErrorCode::kBadVersion : ErrorCode::kOk;
 }
 
+// Built in place: copying a SubTxn temporary into the vector trips GCC 12's
+// -Wmaybe-uninitialized false positive on std::variant<...std::string...> at -O2.
+void push_error_sub_txn(std::vector<SubTxn>* txns, ErrorCode err) {
+  SubTxn& sub = txns->emplace_back();
+  sub.type = OpCode::kError;
+  sub.body.emplace<ErrorTxn>(ErrorTxn{err});
+}
+
 Txn error_txn(TxnHeader header, ErrorCode err) {
   header.type = OpCode::kError;
   return Txn{header, ErrorTxn{err}};
@@ -217,7 +225,7 @@ Txn PrepRequestProcessor::prep_multi(const MultiRequest& req, const TxnHeader& h
   bool failed = false;
   for (const MultiOp& op : req.ops) {
     if (failed) {
-      multi.txns.push_back({OpCode::kError, ErrorTxn{ErrorCode::kRuntimeInconsistency}});
+      push_error_sub_txn(&multi.txns, ErrorCode::kRuntimeInconsistency);
       continue;
     }
     SubTxn sub;
@@ -236,8 +244,11 @@ Txn PrepRequestProcessor::prep_multi(const MultiRequest& req, const TxnHeader& h
         by_path_.erase(it->first);
       }
     }
-    for (SubTxn& earlier : multi.txns) earlier = {OpCode::kError, ErrorTxn{ErrorCode::kOk}};
-    multi.txns.push_back({OpCode::kError, ErrorTxn{err}});
+    for (SubTxn& earlier : multi.txns) {
+      earlier.type = OpCode::kError;
+      earlier.body.emplace<ErrorTxn>(ErrorTxn{ErrorCode::kOk});
+    }
+    push_error_sub_txn(&multi.txns, err);
   }
   multi_undo_ = nullptr;
   return Txn{header, std::move(multi)};
