@@ -29,9 +29,7 @@ int64_t resident_bytes() {
   return 0;
 }
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 std::string child_path(size_t dir, size_t child) { return fmt::format("/bench/d{}/n{:07d}", dir, child); }
 
@@ -76,8 +74,10 @@ int run_bench_tree(const std::vector<std::string>& args) {
     } else if (args[i] == "--children-per-dir" && has_value && parse_count(args[i + 1], &children_per_dir)) {
       ++i;
     } else {
-      fmt::print(stderr, "zksim: bench tree: bad argument '{}'\nusage: zksim bench tree [--nodes N] "
-                 "[--children-per-dir N]\n", args[i]);
+      fmt::print(stderr,
+                 "zksim: bench tree: bad argument '{}'\nusage: zksim bench tree [--nodes N] "
+                 "[--children-per-dir N]\n",
+                 args[i]);
       return 2;
     }
   }

@@ -57,8 +57,8 @@ TEST_CASE("create sets every Stat field and updates the parent") {
   CHECK(root.mzxid == 0);
   CHECK(root.num_children == 2);
   CHECK(root.cversion == 0);  // 2 x 1 create - 2 children
-  CHECK(out.result.changes == std::vector<TreeChange>{{TreeChangeKind::kNodeCreated, "/a"},
-                                                      {TreeChangeKind::kChildrenChanged, "/"}});
+  CHECK(out.result.changes ==
+        std::vector<TreeChange>{{TreeChangeKind::kNodeCreated, "/a"}, {TreeChangeKind::kChildrenChanged, "/"}});
   CHECK(h.tree.node_count() == 5);
   CHECK(h.tree.last_processed_zxid() == make_zxid(1, 2));
 }
@@ -148,8 +148,7 @@ TEST_CASE("ephemeral, container and TTL owners") {
 TEST_CASE("TTL nodes are UNIMPLEMENTED unless extended types are enabled") {
   TreeHarness h;
   h.connect(kSessionA);
-  CHECK(h.write(CreateRequest{"/t", "", CreateMode::kPersistentWithTtl, 5000}).result.err ==
-        ErrorCode::kUnimplemented);
+  CHECK(h.write(CreateRequest{"/t", "", CreateMode::kPersistentWithTtl, 5000}).result.err == ErrorCode::kUnimplemented);
 }
 
 TEST_CASE("create errors in ZooKeeper's check order") {

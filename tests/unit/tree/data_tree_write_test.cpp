@@ -24,8 +24,8 @@ TEST_CASE("delete checks version before emptiness") {
   const auto del = h.write(DeleteRequest{"/d/c", -1});
   CHECK(del.result.err == ErrorCode::kOk);
   CHECK(del.txn.header.type == OpCode::kDelete);
-  CHECK(del.result.changes == std::vector<TreeChange>{{TreeChangeKind::kNodeDeleted, "/d/c"},
-                                                      {TreeChangeKind::kChildrenChanged, "/d"}});
+  CHECK(del.result.changes ==
+        std::vector<TreeChange>{{TreeChangeKind::kNodeDeleted, "/d/c"}, {TreeChangeKind::kChildrenChanged, "/d"}});
   const Stat d = h.stat("/d");
   CHECK(d.pzxid == del.txn.header.zxid);
   CHECK(d.cversion == 2);  // one create + one delete
@@ -88,4 +88,12 @@ TEST_CASE("a DataTree copy is independent of the original") {
   CHECK_FALSE(copy.exists("/b").has_value());
   CHECK_FALSE(copy == h.tree);
   CHECK(copy.digest() != h.tree.digest());
+}
+
+TEST_CASE("check_invariants reports a broken tree") {
+  DataTree tree;
+  CHECK(tree.check_invariants() == std::nullopt);
+  // An ephemeral whose session was never created violates item 9.
+  tree.apply(Txn{{0x9, 0, make_zxid(1, 1), 1000, OpCode::kCreate}, CreateTxn{"/e", "", 0x9, 1}});
+  CHECK(tree.check_invariants() == std::optional<std::string>("/e: owner session is gone"));
 }

@@ -1,9 +1,9 @@
 // ErrorCode numbers, Java enum names and their parsing.
+#include "core/error_code.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "core/error_code.h"
 
 using zk::ErrorCode;
 

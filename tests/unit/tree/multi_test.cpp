@@ -21,9 +21,9 @@ TEST_CASE("a failing multi applies nothing and reports per-op results") {
   h.connect(kSessionA);
   h.create("/m");
   const uint64_t digest_before = h.tree.digest();
-  const auto out = h.write(MultiRequest{{CreateRequest{"/m/a", "", CreateMode::kPersistent, -1},
-                                         SetDataRequest{"/m", "x", 0}, DeleteRequest{"/nope", -1},
-                                         CreateRequest{"/m/b", "", CreateMode::kPersistent, -1}}});
+  const auto out =
+      h.write(MultiRequest{{CreateRequest{"/m/a", "", CreateMode::kPersistent, -1}, SetDataRequest{"/m", "x", 0},
+                            DeleteRequest{"/nope", -1}, CreateRequest{"/m/b", "", CreateMode::kPersistent, -1}}});
   CHECK(out.txn.header.type == OpCode::kMulti);
   CHECK(out.txn.header.zxid == make_zxid(1, 3));
   const auto& multi = std::get<MultiTxn>(out.txn.body);
@@ -33,8 +33,8 @@ TEST_CASE("a failing multi applies nothing and reports per-op results") {
   CHECK(multi.txns[2] == SubTxn{OpCode::kError, ErrorTxn{ErrorCode::kNoNode}});
   CHECK(multi.txns[3] == SubTxn{OpCode::kError, ErrorTxn{ErrorCode::kRuntimeInconsistency}});
   CHECK(out.result.err == ErrorCode::kNoNode);
-  CHECK(result_errors(out.result) == std::vector<ErrorCode>{ErrorCode::kOk, ErrorCode::kOk, ErrorCode::kNoNode,
-                                                            ErrorCode::kRuntimeInconsistency});
+  CHECK(result_errors(out.result) ==
+        std::vector<ErrorCode>{ErrorCode::kOk, ErrorCode::kOk, ErrorCode::kNoNode, ErrorCode::kRuntimeInconsistency});
   CHECK(out.result.changes.empty());
   CHECK_FALSE(h.tree.exists("/m/a").has_value());
   CHECK(h.stat("/m").version == 0);
@@ -49,9 +49,9 @@ TEST_CASE("a successful multi shares one zxid and sees its own earlier ops") {
   TreeHarness h;
   h.connect(kSessionA);
   h.create("/m");
-  const auto out = h.write(MultiRequest{{CreateRequest{"/m/a", "1", CreateMode::kPersistent, -1},
-                                         SetDataRequest{"/m", "x", -1}, CheckRequest{"/m", 1},
-                                         DeleteRequest{"/m/a", 0}}});
+  const auto out =
+      h.write(MultiRequest{{CreateRequest{"/m/a", "1", CreateMode::kPersistent, -1}, SetDataRequest{"/m", "x", -1},
+                            CheckRequest{"/m", 1}, DeleteRequest{"/m/a", 0}}});
   const Zxid zxid = make_zxid(1, 3);
   CHECK(out.result.err == ErrorCode::kOk);
   REQUIRE(out.result.multi_results.size() == 4);
@@ -82,9 +82,9 @@ TEST_CASE("check inside multi fails on a version mismatch or a missing node") {
   TreeHarness h;
   h.connect(kSessionA);
   h.create("/m");
-  const auto bad = h.write(MultiRequest{{CheckRequest{"/m", 7}, CreateRequest{"/m/x", "", CreateMode::kPersistent, -1}}});
-  CHECK(result_errors(bad.result) ==
-        std::vector<ErrorCode>{ErrorCode::kBadVersion, ErrorCode::kRuntimeInconsistency});
+  const auto bad =
+      h.write(MultiRequest{{CheckRequest{"/m", 7}, CreateRequest{"/m/x", "", CreateMode::kPersistent, -1}}});
+  CHECK(result_errors(bad.result) == std::vector<ErrorCode>{ErrorCode::kBadVersion, ErrorCode::kRuntimeInconsistency});
   const auto missing = h.write(MultiRequest{{CheckRequest{"/zz", -1}}});
   CHECK(missing.result.err == ErrorCode::kNoNode);
   CHECK(h.tree.node_count() == 5);

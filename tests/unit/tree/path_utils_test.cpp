@@ -1,9 +1,9 @@
 // PathUtils rules: what a valid znode path is, and the parent/basename helpers.
+#include "core/path_utils.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "core/path_utils.h"
 
 using zk::ErrorCode;
 using zk::validate_path;

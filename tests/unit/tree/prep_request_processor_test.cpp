@@ -88,8 +88,8 @@ TEST_CASE("closeSession deletes current and pending ephemerals in one txn") {
   CHECK(h.tree.ephemerals(kSessionB) == std::vector<std::string>{"/e3"});
   CHECK(h.stat("/p").pzxid == close.header.zxid);
   CHECK(h.stat("/p").num_children == 0);
-  CHECK(h.take_events() == std::vector<WatchEvent>{{1, EventType::kNodeDeleted, "/e1"},
-                                                   {1, EventType::kNodeChildrenChanged, "/p"}});
+  CHECK(h.take_events() ==
+        std::vector<WatchEvent>{{1, EventType::kNodeDeleted, "/e1"}, {1, EventType::kNodeChildrenChanged, "/p"}});
   CHECK(h.watches.watch_count() == 0);
   CHECK(txn_error(h.propose(create_req("/after"), kSessionA)) == ErrorCode::kSessionExpired);
   CHECK(h.tree.sessions() == std::vector<std::pair<SessionId, int64_t>>{{kSessionB, 30000}});

@@ -1,8 +1,8 @@
 // SessionTracker: ExpiryQueue buckets rounded to tickTime, touches, expiry order, a new
 // leader's fresh tracking, timeout negotiation and session id generation.
-#include <doctest/doctest.h>
-
 #include "core/session_tracker.h"
+
+#include <doctest/doctest.h>
 
 using namespace zk;
 

@@ -1,9 +1,10 @@
 // Snapshots: round trips, rejection of damaged bytes, and the replica property test
 // (random txn streams, one replica restored from a snapshot half way, digests and bytes
 // equal after every txn).
+#include "core/snapshot.h"
+
 #include <doctest/doctest.h>
 
-#include "core/snapshot.h"
 #include "tests/unit/tree/tree_harness.h"
 
 using namespace zk;
@@ -36,8 +37,8 @@ std::string random_path(SplitMix64& rng) {
   return path;
 }
 
-constexpr CreateMode kModes[] = {CreateMode::kPersistent, CreateMode::kEphemeral,
-                                 CreateMode::kPersistentSequential, CreateMode::kContainer};
+constexpr CreateMode kModes[] = {CreateMode::kPersistent, CreateMode::kEphemeral, CreateMode::kPersistentSequential,
+                                 CreateMode::kContainer};
 
 MultiOp random_op(SplitMix64& rng) {
   const std::string path = random_path(rng);
@@ -143,11 +144,13 @@ TEST_CASE("replicas restored from a mid-stream snapshot stay byte-identical") {
     std::optional<DataTree> restored = load_snapshot(serialize_snapshot(first_half), &error);
     REQUIRE(restored.has_value());
     CHECK(restored->digest() == full.digest());
+    CHECK(restored->check_invariants() == std::nullopt);
     size_t mismatches = 0;
     for (size_t i = half; i < txns.size(); ++i) {
       const ApplyResult a = full.apply(txns[i]);
       const ApplyResult b = restored->apply(txns[i]);
       if (a.err != b.err || a.changes != b.changes || full.digest() != restored->digest()) ++mismatches;
+      if (restored->check_invariants()) ++mismatches;
     }
     CHECK(mismatches == 0);
     CHECK(serialize_snapshot(full) == serialize_snapshot(*restored));
@@ -155,8 +158,8 @@ TEST_CASE("replicas restored from a mid-stream snapshot stay byte-identical") {
     CHECK(full.node_count() > 6);  // the stream really built something
     // A different content gives a different digest.
     DataTree changed = full;
-    changed.apply(Txn{{0x101, 0, full.last_processed_zxid() + 1, 1, OpCode::kSetData},
-                      SetDataTxn{"/zookeeper/quota", "q", 1}});
+    changed.apply(
+        Txn{{0x101, 0, full.last_processed_zxid() + 1, 1, OpCode::kSetData}, SetDataTxn{"/zookeeper/quota", "q", 1}});
     CHECK(changed.digest() != full.digest());
     CHECK_FALSE(changed == full);
   }

@@ -1,8 +1,10 @@
 // A one-server write path for tree tests: PrepRequestProcessor -> DataTree::apply ->
 // WatchManager::trigger, with zxids from epoch 1 and txn time advancing 1000 ms per txn
-// (the first txn runs at 1000 ms). propose() stops after prepare so tests can look at the
-// pending-change behaviour; commit() applies a proposed txn.
+// (the first txn runs at 1000 ms). Every commit also audits the tree's invariants. propose() stops after prepare so
+// tests can look at the pending-change behaviour; commit() applies a proposed txn.
 #pragma once
+
+#include <doctest/doctest.h>
 
 #include <ostream>
 #include <string>
@@ -46,6 +48,7 @@ class TreeHarness {
   }
   Outcome commit(const Txn& txn) {
     Outcome out{txn, tree.apply(txn)};
+    CHECK(tree.check_invariants() == std::nullopt);
     prep.applied_up_to(txn.header.zxid);
     const std::vector<WatchEvent> fired = watches.trigger(out.result.changes);
     events.insert(events.end(), fired.begin(), fired.end());

@@ -1,8 +1,9 @@
 // zkCli rendering: the stat block, Java dates, ls lists, error messages, event names,
 // plus txn descriptions and sizes.
+#include "core/zkcli_format.h"
+
 #include <doctest/doctest.h>
 
-#include "core/zkcli_format.h"
 #include "tests/unit/tree/tree_harness.h"
 
 using namespace zk;
