@@ -1,6 +1,7 @@
 // `zksim bench WHAT`: dispatches to the benchmarks (each prints figures and exits 0).
 #include <fmt/format.h>
 
+#include "app/bench.h"
 #include "app/commands.h"
 
 namespace zk::app {
@@ -9,6 +10,7 @@ int cmd_bench(const Args& args) {
   if (args.empty()) return usage_error("bench needs what to measure: 'cluster' or 'tree'");
   const Args rest(args.begin() + 1, args.end());
   if (args.front() == "cluster") return run_bench_cluster(rest);
+  if (args.front() == "tree") return run_bench_tree(rest);
   return usage_error(fmt::format("unknown benchmark '{}' (use 'cluster' or 'tree')", args.front()));
 }
 

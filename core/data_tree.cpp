@@ -41,10 +41,6 @@ uint64_t hash_bytes(uint64_t seed, std::string_view bytes) {
 
 uint64_t combine(uint64_t h, uint64_t value) { return mix64(h ^ (value + kMul + (h << 6) + (h >> 2))); }
 
-uint64_t session_hash(SessionId session, int64_t timeout_ms) {
-  return combine(combine(0x5e55105eULL, static_cast<uint64_t>(session)), static_cast<uint64_t>(timeout_ms));
-}
-
 // Java int arithmetic: wraps instead of overflowing.
 int32_t wrapping_add(int32_t a, int32_t b) {
   return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b));
@@ -209,14 +205,17 @@ void DataTree::remove_node(uint32_t index) {
 }
 
 std::vector<uint32_t> DataTree::sorted_children(uint32_t index) const {
-  std::vector<uint32_t> children;
-  children.reserve(static_cast<size_t>(nodes_[index].num_children));
+  // Sort (name, index) pairs so comparisons never chase node indices.
+  std::vector<std::pair<std::string_view, uint32_t>> named;
+  named.reserve(static_cast<size_t>(nodes_[index].num_children));
   for (uint32_t c = nodes_[index].first_child; c != kNone; c = nodes_[c].next_sibling) {
-    ZK_INVARIANT(children.size() < static_cast<size_t>(nodes_[index].num_children));
-    children.push_back(c);
+    ZK_INVARIANT(named.size() < static_cast<size_t>(nodes_[index].num_children));
+    named.emplace_back(nodes_[c].name, c);
   }
-  std::sort(children.begin(), children.end(),
-            [this](uint32_t a, uint32_t b) { return nodes_[a].name < nodes_[b].name; });
+  std::sort(named.begin(), named.end());
+  std::vector<uint32_t> children;
+  children.reserve(named.size());
+  for (const auto& entry : named) children.push_back(entry.second);
   return children;
 }
 
@@ -237,12 +236,16 @@ Stat DataTree::to_stat(const Node& node) const {
   return stat;
 }
 
+uint64_t DataTree::session_hash_of(SessionId session, int64_t timeout_ms) {
+  return combine(combine(0x5e55105eULL, static_cast<uint64_t>(session)), static_cast<uint64_t>(timeout_ms));
+}
+
 uint64_t DataTree::node_hash(std::string_view path, const Node& node) const {
   uint64_t h = hash_bytes(0x7a6e6f6465ULL, path);
   const StatPersisted& s = node.stat;
-  for (const int64_t field : {s.czxid, s.mzxid, s.ctime_ms, s.mtime_ms, static_cast<int64_t>(s.version),
-                              static_cast<int64_t>(s.cversion), static_cast<int64_t>(s.aversion),
-                              s.ephemeral_owner, s.pzxid}) {
+  for (const int64_t field :
+       {s.czxid, s.mzxid, s.ctime_ms, s.mtime_ms, static_cast<int64_t>(s.version), static_cast<int64_t>(s.cversion),
+        static_cast<int64_t>(s.aversion), s.ephemeral_owner, s.pzxid}) {
     h = combine(h, static_cast<uint64_t>(field));
   }
   return combine(h, node.data_hash);
@@ -251,8 +254,8 @@ uint64_t DataTree::node_hash(std::string_view path, const Node& node) const {
 // ---- mutations ------------------------------------------------------------------------
 
 ErrorCode DataTree::create_node(std::string_view path, std::string_view data, int64_t ephemeral_owner,
-                                int32_t parent_cversion, Zxid zxid, int64_t time_ms,
-                                std::vector<TreeChange>* changes) {
+                                int32_t parent_cversion, Zxid zxid, int64_t time_ms, std::vector<TreeChange>* changes,
+                                uint32_t* created_index) {
   const std::string_view parent = parent_path(path);
   const uint32_t parent_index = parent.empty() ? kNone : find(parent);
   if (parent_index == kNone) return ErrorCode::kNoNode;
@@ -286,6 +289,7 @@ ErrorCode DataTree::create_node(std::string_view path, std::string_view data, in
   }
   changes->push_back({TreeChangeKind::kNodeCreated, std::string(path)});
   changes->push_back({TreeChangeKind::kChildrenChanged, std::string(parent)});
+  *created_index = index;
   return ErrorCode::kOk;
 }
 
@@ -316,10 +320,11 @@ ErrorCode DataTree::delete_node(std::string_view path, Zxid zxid, std::vector<Tr
   return ErrorCode::kOk;
 }
 
-ErrorCode DataTree::set_data(std::string_view path, std::string_view data, int32_t version, Zxid zxid,
-                             int64_t time_ms, std::vector<TreeChange>* changes) {
+ErrorCode DataTree::set_data(std::string_view path, std::string_view data, int32_t version, Zxid zxid, int64_t time_ms,
+                             std::vector<TreeChange>* changes, uint32_t* changed_index) {
   const uint32_t index = find(path);
   if (index == kNone) return ErrorCode::kNoNode;
+  *changed_index = index;
   Node& node = nodes_[index];
   digest_ -= node_hash(path, node);
   node.data.assign(data);
@@ -335,16 +340,16 @@ ErrorCode DataTree::set_data(std::string_view path, std::string_view data, int32
 void DataTree::add_session(SessionId session, int64_t timeout_ms) {
   auto [it, inserted] = sessions_.try_emplace(session, timeout_ms);
   if (!inserted) {
-    digest_ -= session_hash(session, it->second);
+    digest_ -= session_hash_of(session, it->second);
     it->second = timeout_ms;
   }
-  digest_ += session_hash(session, timeout_ms);
+  digest_ += session_hash_of(session, timeout_ms);
 }
 
 void DataTree::remove_session(SessionId session) {
   auto it = sessions_.find(session);
   if (it == sessions_.end()) return;
-  digest_ -= session_hash(session, it->second);
+  digest_ -= session_hash_of(session, it->second);
   sessions_.erase(it);
 }
 
@@ -362,9 +367,10 @@ void DataTree::close_session(SessionId session, const CloseSessionTxn& txn, Zxid
 void DataTree::apply_op(const CreateTxn& t, const TxnHeader& header, OpResult* result,
                         std::vector<TreeChange>* changes) {
   result->path = t.path;
+  uint32_t index = kNone;
   result->err =
-      create_node(t.path, t.data, t.ephemeral_owner, t.parent_cversion, header.zxid, header.time_ms, changes);
-  if (result->err == ErrorCode::kOk) result->stat = to_stat(nodes_[find(t.path)]);
+      create_node(t.path, t.data, t.ephemeral_owner, t.parent_cversion, header.zxid, header.time_ms, changes, &index);
+  if (result->err == ErrorCode::kOk) result->stat = to_stat(nodes_[index]);
 }
 
 void DataTree::apply_op(const DeleteTxn& t, const TxnHeader& header, OpResult* result,
@@ -376,8 +382,9 @@ void DataTree::apply_op(const DeleteTxn& t, const TxnHeader& header, OpResult* r
 void DataTree::apply_op(const SetDataTxn& t, const TxnHeader& header, OpResult* result,
                         std::vector<TreeChange>* changes) {
   result->path = t.path;
-  result->err = set_data(t.path, t.data, t.version, header.zxid, header.time_ms, changes);
-  if (result->err == ErrorCode::kOk) result->stat = to_stat(nodes_[find(t.path)]);
+  uint32_t index = kNone;
+  result->err = set_data(t.path, t.data, t.version, header.zxid, header.time_ms, changes, &index);
+  if (result->err == ErrorCode::kOk) result->stat = to_stat(nodes_[index]);
 }
 
 void DataTree::apply_op(const CheckVersionTxn& t, const TxnHeader&, OpResult* result, std::vector<TreeChange>*) {
@@ -419,9 +426,7 @@ ApplyResult DataTree::apply(const Txn& txn) {
   const TxnHeader& header = txn.header;
   std::visit(Overloaded{
                  [&](const CreateSessionTxn& t) { add_session(header.session_id, t.timeout_ms); },
-                 [&](const CloseSessionTxn& t) {
-                   close_session(header.session_id, t, header.zxid, &result.changes);
-                 },
+                 [&](const CloseSessionTxn& t) { close_session(header.session_id, t, header.zxid, &result.changes); },
                  [&](const MultiTxn& t) { apply_multi(t, header, &result); },
                  [&](const auto& t) {
                    OpResult op;
@@ -497,9 +502,14 @@ ChildrenResult DataTree::get_children(std::string_view path) const {
     result.err = ErrorCode::kNoNode;
     return result;
   }
-  const std::vector<uint32_t> children = sorted_children(index);
-  result.children.reserve(children.size());
-  for (const uint32_t child : children) result.children.push_back(nodes_[child].name);
+  std::vector<std::string_view> names;
+  names.reserve(static_cast<size_t>(nodes_[index].num_children));
+  for (uint32_t c = nodes_[index].first_child; c != kNone; c = nodes_[c].next_sibling) {
+    ZK_INVARIANT(names.size() < static_cast<size_t>(nodes_[index].num_children));
+    names.push_back(nodes_[c].name);
+  }
+  std::sort(names.begin(), names.end());
+  result.children.assign(names.begin(), names.end());
   result.stat = to_stat(nodes_[index]);
   return result;
 }
@@ -516,9 +526,7 @@ std::optional<int64_t> DataTree::session_timeout_ms(SessionId session) const {
   return it->second;
 }
 
-std::vector<std::pair<SessionId, int64_t>> DataTree::sessions() const {
-  return {sessions_.begin(), sessions_.end()};
-}
+std::vector<std::pair<SessionId, int64_t>> DataTree::sessions() const { return {sessions_.begin(), sessions_.end()}; }
 
 std::vector<std::string> DataTree::ephemerals(SessionId session) const {
   auto it = ephemerals_.find(session);
@@ -540,8 +548,9 @@ bool DataTree::operator==(const DataTree& other) const {
   auto collect = [](const DataTree& tree) {
     std::vector<Entry> entries;
     entries.reserve(tree.node_count_);
-    tree.for_each_node([&entries](std::string_view path, const StatPersisted& stat, std::string_view data,
-                                  int32_t) { entries.push_back({std::string(path), stat, std::string(data)}); });
+    tree.for_each_node([&entries](std::string_view path, const StatPersisted& stat, std::string_view data, int32_t) {
+      entries.push_back({std::string(path), stat, std::string(data)});
+    });
     return entries;
   };
   return collect(*this) == collect(other);

@@ -120,35 +120,43 @@ class DataTree {
 
   bool operator==(const DataTree& other) const;
 
+  // Reference 7, item 9: every node but "/" has a parent, numChildren = |children|, names
+  // are unique under a parent, ephemerals have no children and belong to a live session,
+  // czxid <= mzxid and czxid <= pzxid, version/aversion >= 0 and (system nodes aside)
+  // the internal create counter >= numChildren; plus the index, ephemeral table and digest agree with the
+  // nodes. Returns the first violation found, or nullopt. O(nodes); for tests/checkers.
+  std::optional<std::string> check_invariants() const;
+
  private:
   friend std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error);
 
   static constexpr uint32_t kNone = 0xffffffffU;
   static constexpr uint32_t kFree = 0xfffffffeU;
 
+  // Field order matters: a path lookup reads parent and name, which share the first
+  // cache line.
   struct Node {
-    std::string name;
-    std::string data;
-    StatPersisted stat;
-    uint64_t data_hash = 0;
-    int32_t num_children = 0;
     uint32_t parent = kNone;
+    int32_t num_children = 0;
+    std::string name;
     uint32_t first_child = kNone;
     uint32_t next_sibling = kNone;
     uint32_t prev_sibling = kNone;
+    std::string data;
+    StatPersisted stat;
+    uint64_t data_hash = 0;
   };
 
   // Mutations (called only from apply and the snapshot loader).
-  ErrorCode create_node(std::string_view path, std::string_view data, int64_t ephemeral_owner,
-                        int32_t parent_cversion, Zxid zxid, int64_t time_ms, std::vector<TreeChange>* changes);
+  ErrorCode create_node(std::string_view path, std::string_view data, int64_t ephemeral_owner, int32_t parent_cversion,
+                        Zxid zxid, int64_t time_ms, std::vector<TreeChange>* changes, uint32_t* created_index);
   ErrorCode delete_node(std::string_view path, Zxid zxid, std::vector<TreeChange>* changes);
   ErrorCode set_data(std::string_view path, std::string_view data, int32_t version, Zxid zxid, int64_t time_ms,
-                     std::vector<TreeChange>* changes);
+                     std::vector<TreeChange>* changes, uint32_t* changed_index);
   void apply_op(const CreateTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
   void apply_op(const DeleteTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
   void apply_op(const SetDataTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
-  void apply_op(const CheckVersionTxn& t, const TxnHeader& header, OpResult* result,
-                std::vector<TreeChange>* changes);
+  void apply_op(const CheckVersionTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
   void apply_op(const ErrorTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
   void apply_multi(const MultiTxn& multi, const TxnHeader& header, ApplyResult* result);
   void close_session(SessionId session, const CloseSessionTxn& txn, Zxid zxid, std::vector<TreeChange>* changes);
@@ -167,6 +175,7 @@ class DataTree {
   void index_grow();
   Stat to_stat(const Node& node) const;
   uint64_t node_hash(std::string_view path, const Node& node) const;
+  static uint64_t session_hash_of(SessionId session, int64_t timeout_ms);
   std::vector<uint32_t> sorted_children(uint32_t index) const;
 
   std::vector<Node> nodes_;

@@ -5,9 +5,9 @@
 
 #include <cstdlib>
 
-#define ZK_INVARIANT(cond)          \
-  do {                              \
-    if (!(cond)) [[unlikely]] {     \
-      std::abort();                 \
-    }                               \
+#define ZK_INVARIANT(cond)      \
+  do {                          \
+    if (!(cond)) [[unlikely]] { \
+      std::abort();             \
+    }                           \
   } while (false)

@@ -34,8 +34,8 @@ size_t decode_utf8(std::string_view s, size_t pos, uint32_t* code_point) {
 }
 
 bool forbidden_code_point(uint32_t c) {
-  return c <= 0x001F || (c >= 0x007F && c <= 0x009F) ||
-         (c >= 0xD800 && c <= 0xF8FF) || c >= 0xFFF0;  // > 0xFFFF: UTF-16 surrogates in Java
+  return c <= 0x001F || (c >= 0x007F && c <= 0x009F) || (c >= 0xD800 && c <= 0xF8FF) ||
+         c >= 0xFFF0;  // > 0xFFFF: UTF-16 surrogates in Java
 }
 
 }  // namespace
@@ -90,8 +90,7 @@ bool is_same_or_descendant(std::string_view path, std::string_view ancestor) {
 }
 
 bool is_system_path(std::string_view path) {
-  return path == "/" || path == "/zookeeper" || path == "/zookeeper/quota" ||
-         path == "/zookeeper/config";
+  return path == "/" || path == "/zookeeper" || path == "/zookeeper/quota" || path == "/zookeeper/config";
 }
 
 }  // namespace zk

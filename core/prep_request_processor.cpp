@@ -15,9 +15,7 @@ namespace {
 
 constexpr Zxid kMarkedOnly = -1;
 
-int32_t java_int_increment(int32_t value) {
-  return static_cast<int32_t>(static_cast<uint32_t>(value) + 1U);
-}
+int32_t java_int_increment(int32_t value) { return static_cast<int32_t>(static_cast<uint32_t>(value) + 1U); }
 
 OpCode create_op_code(CreateMode mode) {
   if (is_container(mode)) return OpCode::kCreateContainer;
@@ -27,6 +25,14 @@ OpCode create_op_code(CreateMode mode) {
 
 ErrorCode check_version(int32_t current, int32_t expected) {
   return expected != -1 && expected != current ? ErrorCode::kBadVersion : ErrorCode::kOk;
+}
+
+// Built in place: copying a SubTxn temporary into the vector trips GCC 12's
+// -Wmaybe-uninitialized false positive on std::variant<...std::string...> at -O2.
+void push_error_sub_txn(std::vector<SubTxn>* txns, ErrorCode err) {
+  SubTxn& sub = txns->emplace_back();
+  sub.type = OpCode::kError;
+  sub.body.emplace<ErrorTxn>(ErrorTxn{err});
 }
 
 Txn error_txn(TxnHeader header, ErrorCode err) {
@@ -41,8 +47,8 @@ bool PrepRequestProcessor::session_valid(SessionId session, const DataTree& tree
   return tree.has_session(session) || pending_sessions_.contains(session);
 }
 
-std::optional<PrepRequestProcessor::ChangeRecord> PrepRequestProcessor::record_for_path(
-    std::string_view path, const DataTree& tree) const {
+std::optional<PrepRequestProcessor::ChangeRecord> PrepRequestProcessor::record_for_path(std::string_view path,
+                                                                                        const DataTree& tree) const {
   // ZooKeeper keys the root under "" as well as "/".
   const std::string_view key = path.empty() ? std::string_view("/") : path;
   if (auto it = by_path_.find(key); it != by_path_.end()) {
@@ -72,9 +78,8 @@ void PrepRequestProcessor::add_change_record(ChangeRecord record) {
   outstanding_.push_back(std::move(record));
 }
 
-ErrorCode PrepRequestProcessor::prep_create(const CreateRequest& req, SessionId session, Zxid zxid,
-                                            int64_t time_ms, const DataTree& tree, CreateTxn* body,
-                                            OpCode* type) {
+ErrorCode PrepRequestProcessor::prep_create(const CreateRequest& req, SessionId session, Zxid zxid, int64_t time_ms,
+                                            const DataTree& tree, CreateTxn* body, OpCode* type) {
   const bool sequential = is_sequential(req.mode);
   if (validate_path(req.path, sequential) != ErrorCode::kOk) return ErrorCode::kBadArguments;
   if (is_ttl(req.mode) && !extended_types_enabled_) return ErrorCode::kUnimplemented;
@@ -150,8 +155,8 @@ ErrorCode PrepRequestProcessor::prep_delete(const DeleteRequest& req, SessionId 
   return ErrorCode::kOk;
 }
 
-ErrorCode PrepRequestProcessor::prep_set_data(const SetDataRequest& req, SessionId session, Zxid zxid,
-                                              int64_t time_ms, const DataTree& tree, SetDataTxn* body) {
+ErrorCode PrepRequestProcessor::prep_set_data(const SetDataRequest& req, SessionId session, Zxid zxid, int64_t time_ms,
+                                              const DataTree& tree, SetDataTxn* body) {
   if (validate_path(req.path) != ErrorCode::kOk) return ErrorCode::kBadArguments;
   if (!session_valid(session, tree)) return ErrorCode::kSessionExpired;
   std::optional<ChangeRecord> node = record_for_path(req.path, tree);
@@ -217,7 +222,7 @@ Txn PrepRequestProcessor::prep_multi(const MultiRequest& req, const TxnHeader& h
   bool failed = false;
   for (const MultiOp& op : req.ops) {
     if (failed) {
-      multi.txns.push_back({OpCode::kError, ErrorTxn{ErrorCode::kRuntimeInconsistency}});
+      push_error_sub_txn(&multi.txns, ErrorCode::kRuntimeInconsistency);
       continue;
     }
     SubTxn sub;
@@ -236,8 +241,11 @@ Txn PrepRequestProcessor::prep_multi(const MultiRequest& req, const TxnHeader& h
         by_path_.erase(it->first);
       }
     }
-    for (SubTxn& earlier : multi.txns) earlier = {OpCode::kError, ErrorTxn{ErrorCode::kOk}};
-    multi.txns.push_back({OpCode::kError, ErrorTxn{err}});
+    for (SubTxn& earlier : multi.txns) {
+      earlier.type = OpCode::kError;
+      earlier.body.emplace<ErrorTxn>(ErrorTxn{ErrorCode::kOk});
+    }
+    push_error_sub_txn(&multi.txns, err);
   }
   multi_undo_ = nullptr;
   return Txn{header, std::move(multi)};

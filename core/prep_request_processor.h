@@ -60,10 +60,9 @@ class PrepRequestProcessor {
   };
 
   // One op against the pending view; on success fills `body`/`type` and adds records.
-  ErrorCode prep_create(const CreateRequest& req, SessionId session, Zxid zxid, int64_t time_ms,
-                        const DataTree& tree, CreateTxn* body, OpCode* type);
-  ErrorCode prep_delete(const DeleteRequest& req, SessionId session, Zxid zxid, const DataTree& tree,
-                        DeleteTxn* body);
+  ErrorCode prep_create(const CreateRequest& req, SessionId session, Zxid zxid, int64_t time_ms, const DataTree& tree,
+                        CreateTxn* body, OpCode* type);
+  ErrorCode prep_delete(const DeleteRequest& req, SessionId session, Zxid zxid, const DataTree& tree, DeleteTxn* body);
   ErrorCode prep_set_data(const SetDataRequest& req, SessionId session, Zxid zxid, int64_t time_ms,
                           const DataTree& tree, SetDataTxn* body);
   ErrorCode prep_check(const CheckRequest& req, SessionId session, const DataTree& tree, CheckVersionTxn* body);
@@ -78,11 +77,11 @@ class PrepRequestProcessor {
   void add_change_record(ChangeRecord record);
 
   bool extended_types_enabled_ = false;
-  std::deque<ChangeRecord> outstanding_;                        // in zxid order
-  std::map<std::string, ChangeRecord, std::less<>> by_path_;    // latest record per path
-  std::map<SessionId, Zxid> pending_sessions_;                  // createSession prepared
-  std::map<SessionId, Zxid> closing_sessions_;                  // closeSession zxid, or -1 if only marked
-  MultiUndo* multi_undo_ = nullptr;                             // set while preparing a multi
+  std::deque<ChangeRecord> outstanding_;                      // in zxid order
+  std::map<std::string, ChangeRecord, std::less<>> by_path_;  // latest record per path
+  std::map<SessionId, Zxid> pending_sessions_;                // createSession prepared
+  std::map<SessionId, Zxid> closing_sessions_;                // closeSession zxid, or -1 if only marked
+  MultiUndo* multi_undo_ = nullptr;                           // set while preparing a multi
 };
 
 }  // namespace zk

@@ -95,17 +95,16 @@ struct CloseSessionRequest {
   bool operator==(const CloseSessionRequest&) const = default;
 };
 
-using Request = std::variant<CreateRequest, DeleteRequest, SetDataRequest, CheckRequest, MultiRequest,
-                             GetDataRequest, ExistsRequest, GetChildrenRequest, SyncRequest,
-                             AddWatchRequest, CreateSessionRequest, CloseSessionRequest>;
+using Request = std::variant<CreateRequest, DeleteRequest, SetDataRequest, CheckRequest, MultiRequest, GetDataRequest,
+                             ExistsRequest, GetChildrenRequest, SyncRequest, AddWatchRequest, CreateSessionRequest,
+                             CloseSessionRequest>;
 
 // True for requests that become txns (create, delete, setData, check, multi,
 // createSession, closeSession). sync goes to the leader too but is not a txn: false.
 constexpr bool is_write(const Request& request) {
   return std::holds_alternative<CreateRequest>(request) || std::holds_alternative<DeleteRequest>(request) ||
          std::holds_alternative<SetDataRequest>(request) || std::holds_alternative<CheckRequest>(request) ||
-         std::holds_alternative<MultiRequest>(request) ||
-         std::holds_alternative<CreateSessionRequest>(request) ||
+         std::holds_alternative<MultiRequest>(request) || std::holds_alternative<CreateSessionRequest>(request) ||
          std::holds_alternative<CloseSessionRequest>(request);
 }
 

@@ -155,9 +155,9 @@ std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error
     std::string_view path;
     std::string_view data;
     StatPersisted s;
-    const bool ok = r.str(&path) && r.i64(&s.czxid) && r.i64(&s.mzxid) && r.i64(&s.ctime_ms) &&
-                    r.i64(&s.mtime_ms) && r.i32(&s.version) && r.i32(&s.cversion) && r.i32(&s.aversion) &&
-                    r.i64(&s.ephemeral_owner) && r.i64(&s.pzxid) && r.str(&data);
+    const bool ok = r.str(&path) && r.i64(&s.czxid) && r.i64(&s.mzxid) && r.i64(&s.ctime_ms) && r.i64(&s.mtime_ms) &&
+                    r.i32(&s.version) && r.i32(&s.cversion) && r.i32(&s.aversion) && r.i64(&s.ephemeral_owner) &&
+                    r.i64(&s.pzxid) && r.str(&data);
     if (!ok) return fail(error, "snapshot truncated in node list");
     if ((i == 0) != (path == "/") || validate_path(path) != ErrorCode::kOk) {
       return fail(error, "snapshot holds a bad path");

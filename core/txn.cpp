@@ -15,19 +15,19 @@ size_t string_bytes(const std::string& s) { return kIntBytes + s.size(); }
 template <typename Body>
 size_t op_body_bytes(const Body& b) {
   return [](const auto& b) -> size_t {
-        using T = std::decay_t<decltype(b)>;
-        if constexpr (std::is_same_v<T, CreateTxn>) {
-          return string_bytes(b.path) + string_bytes(b.data) + kLongBytes + kIntBytes;
-        } else if constexpr (std::is_same_v<T, DeleteTxn>) {
-          return string_bytes(b.path);
-        } else if constexpr (std::is_same_v<T, SetDataTxn>) {
-          return string_bytes(b.path) + string_bytes(b.data) + kIntBytes;
-        } else if constexpr (std::is_same_v<T, CheckVersionTxn>) {
-          return string_bytes(b.path) + kIntBytes;
-        } else {
-          return kIntBytes;
-        }
-      }(b);
+    using T = std::decay_t<decltype(b)>;
+    if constexpr (std::is_same_v<T, CreateTxn>) {
+      return string_bytes(b.path) + string_bytes(b.data) + kLongBytes + kIntBytes;
+    } else if constexpr (std::is_same_v<T, DeleteTxn>) {
+      return string_bytes(b.path);
+    } else if constexpr (std::is_same_v<T, SetDataTxn>) {
+      return string_bytes(b.path) + string_bytes(b.data) + kIntBytes;
+    } else if constexpr (std::is_same_v<T, CheckVersionTxn>) {
+      return string_bytes(b.path) + kIntBytes;
+    } else {
+      return kIntBytes;
+    }
+  }(b);
 }
 
 size_t sub_body_bytes(const SubTxnBody& body) {
@@ -37,13 +37,13 @@ size_t sub_body_bytes(const SubTxnBody& body) {
 template <typename Body>
 std::string describe_op(OpCode type, const Body& b) {
   return [type](const auto& b) -> std::string {
-        using T = std::decay_t<decltype(b)>;
-        if constexpr (std::is_same_v<T, ErrorTxn>) {
-          return fmt::format("error {}", error_name(b.err));
-        } else {
-          return fmt::format("{} {}", op_name(type), b.path);
-        }
-      }(b);
+    using T = std::decay_t<decltype(b)>;
+    if constexpr (std::is_same_v<T, ErrorTxn>) {
+      return fmt::format("error {}", error_name(b.err));
+    } else {
+      return fmt::format("{} {}", op_name(type), b.path);
+    }
+  }(b);
 }
 
 std::string describe_sub(OpCode type, const SubTxnBody& body) {
@@ -92,25 +92,25 @@ const char* op_name(OpCode op) {
 }
 
 size_t estimated_bytes(const Txn& txn) {
-  return kHeaderBytes +
-         std::visit(
-             [](const auto& b) -> size_t {
-               using T = std::decay_t<decltype(b)>;
-               if constexpr (std::is_same_v<T, CreateSessionTxn>) {
-                 return kIntBytes;
-               } else if constexpr (std::is_same_v<T, CloseSessionTxn>) {
-                 size_t bytes = kIntBytes;
-                 for (const std::string& path : b.paths_to_delete) bytes += string_bytes(path);
-                 return bytes;
-               } else if constexpr (std::is_same_v<T, MultiTxn>) {
-                 size_t bytes = kIntBytes;
-                 for (const SubTxn& sub : b.txns) bytes += kIntBytes + kIntBytes + sub_body_bytes(sub.body);
-                 return bytes;
-               } else {
-                 return op_body_bytes(b);
-               }
-             },
-             txn.body);
+  return kHeaderBytes + std::visit(
+                            [](const auto& b) -> size_t {
+                              using T = std::decay_t<decltype(b)>;
+                              if constexpr (std::is_same_v<T, CreateSessionTxn>) {
+                                return kIntBytes;
+                              } else if constexpr (std::is_same_v<T, CloseSessionTxn>) {
+                                size_t bytes = kIntBytes;
+                                for (const std::string& path : b.paths_to_delete) bytes += string_bytes(path);
+                                return bytes;
+                              } else if constexpr (std::is_same_v<T, MultiTxn>) {
+                                size_t bytes = kIntBytes;
+                                for (const SubTxn& sub : b.txns)
+                                  bytes += kIntBytes + kIntBytes + sub_body_bytes(sub.body);
+                                return bytes;
+                              } else {
+                                return op_body_bytes(b);
+                              }
+                            },
+                            txn.body);
 }
 
 std::string describe(const Txn& txn) {

@@ -23,19 +23,13 @@ void WatchManager::add_to(Table* table, WatcherId watcher, std::string_view path
 void WatchManager::add(WatcherId watcher, std::string_view path, WatchKind kind) {
   switch (kind) {
     case WatchKind::kData:
-    case WatchKind::kExist:
-      add_to(&data_watches_, watcher, path, Mode::kStandard);
-      break;
-    case WatchKind::kChild:
-      add_to(&child_watches_, watcher, path, Mode::kStandard);
-      break;
+    case WatchKind::kExist: add_to(&data_watches_, watcher, path, Mode::kStandard); break;
+    case WatchKind::kChild: add_to(&child_watches_, watcher, path, Mode::kStandard); break;
     case WatchKind::kPersistent:
       add_to(&data_watches_, watcher, path, Mode::kPersistent);
       add_to(&child_watches_, watcher, path, Mode::kPersistent);
       break;
-    case WatchKind::kPersistentRecursive:
-      add_to(&data_watches_, watcher, path, Mode::kPersistentRecursive);
-      break;
+    case WatchKind::kPersistentRecursive: add_to(&data_watches_, watcher, path, Mode::kPersistentRecursive); break;
   }
 }
 
@@ -87,8 +81,7 @@ std::vector<WatchEvent> WatchManager::trigger(const std::vector<TreeChange>& cha
         }
         break;
       case TreeChangeKind::kDataChanged:
-        for (const WatcherId w :
-             trigger_table(&data_watches_, change.path, EventType::kNodeDataChanged, none, true)) {
+        for (const WatcherId w : trigger_table(&data_watches_, change.path, EventType::kNodeDataChanged, none, true)) {
           events.push_back({w, EventType::kNodeDataChanged, change.path});
         }
         break;

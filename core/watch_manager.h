@@ -64,8 +64,7 @@ class WatchManager {
   size_t watch_count() const;
   // Reconnect (reference 3.3): events for watches that would have fired while away,
   // registration for the rest. Events in list order: data, exist, child.
-  std::vector<WatchEvent> set_watches(WatcherId watcher, Zxid last_zxid, const WatchLists& lists,
-                                      const DataTree& tree);
+  std::vector<WatchEvent> set_watches(WatcherId watcher, Zxid last_zxid, const WatchLists& lists, const DataTree& tree);
   // Has `watcher` a watch on `path` in the data / child table?
   bool has_data_watch(WatcherId watcher, std::string_view path) const;
   bool has_child_watch(WatcherId watcher, std::string_view path) const;

@@ -1,0 +1,16 @@
+// Micro-benchmarks behind `zksim bench ...`. Each takes the arguments after its own name,
+// prints its figures to stdout and returns the process exit status (0 ok, 2 bad usage).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace zk::app {
+
+// `zksim bench tree [--nodes N] [--children-per-dir N]`: builds a DataTree of N znodes
+// (default 1,000,000, 16-byte data) through PrepRequestProcessor + DataTree::apply and
+// reports creates/s, getData/s, setData/s, getChildren time on a 100,000-child node and
+// resident bytes per znode.
+int run_bench_tree(const std::vector<std::string>& args);
+
+}  // namespace zk::app
