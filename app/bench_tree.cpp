@@ -132,12 +132,18 @@ int run_bench_tree(const std::vector<std::string>& args) {
   for (int i = 0; i < kChildrenCalls; ++i) listed += tree.get_children("/bench/d0").children.size();
   const double children_s = seconds_since(children_start) / kChildrenCalls;
 
+  const auto copy_start = Clock::now();
+  const DataTree copy = tree;
+  const double copy_s = seconds_since(copy_start);
+  if (copy.digest() != tree.digest()) ++failures;
+
   fmt::print("zksim bench tree: {} znodes ({} created, 16-byte data), {} children per directory\n", znodes, created,
              children_per_dir);
   fmt::print("  create  (prepare+apply): {:>12.0f} creates/s\n", static_cast<double>(created) / create_s);
   fmt::print("  getData:                 {:>12.0f} ops/s\n", static_cast<double>(paths.size()) / get_s);
   fmt::print("  setData (prepare+apply): {:>12.0f} ops/s\n", static_cast<double>(paths.size()) / set_s);
   fmt::print("  getChildren ({} children): {:.2f} ms/call (sorted)\n", listed / kChildrenCalls, children_s * 1e3);
+  fmt::print("  DataTree copy (time travel): {:.1f} ms\n", copy_s * 1e3);
   fmt::print("  resident bytes per znode: {:.0f} (VmRSS {} -> {} bytes)\n",
              static_cast<double>(rss_after - rss_before) / static_cast<double>(znodes), rss_before, rss_after);
   fmt::print("  digest {:016x}, read {} bytes, {} failures\n", tree.digest(), read_bytes, failures);

@@ -1,6 +1,7 @@
 // Path validation the way ZooKeeper's PathUtils does it, plus parent/basename helpers.
 // Character rules follow PathUtils: U+0000, U+0001-U+001F, U+007F-U+009F and
-// U+D800-U+F8FF, U+FFF0-U+FFFF are rejected (checked on the UTF-8 decoded code points).
+// U+D800-U+F8FF, U+FFF0-U+FFFF are rejected (checked on the UTF-8 decoded code points;
+// code points above U+FFFF are surrogate pairs in Java and so rejected as well).
 #include "core/path_utils.h"
 
 #include <cstdint>

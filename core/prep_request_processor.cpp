@@ -93,8 +93,10 @@ ErrorCode PrepRequestProcessor::prep_create(const CreateRequest& req, SessionId 
   if (!parent) return ErrorCode::kNoNode;
   // (ACL: every node is world:anyone here, so CREATE is always granted.)
   std::string path = req.path;
-  if (sequential) path += fmt::format("{:010d}", parent->stat.cversion);
-  if (validate_path(path) != ErrorCode::kOk) return ErrorCode::kBadArguments;
+  if (sequential) {
+    path += fmt::format("{:010d}", parent->stat.cversion);
+    if (validate_path(path) != ErrorCode::kOk) return ErrorCode::kBadArguments;
+  }
   if (record_for_path(path, tree)) return ErrorCode::kNodeExists;
   if (ephemeral_type(parent->stat.ephemeral_owner) == EphemeralType::kNormal) {
     return ErrorCode::kNoChildrenForEphemerals;

@@ -9,6 +9,11 @@
 // and none of its change records survive. Every prepared txn, failed or not, uses the zxid
 // the caller passes. The caller reports applied txns with applied_up_to() so records can
 // be dropped, and calls clear() when a new leader takes over.
+//
+// Two ZooKeeper details kept on purpose: a path that fails PathUtils here becomes an error
+// txn (the real client library rejects it before sending, so a simulated client should
+// call validate_path first if it wants no zxid spent); and closeSession's records give the
+// ephemerals' parents the new pzxid but leave their child count alone, as ZooKeeper's do.
 #pragma once
 
 #include <cstdint>

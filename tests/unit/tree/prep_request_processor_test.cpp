@@ -94,3 +94,28 @@ TEST_CASE("closeSession deletes current and pending ephemerals in one txn") {
   CHECK(txn_error(h.propose(create_req("/after"), kSessionA)) == ErrorCode::kSessionExpired);
   CHECK(h.tree.sessions() == std::vector<std::pair<SessionId, int64_t>>{{kSessionB, 30000}});
 }
+
+TEST_CASE("pending records carry ephemeral-ness, also inside a multi") {
+  TreeHarness h;
+  h.connect(kSessionA);
+  const Txn multi = h.propose(MultiRequest{{create_req("/m"), create_req("/m/e", CreateMode::kEphemeral),
+                                            create_req("/m/e/c")}},
+                              kSessionA);
+  const auto& subs = std::get<MultiTxn>(multi.body).txns;
+  REQUIRE(subs.size() == 3);
+  CHECK(subs[2] == SubTxn{OpCode::kError, ErrorTxn{ErrorCode::kNoChildrenForEphemerals}});
+  const Txn ok = h.propose(MultiRequest{{create_req("/m"), create_req("/m/e", CreateMode::kEphemeral)}}, kSessionA);
+  CHECK(std::get<MultiTxn>(ok.body).txns[1].type == OpCode::kCreate);
+  // Not yet applied: the pending child of the ephemeral is refused, and closeSession
+  // collects the pending ephemeral.
+  CHECK(txn_error(h.propose(create_req("/m/e/c"), kSessionA)) == ErrorCode::kNoChildrenForEphemerals);
+  const Txn close = h.propose(CloseSessionRequest{}, kSessionA);
+  CHECK(close.body == TxnBody{CloseSessionTxn{{"/m/e"}}});
+  h.commit(multi);
+  h.commit(ok);
+  const auto closed = h.commit(close);
+  CHECK(closed.result.changes == std::vector<TreeChange>{{TreeChangeKind::kNodeDeleted, "/m/e"},
+                                                         {TreeChangeKind::kChildrenChanged, "/m"}});
+  CHECK(h.tree.get_children("/m").children.empty());
+  CHECK(h.stat("/m").pzxid == close.header.zxid);
+}
