@@ -232,11 +232,11 @@ struct Resume {  // resume ID: a paused process runs again
 };
 // network [loss=P] [duplicate=P] [reorder=P]: per-message probabilities for every link,
 // in parts per million (5% = 50000). An absent option leaves that setting unchanged.
-struct Network {
+struct SetNetwork {
   std::optional<int64_t> loss_ppm;
   std::optional<int64_t> duplicate_ppm;
   std::optional<int64_t> reorder_ppm;
-  bool operator==(const Network&) const = default;
+  bool operator==(const SetNetwork&) const = default;
 };
 struct ExpectEpoch {  // expect epoch ID N: the server's currentEpoch
   ServerRef server;
@@ -256,7 +256,7 @@ using Command = std::variant<
     ClientSync, ClientClose,
     ExpectLeader, ExpectState, ExpectOk, ExpectError, ExpectData, ExpectCreated,
     ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
-    Pause, Resume, Network, ExpectEpoch, ExpectZxid>;
+    Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid>;
 
 struct Step {
   int line = 0;  // 1-based line in the scenario file

@@ -130,7 +130,7 @@ struct Formatter {
   std::string operator()(const ExpectConverged&) const { return "expect converged"; }
   std::string operator()(const Pause& c) const { return "pause " + ref(c.server); }
   std::string operator()(const Resume& c) const { return "resume " + ref(c.server); }
-  std::string operator()(const Network& c) const {
+  std::string operator()(const SetNetwork& c) const {
     std::string out = "network";
     if (c.loss_ppm) out += " loss=" + parse::format_probability(*c.loss_ppm);
     if (c.duplicate_ppm) out += " duplicate=" + parse::format_probability(*c.duplicate_ppm);

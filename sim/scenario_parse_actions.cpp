@@ -130,7 +130,7 @@ std::string parse_network(std::vector<Word> args, Command& out) {
     error = fmt::format("network needs at least one option (usage: {})", kNetworkUsage);
   }
   if (!error.empty()) return error;
-  Network network;
+  SetNetwork network;
   const std::array<std::pair<std::string_view, std::optional<int64_t>*>, 3> fields{{
       {"loss", &network.loss_ppm}, {"duplicate", &network.duplicate_ppm}, {"reorder", &network.reorder_ppm}}};
   for (const auto& [key, field] : fields) {

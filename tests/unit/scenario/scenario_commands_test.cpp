@@ -175,13 +175,13 @@ TEST_CASE("zksim additions: pause, resume, network, expect epoch, expect zxid") 
   CHECK(command_of("pause 2") == Command(Pause{.server = S(2)}));
   CHECK(command_of("resume leader") == Command(Resume{.server = kLeader}));
   CHECK(command_of("network loss=5%") ==
-        Command(Network{.loss_ppm = 50'000, .duplicate_ppm = std::nullopt, .reorder_ppm = std::nullopt}));
+        Command(SetNetwork{.loss_ppm = 50'000, .duplicate_ppm = std::nullopt, .reorder_ppm = std::nullopt}));
   CHECK(command_of("network loss=0.05 duplicate=0.5% reorder=100%") ==
-        Command(Network{.loss_ppm = 50'000, .duplicate_ppm = 5'000, .reorder_ppm = 1'000'000}));
+        Command(SetNetwork{.loss_ppm = 50'000, .duplicate_ppm = 5'000, .reorder_ppm = 1'000'000}));
   CHECK(command_of("network reorder=1") ==
-        Command(Network{.loss_ppm = std::nullopt, .duplicate_ppm = std::nullopt, .reorder_ppm = 1'000'000}));
+        Command(SetNetwork{.loss_ppm = std::nullopt, .duplicate_ppm = std::nullopt, .reorder_ppm = 1'000'000}));
   CHECK(command_of("network loss=0.000001 duplicate=0.0001%") ==
-        Command(Network{.loss_ppm = 1, .duplicate_ppm = 1, .reorder_ppm = std::nullopt}));
+        Command(SetNetwork{.loss_ppm = 1, .duplicate_ppm = 1, .reorder_ppm = std::nullopt}));
   CHECK(command_of("expect epoch 1 2") == Command(ExpectEpoch{.server = S(1), .epoch = 2}));
   CHECK(command_of("expect zxid leader 0x200000001") == Command(ExpectZxid{.server = kLeader, .zxid = 0x200000001}));
 }

@@ -1,0 +1,147 @@
+// JSON Lines traces, JUnit XML and Chrome Trace Event Format for `zksim run`. Plain string
+// building with explicit escaping: the documents are small and their shape is fixed.
+#include "app/run_output.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "core/trace_event.h"
+#include "core/zxid.h"
+#include "sim/world.h"
+
+namespace zk::app {
+
+std::string json_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string xml_escape(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\t': out += "&#9;"; break;
+      default:
+        if (c < 0x20) out += '?';  // not representable in XML 1.0
+        else out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string vote_json(const Vote& v) {
+  return fmt::format(R"({{"leader":{},"zxid":"{}","election_epoch":{},"peer_epoch":{},"state":"{}"}})", v.leader,
+                     zxid_hex(v.zxid), v.election_epoch, v.peer_epoch, peer_state_name(v.state));
+}
+
+}  // namespace
+
+std::string trace_jsonl(const sim::RunReport& report) {
+  std::string out;
+  for (const TraceEvent& e : report.trace) {
+    out += fmt::format(
+        R"({{"time_us":{},"server":{},"kind":"{}","text":"{}","vote_old":{},"vote_new":{},"peer":{},"count":{},)"
+        R"("total":{},"zxid":"{}","epoch":{},"state_old":"{}","state_new":"{}","decider":{},"detail":"{}"}})"
+        "\n",
+        e.time_us, e.server, trace_kind_name(e.kind), json_escape(describe(e)), vote_json(e.vote_old),
+        vote_json(e.vote_new), e.peer, e.count, e.total, zxid_hex(e.zxid), e.epoch, peer_state_name(e.state_old),
+        peer_state_name(e.state_new), static_cast<int>(e.decider), json_escape(e.detail));
+  }
+  return out;
+}
+
+std::string junit_xml(const std::vector<sim::RunReport>& reports) {
+  int tests = 0, failures = 0, errors = 0;
+  for (const auto& r : reports) {
+    tests += static_cast<int>(r.expectations.size()) + (r.ok() ? 0 : 1);
+    failures += r.failed();
+    errors += r.ok() ? 0 : 1;
+  }
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += fmt::format("<testsuites name=\"zksim\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", tests, failures,
+                     errors);
+  for (const auto& r : reports) {
+    const std::string file = xml_escape(r.file_name);
+    out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", file,
+                       r.expectations.size() + (r.ok() ? 0 : 1), r.failed(), r.ok() ? 0 : 1);
+    for (const auto& e : r.expectations) {
+      out += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\"", file,
+                         xml_escape(fmt::format("line {}: {}", e.line, e.text)));
+      if (e.passed) {
+        out += "/>\n";
+      } else {
+        out += fmt::format(">\n      <failure message=\"{}\"/>\n    </testcase>\n", xml_escape(e.detail));
+      }
+    }
+    if (!r.ok()) {
+      out += fmt::format("    <testcase classname=\"{}\" name=\"run\" time=\"0\">\n      <error message=\"{}\"/>\n"
+                         "    </testcase>\n",
+                         file, xml_escape(r.error));
+    }
+    out += "  </testsuite>\n";
+  }
+  out += "</testsuites>\n";
+  return out;
+}
+
+std::string chrome_trace(const sim::RunReport& report) {
+  std::vector<std::string> events;
+  struct Span {
+    std::string state = "DOWN";
+    int64_t since_us = 0;
+  };
+  std::map<ServerId, Span> spans;
+  auto close_span = [&](ServerId id, int64_t now_us, const std::string& next) {
+    Span& s = spans[id];
+    if (now_us > s.since_us) {
+      events.push_back(fmt::format(R"({{"name":"{}","ph":"X","pid":1,"tid":{},"ts":{},"dur":{}}})", s.state, id,
+                                   s.since_us, now_us - s.since_us));
+    }
+    s.state = next;
+    s.since_us = now_us;
+  };
+  for (const TraceEvent& e : report.trace) {
+    if (e.server > 0 && !spans.count(e.server)) spans[e.server] = Span{};
+    if (e.kind == TraceKind::kServerStarted) close_span(e.server, e.time_us, "LOOKING");
+    else if (e.kind == TraceKind::kServerCrashed) close_span(e.server, e.time_us, "DOWN");
+    else if (e.kind == TraceKind::kStateChanged) close_span(e.server, e.time_us, peer_state_name(e.state_new));
+    else {
+      events.push_back(fmt::format(R"({{"name":"{}","ph":"i","s":"t","pid":1,"tid":{},"ts":{},"args":{{"text":"{}"}}}})",
+                                   trace_kind_name(e.kind), e.server, e.time_us, json_escape(describe(e))));
+    }
+  }
+  for (auto& [id, span] : spans) close_span(id, report.end_time_us, span.state);
+  for (const auto& [id, span] : spans) {
+    (void)span;
+    events.push_back(
+        fmt::format(R"({{"name":"thread_name","ph":"M","pid":1,"tid":{},"args":{{"name":"S{}"}}}})", id, id));
+  }
+  std::string out = "{\"traceEvents\":[\n";
+  for (size_t i = 0; i < events.size(); ++i) out += events[i] + (i + 1 < events.size() ? ",\n" : "\n");
+  out += "],\"displayTimeUnit\":\"ms\"}\n";
+  return out;
+}
+
+}  // namespace zk::app

@@ -1,0 +1,481 @@
+// The scenario runner: a small interpreter over the Scenario AST. Runner holds the World
+// and, per client, what its last operations returned (the last Stat, the last get's data,
+// the last create's path, the last ls's names) so that `expect` lines can check them.
+// Each command kind has its own exec() overload; a non-empty return is a step error.
+#include "sim/scenario_runner.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <map>
+
+#include "core/error_code.h"
+#include "core/zkcli_format.h"
+#include "sim/scenario_format.h"
+#include "sim/scenario_names.h"
+#include "sim/world.h"
+
+namespace zk::sim {
+
+int RunReport::passed() const {
+  int n = 0;
+  for (const auto& e : expectations) n += e.passed ? 1 : 0;
+  return n;
+}
+int RunReport::failed() const { return static_cast<int>(expectations.size()) - passed(); }
+
+namespace {
+
+constexpr int64_t kOpTimeoutUs = 30'000'000;
+
+struct ClientMemory {
+  bool has_op = false;
+  ErrorCode last_err = ErrorCode::kOk;
+  std::string last_op;  // "create /a", for messages
+  std::optional<Stat> stat;
+  std::optional<std::string> data;
+  std::optional<std::string> created;
+  std::optional<std::vector<std::string>> children;
+};
+
+WorldConfig world_config(const Cluster& c, uint64_t seed) {
+  WorldConfig config;
+  config.server_count = c.server_count;
+  config.tick_us = c.tick_ms * 1000;
+  config.init_limit = c.init_limit;
+  config.sync_limit = c.sync_limit;
+  config.latency_min_us = c.latency_min_us;
+  config.latency_max_us = c.latency_max_us;
+  config.seed = seed;
+  return config;
+}
+
+std::string quote_list(const std::vector<std::string>& names) {
+  return names.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(names, " "));
+}
+
+// A serving leader, and the servers that are serving (all live ones when all_live) hold
+// identical trees. Last processed zxids are not compared: a follower that synced before
+// the leader logged its NEWLEADER epoch zxid keeps an older one with the same tree.
+bool converged(const World& w, bool all_live) {
+  if (!w.leader_serving()) return false;
+  const QuorumPeer* reference = nullptr;
+  for (ServerId id = 1; id <= w.server_count(); ++id) {
+    const QuorumPeer* p = w.peer(id);
+    if (!p) continue;
+    if (!p->serving()) {
+      if (all_live) return false;
+      continue;
+    }
+    if (!reference) {
+      reference = p;
+    } else if (!(p->tree() == reference->tree())) {
+      return false;
+    }
+  }
+  return reference != nullptr;
+}
+
+std::string describe_divergence(const World& w) {
+  if (!w.leader_serving()) return "no serving leader";
+  std::vector<std::string> parts;
+  for (ServerId id = 1; id <= w.server_count(); ++id) {
+    const QuorumPeer* p = w.peer(id);
+    if (!p) continue;
+    parts.push_back(fmt::format("S{} {} zxid 0x{:x}{}", id, peer_state_name(p->state()),
+                                static_cast<uint64_t>(p->last_processed_zxid()), p->serving() ? "" : " (not serving)"));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+int64_t stat_value(const Stat& s, StatField f) {
+  switch (f) {
+    case StatField::kCzxid: return static_cast<int64_t>(s.czxid);
+    case StatField::kMzxid: return static_cast<int64_t>(s.mzxid);
+    case StatField::kPzxid: return static_cast<int64_t>(s.pzxid);
+    case StatField::kCtime: return s.ctime_ms;
+    case StatField::kMtime: return s.mtime_ms;
+    case StatField::kVersion: return s.version;
+    case StatField::kCversion: return s.cversion;
+    case StatField::kAclVersion: return s.aversion;
+    case StatField::kEphemeralOwner: return s.ephemeral_owner;
+    case StatField::kDataLength: return s.data_length;
+    case StatField::kNumChildren: return s.num_children;
+  }
+  return 0;
+}
+
+std::string stat_text(StatField f, int64_t v) {
+  return stat_field_is_hex(f) ? fmt::format("0x{:x}", static_cast<uint64_t>(v)) : fmt::format("{}", v);
+}
+
+WatchEventType to_scenario_event(EventType t, bool* known) {
+  *known = true;
+  switch (t) {
+    case EventType::kNodeCreated: return WatchEventType::kNodeCreated;
+    case EventType::kNodeDeleted: return WatchEventType::kNodeDeleted;
+    case EventType::kNodeDataChanged: return WatchEventType::kNodeDataChanged;
+    case EventType::kNodeChildrenChanged: return WatchEventType::kNodeChildrenChanged;
+    case EventType::kNone: break;
+  }
+  *known = false;
+  return WatchEventType::kNodeCreated;
+}
+
+class Runner {
+ public:
+  Runner(const Scenario& scenario, uint64_t seed, RunOptions options)
+      : scenario_(scenario), world_(world_config(effective_cluster(scenario.setup), seed)), options_(options) {
+    report_.file_name = scenario.file_name;
+    report_.seed = seed;
+  }
+
+  RunReport run() {
+    for (const Step& step : scenario_.steps) {
+      line_ = step.line;
+      step_ = &step;
+      if (options_.echo_steps) world_.note(fmt::format("line {}: {}", step.line, format_step(step.command)));
+      std::string error = std::visit([&](const auto& c) { return exec(c); }, step.command);
+      if (!error.empty()) {
+        report_.error = fmt::format("{}:{}: {}", scenario_.file_name, step.line, error);
+        break;
+      }
+    }
+    report_.trace = world_.trace();
+    report_.end_time_us = world_.now_us();
+    return std::move(report_);
+  }
+
+ private:
+  // ---- helpers ----
+  std::string resolve(const ServerRef& ref, ServerId* id) {
+    if (!ref.is_leader) {
+      *id = ref.id;
+      return {};
+    }
+    auto leader = world_.leader();
+    if (!leader) return "no server is LEADING now";
+    *id = *leader;
+    return {};
+  }
+
+  void expectation(bool passed, std::string detail) {
+    ExpectationResult r;
+    r.line = line_;
+    r.text = format_step(current_command());
+    r.passed = passed;
+    r.detail = std::move(detail);
+    r.time_us = world_.now_us();
+    r.trace_index = world_.trace().size();
+    report_.expectations.push_back(std::move(r));
+  }
+
+  const Command& current_command() const { return step_->command; }
+
+  std::string client_op(const std::string& name, const Request& request, const std::string& label) {
+    int32_t cxid = 0;
+    std::string err = world_.client_submit(name, request, &cxid);
+    if (!err.empty()) return err;
+    world_.run_until(
+        [&](const World& w) {
+          const ClientOpResult* op = w.client(name)->op(cxid);
+          return op && op->done;
+        },
+        kOpTimeoutUs);
+    const ClientOpResult* op = world_.client(name)->op(cxid);
+    ClientMemory& mem = clients_[name];
+    mem.has_op = true;
+    mem.last_op = label;
+    if (!op || !op->done) {
+      mem.last_err = ErrorCode::kConnectionLoss;
+      world_.note(fmt::format("client {}: {} got no reply within 30s", name, label));
+      return {};
+    }
+    mem.last_err = op->err;
+    if (op->err == ErrorCode::kOk) {
+      if (op->body.stat) mem.stat = op->body.stat;
+      if (std::holds_alternative<GetDataRequest>(request)) mem.data = op->body.data;
+      if (std::holds_alternative<CreateRequest>(request)) mem.created = op->body.path;
+      if (std::holds_alternative<GetChildrenRequest>(request)) mem.children = op->body.children;
+    }
+    return {};
+  }
+
+  // ---- acting ----
+  std::string exec(const Cluster&) { return "cluster must be the first command"; }
+  std::string exec(const ClusterConfig&) { return "cluster must be the first command"; }
+
+  std::string exec(const Start& c) {
+    bool first = true;
+    for (const ServerRef& ref : c.servers) {
+      if (!first && c.every_us) world_.run_for(*c.every_us);
+      first = false;
+      ServerId id = 0;
+      if (auto e = resolve(ref, &id); !e.empty()) return e;
+      if (auto e = world_.start(id); !e.empty()) return e;
+    }
+    return {};
+  }
+  std::string exec(const Kill& c) { return server_cmd(c.server, [&](ServerId id) { return world_.kill(id); }); }
+  std::string exec(const Restart& c) { return server_cmd(c.server, [&](ServerId id) { return world_.restart(id); }); }
+  std::string exec(const Pause& c) { return server_cmd(c.server, [&](ServerId id) { return world_.pause(id); }); }
+  std::string exec(const Resume& c) { return server_cmd(c.server, [&](ServerId id) { return world_.resume(id); }); }
+
+  template <typename F>
+  std::string server_cmd(const ServerRef& ref, F f) {
+    ServerId id = 0;
+    if (auto e = resolve(ref, &id); !e.empty()) return e;
+    return f(id);
+  }
+
+  std::string exec(const Partition& c) {
+    std::vector<std::vector<EndpointId>> groups;
+    for (const auto& group : c.groups) {
+      auto& out = groups.emplace_back();
+      for (const PartitionMember& m : group) {
+        if (m.is_client) {
+          auto endpoint = world_.client_endpoint(m.client);
+          if (!endpoint) return fmt::format("unknown client '{}'", m.client);
+          out.push_back(*endpoint);
+        } else {
+          ServerId id = 0;
+          if (auto e = resolve(m.server, &id); !e.empty()) return e;
+          out.push_back(id);
+        }
+      }
+    }
+    return world_.partition(groups);
+  }
+  std::string exec(const Heal&) { return world_.heal(); }
+  std::string exec(const Run& c) {
+    world_.run_for(c.duration_us);
+    return {};
+  }
+  std::string exec(const RunUntilLeader& c) {
+    if (world_.run_until([](const World& w) { return w.leader_serving(); }, c.timeout_us)) return {};
+    return fmt::format("no serving leader after {}", format_duration(c.timeout_us));
+  }
+  std::string exec(const RunUntilConverged& c) {
+    if (world_.run_until([](const World& w) { return converged(w, true); }, c.timeout_us)) return {};
+    return fmt::format("not converged after {}: {}", format_duration(c.timeout_us), describe_divergence(world_));
+  }
+  std::string exec(const SetNetwork& c) {
+    NetworkFaults faults = world_.network().faults();
+    if (c.loss_ppm) faults.loss = static_cast<double>(*c.loss_ppm) / 1e6;
+    if (c.duplicate_ppm) faults.duplicate = static_cast<double>(*c.duplicate_ppm) / 1e6;
+    if (c.reorder_ppm) faults.reorder = static_cast<double>(*c.reorder_ppm) / 1e6;
+    world_.mutable_network().set_faults(faults);
+    return {};
+  }
+
+  static std::string format_duration(int64_t us) {
+    if (us % 1'000'000 == 0) return fmt::format("{}s", us / 1'000'000);
+    if (us % 1000 == 0) return fmt::format("{}ms", us / 1000);
+    return fmt::format("{}us", us);
+  }
+
+  // ---- clients ----
+  std::string exec(const ClientConnect& c) {
+    ServerId id = 0;
+    if (auto e = resolve(c.server, &id); !e.empty()) return e;
+    if (auto e = world_.client_connect(c.client, id, c.timeout_us / 1000); !e.empty()) return e;
+    world_.run_until([&](const World& w) { return w.client(c.client)->connect_settled(); }, kOpTimeoutUs);
+    clients_[c.client] = ClientMemory{};
+    return {};
+  }
+  std::string exec(const ClientCreate& c) {
+    CreateMode mode = c.ephemeral ? (c.sequential ? CreateMode::kEphemeralSequential : CreateMode::kEphemeral)
+                                  : (c.sequential ? CreateMode::kPersistentSequential : CreateMode::kPersistent);
+    return client_op(c.client, CreateRequest{c.path, c.data, mode, -1}, "create " + c.path);
+  }
+  std::string exec(const ClientGet& c) {
+    return client_op(c.client, GetDataRequest{c.path, c.watch}, "get " + c.path);
+  }
+  std::string exec(const ClientSet& c) {
+    return client_op(c.client, SetDataRequest{c.path, c.data, c.version.value_or(-1)}, "set " + c.path);
+  }
+  std::string exec(const ClientLs& c) {
+    return client_op(c.client, GetChildrenRequest{c.path, c.watch}, "ls " + c.path);
+  }
+  std::string exec(const ClientStat& c) {
+    return client_op(c.client, ExistsRequest{c.path, c.watch}, "stat " + c.path);
+  }
+  std::string exec(const ClientDelete& c) {
+    return client_op(c.client, DeleteRequest{c.path, c.version.value_or(-1)}, "delete " + c.path);
+  }
+  std::string exec(const ClientSync& c) { return client_op(c.client, SyncRequest{c.path}, "sync " + c.path); }
+  std::string exec(const ClientClose& c) {
+    const SimClient* client = world_.client(c.client);
+    if (!client) return fmt::format("unknown client '{}'", c.client);
+    if (client->state() != ClientState::kConnected) return {};  // nothing to close
+    return client_op(c.client, CloseSessionRequest{}, "close");
+  }
+
+  // ---- expecting ----
+  std::string exec(const ExpectLeader& c) {
+    auto leader = world_.leader();
+    if (c.server.is_leader) {
+      expectation(leader.has_value(), leader ? "" : "no server is LEADING");
+      return {};
+    }
+    if (leader && *leader == c.server.id) {
+      expectation(true, "");
+    } else {
+      expectation(false, fmt::format("expected S{} LEADING, saw {}", c.server.id, states()));
+    }
+    return {};
+  }
+  std::string exec(const ExpectState& c) {
+    ServerId id = 0;
+    if (auto e = resolve(c.server, &id); !e.empty()) return e;
+    std::string seen = state_of(id);
+    std::string want{server_state_name(c.state)};
+    expectation(seen == want, fmt::format("expected S{} {}, saw {}", id, want, seen));
+    return {};
+  }
+  std::string exec(const ExpectOk& c) {
+    const ClientMemory& m = clients_[c.client];
+    if (!m.has_op) {
+      expectation(false, "client has run no operation");
+    } else {
+      expectation(m.last_err == ErrorCode::kOk, fmt::format("{} failed with {}", m.last_op, error_name(m.last_err)));
+    }
+    return {};
+  }
+  std::string exec(const ExpectError& c) {
+    const ClientMemory& m = clients_[c.client];
+    if (!m.has_op) {
+      expectation(false, "client has run no operation");
+    } else {
+      std::string seen = m.last_err == ErrorCode::kOk ? std::string("ok") : error_name(m.last_err);
+      expectation(static_cast<int>(m.last_err) == c.code,
+                  fmt::format("expected {} from {}, saw {}", c.code_name, m.last_op, seen));
+    }
+    return {};
+  }
+  std::string exec(const ExpectData& c) {
+    const ClientMemory& m = clients_[c.client];
+    if (!m.data) {
+      expectation(false, "no successful get yet");
+    } else {
+      expectation(*m.data == c.text, fmt::format("expected \"{}\", saw \"{}\"", c.text, *m.data));
+    }
+    return {};
+  }
+  std::string exec(const ExpectCreated& c) {
+    const ClientMemory& m = clients_[c.client];
+    if (!m.created) {
+      expectation(false, "no successful create yet");
+    } else {
+      expectation(*m.created == c.path, fmt::format("expected {}, saw {}", c.path, *m.created));
+    }
+    return {};
+  }
+  std::string exec(const ExpectChildren& c) {
+    const ClientMemory& m = clients_[c.client];
+    if (!m.children) {
+      expectation(false, "no successful ls yet");
+    } else {
+      expectation(*m.children == c.names,
+                  fmt::format("expected {}, saw {}", quote_list(c.names), quote_list(*m.children)));
+    }
+    return {};
+  }
+  std::string exec(const ExpectStat& c) {
+    const ClientMemory& m = clients_[c.client];
+    if (!m.stat) {
+      expectation(false, "no Stat returned yet");
+    } else {
+      int64_t seen = stat_value(*m.stat, c.field);
+      expectation(seen == c.value, fmt::format("expected {} {}, saw {}", stat_field_name(c.field),
+                                               stat_text(c.field, c.value), stat_text(c.field, seen)));
+    }
+    return {};
+  }
+  std::string exec(const ExpectEvent& c) {
+    SimClient* client = world_.mutable_client(c.client);
+    if (!client) return fmt::format("unknown client '{}'", c.client);
+    std::string want = fmt::format("{} {}", watch_event_type_name(c.type), c.path);
+    if (client->events().empty()) {
+      expectation(false, fmt::format("expected {}, saw no event", want));
+      return {};
+    }
+    ClientWatchEvent event = client->events().front();
+    client->events().pop_front();
+    bool known = false;
+    WatchEventType type = to_scenario_event(event.type, &known);
+    expectation(known && type == c.type && event.path == c.path,
+                fmt::format("expected {}, saw {} {}", want, event_type_name(event.type), event.path));
+    return {};
+  }
+  std::string exec(const ExpectNoEvent& c) {
+    const SimClient* client = world_.client(c.client);
+    if (!client) return fmt::format("unknown client '{}'", c.client);
+    if (client->events().empty()) {
+      expectation(true, "");
+    } else {
+      const ClientWatchEvent& e = client->events().front();
+      expectation(false, fmt::format("saw {} {} ({} undelivered)", event_type_name(e.type), e.path,
+                                     client->events().size()));
+    }
+    return {};
+  }
+  std::string exec(const ExpectConverged&) {
+    expectation(converged(world_, false), describe_divergence(world_));
+    return {};
+  }
+  std::string exec(const ExpectEpoch& c) {
+    ServerId id = 0;
+    if (auto e = resolve(c.server, &id); !e.empty()) return e;
+    const QuorumPeer* p = world_.peer(id);
+    if (!p) {
+      expectation(false, fmt::format("S{} is down", id));
+    } else {
+      Epoch seen = p->persistent().current_epoch;
+      expectation(seen == c.epoch, fmt::format("expected S{} epoch {}, saw {}", id, c.epoch, seen));
+    }
+    return {};
+  }
+  std::string exec(const ExpectZxid& c) {
+    ServerId id = 0;
+    if (auto e = resolve(c.server, &id); !e.empty()) return e;
+    const QuorumPeer* p = world_.peer(id);
+    if (!p) {
+      expectation(false, fmt::format("S{} is down", id));
+    } else {
+      uint64_t seen = static_cast<uint64_t>(p->last_processed_zxid());
+      expectation(seen == static_cast<uint64_t>(c.zxid),
+                  fmt::format("expected S{} zxid 0x{:x}, saw 0x{:x}", id, static_cast<uint64_t>(c.zxid), seen));
+    }
+    return {};
+  }
+
+  std::string state_of(ServerId id) const {
+    const QuorumPeer* p = world_.peer(id);
+    return p ? peer_state_name(p->state()) : "DOWN";
+  }
+  std::string states() const {
+    std::vector<std::string> parts;
+    for (ServerId id = 1; id <= world_.server_count(); ++id) parts.push_back(fmt::format("S{} {}", id, state_of(id)));
+    return fmt::format("{}", fmt::join(parts, ", "));
+  }
+
+  const Scenario& scenario_;
+  World world_;
+  RunOptions options_;
+  RunReport report_;
+  int line_ = 0;
+  const Step* step_ = nullptr;
+  std::map<std::string, ClientMemory> clients_;
+};
+
+}  // namespace
+
+RunReport run_scenario(const Scenario& scenario, std::optional<uint64_t> seed_override, RunOptions options) {
+  const Cluster cluster = effective_cluster(scenario.setup);
+  const uint64_t seed = seed_override ? *seed_override : cluster.seed.value_or(1);
+  Runner runner(scenario, seed, options);
+  return runner.run();
+}
+
+}  // namespace zk::sim

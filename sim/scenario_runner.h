@@ -1,0 +1,47 @@
+// run_scenario: executes a parsed Scenario on a fresh World, step by step, in virtual
+// time. Acting commands drive the World's command layer; client operations are sent and
+// awaited (up to 30 s of virtual time); every `expect` becomes one ExpectationResult
+// (passed or failed with what was seen). A step that cannot run (no leader for `leader`,
+// a `run until` timeout, a refused command) stops the run with RunReport::error set to
+// "FILE:LINE: message". Deterministic: the same scenario and seed give the same report.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/trace_event.h"
+#include "sim/scenario.h"
+
+namespace zk::sim {
+
+struct RunOptions {
+  bool echo_steps = true;  // record each step as a note in the trace ("line 3: start 1 2 3")
+};
+
+struct ExpectationResult {
+  int line = 0;
+  std::string text;    // the expectation as written (canonical form)
+  bool passed = false;
+  std::string detail;  // on failure: what was expected and what was seen
+  int64_t time_us = 0;
+  size_t trace_index = 0;  // number of trace events recorded before it was checked
+};
+
+struct RunReport {
+  std::string file_name;
+  uint64_t seed = 1;
+  std::vector<ExpectationResult> expectations;
+  std::string error;  // "FILE:LINE: message" when a step could not run; empty otherwise
+  std::vector<TraceEvent> trace;
+  int64_t end_time_us = 0;
+
+  int passed() const;
+  int failed() const;
+  bool ok() const { return error.empty(); }
+};
+
+RunReport run_scenario(const Scenario& scenario, std::optional<uint64_t> seed_override, RunOptions options = {});
+
+}  // namespace zk::sim
