@@ -9,5 +9,10 @@ build_dir=build/release
 if [ ! -f "$build_dir/CMakeCache.txt" ]; then
   cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DZKSIM_TESTS=OFF >/dev/null
 fi
-cmake --build "$build_dir" --target zksim -j "$(nproc)" -- --quiet >&2
+[ -x "$build_dir/app/zksim" ] || echo "zksim: building (the first build takes about two minutes)..." >&2
+if ! cmake --build "$build_dir" --target zksim -j "$(nproc)" >"$build_dir/build.log" 2>&1; then
+  cat "$build_dir/build.log" >&2
+  echo "zksim: build failed (log: $build_dir/build.log)" >&2
+  exit 1
+fi
 exec "$build_dir/app/zksim" "$@"

@@ -5,6 +5,8 @@
 
 #include <filesystem>
 
+#include "ui/i18n.h"
+
 namespace zk::ui {
 namespace {
 
@@ -27,8 +29,18 @@ std::string load_fonts(float size_px) {
     config.MergeMode = base != nullptr;
     config.OversampleH = 1;
     config.OversampleV = 1;
-    ImFont* chinese = io.Fonts->AddFontFromFileTTF(kChineseFont, size_px, &config,
-                                                   io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+    // ImGui's "common" set misses characters we use (e.g. 拟 in 模拟器), so every glyph
+    // of the UI's own Chinese strings is added to it.
+    static ImVector<ImWchar> ranges;
+    ranges.clear();
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+    const Language previous = language();
+    set_language(Language::kChinese);
+    for (int key = 0; key < static_cast<int>(Text::kCount); ++key) builder.AddText(tr(static_cast<Text>(key)));
+    set_language(previous);
+    builder.BuildRanges(&ranges);
+    ImFont* chinese = io.Fonts->AddFontFromFileTTF(kChineseFont, size_px, &config, ranges.Data);
     if (chinese) loaded += loaded.empty() ? "WenQuanYi Micro Hei" : " + WenQuanYi Micro Hei";
   }
   if (loaded.empty()) {
