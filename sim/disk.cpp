@@ -8,7 +8,7 @@ namespace zk::sim {
 void VirtualDisk::complete_fsync(uint64_t target) {
   while (synced_total_ < target && !unsynced_.empty()) {
     durable_.log.push_back(std::move(unsynced_.front()));
-    unsynced_.erase(unsynced_.begin());
+    unsynced_.pop_front();
     ++synced_total_;
   }
   synced_total_ = std::max(synced_total_, std::min(target, appended_total_));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -35,7 +36,7 @@ class VirtualDisk {
 
  private:
   PersistentState durable_;
-  std::vector<std::shared_ptr<const Txn>> unsynced_;
+  std::deque<std::shared_ptr<const Txn>> unsynced_;
   uint64_t appended_total_ = 0;
   uint64_t synced_total_ = 0;
 };

@@ -1,7 +1,7 @@
 // EventQueue: the world's future, ordered by (virtual time, sequence number) so that two
 // events at the same microsecond always run in the order they were scheduled. It is a
-// binary heap in a vector: copyable (time travel copies it) and iterable (the GUI draws
-// messages in flight). Bounded: scheduling past kMaxPendingEvents is a bug and asserts.
+// binary heap of small keys over a payload slab: copyable (time travel copies it) and
+// iterable (the GUI draws messages in flight). Bounded: scheduling past kMaxPendingEvents is a bug and asserts.
 #pragma once
 
 #include <algorithm>
@@ -80,29 +80,52 @@ class EventQueue {
   static constexpr size_t kMaxPendingEvents = 1'000'000;
 
   void push(int64_t time_us, EventPayload payload) {
-    assert(events_.size() < kMaxPendingEvents);
-    events_.push_back(Event{time_us, next_seq_++, std::move(payload)});
-    std::push_heap(events_.begin(), events_.end(), Later{});
+    assert(heap_.size() < kMaxPendingEvents);
+    uint32_t slot;
+    if (!free_slots_.empty()) {
+      slot = free_slots_.back();
+      free_slots_.pop_back();
+      payloads_[slot] = std::move(payload);
+    } else {
+      slot = static_cast<uint32_t>(payloads_.size());
+      payloads_.push_back(std::move(payload));
+    }
+    heap_.push_back(Key{time_us, next_seq_++, slot});
+    std::push_heap(heap_.begin(), heap_.end(), Later{});
   }
-  bool empty() const { return events_.empty(); }
-  size_t size() const { return events_.size(); }
-  const Event& top() const { return events_.front(); }
+  bool empty() const { return heap_.empty(); }
+  size_t size() const { return heap_.size(); }
+  int64_t top_time_us() const { return heap_.front().time_us; }
   Event pop() {
-    std::pop_heap(events_.begin(), events_.end(), Later{});
-    Event event = std::move(events_.back());
-    events_.pop_back();
+    std::pop_heap(heap_.begin(), heap_.end(), Later{});
+    const Key key = heap_.back();
+    heap_.pop_back();
+    Event event{key.time_us, key.seq, std::move(payloads_[key.slot])};
+    free_slots_.push_back(key.slot);
     return event;
   }
-  // Unordered view for drawing and statistics; never use its order for decisions.
-  const std::vector<Event>& pending() const { return events_; }
+  // Calls visit(time_us, payload) for every pending event, in no particular order; for
+  // drawing and statistics only, never for decisions.
+  template <typename Visitor>
+  void for_each_pending(Visitor&& visit) const {
+    for (const Key& key : heap_) visit(key.time_us, payloads_[key.slot]);
+  }
 
  private:
+  // The heap holds small keys; payloads stay put in a slab and are moved only on pop.
+  struct Key {
+    int64_t time_us;
+    uint64_t seq;
+    uint32_t slot;
+  };
   struct Later {
-    bool operator()(const Event& a, const Event& b) const {
+    bool operator()(const Key& a, const Key& b) const {
       return a.time_us != b.time_us ? a.time_us > b.time_us : a.seq > b.seq;
     }
   };
-  std::vector<Event> events_;
+  std::vector<Key> heap_;
+  std::vector<EventPayload> payloads_;
+  std::vector<uint32_t> free_slots_;
   uint64_t next_seq_ = 0;
 };
 

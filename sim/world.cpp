@@ -224,14 +224,14 @@ bool World::step() {
 
 void World::run_for(int64_t duration_us) {
   const int64_t until_us = now_us_ + duration_us;
-  while (!queue_.empty() && queue_.top().time_us <= until_us) step();
+  while (!queue_.empty() && queue_.top_time_us() <= until_us) step();
   now_us_ = until_us;
 }
 
 bool World::run_until(const std::function<bool(const World&)>& pred, int64_t timeout_us) {
   if (pred(*this)) return true;
   const int64_t deadline_us = now_us_ + timeout_us;
-  while (!queue_.empty() && queue_.top().time_us <= deadline_us) {
+  while (!queue_.empty() && queue_.top_time_us() <= deadline_us) {
     step();
     if (pred(*this)) return true;
   }
