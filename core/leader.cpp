@@ -322,11 +322,7 @@ void QuorumPeer::leader_submit(SessionId session, int32_t cxid, const Request& r
   if (std::holds_alternative<SyncRequest>(request)) {
     // processSync: answer at once, or after the last proposed zxid commits.
     if (leader_->outstanding.empty()) {
-      if (origin == config_.my_id) {
-        client_finish_sync(out);
-      } else if (leader_->handlers.count(origin)) {
-        send_packet(origin, PacketType::kSync, leader_->handlers.at(origin).connection, 0, 0, out);
-      }
+      leader_release_sync(origin, out);
     } else {
       leader_->pending_syncs[leader_->last_proposed].push_back(origin);
     }
@@ -382,15 +378,18 @@ void QuorumPeer::leader_try_commit(Outbox& out) {
     apply_committed(txn, out);
     auto syncs = leader_->pending_syncs.find(zxid);
     if (syncs != leader_->pending_syncs.end()) {
-      for (ServerId origin : syncs->second) {
-        if (origin == config_.my_id) {
-          client_finish_sync(out);
-        } else if (leader_->handlers.count(origin)) {
-          send_packet(origin, PacketType::kSync, leader_->handlers.at(origin).connection, 0, 0, out);
-        }
-      }
+      for (ServerId origin : syncs->second) leader_release_sync(origin, out);
       leader_->pending_syncs.erase(syncs);
     }
+  }
+}
+
+// A sync may finish: locally, or by a SYNC packet to the follower it came from.
+void QuorumPeer::leader_release_sync(ServerId origin, Outbox& out) {
+  if (origin == config_.my_id) {
+    client_finish_sync(out);
+  } else if (leader_->handlers.count(origin)) {
+    send_packet(origin, PacketType::kSync, leader_->handlers.at(origin).connection, 0, 0, out);
   }
 }
 

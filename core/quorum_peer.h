@@ -178,6 +178,7 @@ class QuorumPeer {
   void leader_submit(SessionId session, int32_t cxid, const Request& request, ServerId origin, Outbox& out);
   void leader_propose(Txn txn, Outbox& out);
   void leader_try_commit(Outbox& out);
+  void leader_release_sync(ServerId origin, Outbox& out);
   void leader_on_session_expiry(Outbox& out);
   void leader_arm_session_expiry(Outbox& out);
 

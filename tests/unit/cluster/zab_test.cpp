@@ -247,3 +247,16 @@ TEST_CASE("a server refuses a client that has seen a newer zxid, and the client 
   CHECK(world.render_trace().find("client c: connection to S2 lost (client has seen zxid 0x100000002, our last "
                                   "zxid is 0x100000001: refusing)") != std::string::npos);
 }
+
+TEST_CASE("sync on a follower, then a read, sees a write acknowledged to another client") {
+  auto world = settled_cluster(3, {1, 2, 3});
+  REQUIRE(world.leader() == 2);
+  connect_client(world, "reader", 1);
+  connect_client(world, "writer", 2);
+  REQUIRE(do_op(world, "writer", create("/fresh", "v")).err == ErrorCode::kOk);
+  const auto& synced = do_op(world, "reader", SyncRequest{"/fresh"});
+  CHECK(synced.err == ErrorCode::kOk);
+  const auto& read = do_op(world, "reader", GetDataRequest{"/fresh", false});
+  CHECK(read.err == ErrorCode::kOk);
+  CHECK(read.body.data == "v");
+}
