@@ -66,6 +66,11 @@ int cmd_gui(const Args& args) {
       return usage_error("gui takes at most one scenario file");
     }
   }
+  if (!options.scenario_path.empty()) {
+    return usage_error(fmt::format(
+        "opening a scenario in the GUI is not available yet; run it headless with: zksim run {}",
+        options.scenario_path));
+  }
   if (!options.screenshot_path.empty() && options.frame_count == 0)
     return usage_error("--screenshot needs --frames N (the screenshot is the last frame)");
   return ui::run_gui(options);
