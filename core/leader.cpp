@@ -243,6 +243,10 @@ void QuorumPeer::leader_on_ack(ServerId from, Zxid zxid, Outbox& out) {
     return;
   }
   if (is_epoch_marker(zxid)) return;
+  if (from != config_.my_id) {
+    auto& unacked = leader_->handlers.at(from).unacked;
+    while (!unacked.empty() && unacked.front().first <= zxid) unacked.pop_front();
+  }
   auto it = leader_->outstanding.find(zxid);
   if (it == leader_->outstanding.end()) return;  // already committed
   if (is_voter(from)) it->second.acks.insert(from);
@@ -294,6 +298,19 @@ void QuorumPeer::leader_on_tick(Outbox& out) {
     return;
   }
   leader_->tick_skip = !leader_->tick_skip;
+  // SyncLimitCheck: a learner that has not acked a proposal for syncLimit ticks is dropped.
+  std::vector<ServerId> too_slow;
+  for (const auto& [sid, handler] : leader_->handlers) {
+    if (!handler.unacked.empty() && out.now_us() - handler.unacked.front().second > config_.tick_us * config_.sync_limit) {
+      too_slow.push_back(sid);
+    }
+  }
+  for (ServerId sid : too_slow) {
+    out.trace(TraceEvent{.kind = TraceKind::kNote,
+                         .detail = fmt::format("S{} (leader) drops S{}: no ACK for {} ticks (syncLimit)", config_.my_id,
+                                               sid, config_.sync_limit)});
+    leader_drop_learner(sid, out);
+  }
   for (const auto& [sid, handler] : leader_->handlers) {
     if (handler.sync_sent) send_packet(sid, PacketType::kPing, handler.connection, leader_->last_proposed, 0, out);
   }
@@ -342,10 +359,11 @@ void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
   auto shared = std::make_shared<const Txn>(std::move(txn));
   const Zxid zxid = shared->header.zxid;
   leader_->last_proposed = zxid;
-  leader_->outstanding[zxid] = Proposal{shared, {}};
+  leader_->outstanding[zxid] = Proposal{shared, {}, out.now_us()};
   out.trace(TraceEvent{.kind = TraceKind::kProposed, .zxid = zxid, .detail = describe(*shared)});
-  for (const auto& [sid, handler] : leader_->handlers) {
+  for (auto& [sid, handler] : leader_->handlers) {
     if (!handler.sync_sent) continue;
+    handler.unacked.emplace_back(zxid, out.now_us());
     QuorumPacket packet;
     packet.type = PacketType::kProposal;
     packet.connection = handler.connection;

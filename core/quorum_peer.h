@@ -66,12 +66,14 @@ struct LearnerHandler {
   bool up_to_date_sent = false;
   int64_t tick_of_next_ack_deadline = 0;
   std::string sync_mode;
+  std::deque<std::pair<Zxid, int64_t>> unacked;  // proposals sent, not acked: (zxid, sent_us)
   bool operator==(const LearnerHandler&) const = default;
 };
 
 struct Proposal {
   std::shared_ptr<const Txn> txn;
   std::set<ServerId> acks;
+  int64_t proposed_us = 0;
   bool operator==(const Proposal&) const = default;
 };
 

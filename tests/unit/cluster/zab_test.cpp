@@ -85,9 +85,35 @@ TEST_CASE("a lower sid with a newer zxid wins the re-election") {
 }
 
 TEST_CASE("a higher epoch beats a higher zxid") {
-  const Vote older_epoch_more_txns{1, make_zxid(1, 9), 1, 1, PeerState::kLooking};
-  const Vote newer_epoch{2, make_zxid(2, 1), 1, 2, PeerState::kLooking};
-  CHECK(better(newer_epoch, older_epoch_more_txns));
+  // Leader S2 is cut off and logs a proposal nobody else sees (a higher zxid in epoch 1).
+  // S1 and S3 elect S3 in epoch 2; S1 syncs by an empty DIFF, so it keeps its older zxid
+  // but its currentEpoch becomes 2. S3 dies and the network heals: S1 (epoch 2, lower
+  // zxid, lower id) must beat S2 (epoch 1, higher zxid), and S2 is truncated.
+  auto world = settled_cluster(3, {1, 2, 3});
+  REQUIRE(world.leader() == 2);
+  connect_client(world, "c", 2);
+  do_op(world, "c", create("/before"));
+  REQUIRE(run_until_converged(world));
+  REQUIRE(world.partition({{2}, {1, 3}}).empty());
+  int32_t cxid = 0;
+  REQUIRE(world.client_submit("c", create("/orphan"), &cxid).empty());
+  REQUIRE(world.run_until([](const sim::World& w) { return w.leader() == 3 && w.leader_serving(); }, 60 * kSecond));
+  const Zxid s1_zxid = world.peer(1)->last_processed_zxid();
+  REQUIRE(world.kill(3).empty());
+  world.run_for(100'000);
+  CHECK(world.peer(2)->last_processed_zxid() > s1_zxid);
+  CHECK(world.peer(2)->persistent().current_epoch == 1);
+  CHECK(world.peer(1)->persistent().current_epoch == 2);
+  REQUIRE(world.heal().empty());
+  REQUIRE(run_until_settled(world));
+  INFO(world.render_trace());
+  CHECK(world.leader() == 1);
+  CHECK(world.peer(2)->learner_state()->sync_mode == "TRUNC");
+  CHECK_FALSE(world.peer(2)->tree().exists("/orphan").has_value());
+  CHECK(world.peer(2)->tree().exists("/before").has_value());
+  // The vote comparison itself, as the trace explains it.
+  const Vote older_epoch_more_txns{2, make_zxid(1, 9), 1, 1, PeerState::kLooking};
+  const Vote newer_epoch{1, make_zxid(1, 2), 1, 2, PeerState::kLooking};
   CHECK(decide_between(newer_epoch, older_epoch_more_txns) == VoteDecider::kPeerEpoch);
 }
 
@@ -259,4 +285,20 @@ TEST_CASE("sync on a follower, then a read, sees a write acknowledged to another
   const auto& read = do_op(world, "reader", GetDataRequest{"/fresh", false});
   CHECK(read.err == ErrorCode::kOk);
   CHECK(read.body.data == "v");
+}
+
+TEST_CASE("a leader drops a follower that has not acked a proposal for syncLimit ticks") {
+  auto world = settled_cluster(3, {1, 2, 3});
+  REQUIRE(world.leader() == 2);
+  connect_client(world, "c", 2);
+  REQUIRE(world.pause(1).empty());  // a long GC pause: S1 acks nothing
+  REQUIRE(do_op(world, "c", create("/during-pause")).err == ErrorCode::kOk);  // S2 + S3 are a quorum
+  world.run_for(12 * kSecond);  // > syncLimit (5) x tick (2 s)
+  INFO(world.render_trace());
+  CHECK(world.render_trace().find("S2 (leader) drops S1: no ACK for 5 ticks (syncLimit)") != std::string::npos);
+  CHECK(world.leader() == 2);
+  REQUIRE(world.resume(1).empty());
+  REQUIRE(run_until_settled(world));
+  REQUIRE(run_until_converged(world));
+  CHECK(world.peer(1)->tree().exists("/during-pause").has_value());
 }
