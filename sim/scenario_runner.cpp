@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/error_code.h"
@@ -134,6 +135,11 @@ class Runner {
     for (const Step& step : scenario_.steps) {
       line_ = step.line;
       step_ = &step;
+      if (options_.max_virtual_time_us > 0 && world_.now_us() >= options_.max_virtual_time_us) {
+        report_.error = fmt::format("{}:{}: virtual time budget of {} used up", scenario_.file_name, step.line,
+                                    format_duration(options_.max_virtual_time_us));
+        break;
+      }
       if (options_.echo_steps) world_.note(fmt::format("line {}: {}", step.line, format_step(step.command)));
       std::string error = std::visit([&](const auto& c) { return exec(c); }, step.command);
       if (!error.empty()) {
@@ -248,15 +254,20 @@ class Runner {
   }
   std::string exec(const Heal&) { return world_.heal(); }
   std::string exec(const Run& c) {
-    world_.run_for(c.duration_us);
+    world_.run_for(budgeted(c.duration_us));
     return {};
   }
+  // A duration cut so that it does not run past options_.max_virtual_time_us.
+  int64_t budgeted(int64_t duration_us) const {
+    if (options_.max_virtual_time_us <= 0) return duration_us;
+    return std::max<int64_t>(0, std::min(duration_us, options_.max_virtual_time_us - world_.now_us()));
+  }
   std::string exec(const RunUntilLeader& c) {
-    if (world_.run_until([](const World& w) { return w.leader_serving(); }, c.timeout_us)) return {};
+    if (world_.run_until([](const World& w) { return w.leader_serving(); }, budgeted(c.timeout_us))) return {};
     return fmt::format("no serving leader after {}", format_duration(c.timeout_us));
   }
   std::string exec(const RunUntilConverged& c) {
-    if (world_.run_until([](const World& w) { return converged(w, true); }, c.timeout_us)) return {};
+    if (world_.run_until([](const World& w) { return converged(w, true); }, budgeted(c.timeout_us))) return {};
     return fmt::format("not converged after {}: {}", format_duration(c.timeout_us), describe_divergence(world_));
   }
   std::string exec(const SetNetwork& c) {

@@ -18,6 +18,10 @@ namespace zk::sim {
 
 struct RunOptions {
   bool echo_steps = true;  // record each step as a note in the trace ("line 3: start 1 2 3")
+  // 0: unlimited. Otherwise a cap on virtual time: `run` and `run until` stop at it, and a
+  // step that starts at or after it stops the run with "FILE:LINE: virtual time budget ..."
+  // (for tests that run many mutated scenarios; `zksim run` leaves it at 0).
+  int64_t max_virtual_time_us = 0;
 };
 
 struct ExpectationResult {
