@@ -468,40 +468,39 @@ bool DataTree::restore_node(std::string_view path, const StatPersisted& stat, st
 
 // ---- reads ----------------------------------------------------------------------------
 
+// Every stored name passed validation when it was created, so a path that resolves to a
+// node is valid unless it ends in '/' (find() ignores an empty last element). Only a miss
+// or a trailing slash needs the full check, which tells BADARGUMENTS from NONODE.
+uint32_t DataTree::find_valid(std::string_view path, ErrorCode* err) const {
+  const uint32_t index = find(path);
+  if (index != kNone && (path.size() == 1 || path.back() != '/')) {
+    *err = ErrorCode::kOk;
+    return index;
+  }
+  *err = validate_path(path) != ErrorCode::kOk ? ErrorCode::kBadArguments : ErrorCode::kNoNode;
+  return kNone;
+}
+
 DataResult DataTree::get_data(std::string_view path) const {
   DataResult result;
-  if (validate_path(path) != ErrorCode::kOk) {
-    result.err = ErrorCode::kBadArguments;
-    return result;
-  }
-  const uint32_t index = find(path);
-  if (index == kNone) {
-    result.err = ErrorCode::kNoNode;
-    return result;
-  }
+  const uint32_t index = find_valid(path, &result.err);
+  if (index == kNone) return result;
   result.data = nodes_[index].data;
   result.stat = to_stat(nodes_[index]);
   return result;
 }
 
 std::optional<Stat> DataTree::exists(std::string_view path) const {
-  if (validate_path(path) != ErrorCode::kOk) return std::nullopt;
-  const uint32_t index = find(path);
+  ErrorCode err = ErrorCode::kOk;
+  const uint32_t index = find_valid(path, &err);
   if (index == kNone) return std::nullopt;
   return to_stat(nodes_[index]);
 }
 
 ChildrenResult DataTree::get_children(std::string_view path) const {
   ChildrenResult result;
-  if (validate_path(path) != ErrorCode::kOk) {
-    result.err = ErrorCode::kBadArguments;
-    return result;
-  }
-  const uint32_t index = find(path);
-  if (index == kNone) {
-    result.err = ErrorCode::kNoNode;
-    return result;
-  }
+  const uint32_t index = find_valid(path, &result.err);
+  if (index == kNone) return result;
   std::vector<std::string_view> names;
   names.reserve(static_cast<size_t>(nodes_[index].num_children));
   for (uint32_t c = nodes_[index].first_child; c != kNone; c = nodes_[c].next_sibling) {

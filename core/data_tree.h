@@ -167,6 +167,7 @@ class DataTree {
 
   // Node storage and the (parent, name) hash index.
   uint32_t find(std::string_view path) const;
+  uint32_t find_valid(std::string_view path, ErrorCode* err) const;
   uint32_t find_child(uint32_t parent, std::string_view name) const;
   uint32_t add_child(uint32_t parent, std::string_view name);
   void remove_node(uint32_t index);
