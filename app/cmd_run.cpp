@@ -136,7 +136,9 @@ int cmd_run(const Args& args) {
       continue;
     }
     if (opts.files.size() > 1 && !opts.quiet) fmt::print("== {}\n", file);
-    sim::RunReport report = sim::run_scenario(parsed.scenario, opts.seed, sim::RunOptions{});
+    sim::RunOptions run_options;
+    run_options.record_messages = !opts.chrome_path.empty();
+    sim::RunReport report = sim::run_scenario(parsed.scenario, opts.seed, run_options);
     print_report(report, opts.quiet);
     passed += report.passed();
     failed += report.failed();

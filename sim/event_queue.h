@@ -53,12 +53,14 @@ struct DeliverToServer {
   EndpointId from = 0;
   ConnectionId connection = 0;
   ClientToServer message;
+  int64_t sent_us = 0;
 };
 struct DeliverToClient {
   EndpointId client = 0;
   ServerId from = 0;
   ConnectionId connection = 0;
   ServerToClient message;
+  int64_t sent_us = 0;
 };
 struct ClientTimerFire {
   EndpointId client = 0;

@@ -129,6 +129,7 @@ class Runner {
       : scenario_(scenario), world_(world_config(effective_cluster(scenario.setup), seed)), options_(options) {
     report_.file_name = scenario.file_name;
     report_.seed = seed;
+    world_.set_record_messages(options_.record_messages);
   }
 
   RunReport run() {
@@ -148,6 +149,7 @@ class Runner {
       }
     }
     report_.trace = world_.trace();
+    report_.messages = world_.messages();
     report_.end_time_us = world_.now_us();
     return std::move(report_);
   }

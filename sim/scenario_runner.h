@@ -13,6 +13,7 @@
 
 #include "core/trace_event.h"
 #include "sim/scenario.h"
+#include "sim/world.h"
 
 namespace zk::sim {
 
@@ -22,6 +23,7 @@ struct RunOptions {
   // step that starts at or after it stops the run with "FILE:LINE: virtual time budget ..."
   // (for tests that run many mutated scenarios; `zksim run` leaves it at 0).
   int64_t max_virtual_time_us = 0;
+  bool record_messages = false;  // fill RunReport::messages (for --chrome-trace flows)
 };
 
 struct ExpectationResult {
@@ -39,6 +41,7 @@ struct RunReport {
   std::vector<ExpectationResult> expectations;
   std::string error;  // "FILE:LINE: message" when a step could not run; empty otherwise
   std::vector<TraceEvent> trace;
+  std::vector<MessageRecord> messages;  // only with RunOptions::record_messages
   int64_t end_time_us = 0;
 
   int passed() const;

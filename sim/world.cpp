@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cassert>
+#include <iterator>
 
 namespace zk::sim {
 
@@ -52,6 +53,10 @@ bool World::leader_serving() const {
 void World::record(TraceEvent event) {
   event.time_us = now_us_;
   trace_.push_back(std::move(event));
+}
+
+void World::record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind) {
+  if (messages_.size() < kMaxMessageRecords) messages_.push_back(MessageRecord{sent_us, now_us_, from, to, kind});
 }
 
 void World::note(const std::string& text) { record(TraceEvent{.kind = TraceKind::kNote, .detail = text}); }
@@ -117,7 +122,7 @@ std::string World::kill(ServerId id) {
   for (ClientSlot& c : clients_) {
     if (c.client.server() != id || !network_.connected(id, c.client.endpoint())) continue;
     queue_.push(now_us_ + network_.draw_latency_us(prng_),
-                DeliverToClient{c.client.endpoint(), id, c.client.connection(), ConnectionClosed{"connection reset"}});
+                DeliverToClient{c.client.endpoint(), id, c.client.connection(), ConnectionClosed{"connection reset"}, now_us_});
   }
   return {};
 }
@@ -259,7 +264,7 @@ void World::dispatch(const EventPayload& payload) {
     if (valid_server(target) && (!slot(target).peer || slot(target).incarnation != incarnation)) {
       if (std::holds_alternative<ConnectRequest>(to_server->message) && network_.connected(target, to_server->from)) {
         queue_.push(now_us_ + network_.draw_latency_us(prng_),
-                    DeliverToClient{to_server->from, target, to_server->connection, ConnectionClosed{"connection refused"}});
+                    DeliverToClient{to_server->from, target, to_server->connection, ConnectionClosed{"connection refused"}, now_us_});
       }
       return;
     }
@@ -277,6 +282,7 @@ void World::dispatch(const EventPayload& payload) {
 void World::handle_input(ServerSlot& s, const EventPayload& payload) {
   Outbox out(s.id, now_us_);
   if (const auto* deliver = std::get_if<DeliverMessage>(&payload)) {
+    if (record_messages_) record_message(deliver->sent_us, deliver->from, s.id, message_kind_name(deliver->message));
     s.peer->on_message(deliver->from, deliver->message, out);
   } else if (const auto* timer = std::get_if<FireTimer>(&payload)) {
     const auto k = static_cast<size_t>(timer->kind);
@@ -293,6 +299,11 @@ void World::handle_input(ServerSlot& s, const EventPayload& payload) {
     s.disk.complete_fsync(synced->target);
     s.peer->on_disk_synced(synced->token, out);
   } else if (const auto* from_client = std::get_if<DeliverToServer>(&payload)) {
+    if (record_messages_) {
+      static constexpr const char* kNames[] = {"CONNECT", "REQUEST", "PING", "DISCONNECT"};
+      static_assert(std::size(kNames) == std::variant_size_v<ClientToServer>);
+      record_message(from_client->sent_us, from_client->from, s.id, kNames[from_client->message.index()]);
+    }
     s.peer->on_client_message(from_client->connection, from_client->message, out);
   }
   apply_effects(s, out);
@@ -316,7 +327,7 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
       const auto endpoint = static_cast<EndpointId>(to_client->connection >> 20);
       const Network::Delivery delivery = network_.schedule(s.id, endpoint, now_us_, prng_);
       for (int64_t at_us : delivery.times_us) {
-        queue_.push(at_us, DeliverToClient{endpoint, s.id, to_client->connection, to_client->message});
+        queue_.push(at_us, DeliverToClient{endpoint, s.id, to_client->connection, to_client->message, now_us_});
       }
     } else if (auto* append = std::get_if<LogAppendEffect>(&effect)) {
       s.disk.append(std::move(append->txn));
@@ -396,7 +407,7 @@ void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
     const Network::Delivery delivery = network_.schedule(endpoint, send.server, now_us_, prng_);
     for (int64_t at_us : delivery.times_us) {
       queue_.push(at_us, DeliverToServer{send.server, this->slot(send.server).incarnation, endpoint, send.connection,
-                                         send.message});
+                                         send.message, now_us_});
     }
   }
   for (const ClientTimer& timer : effects.timers) {
@@ -417,6 +428,11 @@ void World::handle_client_event(const EventPayload& payload) {
   if (const auto* to_client = std::get_if<DeliverToClient>(&payload)) {
     slot = client_by_endpoint(to_client->client);
     if (!slot) return;
+    if (record_messages_) {
+      static constexpr const char* kNames[] = {"CONNECTED", "REPLY", "WATCH EVENT", "PING REPLY", "CLOSE"};
+      static_assert(std::size(kNames) == std::variant_size_v<ServerToClient>);
+      record_message(to_client->sent_us, to_client->from, to_client->client, kNames[to_client->message.index()]);
+    }
     slot->client.on_message(to_client->connection, to_client->message, now_us_, effects);
   } else if (const auto* timer = std::get_if<ClientTimerFire>(&payload)) {
     slot = client_by_endpoint(timer->client);

@@ -50,6 +50,17 @@ struct HeldMessage {
   DeliverMessage message;
 };
 
+// One delivered message, kept when message recording is on (for flow views such as the
+// Chrome trace and, later, the GUI's message history).
+struct MessageRecord {
+  int64_t sent_us = 0;
+  int64_t delivered_us = 0;
+  EndpointId from = 0;
+  EndpointId to = 0;
+  const char* kind = "";  // a static name: "NOTIFICATION", "PROPOSAL", "REPLY", ...
+  bool operator==(const MessageRecord&) const = default;
+};
+
 struct ClientSlot {
   SimClient client;
   std::array<uint64_t, kClientTimerKindCount> timer_generation{};
@@ -105,6 +116,10 @@ class World {
   const Network& network() const { return network_; }
   Network& mutable_network() { return network_; }
   const std::vector<HeldMessage>& held_messages() const { return held_; }
+  // Message recording (off by default) keeps at most kMaxMessageRecords deliveries.
+  static constexpr size_t kMaxMessageRecords = 200'000;
+  void set_record_messages(bool on) { record_messages_ = on; }
+  const std::vector<MessageRecord>& messages() const { return messages_; }
   const SimClient* client(const std::string& name) const;
   SimClient* mutable_client(const std::string& name);
   const std::vector<ClientSlot>& clients() const { return clients_; }
@@ -133,6 +148,9 @@ class World {
   std::vector<TraceEvent> trace_;
   std::vector<HeldMessage> held_;
   std::vector<ClientSlot> clients_;  // endpoint = kFirstClientEndpoint + index
+  bool record_messages_ = false;
+  std::vector<MessageRecord> messages_;
+  void record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind);
 };
 
 // "   1.234567s " style time stamp used by every trace rendering.
