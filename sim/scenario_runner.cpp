@@ -366,32 +366,32 @@ class Runner {
     }
     return {};
   }
-  std::string exec(const ExpectData& c) {
-    const ClientMemory& m = clients_[c.client];
-    if (!m.data) {
-      expectation(false, "no successful get yet");
+  // Compares what the client's last successful operation of a kind returned with the
+  // expected value; fails with none_yet when it has not run one.
+  template <typename T, typename Describe>
+  void expect_remembered(const std::optional<T>& seen, const T& want, const char* none_yet, Describe describe) {
+    if (!seen) {
+      expectation(false, none_yet);
     } else {
-      expectation(*m.data == c.text, fmt::format("expected \"{}\", saw \"{}\"", c.text, *m.data));
+      expectation(*seen == want, describe(*seen));
     }
+  }
+  std::string exec(const ExpectData& c) {
+    expect_remembered(clients_[c.client].data, c.text, "no successful get yet", [&](const std::string& seen) {
+      return fmt::format("expected \"{}\", saw \"{}\"", c.text, seen);
+    });
     return {};
   }
   std::string exec(const ExpectCreated& c) {
-    const ClientMemory& m = clients_[c.client];
-    if (!m.created) {
-      expectation(false, "no successful create yet");
-    } else {
-      expectation(*m.created == c.path, fmt::format("expected {}, saw {}", c.path, *m.created));
-    }
+    expect_remembered(clients_[c.client].created, c.path, "no successful create yet",
+                      [&](const std::string& seen) { return fmt::format("expected {}, saw {}", c.path, seen); });
     return {};
   }
   std::string exec(const ExpectChildren& c) {
-    const ClientMemory& m = clients_[c.client];
-    if (!m.children) {
-      expectation(false, "no successful ls yet");
-    } else {
-      expectation(*m.children == c.names,
-                  fmt::format("expected {}, saw {}", quote_list(c.names), quote_list(*m.children)));
-    }
+    expect_remembered(clients_[c.client].children, c.names, "no successful ls yet",
+                      [&](const std::vector<std::string>& seen) {
+                        return fmt::format("expected {}, saw {}", quote_list(c.names), quote_list(seen));
+                      });
     return {};
   }
   std::string exec(const ExpectStat& c) {
