@@ -61,6 +61,9 @@ void MainWindow::draw_frame(const PanelContext& context) {
   draw_tile("why", Text::kWhy, layout.why, why_panel_, context);
   draw_tile("tree", Text::kZnodeTree, layout.tree, tree_panel_, context);
   draw_tile("console", Text::kConsole, layout.console, console_panel_, context);
+  // No tile starts out focused (otherwise the last one created, Console, looks selected).
+  if (first_frame_) ImGui::SetWindowFocus(nullptr);
+  first_frame_ = false;
 }
 
 }  // namespace zk::ui

@@ -16,6 +16,7 @@ class MainWindow {
   void draw_menu_bar();
 
   Theme theme_;
+  bool first_frame_ = true;
   ClusterView cluster_view_;
   VotesPanel votes_panel_;
   WhyPanel why_panel_;
