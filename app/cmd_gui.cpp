@@ -58,6 +58,21 @@ int cmd_gui(const Args& args) {
       if (v && *v == "en") options.language = ui::Language::kEnglish;
       else if (v && *v == "zh") options.language = ui::Language::kChinese;
       else return usage_error("--lang needs 'en' or 'zh'");
+    } else if (arg == "--lesson") {
+      const std::string* v = value("--lesson");
+      if (!v || (*v != "1-2-3" && *v != "3-2-1" && *v != "all"))
+        return usage_error("--lesson needs '1-2-3', '3-2-1' or 'all'");
+      options.lesson = *v;
+    } else if (arg == "--servers") {
+      const std::string* v = value("--servers");
+      if (!v || !parse_int(*v, options.server_count) || options.server_count < 1 || options.server_count > 9)
+        return usage_error("--servers needs a number of servers from 1 to 9");
+    } else if (arg == "--speed") {
+      const std::string* v = value("--speed");
+      int speed = 0;
+      if (!v || !parse_int(*v, speed) || speed < 1 || speed > 10000)
+        return usage_error("--speed needs a whole factor from 1 to 10000 (virtual seconds per wall second)");
+      options.speed = speed;
     } else if (!arg.empty() && arg[0] == '-') {
       return usage_error(fmt::format("unknown gui option '{}'", arg));
     } else if (options.scenario_path.empty()) {

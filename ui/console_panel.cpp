@@ -11,6 +11,7 @@ void ConsolePanel::draw(const PanelContext& context) {
     draw_empty_state(tr(Text::kNoConsole));
     return;
   }
+  draw_empty_state(tr(Text::kPanelPending));
 }
 
 }  // namespace zk::ui

@@ -10,7 +10,9 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
+#include <vector>
 
 #include "ui/fonts.h"
 #include "ui/i18n.h"
@@ -83,13 +85,23 @@ int run_gui(const GuiOptions& options) {
   int exit_status = 0;
   {
     MainWindow main_window(options.theme);
-    PanelContext context;
+    Simulation& simulation = main_window.simulation();
+    simulation.speed = options.speed;
+    if (!options.lesson.empty()) {
+      std::vector<ServerId> order;
+      for (int id = 1; id <= options.server_count; ++id) order.push_back(id);
+      if (options.lesson == "3-2-1") std::reverse(order.begin(), order.end());
+      simulation.new_cluster(options.server_count, 1);
+      simulation.start_in_order(order, options.lesson == "all" ? 0 : 1'000'000);
+    }
     for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
       glfwPollEvents();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
-      main_window.draw_frame(context);
+      // With --frames the run is scripted: fixed 60 Hz steps make screenshots reproducible.
+      simulation.advance(options.frame_count > 0 ? 1.0 / 60.0 : static_cast<double>(io.DeltaTime));
+      main_window.draw_frame();
       ImGui::Render();
       int fb_width = 0;
       int fb_height = 0;

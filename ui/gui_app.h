@@ -19,6 +19,9 @@ struct GuiOptions {
   std::string scenario_path;    // Opened at start when not empty.
   Theme theme = Theme::kDark;
   Language language = Language::kEnglish;
+  std::string lesson;       // "1-2-3", "3-2-1" or "all": start a cluster that way at once
+  int server_count = 3;     // for the lesson
+  double speed = 1.0;       // virtual seconds per wall second
 };
 
 int run_gui(const GuiOptions& options);

@@ -29,6 +29,8 @@ constexpr std::array<Entry, static_cast<size_t>(Text::kCount)> kTable = {{
     {"No events yet - server states appear here over virtual time.", "还没有事件 - 服务器状态会随虚拟时间显示在这里。"},
     {"Not connected - start a cluster, then attach the console to a server.",
      "未连接 - 先启动集群，再把控制台连接到一台服务器。"},
+    {"This panel is not built yet - the Cluster and Why panels show this run.",
+     "此面板尚未实现 - “集群”和“决策原因”面板显示本次运行。"},
     {"View", "视图"},
     {"Theme", "主题"},
     {"Language", "语言"},

@@ -22,6 +22,7 @@ enum class Text {
   kNoTree,
   kNoTimeline,
   kNoConsole,
+  kPanelPending,
   kMenuView,
   kMenuTheme,
   kMenuLanguage,

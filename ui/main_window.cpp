@@ -50,7 +50,10 @@ void MainWindow::draw_menu_bar() {
   ImGui::EndMainMenuBar();
 }
 
-void MainWindow::draw_frame(const PanelContext& context) {
+void MainWindow::draw_frame() {
+  PanelContext context;
+  context.world = simulation_.world();
+  context.simulation = &simulation_;
   draw_menu_bar();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize);

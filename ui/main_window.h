@@ -4,19 +4,22 @@
 
 #include "ui/gui_app.h"
 #include "ui/panels.h"
+#include "ui/simulation.h"
 
 namespace zk::ui {
 
 class MainWindow {
  public:
   explicit MainWindow(Theme theme);
-  void draw_frame(const PanelContext& context);
+  void draw_frame();
+  Simulation& simulation() { return simulation_; }
 
  private:
   void draw_menu_bar();
 
   Theme theme_;
   bool first_frame_ = true;
+  Simulation simulation_;
   ClusterView cluster_view_;
   VotesPanel votes_panel_;
   WhyPanel why_panel_;

@@ -38,6 +38,7 @@ class ControlsPanel {
 
  private:
   int server_count_ = 3;
+  const sim::World* shown_world_ = nullptr;  // identity only, never dereferenced
 };
 
 class ConsolePanel {

@@ -11,6 +11,7 @@ void TimelinePanel::draw(const PanelContext& context) {
     draw_empty_state(tr(Text::kNoTimeline));
     return;
   }
+  draw_empty_state(tr(Text::kPanelPending));
 }
 
 }  // namespace zk::ui

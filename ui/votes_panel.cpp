@@ -11,6 +11,7 @@ void VotesPanel::draw(const PanelContext& context) {
     draw_empty_state(tr(Text::kNoVotes));
     return;
   }
+  draw_empty_state(tr(Text::kPanelPending));
 }
 
 }  // namespace zk::ui

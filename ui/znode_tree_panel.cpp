@@ -11,6 +11,7 @@ void ZnodeTreePanel::draw(const PanelContext& context) {
     draw_empty_state(tr(Text::kNoTree));
     return;
   }
+  draw_empty_state(tr(Text::kPanelPending));
 }
 
 }  // namespace zk::ui

@@ -24,3 +24,14 @@ for theme in dark light; do
     "$zksim" gui --frames 30 --size 1280x800 --theme "$theme" --screenshot "$out_dir/smoke-$theme.png"
   "$png_check" "$out_dir/smoke-$theme.png" 1280 800
 done
+
+# A running lesson (5 servers started 1..5, ten times real time) renders a different picture
+# from the empty shell: the ring, its states and the decision log.
+rm -f "$out_dir/lesson.png"
+xvfb-run -a -s '-screen 0 1280x800x24' \
+  "$zksim" gui --lesson 1-2-3 --servers 5 --speed 10 --frames 40 --size 1280x800 --screenshot "$out_dir/lesson.png"
+"$png_check" "$out_dir/lesson.png" 1280 800
+if cmp -s "$out_dir/lesson.png" "$out_dir/smoke-dark.png"; then
+  echo "the running lesson looks exactly like the empty shell" >&2
+  exit 1
+fi
