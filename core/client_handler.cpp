@@ -115,13 +115,9 @@ void QuorumPeer::client_submit(ConnectionId connection, SessionId session, int32
                                Outbox& out) {
   ClientConnection& conn = connections_[connection];
   ++conn.outstanding;
-  if (std::holds_alternative<SyncRequest>(request)) {
-    pending_syncs_.push_back(connection);
-    // The sync reply carries this cxid; remember it with the connection's pending write.
-    pending_writes_[{session, cxid}] = connection;
-  } else {
-    pending_writes_[{session, cxid}] = connection;
-  }
+  // Answered on apply (writes) or on SYNC (syncs, which also remember their cxid here).
+  pending_writes_[{session, cxid}] = connection;
+  if (std::holds_alternative<SyncRequest>(request)) pending_syncs_.push_back(connection);
   if (state_ == PeerState::kLeading) {
     leader_submit(session, cxid, request, config_.my_id, out);
   } else if (learner_) {

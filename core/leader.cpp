@@ -85,12 +85,10 @@ void QuorumPeer::leader_check_epoch_quorum(Outbox& out) {
   }
   leader_->epoch_decided = true;
   disk_.accepted_epoch = leader_->epoch;
-  TraceEvent event;
-  event.kind = TraceKind::kEpochProposed;
-  event.epoch = leader_->epoch;
-  event.count = static_cast<int64_t>(leader_->connecting.size());
-  event.total = static_cast<int64_t>(config_.voters.size());
-  out.trace(event);
+  out.trace(TraceEvent{.kind = TraceKind::kEpochProposed,
+                       .count = static_cast<int64_t>(leader_->connecting.size()),
+                       .total = static_cast<int64_t>(config_.voters.size()),
+                       .epoch = leader_->epoch});
   for (const auto& [sid, handler] : leader_->handlers) {
     send_packet(sid, PacketType::kLeaderInfo, handler.connection, make_zxid(leader_->epoch, 0), 0, out);
   }
@@ -263,12 +261,10 @@ void QuorumPeer::leader_check_new_leader_quorum(Outbox& out) {
   last_processed_zxid_ = make_zxid(leader_->epoch, 0);
   election_.update_peer_epoch(leader_->epoch);
   out.cancel_timer(TimerKind::kLeaderPhaseTimeout);
-  TraceEvent event;
-  event.kind = TraceKind::kLeaderServing;
-  event.epoch = leader_->epoch;
-  event.count = static_cast<int64_t>(leader_->new_leader_acks.size());
-  event.total = static_cast<int64_t>(config_.voters.size());
-  out.trace(event);
+  out.trace(TraceEvent{.kind = TraceKind::kLeaderServing,
+                       .count = static_cast<int64_t>(leader_->new_leader_acks.size()),
+                       .total = static_cast<int64_t>(config_.voters.size()),
+                       .epoch = leader_->epoch});
   for (auto& [sid, handler] : leader_->handlers) {
     if (handler.acked_new_leader && !handler.up_to_date_sent) {
       handler.up_to_date_sent = true;

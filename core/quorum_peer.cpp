@@ -196,7 +196,7 @@ void QuorumPeer::go_looking(const std::string& reason, Outbox& out) {
     send_packet(learner_->leader, PacketType::kClose, learner_->connection, 0, 0, out);
   }
   client_close_all("the server left the quorum", out);
-  fast_forward(out);
+  fast_forward();
   leader_.reset();
   learner_.reset();
   prep_.clear();
@@ -232,8 +232,7 @@ void QuorumPeer::apply_committed(const std::shared_ptr<const Txn>& txn, Outbox& 
 
 // Before re-entering the election, apply every logged txn the tree has not applied yet
 // (ZooKeeper's fastForwardDataBase), so that the vote carries the last logged zxid.
-void QuorumPeer::fast_forward(Outbox& out) {
-  (void)out;
+void QuorumPeer::fast_forward() {
   for (const auto& txn : disk_.log) {
     if (txn->header.zxid <= last_processed_zxid_) continue;
     tree_.apply(*txn);

@@ -160,7 +160,7 @@ class QuorumPeer {
   // quorum_peer.cpp: the replicated state
   void log_txn(std::shared_ptr<const Txn> txn, Outbox& out);
   void apply_committed(const std::shared_ptr<const Txn>& txn, Outbox& out);
-  void fast_forward(Outbox& out);
+  void fast_forward();
   void rebuild_from_log(Zxid up_to);
   void take_snapshot(Outbox& out);
 

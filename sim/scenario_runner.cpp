@@ -437,30 +437,31 @@ class Runner {
     expectation(converged(world_, false), describe_divergence(world_));
     return {};
   }
-  std::string exec(const ExpectEpoch& c) {
+  // Resolves the expectation's server, fails it if that server is down, else checks it.
+  template <typename Check>
+  std::string expect_on_live_server(const ServerRef& server, Check check) {
     ServerId id = 0;
-    if (auto e = resolve(c.server, &id); !e.empty()) return e;
+    if (auto e = resolve(server, &id); !e.empty()) return e;
     const QuorumPeer* p = world_.peer(id);
     if (!p) {
       expectation(false, fmt::format("S{} is down", id));
     } else {
-      Epoch seen = p->persistent().current_epoch;
-      expectation(seen == c.epoch, fmt::format("expected S{} epoch {}, saw {}", id, c.epoch, seen));
+      check(id, *p);
     }
     return {};
   }
+  std::string exec(const ExpectEpoch& c) {
+    return expect_on_live_server(c.server, [&](ServerId id, const QuorumPeer& p) {
+      const Epoch seen = p.persistent().current_epoch;
+      expectation(seen == c.epoch, fmt::format("expected S{} epoch {}, saw {}", id, c.epoch, seen));
+    });
+  }
   std::string exec(const ExpectZxid& c) {
-    ServerId id = 0;
-    if (auto e = resolve(c.server, &id); !e.empty()) return e;
-    const QuorumPeer* p = world_.peer(id);
-    if (!p) {
-      expectation(false, fmt::format("S{} is down", id));
-    } else {
-      uint64_t seen = static_cast<uint64_t>(p->last_processed_zxid());
+    return expect_on_live_server(c.server, [&](ServerId id, const QuorumPeer& p) {
+      const auto seen = static_cast<uint64_t>(p.last_processed_zxid());
       expectation(seen == static_cast<uint64_t>(c.zxid),
                   fmt::format("expected S{} zxid 0x{:x}, saw 0x{:x}", id, static_cast<uint64_t>(c.zxid), seen));
-    }
-    return {};
+    });
   }
 
   std::string state_of(ServerId id) const {
