@@ -238,6 +238,24 @@ struct SetNetwork {
   std::optional<int64_t> reorder_ppm;
   bool operator==(const SetNetwork&) const = default;
 };
+// hold FROM TO / drop FROM TO / release FROM TO: step-by-step control of one link. hold
+// keeps the next message FROM sends to TO (until release), drop loses it, release sends
+// every held message on that link now (each with a fresh latency).
+struct HoldNext {
+  ServerRef from;
+  ServerRef to;
+  bool operator==(const HoldNext&) const = default;
+};
+struct DropNext {
+  ServerRef from;
+  ServerRef to;
+  bool operator==(const DropNext&) const = default;
+};
+struct ReleaseHeld {
+  ServerRef from;
+  ServerRef to;
+  bool operator==(const ReleaseHeld&) const = default;
+};
 struct ExpectEpoch {  // expect epoch ID N: the server's currentEpoch
   ServerRef server;
   Epoch epoch = 0;  // 0..2^32-1
@@ -256,7 +274,7 @@ using Command = std::variant<
     ClientSync, ClientClose,
     ExpectLeader, ExpectState, ExpectOk, ExpectError, ExpectData, ExpectCreated,
     ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
-    Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid>;
+    Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld>;
 
 struct Step {
   int line = 0;  // 1-based line in the scenario file

@@ -130,6 +130,9 @@ struct Formatter {
   std::string operator()(const ExpectConverged&) const { return "expect converged"; }
   std::string operator()(const Pause& c) const { return "pause " + ref(c.server); }
   std::string operator()(const Resume& c) const { return "resume " + ref(c.server); }
+  std::string operator()(const HoldNext& c) const { return "hold " + ref(c.from) + " " + ref(c.to); }
+  std::string operator()(const DropNext& c) const { return "drop " + ref(c.from) + " " + ref(c.to); }
+  std::string operator()(const ReleaseHeld& c) const { return "release " + ref(c.from) + " " + ref(c.to); }
   std::string operator()(const SetNetwork& c) const {
     std::string out = "network";
     if (c.loss_ppm) out += " loss=" + parse::format_probability(*c.loss_ppm);

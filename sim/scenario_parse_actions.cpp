@@ -1,5 +1,5 @@
 // The acting commands: start, kill, restart, partition, heal, run (and run until ...),
-// plus the zksim additions pause, resume and network.
+// plus the zksim additions pause, resume, network, hold, drop and release.
 #include <algorithm>
 #include <array>
 
@@ -12,8 +12,9 @@
 namespace zk::sim::parse {
 namespace {
 
-constexpr std::array<std::string_view, 9> kActionWords{"start", "kill", "restart", "pause", "resume",
-                                                       "partition", "heal", "network", "run"};
+constexpr std::array<std::string_view, 12> kActionWords{"start", "kill", "restart", "pause", "resume",
+                                                        "partition", "heal", "network", "run",
+                                                        "hold", "drop", "release"};
 
 constexpr std::string_view kStartUsage = "start ID [ID ...] [every=DUR]";
 constexpr std::string_view kPartitionUsage = "partition A B ... | C D ...";
@@ -53,6 +54,22 @@ std::string parse_one_server(std::string_view verb, std::vector<Word> args, cons
   if (!error.empty()) return error;
   T command;
   if (error = parse_server_ref(args[0].text, context.server_count, command.server); !error.empty()) return error;
+  out = command;
+  return "";
+}
+
+// hold, drop, release: two different server ids, the link's sender and receiver.
+template <typename T>
+std::string parse_link(std::string_view verb, std::vector<Word> args, const Context& context, Command& out) {
+  const std::string usage = fmt::format("{} FROM TO", verb);
+  Options options;
+  std::string error = take_options(args, {}, usage, options);
+  if (error.empty()) error = check_arity(args, {"FROM server id", "TO server id"}, 0, usage);
+  if (!error.empty()) return error;
+  T command;
+  if (error = parse_server_ref(args[0].text, context.server_count, command.from); !error.empty()) return error;
+  if (error = parse_server_ref(args[1].text, context.server_count, command.to); !error.empty()) return error;
+  if (command.from == command.to) return fmt::format("{} needs two different servers (usage: {})", verb, usage);
   out = command;
   return "";
 }
@@ -190,6 +207,9 @@ std::string parse_action(std::string_view verb, std::vector<Word> args, const Co
   if (verb == "heal") return parse_heal(std::move(args), out);
   if (verb == "network") return parse_network(std::move(args), out);
   if (verb == "run") return parse_run(std::move(args), out);
+  if (verb == "hold") return parse_link<HoldNext>(verb, std::move(args), context, out);
+  if (verb == "drop") return parse_link<DropNext>(verb, std::move(args), context, out);
+  if (verb == "release") return parse_link<ReleaseHeld>(verb, std::move(args), context, out);
   return fmt::format("unknown command '{}'", word_for_message(verb));
 }
 

@@ -12,6 +12,7 @@
 
 #include "core/error_code.h"
 #include "core/zkcli_format.h"
+#include "sim/scenario_action.h"
 #include "sim/scenario_format.h"
 #include "sim/scenario_names.h"
 #include "sim/world.h"
@@ -156,16 +157,7 @@ class Runner {
 
  private:
   // ---- helpers ----
-  std::string resolve(const ServerRef& ref, ServerId* id) {
-    if (!ref.is_leader) {
-      *id = ref.id;
-      return {};
-    }
-    auto leader = world_.leader();
-    if (!leader) return "no server is LEADING now";
-    *id = *leader;
-    return {};
-  }
+  std::string resolve(const ServerRef& ref, ServerId* id) { return resolve_server(world_, ref, id); }
 
   void expectation(bool passed, std::string detail) {
     ExpectationResult r;
@@ -180,10 +172,12 @@ class Runner {
 
   const Command& current_command() const { return step_->command; }
 
-  std::string client_op(const std::string& name, const Request& request, const std::string& label) {
-    int32_t cxid = 0;
-    std::string err = world_.client_submit(name, request, &cxid);
-    if (!err.empty()) return err;
+  std::string client_op(const std::string& name, const Command& command, const std::string& label) {
+    const ActionOutcome sent = apply_action(world_, command);
+    if (!sent.error.empty()) return sent.error;
+    if (!sent.cxid) return {};  // close of a client that is not connected: nothing was sent
+    const int32_t cxid = *sent.cxid;
+    const Request request = *client_request(command);
     world_.run_until(
         [&](const World& w) {
           const ClientOpResult* op = w.client(name)->op(cxid);
@@ -209,7 +203,7 @@ class Runner {
     return {};
   }
 
-  // ---- acting ----
+  // ---- acting (instant actions go through apply_action, shared with the GUI) ----
   std::string exec(const Cluster&) { return "cluster must be the first command"; }
   std::string exec(const ClusterConfig&) { return "cluster must be the first command"; }
 
@@ -218,43 +212,18 @@ class Runner {
     for (const ServerRef& ref : c.servers) {
       if (!first && c.every_us) world_.run_for(*c.every_us);
       first = false;
-      ServerId id = 0;
-      if (auto e = resolve(ref, &id); !e.empty()) return e;
-      if (auto e = world_.start(id); !e.empty()) return e;
+      if (auto e = apply_action(world_, Start{.servers = {ref}, .every_us = std::nullopt}).error; !e.empty()) return e;
     }
     return {};
   }
-  std::string exec(const Kill& c) { return server_cmd(c.server, [&](ServerId id) { return world_.kill(id); }); }
-  std::string exec(const Restart& c) { return server_cmd(c.server, [&](ServerId id) { return world_.restart(id); }); }
-  std::string exec(const Pause& c) { return server_cmd(c.server, [&](ServerId id) { return world_.pause(id); }); }
-  std::string exec(const Resume& c) { return server_cmd(c.server, [&](ServerId id) { return world_.resume(id); }); }
-
-  template <typename F>
-  std::string server_cmd(const ServerRef& ref, F f) {
-    ServerId id = 0;
-    if (auto e = resolve(ref, &id); !e.empty()) return e;
-    return f(id);
+  template <typename T>
+    requires(std::is_same_v<T, Kill> || std::is_same_v<T, Restart> || std::is_same_v<T, Pause> ||
+             std::is_same_v<T, Resume> || std::is_same_v<T, Partition> || std::is_same_v<T, Heal> ||
+             std::is_same_v<T, SetNetwork> || std::is_same_v<T, HoldNext> || std::is_same_v<T, DropNext> ||
+             std::is_same_v<T, ReleaseHeld>)
+  std::string exec(const T& c) {
+    return apply_action(world_, c).error;
   }
-
-  std::string exec(const Partition& c) {
-    std::vector<std::vector<EndpointId>> groups;
-    for (const auto& group : c.groups) {
-      auto& out = groups.emplace_back();
-      for (const PartitionMember& m : group) {
-        if (m.is_client) {
-          auto endpoint = world_.client_endpoint(m.client);
-          if (!endpoint) return fmt::format("unknown client '{}'", m.client);
-          out.push_back(*endpoint);
-        } else {
-          ServerId id = 0;
-          if (auto e = resolve(m.server, &id); !e.empty()) return e;
-          out.push_back(id);
-        }
-      }
-    }
-    return world_.partition(groups);
-  }
-  std::string exec(const Heal&) { return world_.heal(); }
   std::string exec(const Run& c) {
     world_.run_for(budgeted(c.duration_us));
     return {};
@@ -272,14 +241,6 @@ class Runner {
     if (world_.run_until([](const World& w) { return converged(w, true); }, budgeted(c.timeout_us))) return {};
     return fmt::format("not converged after {}: {}", format_duration(c.timeout_us), describe_divergence(world_));
   }
-  std::string exec(const SetNetwork& c) {
-    NetworkFaults faults = world_.network().faults();
-    if (c.loss_ppm) faults.loss = static_cast<double>(*c.loss_ppm) / 1e6;
-    if (c.duplicate_ppm) faults.duplicate = static_cast<double>(*c.duplicate_ppm) / 1e6;
-    if (c.reorder_ppm) faults.reorder = static_cast<double>(*c.reorder_ppm) / 1e6;
-    world_.mutable_network().set_faults(faults);
-    return {};
-  }
 
   static std::string format_duration(int64_t us) {
     if (us % 1'000'000 == 0) return fmt::format("{}s", us / 1'000'000);
@@ -289,40 +250,19 @@ class Runner {
 
   // ---- clients ----
   std::string exec(const ClientConnect& c) {
-    ServerId id = 0;
-    if (auto e = resolve(c.server, &id); !e.empty()) return e;
-    if (auto e = world_.client_connect(c.client, id, c.timeout_us / 1000); !e.empty()) return e;
+    if (auto e = apply_action(world_, c).error; !e.empty()) return e;
     world_.run_until([&](const World& w) { return w.client(c.client)->connect_settled(); }, kOpTimeoutUs);
     clients_[c.client] = ClientMemory{};
     return {};
   }
-  std::string exec(const ClientCreate& c) {
-    CreateMode mode = c.ephemeral ? (c.sequential ? CreateMode::kEphemeralSequential : CreateMode::kEphemeral)
-                                  : (c.sequential ? CreateMode::kPersistentSequential : CreateMode::kPersistent);
-    return client_op(c.client, CreateRequest{c.path, c.data, mode, -1}, "create " + c.path);
-  }
-  std::string exec(const ClientGet& c) {
-    return client_op(c.client, GetDataRequest{c.path, c.watch}, "get " + c.path);
-  }
-  std::string exec(const ClientSet& c) {
-    return client_op(c.client, SetDataRequest{c.path, c.data, c.version.value_or(-1)}, "set " + c.path);
-  }
-  std::string exec(const ClientLs& c) {
-    return client_op(c.client, GetChildrenRequest{c.path, c.watch}, "ls " + c.path);
-  }
-  std::string exec(const ClientStat& c) {
-    return client_op(c.client, ExistsRequest{c.path, c.watch}, "stat " + c.path);
-  }
-  std::string exec(const ClientDelete& c) {
-    return client_op(c.client, DeleteRequest{c.path, c.version.value_or(-1)}, "delete " + c.path);
-  }
-  std::string exec(const ClientSync& c) { return client_op(c.client, SyncRequest{c.path}, "sync " + c.path); }
-  std::string exec(const ClientClose& c) {
-    const SimClient* client = world_.client(c.client);
-    if (!client) return fmt::format("unknown client '{}'", c.client);
-    if (client->state() != ClientState::kConnected) return {};  // nothing to close
-    return client_op(c.client, CloseSessionRequest{}, "close");
-  }
+  std::string exec(const ClientCreate& c) { return client_op(c.client, c, "create " + c.path); }
+  std::string exec(const ClientGet& c) { return client_op(c.client, c, "get " + c.path); }
+  std::string exec(const ClientSet& c) { return client_op(c.client, c, "set " + c.path); }
+  std::string exec(const ClientLs& c) { return client_op(c.client, c, "ls " + c.path); }
+  std::string exec(const ClientStat& c) { return client_op(c.client, c, "stat " + c.path); }
+  std::string exec(const ClientDelete& c) { return client_op(c.client, c, "delete " + c.path); }
+  std::string exec(const ClientSync& c) { return client_op(c.client, c, "sync " + c.path); }
+  std::string exec(const ClientClose& c) { return client_op(c.client, c, "close"); }
 
   // ---- expecting ----
   std::string exec(const ExpectLeader& c) {

@@ -1,51 +1,84 @@
-// Driving the world from the GUI: scheduled starts, playback and the lesson actions.
+// Driving the world from the GUI: the command layer (apply), scheduled starts and playback.
 #include "ui/simulation.h"
 
 #include <algorithm>
 
+#include "sim/scenario_action.h"
+
 namespace zk::ui {
 
-void Simulation::new_cluster(int server_count, uint64_t seed) {
+void Simulation::new_cluster(const sim::Cluster& setup, uint64_t seed) {
   sim::WorldConfig config;
-  config.server_count = server_count;
+  config.server_count = setup.server_count;
+  config.tick_us = setup.tick_ms * 1000;
+  config.init_limit = setup.init_limit;
+  config.sync_limit = setup.sync_limit;
+  config.latency_min_us = setup.latency_min_us;
+  config.latency_max_us = setup.latency_max_us;
   config.seed = seed;
   world_.emplace(config);
+  setup_ = setup;
+  seed_ = seed;
   pending_.clear();
+  recorded_.clear();
   last_error_.clear();
+}
+
+void Simulation::new_cluster(int server_count, uint64_t seed) {
+  sim::Cluster setup;
+  setup.server_count = server_count;
+  new_cluster(setup, seed);
+}
+
+std::string Simulation::apply_now(const sim::Command& command) {
+  last_error_ = sim::apply_action(*world_, command).error;
+  return last_error_;
+}
+
+std::string Simulation::apply(const sim::Command& command) {
+  if (!world_) return last_error_ = "no cluster";
+  if (const auto* start = std::get_if<sim::Start>(&command); start && start->every_us && start->servers.size() > 1) {
+    int64_t at_us = world_->now_us();
+    for (const sim::ServerRef& server : start->servers) {
+      pending_.push_back(Pending{at_us, sim::Start{.servers = {server}, .every_us = std::nullopt}});
+      at_us += *start->every_us;
+    }
+    std::stable_sort(pending_.begin(), pending_.end(),
+                     [](const Pending& a, const Pending& b) { return a.at_us < b.at_us; });
+    if (recorded_.size() < kMaxRecordedActions) recorded_.push_back(RecordedAction{world_->now_us(), command});
+    last_error_.clear();
+    apply_due();
+    return last_error_;
+  }
+  if (!sim::is_instant_action(command)) return last_error_ = "not an action the GUI can apply";
+  const std::string error = apply_now(command);
+  if (error.empty() && recorded_.size() < kMaxRecordedActions) {
+    recorded_.push_back(RecordedAction{world_->now_us(), command});
+  }
+  return error;
 }
 
 void Simulation::start_in_order(const std::vector<ServerId>& order, int64_t gap_us) {
   if (!world_) return;
-  int64_t at_us = world_->now_us();
-  for (ServerId id : order) {
-    pending_.push_back(Pending{at_us, id});
-    at_us += gap_us;
-  }
-  std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) { return a.at_us < b.at_us; });
-  apply_due();
+  sim::Start start;
+  for (ServerId id : order) start.servers.push_back(sim::ServerRef{.is_leader = false, .id = static_cast<int>(id)});
+  if (order.size() > 1) start.every_us = gap_us;
+  if (gap_us == 0) start.every_us.reset();
+  apply(start);
   playing = true;
 }
 
 void Simulation::apply_due() {
   while (!pending_.empty() && pending_.front().at_us <= world_->now_us()) {
-    const std::string error = world_->start(pending_.front().start_server);
-    if (!error.empty()) last_error_ = error;
+    const sim::Command command = pending_.front().command;
     pending_.erase(pending_.begin());
+    apply_now(command);
   }
 }
 
-std::string Simulation::kill_leader() {
-  if (!world_) return "no cluster";
-  const auto leader = world_->leader();
-  last_error_ = leader ? world_->kill(*leader) : "no server is LEADING now";
-  return last_error_;
-}
+std::string Simulation::kill_leader() { return apply(sim::Kill{.server = sim::ServerRef{.is_leader = true, .id = 0}}); }
 
-std::string Simulation::heal() {
-  if (!world_) return "no cluster";
-  last_error_ = world_->heal();
-  return last_error_;
-}
+std::string Simulation::heal() { return apply(sim::Heal{}); }
 
 void Simulation::step_one_event() {
   if (!world_) return;
@@ -55,6 +88,16 @@ void Simulation::step_one_event() {
     return;
   }
   world_->step();
+}
+
+void Simulation::run_for(int64_t duration_us) {
+  if (!world_) return;
+  const int64_t target_us = world_->now_us() + std::max<int64_t>(0, duration_us);
+  while (!pending_.empty() && pending_.front().at_us <= target_us) {
+    world_->run_for(std::max<int64_t>(0, pending_.front().at_us - world_->now_us()));
+    apply_due();
+  }
+  world_->run_for(target_us - world_->now_us());
 }
 
 void Simulation::advance(double wall_seconds) {

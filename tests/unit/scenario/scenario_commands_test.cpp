@@ -194,3 +194,9 @@ TEST_CASE("steps keep their line numbers and file order") {
   CHECK(scenario.steps[2].line == 7);
   CHECK(std::holds_alternative<ExpectLeader>(scenario.steps[2].command));
 }
+
+TEST_CASE("zksim additions: hold, drop and release the next message on a link") {
+  CHECK(command_of("hold 1 2") == Command(HoldNext{.from = S(1), .to = S(2)}));
+  CHECK(command_of("drop leader 3") == Command(DropNext{.from = kLeader, .to = S(3)}));
+  CHECK(command_of("release 2 1") == Command(ReleaseHeld{.from = S(2), .to = S(1)}));
+}

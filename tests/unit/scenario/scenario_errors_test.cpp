@@ -186,3 +186,9 @@ TEST_CASE("errors: messages escape control bytes and cut long words") {
   CHECK(error_of(std::string(kScenarioBytesMax + 1, '\n')) ==
         "t.zks:1: file is too large (33554433 bytes; at most 33554432)");
 }
+
+TEST_CASE("hold, drop and release need two different servers") {
+  CHECK(error_of("cluster 3\nhold 1") == "t.zks:2: missing TO server id (usage: hold FROM TO)");
+  CHECK(error_of("cluster 3\ndrop 2 2") == "t.zks:2: drop needs two different servers (usage: drop FROM TO)");
+  CHECK(error_of("cluster 3\nrelease 1 4") == "t.zks:2: server id 4 is out of range 1..3");
+}

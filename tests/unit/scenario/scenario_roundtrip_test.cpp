@@ -25,6 +25,9 @@ partition 1 2 c | 3 leader | d
 heal
 network loss=5% duplicate=0.05 reorder=12.3456%
 network loss=0%
+hold 1 2
+drop leader 3
+release 1 2
 run 90s
 run 1500us
 run until leader
@@ -77,7 +80,7 @@ client c connect 2
 
 TEST_CASE("round trip: format_step then parse gives the same command, for every command") {
   const Scenario original = parse_ok(kEveryCommand);
-  REQUIRE(original.steps.size() == 59);
+  REQUIRE(original.steps.size() == 62);
   const std::string text = format_scenario(original);
   const Scenario again = parse_ok(text);
   CHECK(again.setup == original.setup);
@@ -97,12 +100,12 @@ TEST_CASE("round trip: canonical text of a few commands") {
         "cluster 5 tick=1500ms init=3 sync=2 latency=500us..7ms seed=77");
   CHECK(format_step(scenario.steps[9].command) == "partition 1 2 c | 3 leader | d");
   CHECK(format_step(scenario.steps[11].command) == "network loss=5% duplicate=5% reorder=12.3456%");
-  CHECK(format_step(scenario.steps[20].command) == "c create -s / \"-e\"");
-  CHECK(format_step(scenario.steps[21].command) ==
+  CHECK(format_step(scenario.steps[23].command) == "c create -s / \"-e\"");
+  CHECK(format_step(scenario.steps[24].command) ==
         R"(c create /d "x=1 # not a comment | \"quoted\" \\ back\nslash")");
-  CHECK(format_step(scenario.steps[42].command) == "expect c data \"plain\"");
-  CHECK(format_step(scenario.steps[45].command) == "expect c children a \"b c\" zookeeper");
-  CHECK(format_step(scenario.steps[50].command) == "expect c stat version 2");
+  CHECK(format_step(scenario.steps[45].command) == "expect c data \"plain\"");
+  CHECK(format_step(scenario.steps[48].command) == "expect c children a \"b c\" zookeeper");
+  CHECK(format_step(scenario.steps[53].command) == "expect c stat version 2");
   Cluster three;
   three.server_count = 3;
   CHECK(format_step(Command(three)) == "cluster 3");
