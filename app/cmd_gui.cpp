@@ -1,12 +1,15 @@
-// `zksim gui`: option parsing for the GUI (frames, screenshot, size, theme, language).
+// `zksim gui`: option parsing for the GUI (frames, screenshot, size, theme, language,
+// lesson, speed, a scenario file and the moment to show with --at).
 #include <fmt/format.h>
 
 #include <charconv>
 
 #include "app/commands.h"
+#include "sim/duration.h"
 
 #ifdef ZKSIM_HAVE_GUI
 #include "ui/gui_app.h"
+#include "ui/scenario_files.h"
 #endif
 
 namespace zk::app {
@@ -73,6 +76,11 @@ int cmd_gui(const Args& args) {
       if (!v || !parse_int(*v, speed) || speed < 1 || speed > 10000)
         return usage_error("--speed needs a whole factor from 1 to 10000 (virtual seconds per wall second)");
       options.speed = speed;
+    } else if (arg == "--at") {
+      const std::string* v = value("--at");
+      const sim::DurationResult at = v ? sim::parse_duration_us(*v) : sim::DurationResult{};
+      if (!v || !at.ok()) return usage_error("--at needs a virtual time with a unit, e.g. 12s or 1500ms");
+      options.at_us = at.duration_us;
     } else if (!arg.empty() && arg[0] == '-') {
       return usage_error(fmt::format("unknown gui option '{}'", arg));
     } else if (options.scenario_path.empty()) {
@@ -81,13 +89,17 @@ int cmd_gui(const Args& args) {
       return usage_error("gui takes at most one scenario file");
     }
   }
+  if (options.at_us && options.scenario_path.empty()) return usage_error("--at needs a scenario file");
   if (!options.scenario_path.empty()) {
-    return usage_error(fmt::format(
-        "opening a scenario in the GUI is not available yet; run it headless with: zksim run {}",
-        options.scenario_path));
+    // A bad file is reported before any window opens, like `zksim run` does.
+    const ui::LoadedScenario loaded = ui::load_scenario_file(options.scenario_path);
+    if (!loaded.error.empty()) {
+      fmt::print(stderr, "{}\n", loaded.error);
+      return 2;
+    }
   }
-  if (!options.screenshot_path.empty() && options.frame_count == 0)
-    return usage_error("--screenshot needs --frames N (the screenshot is the last frame)");
+  // The screenshot is the last frame; three frames let every window settle its layout.
+  if (!options.screenshot_path.empty() && options.frame_count == 0) options.frame_count = 3;
   return ui::run_gui(options);
 #endif
 }

@@ -13,6 +13,7 @@ int cmd_gui(const Args& args);
 int cmd_run(const Args& args);
 int cmd_bench(const Args& args);
 int run_bench_cluster(const Args& args);
+int run_bench_timetravel(const Args& args);  // GUI builds only
 
 // Prints "zksim: <message>" and a hint to stderr; returns 2 for convenience.
 int usage_error(const std::string& message);

@@ -124,31 +124,40 @@ WatchEventType to_scenario_event(EventType t, bool* known) {
   return WatchEventType::kNodeCreated;
 }
 
-class Runner {
+}  // namespace
+
+class ScenarioStepper::Impl {
  public:
-  Runner(const Scenario& scenario, uint64_t seed, RunOptions options)
+  Impl(const Scenario& scenario, uint64_t seed, RunOptions options)
       : scenario_(scenario), world_(world_config(effective_cluster(scenario.setup), seed)), options_(options) {
     report_.file_name = scenario.file_name;
     report_.seed = seed;
     world_.set_record_messages(options_.record_messages);
   }
 
-  RunReport run() {
-    for (const Step& step : scenario_.steps) {
-      line_ = step.line;
-      step_ = &step;
-      if (options_.max_virtual_time_us > 0 && world_.now_us() >= options_.max_virtual_time_us) {
-        report_.error = fmt::format("{}:{}: virtual time budget of {} used up", scenario_.file_name, step.line,
-                                    format_duration(options_.max_virtual_time_us));
-        break;
-      }
-      if (options_.echo_steps) world_.note(fmt::format("line {}: {}", step.line, format_step(step.command)));
-      std::string error = std::visit([&](const auto& c) { return exec(c); }, step.command);
-      if (!error.empty()) {
-        report_.error = fmt::format("{}:{}: {}", scenario_.file_name, step.line, error);
-        break;
-      }
+  // Runs the next step; false when none is left or the run stopped on an error.
+  bool step() {
+    if (done()) return false;
+    const Step& step = scenario_.steps[next_];
+    ++next_;
+    line_ = step.line;
+    step_ = &step;
+    if (options_.max_virtual_time_us > 0 && world_.now_us() >= options_.max_virtual_time_us) {
+      report_.error = fmt::format("{}:{}: virtual time budget of {} used up", scenario_.file_name, step.line,
+                                  format_duration(options_.max_virtual_time_us));
+      return true;
     }
+    if (options_.echo_steps) world_.note(fmt::format("line {}: {}", step.line, format_step(step.command)));
+    std::string error = std::visit([&](const auto& c) { return exec(c); }, step.command);
+    if (!error.empty()) report_.error = fmt::format("{}:{}: {}", scenario_.file_name, step.line, error);
+    return true;
+  }
+  bool done() const { return !report_.error.empty() || next_ >= scenario_.steps.size(); }
+  size_t next_step() const { return next_; }
+  const World& world() const { return world_; }
+  const RunReport& report() const { return report_; }
+
+  RunReport finish() {
     report_.trace = world_.trace();
     report_.messages = world_.messages();
     report_.end_time_us = world_.now_us();
@@ -157,6 +166,11 @@ class Runner {
 
  private:
   // ---- helpers ----
+  // Every instant action goes through here (reported to RunOptions::on_action first).
+  ActionOutcome act(const Command& command) {
+    if (options_.on_action) options_.on_action(world_.now_us(), world_.events_processed(), command);
+    return apply_action(world_, command);
+  }
   std::string resolve(const ServerRef& ref, ServerId* id) { return resolve_server(world_, ref, id); }
 
   void expectation(bool passed, std::string detail) {
@@ -173,7 +187,7 @@ class Runner {
   const Command& current_command() const { return step_->command; }
 
   std::string client_op(const std::string& name, const Command& command, const std::string& label) {
-    const ActionOutcome sent = apply_action(world_, command);
+    const ActionOutcome sent = act(command);
     if (!sent.error.empty()) return sent.error;
     if (!sent.cxid) return {};  // close of a client that is not connected: nothing was sent
     const int32_t cxid = *sent.cxid;
@@ -212,7 +226,7 @@ class Runner {
     for (const ServerRef& ref : c.servers) {
       if (!first && c.every_us) world_.run_for(*c.every_us);
       first = false;
-      if (auto e = apply_action(world_, Start{.servers = {ref}, .every_us = std::nullopt}).error; !e.empty()) return e;
+      if (auto e = act(Start{.servers = {ref}, .every_us = std::nullopt}).error; !e.empty()) return e;
     }
     return {};
   }
@@ -222,7 +236,7 @@ class Runner {
              std::is_same_v<T, SetNetwork> || std::is_same_v<T, HoldNext> || std::is_same_v<T, DropNext> ||
              std::is_same_v<T, ReleaseHeld>)
   std::string exec(const T& c) {
-    return apply_action(world_, c).error;
+    return act(c).error;
   }
   std::string exec(const Run& c) {
     world_.run_for(budgeted(c.duration_us));
@@ -250,7 +264,7 @@ class Runner {
 
   // ---- clients ----
   std::string exec(const ClientConnect& c) {
-    if (auto e = apply_action(world_, c).error; !e.empty()) return e;
+    if (auto e = act(c).error; !e.empty()) return e;
     world_.run_until([&](const World& w) { return w.client(c.client)->connect_settled(); }, kOpTimeoutUs);
     clients_[c.client] = ClientMemory{};
     return {};
@@ -415,6 +429,7 @@ class Runner {
   }
 
   const Scenario& scenario_;
+  size_t next_ = 0;
   World world_;
   RunOptions options_;
   RunReport report_;
@@ -423,13 +438,28 @@ class Runner {
   std::map<std::string, ClientMemory> clients_;
 };
 
-}  // namespace
+static uint64_t effective_seed(const Scenario& scenario, std::optional<uint64_t> seed_override) {
+  return seed_override ? *seed_override : effective_cluster(scenario.setup).seed.value_or(1);
+}
+
+ScenarioStepper::ScenarioStepper(Scenario scenario, std::optional<uint64_t> seed_override, RunOptions options)
+    : scenario_(std::make_unique<Scenario>(std::move(scenario))),
+      impl_(std::make_unique<Impl>(*scenario_, effective_seed(*scenario_, seed_override), std::move(options))) {}
+ScenarioStepper::~ScenarioStepper() = default;
+bool ScenarioStepper::step() { return impl_->step(); }
+void ScenarioStepper::append(Step step) { scenario_->steps.push_back(std::move(step)); }
+bool ScenarioStepper::done() const { return impl_->done(); }
+size_t ScenarioStepper::next_step() const { return impl_->next_step(); }
+uint64_t ScenarioStepper::seed() const { return impl_->report().seed; }
+const World& ScenarioStepper::world() const { return impl_->world(); }
+const RunReport& ScenarioStepper::report() const { return impl_->report(); }
+RunReport ScenarioStepper::finish() { return impl_->finish(); }
 
 RunReport run_scenario(const Scenario& scenario, std::optional<uint64_t> seed_override, RunOptions options) {
-  const Cluster cluster = effective_cluster(scenario.setup);
-  const uint64_t seed = seed_override ? *seed_override : cluster.seed.value_or(1);
-  Runner runner(scenario, seed, options);
-  return runner.run();
+  ScenarioStepper stepper(scenario, seed_override, std::move(options));
+  while (stepper.step()) {
+  }
+  return stepper.finish();
 }
 
 }  // namespace zk::sim

@@ -1,5 +1,6 @@
 // run_scenario: executes a parsed Scenario on a fresh World, step by step, in virtual
-// time. Acting commands drive the World's command layer; client operations are sent and
+// time. ScenarioStepper is the same interpreter one step at a time (the GUI steps a
+// scenario line by line); run_scenario is a stepper run to its end. Acting commands drive the World's command layer; client operations are sent and
 // awaited (up to 30 s of virtual time); every `expect` becomes one ExpectationResult
 // (passed or failed with what was seen). A step that cannot run (no leader for `leader`,
 // a `run until` timeout, a refused command) stops the run with RunReport::error set to
@@ -7,6 +8,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +27,10 @@ struct RunOptions {
   // (for tests that run many mutated scenarios; `zksim run` leaves it at 0).
   int64_t max_virtual_time_us = 0;
   bool record_messages = false;  // fill RunReport::messages (for --chrome-trace flows)
+  // Called just before every instant action the runner applies (a single start, kill,
+  // partition, client operation, ...) with the virtual time and the number of events the
+  // world has processed, so a run can be recorded as replayable actions (the GUI does).
+  std::function<void(int64_t at_us, int64_t events_before, const Command& command)> on_action;
 };
 
 struct ExpectationResult {
@@ -47,6 +54,37 @@ struct RunReport {
   int passed() const;
   int failed() const;
   bool ok() const { return error.empty(); }
+};
+
+// Executes a scenario one step (one line) at a time on its own World.
+class ScenarioStepper {
+ public:
+  ScenarioStepper(Scenario scenario, std::optional<uint64_t> seed_override, RunOptions options = {});
+  ~ScenarioStepper();
+  ScenarioStepper(const ScenarioStepper&) = delete;
+  ScenarioStepper& operator=(const ScenarioStepper&) = delete;
+
+  // Runs the next step; false when there was none left (finished or stopped on an error).
+  bool step();
+  // Adds a step at the end (builds a scenario while running it, e.g. when the GUI saves
+  // a session); the next step() runs it unless the run stopped on an error.
+  void append(Step step);
+  bool done() const;
+  // Index of the next step to run in scenario().steps (== steps.size() when finished).
+  size_t next_step() const;
+  const Scenario& scenario() const { return *scenario_; }
+  uint64_t seed() const;
+  const World& world() const;
+  // Expectations checked and the error so far (trace, messages and end time are filled
+  // by finish()).
+  const RunReport& report() const;
+  // The complete report; the stepper must not be used afterwards.
+  RunReport finish();
+
+ private:
+  class Impl;
+  std::unique_ptr<Scenario> scenario_;  // stable address for the interpreter
+  std::unique_ptr<Impl> impl_;
 };
 
 RunReport run_scenario(const Scenario& scenario, std::optional<uint64_t> seed_override, RunOptions options = {});

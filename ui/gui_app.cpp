@@ -94,7 +94,23 @@ int run_gui(const GuiOptions& options) {
       simulation.new_cluster(options.server_count, 1);
       simulation.start_in_order(order, options.lesson == "all" ? 0 : 1'000'000);
     }
-    for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
+    if (!options.scenario_path.empty()) {
+      const std::string error = main_window.open_scenario(options.scenario_path);
+      if (!error.empty()) {
+        std::fprintf(stderr, "zksim: %s\n", error.c_str());
+        exit_status = 2;
+      } else if (options.at_us) {
+        // Run the lines up to that moment (the view shows the line running then), then
+        // move the playhead exactly there.
+        while (simulation.scenario_next_line() != 0 && simulation.world()->now_us() < *options.at_us &&
+               simulation.scenario_step()) {
+        }
+        simulation.jump_to(*options.at_us);
+      } else {
+        simulation.scenario_run_to_end();
+      }
+    }
+    for (int frame = 0; exit_status == 0 && !glfwWindowShouldClose(window); ++frame) {
       glfwPollEvents();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();

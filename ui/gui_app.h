@@ -4,6 +4,8 @@
 // status: 0 on success, 2 when no display is available or the window cannot be made.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace zk::ui {
@@ -16,7 +18,8 @@ struct GuiOptions {
   int height_px = 800;
   int frame_count = 0;  // 0: run until the window is closed.
   std::string screenshot_path;  // Written after the last frame when not empty.
-  std::string scenario_path;    // Opened at start when not empty.
+  std::string scenario_path;    // Opened at start when not empty, and run (see at_us).
+  std::optional<int64_t> at_us;  // with a scenario: show this moment (default: its end)
   Theme theme = Theme::kDark;
   Language language = Language::kEnglish;
   std::string lesson;       // "1-2-3", "3-2-1" or "all": start a cluster that way at once

@@ -30,6 +30,10 @@ MainWindow::MainWindow(Theme theme) : theme_(theme) { apply_theme(theme_); }
 
 void MainWindow::draw_menu_bar() {
   if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu(tr(Text::kMenuFile))) {
+    scenario_view_.draw_file_menu_items();
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu(tr(Text::kMenuTheme))) {
     if (ImGui::MenuItem(tr(Text::kThemeDark), nullptr, theme_ == Theme::kDark)) {
       theme_ = Theme::kDark;
@@ -64,6 +68,9 @@ void MainWindow::draw_frame() {
   draw_tile("why", Text::kWhy, layout.why, why_panel_, context);
   draw_tile("tree", Text::kZnodeTree, layout.tree, tree_panel_, context);
   draw_tile("console", Text::kConsole, layout.console, console_panel_, context);
+  // The scenario window floats over the Votes tile (movable); the File menu's dialogs.
+  scenario_view_.draw(simulation_, layout.votes.pos.x, layout.votes.pos.y, layout.votes.size.x, layout.votes.size.y);
+  scenario_view_.draw_dialogs(simulation_);
   // No tile starts out focused (otherwise the last one created, Console, looks selected).
   if (first_frame_) ImGui::SetWindowFocus(nullptr);
   first_frame_ = false;

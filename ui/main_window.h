@@ -4,6 +4,7 @@
 
 #include "ui/gui_app.h"
 #include "ui/panels.h"
+#include "ui/scenario_view.h"
 #include "ui/simulation.h"
 
 namespace zk::ui {
@@ -13,6 +14,8 @@ class MainWindow {
   explicit MainWindow(Theme theme);
   void draw_frame();
   Simulation& simulation() { return simulation_; }
+  // Opens a .zks in the scenario view; "" or a one-line error.
+  std::string open_scenario(const std::string& path) { return scenario_view_.open(simulation_, path); }
 
  private:
   void draw_menu_bar();
@@ -27,6 +30,7 @@ class MainWindow {
   TimelinePanel timeline_panel_;
   ControlsPanel controls_panel_;
   ConsolePanel console_panel_;
+  ScenarioView scenario_view_;
 };
 
 }  // namespace zk::ui

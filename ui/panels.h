@@ -3,6 +3,8 @@
 // window the main loop opened for it.
 #pragma once
 
+#include <cstdint>
+
 #include "ui/panel_context.h"
 
 namespace zk::ui {
@@ -30,6 +32,11 @@ class ZnodeTreePanel {
 class TimelinePanel {
  public:
   void draw(const PanelContext& context);
+
+ private:
+  bool fit_ = true;               // follow the whole run until the user zooms or pans
+  int64_t view_start_us_ = 0;     // virtual time at the left edge
+  int64_t view_span_us_ = 10'000'000;  // virtual time across the lanes
 };
 
 class ControlsPanel {

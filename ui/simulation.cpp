@@ -1,7 +1,10 @@
-// Driving the world from the GUI: the command layer (apply), scheduled starts and playback.
+// Driving the world from the GUI: the command layer (apply), scheduled starts, playback and
+// time travel (checkpoints + deterministic replay of the recorded actions).
 #include "ui/simulation.h"
 
 #include <algorithm>
+#include <cassert>
+#include <climits>
 
 #include "sim/scenario_action.h"
 
@@ -21,7 +24,15 @@ void Simulation::new_cluster(const sim::Cluster& setup, uint64_t seed) {
   seed_ = seed;
   pending_.clear();
   recorded_.clear();
+  next_action_ = 0;
+  checkpoints_.clear();
+  checkpoint_gap_us_ = kFirstCheckpointGapUs;
+  horizon_.reset();
+  stepper_.reset();
+  stepper_actions_.clear();
+  step_spans_.clear();
   last_error_.clear();
+  maybe_checkpoint();
 }
 
 void Simulation::new_cluster(int server_count, uint64_t seed) {
@@ -35,8 +46,7 @@ std::string Simulation::apply_now(const sim::Command& command) {
   return last_error_;
 }
 
-std::string Simulation::apply(const sim::Command& command) {
-  if (!world_) return last_error_ = "no cluster";
+std::string Simulation::execute(const sim::Command& command) {
   if (const auto* start = std::get_if<sim::Start>(&command); start && start->every_us && start->servers.size() > 1) {
     int64_t at_us = world_->now_us();
     for (const sim::ServerRef& server : start->servers) {
@@ -45,15 +55,32 @@ std::string Simulation::apply(const sim::Command& command) {
     }
     std::stable_sort(pending_.begin(), pending_.end(),
                      [](const Pending& a, const Pending& b) { return a.at_us < b.at_us; });
-    if (recorded_.size() < kMaxRecordedActions) recorded_.push_back(RecordedAction{world_->now_us(), command});
     last_error_.clear();
     apply_due();
     return last_error_;
   }
   if (!sim::is_instant_action(command)) return last_error_ = "not an action the GUI can apply";
-  const std::string error = apply_now(command);
+  return apply_now(command);
+}
+
+std::string Simulation::apply(const sim::Command& command) {
+  if (!world_) return last_error_ = "no cluster";
+  if (!sim::is_instant_action(command) && !std::holds_alternative<sim::Start>(command)) {
+    return last_error_ = "not an action the GUI can apply";
+  }
+  // The run forks here: the recorded future and everything simulated after now are gone,
+  // and an opened scenario no longer describes the run.
+  stepper_.reset();
+  recorded_.resize(next_action_);
+  horizon_.reset();
+  while (!checkpoints_.empty() && checkpoints_.back().world.now_us() > world_->now_us()) checkpoints_.pop_back();
+  // Finish this microsecond first (events, then scheduled starts), as a replay will.
+  play_until(world_->now_us(), INT64_MAX);
+  const int64_t at_us = world_->now_us();
+  const std::string error = execute(command);
   if (error.empty() && recorded_.size() < kMaxRecordedActions) {
-    recorded_.push_back(RecordedAction{world_->now_us(), command});
+    recorded_.push_back(RecordedAction{at_us, command});
+    next_action_ = recorded_.size();
   }
   return error;
 }
@@ -80,46 +107,133 @@ std::string Simulation::kill_leader() { return apply(sim::Kill{.server = sim::Se
 
 std::string Simulation::heal() { return apply(sim::Heal{}); }
 
-void Simulation::step_one_event() {
-  if (!world_) return;
-  if (!pending_.empty() && (world_->queue().empty() || pending_.front().at_us <= world_->queue().top_time_us())) {
-    world_->run_for(std::max<int64_t>(0, pending_.front().at_us - world_->now_us()));
-    apply_due();
+void Simulation::play_until(int64_t target_us, int64_t event_cap) {
+  // Each pass runs one event, one batch of due starts or one recorded action; the bound
+  // only guards against a bug (a jump is bounded by kMaxJumpEvents events).
+  for (int64_t pass = 0; pass < 4 * kMaxJumpEvents; ++pass) {
+    maybe_checkpoint();
+    const RecordedAction* next = next_action_ < recorded_.size() ? &recorded_[next_action_] : nullptr;
+    // An action from a scenario run is due once exactly its events have run (no event
+    // before its time is left then).
+    if (next != nullptr && next->events_before >= 0 && world_->events_processed() >= next->events_before) {
+      const int64_t until_us = std::min(target_us, next->at_us);
+      if (until_us > world_->now_us()) world_->run_for(until_us - world_->now_us());
+      if (next->at_us > target_us) return;
+      const sim::Command command = next->command;
+      ++next_action_;
+      execute(command);
+      continue;
+    }
+    const int64_t next_start_us = pending_.empty() ? INT64_MAX : pending_.front().at_us;
+    const int64_t next_action_us = next != nullptr ? next->at_us : INT64_MAX;
+    const int64_t stop_us = std::min({target_us, next_start_us, next_action_us});
+    if (!world_->queue().empty() && world_->queue().top_time_us() <= stop_us) {
+      if (world_->events_processed() >= event_cap) return;
+      world_->step();
+      continue;
+    }
+    // No event is due at or before stop_us: this only moves the clock.
+    if (stop_us > world_->now_us()) world_->run_for(stop_us - world_->now_us());
+    if (stop_us == next_start_us) {
+      apply_due();
+      continue;
+    }
+    if (stop_us == next_action_us) {
+      const sim::Command command = recorded_[next_action_].command;
+      ++next_action_;
+      execute(command);
+      continue;
+    }
     return;
   }
-  world_->step();
+}
+
+void Simulation::step_one_event() {
+  if (!world_) return;
+  const int64_t next_start_us = pending_.empty() ? INT64_MAX : pending_.front().at_us;
+  const int64_t next_action_us = next_action_ < recorded_.size() ? recorded_[next_action_].at_us : INT64_MAX;
+  const int64_t next_command_us = std::min(next_start_us, next_action_us);
+  if (!world_->queue().empty() && world_->queue().top_time_us() <= next_command_us) {
+    play_until(world_->queue().top_time_us(), world_->events_processed() + 1);
+  } else if (next_command_us != INT64_MAX) {
+    play_until(next_command_us, world_->events_processed());
+  }
 }
 
 void Simulation::run_for(int64_t duration_us) {
   if (!world_) return;
-  const int64_t target_us = world_->now_us() + std::max<int64_t>(0, duration_us);
-  while (!pending_.empty() && pending_.front().at_us <= target_us) {
-    world_->run_for(std::max<int64_t>(0, pending_.front().at_us - world_->now_us()));
-    apply_due();
-  }
-  world_->run_for(target_us - world_->now_us());
+  play_until(world_->now_us() + std::max<int64_t>(0, duration_us), INT64_MAX);
 }
 
 void Simulation::advance(double wall_seconds) {
   if (!world_ || !playing) return;
   const auto delta_us = static_cast<int64_t>(std::clamp(wall_seconds, 0.0, 0.25) * speed * 1e6);
-  const int64_t target_us = world_->now_us() + delta_us;
-  int64_t events = 0;
-  while (events < kMaxEventsPerFrame) {
-    const int64_t next_command_us = pending_.empty() ? INT64_MAX : pending_.front().at_us;
-    const int64_t stop_us = std::min(target_us, next_command_us);
-    if (!world_->queue().empty() && world_->queue().top_time_us() <= stop_us) {
-      world_->step();
-      ++events;
-      continue;
-    }
-    world_->run_for(std::max<int64_t>(0, stop_us - world_->now_us()));
-    if (stop_us == next_command_us) {
-      apply_due();
-      continue;
-    }
-    break;
+  play_until(world_->now_us() + delta_us, world_->events_processed() + kMaxEventsPerFrame);
+}
+
+// ---- time travel ----
+
+void Simulation::maybe_checkpoint() {
+  const int64_t now_us = world_->now_us();
+  if (!checkpoints_.empty() && now_us < checkpoints_.back().world.now_us() + checkpoint_gap_us_) return;
+  if (checkpoints_.size() >= kMaxCheckpoints) {
+    // Thin: keep the first and every other one after it, and space future ones wider.
+    std::vector<Checkpoint> kept;
+    kept.reserve(kMaxCheckpoints);
+    for (size_t i = 0; i < checkpoints_.size(); i += 2) kept.push_back(std::move(checkpoints_[i]));
+    checkpoints_ = std::move(kept);
+    checkpoint_gap_us_ *= 2;
+    if (now_us < checkpoints_.back().world.now_us() + checkpoint_gap_us_) return;
   }
+  checkpoints_.push_back(Checkpoint{*world_, pending_, next_action_});
+}
+
+void Simulation::restore(const Checkpoint& checkpoint) {
+  world_.emplace(checkpoint.world);
+  pending_ = checkpoint.pending;
+  next_action_ = checkpoint.next_action;
+}
+
+void Simulation::remember_horizon() {
+  if (!horizon_ || world_->now_us() > horizon_->now_us()) horizon_.emplace(*world_);
+}
+
+void Simulation::jump_to(int64_t t_us) {
+  if (!world_) return;
+  t_us = std::max<int64_t>(0, t_us);
+  const int64_t now_us = world_->now_us();
+  if (t_us == now_us) return;
+  // The last checkpoint at or before t; used when t is earlier than now or when it lies
+  // ahead of the current world (a jump forward over replayed ground).
+  const Checkpoint* from = nullptr;
+  for (const Checkpoint& checkpoint : checkpoints_) {
+    if (checkpoint.world.now_us() <= t_us) from = &checkpoint;
+  }
+  if (t_us < now_us) {
+    remember_horizon();
+    assert(from != nullptr);  // the first checkpoint is at time 0
+    restore(*from);
+  } else if (from != nullptr && from->world.now_us() > now_us) {
+    restore(*from);
+  }
+  play_until(t_us, world_->events_processed() + kMaxJumpEvents);
+  if (horizon_ && world_->now_us() >= horizon_->now_us()) horizon_.reset();
+}
+
+void Simulation::jump_to_trace_event(size_t index) {
+  const sim::World* source = horizon_world();
+  if (source == nullptr || index >= source->trace().size()) return;
+  jump_to(source->trace()[index].time_us);
+}
+
+int64_t Simulation::horizon_us() const {
+  if (!world_) return 0;
+  return horizon_ ? std::max(horizon_->now_us(), world_->now_us()) : world_->now_us();
+}
+
+const sim::World* Simulation::horizon_world() const {
+  if (!world_) return nullptr;
+  return horizon_ && horizon_->now_us() > world_->now_us() ? &*horizon_ : &*world_;
 }
 
 }  // namespace zk::ui

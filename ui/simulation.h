@@ -4,14 +4,25 @@
 // runs them through sim::apply_action — the command layer shared with the headless runner.
 // Every applied command is recorded with its virtual time (for "Save as scenario");
 // `start ... every=DUR` is recorded once and its later starts are scheduled.
+//
+// Time travel: the run is a pure function of (setup, seed, recorded actions), so the
+// Simulation keeps bounded checkpoint copies of the World (the World is a value) and
+// jump_to(t) restores the last checkpoint at or before t and replays to t, re-applying
+// the recorded actions and scheduled starts at their times. Jumping back keeps the
+// recorded future (playing on replays it); applying a new action there drops it.
+// Ordering rule (what replays exactly): at one virtual time, events run first, then the
+// scheduled starts, then a recorded action; apply() first finishes the current
+// microsecond (events and starts due at now) so a click obeys the same rule.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "sim/scenario.h"
+#include "sim/scenario_runner.h"
 #include "sim/world.h"
 
 namespace zk::ui {
@@ -19,18 +30,32 @@ namespace zk::ui {
 struct RecordedAction {
   int64_t at_us = 0;     // virtual time at which the user applied it
   sim::Command command;  // as the user gave it (`kill leader` stays symbolic)
+  // -1 (GUI clicks): applied after every event at at_us. Otherwise (actions of an opened
+  // scenario) applied once exactly this many events have run, as the runner did.
+  int64_t events_before = -1;
+};
+
+// A saved session: scenario text, and a warning when it cannot replay exactly.
+struct SavedScenario {
+  std::string text;
+  std::string warning;  // empty when a headless run of text gives the same trace
 };
 
 class Simulation {
  public:
   static constexpr int64_t kMaxEventsPerFrame = 200'000;
   static constexpr size_t kMaxRecordedActions = 100'000;
+  static constexpr size_t kMaxCheckpoints = 64;           // thinned to every other one when full
+  static constexpr int64_t kFirstCheckpointGapUs = 250'000;  // doubles with each thinning
+  static constexpr int64_t kMaxJumpEvents = 200'000'000;  // a bound on one jump's replay
 
   void new_cluster(const sim::Cluster& setup, uint64_t seed);
   void new_cluster(int server_count, uint64_t seed);
   // Applies one acting command now (kill, restart, pause, resume, partition, heal, network,
   // hold, drop, release, start, client connect and client operations). Returns "" or a
   // one-line error (also kept in last_error()). Not for run/expect/cluster commands.
+  // When the playhead is before the end of the recorded run, the recorded future is
+  // dropped first (the run forks here).
   std::string apply(const sim::Command& command);
   // Schedules starts of the given servers, gap_us apart, beginning now (one recorded
   // `start A B C every=GAP` command).
@@ -43,6 +68,40 @@ class Simulation {
   void run_for(int64_t duration_us);
   // Advances virtual time by wall_seconds x speed while playing.
   void advance(double wall_seconds);
+
+  // ---- Time travel ----
+  // Moves the playhead to virtual time t_us (earlier: restore + replay; later: simulate
+  // forward, replaying recorded actions on the way). Afterwards world()->now_us() == t_us.
+  void jump_to(int64_t t_us);
+  // Jumps to the moment trace event `index` (of the trace at the horizon) happened: the
+  // world right after that event.
+  void jump_to_trace_event(size_t index);
+  // The furthest virtual time simulated on the current branch, and the world there (the
+  // current world unless the playhead was moved back). Used for timelines of the whole run.
+  int64_t horizon_us() const;
+  const sim::World* horizon_world() const;
+  size_t checkpoint_count() const { return checkpoints_.size(); }
+  size_t next_recorded_index() const { return next_action_; }
+
+  // ---- Scenarios (simulation_scenario.cpp) ----
+  // Starts a fresh run of the scenario on its cluster; nothing of it has run yet. Its
+  // instant actions become recorded actions as its lines run, so time travel works.
+  void open_scenario(const sim::Scenario& scenario, std::optional<uint64_t> seed_override);
+  // Runs the scenario's next line and moves the playhead to where it ended; false when
+  // no line is left (finished, stopped on an error, or the run was changed by hand).
+  bool scenario_step();
+  void scenario_run_to_end();
+  const sim::ScenarioStepper* scenario() const { return stepper_.get(); }
+  // Line (1-based) of the next scenario step, 0 when none.
+  int scenario_next_line() const;
+  // Line of the scenario step that was running at the playhead (a step that ended at or
+  // after it), or 0 when the playhead is past every step run so far.
+  int scenario_line_at_playhead() const;
+  // Everything the user did as a scenario: the cluster line, then each recorded action
+  // with `run DUR` gaps computed by replaying it headless (the runner's `start every=`
+  // and client operations take virtual time; the GUI's do not), then a final `run` up
+  // to the horizon. A headless run of the text gives this session's trace.
+  SavedScenario to_scenario() const;
 
   const sim::World* world() const { return world_ ? &*world_ : nullptr; }
   const sim::Cluster& setup() const { return setup_; }
@@ -57,14 +116,38 @@ class Simulation {
     int64_t at_us;
     sim::Command command;  // an instant action
   };
+  struct Checkpoint {
+    sim::World world;
+    std::vector<Pending> pending;
+    size_t next_action = 0;
+  };
+  // Plays events, scheduled starts and recorded actions in order until virtual time
+  // target_us, or until the world has processed event_cap events (then the clock stays
+  // at the last event's time).
+  void play_until(int64_t target_us, int64_t event_cap);
   void apply_due();
   std::string apply_now(const sim::Command& command);
+  std::string execute(const sim::Command& command);  // schedules or applies, no recording
+  void maybe_checkpoint();
+  void restore(const Checkpoint& checkpoint);
+  void remember_horizon();
 
   std::optional<sim::World> world_;
   sim::Cluster setup_;
   uint64_t seed_ = 1;
   std::vector<Pending> pending_;  // sorted by time
   std::vector<RecordedAction> recorded_;
+  size_t next_action_ = 0;  // recorded_[next_action_..] lie ahead of the playhead
+  std::vector<Checkpoint> checkpoints_;  // ascending world time
+  int64_t checkpoint_gap_us_ = kFirstCheckpointGapUs;
+  std::optional<sim::World> horizon_;  // the world at the horizon, while the playhead is before it
+  std::unique_ptr<sim::ScenarioStepper> stepper_;  // the opened scenario, while it drives the run
+  std::vector<RecordedAction> stepper_actions_;     // filled by the stepper's on_action
+  struct StepSpan {
+    int line;
+    int64_t end_us;
+  };
+  std::vector<StepSpan> step_spans_;  // each scenario step run so far and when it ended
   std::string last_error_;
 };
 
