@@ -49,7 +49,7 @@ void ScenarioView::draw(Simulation& simulation, float x, float y, float width, f
     simulation.scenario_run_to_end();
   }
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  ImGui::PushTextWrapPos(0.0f);
   if (stepper == nullptr) {
     ImGui::TextDisabled("%s", tr(Text::kScenarioDetached));
   } else if (!stepper->report().error.empty()) {
@@ -60,6 +60,7 @@ void ScenarioView::draw(Simulation& simulation, float x, float y, float width, f
   } else {
     ImGui::TextDisabled("%s: %d", tr(Text::kScenarioNextLine), next_line);
   }
+  ImGui::PopTextWrapPos();
   ImGui::Separator();
   ImGui::BeginChild("##lines");
   for (size_t i = 0; i < loaded_.lines.size(); ++i) {

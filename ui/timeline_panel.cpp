@@ -152,7 +152,7 @@ void TimelinePanel::draw(const PanelContext& context) {
   const float ruler_h = line_h + 6.0f;
   const float lanes_x = origin.x + label_w;
   const float lanes_w = std::max(20.0f, avail.x - label_w - 4.0f);
-  const float lane_h = std::clamp((avail.y - ruler_h - 4.0f) / static_cast<float>(std::max(1, n)), 8.0f, 34.0f);
+  const float lane_h = std::clamp((avail.y - ruler_h - 12.0f) / static_cast<float>(std::max(1, n)), 8.0f, 34.0f);
   const float lanes_y = origin.y + ruler_h;
   const float lanes_bottom = lanes_y + lane_h * static_cast<float>(n);
   const double px_per_us = static_cast<double>(lanes_w) / static_cast<double>(view_span_us_);

@@ -74,9 +74,11 @@ TEST_CASE("a GUI session saved as a scenario replays headless to the same trace"
   zk::ui::Simulation simulation;
   simulation.new_cluster(5, 4);
   simulation.start_in_order({5, 4, 3, 2, 1}, 500'000);
-  simulation.run_for(1'200'000);  // a client connects while starts are still scheduled
-  CHECK(simulation.apply(zk::sim::ClientConnect{.client = "web", .server = server(5), .timeout_us = 6'000'000}) == "");
+  simulation.run_for(1'200'000);  // an action while starts are still scheduled
+  CHECK(simulation.apply(zk::sim::SetNetwork{.reorder_ppm = 0}) == "");
   simulation.run_for(6'000'000);
+  CHECK(simulation.apply(zk::sim::ClientConnect{.client = "web", .server = server(5), .timeout_us = 6'000'000}) == "");
+  simulation.run_for(1'000'000);
   CHECK(simulation.apply(zk::sim::ClientCreate{.client = "web", .ephemeral = true, .path = "/w", .data = "x"}) == "");
   simulation.run_for(300'000);
   CHECK(simulation.apply(zk::sim::ClientGet{.client = "web", .watch = true, .path = "/w"}) == "");
