@@ -46,7 +46,7 @@ TEST_CASE("Chinese sentences for votes, decisions and state changes") {
   CHECK(zk::ui::describe_zh(lost) == "S2 FOLLOWING → LOOKING：5 个 tick 内没有收到 Leader S3 的数据包");
 }
 
-TEST_CASE("Chinese notes and crash details are translated; unknown text passes through") {
+TEST_CASE("Chinese notes and crash details are translated and unknown text passes through") {
   CHECK(zk::ui::describe_zh(zk::TraceEvent{.kind = zk::TraceKind::kNote, .detail = "network healed: every link restored"}) ==
         "网络已恢复：所有链路恢复连通");
   CHECK(zk::ui::translate_detail_zh("network partition: S1 S2 | S3") == "网络分区： S1 S2 | S3");
@@ -60,7 +60,8 @@ TEST_CASE("Chinese notes and crash details are translated; unknown text passes t
 
 TEST_CASE("every trace kind has a Chinese sentence") {
   for (int kind = 0; kind <= static_cast<int>(zk::TraceKind::kInvariantViolated); ++kind) {
-    zk::TraceEvent event{.server = 1, .kind = static_cast<zk::TraceKind>(kind)};
+    // A translatable reason, so that a bare state change also differs from English.
+    zk::TraceEvent event{.server = 1, .kind = static_cast<zk::TraceKind>(kind), .detail = "follows S2"};
     const std::string zh = zk::ui::describe_zh(event);
     CAPTURE(kind);
     CHECK(zh != zk::describe(event));
