@@ -50,8 +50,8 @@ constexpr std::array<Entry, static_cast<size_t>(Text::kCount)> kTable = {{
     // ---- time: timeline, time travel, scenarios (gui-time) ----
     {"Playhead", "播放头"},
     {"Fit", "全部"},
-    {"wheel: zoom - drag lanes: pan - click/drag the ruler: move in time",
-     "滚轮：缩放 - 拖动泳道：平移 - 点击/拖动标尺：跳到该时刻"},
+    {"wheel: zoom - drag: pan - click or drag the ruler: go to that moment",
+     "滚轮：缩放 - 拖动：平移 - 点击或拖动标尺：跳到该时刻"},
     {"crash", "崩溃"},
     {"restart", "重启"},
     {"leader serving", "Leader 开始服务"},

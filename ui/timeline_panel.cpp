@@ -1,7 +1,8 @@
 // Timeline: one lane per server showing its state over virtual time (the cluster view's
 // colours), markers for crashes, restarts, elections won, partitions and heals, and the
-// playhead. The wheel zooms around the mouse, dragging the lanes pans, and clicking or
-// dragging on the time ruler moves the playhead there (earlier: time travel back; later:
+// playhead. The wheel zooms around the mouse, dragging the lanes pans, hovering a marker
+// shows its sentence, and clicking the lanes (or a marker) or dragging on the time ruler
+// moves the playhead there (earlier: time travel back; later:
 // simulate forward) — every panel then shows that moment. The part after the playhead
 // (already simulated, reached again by replaying the recorded actions) is drawn dimmed.
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "sim/world.h"
 #include "ui/i18n.h"
@@ -16,6 +18,7 @@
 #include "ui/simulation.h"
 #include "ui/theme.h"
 #include "ui/timeline_model.h"
+#include "ui/trace_sentences_zh.h"
 
 namespace zk::ui {
 namespace {
@@ -176,6 +179,10 @@ void TimelinePanel::draw(const PanelContext& context) {
   }
   ImGui::SetCursorScreenPos(ImVec2(lanes_x, lanes_y));
   ImGui::InvisibleButton("##lanes", ImVec2(lanes_w, std::max(1.0f, lanes_bottom - lanes_y)));
+  // A click without dragging moves the playhead there (onto a marker when one is hit).
+  const bool lanes_clicked = ImGui::IsItemDeactivated() && ImGui::GetIO().MouseDragMaxDistanceSqr[0] < 16.0f;
+  std::optional<int64_t> clicked_us;
+  if (lanes_clicked) clicked_us = std::max<int64_t>(0, t_of(ImGui::GetIO().MousePos.x));
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f)) {
     const float dx = ImGui::GetIO().MouseDelta.x;
     view_start_us_ -= static_cast<int64_t>(static_cast<double>(dx) / px_per_us);
@@ -223,9 +230,21 @@ void TimelinePanel::draw(const PanelContext& context) {
   // Markers: cluster-wide ones as a line across the lanes, per-server ones on their lane.
   const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 crash_color = IM_COL32(230, 60, 50, 255);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const bool chinese = language() == Language::kChinese;
   for (const TimelineMarker& marker : model.markers) {
     if (marker.at_us < view_start_us_ || marker.at_us > view_start_us_ + view_span_us_) continue;
     const float x = x_of(marker.at_us);
+    // Hovering a marker shows its sentence; clicking it jumps exactly to its moment.
+    const float row_top = marker.server == 0 ? lanes_y : lanes_y + lane_h * static_cast<float>(marker.server - 1);
+    const float row_bottom = marker.server == 0 ? lanes_bottom : row_top + lane_h;
+    if (hovered && std::fabs(mouse.x - x) <= 6.0f && mouse.y >= row_top && mouse.y < row_bottom &&
+        marker.trace_index < whole.trace().size()) {
+      const TraceEvent& event = whole.trace()[marker.trace_index];
+      ImGui::SetTooltip("%s %s", sim::format_time_us(event.time_us).c_str(),
+                        chinese ? describe_zh(event).c_str() : describe(event).c_str());
+      if (clicked_us) clicked_us = marker.at_us;
+    }
     const char* glyph = marker_glyph(marker.kind);
     const ImVec2 size = ImGui::CalcTextSize(glyph);
     if (marker.server == 0) {
@@ -246,6 +265,10 @@ void TimelinePanel::draw(const PanelContext& context) {
                             ImVec2(head_x, origin.y + 8), head_color);
   }
   draw->PopClipRect();
+  if (clicked_us && *clicked_us != now_us) {
+    simulation.playing = false;
+    simulation.jump_to(*clicked_us);
+  }
   // Lane labels.
   for (int i = 0; i < n; ++i) {
     const std::string name = fmt::format("S{}", i + 1);
