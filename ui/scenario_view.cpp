@@ -16,7 +16,7 @@ std::string ScenarioView::open(Simulation& simulation, const std::string& path) 
   loaded_ = std::move(loaded);
   simulation.open_scenario(loaded_.scenario, std::nullopt);
   open_ = true;
-  scroll_to_line_ = simulation.scenario_next_line();
+  scroll_to_line_ = 0;
   return {};
 }
 
@@ -41,7 +41,6 @@ void ScenarioView::draw(Simulation& simulation, float x, float y, float width, f
   if (ImGui::Button(tr(Text::kScenarioStepLine))) {
     simulation.playing = false;
     simulation.scenario_step();
-    scroll_to_line_ = simulation.scenario_next_line();
   }
   ImGui::SameLine();
   if (ImGui::Button(tr(Text::kScenarioRunToEnd))) {
@@ -81,9 +80,9 @@ void ScenarioView::draw(Simulation& simulation, float x, float y, float width, f
       ImGui::GetWindowDrawList()->AddRectFilled(
           pos, ImVec2(pos.x + ImGui::GetContentRegionAvail().x, pos.y + ImGui::GetTextLineHeightWithSpacing()),
           IM_COL32(230, 170, 40, 90));
-      if (scroll_to_line_ == line) {
+      if (scroll_to_line_ != line) {  // keep the highlighted line in view when it moves
         ImGui::SetScrollHereY(0.3f);
-        scroll_to_line_ = 0;
+        scroll_to_line_ = line;
       }
     }
     ImGui::TextColored(mark_color, "%s", mark);

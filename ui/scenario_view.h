@@ -31,7 +31,7 @@ class ScenarioView {
   char path_input_[512] = "";
   char save_input_[512] = "session.zks";
   std::string dialog_message_;
-  int scroll_to_line_ = 0;
+  int scroll_to_line_ = 0;  // the highlighted line the list was last scrolled to
 };
 
 }  // namespace zk::ui

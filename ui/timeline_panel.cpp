@@ -252,6 +252,8 @@ void TimelinePanel::draw(const PanelContext& context) {
       draw->AddText(ImVec2(x + 2, lanes_y), text_color, glyph);
     } else {
       const float yc = lanes_y + lane_h * (static_cast<float>(marker.server) - 0.5f);
+      // A dark shadow keeps the glyph readable on every lane colour and theme.
+      draw->AddText(ImVec2(x - size.x * 0.5f + 1.0f, yc - size.y * 0.5f + 1.0f), IM_COL32(0, 0, 0, 220), glyph);
       draw->AddText(ImVec2(x - size.x * 0.5f, yc - size.y * 0.5f),
                     marker.kind == MarkerKind::kCrash ? crash_color : IM_COL32(255, 255, 255, 255), glyph);
     }

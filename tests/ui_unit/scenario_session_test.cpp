@@ -59,6 +59,17 @@ TEST_CASE("a lesson opened in the GUI and stepped to its end equals the headless
   }
 }
 
+TEST_CASE("after a jump back the scenario view's line is the one running at the playhead") {
+  zk::ui::Simulation simulation;
+  simulation.open_scenario(load_lesson("reelection-kill-leader.zks"), std::nullopt);
+  simulation.scenario_run_to_end();
+  CHECK(simulation.scenario_line_at_playhead() == 0);
+  simulation.jump_to(2'100'000);  // S2 was killed at 2.03s (line 12); line 13 waits for a new leader
+  CHECK(simulation.scenario_line_at_playhead() == 13);
+  simulation.jump_to(500'000);  // line 7 starts a server every second until 2s
+  CHECK(simulation.scenario_line_at_playhead() == 7);
+}
+
 TEST_CASE("stepping a scenario after jumping back continues the scenario's run") {
   const zk::sim::Scenario scenario = load_lesson("reelection-kill-leader.zks");
   const zk::sim::RunReport report = run_headless(scenario, std::nullopt);
