@@ -367,8 +367,8 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
     } else if (auto* to_client = std::get_if<ClientSendEffect>(&effect)) {
       const auto endpoint = static_cast<EndpointId>(to_client->connection >> 20);
       const Network::Delivery delivery = network_.schedule(s.id, endpoint, now_us_, prng_);
-      for (size_t i = 0; i < delivery.times_us.size(); ++i) {
-        const bool last = i + 1 == delivery.times_us.size();
+      for (size_t i = 0; i < delivery.count; ++i) {
+        const bool last = i + 1 == delivery.count;
         queue_.push(delivery.times_us[i],
                     DeliverToClient{endpoint, s.id, to_client->connection,
                                     last ? std::move(to_client->message) : to_client->message, now_us_});
@@ -451,8 +451,8 @@ void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
   for (ClientSend& send : effects.sends) {
     if (!valid_server(send.server)) continue;
     const Network::Delivery delivery = network_.schedule(endpoint, send.server, now_us_, prng_);
-    for (size_t i = 0; i < delivery.times_us.size(); ++i) {
-      const bool last = i + 1 == delivery.times_us.size();
+    for (size_t i = 0; i < delivery.count; ++i) {
+      const bool last = i + 1 == delivery.count;
       queue_.push(delivery.times_us[i], DeliverToServer{send.server, this->slot(send.server).incarnation, endpoint,
                                                         send.connection, last ? std::move(send.message) : send.message,
                                                         now_us_});
@@ -520,8 +520,8 @@ void World::send(ServerId from, ServerId to, PeerMessage message) {
     held_.push_back(HeldMessage{std::move(deliver)});
     return;
   }
-  for (size_t i = 0; i < delivery.times_us.size(); ++i) {
-    if (i + 1 == delivery.times_us.size()) {
+  for (size_t i = 0; i < delivery.count; ++i) {
+    if (i + 1 == delivery.count) {
       queue_.push(delivery.times_us[i], std::move(deliver));
     } else {
       queue_.push(delivery.times_us[i], deliver);
