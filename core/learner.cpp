@@ -107,7 +107,7 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       election_.update_peer_epoch(new_epoch);
       learner_reset_read_timeout(out);
       // ACK once everything logged so far is on disk (the fsync token is the epoch marker).
-      out.push(FsyncEffect{packet.zxid});
+      request_flush(packet.zxid, out);
       break;
     }
     case PacketType::kUpToDate:

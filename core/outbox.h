@@ -68,6 +68,11 @@ using Effect = std::variant<SendEffect, SetTimerEffect, CancelTimerEffect, Trace
 class Outbox {
  public:
   Outbox(ServerId self, int64_t now_us) : self_(self), now_us_(now_us) {}
+  // Reuses buffer's storage (the caller hands back the vector it took last time).
+  Outbox(ServerId self, int64_t now_us, std::vector<Effect> buffer)
+      : self_(self), now_us_(now_us), effects_(std::move(buffer)) {
+    effects_.clear();
+  }
 
   void send(ServerId to, PeerMessage message) { effects_.push_back(SendEffect{to, std::move(message)}); }
   void set_timer(TimerKind kind, int64_t after_us) { effects_.push_back(SetTimerEffect{kind, after_us}); }

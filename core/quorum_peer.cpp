@@ -170,7 +170,34 @@ void QuorumPeer::on_peer_disconnected(ServerId peer, Outbox& out) {
   }
 }
 
+// The fsync in flight completed: every txn it covered is durable and acknowledged in log
+// order; then whatever was logged meanwhile goes to disk with the next fsync.
 void QuorumPeer::on_disk_synced(Zxid token, Outbox& out) {
+  assert(!flush_in_flight_.empty() && flush_in_flight_.back() == token);
+  std::vector<Zxid> batch = std::exchange(flush_in_flight_, {});
+  if (batch.empty()) batch.push_back(token);
+  for (Zxid zxid : batch) on_flushed(zxid, out);
+  batch.clear();
+  if (flush_in_flight_.empty()) {
+    flush_in_flight_ = std::move(batch);  // keeps its capacity
+    if (!flush_waiting_.empty()) start_flush(out);
+  }
+}
+
+void QuorumPeer::request_flush(Zxid token, Outbox& out) {
+  flush_waiting_.push_back(token);
+  if (flush_in_flight_.empty()) start_flush(out);
+}
+
+void QuorumPeer::start_flush(Outbox& out) {
+  assert(flush_in_flight_.empty() && !flush_waiting_.empty());
+  const size_t count = std::min(flush_waiting_.size(), std::max<size_t>(1, config_.max_flush_batch));
+  flush_in_flight_.assign(flush_waiting_.begin(), flush_waiting_.begin() + static_cast<std::ptrdiff_t>(count));
+  flush_waiting_.erase(flush_waiting_.begin(), flush_waiting_.begin() + static_cast<std::ptrdiff_t>(count));
+  out.push(FsyncEffect{flush_in_flight_.back()});
+}
+
+void QuorumPeer::on_flushed(Zxid token, Outbox& out) {
   if (state_ == PeerState::kLeading && leader_) {
     if (!is_epoch_marker(token)) leader_on_ack(config_.my_id, token, out);
   } else if (state_ == PeerState::kFollowing && learner_ && learner_->got_new_leader) {
@@ -215,8 +242,9 @@ void QuorumPeer::log_txn(std::shared_ptr<const Txn> txn, Outbox& out) {
   assert(txn->header.zxid > last_logged_zxid_);
   last_logged_zxid_ = txn->header.zxid;
   disk_.log.push_back(txn);
-  out.push(LogAppendEffect{txn});
-  out.push(FsyncEffect{txn->header.zxid});
+  const Zxid zxid = txn->header.zxid;
+  out.push(LogAppendEffect{std::move(txn)});
+  request_flush(zxid, out);
 }
 
 void QuorumPeer::apply_committed(const std::shared_ptr<const Txn>& txn, Outbox& out) {

@@ -41,6 +41,7 @@ struct PeerConfig {
   int64_t learner_connect_retry_us = 100'000;
   int learner_connect_attempts = 5;
   size_t commit_log_count = 500;  // the leader's in-memory DIFF window
+  size_t max_flush_batch = 1000;  // SyncRequestProcessor: at most this many txns per fsync
 };
 
 // What survives a crash: the epoch files, the last snapshot and the fsynced txn log.
@@ -144,6 +145,9 @@ class QuorumPeer {
   const std::optional<LearnerState>& learner_state() const { return learner_; }
   const std::map<ConnectionId, ClientConnection>& connections() const { return connections_; }
   const std::deque<std::shared_ptr<const Txn>>& committed_log() const { return committed_log_; }
+  // Logged txns (and NEWLEADER markers) covered by the fsync in flight / waiting for the next.
+  const std::vector<Zxid>& flush_in_flight() const { return flush_in_flight_; }
+  const std::vector<Zxid>& flush_waiting() const { return flush_waiting_; }
   const PeerConfig& config() const { return config_; }
   // The leader this server follows or is; 0 while LOOKING.
   ServerId current_leader() const;
@@ -159,6 +163,9 @@ class QuorumPeer {
 
   // quorum_peer.cpp: the replicated state
   void log_txn(std::shared_ptr<const Txn> txn, Outbox& out);
+  void request_flush(Zxid token, Outbox& out);
+  void start_flush(Outbox& out);
+  void on_flushed(Zxid token, Outbox& out);
   void apply_committed(const std::shared_ptr<const Txn>& txn, Outbox& out);
   void fast_forward();
   void rebuild_from_log(Zxid up_to);
@@ -229,6 +236,14 @@ class QuorumPeer {
 
   std::optional<LeaderState> leader_;
   std::optional<LearnerState> learner_;
+
+  // Group commit, as ZooKeeper's SyncRequestProcessor does it: one fsync in flight at a
+  // time; txns logged meanwhile (and the NEWLEADER epoch marker) wait and are covered
+  // together by the next fsync, at most max_flush_batch of them. Each is acknowledged on
+  // its own when its fsync completes. Belongs to the process, so it survives a change of
+  // role (the disk does not care who is leading).
+  std::vector<Zxid> flush_waiting_;
+  std::vector<Zxid> flush_in_flight_;
 };
 
 }  // namespace zk

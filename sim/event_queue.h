@@ -1,12 +1,16 @@
 // EventQueue: the world's future, ordered by (virtual time, sequence number) so that two
 // events at the same microsecond always run in the order they were scheduled. It is a
-// binary heap of small keys over a payload slab: copyable (time travel copies it) and
-// iterable (the GUI draws messages in flight). Bounded: scheduling past kMaxPendingEvents is a bug and asserts.
+// binary heap of small keys over a payload slab (a deque, so a payload never moves while
+// it waits or while it is being handled): copyable (time travel copies it) and iterable
+// (the GUI draws messages in flight). A sequence number can be reserved now and used by a
+// later push, so a lazily re-armed timer keeps the place in line its arming gave it.
+// Bounded: scheduling past kMaxPendingEvents is a bug and asserts.
 #pragma once
 
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
+#include <deque>
 #include <variant>
 #include <vector>
 
@@ -81,8 +85,13 @@ class EventQueue {
  public:
   static constexpr size_t kMaxPendingEvents = 1'000'000;
 
-  void push(int64_t time_us, EventPayload payload) {
+  // The next sequence number, taken now for a push that may come later (see push_at).
+  uint64_t reserve_seq() { return next_seq_++; }
+  void push(int64_t time_us, EventPayload payload) { push_at(time_us, next_seq_++, std::move(payload)); }
+  // Schedules with a sequence number from reserve_seq().
+  void push_at(int64_t time_us, uint64_t seq, EventPayload payload) {
     assert(heap_.size() < kMaxPendingEvents);
+    assert(seq < next_seq_);
     uint32_t slot;
     if (!free_slots_.empty()) {
       slot = free_slots_.back();
@@ -92,18 +101,36 @@ class EventQueue {
       slot = static_cast<uint32_t>(payloads_.size());
       payloads_.push_back(std::move(payload));
     }
-    heap_.push_back(Key{time_us, next_seq_++, slot});
+    heap_.push_back(Key{time_us, seq, slot});
     std::push_heap(heap_.begin(), heap_.end(), Later{});
   }
   bool empty() const { return heap_.empty(); }
   size_t size() const { return heap_.size(); }
   int64_t top_time_us() const { return heap_.front().time_us; }
-  Event pop() {
+
+  // The earliest event, taken off the heap; its payload stays in the slab (and may be
+  // handled in place, even while new events are pushed) until release().
+  struct Popped {
+    int64_t time_us;
+    uint64_t seq;
+    uint32_t slot;
+  };
+  Popped pop_key() {
     std::pop_heap(heap_.begin(), heap_.end(), Later{});
     const Key key = heap_.back();
     heap_.pop_back();
-    Event event{key.time_us, key.seq, std::move(payloads_[key.slot])};
-    free_slots_.push_back(key.slot);
+    return Popped{key.time_us, key.seq, key.slot};
+  }
+  EventPayload& payload(const Popped& popped) { return payloads_[popped.slot]; }
+  void release(const Popped& popped) {
+    payloads_[popped.slot] = ClientTimerFire{};  // drop what the payload held (txns, strings)
+    free_slots_.push_back(popped.slot);
+  }
+
+  Event pop() {
+    const Popped popped = pop_key();
+    Event event{popped.time_us, popped.seq, std::move(payloads_[popped.slot])};
+    release(popped);
     return event;
   }
   // Calls visit(time_us, payload) for every pending event, in no particular order; for
@@ -114,7 +141,7 @@ class EventQueue {
   }
 
  private:
-  // The heap holds small keys; payloads stay put in a slab and are moved only on pop.
+  // The heap holds small keys; payloads stay put in the slab.
   struct Key {
     int64_t time_us;
     uint64_t seq;
@@ -126,7 +153,7 @@ class EventQueue {
     }
   };
   std::vector<Key> heap_;
-  std::vector<EventPayload> payloads_;
+  std::deque<EventPayload> payloads_;
   std::vector<uint32_t> free_slots_;
   uint64_t next_seq_ = 0;
 };

@@ -19,33 +19,56 @@ void Network::set_latency(int64_t min_us, int64_t max_us) {
 
 int64_t Network::draw_latency_us(Prng& prng) const { return prng.uniform_int(latency_min_us_, latency_max_us_); }
 
+namespace {
+
+size_t dense_index(EndpointId endpoint) {
+  assert(endpoint >= 0);
+  return endpoint < kFirstClientEndpoint ? static_cast<size_t>(endpoint)
+                                         : 256 + static_cast<size_t>(endpoint - kFirstClientEndpoint);
+}
+
+}  // namespace
+
+int64_t& Network::last_delivery_us(EndpointId from, EndpointId to) {
+  const size_t f = dense_index(from);
+  const size_t t = dense_index(to);
+  if (f >= last_delivery_us_.size()) last_delivery_us_.resize(f + 1);
+  std::vector<int64_t>& row = last_delivery_us_[f];
+  if (t >= row.size()) row.resize(t + 1, 0);
+  return row[t];
+}
+
 Network::Delivery Network::schedule(EndpointId from, EndpointId to, int64_t now_us, Prng& prng) {
   ++messages_sent_;
   const Link link{from, to};
-  if (cut_.count(link)) {
+  if (!cut_.empty() && cut_.count(link)) {
     ++messages_lost_;
     return {};
   }
-  if (drop_next_.erase(link)) {
+  if (!drop_next_.empty() && drop_next_.erase(link)) {
     ++messages_lost_;
     return {};
   }
-  if (hold_next_.erase(link)) return Delivery{{}, true};
+  if (!hold_next_.empty() && hold_next_.erase(link)) {
+    Delivery held;
+    held.held = true;
+    return held;
+  }
   if (faults_.loss > 0 && prng.chance(faults_.loss)) {
     ++messages_lost_;
     return {};
   }
   const int copies = faults_.duplicate > 0 && prng.chance(faults_.duplicate) ? 2 : 1;
-  std::vector<int64_t> times;
+  Delivery delivery;
+  int64_t& last = last_delivery_us(from, to);
   for (int copy = 0; copy < copies; ++copy) {
     int64_t at_us = now_us + draw_latency_us(prng);
     const bool reordered = faults_.reorder > 0 && prng.chance(faults_.reorder);
-    int64_t& last = last_delivery_us_[link];
     if (!reordered) at_us = std::max(at_us, last);
     last = std::max(last, at_us);
-    times.push_back(at_us);
+    delivery.times_us[delivery.count++] = at_us;
   }
-  return Delivery{std::move(times), false};
+  return delivery;
 }
 
 void Network::partition(const std::vector<std::vector<EndpointId>>& groups) {

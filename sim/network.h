@@ -5,6 +5,7 @@
 // cuts, and per-link "hold the next message" / "drop the next message" controls.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -29,8 +30,10 @@ class Network {
   Network(int64_t latency_min_us, int64_t latency_max_us);
 
   struct Delivery {
-    std::vector<int64_t> times_us;  // empty: lost, cut or dropped; two entries: duplicated
-    bool held = false;              // the caller parks the message until released
+    // count 0: lost, cut or dropped; 2: duplicated. No allocation per message.
+    std::array<int64_t, 2> times_us{};
+    size_t count = 0;
+    bool held = false;  // the caller parks the message until released
   };
   // Decides the fate of one message sent now.
   Delivery schedule(EndpointId from, EndpointId to, int64_t now_us, Prng& prng);
@@ -65,7 +68,10 @@ class Network {
   std::set<Link> cut_;
   std::set<Link> hold_next_;
   std::set<Link> drop_next_;
-  std::map<Link, int64_t> last_delivery_us_;
+  // Last delivery time per directed link, for FIFO: [dense(from)][dense(to)], grown on
+  // demand (servers 1..255 first, then clients), so a lookup is two index operations.
+  std::vector<std::vector<int64_t>> last_delivery_us_;
+  int64_t& last_delivery_us(EndpointId from, EndpointId to);
   int64_t messages_sent_ = 0;
   int64_t messages_lost_ = 0;
 };

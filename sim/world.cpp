@@ -73,7 +73,7 @@ void World::boot(ServerSlot& s) {
   ++s.incarnation;
   s.paused = false;
   s.deferred.clear();
-  s.timer_armed.fill(false);
+  s.timers = {};
   PeerConfig peer_config;
   peer_config.my_id = s.id;
   for (int i = 1; i <= config_.server_count; ++i) peer_config.voters.push_back(i);
@@ -84,7 +84,7 @@ void World::boot(ServerSlot& s) {
   peer_config.min_session_timeout_ms = config_.min_session_timeout_ms;
   peer_config.max_session_timeout_ms = config_.max_session_timeout_ms;
   s.peer.emplace(peer_config, s.disk.durable());
-  Outbox out(s.id, now_us_);
+  Outbox out(s.id, now_us_, std::move(effect_buffer_));
   s.peer->start(out);
   apply_effects(s, out);
   announce_links(s.id, true);
@@ -219,11 +219,48 @@ void World::announce_links(ServerId id, bool connected) {
 
 bool World::step() {
   if (queue_.empty()) return false;
-  Event event = queue_.pop();
-  assert(event.time_us >= now_us_);
-  now_us_ = event.time_us;
-  ++events_processed_;
-  dispatch(event.payload);
+  const EventQueue::Popped popped = queue_.pop_key();
+  assert(popped.time_us >= now_us_);
+  now_us_ = popped.time_us;
+  // The payload is handled in place: the slab keeps it put while new events are pushed.
+  const EventPayload& payload = queue_.payload(popped);
+  if (timer_due(popped, payload)) {
+    ++events_processed_;
+    dispatch(payload);
+  }
+  queue_.release(popped);
+  return true;
+}
+
+// Timer entries are bookkeeping until the armed deadline itself comes up (see LazyTimer):
+// an early entry is re-queued at the deadline with the arming's sequence number, a stale
+// one (cancelled, superseded, or of a server's earlier incarnation) is dropped.
+bool World::timer_due(const EventQueue::Popped& popped, const EventPayload& payload) {
+  if (const auto* timer = std::get_if<FireTimer>(&payload)) {
+    if (!valid_server(timer->server)) return false;
+    ServerSlot& s = mutable_slot(timer->server);
+    if (!s.peer || s.incarnation != timer->incarnation) return false;
+    LazyTimer& t = s.timers[static_cast<size_t>(timer->kind)];
+    switch (t.on_pop(popped.time_us, popped.seq)) {
+      case LazyTimer::Pop::kStale: return false;
+      case LazyTimer::Pop::kRequeue:
+        queue_.push_at(t.deadline_us, t.seq, FireTimer{timer->server, timer->incarnation, timer->kind, t.seq});
+        return false;
+      case LazyTimer::Pop::kFire: return true;
+    }
+  }
+  if (const auto* timer = std::get_if<ClientTimerFire>(&payload)) {
+    ClientSlot* c = client_by_endpoint(timer->client);
+    if (!c || timer->kind >= kClientTimerKindCount) return false;
+    LazyTimer& t = c->timers[timer->kind];
+    switch (t.on_pop(popped.time_us, popped.seq)) {
+      case LazyTimer::Pop::kStale: return false;
+      case LazyTimer::Pop::kRequeue:
+        queue_.push_at(t.deadline_us, t.seq, ClientTimerFire{timer->client, timer->kind, t.seq});
+        return false;
+      case LazyTimer::Pop::kFire: return true;
+    }
+  }
   return true;
 }
 
@@ -280,14 +317,17 @@ void World::dispatch(const EventPayload& payload) {
 }
 
 void World::handle_input(ServerSlot& s, const EventPayload& payload) {
-  Outbox out(s.id, now_us_);
+  Outbox out(s.id, now_us_, std::move(effect_buffer_));
   if (const auto* deliver = std::get_if<DeliverMessage>(&payload)) {
     if (record_messages_) record_message(deliver->sent_us, deliver->from, s.id, message_kind_name(deliver->message));
     s.peer->on_message(deliver->from, deliver->message, out);
   } else if (const auto* timer = std::get_if<FireTimer>(&payload)) {
-    const auto k = static_cast<size_t>(timer->kind);
-    if (!s.timer_armed[k] || s.timer_generation[k] != timer->generation) return;
-    s.timer_armed[k] = false;
+    LazyTimer& t = s.timers[static_cast<size_t>(timer->kind)];
+    if (!t.armed || t.seq != timer->generation) {
+      effect_buffer_ = out.take();
+      return;
+    }
+    t.armed = false;
     s.peer->on_timer(timer->kind, out);
   } else if (const auto* link = std::get_if<LinkChange>(&payload)) {
     if (link->connected) {
@@ -310,24 +350,28 @@ void World::handle_input(ServerSlot& s, const EventPayload& payload) {
 }
 
 void World::apply_effects(ServerSlot& s, Outbox& out) {
-  for (Effect& effect : out.take()) {
+  std::vector<Effect> effects = out.take();
+  for (Effect& effect : effects) {
     if (auto* send_effect = std::get_if<SendEffect>(&effect)) {
       send(s.id, send_effect->to, std::move(send_effect->message));
     } else if (const auto* set = std::get_if<SetTimerEffect>(&effect)) {
-      const auto k = static_cast<size_t>(set->kind);
-      s.timer_armed[k] = true;
-      queue_.push(now_us_ + set->after_us, FireTimer{s.id, s.incarnation, set->kind, ++s.timer_generation[k]});
+      const uint64_t seq = queue_.reserve_seq();
+      const int64_t at_us = now_us_ + set->after_us;
+      if (s.timers[static_cast<size_t>(set->kind)].arm(at_us, seq)) {
+        queue_.push_at(at_us, seq, FireTimer{s.id, s.incarnation, set->kind, seq});
+      }
     } else if (const auto* cancel = std::get_if<CancelTimerEffect>(&effect)) {
-      const auto k = static_cast<size_t>(cancel->kind);
-      s.timer_armed[k] = false;
-      ++s.timer_generation[k];
+      s.timers[static_cast<size_t>(cancel->kind)].cancel();
     } else if (auto* trace = std::get_if<TraceEffect>(&effect)) {
       record(std::move(trace->event));
     } else if (auto* to_client = std::get_if<ClientSendEffect>(&effect)) {
       const auto endpoint = static_cast<EndpointId>(to_client->connection >> 20);
       const Network::Delivery delivery = network_.schedule(s.id, endpoint, now_us_, prng_);
-      for (int64_t at_us : delivery.times_us) {
-        queue_.push(at_us, DeliverToClient{endpoint, s.id, to_client->connection, to_client->message, now_us_});
+      for (size_t i = 0; i < delivery.count; ++i) {
+        const bool last = i + 1 == delivery.count;
+        queue_.push(delivery.times_us[i],
+                    DeliverToClient{endpoint, s.id, to_client->connection,
+                                    last ? std::move(to_client->message) : to_client->message, now_us_});
       }
     } else if (auto* append = std::get_if<LogAppendEffect>(&effect)) {
       s.disk.append(std::move(append->txn));
@@ -343,6 +387,8 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
     }
   }
   if (s.peer) s.disk.set_epochs(s.peer->persistent().accepted_epoch, s.peer->persistent().current_epoch);
+  effects.clear();
+  effect_buffer_ = std::move(effects);
 }
 
 // ---------------------------------------------------------------- clients
@@ -376,7 +422,7 @@ std::string World::client_connect(const std::string& name, ServerId server, int6
   if (!valid_server(server)) return fmt::format("server id {} is out of range 1..{}", server, config_.server_count);
   if (client(name)) return fmt::format("client '{}' is already connected", name);
   const EndpointId endpoint = kFirstClientEndpoint + static_cast<EndpointId>(clients_.size());
-  clients_.push_back(ClientSlot{SimClient(name, endpoint, config_.server_count, timeout_ms), {}, {}});
+  clients_.push_back(ClientSlot{SimClient(name, endpoint, config_.server_count, timeout_ms), {}});
   ClientSlot& slot = clients_.back();
   ClientEffects effects;
   slot.client.connect(server, now_us_, effects);
@@ -405,19 +451,22 @@ void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
   for (ClientSend& send : effects.sends) {
     if (!valid_server(send.server)) continue;
     const Network::Delivery delivery = network_.schedule(endpoint, send.server, now_us_, prng_);
-    for (int64_t at_us : delivery.times_us) {
-      queue_.push(at_us, DeliverToServer{send.server, this->slot(send.server).incarnation, endpoint, send.connection,
-                                         send.message, now_us_});
+    for (size_t i = 0; i < delivery.count; ++i) {
+      const bool last = i + 1 == delivery.count;
+      queue_.push(delivery.times_us[i], DeliverToServer{send.server, this->slot(send.server).incarnation, endpoint,
+                                                        send.connection, last ? std::move(send.message) : send.message,
+                                                        now_us_});
     }
   }
   for (const ClientTimer& timer : effects.timers) {
-    const auto k = static_cast<size_t>(timer.kind);
-    ++slot.timer_generation[k];
-    slot.timer_armed[k] = timer.after_us >= 0;
-    if (timer.after_us >= 0) {
-      queue_.push(now_us_ + timer.after_us,
-                  ClientTimerFire{endpoint, static_cast<uint8_t>(timer.kind), slot.timer_generation[k]});
+    LazyTimer& t = slot.timers[static_cast<size_t>(timer.kind)];
+    if (timer.after_us < 0) {
+      t.cancel();
+      continue;
     }
+    const uint64_t seq = queue_.reserve_seq();
+    const int64_t at_us = now_us_ + timer.after_us;
+    if (t.arm(at_us, seq)) queue_.push_at(at_us, seq, ClientTimerFire{endpoint, static_cast<uint8_t>(timer.kind), seq});
   }
   for (const std::string& text : effects.notes) note(text);
 }
@@ -437,9 +486,9 @@ void World::handle_client_event(const EventPayload& payload) {
   } else if (const auto* timer = std::get_if<ClientTimerFire>(&payload)) {
     slot = client_by_endpoint(timer->client);
     if (!slot) return;
-    const size_t k = timer->kind;
-    if (!slot->timer_armed[k] || slot->timer_generation[k] != timer->generation) return;
-    slot->timer_armed[k] = false;
+    LazyTimer& t = slot->timers[timer->kind];
+    if (!t.armed || t.seq != timer->generation) return;
+    t.armed = false;
     slot->client.on_timer(static_cast<ClientTimerKind>(timer->kind), now_us_, effects);
   }
   if (slot) apply_client_effects(*slot, effects);
@@ -471,7 +520,13 @@ void World::send(ServerId from, ServerId to, PeerMessage message) {
     held_.push_back(HeldMessage{std::move(deliver)});
     return;
   }
-  for (int64_t at_us : delivery.times_us) queue_.push(at_us, deliver);
+  for (size_t i = 0; i < delivery.count; ++i) {
+    if (i + 1 == delivery.count) {
+      queue_.push(delivery.times_us[i], std::move(deliver));
+    } else {
+      queue_.push(delivery.times_us[i], deliver);
+    }
+  }
 }
 
 }  // namespace zk::sim

@@ -16,6 +16,7 @@
 #include "sim/client.h"
 #include "sim/disk.h"
 #include "sim/event_queue.h"
+#include "sim/lazy_timer.h"
 #include "sim/network.h"
 #include "sim/prng.h"
 
@@ -42,8 +43,7 @@ struct ServerSlot {
   uint64_t incarnation = 0;
   bool paused = false;
   std::vector<EventPayload> deferred;  // inputs that arrived while paused, in order
-  std::array<uint64_t, kTimerKindCount> timer_generation{};
-  std::array<bool, kTimerKindCount> timer_armed{};
+  std::array<LazyTimer, kTimerKindCount> timers{};
 };
 
 struct HeldMessage {
@@ -63,8 +63,7 @@ struct MessageRecord {
 
 struct ClientSlot {
   SimClient client;
-  std::array<uint64_t, kClientTimerKindCount> timer_generation{};
-  std::array<bool, kClientTimerKindCount> timer_armed{};
+  std::array<LazyTimer, kClientTimerKindCount> timers{};
 };
 
 class World {
@@ -92,10 +91,15 @@ class World {
 
   // ---- Time. ----
   int64_t now_us() const { return now_us_; }
-  bool step();  // runs the next event; false when nothing is pending
+  // Takes the next entry off the queue and runs it; false when nothing is pending. An
+  // entry that only re-queues a re-armed timer (or a stale one) runs nothing and is not
+  // counted in events_processed().
   void run_for(int64_t duration_us);
   // Runs until pred holds (checked after every event) or timeout; true if it held.
   bool run_until(const std::function<bool(const World&)>& pred, int64_t timeout_us);
+  bool step();
+  // Events that ran: messages delivered or dropped on arrival, timers that fired, fsync
+  // completions, link changes.
   int64_t events_processed() const { return events_processed_; }
 
   // ---- Queries (read-only views for scenarios, the GUI and tests). ----
@@ -128,6 +132,7 @@ class World {
  private:
   ServerSlot& mutable_slot(ServerId id) { return servers_.at(static_cast<size_t>(id - 1)); }
   void boot(ServerSlot& slot);
+  bool timer_due(const EventQueue::Popped& popped, const EventPayload& payload);
   void dispatch(const EventPayload& payload);
   void handle_input(ServerSlot& slot, const EventPayload& payload);
   void apply_effects(ServerSlot& slot, Outbox& out);
@@ -150,6 +155,7 @@ class World {
   std::vector<ClientSlot> clients_;  // endpoint = kFirstClientEndpoint + index
   bool record_messages_ = false;
   std::vector<MessageRecord> messages_;
+  std::vector<Effect> effect_buffer_;  // reused by every input's Outbox (no allocation per input)
   void record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind);
 };
 
