@@ -7,11 +7,12 @@
 namespace zk::app {
 
 int cmd_bench(const Args& args) {
-  if (args.empty()) return usage_error("bench needs what to measure: 'cluster' or 'tree'");
+  if (args.empty()) return usage_error("bench needs what to measure: 'cluster', 'tree' or 'checker'");
   const Args rest(args.begin() + 1, args.end());
   if (args.front() == "cluster") return run_bench_cluster(rest);
   if (args.front() == "tree") return run_bench_tree(rest);
-  return usage_error(fmt::format("unknown benchmark '{}' (use 'cluster' or 'tree')", args.front()));
+  if (args.front() == "checker") return run_bench_checker(rest);
+  return usage_error(fmt::format("unknown benchmark '{}' (use 'cluster', 'tree' or 'checker')", args.front()));
 }
 
 }  // namespace zk::app

@@ -12,6 +12,7 @@ using Args = std::vector<std::string>;
 int cmd_gui(const Args& args);
 int cmd_run(const Args& args);
 int cmd_bench(const Args& args);
+int cmd_fuzz(const Args& args);
 int run_bench_cluster(const Args& args);
 
 // Prints "zksim: <message>" and a hint to stderr; returns 2 for convenience.

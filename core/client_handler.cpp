@@ -140,6 +140,7 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
       reply.body.data = std::move(result.data);
       reply.body.stat = result.stat;
       if (get->watch) watches_.add(watcher, get->path, WatchKind::kData);
+      if (config_.injected_bug == InjectedBug::kReadUncommitted && learner_) injected_read_pending(get->path, reply);
     }
   } else if (const auto* exists = std::get_if<ExistsRequest>(&message.request)) {
     const std::optional<Stat> stat = tree_.exists(exists->path);
@@ -159,6 +160,20 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
                  add->mode == AddWatchMode::kPersistent ? WatchKind::kPersistent : WatchKind::kPersistentRecursive);
   }
   client_reply(connection, std::move(reply), out);
+}
+
+// InjectedBug::kReadUncommitted: answer with the newest logged, uncommitted setData.
+void QuorumPeer::injected_read_pending(const std::string& path, ReplyMessage& reply) const {
+  for (auto it = learner_->pending_txns.rbegin(); it != learner_->pending_txns.rend(); ++it) {
+    const auto* set = std::get_if<SetDataTxn>(&(*it)->body);
+    if (!set || set->path != path) continue;
+    reply.body.data = set->data;
+    if (reply.body.stat) {
+      reply.body.stat->mzxid = (*it)->header.zxid;
+      reply.body.stat->version = set->version;
+    }
+    return;
+  }
 }
 
 void QuorumPeer::client_reply(ConnectionId connection, ReplyMessage reply, Outbox& out) {

@@ -95,8 +95,13 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       break;
     case PacketType::kNewLeader: {
       const Epoch new_epoch = zxid_epoch(packet.zxid);
+      if (learner_->sync_mode.empty()) {
+        go_looking("NEWLEADER arrived without DIFF, TRUNC or SNAP before it", out);
+        return;
+      }
       for (auto& txn : learner_->unlogged) {
         if (txn->header.zxid <= last_logged_zxid_) continue;
+        if (!learner_next_in_log(txn->header.zxid, out)) return;
         log_txn(txn, out);
         // Proposals committed during the sync were applied already; the rest await COMMIT.
         if (txn->header.zxid > last_processed_zxid_) learner_->pending_txns.push_back(txn);
@@ -150,8 +155,26 @@ void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
     return;
   }
   if (packet.zxid <= last_logged_zxid_) return;  // already logged (duplicate)
+  if (!learner_next_in_log(packet.zxid, out)) return;
   log_txn(packet.txn, out);
   learner_->pending_txns.push_back(packet.txn);
+  if (config_.injected_bug == InjectedBug::kAckBeforeFsync) {
+    send_packet(learner_->leader, PacketType::kAck, learner_->connection, packet.zxid, 0, out);
+  }
+}
+
+// The leader's txns reach a learner over one TCP connection, so they arrive without gaps:
+// the next one continues the log's epoch or starts a new epoch at counter 1. A gap means
+// packets were lost on the connection; TCP would have broken it, so the learner drops the
+// connection and rejoins (ZooKeeper would otherwise log a gap and diverge).
+bool QuorumPeer::learner_next_in_log(Zxid zxid, Outbox& out) {
+  const bool next = zxid_epoch(zxid) == zxid_epoch(last_logged_zxid_) ? zxid == last_logged_zxid_ + 1
+                                                                      : zxid_counter(zxid) == 1;
+  if (next) return true;
+  go_looking(fmt::format("missed txns from leader S{}: got {} after {}", learner_->leader, zxid_hex(zxid),
+                         zxid_hex(last_logged_zxid_)),
+             out);
+  return false;
 }
 
 void QuorumPeer::learner_on_commit(Zxid zxid, Outbox& out) {

@@ -25,6 +25,7 @@ ElectionConfig election_config(const PeerConfig& config) {
   ElectionConfig election;
   election.my_id = config.my_id;
   election.voters = config.voters;
+  election.injected_ignore_epochs = config.injected_bug == InjectedBug::kVoteIgnoresEpoch;
   return election;
 }
 

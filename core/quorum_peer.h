@@ -21,6 +21,7 @@
 #include "core/client_protocol.h"
 #include "core/data_tree.h"
 #include "core/fast_leader_election.h"
+#include "core/injected_bug.h"
 #include "core/outbox.h"
 #include "core/prep_request_processor.h"
 #include "core/quorum_packet.h"
@@ -41,6 +42,7 @@ struct PeerConfig {
   int64_t learner_connect_retry_us = 100'000;
   int learner_connect_attempts = 5;
   size_t commit_log_count = 500;  // the leader's in-memory DIFF window
+  InjectedBug injected_bug = InjectedBug::kNone;  // a deliberate protocol bug (checker tests only)
 };
 
 // What survives a crash: the epoch files, the last snapshot and the fsynced txn log.
@@ -191,6 +193,7 @@ class QuorumPeer {
   void learner_reset_read_timeout(Outbox& out);
   void learner_on_proposal(const QuorumPacket& packet, Outbox& out);
   void learner_on_commit(Zxid zxid, Outbox& out);
+  bool learner_next_in_log(Zxid zxid, Outbox& out);
 
   // client_handler.cpp
   void client_on_connect(ConnectionId connection, const ConnectRequest& request, Outbox& out);
@@ -205,6 +208,7 @@ class QuorumPeer {
   void client_close(ConnectionId connection, const std::string& reason, Outbox& out);
   void client_close_all(const std::string& reason, Outbox& out);
   void client_on_revalidated(SessionId session, bool valid, Outbox& out);
+  void injected_read_pending(const std::string& path, ReplyMessage& reply) const;
 
   PeerConfig config_;
   PersistentState disk_;  // this process's view of its disk (what it wrote)

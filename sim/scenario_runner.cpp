@@ -12,6 +12,8 @@
 
 #include "core/error_code.h"
 #include "core/zkcli_format.h"
+#include "sim/history.h"
+#include "sim/linearizability.h"
 #include "sim/scenario_format.h"
 #include "sim/scenario_names.h"
 #include "sim/world.h"
@@ -39,8 +41,9 @@ struct ClientMemory {
   std::optional<std::vector<std::string>> children;
 };
 
-WorldConfig world_config(const Cluster& c, uint64_t seed) {
+WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
   WorldConfig config;
+  config.injected_bug = bug;
   config.server_count = c.server_count;
   config.tick_us = c.tick_ms * 1000;
   config.init_limit = c.init_limit;
@@ -126,10 +129,12 @@ WatchEventType to_scenario_event(EventType t, bool* known) {
 class Runner {
  public:
   Runner(const Scenario& scenario, uint64_t seed, RunOptions options)
-      : scenario_(scenario), world_(world_config(effective_cluster(scenario.setup), seed)), options_(options) {
+      : scenario_(scenario), world_(world_config(effective_cluster(scenario.setup), seed, options.injected_bug)),
+        options_(options) {
     report_.file_name = scenario.file_name;
     report_.seed = seed;
     world_.set_record_messages(options_.record_messages);
+    world_.set_checking(options_.invariant_checking);
   }
 
   RunReport run() {
@@ -143,18 +148,51 @@ class Runner {
       }
       if (options_.echo_steps) world_.note(fmt::format("line {}: {}", step.line, format_step(step.command)));
       std::string error = std::visit([&](const auto& c) { return exec(c); }, step.command);
+      if (const auto& violation = world_.violation()) {
+        // The checker stopped the world: report it as a failed check at this step.
+        ExpectationResult r;
+        r.line = step.line;
+        r.text = "invariant " + violation->invariant;
+        r.detail = describe_violation(*violation);
+        r.time_us = world_.now_us();
+        r.trace_index = world_.trace().size();
+        report_.expectations.push_back(std::move(r));
+        report_.violation = violation;
+        break;
+      }
       if (!error.empty()) {
         report_.error = fmt::format("{}:{}: {}", scenario_.file_name, step.line, error);
         break;
       }
     }
-    report_.trace = world_.trace();
+    if (options_.check_consistency && !report_.violation && report_.error.empty()) check_history();
+    if (options_.keep_trace) report_.trace = world_.trace();
+    if (options_.keep_history) report_.history = collect_history(world_);
+    report_.events = world_.events_processed();
+    if (options_.inspect_world) options_.inspect_world(world_);
     report_.messages = world_.messages();
     report_.end_time_us = world_.now_us();
     return std::move(report_);
   }
 
  private:
+  // The client histories against ZooKeeper's consistency guarantees; a violation is reported
+  // like an invariant violation, at the last step.
+  void check_history() {
+    const ConsistencyReport consistency = check_consistency(collect_history(world_));
+    if (consistency.ok) return;
+    InvariantViolation violation{consistency.property, {}, consistency.detail};
+    world_.note("CONSISTENCY VIOLATED: " + describe_violation(violation));
+    ExpectationResult r;
+    r.line = scenario_.steps.empty() ? scenario_.setup_line : scenario_.steps.back().line;
+    r.text = "consistency " + consistency.property;
+    r.detail = describe_violation(violation);
+    r.time_us = world_.now_us();
+    r.trace_index = world_.trace().size();
+    report_.expectations.push_back(std::move(r));
+    report_.violation = violation;
+  }
+
   // ---- helpers ----
   std::string resolve(const ServerRef& ref, ServerId* id) {
     if (!ref.is_leader) {
@@ -184,6 +222,7 @@ class Runner {
     int32_t cxid = 0;
     std::string err = world_.client_submit(name, request, &cxid);
     if (!err.empty()) return err;
+    if (!wait_for_replies_) return {};  // `clients async`: the reply arrives while time runs
     world_.run_until(
         [&](const World& w) {
           const ClientOpResult* op = w.client(name)->op(cxid);
@@ -278,6 +317,15 @@ class Runner {
     if (c.duplicate_ppm) faults.duplicate = static_cast<double>(*c.duplicate_ppm) / 1e6;
     if (c.reorder_ppm) faults.reorder = static_cast<double>(*c.reorder_ppm) / 1e6;
     world_.mutable_network().set_faults(faults);
+    return {};
+  }
+
+  std::string exec(const SetClients& c) {
+    wait_for_replies_ = !c.async;
+    return {};
+  }
+  std::string exec(const SetDisk& c) {
+    world_.set_fsync_latency(c.fsync_min_us, c.fsync_max_us);
     return {};
   }
 
@@ -481,6 +529,7 @@ class Runner {
   int line_ = 0;
   const Step* step_ = nullptr;
   std::map<std::string, ClientMemory> clients_;
+  bool wait_for_replies_ = true;
 };
 
 }  // namespace

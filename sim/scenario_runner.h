@@ -7,11 +7,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/trace_event.h"
+#include "sim/history.h"
 #include "sim/scenario.h"
 #include "sim/world.h"
 
@@ -24,6 +26,14 @@ struct RunOptions {
   // (for tests that run many mutated scenarios; `zksim run` leaves it at 0).
   int64_t max_virtual_time_us = 0;
   bool record_messages = false;  // fill RunReport::messages (for --chrome-trace flows)
+  InjectedBug injected_bug = InjectedBug::kNone;  // `--inject-bug NAME` (checker tests only)
+  // At the end, check the clients' histories (sim/linearizability.h); a violation is
+  // reported like an invariant violation.
+  bool check_consistency = true;
+  bool keep_trace = true;
+  bool keep_history = false;      // fill RunReport::history (benchmarks)
+  bool invariant_checking = true; // off only to measure the checker's cost
+  std::function<void(const World&)> inspect_world;  // called with the final world (tests, debugging)  // copy the trace into RunReport::trace (the fuzzer does not need it)
 };
 
 struct ExpectationResult {
@@ -43,6 +53,10 @@ struct RunReport {
   std::vector<TraceEvent> trace;
   std::vector<MessageRecord> messages;  // only with RunOptions::record_messages
   int64_t end_time_us = 0;
+  // Set when the invariant checker stopped the run; it is also the last (failed) expectation.
+  std::optional<InvariantViolation> violation;
+  int64_t events = 0;                // events the world processed
+  std::vector<HistoryOp> history;    // only with RunOptions::keep_history
 
   int passed() const;
   int failed() const;

@@ -83,6 +83,7 @@ void World::boot(ServerSlot& s) {
   peer_config.incarnation = s.incarnation;
   peer_config.min_session_timeout_ms = config_.min_session_timeout_ms;
   peer_config.max_session_timeout_ms = config_.max_session_timeout_ms;
+  peer_config.injected_bug = config_.injected_bug;
   s.peer.emplace(peer_config, s.disk.durable());
   Outbox out(s.id, now_us_);
   s.peer->start(out);
@@ -218,26 +219,30 @@ void World::announce_links(ServerId id, bool connected) {
 // ---------------------------------------------------------------- time
 
 bool World::step() {
-  if (queue_.empty()) return false;
+  if (queue_.empty() || violation_) return false;
   Event event = queue_.pop();
   assert(event.time_us >= now_us_);
   now_us_ = event.time_us;
   ++events_processed_;
   dispatch(event.payload);
+  if (checking_ && (violation_ = checker_.after_event(*this, event.payload))) {
+    record(TraceEvent{.server = violation_->servers.empty() ? 0 : violation_->servers.front(),
+                      .kind = TraceKind::kInvariantViolated, .detail = describe_violation(*violation_)});
+  }
   return true;
 }
 
 void World::run_for(int64_t duration_us) {
   const int64_t until_us = now_us_ + duration_us;
-  while (!queue_.empty() && queue_.top_time_us() <= until_us) step();
+  while (!queue_.empty() && queue_.top_time_us() <= until_us && step()) {
+  }
   now_us_ = until_us;
 }
 
 bool World::run_until(const std::function<bool(const World&)>& pred, int64_t timeout_us) {
   if (pred(*this)) return true;
   const int64_t deadline_us = now_us_ + timeout_us;
-  while (!queue_.empty() && queue_.top_time_us() <= deadline_us) {
-    step();
+  while (!queue_.empty() && queue_.top_time_us() <= deadline_us && step()) {
     if (pred(*this)) return true;
   }
   now_us_ = deadline_us;
