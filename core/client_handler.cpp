@@ -100,11 +100,16 @@ void QuorumPeer::client_on_request(ConnectionId connection, const RequestMessage
   ClientConnection& conn = it->second;
   client_touch(conn.session, out);
   if (is_local_read(message.request)) {
-    if (conn.outstanding > 0) {
+    if (conn.outstanding > 0 || !conn.queued_reads.empty()) {
       conn.queued_reads.push_back(message);  // FIFO: after this session's earlier writes
     } else {
       client_answer_read(connection, message, out);
     }
+    return;
+  }
+  // A write behind queued reads waits too, so that replies keep the session's order.
+  if (!conn.queued_reads.empty()) {
+    conn.queued_reads.push_back(message);
     return;
   }
   if (std::holds_alternative<CloseSessionRequest>(message.request)) prep_.mark_session_closing(conn.session);
@@ -188,7 +193,12 @@ void QuorumPeer::client_drain(ConnectionId connection, Outbox& out) {
   while (conn.outstanding == 0 && !conn.queued_reads.empty()) {
     RequestMessage next = std::move(conn.queued_reads.front());
     conn.queued_reads.pop_front();
-    client_answer_read(connection, next, out);
+    if (is_local_read(next.request)) {
+      client_answer_read(connection, next, out);
+    } else {
+      if (std::holds_alternative<CloseSessionRequest>(next.request)) prep_.mark_session_closing(conn.session);
+      client_submit(connection, conn.session, next.cxid, next.request, out);
+    }
   }
 }
 

@@ -10,6 +10,15 @@
 #include "core/quorum_peer.h"
 
 namespace zk {
+namespace {
+
+// zxid may come right after previous in a log: the next counter of the same epoch, or the
+// first txn of a later epoch.
+bool follows_in_log(Zxid previous, Zxid zxid) {
+  return zxid_epoch(zxid) == zxid_epoch(previous) ? zxid == previous + 1 : zxid_counter(zxid) == 1;
+}
+
+}  // namespace
 
 void QuorumPeer::follow(ServerId leader, Outbox& out) {
   phase_ = ZabPhase::kDiscovery;
@@ -151,7 +160,16 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
 void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
   if (!packet.txn) return;
   if (!learner_->got_new_leader) {
-    learner_->unlogged.push_back(packet.txn);  // logged when NEWLEADER arrives
+    // Logged when NEWLEADER arrives; a gap here is checked as it would be when logging.
+    const Zxid previous = learner_->unlogged.empty() ? last_logged_zxid_ : learner_->unlogged.back()->header.zxid;
+    if (packet.zxid <= previous) return;
+    if (!follows_in_log(previous, packet.zxid)) {
+      go_looking(fmt::format("missed txns from leader S{}: got {} after {}", learner_->leader, zxid_hex(packet.zxid),
+                             zxid_hex(previous)),
+                 out);
+      return;
+    }
+    learner_->unlogged.push_back(packet.txn);
     return;
   }
   if (packet.zxid <= last_logged_zxid_) return;  // already logged (duplicate)
@@ -168,9 +186,7 @@ void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
 // packets were lost on the connection; TCP would have broken it, so the learner drops the
 // connection and rejoins (ZooKeeper would otherwise log a gap and diverge).
 bool QuorumPeer::learner_next_in_log(Zxid zxid, Outbox& out) {
-  const bool next = zxid_epoch(zxid) == zxid_epoch(last_logged_zxid_) ? zxid == last_logged_zxid_ + 1
-                                                                      : zxid_counter(zxid) == 1;
-  if (next) return true;
+  if (follows_in_log(last_logged_zxid_, zxid)) return true;
   go_looking(fmt::format("missed txns from leader S{}: got {} after {}", learner_->leader, zxid_hex(zxid),
                          zxid_hex(last_logged_zxid_)),
              out);

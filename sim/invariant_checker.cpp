@@ -81,7 +81,8 @@ std::optional<InvariantViolation> InvariantChecker::check_server(const World& wo
   if (!fresh && zxid == view.last_processed && serving == view.serving) return std::nullopt;
 
   const Epoch accepted = peer.persistent().accepted_epoch;
-  if (!fresh && zxid < view.last_processed && accepted == view.accepted_epoch) {
+  const uint64_t connection = peer.learner_state() ? peer.learner_state()->connection : 0;
+  if (!fresh && zxid < view.last_processed && accepted == view.accepted_epoch && connection == view.connection) {
     return InvariantViolation{"applied-zxid-monotonic", {id},
                               fmt::format("S{} went back from {} to {} within accepted epoch {}", id,
                                           zxid_hex(view.last_processed), zxid_hex(zxid), accepted)};
@@ -94,16 +95,17 @@ std::optional<InvariantViolation> InvariantChecker::check_server(const World& wo
   for (auto it = first_new; it != log.end(); ++it) {
     if (auto v = record_applied(*it, id)) return v;
   }
-  if (serving && !is_epoch_marker(zxid)) {
+  const Zxid tree_zxid = peer.tree().last_processed_zxid();  // a leader reports its epoch marker
+  if (serving && tree_zxid != 0) {
     const uint64_t digest = peer.tree().digest();
-    auto [it, inserted] = digests_.try_emplace(zxid, digest, id);
+    auto [it, inserted] = digests_.try_emplace(tree_zxid, digest, id);
     if (!inserted && it->second.first != digest) {
       return InvariantViolation{"digest-agreement", {it->second.second, id},
-                                fmt::format("at zxid {} S{} has tree digest {:016x} but S{} has {:016x}", zxid_hex(zxid),
+                                fmt::format("at zxid {} S{} has tree digest {:016x} but S{} has {:016x}", zxid_hex(tree_zxid),
                                             it->second.second, it->second.first, id, digest)};
     }
   }
-  view = ServerView{true, slot.incarnation, zxid, accepted, serving};
+  view = ServerView{true, slot.incarnation, zxid, accepted, serving, connection};
   return std::nullopt;
 }
 

@@ -9,7 +9,8 @@
 //   committed-log-agreement no two servers apply different txns at the same zxid, so the
 //                           committed logs of any two servers are prefixes of one another
 //   applied-zxid-monotonic  a server's last applied zxid never goes back within one
-//                           accepted epoch of one process (TRUNC comes with a new epoch)
+//                           accepted epoch of one process and one connection to its
+//                           leader (TRUNC comes with a new sync)
 //   acked-txn-durable       a write acknowledged to a client is in every later leader's log
 //   committed-txn-durable   likewise for any txn a leader committed
 //   digest-agreement        serving servers at the same zxid have equal tree digests
@@ -57,6 +58,7 @@ class InvariantChecker {
     Zxid last_processed = 0;
     Epoch accepted_epoch = 0;
     bool serving = false;
+    uint64_t connection = 0;  // the learner's connection to its leader (0: none)
   };
   struct AppliedTxn {
     std::shared_ptr<const Txn> txn;
