@@ -65,7 +65,8 @@ TEST_CASE("consistency: a plain stale read is allowed (sequential consistency), 
   CHECK_FALSE(r.ok);
   CHECK(r.property == "linearizable-writes");
   CHECK(r.detail ==
-        "the 4 operations on /x have no linearization; stuck at client a cxid 2 set /x \"1\" -v -1 -> ok [20us..30us]");
+        "the 3 operations on /x have no linearization; stuck at client b cxid 3 get /x -> \"0\" (version 0) "
+        "[70us..80us]");
 }
 
 TEST_CASE("consistency: an indeterminate write may take effect late or never") {
