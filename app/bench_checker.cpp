@@ -1,5 +1,5 @@
 // `zksim bench checker`: the cost of checking (a benchmark that prints figures, not a
-// test). (1) Simulated events per wall second of fuzz seeds (5 servers, 10 clients, all
+// test). (1) Simulated events per wall second of fuzz seeds (5 servers, 10 clients, default
 // faults) with the invariant checker on and off; (2) the consistency checker's time on a
 // history of 10,000 operations from 20 clients, recorded on a 5-server cluster. Wall time
 // is read here in app/, never inside core/ or sim/.
@@ -85,7 +85,7 @@ int run_bench_checker(const std::vector<std::string>& args) {
   int64_t events_on = 0, events_off = 0;
   const double off = fuzz_events_per_second(false, 1, kSeeds, &events_off);
   const double on = fuzz_events_per_second(true, 1, kSeeds, &events_on);
-  fmt::print("fuzz seeds 1..{} (5 servers, 10 clients, 60 s simulated, all faults): {} events\n", kSeeds, events_on);
+  fmt::print("fuzz seeds 1..{} (5 servers, 10 clients, 60 s simulated, default faults): {} events\n", kSeeds, events_on);
   fmt::print("  invariant checker off: {:>12.0f} events/s\n", off);
   fmt::print("  invariant checker on:  {:>12.0f} events/s  ({:.1f}% slower)\n", on, 100.0 * (off - on) / off);
 
