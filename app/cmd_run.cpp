@@ -1,5 +1,5 @@
 // `zksim run FILE... [--seed S] [--trace OUT.jsonl] [--junit OUT.xml] [--chrome-trace OUT.json]
-// [--quiet]`: parses and runs each scenario headless, prints its trace interleaved with one
+// [--quiet] [--inject-bug NAME]`: parses and runs each scenario headless, prints its trace interleaved with one
 // line per expectation ("FILE:LINE: expect ...: ok" or "...: FAILED: ..."), and last the
 // plain line "N passed, M failed" over all files. Exit status 0 all passed, 1 an
 // expectation failed, 2 a file could not be read, parsed or run (or bad usage).
@@ -26,6 +26,7 @@ struct RunArgs {
   std::optional<uint64_t> seed;
   std::string trace_path, junit_path, chrome_path;
   bool quiet = false;
+  InjectedBug bug = InjectedBug::kNone;
 };
 
 std::optional<std::string> read_whole_file(const std::string& path) {
@@ -69,6 +70,12 @@ std::string parse_args(const Args& args, RunArgs& out) {
         v = v * 10 + digit;
       }
       out.seed = v;
+    } else if (a == "--inject-bug") {
+      std::string name;
+      if (!value(name)) return "--inject-bug needs a bug name";
+      const auto bug = parse_injected_bug(name);
+      if (!bug) return fmt::format("unknown bug '{}' for --inject-bug", name);
+      out.bug = *bug;
     } else if (a == "--trace") {
       if (!value(out.trace_path)) return "--trace needs a file name";
     } else if (a == "--junit") {
@@ -138,6 +145,7 @@ int cmd_run(const Args& args) {
     if (opts.files.size() > 1 && !opts.quiet) fmt::print("== {}\n", file);
     sim::RunOptions run_options;
     run_options.record_messages = !opts.chrome_path.empty();
+    run_options.injected_bug = opts.bug;
     sim::RunReport report = sim::run_scenario(parsed.scenario, opts.seed, run_options);
     print_report(report, opts.quiet);
     passed += report.passed();

@@ -12,6 +12,7 @@ using Args = std::vector<std::string>;
 int cmd_gui(const Args& args);
 int cmd_run(const Args& args);
 int cmd_bench(const Args& args);
+int cmd_fuzz(const Args& args);
 int run_bench_cluster(const Args& args);
 int run_bench_timetravel(const Args& args);  // GUI builds only
 

@@ -20,7 +20,10 @@ usage:
       --theme dark|light        colour theme (default dark)
       --lang en|zh              interface language (default en)
   zksim run FILE...             run scenarios headless (see README)
-  zksim bench cluster|tree      print simulator / data-tree performance figures
+  zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--clients N] [--duration DUR]
+             [--faults LIST] [--inject-bug NAME] [--out DIR] [--no-shrink] [--progress]
+                                fuzz random workloads and faults; shrink a failure to a .zks
+  zksim bench cluster|tree|checker  print simulator / data-tree / checker performance figures
   zksim --help | --version
 )";
 
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
   if (command == "gui") return zk::app::cmd_gui(rest);
   if (command == "run") return zk::app::cmd_run(rest);
   if (command == "bench") return zk::app::cmd_bench(rest);
+  if (command == "fuzz") return zk::app::cmd_fuzz(rest);
   return zk::app::usage_error(fmt::format("unknown command '{}'", command));
 }
 

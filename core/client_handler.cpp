@@ -100,11 +100,16 @@ void QuorumPeer::client_on_request(ConnectionId connection, const RequestMessage
   ClientConnection& conn = it->second;
   client_touch(conn.session, out);
   if (is_local_read(message.request)) {
-    if (conn.outstanding > 0) {
+    if (conn.outstanding > 0 || !conn.queued_reads.empty()) {
       conn.queued_reads.push_back(message);  // FIFO: after this session's earlier writes
     } else {
       client_answer_read(connection, message, out);
     }
+    return;
+  }
+  // A write behind queued reads waits too, so that replies keep the session's order.
+  if (!conn.queued_reads.empty()) {
+    conn.queued_reads.push_back(message);
     return;
   }
   if (std::holds_alternative<CloseSessionRequest>(message.request)) prep_.mark_session_closing(conn.session);
@@ -140,6 +145,7 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
       reply.body.data = std::move(result.data);
       reply.body.stat = result.stat;
       if (get->watch) watches_.add(watcher, get->path, WatchKind::kData);
+      if (config_.injected_bug == InjectedBug::kReadUncommitted && learner_) injected_read_pending(get->path, reply);
     }
   } else if (const auto* exists = std::get_if<ExistsRequest>(&message.request)) {
     const std::optional<Stat> stat = tree_.exists(exists->path);
@@ -161,6 +167,20 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
   client_reply(connection, std::move(reply), out);
 }
 
+// InjectedBug::kReadUncommitted: answer with the newest logged, uncommitted setData.
+void QuorumPeer::injected_read_pending(const std::string& path, ReplyMessage& reply) const {
+  for (auto it = learner_->pending_txns.rbegin(); it != learner_->pending_txns.rend(); ++it) {
+    const auto* set = std::get_if<SetDataTxn>(&(*it)->body);
+    if (!set || set->path != path) continue;
+    reply.body.data = set->data;
+    if (reply.body.stat) {
+      reply.body.stat->mzxid = (*it)->header.zxid;
+      reply.body.stat->version = set->version;
+    }
+    return;
+  }
+}
+
 void QuorumPeer::client_reply(ConnectionId connection, ReplyMessage reply, Outbox& out) {
   reply.zxid = last_processed_zxid_;
   out.push(ClientSendEffect{connection, std::move(reply)});
@@ -173,7 +193,12 @@ void QuorumPeer::client_drain(ConnectionId connection, Outbox& out) {
   while (conn.outstanding == 0 && !conn.queued_reads.empty()) {
     RequestMessage next = std::move(conn.queued_reads.front());
     conn.queued_reads.pop_front();
-    client_answer_read(connection, next, out);
+    if (is_local_read(next.request)) {
+      client_answer_read(connection, next, out);
+    } else {
+      if (std::holds_alternative<CloseSessionRequest>(next.request)) prep_.mark_session_closing(conn.session);
+      client_submit(connection, conn.session, next.cxid, next.request, out);
+    }
   }
 }
 

@@ -84,7 +84,7 @@ void FastLeaderElection::on_notification(const Notification& notification, PeerS
   if (finalizing_) {
     // The finalize wait polls the queue: a better vote ends the wait and is processed;
     // anything else is thrown away.
-    if (!better(vote, proposal_)) return;
+    if (!beats(vote, proposal_)) return;
     finalizing_ = false;
     out.cancel_timer(TimerKind::kElectionFinalize);
     TraceEvent event;
@@ -95,6 +95,14 @@ void FastLeaderElection::on_notification(const Notification& notification, PeerS
     out.trace(event);
   }
   handle_in_loop(notification, out);
+}
+
+bool FastLeaderElection::beats(const Vote& candidate, const Vote& current) const {
+  if (!config_.injected_ignore_epochs) return better(candidate, current);
+  if (zxid_counter(candidate.zxid) != zxid_counter(current.zxid)) {
+    return zxid_counter(candidate.zxid) > zxid_counter(current.zxid);
+  }
+  return candidate.leader > current.leader;
 }
 
 void FastLeaderElection::handle_in_loop(const Notification& notification, Outbox& out) {
@@ -135,13 +143,13 @@ void FastLeaderElection::handle_looking_sender(const Notification& notification,
     joined.count = logical_clock_;
     logical_clock_ = vote.election_epoch;
     recvset_.clear();
-    update_proposal(better(vote, initial_vote_) ? vote : initial_vote_, notification.sender, out);
+    update_proposal(beats(vote, initial_vote_) ? vote : initial_vote_, notification.sender, out);
     joined.vote_new = proposal_;
     out.trace(joined);
     send_notifications(out);
   } else if (vote.election_epoch < logical_clock_) {
     return;  // An old round; the receiver already answered it.
-  } else if (better(vote, proposal_)) {
+  } else if (beats(vote, proposal_)) {
     update_proposal(vote, notification.sender, out);
     send_notifications(out);
   }

@@ -23,6 +23,7 @@ struct ElectionConfig {
   int64_t min_notification_interval_us = 200'000;
   int64_t max_notification_interval_us = 60'000'000;
   int64_t finalize_wait_us = 200'000;
+  bool injected_ignore_epochs = false;  // InjectedBug::kVoteIgnoresEpoch (tests only)
 };
 
 struct ElectionDecision {
@@ -73,6 +74,8 @@ class FastLeaderElection {
   bool is_voter(ServerId id) const;
   void arm_poll_timer(Outbox& out);
 
+  // better(), or the injected bug's comparison that ignores every epoch.
+  bool beats(const Vote& candidate, const Vote& current) const;
   ElectionConfig config_;
   bool looking_ = false;
   bool finalizing_ = false;

@@ -183,6 +183,10 @@ void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
     send_committed = mode != PacketType::kSnap;
   }
   if (mode == PacketType::kDiff || mode == PacketType::kTrunc) send_committed = true;
+  if (mode == PacketType::kTrunc && config_.injected_bug == InjectedBug::kLeaderSkipsTrunc) {
+    mode = PacketType::kDiff;  // the learner keeps txns the quorum never committed
+    mode_zxid = max_committed;
+  }
 
   handler.sync_mode = packet_type_name(mode);
   TraceEvent event;
@@ -373,7 +377,8 @@ void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
 void QuorumPeer::leader_try_commit(Outbox& out) {
   while (!leader_->outstanding.empty()) {
     auto it = leader_->outstanding.begin();
-    if (!is_quorum(it->second.acks.size())) return;  // commits go in zxid order
+    const bool injected = config_.injected_bug == InjectedBug::kCommitWithoutQuorum && !it->second.acks.empty();
+    if (!is_quorum(it->second.acks.size()) && !injected) return;  // commits go in zxid order
     const Zxid zxid = it->first;
     const std::shared_ptr<const Txn> txn = it->second.txn;
     const auto ack_count = static_cast<int64_t>(it->second.acks.size());

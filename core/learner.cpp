@@ -10,6 +10,15 @@
 #include "core/quorum_peer.h"
 
 namespace zk {
+namespace {
+
+// zxid may come right after previous in a log: the next counter of the same epoch, or the
+// first txn of a later epoch.
+bool follows_in_log(Zxid previous, Zxid zxid) {
+  return zxid_epoch(zxid) == zxid_epoch(previous) ? zxid == previous + 1 : zxid_counter(zxid) == 1;
+}
+
+}  // namespace
 
 void QuorumPeer::follow(ServerId leader, Outbox& out) {
   phase_ = ZabPhase::kDiscovery;
@@ -95,14 +104,22 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       break;
     case PacketType::kNewLeader: {
       const Epoch new_epoch = zxid_epoch(packet.zxid);
+      if (learner_->sync_mode.empty()) {
+        go_looking("NEWLEADER arrived without DIFF, TRUNC or SNAP before it", out);
+        return;
+      }
       for (auto& txn : learner_->unlogged) {
         if (txn->header.zxid <= last_logged_zxid_) continue;
+        if (!learner_next_in_log(txn->header.zxid, out)) return;
         log_txn(txn, out);
         // Proposals committed during the sync were applied already; the rest await COMMIT.
         if (txn->header.zxid > last_processed_zxid_) learner_->pending_txns.push_back(txn);
       }
       learner_->unlogged.clear();
-      disk_.current_epoch = new_epoch;
+      // currentEpoch is written only once the synced txns are on disk (on_flushed), the
+      // order of the ZOOKEEPER-4643 fix: a follower that crashed in between would otherwise
+      // restart with the new epoch but without those txns, win an election on the epoch and
+      // truncate acknowledged writes (ZooKeeper 3.5-3.9.1 can; the fuzzer found it here).
       learner_->got_new_leader = true;
       election_.update_peer_epoch(new_epoch);
       learner_reset_read_timeout(out);
@@ -146,12 +163,37 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
 void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
   if (!packet.txn) return;
   if (!learner_->got_new_leader) {
-    learner_->unlogged.push_back(packet.txn);  // logged when NEWLEADER arrives
+    // Logged when NEWLEADER arrives; a gap here is checked as it would be when logging.
+    const Zxid previous = learner_->unlogged.empty() ? last_logged_zxid_ : learner_->unlogged.back()->header.zxid;
+    if (packet.zxid <= previous) return;
+    if (!follows_in_log(previous, packet.zxid)) {
+      go_looking(fmt::format("missed txns from leader S{}: got {} after {}", learner_->leader, zxid_hex(packet.zxid),
+                             zxid_hex(previous)),
+                 out);
+      return;
+    }
+    learner_->unlogged.push_back(packet.txn);
     return;
   }
   if (packet.zxid <= last_logged_zxid_) return;  // already logged (duplicate)
+  if (!learner_next_in_log(packet.zxid, out)) return;
   log_txn(packet.txn, out);
   learner_->pending_txns.push_back(packet.txn);
+  if (config_.injected_bug == InjectedBug::kAckBeforeFsync) {
+    send_packet(learner_->leader, PacketType::kAck, learner_->connection, packet.zxid, 0, out);
+  }
+}
+
+// The leader's txns reach a learner over one TCP connection, so they arrive without gaps:
+// the next one continues the log's epoch or starts a new epoch at counter 1. A gap means
+// packets were lost on the connection; TCP would have broken it, so the learner drops the
+// connection and rejoins (ZooKeeper would otherwise log a gap and diverge).
+bool QuorumPeer::learner_next_in_log(Zxid zxid, Outbox& out) {
+  if (follows_in_log(last_logged_zxid_, zxid)) return true;
+  go_looking(fmt::format("missed txns from leader S{}: got {} after {}", learner_->leader, zxid_hex(zxid),
+                         zxid_hex(last_logged_zxid_)),
+             out);
+  return false;
 }
 
 void QuorumPeer::learner_on_commit(Zxid zxid, Outbox& out) {

@@ -25,6 +25,7 @@ ElectionConfig election_config(const PeerConfig& config) {
   ElectionConfig election;
   election.my_id = config.my_id;
   election.voters = config.voters;
+  election.injected_ignore_epochs = config.injected_bug == InjectedBug::kVoteIgnoresEpoch;
   return election;
 }
 
@@ -201,6 +202,7 @@ void QuorumPeer::on_flushed(Zxid token, Outbox& out) {
   if (state_ == PeerState::kLeading && leader_) {
     if (!is_epoch_marker(token)) leader_on_ack(config_.my_id, token, out);
   } else if (state_ == PeerState::kFollowing && learner_ && learner_->got_new_leader) {
+    if (is_epoch_marker(token)) disk_.current_epoch = std::max(disk_.current_epoch, zxid_epoch(token));
     send_packet(learner_->leader, PacketType::kAck, learner_->connection, token, 0, out);
   }
 }

@@ -21,6 +21,7 @@
 #include "core/client_protocol.h"
 #include "core/data_tree.h"
 #include "core/fast_leader_election.h"
+#include "core/injected_bug.h"
 #include "core/outbox.h"
 #include "core/prep_request_processor.h"
 #include "core/quorum_packet.h"
@@ -42,6 +43,7 @@ struct PeerConfig {
   int learner_connect_attempts = 5;
   size_t commit_log_count = 500;  // the leader's in-memory DIFF window
   size_t max_flush_batch = 1000;  // SyncRequestProcessor: at most this many txns per fsync
+  InjectedBug injected_bug = InjectedBug::kNone;  // a deliberate protocol bug (checker tests only)
 };
 
 // What survives a crash: the epoch files, the last snapshot and the fsynced txn log.
@@ -198,6 +200,7 @@ class QuorumPeer {
   void learner_reset_read_timeout(Outbox& out);
   void learner_on_proposal(const QuorumPacket& packet, Outbox& out);
   void learner_on_commit(Zxid zxid, Outbox& out);
+  bool learner_next_in_log(Zxid zxid, Outbox& out);
 
   // client_handler.cpp
   void client_on_connect(ConnectionId connection, const ConnectRequest& request, Outbox& out);
@@ -212,6 +215,7 @@ class QuorumPeer {
   void client_close(ConnectionId connection, const std::string& reason, Outbox& out);
   void client_close_all(const std::string& reason, Outbox& out);
   void client_on_revalidated(SessionId session, bool valid, Outbox& out);
+  void injected_read_pending(const std::string& path, ReplyMessage& reply) const;
 
   PeerConfig config_;
   PersistentState disk_;  // this process's view of its disk (what it wrote)

@@ -49,6 +49,7 @@ int32_t SimClient::submit(const Request& request, int64_t now_us, ClientEffects&
   ClientOpResult& result = ops_[cxid];
   result.cxid = cxid;
   result.request = request;
+  result.invoked_us = now_us;
   if (state_ == ClientState::kExpired || state_ == ClientState::kClosed) {
     result.done = true;
     result.err = ErrorCode::kSessionExpired;
@@ -111,6 +112,7 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
       it->second.err = reply->err;
       it->second.body = reply->body;
       it->second.completed_us = now_us;
+      it->second.zxid = reply->zxid;
       if (std::holds_alternative<CloseSessionRequest>(it->second.request)) {
         state_ = ClientState::kClosed;
         effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});

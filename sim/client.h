@@ -31,7 +31,9 @@ struct ClientOpResult {
   bool done = false;
   ErrorCode err = ErrorCode::kOk;
   ReplyBody body;
+  int64_t invoked_us = 0;  // when submit() was called
   int64_t completed_us = 0;
+  Zxid zxid = 0;           // the reply's zxid (0: no reply)
 };
 
 struct ClientWatchEvent {

@@ -267,6 +267,20 @@ struct ExpectZxid {  // expect zxid ID 0x...: the server's last processed zxid
   bool operator==(const ExpectZxid&) const = default;
 };
 
+// disk fsync=MIN..MAX: every fsync from now on takes MIN..MAX (slow disks; default 500us..2ms).
+struct SetDisk {
+  int64_t fsync_min_us = 500;
+  int64_t fsync_max_us = 2000;
+  bool operator==(const SetDisk&) const = default;
+};
+// clients async | clients wait: whether later client operations return at once (their
+// replies arrive while time runs, so operations of several clients overlap) or wait for
+// their reply, as the contract says (the default).
+struct SetClients {
+  bool async = false;
+  bool operator==(const SetClients&) const = default;
+};
+
 using Command = std::variant<
     Cluster, ClusterConfig,
     Start, Kill, Restart, Partition, Heal, Run, RunUntilLeader, RunUntilConverged,
@@ -274,7 +288,7 @@ using Command = std::variant<
     ClientSync, ClientClose,
     ExpectLeader, ExpectState, ExpectOk, ExpectError, ExpectData, ExpectCreated,
     ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
-    Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld>;
+    Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld, SetDisk, SetClients>;
 
 struct Step {
   int line = 0;  // 1-based line in the scenario file

@@ -140,6 +140,10 @@ struct Formatter {
     if (c.reorder_ppm) out += " reorder=" + parse::format_probability(*c.reorder_ppm);
     return out;
   }
+  std::string operator()(const SetDisk& c) const {
+    return fmt::format("disk fsync={}..{}", format_duration(c.fsync_min_us), format_duration(c.fsync_max_us));
+  }
+  std::string operator()(const SetClients& c) const { return c.async ? "clients async" : "clients wait"; }
   std::string operator()(const ExpectEpoch& c) const { return fmt::format("expect epoch {} {}", ref(c.server), c.epoch); }
   std::string operator()(const ExpectZxid& c) const {
     return fmt::format("expect zxid {} {}", ref(c.server), zxid_hex(c.zxid));

@@ -1,5 +1,5 @@
 // The acting commands: start, kill, restart, partition, heal, run (and run until ...),
-// plus the zksim additions pause, resume, network, hold, drop and release.
+// plus the zksim additions pause, resume, network, hold, drop, release, disk and clients.
 #include <algorithm>
 #include <array>
 
@@ -12,13 +12,15 @@
 namespace zk::sim::parse {
 namespace {
 
-constexpr std::array<std::string_view, 12> kActionWords{"start", "kill", "restart", "pause", "resume",
-                                                        "partition", "heal", "network", "run",
-                                                        "hold", "drop", "release"};
+constexpr std::array<std::string_view, 14> kActionWords{"start", "kill", "restart", "pause", "resume",
+                                                        "partition", "heal", "network", "run", "hold",
+                                                        "drop", "release", "disk", "clients"};
 
 constexpr std::string_view kStartUsage = "start ID [ID ...] [every=DUR]";
 constexpr std::string_view kPartitionUsage = "partition A B ... | C D ...";
 constexpr std::string_view kNetworkUsage = "network [loss=P] [duplicate=P] [reorder=P]";
+constexpr std::string_view kDiskUsage = "disk fsync=MIN..MAX";
+constexpr std::string_view kClientsUsage = "clients async|wait";
 constexpr std::string_view kRunUsage = "run DUR | run until leader [timeout=DUR] | run until converged [timeout=DUR]";
 
 std::string parse_start(std::vector<Word> args, const Context& context, Command& out) {
@@ -161,6 +163,31 @@ std::string parse_network(std::vector<Word> args, Command& out) {
   return "";
 }
 
+std::string parse_disk(std::vector<Word> args, Command& out) {
+  Options options;
+  std::string error = take_options(args, {"fsync"}, kDiskUsage, options);
+  if (error.empty()) error = check_arity(args, {}, 0, kDiskUsage);
+  if (error.empty() && options.empty()) error = fmt::format("disk needs fsync=MIN..MAX (usage: {})", kDiskUsage);
+  if (!error.empty()) return error;
+  const DurationRangeResult range = parse_duration_range_us(options.at("fsync"));
+  if (!range.ok()) return range.error;
+  out = SetDisk{.fsync_min_us = range.min_us, .fsync_max_us = range.max_us};
+  return "";
+}
+
+std::string parse_clients(std::vector<Word> args, Command& out) {
+  Options options;
+  std::string error = take_options(args, {}, kClientsUsage, options);
+  if (error.empty()) error = check_arity(args, {"async or wait"}, 0, kClientsUsage);
+  if (!error.empty()) return error;
+  if (args[0].quoted || (args[0].text != "async" && args[0].text != "wait")) {
+    return fmt::format("expected async or wait after clients, saw '{}' (usage: {})", word_for_message(args[0].text),
+                       kClientsUsage);
+  }
+  out = SetClients{.async = args[0].text == "async"};
+  return "";
+}
+
 std::string parse_run(std::vector<Word> args, Command& out) {
   Options options;
   const bool until = !args.empty() && !args[0].quoted && args[0].text == "until";
@@ -210,6 +237,8 @@ std::string parse_action(std::string_view verb, std::vector<Word> args, const Co
   if (verb == "hold") return parse_link<HoldNext>(verb, std::move(args), context, out);
   if (verb == "drop") return parse_link<DropNext>(verb, std::move(args), context, out);
   if (verb == "release") return parse_link<ReleaseHeld>(verb, std::move(args), context, out);
+  if (verb == "disk") return parse_disk(std::move(args), out);
+  if (verb == "clients") return parse_clients(std::move(args), out);
   return fmt::format("unknown command '{}'", word_for_message(verb));
 }
 

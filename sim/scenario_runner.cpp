@@ -13,6 +13,8 @@
 #include "core/error_code.h"
 #include "core/zkcli_format.h"
 #include "sim/scenario_action.h"
+#include "sim/history.h"
+#include "sim/linearizability.h"
 #include "sim/scenario_format.h"
 #include "sim/scenario_names.h"
 #include "sim/world.h"
@@ -40,8 +42,9 @@ struct ClientMemory {
   std::optional<std::vector<std::string>> children;
 };
 
-WorldConfig world_config(const Cluster& c, uint64_t seed) {
+WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
   WorldConfig config;
+  config.injected_bug = bug;
   config.server_count = c.server_count;
   config.tick_us = c.tick_ms * 1000;
   config.init_limit = c.init_limit;
@@ -129,10 +132,12 @@ WatchEventType to_scenario_event(EventType t, bool* known) {
 class ScenarioStepper::Impl {
  public:
   Impl(const Scenario& scenario, uint64_t seed, RunOptions options)
-      : scenario_(scenario), world_(world_config(effective_cluster(scenario.setup), seed)), options_(options) {
+      : scenario_(scenario), world_(world_config(effective_cluster(scenario.setup), seed, options.injected_bug)),
+        options_(options) {
     report_.file_name = scenario.file_name;
     report_.seed = seed;
     world_.set_record_messages(options_.record_messages);
+    world_.set_checking(options_.invariant_checking);
   }
 
   // Runs the next step; false when none is left or the run stopped on an error.
@@ -149,22 +154,55 @@ class ScenarioStepper::Impl {
     }
     if (options_.echo_steps) world_.note(fmt::format("line {}: {}", step.line, format_step(step.command)));
     std::string error = std::visit([&](const auto& c) { return exec(c); }, step.command);
+    if (const auto& violation = world_.violation()) {
+      // The checker stopped the world: report it as a failed check at this step.
+      ExpectationResult r;
+      r.line = step.line;
+      r.text = "invariant " + violation->invariant;
+      r.detail = describe_violation(*violation);
+      r.time_us = world_.now_us();
+      r.trace_index = world_.trace().size();
+      report_.expectations.push_back(std::move(r));
+      report_.violation = violation;
+      return true;
+    }
     if (!error.empty()) report_.error = fmt::format("{}:{}: {}", scenario_.file_name, step.line, error);
     return true;
   }
-  bool done() const { return !report_.error.empty() || next_ >= scenario_.steps.size(); }
+  bool done() const { return !report_.error.empty() || report_.violation || next_ >= scenario_.steps.size(); }
   size_t next_step() const { return next_; }
   const World& world() const { return world_; }
   const RunReport& report() const { return report_; }
 
   RunReport finish() {
-    report_.trace = world_.trace();
+    if (options_.check_consistency && !report_.violation && report_.error.empty()) check_history();
+    if (options_.keep_trace) report_.trace = world_.trace();
+    if (options_.keep_history) report_.history = collect_history(world_);
+    report_.events = world_.events_processed();
+    if (options_.inspect_world) options_.inspect_world(world_);
     report_.messages = world_.messages();
     report_.end_time_us = world_.now_us();
     return std::move(report_);
   }
 
  private:
+  // The client histories against ZooKeeper's consistency guarantees; a violation is reported
+  // like an invariant violation, at the last step.
+  void check_history() {
+    const ConsistencyReport consistency = check_consistency(collect_history(world_));
+    if (consistency.ok) return;
+    InvariantViolation violation{consistency.property, {}, consistency.detail};
+    world_.note("CONSISTENCY VIOLATED: " + describe_violation(violation));
+    ExpectationResult r;
+    r.line = scenario_.steps.empty() ? scenario_.setup_line : scenario_.steps.back().line;
+    r.text = "consistency " + consistency.property;
+    r.detail = describe_violation(violation);
+    r.time_us = world_.now_us();
+    r.trace_index = world_.trace().size();
+    report_.expectations.push_back(std::move(r));
+    report_.violation = violation;
+  }
+
   // ---- helpers ----
   // Every instant action goes through here (reported to RunOptions::on_action first).
   ActionOutcome act(const Command& command) {
@@ -192,6 +230,7 @@ class ScenarioStepper::Impl {
     if (!sent.cxid) return {};  // close of a client that is not connected: nothing was sent
     const int32_t cxid = *sent.cxid;
     const Request request = *client_request(command);
+    if (!wait_for_replies_) return {};  // `clients async`: the reply arrives while time runs
     world_.run_until(
         [&](const World& w) {
           const ClientOpResult* op = w.client(name)->op(cxid);
@@ -254,6 +293,15 @@ class ScenarioStepper::Impl {
   std::string exec(const RunUntilConverged& c) {
     if (world_.run_until([](const World& w) { return converged(w, true); }, budgeted(c.timeout_us))) return {};
     return fmt::format("not converged after {}: {}", format_duration(c.timeout_us), describe_divergence(world_));
+  }
+
+  std::string exec(const SetClients& c) {
+    wait_for_replies_ = !c.async;
+    return {};
+  }
+  std::string exec(const SetDisk& c) {
+    world_.set_fsync_latency(c.fsync_min_us, c.fsync_max_us);
+    return {};
   }
 
   static std::string format_duration(int64_t us) {
@@ -436,6 +484,7 @@ class ScenarioStepper::Impl {
   int line_ = 0;
   const Step* step_ = nullptr;
   std::map<std::string, ClientMemory> clients_;
+  bool wait_for_replies_ = true;
 };
 
 static uint64_t effective_seed(const Scenario& scenario, std::optional<uint64_t> seed_override) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/trace_event.h"
+#include "sim/history.h"
 #include "sim/scenario.h"
 #include "sim/world.h"
 
@@ -31,6 +32,14 @@ struct RunOptions {
   // partition, client operation, ...) with the virtual time and the number of events the
   // world has processed, so a run can be recorded as replayable actions (the GUI does).
   std::function<void(int64_t at_us, int64_t events_before, const Command& command)> on_action;
+  InjectedBug injected_bug = InjectedBug::kNone;  // `--inject-bug NAME` (checker tests only)
+  // At the end, check the clients' histories (sim/linearizability.h); a violation is
+  // reported like an invariant violation.
+  bool check_consistency = true;
+  bool keep_trace = true;
+  bool keep_history = false;      // fill RunReport::history (benchmarks)
+  bool invariant_checking = true; // off only to measure the checker's cost
+  std::function<void(const World&)> inspect_world;  // called with the final world (tests, debugging)
 };
 
 struct ExpectationResult {
@@ -50,6 +59,10 @@ struct RunReport {
   std::vector<TraceEvent> trace;
   std::vector<MessageRecord> messages;  // only with RunOptions::record_messages
   int64_t end_time_us = 0;
+  // Set when the invariant checker stopped the run; it is also the last (failed) expectation.
+  std::optional<InvariantViolation> violation;
+  int64_t events = 0;                // events the world processed
+  std::vector<HistoryOp> history;    // only with RunOptions::keep_history
 
   int passed() const;
   int failed() const;

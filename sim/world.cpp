@@ -83,6 +83,7 @@ void World::boot(ServerSlot& s) {
   peer_config.incarnation = s.incarnation;
   peer_config.min_session_timeout_ms = config_.min_session_timeout_ms;
   peer_config.max_session_timeout_ms = config_.max_session_timeout_ms;
+  peer_config.injected_bug = config_.injected_bug;
   s.peer.emplace(peer_config, s.disk.durable());
   Outbox out(s.id, now_us_, std::move(effect_buffer_));
   s.peer->start(out);
@@ -218,7 +219,7 @@ void World::announce_links(ServerId id, bool connected) {
 // ---------------------------------------------------------------- time
 
 bool World::step() {
-  if (queue_.empty()) return false;
+  if (queue_.empty() || violation_) return false;
   const EventQueue::Popped popped = queue_.pop_key();
   assert(popped.time_us >= now_us_);
   now_us_ = popped.time_us;
@@ -227,6 +228,10 @@ bool World::step() {
   if (timer_due(popped, payload)) {
     ++events_processed_;
     dispatch(payload);
+    if (checking_ && (violation_ = checker_.after_event(*this, payload))) {
+      record(TraceEvent{.server = violation_->servers.empty() ? 0 : violation_->servers.front(),
+                        .kind = TraceKind::kInvariantViolated, .detail = describe_violation(*violation_)});
+    }
   }
   queue_.release(popped);
   return true;
@@ -266,15 +271,15 @@ bool World::timer_due(const EventQueue::Popped& popped, const EventPayload& payl
 
 void World::run_for(int64_t duration_us) {
   const int64_t until_us = now_us_ + duration_us;
-  while (!queue_.empty() && queue_.top_time_us() <= until_us) step();
+  while (!queue_.empty() && queue_.top_time_us() <= until_us && step()) {
+  }
   now_us_ = until_us;
 }
 
 bool World::run_until(const std::function<bool(const World&)>& pred, int64_t timeout_us) {
   if (pred(*this)) return true;
   const int64_t deadline_us = now_us_ + timeout_us;
-  while (!queue_.empty() && queue_.top_time_us() <= deadline_us) {
-    step();
+  while (!queue_.empty() && queue_.top_time_us() <= deadline_us && step()) {
     if (pred(*this)) return true;
   }
   now_us_ = deadline_us;

@@ -17,6 +17,7 @@
 #include "sim/disk.h"
 #include "sim/event_queue.h"
 #include "sim/lazy_timer.h"
+#include "sim/invariant_checker.h"
 #include "sim/network.h"
 #include "sim/prng.h"
 
@@ -34,6 +35,7 @@ struct WorldConfig {
   int64_t min_session_timeout_ms = -1;  // -1: 2 x tick
   int64_t max_session_timeout_ms = -1;  // -1: 20 x tick
   uint64_t seed = 1;
+  InjectedBug injected_bug = InjectedBug::kNone;  // given to every server (checker tests only)
 };
 
 struct ServerSlot {
@@ -101,6 +103,15 @@ class World {
   // Events that ran: messages delivered or dropped on arrival, timers that fired, fsync
   // completions, link changes.
   int64_t events_processed() const { return events_processed_; }
+  // The invariant checker runs after every event; a violation stops the run (step() returns
+  // false from then on) after one kInvariantViolated trace event naming it.
+  const std::optional<InvariantViolation>& violation() const { return violation_; }
+  void set_checking(bool on) { checking_ = on; }  // on by default; off only for benchmarks
+  // Slow disks: every later fsync takes a time drawn from [min_us, max_us].
+  void set_fsync_latency(int64_t min_us, int64_t max_us) {
+    config_.fsync_min_us = min_us;
+    config_.fsync_max_us = max_us;
+  }
 
   // ---- Queries (read-only views for scenarios, the GUI and tests). ----
   const WorldConfig& config() const { return config_; }
@@ -157,6 +168,9 @@ class World {
   std::vector<MessageRecord> messages_;
   std::vector<Effect> effect_buffer_;  // reused by every input's Outbox (no allocation per input)
   void record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind);
+  bool checking_ = true;
+  InvariantChecker checker_;
+  std::optional<InvariantViolation> violation_;
 };
 
 // "   1.234567s " style time stamp used by every trace rendering.

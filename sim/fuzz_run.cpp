@@ -1,0 +1,77 @@
+// Running one fuzz scenario and a campaign of seeds over std::thread workers.
+#include "sim/fuzz_run.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <thread>
+
+namespace zk::sim {
+
+FuzzOutcome classify(const RunReport& report) {
+  FuzzOutcome outcome;
+  outcome.end_time_us = report.end_time_us;
+  if (report.violation) {
+    outcome.failed = true;
+    outcome.kind = report.violation->invariant;
+    outcome.detail = describe_violation(*report.violation);
+    outcome.line = report.expectations.empty() ? 0 : report.expectations.back().line;
+  } else if (!report.error.empty()) {
+    outcome.failed = true;
+    outcome.kind = report.error.find("not converged") != std::string::npos ? "not-converged" : "step-error";
+    outcome.detail = report.error;
+    const size_t colon = report.error.find(':');
+    if (colon != std::string::npos) outcome.line = std::atoi(report.error.c_str() + colon + 1);
+  } else if (report.failed() > 0) {
+    for (const ExpectationResult& e : report.expectations) {
+      if (e.passed) continue;
+      outcome.failed = true;
+      outcome.kind = "expectation";
+      outcome.detail = fmt::format("line {}: {}: {}", e.line, e.text, e.detail);
+      outcome.line = e.line;
+      break;
+    }
+  }
+  return outcome;
+}
+
+FuzzOutcome run_fuzz_scenario(const Scenario& scenario, InjectedBug bug) {
+  RunOptions options;
+  options.echo_steps = false;
+  options.keep_trace = false;
+  options.injected_bug = bug;
+  return classify(run_scenario(scenario, std::nullopt, options));
+}
+
+std::vector<FuzzSeedResult> run_fuzz_campaign(const FuzzCampaign& campaign, FuzzProgress* progress) {
+  const uint64_t count = campaign.last_seed - campaign.first_seed + 1;
+  std::vector<FuzzSeedResult> results(count);
+  std::atomic<uint64_t> next{0};
+  std::atomic<bool> stop{false};
+  auto worker = [&] {
+    for (;;) {
+      const uint64_t index = next.fetch_add(1);
+      if (index >= count || stop.load()) return;
+      const uint64_t seed = campaign.first_seed + index;
+      const Scenario scenario = generate_fuzz_scenario(seed, campaign.options);
+      results[index] = FuzzSeedResult{seed, run_fuzz_scenario(scenario, campaign.options.bug)};
+      if (results[index].outcome.failed) {
+        if (progress) ++progress->failed;
+        if (campaign.stop_at_first_failure) stop = true;
+      }
+      if (progress) ++progress->done;
+    }
+  };
+  const int jobs = std::max(1, std::min<int>(campaign.jobs, static_cast<int>(std::min<uint64_t>(count, 256))));
+  std::vector<std::thread> threads;
+  for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads) t.join();
+  if (campaign.stop_at_first_failure) {
+    std::erase_if(results, [](const FuzzSeedResult& r) { return r.seed == 0; });
+  }
+  return results;
+}
+
+}  // namespace zk::sim

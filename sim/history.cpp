@@ -1,0 +1,56 @@
+// collect_history: the simulated clients' operation tables as a HistoryOp list.
+#include "sim/history.h"
+
+#include "sim/world.h"
+
+namespace zk::sim {
+
+std::vector<HistoryOp> collect_history(const World& world) {
+  std::vector<HistoryOp> history;
+  for (const ClientSlot& slot : world.clients()) {
+    const SimClient& client = slot.client;
+    for (const auto& [cxid, op] : client.ops()) {
+      HistoryOp h;
+      h.client = client.name();
+      h.cxid = cxid;
+      h.invoked_us = op.invoked_us;
+      h.err = op.err;
+      h.zxid = op.zxid;
+      h.indeterminate = !op.done || op.err == ErrorCode::kConnectionLoss || op.err == ErrorCode::kSessionExpired ||
+                        op.err == ErrorCode::kOperationTimeout;
+      h.completed_us = h.indeterminate ? HistoryOp::kNever : op.completed_us;
+      if (const auto* get = std::get_if<GetDataRequest>(&op.request)) {
+        h.kind = HistoryOpKind::kRead;
+        h.path = get->path;
+        h.data = op.body.data;
+        if (op.body.stat) {
+          h.read_version = op.body.stat->version;
+          h.mzxid = op.body.stat->mzxid;
+        }
+      } else if (const auto* set = std::get_if<SetDataRequest>(&op.request)) {
+        h.kind = HistoryOpKind::kSetData;
+        h.path = set->path;
+        h.data = set->data;
+        h.version = set->version;
+      } else if (const auto* create = std::get_if<CreateRequest>(&op.request)) {
+        h.kind = HistoryOpKind::kCreate;
+        h.path = create->path;
+        h.data = create->data;
+        h.ephemeral = create->mode == CreateMode::kEphemeral || create->mode == CreateMode::kEphemeralSequential;
+        h.sequential =
+            create->mode == CreateMode::kPersistentSequential || create->mode == CreateMode::kEphemeralSequential;
+      } else if (const auto* del = std::get_if<DeleteRequest>(&op.request)) {
+        h.kind = HistoryOpKind::kDelete;
+        h.path = del->path;
+        h.version = del->version;
+      } else if (const auto* sync = std::get_if<SyncRequest>(&op.request)) {
+        h.kind = HistoryOpKind::kSync;
+        h.path = sync->path;
+      }
+      history.push_back(std::move(h));
+    }
+  }
+  return history;
+}
+
+}  // namespace zk::sim
