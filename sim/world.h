@@ -61,6 +61,17 @@ struct MessageRecord {
   bool operator==(const MessageRecord&) const = default;
 };
 
+// One message on the network now (sent, not yet delivered), for the GUI's moving dots.
+// The payload pointer is valid until the world next changes.
+struct InFlightMessage {
+  EndpointId from = 0;
+  EndpointId to = 0;
+  int64_t sent_us = 0;
+  int64_t deliver_us = 0;
+  const char* kind = "";  // "NOTIFICATION", "PROPOSAL", "REQUEST", "REPLY", ...
+  const EventPayload* payload = nullptr;
+};
+
 struct ClientSlot {
   SimClient client;
   std::array<uint64_t, kClientTimerKindCount> timer_generation{};
@@ -124,6 +135,9 @@ class World {
   SimClient* mutable_client(const std::string& name);
   const std::vector<ClientSlot>& clients() const { return clients_; }
   std::optional<EndpointId> client_endpoint(const std::string& name) const;
+  // Messages in flight (server<->server and client<->server), sorted by (deliver_us, from,
+  // to, sent_us); at most max_count of them (world_in_flight.cpp).
+  std::vector<InFlightMessage> messages_in_flight(size_t max_count) const;
 
  private:
   ServerSlot& mutable_slot(ServerId id) { return servers_.at(static_cast<size_t>(id - 1)); }
@@ -152,6 +166,9 @@ class World {
   std::vector<MessageRecord> messages_;
   void record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind);
 };
+
+// The fields of an in-flight message in one short line ("vote S3 zxid 0x0 round 1 ...").
+std::string describe_in_flight(const InFlightMessage& message);
 
 // "   1.234567s " style time stamp used by every trace rendering.
 std::string format_time_us(int64_t time_us);
