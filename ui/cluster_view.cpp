@@ -213,7 +213,7 @@ void ClusterView::draw(const PanelContext& context) {
     draw->AddText(ImVec2(pos.x - name_size.x * 0.5f, pos.y - name_size.y * 0.5f), IM_COL32(255, 255, 255, 255), name);
     const QuorumPeer* peer = world.peer(id);
     const std::string label =
-        peer ? fmt::format("{}{}\nepoch {}\nzxid {}", peer_state_name(peer->state()),
+        peer ? fmt::format(fmt::runtime(n > 5 ? "{}{}\ne{} {}" : "{}{}\nepoch {}\nzxid {}"), peer_state_name(peer->state()),
                            world.slot(id).paused ? " (paused)" : "", peer->persistent().current_epoch,
                            zxid_hex(peer->last_processed_zxid()))
              : std::string("DOWN");

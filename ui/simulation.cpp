@@ -2,6 +2,7 @@
 #include "ui/simulation.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "sim/scenario_action.h"
 
@@ -104,8 +105,13 @@ void Simulation::advance(double wall_seconds) {
   if (!world_ || !playing) return;
   const auto delta_us = static_cast<int64_t>(std::clamp(wall_seconds, 0.0, 0.25) * speed * 1e6);
   const int64_t target_us = world_->now_us() + delta_us;
+  const auto wall_start = std::chrono::steady_clock::now();
   int64_t events = 0;
   while (events < kMaxEventsPerFrame) {
+    if (wall_budget_s > 0.0 && events % 64 == 63 &&
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count() > wall_budget_s) {
+      break;  // out of budget: the rest of this frame's virtual time is simulated later
+    }
     const int64_t next_command_us = pending_.empty() ? INT64_MAX : pending_.front().at_us;
     const int64_t stop_us = std::min(target_us, next_command_us);
     if (!world_->queue().empty() && world_->queue().top_time_us() <= stop_us) {

@@ -50,6 +50,9 @@ class Simulation {
   const std::vector<RecordedAction>& recorded() const { return recorded_; }
   bool playing = false;
   double speed = 1.0;  // virtual seconds per wall second
+  // > 0: advance() stops after this much wall time (the simulation then lags behind the
+  // wall clock instead of stalling the frame). 0: no limit (scripted, reproducible runs).
+  double wall_budget_s = 0.0;
   const std::string& last_error() const { return last_error_; }
 
  private:

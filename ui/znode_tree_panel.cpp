@@ -53,7 +53,7 @@ void ZnodeTreePanel::draw(const PanelContext& context) {
   if (!server_chosen_ && world.leader()) server_ = static_cast<int>(*world.leader());
   const std::string preview = fmt::format("S{} {}", server_, world.is_up(server_) ? peer_state_name(world.state(server_)) : "DOWN");
   ImGui::SetNextItemWidth(ImGui::CalcTextSize("S9 FOLLOWING").x + 40.0f);
-  if (ImGui::BeginCombo(tr(Text::kTreeServer), preview.c_str())) {
+  if (ImGui::BeginCombo("##server", preview.c_str())) {
     for (int id = 1; id <= n; ++id) {
       const std::string item = fmt::format("S{} {}", id, world.is_up(id) ? peer_state_name(world.state(id)) : "DOWN");
       if (ImGui::Selectable(item.c_str(), id == server_)) {
@@ -73,6 +73,7 @@ void ZnodeTreePanel::draw(const PanelContext& context) {
   const std::optional<ServerId> leader_id = world.leader();
   const QuorumPeer* leader = leader_id ? world.peer(*leader_id) : nullptr;
   const DataTree* leader_tree = (leader != nullptr && *leader_id != server_) ? &leader->tree() : nullptr;
+  ImGui::SameLine();
   if (leader == nullptr) {
     ImGui::TextDisabled("%s", tr(Text::kTreeNoLeader));
   } else if (leader_tree == nullptr) {
@@ -88,7 +89,7 @@ void ZnodeTreePanel::draw(const PanelContext& context) {
     diff_key_ = key;
   }
   const float avail_h = ImGui::GetContentRegionAvail().y;
-  if (ImGui::BeginChild("tree", ImVec2(0, avail_h * 0.48f), true)) {
+  if (ImGui::BeginChild("tree", ImVec2(0, avail_h * 0.45f), true)) {
     draw_node(peer->tree(), leader_tree, "/", "/");
   }
   ImGui::EndChild();
