@@ -135,8 +135,9 @@ class World {
   SimClient* mutable_client(const std::string& name);
   const std::vector<ClientSlot>& clients() const { return clients_; }
   std::optional<EndpointId> client_endpoint(const std::string& name) const;
-  // Messages in flight (server<->server and client<->server), sorted by (deliver_us, from,
-  // to, sent_us); at most max_count of them (world_in_flight.cpp).
+  // Messages in flight on a link (server<->server and client<->server; not a server's
+  // notification to itself), sorted by (deliver_us, from, to, sent_us); at most max_count
+  // of them (world_in_flight.cpp).
   std::vector<InFlightMessage> messages_in_flight(size_t max_count) const;
 
  private:

@@ -46,6 +46,7 @@ std::vector<InFlightMessage> World::messages_in_flight(size_t max_count) const {
   std::vector<InFlightMessage> found;
   queue_.for_each_pending([&](int64_t time_us, const EventPayload& payload) {
     if (const auto* peer = std::get_if<DeliverMessage>(&payload)) {
+      if (peer->from == peer->to) return;  // a server's note to itself never crosses a link
       found.push_back({peer->from, peer->to, peer->sent_us, time_us, message_kind_name(peer->message), &payload});
     } else if (const auto* up = std::get_if<DeliverToServer>(&payload)) {
       found.push_back({up->from, up->server, up->sent_us, time_us, client_to_server_kind(up->message), &payload});

@@ -183,24 +183,29 @@ void ClusterView::draw(const PanelContext& context) {
     draw_arrow(draw, server_pos(id), server_pos(vote), node_px + 4, state_colors().looking);
   }
   // Messages in flight.
-  in_flight_ = world.messages_in_flight(kMaxMessagesDrawn);
+  in_flight_ = world.messages_in_flight(kMaxMessagesDrawn);  // a few hundred entries
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const sim::InFlightMessage* hovered = nullptr;
   float hovered_distance_sq = 49.0f;
   const float dot_px = std::max(3.0f, node_px * 0.16f);
+  // Hundreds of dots: hexagons without anti-aliased fringes (4 triangles each instead of
+  // ~24) keep the software renderer's triangle setup small.
+  const ImDrawListFlags saved_flags = draw->Flags;
+  draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
   for (const sim::InFlightMessage& message : in_flight_) {
     ImVec2 from;
     ImVec2 to;
     if (!endpoint_pos(message.from, &from) || !endpoint_pos(message.to, &to)) continue;
     const float t = travel_fraction(message, world.now_us());
     const ImVec2 pos(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
-    draw->AddCircleFilled(pos, dot_px, kMessageColors[static_cast<size_t>(categorize(message))], 8);
+    draw->AddNgonFilled(pos, dot_px, kMessageColors[static_cast<size_t>(categorize(message))], 6);
     const float d = distance_sq(mouse, pos);
     if (d < hovered_distance_sq) {
       hovered_distance_sq = d;
       hovered = &message;
     }
   }
+  draw->Flags = saved_flags;
   // Servers on top.
   const ImVec2 mouse_pos = ImGui::GetIO().MousePos;
   for (ServerId id = 1; id <= n; ++id) {

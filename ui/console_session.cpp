@@ -198,7 +198,8 @@ void ConsoleSession::submit(const std::string& raw_line, Simulation& simulation)
     }
   }
   std::string rewritten;
-  for (const sim::Word& word : words) rewritten += " " + sim::word_for_scenario(word.text);
+  // Unquoted words go back as typed (flags such as -v must stay flags); quoted ones re-quoted.
+  for (const sim::Word& word : words) rewritten += " " + (word.quoted ? sim::word_for_scenario(word.text) : word.text);
   run_client_command(rewritten, *kind, path, print_stat, simulation);
 }
 

@@ -48,35 +48,38 @@ TEST_CASE("console: connect, create, get -s, set -v, get -w with its watch event
   REQUIRE(get.size() == 13);
   CHECK(get[1] == "hello");
   CHECK(get[2] == "cZxid = 0x100000002");
-  CHECK(get[7] == "dataVersion = 0");
+  CHECK(get[8] == "dataVersion = 0");
   CHECK(get[11] == "dataLength = 5");
   CHECK(get[12] == "numChildren = 0");
   CHECK(console.run("set -v 7 /a x") == Lines{"[zk: S2(CONNECTED) 4] set -v 7 /a x", "version No is not valid : /a"});
-  CHECK(console.run("get -w /a") == Lines{"[zk: S2(CONNECTED) 5] get -w /a", "hello"});
+  CHECK(console.run("set /a x -v 7") == Lines{"[zk: S2(CONNECTED) 5] set /a x -v 7", "version No is not valid : /a"});
+  CHECK(console.run("get -w /a") == Lines{"[zk: S2(CONNECTED) 6] get -w /a", "hello"});
   CHECK(console.run("set /a world") ==
-        Lines{"[zk: S2(CONNECTED) 6] set /a world", "WATCHER::",
+        Lines{"[zk: S2(CONNECTED) 7] set /a world", "WATCHER::",
               "WatchedEvent state:SyncConnected type:NodeDataChanged path:/a"});
-  CHECK(console.run("create -e -s /a/lock- x") == Lines{"[zk: S2(CONNECTED) 7] create -e -s /a/lock- x",
+  CHECK(console.run("create -e -s /a/lock- x") == Lines{"[zk: S2(CONNECTED) 8] create -e -s /a/lock- x",
                                                         "Created /a/lock-0000000000"});
-  CHECK(console.run("ls /") == Lines{"[zk: S2(CONNECTED) 8] ls /", "[a, zookeeper]"});
-  CHECK(console.run("delete /nope") == Lines{"[zk: S2(CONNECTED) 9] delete /nope", "Node does not exist: /nope"});
-  CHECK(console.run("create /a") == Lines{"[zk: S2(CONNECTED) 10] create /a", "Node already exists: /a"});
+  CHECK(console.run("ls /") == Lines{"[zk: S2(CONNECTED) 9] ls /", "[a, zookeeper]"});
+  CHECK(console.run("delete /nope") == Lines{"[zk: S2(CONNECTED) 10] delete /nope", "Node does not exist: /nope"});
+  CHECK(console.run("create /a") == Lines{"[zk: S2(CONNECTED) 11] create /a", "Node already exists: /a"});
+  CHECK(console.run("create /q \"two words\"") == Lines{"[zk: S2(CONNECTED) 12] create /q \"two words\"", "Created /q"});
   CHECK(console.run("frobnicate /a") ==
-        Lines{"[zk: S2(CONNECTED) 11] frobnicate /a", "Command not found: frobnicate (type help)"});
-  CHECK(console.run("sync /a") == Lines{"[zk: S2(CONNECTED) 12] sync /a", "Sync is OK"});
-  CHECK(console.run("close") == Lines{"[zk: S2(CONNECTED) 13] close", "WATCHER::",
+        Lines{"[zk: S2(CONNECTED) 13] frobnicate /a", "Command not found: frobnicate (type help)"});
+  CHECK(console.run("sync /a") == Lines{"[zk: S2(CONNECTED) 14] sync /a", "Sync is OK"});
+  CHECK(console.run("close") == Lines{"[zk: S2(CONNECTED) 15] close", "WATCHER::",
                                       "WatchedEvent state:Closed type:None path:null"});
   // Every console operation went through the command layer and was recorded.
   std::vector<std::string> recorded;
   for (const auto& action : console.simulation.recorded()) recorded.push_back(zk::sim::format_step(action.command));
   CHECK(recorded == std::vector<std::string>{"start 1 2 3", "client console1 connect 2 timeout=30s",
                                              "console1 create /a hello", "console1 get /a",
-                                             "console1 set /a x -v 7", "console1 get -w /a", "console1 set /a world",
+                                             "console1 set /a x -v 7", "console1 set /a x -v 7", "console1 get -w /a", "console1 set /a world",
                                              "console1 create -e -s /a/lock- x", "console1 ls /",
-                                             "console1 delete /nope", "console1 create /a", "console1 sync /a",
+                                             "console1 delete /nope", "console1 create /a",
+                                             "console1 create /q \"two words\"", "console1 sync /a",
                                              "console1 close"});
   CHECK(console.session.history().back() == "close");
-  CHECK(console.session.history().size() == 15);
+  CHECK(console.session.history().size() == 16);  // "ls /" twice, not in a row
 }
 
 TEST_CASE("console: bad arguments get the parser's one-line error") {

@@ -11,12 +11,13 @@ using zk::test::make_world;
 TEST_CASE("messages in flight are the queued deliveries, sorted, with their fields") {
   auto world = make_world(3);
   for (zk::ServerId id = 1; id <= 3; ++id) REQUIRE(world.start(id).empty());
-  CHECK(world.messages_in_flight(100).empty());  // links come up one latency after the start
   REQUIRE(world.run_until([](const zk::sim::World& w) { return w.messages_in_flight(100).size() >= 2; }, 1'000'000));
   const auto messages = world.messages_in_flight(100);
   size_t queued = 0;
   world.queue().for_each_pending([&](int64_t, const zk::sim::EventPayload& payload) {
-    queued += std::holds_alternative<zk::sim::DeliverMessage>(payload) ? 1 : 0;
+    // A server's notification to itself is queued but never on a link.
+    const auto* deliver = std::get_if<zk::sim::DeliverMessage>(&payload);
+    queued += deliver != nullptr && deliver->from != deliver->to ? 1 : 0;
   });
   CHECK(messages.size() == queued);
   for (size_t i = 0; i < messages.size(); ++i) {
