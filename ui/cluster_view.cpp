@@ -226,8 +226,9 @@ void ClusterView::draw(const PanelContext& context) {
     // Labels go outside the ring so they do not cover the links.
     const float c = std::cos(angles[static_cast<size_t>(id - 1)]);
     const float s = std::sin(angles[static_cast<size_t>(id - 1)]);
-    ImVec2 label_pos(pos.x - label_size.x * 0.5f + c * (node_px + label_size.x * 0.5f + 2.0f),
-                     pos.y - label_size.y * 0.5f + s * (node_px + label_size.y * 0.5f + 2.0f));
+    const auto push = [](float d) { return std::copysign(std::min(1.0f, std::fabs(d) * 2.5f), d); };
+    const ImVec2 label_pos(pos.x - label_size.x * 0.5f + c * (node_px + 6.0f) + push(c) * label_size.x * 0.5f,
+                           pos.y - label_size.y * 0.5f + s * (node_px + 6.0f) + push(s) * label_size.y * 0.5f);
     draw->AddText(label_pos, ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
     if (ImGui::IsWindowHovered() && distance_sq(mouse_pos, pos) <= node_px * node_px &&
         ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
