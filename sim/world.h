@@ -70,6 +70,7 @@ struct InFlightMessage {
   int64_t deliver_us = 0;
   const char* kind = "";  // "NOTIFICATION", "PROPOSAL", "REQUEST", "REPLY", ...
   const EventPayload* payload = nullptr;
+  bool operator==(const InFlightMessage&) const = default;
 };
 
 struct ClientSlot {
@@ -139,6 +140,8 @@ class World {
   // notification to itself), sorted by (deliver_us, from, to, sent_us); at most max_count
   // of them (world_in_flight.cpp).
   std::vector<InFlightMessage> messages_in_flight(size_t max_count) const;
+  // The same into *out (cleared first), reusing its capacity: no allocation per frame.
+  void messages_in_flight(size_t max_count, std::vector<InFlightMessage>* out) const;
 
  private:
   ServerSlot& mutable_slot(ServerId id) { return servers_.at(static_cast<size_t>(id - 1)); }

@@ -44,6 +44,13 @@ std::string describe_peer_message(const PeerMessage& message) {
 
 std::vector<InFlightMessage> World::messages_in_flight(size_t max_count) const {
   std::vector<InFlightMessage> found;
+  messages_in_flight(max_count, &found);
+  return found;
+}
+
+void World::messages_in_flight(size_t max_count, std::vector<InFlightMessage>* out) const {
+  std::vector<InFlightMessage>& found = *out;
+  found.clear();
   queue_.for_each_pending([&](int64_t time_us, const EventPayload& payload) {
     if (const auto* peer = std::get_if<DeliverMessage>(&payload)) {
       if (peer->from == peer->to) return;  // a server's note to itself never crosses a link
@@ -61,7 +68,6 @@ std::vector<InFlightMessage> World::messages_in_flight(size_t max_count) const {
     return a.sent_us < b.sent_us;
   });
   if (found.size() > max_count) found.resize(max_count);
-  return found;
 }
 
 std::string describe_in_flight(const InFlightMessage& message) {

@@ -183,7 +183,7 @@ void ClusterView::draw(const PanelContext& context) {
     draw_arrow(draw, server_pos(id), server_pos(vote), node_px + 4, state_colors().looking);
   }
   // Messages in flight.
-  in_flight_ = world.messages_in_flight(kMaxMessagesDrawn);  // a few hundred entries
+  world.messages_in_flight(kMaxMessagesDrawn, &in_flight_);
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const sim::InFlightMessage* hovered = nullptr;
   float hovered_distance_sq = 49.0f;
@@ -253,7 +253,9 @@ void ClusterView::draw(const PanelContext& context) {
     draw_server_menu(world, context.simulation);
     ImGui::EndPopup();
   }
-  const std::string clock = fmt::format("{} {}   {} {}", tr(Text::kVirtualTime), sim::format_time_us(world.now_us()),
+  std::string time = sim::format_time_us(world.now_us());
+  time.erase(0, time.find_first_not_of(' '));
+  const std::string clock = fmt::format("{} {}   {} {}", tr(Text::kVirtualTime), time,
                                         in_flight_.size(), tr(Text::kInFlight));
   draw->AddText(ImVec2(origin.x + 4, origin.y + 4), ImGui::GetColorU32(ImGuiCol_TextDisabled), clock.c_str());
   draw->AddText(ImVec2(origin.x + 4, origin.y + avail.y - ImGui::GetTextLineHeight() - 2),

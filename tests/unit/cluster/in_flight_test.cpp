@@ -36,4 +36,7 @@ TEST_CASE("messages in flight are the queued deliveries, sorted, with their fiel
           "vote S" + std::to_string(message.from) + " zxid 0x0 peerEpoch 0 round 1, sender LOOKING");
   }
   CHECK(world.messages_in_flight(1).size() == 1);
+  std::vector<zk::sim::InFlightMessage> reused(7);  // stale entries are cleared
+  world.messages_in_flight(100, &reused);
+  CHECK(reused == messages);
 }
