@@ -81,6 +81,24 @@ int cmd_gui(const Args& args) {
       const sim::DurationResult at = v ? sim::parse_duration_us(*v) : sim::DurationResult{};
       if (!v || !at.ok()) return usage_error("--at needs a virtual time with a unit, e.g. 12s or 1500ms");
       options.at_us = at.duration_us;
+    } else if (arg == "--latency") {
+      const std::string* v = value("--latency");
+      const size_t dots = v ? v->find("..") : std::string::npos;
+      int lo = 0;
+      int hi = 0;
+      if (dots == std::string::npos || !parse_int(v->substr(0, dots), lo) || !parse_int(v->substr(dots + 2), hi) ||
+          lo < 0 || hi < lo || hi > 10000)
+        return usage_error("--latency needs MIN..MAX in whole milliseconds (0..10000), e.g. 50..100");
+      options.latency_min_ms = lo;
+      options.latency_max_ms = hi;
+    } else if (arg == "--load") {
+      const std::string* v = value("--load");
+      int writes = 0;
+      if (!v || !parse_int(*v, writes) || writes < 1 || writes > 100000)
+        return usage_error("--load needs writes per virtual second, 1..100000");
+      options.load_writes_per_s = writes;
+    } else if (arg == "--frame-stats") {
+      options.frame_stats = true;
     } else if (!arg.empty() && arg[0] == '-') {
       return usage_error(fmt::format("unknown gui option '{}'", arg));
     } else if (options.scenario_path.empty()) {

@@ -19,6 +19,9 @@ usage:
       --size WxH                window size in pixels (default 1280x800)
       --theme dark|light        colour theme (default dark)
       --lang en|zh              interface language (default en)
+      --latency MIN..MAX        link latency in ms of the --lesson cluster (default 1..5)
+      --load W                  W client writes per virtual second (one client per server)
+      --frame-stats             print frame time mean / p99 and the simulation's share at exit
   zksim run FILE...             run scenarios headless (see README)
   zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--clients N] [--duration DUR]
              [--faults LIST] [--inject-bug NAME] [--out DIR] [--no-shrink] [--progress]

@@ -63,6 +63,18 @@ struct MessageRecord {
   bool operator==(const MessageRecord&) const = default;
 };
 
+// One message on the network now (sent, not yet delivered), for the GUI's moving dots.
+// The payload pointer is valid until the world next changes.
+struct InFlightMessage {
+  EndpointId from = 0;
+  EndpointId to = 0;
+  int64_t sent_us = 0;
+  int64_t deliver_us = 0;
+  const char* kind = "";  // "NOTIFICATION", "PROPOSAL", "REQUEST", "REPLY", ...
+  const EventPayload* payload = nullptr;
+  bool operator==(const InFlightMessage&) const = default;
+};
+
 struct ClientSlot {
   SimClient client;
   std::array<LazyTimer, kClientTimerKindCount> timers{};
@@ -139,6 +151,12 @@ class World {
   SimClient* mutable_client(const std::string& name);
   const std::vector<ClientSlot>& clients() const { return clients_; }
   std::optional<EndpointId> client_endpoint(const std::string& name) const;
+  // Messages in flight on a link (server<->server and client<->server; not a server's
+  // notification to itself), sorted by (deliver_us, from, to, sent_us); at most max_count
+  // of them (world_in_flight.cpp).
+  std::vector<InFlightMessage> messages_in_flight(size_t max_count) const;
+  // The same into *out (cleared first), reusing its capacity: no allocation per frame.
+  void messages_in_flight(size_t max_count, std::vector<InFlightMessage>* out) const;
 
  private:
   ServerSlot& mutable_slot(ServerId id) { return servers_.at(static_cast<size_t>(id - 1)); }
@@ -172,6 +190,9 @@ class World {
   InvariantChecker checker_;
   std::optional<InvariantViolation> violation_;
 };
+
+// The fields of an in-flight message in one short line ("vote S3 zxid 0x0 round 1 ...").
+std::string describe_in_flight(const InFlightMessage& message);
 
 // "   1.234567s " style time stamp used by every trace rendering.
 std::string format_time_us(int64_t time_us);

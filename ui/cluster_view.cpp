@@ -1,43 +1,59 @@
-// Cluster view: servers on a ring coloured by state. Until a cluster exists it shows the
-// colour legend and the empty-state sentence.
+// Cluster view: servers on a ring coloured by state, labelled with state, epoch and zxid;
+// an arrow from each LOOKING server to the server it votes for; the links between servers
+// (cut links drawn dashed in red with a cross); messages in flight as dots moving along
+// their link (position = fraction of the latency elapsed), coloured by type, with a
+// tooltip giving the message's fields; clients as small nodes next to their server.
+// Right-click a server to kill, restart, pause, resume or isolate it (command layer).
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "sim/world.h"
 #include "ui/i18n.h"
+#include "ui/legend.h"
+#include "ui/message_style.h"
 #include "ui/panels.h"
+#include "ui/simulation.h"
 #include "ui/theme.h"
 
 namespace zk::ui {
 namespace {
 
-void draw_state_legend() {
+constexpr size_t kMaxMessagesDrawn = 5'000;
+constexpr size_t kMaxClientsDrawn = 200;
+
+constexpr std::array<ImU32, kMessageCategoryCount> kMessageColors = {
+    IM_COL32(250, 200, 60, 255),   // notification
+    IM_COL32(170, 120, 255, 255),  // discovery/sync
+    IM_COL32(80, 170, 255, 255),   // proposal
+    IM_COL32(90, 220, 120, 255),   // ack
+    IM_COL32(40, 230, 230, 255),   // commit
+    IM_COL32(160, 160, 160, 255),  // ping
+    IM_COL32(255, 120, 200, 255),  // client
+};
+constexpr std::array<Text, kMessageCategoryCount> kMessageLabels = {
+    Text::kMsgNotification, Text::kMsgSync, Text::kMsgProposal, Text::kMsgAck,
+    Text::kMsgCommit,       Text::kMsgPing, Text::kMsgClient};
+
+void draw_legends() {
   const StateColors colors = state_colors();
-  const struct {
-    const char* label;
-    ImU32 color;
-  } entries[] = {{"LOOKING", colors.looking},
-                 {"FOLLOWING", colors.following},
-                 {"LEADING", colors.leading},
-                 {"DOWN", colors.down},
-                 {"paused", colors.paused}};
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float radius_px = ImGui::GetTextLineHeight() * 0.4f;
-  for (const auto& entry : entries) {
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    draw->AddCircleFilled(ImVec2(pos.x + radius_px, pos.y + ImGui::GetTextLineHeight() * 0.5f), radius_px,
-                          entry.color);
-    ImGui::Dummy(ImVec2(radius_px * 2.0f, ImGui::GetTextLineHeight()));
-    ImGui::SameLine();
-    ImGui::TextUnformatted(entry.label);
-    ImGui::SameLine(0.0f, 18.0f);
+  begin_legend();
+  legend_entry(Swatch::kDot, colors.looking, "LOOKING");
+  legend_entry(Swatch::kDot, colors.following, "FOLLOWING");
+  legend_entry(Swatch::kDot, colors.leading, "LEADING");
+  legend_entry(Swatch::kDot, colors.down, "DOWN");
+  legend_entry(Swatch::kDot, colors.paused, tr(Text::kVotesPaused));
+  end_legend();
+  begin_legend();
+  for (int i = 0; i < kMessageCategoryCount; ++i) {
+    legend_entry(Swatch::kDot, kMessageColors[static_cast<size_t>(i)], tr(kMessageLabels[static_cast<size_t>(i)]));
   }
-  ImGui::NewLine();
+  end_legend();
   ImGui::Separator();
 }
-
 
 ImU32 server_color(const sim::World& world, ServerId id) {
   const StateColors colors = state_colors();
@@ -69,10 +85,27 @@ void draw_arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, float inset_px, ImU32 
                           color);
 }
 
+void draw_cut_link(ImDrawList* draw, ImVec2 a, ImVec2 b) {
+  constexpr ImU32 kCut = IM_COL32(230, 70, 60, 200);
+  constexpr int kDashes = 12;
+  for (int i = 0; i < kDashes; i += 2) {
+    const float t0 = static_cast<float>(i) / kDashes;
+    const float t1 = static_cast<float>(i + 1) / kDashes;
+    draw->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0),
+                  ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), kCut, 1.5f);
+  }
+  const ImVec2 mid((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+  constexpr float kCross = 5.0f;
+  draw->AddLine(ImVec2(mid.x - kCross, mid.y - kCross), ImVec2(mid.x + kCross, mid.y + kCross), kCut, 2.5f);
+  draw->AddLine(ImVec2(mid.x - kCross, mid.y + kCross), ImVec2(mid.x + kCross, mid.y - kCross), kCut, 2.5f);
+}
+
+float distance_sq(ImVec2 a, ImVec2 b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y); }
+
 }  // namespace
 
 void ClusterView::draw(const PanelContext& context) {
-  draw_state_legend();
+  draw_legends();
   if (context.world == nullptr) {
     draw_empty_state(tr(Text::kNoCluster));
     return;
@@ -81,43 +114,177 @@ void ClusterView::draw(const PanelContext& context) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const ImVec2 center(origin.x + avail.x * 0.5f, origin.y + avail.y * 0.5f);
-  const float ring_px = std::min(avail.x, avail.y) * 0.36f;
-  const float node_px = std::clamp(ring_px * 0.9f / static_cast<float>(world.server_count()), 26.0f, 46.0f);
+  const float line_h = ImGui::GetTextLineHeight();
+  const ImVec2 center(origin.x + avail.x * 0.5f, origin.y + avail.y * 0.5f + line_h * 0.5f);
+  const float ring_px = std::min(avail.x, avail.y - 2.0f * line_h) * 0.30f;
   const int n = world.server_count();
-  std::vector<ImVec2> positions;
+  const float node_px = std::clamp(ring_px * 0.9f / static_cast<float>(n), 20.0f, 40.0f);
+  positions_.clear();
+  std::vector<float> angles;
   for (int i = 0; i < n; ++i) {
     const float angle = -1.5707963f + 6.2831853f * static_cast<float>(i) / static_cast<float>(n);
-    positions.emplace_back(center.x + ring_px * std::cos(angle), center.y + ring_px * std::sin(angle));
+    angles.push_back(angle);
+    positions_.emplace_back(center.x + ring_px * std::cos(angle), center.y + ring_px * std::sin(angle));
   }
+  auto server_pos = [&](ServerId id) { return positions_[static_cast<size_t>(id - 1)]; };
+  // Links: faint when up, dashed red with a cross when cut in either direction.
+  const ImU32 link_color = ImGui::GetColorU32(ImGuiCol_Border);
+  for (ServerId a = 1; a <= n; ++a) {
+    for (ServerId b = a + 1; b <= n; ++b) {
+      if (!world.network().connected(a, b) || !world.network().connected(b, a)) {
+        draw_cut_link(draw, server_pos(a), server_pos(b));
+      } else {
+        draw->AddLine(server_pos(a), server_pos(b), link_color, 1.0f);
+      }
+    }
+  }
+  // Clients: small nodes outside the ring next to their server.
+  client_positions_.clear();
+  std::vector<int> clients_at(static_cast<size_t>(n) + 1, 0);
+  const float client_px = std::max(5.0f, node_px * 0.28f);
+  size_t clients_drawn = 0;
+  for (size_t index = 0; index < world.clients().size() && clients_drawn < kMaxClientsDrawn; ++index) {
+    const sim::SimClient& client = world.clients()[index].client;
+    const ServerId server = client.server();
+    if (server < 1 || server > n || client.state() == sim::ClientState::kClosed) continue;
+    const int k = clients_at[static_cast<size_t>(server)]++;
+    const float angle = angles[static_cast<size_t>(server - 1)] + 0.22f * static_cast<float>(k % 7 - 3);
+    const float radius = ring_px + node_px * 2.1f + static_cast<float>(k / 7) * client_px * 2.6f;
+    const ImVec2 pos(center.x + radius * std::cos(angle), center.y + radius * std::sin(angle));
+    client_positions_.emplace_back(client.endpoint(), pos);
+    const bool connected = client.state() == sim::ClientState::kConnected;
+    draw->AddLine(pos, server_pos(server), connected ? kMessageColors[6] : link_color, 1.0f);
+    draw->AddCircleFilled(pos, client_px, connected ? kMessageColors[6] : IM_COL32(120, 120, 120, 255), 12);
+    if (distance_sq(ImGui::GetIO().MousePos, pos) <= client_px * client_px && ImGui::IsWindowHovered()) {
+      ImGui::SetTooltip("%s: %s, S%d, session 0x%llx", client.name().c_str(), sim::client_state_name(client.state()),
+                        static_cast<int>(server), static_cast<unsigned long long>(client.session_id()));
+    }
+    ++clients_drawn;
+  }
+  auto endpoint_pos = [&](sim::EndpointId endpoint, ImVec2* out) {
+    if (endpoint >= 1 && endpoint <= n) {
+      *out = server_pos(static_cast<ServerId>(endpoint));
+      return true;
+    }
+    for (const auto& [id, pos] : client_positions_) {
+      if (id == endpoint) {
+        *out = pos;
+        return true;
+      }
+    }
+    return false;
+  };
   // Vote arrows: each LOOKING server points at the server it currently votes for.
   for (ServerId id = 1; id <= n; ++id) {
     const QuorumPeer* peer = world.peer(id);
     if (!peer || peer->state() != PeerState::kLooking) continue;
     const ServerId vote = peer->election().proposal().leader;
     if (vote < 1 || vote > n || vote == id) continue;
-    draw_arrow(draw, positions[static_cast<size_t>(id - 1)], positions[static_cast<size_t>(vote - 1)], node_px + 4,
-               state_colors().looking);
+    draw_arrow(draw, server_pos(id), server_pos(vote), node_px + 4, state_colors().looking);
   }
+  // Messages in flight.
+  world.messages_in_flight(kMaxMessagesDrawn, &in_flight_);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const sim::InFlightMessage* hovered = nullptr;
+  float hovered_distance_sq = 49.0f;
+  const float dot_px = std::max(3.0f, node_px * 0.16f);
+  // Hundreds of dots: hexagons without anti-aliased fringes (4 triangles each instead of
+  // ~24) keep the software renderer's triangle setup small.
+  const ImDrawListFlags saved_flags = draw->Flags;
+  draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+  for (const sim::InFlightMessage& message : in_flight_) {
+    ImVec2 from;
+    ImVec2 to;
+    if (!endpoint_pos(message.from, &from) || !endpoint_pos(message.to, &to)) continue;
+    const float t = travel_fraction(message, world.now_us());
+    const ImVec2 pos(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+    draw->AddNgonFilled(pos, dot_px, kMessageColors[static_cast<size_t>(categorize(message))], 6);
+    const float d = distance_sq(mouse, pos);
+    if (d < hovered_distance_sq) {
+      hovered_distance_sq = d;
+      hovered = &message;
+    }
+  }
+  draw->Flags = saved_flags;
+  // Servers on top.
+  const ImVec2 mouse_pos = ImGui::GetIO().MousePos;
   for (ServerId id = 1; id <= n; ++id) {
-    const ImVec2 pos = positions[static_cast<size_t>(id - 1)];
-    draw->AddCircleFilled(pos, node_px, server_color(world, id), 48);
-    draw->AddCircle(pos, node_px, IM_COL32(255, 255, 255, 160), 48, 2.0f);
-    const std::string name = fmt::format("S{}", id);
-    const ImVec2 name_size = ImGui::CalcTextSize(name.c_str());
-    draw->AddText(ImVec2(pos.x - name_size.x * 0.5f, pos.y - name_size.y * 0.5f), IM_COL32(255, 255, 255, 255),
-                  name.c_str());
+    const ImVec2 pos = server_pos(id);
+    draw->AddCircleFilled(pos, node_px, server_color(world, id), 40);
+    draw->AddCircle(pos, node_px, IM_COL32(255, 255, 255, 160), 40, 2.0f);
+    char name[16];
+    snprintf(name, sizeof name, "S%d", static_cast<int>(id));
+    const ImVec2 name_size = ImGui::CalcTextSize(name);
+    draw->AddText(ImVec2(pos.x - name_size.x * 0.5f, pos.y - name_size.y * 0.5f), IM_COL32(255, 255, 255, 255), name);
     const QuorumPeer* peer = world.peer(id);
     const std::string label =
-        peer ? fmt::format("{}\nepoch {}\nzxid {}", peer_state_name(peer->state()), peer->persistent().current_epoch,
+        peer ? fmt::format(fmt::runtime(n > 5 ? "{}{}\ne{} {}" : "{}{}\nepoch {}\nzxid {}"), peer_state_name(peer->state()),
+                           world.slot(id).paused ? " (paused)" : "", peer->persistent().current_epoch,
                            zxid_hex(peer->last_processed_zxid()))
              : std::string("DOWN");
     const ImVec2 label_size = ImGui::CalcTextSize(label.c_str());
-    draw->AddText(ImVec2(pos.x - label_size.x * 0.5f, pos.y + node_px + 4), ImGui::GetColorU32(ImGuiCol_Text),
-                  label.c_str());
+    // Labels go outside the ring so they do not cover the links.
+    const float c = std::cos(angles[static_cast<size_t>(id - 1)]);
+    const float s = std::sin(angles[static_cast<size_t>(id - 1)]);
+    const auto push = [](float d) { return std::copysign(std::min(1.0f, std::fabs(d) * 2.5f), d); };
+    const ImVec2 label_pos(pos.x - label_size.x * 0.5f + c * (node_px + 6.0f) + push(c) * label_size.x * 0.5f,
+                           pos.y - label_size.y * 0.5f + s * (node_px + 6.0f) + push(s) * label_size.y * 0.5f);
+    draw->AddText(label_pos, ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+    if (ImGui::IsWindowHovered() && distance_sq(mouse_pos, pos) <= node_px * node_px &&
+        ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+      menu_server_ = id;
+      ImGui::OpenPopup("server_menu");
+    }
   }
-  const std::string clock = fmt::format("virtual time {}", sim::format_time_us(world.now_us()));
+  if (hovered != nullptr && ImGui::IsWindowHovered()) {
+    const std::string fields = sim::describe_in_flight(*hovered);
+    auto endpoint_name = [](sim::EndpointId endpoint) {
+      return endpoint < sim::kFirstClientEndpoint ? fmt::format("S{}", endpoint)
+                                                  : fmt::format("client {}", endpoint - sim::kFirstClientEndpoint + 1);
+    };
+    ImGui::BeginTooltip();
+    ImGui::Text("%s  %s -> %s", hovered->kind, endpoint_name(hovered->from).c_str(), endpoint_name(hovered->to).c_str());
+    ImGui::Text("sent %s  arrives %s", sim::format_time_us(hovered->sent_us).c_str(),
+                sim::format_time_us(hovered->deliver_us).c_str());
+    if (!fields.empty()) ImGui::TextUnformatted(fields.c_str());
+    ImGui::EndTooltip();
+  }
+  if (ImGui::BeginPopup("server_menu")) {
+    draw_server_menu(world, context.simulation);
+    ImGui::EndPopup();
+  }
+  std::string time = sim::format_time_us(world.now_us());
+  time.erase(0, time.find_first_not_of(' '));
+  const std::string clock = fmt::format("{} {}   {} {}", tr(Text::kVirtualTime), time,
+                                        in_flight_.size(), tr(Text::kInFlight));
   draw->AddText(ImVec2(origin.x + 4, origin.y + 4), ImGui::GetColorU32(ImGuiCol_TextDisabled), clock.c_str());
+  draw->AddText(ImVec2(origin.x + 4, origin.y + avail.y - ImGui::GetTextLineHeight() - 2),
+                ImGui::GetColorU32(ImGuiCol_TextDisabled), tr(Text::kClusterHint));
+}
+
+void ClusterView::draw_server_menu(const sim::World& world, Simulation* simulation) {
+  const ServerId id = menu_server_;
+  if (simulation == nullptr || !world.valid_server(id)) return;
+  ImGui::TextDisabled("S%d", static_cast<int>(id));
+  ImGui::Separator();
+  const sim::ServerRef ref{.is_leader = false, .id = static_cast<int>(id)};
+  const bool up = world.is_up(id);
+  const bool paused = world.slot(id).paused;
+  if (ImGui::MenuItem(tr(Text::kActionKill), nullptr, false, up)) simulation->apply(sim::Kill{.server = ref});
+  if (ImGui::MenuItem(tr(Text::kActionRestart), nullptr, false, true)) simulation->apply(sim::Restart{.server = ref});
+  if (ImGui::MenuItem(tr(Text::kActionPause), nullptr, false, up && !paused)) simulation->apply(sim::Pause{.server = ref});
+  if (ImGui::MenuItem(tr(Text::kActionResume), nullptr, false, up && paused)) simulation->apply(sim::Resume{.server = ref});
+  if (ImGui::MenuItem(tr(Text::kActionIsolate), nullptr, false, world.server_count() > 1)) {
+    sim::Partition partition;
+    partition.groups.resize(2);
+    partition.groups[0].push_back(sim::PartitionMember{.is_client = false, .server = ref, .client = {}});
+    for (ServerId other = 1; other <= world.server_count(); ++other) {
+      if (other == id) continue;
+      partition.groups[1].push_back(sim::PartitionMember{
+          .is_client = false, .server = sim::ServerRef{.is_leader = false, .id = static_cast<int>(other)}, .client = {}});
+    }
+    simulation->apply(partition);
+  }
 }
 
 }  // namespace zk::ui

@@ -11,10 +11,15 @@
 
 #include <cstdio>
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <cstdlib>
+#include <ctime>
 #include <vector>
 
 #include "ui/fonts.h"
+#include "ui/frame_stats.h"
+#include "ui/load_generator.h"
 #include "ui/i18n.h"
 #include "ui/main_window.h"
 #include "ui/screenshot.h"
@@ -23,6 +28,14 @@ namespace zk::ui {
 namespace {
 
 constexpr float kFontSizePx = 17.0f;
+constexpr double kSimulationBudgetS = 0.008;  // half of a 60 fps frame
+constexpr size_t kWarmupFrames = 10;
+
+double process_cpu_ms() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
 
 void on_glfw_error(int code, const char* description) {
   // Reported once by run_gui when it matters; keep GLFW's own detail for debugging.
@@ -83,6 +96,7 @@ int run_gui(const GuiOptions& options) {
   ImGui_ImplOpenGL3_Init("#version 330");
 
   int exit_status = 0;
+  std::string frame_stats_report;
   {
     MainWindow main_window(options.theme);
     Simulation& simulation = main_window.simulation();
@@ -91,7 +105,11 @@ int run_gui(const GuiOptions& options) {
       std::vector<ServerId> order;
       for (int id = 1; id <= options.server_count; ++id) order.push_back(id);
       if (options.lesson == "3-2-1") std::reverse(order.begin(), order.end());
-      simulation.new_cluster(options.server_count, 1);
+      sim::Cluster setup;
+      setup.server_count = options.server_count;
+      setup.latency_min_us = options.latency_min_ms * 1000;
+      setup.latency_max_us = options.latency_max_ms * 1000;
+      simulation.new_cluster(setup, 1);
       simulation.start_in_order(order, options.lesson == "all" ? 0 : 1'000'000);
     }
     if (!options.scenario_path.empty()) {
@@ -110,13 +128,24 @@ int run_gui(const GuiOptions& options) {
         simulation.scenario_run_to_end();
       }
     }
+    LoadGenerator load(options.load_writes_per_s);
+    FrameStats stats;
+    // Interactive runs (and measurements) never let the simulation eat the frame: it
+    // stops after its budget and catches up in later frames.
+    if (options.frame_count == 0 || options.frame_stats) simulation.wall_budget_s = kSimulationBudgetS;
+    using Clock = std::chrono::steady_clock;
     for (int frame = 0; exit_status == 0 && !glfwWindowShouldClose(window); ++frame) {
+      const Clock::time_point frame_start = Clock::now();
+      const double cpu_start_ms = process_cpu_ms();
       glfwPollEvents();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
       // With --frames the run is scripted: fixed 60 Hz steps make screenshots reproducible.
+      const Clock::time_point simulation_start = Clock::now();
       simulation.advance(options.frame_count > 0 ? 1.0 / 60.0 : static_cast<double>(io.DeltaTime));
+      load.issue_due(simulation);
+      const Clock::time_point simulation_end = Clock::now();
       main_window.draw_frame();
       ImGui::Render();
       int fb_width = 0;
@@ -136,10 +165,20 @@ int run_gui(const GuiOptions& options) {
         }
       }
       glfwSwapBuffers(window);
+      if (options.frame_stats) {
+        glFinish();  // count the software renderer's work in this frame
+        const auto ms = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
+        const Clock::time_point frame_end = Clock::now();
+        const sim::World* world = simulation.world();
+        stats.add(FrameSample{ms(frame_end - frame_start), ms(simulation_end - simulation_start),
+                              process_cpu_ms() - cpu_start_ms, world ? world->messages_in_flight(SIZE_MAX).size() : 0});
+      }
       if (last_frame) break;
     }
+    if (options.frame_stats) frame_stats_report = format_summary(stats.summarize(kWarmupFrames));
   }
 
+  if (options.frame_stats) std::printf("%s\n", frame_stats_report.c_str());
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

@@ -25,6 +25,10 @@ struct GuiOptions {
   std::string lesson;       // "1-2-3", "3-2-1" or "all": start a cluster that way at once
   int server_count = 3;     // for the lesson
   double speed = 1.0;       // virtual seconds per wall second
+  int64_t latency_min_ms = 1;  // link latency of the lesson's cluster
+  int64_t latency_max_ms = 5;
+  int64_t load_writes_per_s = 0;  // > 0: a steady client write load (LoadGenerator)
+  bool frame_stats = false;       // print frame-time statistics at exit
 };
 
 int run_gui(const GuiOptions& options);

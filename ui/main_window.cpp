@@ -12,7 +12,8 @@ namespace {
 
 constexpr ImGuiWindowFlags kTileFlags =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+    ImGuiWindowFlags_NoBackground;  // the frame is cleared to WindowBg: saves a full-screen fill
 
 // "Votes###votes": the visible title changes with the language, the id does not.
 template <typename Panel>
@@ -20,7 +21,17 @@ void draw_tile(const char* id, Text title, const PanelRect& rect, Panel& panel, 
   char label[128];
   snprintf(label, sizeof label, "%s###%s", tr(title), id);
   place_next_window(rect);
-  if (ImGui::Begin(label, nullptr, kTileFlags)) panel.draw(context);
+  if (ImGui::Begin(label, nullptr, kTileFlags)) {
+    // NoBackground drops the border with the fill; draw the outline alone (lines are cheap).
+    const ImVec2 pos = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), false);
+    draw->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(ImGuiCol_Border),
+                  ImGui::GetStyle().WindowRounding);
+    draw->PopClipRect();
+    panel.draw(context);
+  }
   ImGui::End();
 }
 

@@ -5,13 +5,36 @@
 
 #include <cstdint>
 
+#include <string>
+
+#include <imgui.h>
+
+#include <utility>
+#include <vector>
+
+#include "sim/world.h"
+#include "ui/console_session.h"
 #include "ui/panel_context.h"
+#include "ui/tree_diff.h"
+
+namespace zk {
+class DataTree;
+}
 
 namespace zk::ui {
 
 class ClusterView {
  public:
   void draw(const PanelContext& context);
+
+ private:
+  void draw_server_menu(const sim::World& world, Simulation* simulation);
+
+  ServerId menu_server_ = 0;  // the server whose right-click menu is open
+  // Reused every frame (no per-frame allocation once warm).
+  std::vector<ImVec2> positions_;
+  std::vector<std::pair<int64_t, ImVec2>> client_positions_;
+  std::vector<sim::InFlightMessage> in_flight_;
 };
 
 class VotesPanel {
@@ -27,6 +50,23 @@ class WhyPanel {
 class ZnodeTreePanel {
  public:
   void draw(const PanelContext& context);
+
+ private:
+  struct DiffKey {
+    int64_t events = -1;
+    int64_t now_us = -1;
+    int server = 0;
+    int leader = 0;
+    bool operator==(const DiffKey&) const = default;
+  };
+  void draw_node(const DataTree& tree, const DataTree* leader, const std::string& path, const std::string& name);
+  void draw_details(const DataTree& tree, const DataTree* leader);
+
+  int server_ = 1;
+  bool server_chosen_ = false;
+  std::string selected_;
+  TreeDiff diff_;
+  DiffKey diff_key_;
 };
 
 class TimelinePanel {
@@ -44,13 +84,36 @@ class ControlsPanel {
   void draw(const PanelContext& context);
 
  private:
+  void draw_partition(const sim::World& world, Simulation& simulation);
+  void draw_link(const sim::World& world, Simulation& simulation);
+  void draw_step_to(Simulation& simulation);
+  void draw_new_cluster(Simulation& simulation);
+
   int server_count_ = 3;
   const sim::World* shown_world_ = nullptr;  // identity only, never dereferenced
+  bool in_group_b_[16] = {};                 // partition choice per server (index id-1)
+  int link_from_ = 1;
+  int link_to_ = 2;
+  int step_target_ = 0;  // StepTarget
+  std::string step_message_;
+  int seed_ = 1;
+  int tick_ms_ = 2000;
+  int latency_ms_[2] = {1, 5};
+  char order_[64] = "1 2 3";
+  int gap_ms_ = 1000;
+  std::string order_error_;
 };
 
 class ConsolePanel {
  public:
   void draw(const PanelContext& context);
+
+ private:
+  ConsoleSession session_;
+  char input_[512] = {};
+  bool focus_input_ = false;
+  size_t shown_lines_ = 0;
+  int history_position_ = -1;  // -1: a new line; else an index into the history
 };
 
 }  // namespace zk::ui

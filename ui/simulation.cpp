@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <chrono>
 #include <climits>
 
 #include "sim/scenario_action.h"
@@ -107,10 +108,17 @@ std::string Simulation::kill_leader() { return apply(sim::Kill{.server = sim::Se
 
 std::string Simulation::heal() { return apply(sim::Heal{}); }
 
-void Simulation::play_until(int64_t target_us, int64_t event_cap) {
+void Simulation::play_until(int64_t target_us, int64_t event_cap, double wall_budget_s) {
   // Each pass runs one event, one batch of due starts or one recorded action; the bound
-  // only guards against a bug (a jump is bounded by kMaxJumpEvents events).
+  // only guards against a bug (a jump is bounded by kMaxJumpEvents events). With a wall
+  // budget (interactive playback) it stops when the budget is used up; the rest of the
+  // virtual time is simulated in later frames.
+  const auto wall_start = std::chrono::steady_clock::now();
   for (int64_t pass = 0; pass < 4 * kMaxJumpEvents; ++pass) {
+    if (wall_budget_s > 0.0 && pass % 64 == 63 &&
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count() > wall_budget_s) {
+      return;
+    }
     maybe_checkpoint();
     const RecordedAction* next = next_action_ < recorded_.size() ? &recorded_[next_action_] : nullptr;
     // An action from a scenario run is due once exactly its events have run (no event
@@ -168,7 +176,7 @@ void Simulation::run_for(int64_t duration_us) {
 void Simulation::advance(double wall_seconds) {
   if (!world_ || !playing) return;
   const auto delta_us = static_cast<int64_t>(std::clamp(wall_seconds, 0.0, 0.25) * speed * 1e6);
-  play_until(world_->now_us() + delta_us, world_->events_processed() + kMaxEventsPerFrame);
+  play_until(world_->now_us() + delta_us, world_->events_processed() + kMaxEventsPerFrame, wall_budget_s);
 }
 
 // ---- time travel ----

@@ -109,6 +109,9 @@ class Simulation {
   const std::vector<RecordedAction>& recorded() const { return recorded_; }
   bool playing = false;
   double speed = 1.0;  // virtual seconds per wall second
+  // > 0: advance() stops after this much wall time (the simulation then lags behind the
+  // wall clock instead of stalling the frame). 0: no limit (scripted, reproducible runs).
+  double wall_budget_s = 0.0;
   const std::string& last_error() const { return last_error_; }
 
  private:
@@ -124,7 +127,7 @@ class Simulation {
   // Plays events, scheduled starts and recorded actions in order until virtual time
   // target_us, or until the world has processed event_cap events (then the clock stays
   // at the last event's time).
-  void play_until(int64_t target_us, int64_t event_cap);
+  void play_until(int64_t target_us, int64_t event_cap, double wall_budget_s = 0.0);
   void apply_due();
   std::string apply_now(const sim::Command& command);
   std::string execute(const sim::Command& command);  // schedules or applies, no recording

@@ -1,17 +1,149 @@
-// Votes: each server's current vote and the votes it has received.
+// Votes: each server's current vote (leader, zxid, peer epoch) and logical clock, then the
+// matrix receiver x sender of the votes each server has received in its current round,
+// with the supporters of its own vote highlighted (green once they are a quorum).
+#include <fmt/format.h>
 #include <imgui.h>
 
+#include "sim/world.h"
 #include "ui/i18n.h"
+#include "ui/legend.h"
 #include "ui/panels.h"
+#include "ui/theme.h"
+#include "ui/vote_matrix.h"
 
 namespace zk::ui {
+namespace {
+
+constexpr ImU32 kQuorumFill = IM_COL32(46, 160, 67, 200);
+constexpr ImU32 kSupportFill = IM_COL32(190, 150, 30, 170);
+
+std::string vote_text(const Vote& vote) {
+  return fmt::format("S{} {} e{}", vote.leader, zxid_hex(vote.zxid), vote.peer_epoch);
+}
+
+void draw_current_votes(const VoteMatrix& matrix) {
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("current", 4, kFlags)) return;
+  ImGui::TableSetupColumn(tr(Text::kVotesColServer));
+  ImGui::TableSetupColumn(tr(Text::kVotesColState));
+  ImGui::TableSetupColumn(tr(Text::kVotesColVote));
+  ImGui::TableSetupColumn(tr(Text::kVotesColRound));
+  ImGui::TableHeadersRow();
+  for (const VoteRow& row : matrix.rows) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::Text("S%d", static_cast<int>(row.id));
+    ImGui::TableNextColumn();
+    if (!row.up) {
+      ImGui::TextDisabled("DOWN");
+      continue;
+    }
+    const char* state = peer_state_name(row.state);
+    if (row.paused) {
+      ImGui::Text("%s (%s)", state, tr(Text::kVotesPaused));
+    } else if (row.finalizing) {
+      ImGui::Text("%s (%s)", state, tr(Text::kVotesFinalizing));
+    } else {
+      ImGui::TextUnformatted(state);
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(vote_text(row.proposal).c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", static_cast<long long>(row.logical_clock));
+  }
+  ImGui::EndTable();
+}
+
+void draw_matrix(const VoteMatrix& matrix) {
+  const int n = matrix.server_count;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", tr(Text::kVotesMatrixCaption));
+  ImGui::PopTextWrapPos();
+  const float line_h = ImGui::GetTextLineHeight();
+  const float label_w = ImGui::CalcTextSize("S9 ").x + 4.0f;
+  const float cell_px = std::clamp((ImGui::GetContentRegionAvail().x - label_w) / static_cast<float>(n), line_h + 2.0f,
+                                   line_h * 2.0f);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border);
+  // Column headers: the senders.
+  for (int sender = 1; sender <= n; ++sender) {
+    const std::string label = fmt::format("S{}", sender);
+    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+    draw->AddText(ImVec2(origin.x + label_w + cell_px * static_cast<float>(sender - 1) + (cell_px - size.x) * 0.5f, origin.y),
+                  dim, label.c_str());
+  }
+  origin.y += line_h + 2.0f;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const VoteCell* hovered = nullptr;
+  int hovered_receiver = 0;
+  int hovered_sender = 0;
+  for (const VoteRow& row : matrix.rows) {
+    const float y = origin.y + cell_px * static_cast<float>(row.id - 1);
+    const std::string label = fmt::format("S{}", row.id);
+    draw->AddText(ImVec2(origin.x, y + (cell_px - line_h) * 0.5f), dim, label.c_str());
+    for (int sender = 1; sender <= n; ++sender) {
+      const VoteCell& cell = row.received[static_cast<size_t>(sender - 1)];
+      const ImVec2 a(origin.x + label_w + cell_px * static_cast<float>(sender - 1), y);
+      const ImVec2 b(a.x + cell_px, a.y + cell_px);
+      if (cell.supports) draw->AddRectFilled(a, b, row.quorum ? kQuorumFill : kSupportFill);
+      draw->AddRect(a, b, grid);
+      if (cell.vote) {
+        const std::string vote = fmt::format("{}", cell.vote->leader);
+        const ImVec2 size = ImGui::CalcTextSize(vote.c_str());
+        draw->AddText(ImVec2(a.x + (cell_px - size.x) * 0.5f, a.y + (cell_px - size.y) * 0.5f), text, vote.c_str());
+        if (mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y) {
+          hovered = &cell;
+          hovered_receiver = static_cast<int>(row.id);
+          hovered_sender = sender;
+        }
+      }
+    }
+    if (row.supporters > 0) {
+      const std::string count = fmt::format("{}/{}", row.supporters, matrix.quorum_size);
+      draw->AddText(ImVec2(origin.x + label_w + cell_px * static_cast<float>(n) + 6.0f, y + (cell_px - line_h) * 0.5f),
+                    row.quorum ? kQuorumFill : dim, count.c_str());
+    }
+  }
+  ImGui::Dummy(ImVec2(label_w + cell_px * static_cast<float>(n) + 40.0f, line_h + 2.0f + cell_px * static_cast<float>(n)));
+  if (hovered != nullptr && ImGui::IsWindowHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::Text(tr(Text::kVotesTooltip), hovered_receiver, hovered_sender);
+    ImGui::Text("leader S%d  zxid %s  peerEpoch %lld  round %lld", static_cast<int>(hovered->vote->leader),
+                zxid_hex(hovered->vote->zxid).c_str(), static_cast<long long>(hovered->vote->peer_epoch),
+                static_cast<long long>(hovered->vote->election_epoch));
+    ImGui::EndTooltip();
+  }
+  // Legend, one entry per line (the labels are sentences).
+  for (const auto& [color, label] : {std::pair{kQuorumFill, Text::kVotesLegendQuorum}, std::pair{kSupportFill, Text::kVotesLegendSupport}}) {
+    begin_legend();
+    legend_entry(Swatch::kSquare, color, tr(label));
+    end_legend();
+  }
+}
+
+}  // namespace
 
 void VotesPanel::draw(const PanelContext& context) {
   if (context.world == nullptr) {
     draw_empty_state(tr(Text::kNoVotes));
     return;
   }
-  draw_empty_state(tr(Text::kPanelPending));
+  const VoteMatrix matrix = build_vote_matrix(*context.world);
+  bool any_up = false;
+  for (const VoteRow& row : matrix.rows) any_up = any_up || row.up;
+  if (!any_up) {
+    draw_empty_state(tr(Text::kNoVotes));
+    return;
+  }
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", tr(Text::kVotesExplain));
+  ImGui::PopTextWrapPos();
+  draw_current_votes(matrix);
+  ImGui::Spacing();
+  draw_matrix(matrix);
 }
 
 }  // namespace zk::ui

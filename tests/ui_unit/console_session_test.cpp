@@ -1,0 +1,105 @@
+// The zkCli-style console: each line goes through the command layer (recorded as a
+// scenario command), replies print as zkCli prints them, watch events as WATCHER lines,
+// and errors as zkCli's messages.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "sim/scenario_format.h"
+#include "ui/console_session.h"
+#include "ui/simulation.h"
+
+namespace {
+
+struct Console {
+  zk::ui::Simulation simulation;
+  zk::ui::ConsoleSession session;
+  size_t read = 0;
+
+  Console() {
+    simulation.new_cluster(3, 1);
+    simulation.start_in_order({1, 2, 3}, 0);
+    simulation.run_for(5'000'000);
+  }
+  // Runs a line, lets 1 s of virtual time pass, and returns the lines printed since the
+  // last call.
+  std::vector<std::string> run(const std::string& line) {
+    session.submit(line, simulation);
+    simulation.run_for(1'000'000);
+    session.poll(*simulation.world());
+    std::vector<std::string> out;
+    for (; read < session.lines().size(); ++read) out.push_back(session.lines()[read].text);
+    return out;
+  }
+};
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("console: connect, create, get -s, set -v, get -w with its watch event") {
+  Console console;
+  CHECK(console.run("ls /") == Lines{"[zk: S1(NOT_CONNECTED) 0] ls /", "Not connected: type connect (or connect ID) first."});
+  CHECK(console.run("connect 2") == Lines{"[zk: S1(NOT_CONNECTED) 1] connect 2", "Connecting to S2 as session 'console1'",
+                                          "WATCHER::", "WatchedEvent state:SyncConnected type:None path:null"});
+  CHECK(console.run("create /a hello") == Lines{"[zk: S2(CONNECTED) 2] create /a hello", "Created /a"});
+  const Lines get = console.run("get -s /a");
+  REQUIRE(get.size() == 13);
+  CHECK(get[1] == "hello");
+  CHECK(get[2] == "cZxid = 0x100000002");
+  CHECK(get[8] == "dataVersion = 0");
+  CHECK(get[11] == "dataLength = 5");
+  CHECK(get[12] == "numChildren = 0");
+  CHECK(console.run("set -v 7 /a x") == Lines{"[zk: S2(CONNECTED) 4] set -v 7 /a x", "version No is not valid : /a"});
+  CHECK(console.run("set /a x -v 7") == Lines{"[zk: S2(CONNECTED) 5] set /a x -v 7", "version No is not valid : /a"});
+  CHECK(console.run("get -w /a") == Lines{"[zk: S2(CONNECTED) 6] get -w /a", "hello"});
+  CHECK(console.run("set /a world") ==
+        Lines{"[zk: S2(CONNECTED) 7] set /a world", "WATCHER::",
+              "WatchedEvent state:SyncConnected type:NodeDataChanged path:/a"});
+  CHECK(console.run("create -e -s /a/lock- x") == Lines{"[zk: S2(CONNECTED) 8] create -e -s /a/lock- x",
+                                                        "Created /a/lock-0000000000"});
+  CHECK(console.run("ls /") == Lines{"[zk: S2(CONNECTED) 9] ls /", "[a, zookeeper]"});
+  CHECK(console.run("delete /nope") == Lines{"[zk: S2(CONNECTED) 10] delete /nope", "Node does not exist: /nope"});
+  CHECK(console.run("create /a") == Lines{"[zk: S2(CONNECTED) 11] create /a", "Node already exists: /a"});
+  CHECK(console.run("create /q \"two words\"") == Lines{"[zk: S2(CONNECTED) 12] create /q \"two words\"", "Created /q"});
+  CHECK(console.run("frobnicate /a") ==
+        Lines{"[zk: S2(CONNECTED) 13] frobnicate /a", "Command not found: frobnicate (type help)"});
+  CHECK(console.run("sync /a") == Lines{"[zk: S2(CONNECTED) 14] sync /a", "Sync is OK"});
+  CHECK(console.run("close") == Lines{"[zk: S2(CONNECTED) 15] close", "WATCHER::",
+                                      "WatchedEvent state:Closed type:None path:null"});
+  // Every console operation went through the command layer and was recorded.
+  std::vector<std::string> recorded;
+  for (const auto& action : console.simulation.recorded()) recorded.push_back(zk::sim::format_step(action.command));
+  CHECK(recorded == std::vector<std::string>{"start 1 2 3", "client console1 connect 2 timeout=30s",
+                                             "console1 create /a hello", "console1 get /a",
+                                             "console1 set /a x -v 7", "console1 set /a x -v 7", "console1 get -w /a", "console1 set /a world",
+                                             "console1 create -e -s /a/lock- x", "console1 ls /",
+                                             "console1 delete /nope", "console1 create /a",
+                                             "console1 create /q \"two words\"", "console1 sync /a",
+                                             "console1 close"});
+  CHECK(console.session.history().back() == "close");
+  CHECK(console.session.history().size() == 16);  // "ls /" twice, not in a row
+}
+
+TEST_CASE("console: bad arguments get the parser's one-line error") {
+  Console console;
+  console.run("connect");
+  const Lines bad = console.run("set /a");
+  REQUIRE(bad.size() == 2);
+  CHECK(bad[1].find("usage: set PATH DATA [-v VERSION]") != std::string::npos);
+  CHECK(console.run("connect 9") == Lines{"[zk: S1(CONNECTED) 2] connect 9", "no server '9' (servers are 1..3)"});
+}
+
+TEST_CASE("console: four-letter words go to the chosen server") {
+  Console console;
+  console.session.set_server(3);
+  const Lines srvr = console.run("srvr");
+  REQUIRE(srvr.size() >= 9);
+  CHECK(srvr[1] == "Zookeeper version: 3.8.4-zksim, built on simulated time");
+  CHECK(srvr[8] == "Mode: leader");  // three started together elect 3
+  CHECK(console.run("ruok") == Lines{"[zk: S3(NOT_CONNECTED) 1] ruok", "imok"});
+  REQUIRE(console.simulation.apply(zk::sim::Kill{.server = {.is_leader = false, .id = 3}}).empty());
+  CHECK(console.run("mntr") ==
+        Lines{"[zk: S3(NOT_CONNECTED) 2] mntr", "S3: connection refused or timed out (the server is down)"});
+}

@@ -1,0 +1,81 @@
+// ConsoleSession: the logic behind the zkCli-style Console panel, without any drawing so
+// it can be tested. A line is parsed with the scenario parser (the scenario syntax is
+// zkCli's, prefixed by a client name), sent through the Simulation's command layer, and
+// its reply is printed as zkCli prints it once the simulated client has it (poll()).
+// Watch events and session state changes are printed as they arrive ("WATCHER::" lines).
+// The four-letter words srvr, stat, mntr, conf and ruok are answered at once from the
+// chosen server's state. Each `connect` opens a new session named console1, console2, ...
+// (closing the previous one), so every console action is also a recordable scenario line.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/client.h"
+
+namespace zk::sim {
+class World;
+}
+
+namespace zk::ui {
+
+class Simulation;
+
+enum class ConsoleLineKind : uint8_t { kEcho, kOutput, kError, kEvent };
+
+struct ConsoleLine {
+  ConsoleLineKind kind = ConsoleLineKind::kOutput;
+  std::string text;
+};
+
+class ConsoleSession {
+ public:
+  static constexpr size_t kMaxLines = 5'000;
+  static constexpr size_t kMaxHistory = 500;
+  static constexpr size_t kMaxPending = 1'000;
+  static constexpr int64_t kSessionTimeoutUs = 30'000'000;  // zkCli's default
+
+  // Runs one console line now: a zkCli command, a four-letter word, connect, help.
+  void submit(const std::string& line, Simulation& simulation);
+  // Prints replies, watch events and session changes that have arrived since last time.
+  void poll(const sim::World& world);
+
+  int server() const { return server_; }
+  void set_server(int server) { server_ = server; }
+  const std::string& client_name() const { return client_; }  // "" before the first connect
+  const std::deque<ConsoleLine>& lines() const { return lines_; }
+  const std::vector<std::string>& history() const { return history_; }
+  // zkCli's prompt: "[zk: S2(CONNECTED) 3] ".
+  std::string prompt(const sim::World* world) const;
+  void clear() { lines_.clear(); }
+
+ private:
+  enum class OpKind : uint8_t { kCreate, kGet, kSet, kLs, kStat, kDelete, kSync, kClose };
+  struct Pending {
+    int32_t cxid = 0;
+    OpKind kind = OpKind::kGet;
+    std::string path;
+    bool print_stat = false;
+  };
+  void print(ConsoleLineKind kind, const std::string& text);
+  void connect(int server, Simulation& simulation);
+  void run_client_command(const std::string& rewritten, OpKind kind, const std::string& path, bool print_stat,
+                          Simulation& simulation);
+  void render_reply(const Pending& pending, const sim::ClientOpResult& result);
+  void forget_client();
+
+  int server_ = 1;
+  std::string client_;
+  int connections_ = 0;
+  int commands_ = 0;
+  std::deque<ConsoleLine> lines_;
+  std::vector<std::string> history_;
+  std::deque<Pending> pending_;
+  size_t events_seen_ = 0;
+  std::optional<sim::ClientState> last_state_;
+};
+
+}  // namespace zk::ui
