@@ -24,7 +24,9 @@ Network::Delivery Network::schedule(EndpointId from, EndpointId to, int64_t now_
   const Link link{from, to};
   if (cut_.count(link)) {
     ++messages_lost_;
-    return {};
+    Delivery cut;
+    cut.cut = true;
+    return cut;
   }
   if (drop_next_.erase(link)) {
     ++messages_lost_;
@@ -33,7 +35,12 @@ Network::Delivery Network::schedule(EndpointId from, EndpointId to, int64_t now_
   if (hold_next_.erase(link)) return Delivery{{}, true};
   if (faults_.loss > 0 && prng.chance(faults_.loss)) {
     ++messages_lost_;
-    return {};
+    Delivery lost;
+    lost.lost = true;
+    int64_t& last = last_delivery_us_[link];
+    lost.lost_at_us = std::max(now_us + draw_latency_us(prng), last);
+    last = lost.lost_at_us;
+    return lost;
   }
   const int copies = faults_.duplicate > 0 && prng.chance(faults_.duplicate) ? 2 : 1;
   std::vector<int64_t> times;
