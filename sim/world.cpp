@@ -508,11 +508,15 @@ void World::transmit(DeliverMessage deliver) {
 }
 
 void World::break_connection(ServerId from, ServerId to, int64_t receiver_at_us) {
+  // Already broken and not yet reconnected: this message is simply gone with the connection.
+  int64_t& reconnect_at_us = reconnect_at_us_[{std::min(from, to), std::max(from, to)}];
+  if (reconnect_at_us > now_us_) return;
   record(TraceEvent{.server = from, .kind = TraceKind::kNote,
                     .detail = fmt::format("connection S{}-S{} broken: a message was lost", from, to)});
   queue_.push(now_us_, LinkChange{from, slot(from).incarnation, to, false});
   queue_.push(receiver_at_us, LinkChange{to, slot(to).incarnation, from, false});
   const int64_t reconnect_us = std::max(now_us_, receiver_at_us) + network_.draw_latency_us(prng_);
+  reconnect_at_us = reconnect_us;
   queue_.push(reconnect_us, LinkChange{from, slot(from).incarnation, to, true});
   queue_.push(reconnect_us, LinkChange{to, slot(to).incarnation, from, true});
 }

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -167,6 +168,9 @@ class World {
   // Server-to-server messages sent over a cut link: TCP retransmits them, so they are
   // delivered in order when the partition heals (unless an end crashed meanwhile).
   std::vector<DeliverMessage> partitioned_;
+  // Per server pair (lower id first): when a broken connection reconnects. One break per
+  // pair at a time keeps a lossy network from multiplying reconnects.
+  std::map<std::pair<ServerId, ServerId>, int64_t> reconnect_at_us_;
   std::vector<ClientSlot> clients_;  // endpoint = kFirstClientEndpoint + index
   bool record_messages_ = false;
   std::vector<MessageRecord> messages_;
