@@ -225,6 +225,11 @@ void QuorumPeer::go_looking(const std::string& reason, Outbox& out) {
     send_packet(learner_->leader, PacketType::kClose, learner_->connection, 0, 0, out);
   }
   client_close_all("the server left the quorum", out);
+  // A sync that broke before NEWLEADER may have applied committed txns that are not in the
+  // log yet; the tree goes back to what the disk holds (ZooKeeper 3.4 reloads its database
+  // from disk when a follower shuts down), so the zxid it reports next matches its log and
+  // the next leader's DIFF continues the log without a gap.
+  if (state_ == PeerState::kFollowing && last_processed_zxid_ > last_logged_zxid_) rebuild_from_log(last_logged_zxid_);
   fast_forward();
   leader_.reset();
   learner_.reset();

@@ -43,7 +43,9 @@ Network::Delivery Network::schedule(EndpointId from, EndpointId to, int64_t now_
   const Link link{from, to};
   if (!cut_.empty() && cut_.count(link)) {
     ++messages_lost_;
-    return {};
+    Delivery cut;
+    cut.cut = true;
+    return cut;
   }
   if (!drop_next_.empty() && drop_next_.erase(link)) {
     ++messages_lost_;
@@ -56,7 +58,12 @@ Network::Delivery Network::schedule(EndpointId from, EndpointId to, int64_t now_
   }
   if (faults_.loss > 0 && prng.chance(faults_.loss)) {
     ++messages_lost_;
-    return {};
+    Delivery lost;
+    lost.lost = true;
+    int64_t& last = last_delivery_us(from, to);
+    lost.lost_at_us = std::max(now_us + draw_latency_us(prng), last);
+    last = lost.lost_at_us;
+    return lost;
   }
   const int copies = faults_.duplicate > 0 && prng.chance(faults_.duplicate) ? 2 : 1;
   Delivery delivery;

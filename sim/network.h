@@ -2,7 +2,9 @@
 // message, whether it is delivered and when: one-way latency drawn uniformly from
 // [latency_min_us, latency_max_us] with the run's PRNG, FIFO per directed link (as TCP)
 // unless a reorder fault fires, loss and duplication probabilities, symmetric and one-way
-// cuts, and per-link "hold the next message" / "drop the next message" controls.
+// cuts, and per-link "hold the next message" / "drop the next message" controls. It says
+// why a message was not delivered (cut or lost) so that the world can give server links
+// TCP's semantics (see World::send).
 #pragma once
 
 #include <array>
@@ -33,7 +35,10 @@ class Network {
     // count 0: lost, cut or dropped; 2: duplicated. No allocation per message.
     std::array<int64_t, 2> times_us{};
     size_t count = 0;
-    bool held = false;  // the caller parks the message until released
+    bool held = false;       // the caller parks the message until released
+    bool cut = false;        // not delivered because the link is cut (partition)
+    bool lost = false;       // not delivered because the loss fault fired
+    int64_t lost_at_us = 0;  // when lost: the FIFO slot the message would have had
   };
   // Decides the fate of one message sent now.
   Delivery schedule(EndpointId from, EndpointId to, int64_t now_us, Prng& prng);

@@ -119,6 +119,8 @@ std::string World::kill(ServerId id) {
   record(TraceEvent{.server = id, .kind = TraceKind::kServerCrashed,
                     .detail = lost ? fmt::format("{} logged txn(s) not yet fsynced are lost", lost) : ""});
   announce_links(id, false);
+  // Its unsent data dies with it.
+  std::erase_if(partitioned_, [id](const DeliverMessage& m) { return m.from == id || m.to == id; });
   // Its client connections are reset (TCP RST), reaching clients that can still hear it.
   for (ClientSlot& c : clients_) {
     if (c.client.server() != id || !network_.connected(id, c.client.endpoint())) continue;
@@ -175,6 +177,12 @@ std::string World::heal() {
                     LinkChange{a, slot(a).incarnation, b, true});
       }
     }
+  }
+  // What the servers sent over the cut links arrives now, in order (TCP retransmission).
+  std::vector<DeliverMessage> waiting = std::exchange(partitioned_, {});
+  for (DeliverMessage& message : waiting) {
+    const ServerSlot& target = slot(message.to);
+    if (target.peer && target.incarnation == message.to_incarnation) transmit(std::move(message));
   }
   return {};
 }
@@ -519,8 +527,28 @@ void World::send(ServerId from, ServerId to, PeerMessage message) {
     }
     return;
   }
+  transmit(DeliverMessage{from, to, target.incarnation, now_us_, std::move(message)});
+}
+
+void World::transmit(DeliverMessage deliver) {
+  const ServerId from = deliver.from;
+  const ServerId to = deliver.to;
   const Network::Delivery delivery = network_.schedule(from, to, now_us_, prng_);
-  DeliverMessage deliver{from, to, target.incarnation, now_us_, std::move(message)};
+  // Server links are TCP connections: in order, without gaps, while they last. A cut link
+  // keeps the connection (TCP retransmits until the partition heals or a timeout in the
+  // servers gives up on it); a lost message shows as the connection breaking.
+  if (delivery.cut) {
+    if (partitioned_.size() < kMaxPartitionedMessages) {
+      partitioned_.push_back(std::move(deliver));
+    } else {
+      break_connection(from, to, now_us_);
+    }
+    return;
+  }
+  if (delivery.lost) {
+    break_connection(from, to, delivery.lost_at_us);
+    return;
+  }
   if (delivery.held) {
     held_.push_back(HeldMessage{std::move(deliver)});
     return;
@@ -532,6 +560,20 @@ void World::send(ServerId from, ServerId to, PeerMessage message) {
       queue_.push(delivery.times_us[i], deliver);
     }
   }
+}
+
+void World::break_connection(ServerId from, ServerId to, int64_t receiver_at_us) {
+  // Already broken and not yet reconnected: this message is simply gone with the connection.
+  int64_t& reconnect_at_us = reconnect_at_us_[{std::min(from, to), std::max(from, to)}];
+  if (reconnect_at_us > now_us_) return;
+  record(TraceEvent{.server = from, .kind = TraceKind::kNote,
+                    .detail = fmt::format("connection S{}-S{} broken: a message was lost", from, to)});
+  queue_.push(now_us_, LinkChange{from, slot(from).incarnation, to, false});
+  queue_.push(receiver_at_us, LinkChange{to, slot(to).incarnation, from, false});
+  const int64_t reconnect_us = std::max(now_us_, receiver_at_us) + network_.draw_latency_us(prng_);
+  reconnect_at_us = reconnect_us;
+  queue_.push(reconnect_us, LinkChange{from, slot(from).incarnation, to, true});
+  queue_.push(reconnect_us, LinkChange{to, slot(to).incarnation, from, true});
 }
 
 }  // namespace zk::sim

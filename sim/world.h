@@ -8,6 +8,7 @@
 
 #include <array>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,6 +84,8 @@ struct ClientSlot {
 class World {
  public:
   static constexpr size_t kMaxDeferredInputs = 100'000;
+  // Beyond this many messages waiting for a partition to heal, a cut link breaks the connection.
+  static constexpr size_t kMaxPartitionedMessages = 100'000;
 
   explicit World(WorldConfig config);
 
@@ -166,6 +169,10 @@ class World {
   void handle_input(ServerSlot& slot, const EventPayload& payload);
   void apply_effects(ServerSlot& slot, Outbox& out);
   void send(ServerId from, ServerId to, PeerMessage message);
+  void transmit(DeliverMessage deliver);  // through the network, with TCP's semantics
+  // A lost message breaks the TCP connection between two servers: the sender learns now,
+  // the receiver after everything sent before the lost message, then both reconnect.
+  void break_connection(ServerId from, ServerId to, int64_t receiver_at_us);
   void announce_links(ServerId id, bool connected);
   void record(TraceEvent event);
   void apply_client_effects(ClientSlot& slot, ClientEffects& effects);
@@ -181,6 +188,12 @@ class World {
   std::vector<ServerSlot> servers_;
   std::vector<TraceEvent> trace_;
   std::vector<HeldMessage> held_;
+  // Server-to-server messages sent over a cut link: TCP retransmits them, so they are
+  // delivered in order when the partition heals (unless an end crashed meanwhile).
+  std::vector<DeliverMessage> partitioned_;
+  // Per server pair (lower id first): when a broken connection reconnects. One break per
+  // pair at a time keeps a lossy network from multiplying reconnects.
+  std::map<std::pair<ServerId, ServerId>, int64_t> reconnect_at_us_;
   std::vector<ClientSlot> clients_;  // endpoint = kFirstClientEndpoint + index
   bool record_messages_ = false;
   std::vector<MessageRecord> messages_;
