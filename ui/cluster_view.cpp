@@ -115,8 +115,10 @@ void ClusterView::draw(const PanelContext& context) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float line_h = ImGui::GetTextLineHeight();
-  const ImVec2 center(origin.x + avail.x * 0.5f, origin.y + avail.y * 0.5f + line_h * 0.5f);
-  const float ring_px = std::min(avail.x, avail.y - 2.0f * line_h) * 0.30f;
+  // The top server's three-line label sits above its circle: leave it room below the
+  // clock line.
+  const ImVec2 center(origin.x + avail.x * 0.5f, origin.y + avail.y * 0.5f + line_h * 1.5f);
+  const float ring_px = std::min(avail.x, avail.y - 6.0f * line_h) * 0.30f;
   const int n = world.server_count();
   const float node_px = std::clamp(ring_px * 0.9f / static_cast<float>(n), 20.0f, 40.0f);
   positions_.clear();
