@@ -28,6 +28,19 @@ int RunReport::passed() const {
 }
 int RunReport::failed() const { return static_cast<int>(expectations.size()) - passed(); }
 
+WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
+  WorldConfig config;
+  config.injected_bug = bug;
+  config.server_count = c.server_count;
+  config.tick_us = c.tick_ms * 1000;
+  config.init_limit = c.init_limit;
+  config.sync_limit = c.sync_limit;
+  config.latency_min_us = c.latency_min_us;
+  config.latency_max_us = c.latency_max_us;
+  config.seed = seed;
+  return config;
+}
+
 namespace {
 
 constexpr int64_t kOpTimeoutUs = 30'000'000;
@@ -41,19 +54,6 @@ struct ClientMemory {
   std::optional<std::string> created;
   std::optional<std::vector<std::string>> children;
 };
-
-WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
-  WorldConfig config;
-  config.injected_bug = bug;
-  config.server_count = c.server_count;
-  config.tick_us = c.tick_ms * 1000;
-  config.init_limit = c.init_limit;
-  config.sync_limit = c.sync_limit;
-  config.latency_min_us = c.latency_min_us;
-  config.latency_max_us = c.latency_max_us;
-  config.seed = seed;
-  return config;
-}
 
 std::string quote_list(const std::vector<std::string>& names) {
   return names.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(names, " "));

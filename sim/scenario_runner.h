@@ -102,4 +102,7 @@ class ScenarioStepper {
 
 RunReport run_scenario(const Scenario& scenario, std::optional<uint64_t> seed_override, RunOptions options = {});
 
+// The World a `cluster` line describes (the runner and the GUI build theirs with it).
+WorldConfig world_config(const Cluster& cluster, uint64_t seed, InjectedBug bug = InjectedBug::kNone);
+
 }  // namespace zk::sim

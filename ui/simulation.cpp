@@ -8,19 +8,12 @@
 #include <climits>
 
 #include "sim/scenario_action.h"
+#include "sim/scenario_runner.h"
 
 namespace zk::ui {
 
 void Simulation::new_cluster(const sim::Cluster& setup, uint64_t seed) {
-  sim::WorldConfig config;
-  config.server_count = setup.server_count;
-  config.tick_us = setup.tick_ms * 1000;
-  config.init_limit = setup.init_limit;
-  config.sync_limit = setup.sync_limit;
-  config.latency_min_us = setup.latency_min_us;
-  config.latency_max_us = setup.latency_max_us;
-  config.seed = seed;
-  world_.emplace(config);
+  world_.emplace(sim::world_config(setup, seed));
   setup_ = setup;
   seed_ = seed;
   pending_.clear();
