@@ -100,7 +100,7 @@ void bench_writes(int servers) {
         [&](const sim::World& w) {
           for (; first_busy < w.clients().size(); ++first_busy) {
             const auto& ops = w.clients()[first_busy].client.ops();
-            if (ops.empty() || ops.rbegin()->first != last_cxid || !ops.rbegin()->second.done) return false;
+            if (ops.empty() || ops.back().cxid != last_cxid || !ops.back().done) return false;
           }
           return true;
         },

@@ -80,7 +80,7 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       break;
     case PacketType::kTrunc:
       learner_->sync_mode = "TRUNC";
-      std::erase_if(disk_.log, [&](const auto& txn) { return txn->header.zxid > packet.zxid; });
+      truncate_log_after(disk_.log, packet.zxid);
       out.push(LogTruncateEffect{packet.zxid});
       rebuild_from_log(packet.zxid);
       out.trace(TraceEvent{.kind = TraceKind::kTruncated, .zxid = packet.zxid});

@@ -277,11 +277,21 @@ void QuorumPeer::fast_forward() {
   }
 }
 
+void drop_logged_through(TxnLog& log, Zxid zxid) {
+  const auto first_kept = std::partition_point(log.begin(), log.end(), [&](const auto& txn) { return txn->header.zxid <= zxid; });
+  log.drop_front(first_kept.index());
+}
+
+void truncate_log_after(TxnLog& log, Zxid zxid) {
+  const auto first_dropped = std::partition_point(log.begin(), log.end(), [&](const auto& txn) { return txn->header.zxid <= zxid; });
+  log.truncate(first_dropped.index());
+}
+
 void QuorumPeer::take_snapshot(Outbox& out) {
   auto tree = std::make_shared<const DataTree>(tree_);
   disk_.snapshot = tree;
   disk_.snapshot_zxid = last_processed_zxid_;
-  std::erase_if(disk_.log, [&](const auto& txn) { return txn->header.zxid <= last_processed_zxid_; });
+  drop_logged_through(disk_.log, last_processed_zxid_);
   out.push(SnapshotEffect{tree, last_processed_zxid_});
 }
 

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/chunked_vector.h"
 #include "core/client_protocol.h"
 #include "core/data_tree.h"
 #include "core/fast_leader_election.h"
@@ -47,12 +48,18 @@ struct PeerConfig {
 };
 
 // What survives a crash: the epoch files, the last snapshot and the fsynced txn log.
+// A transaction log in zxid order; copies share its full chunks (GUI checkpoints).
+using TxnLog = ChunkedVector<std::shared_ptr<const Txn>>;
+// Drops the txns at or below zxid (a snapshot covers them) / keeps only those at or below it.
+void drop_logged_through(TxnLog& log, Zxid zxid);
+void truncate_log_after(TxnLog& log, Zxid zxid);
+
 struct PersistentState {
   Epoch accepted_epoch = 0;
   Epoch current_epoch = 0;
   std::shared_ptr<const DataTree> snapshot;  // null: the initial tree
   Zxid snapshot_zxid = 0;
-  std::vector<std::shared_ptr<const Txn>> log;  // txns after the snapshot, zxid order
+  TxnLog log;  // txns after the snapshot, zxid order
   Zxid last_logged_zxid() const { return log.empty() ? snapshot_zxid : log.back()->header.zxid; }
   bool operator==(const PersistentState&) const = default;
 };

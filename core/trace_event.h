@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/chunked_vector.h"
 #include "core/vote.h"
 
 namespace zk {
@@ -56,6 +57,9 @@ struct TraceEvent {
 
   bool operator==(const TraceEvent&) const = default;
 };
+
+// A run's trace: copies (GUI checkpoints) share its full chunks.
+using Trace = ChunkedVector<TraceEvent>;
 
 const char* trace_kind_name(TraceKind kind);
 // "S1 vote S1 -> S2 (same epoch 0, same zxid 0x0, higher id 2 > 1)" — no time prefix.

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 
 namespace zk::sim {
 
@@ -23,8 +24,8 @@ SimClient::SimClient(std::string name, EndpointId endpoint, int server_count, in
       requested_timeout_ms_(requested_timeout_ms) {}
 
 const ClientOpResult* SimClient::op(int32_t cxid) const {
-  const auto it = ops_.find(cxid);
-  return it == ops_.end() ? nullptr : &it->second;
+  if (cxid < 1 || static_cast<size_t>(cxid) > ops_.size()) return nullptr;
+  return &ops_[static_cast<size_t>(cxid - 1)];
 }
 
 void SimClient::connect(ServerId server, int64_t now_us, ClientEffects& effects) {
@@ -46,7 +47,9 @@ void SimClient::open_connection(ServerId server, int64_t now_us, ClientEffects& 
 
 int32_t SimClient::submit(const Request& request, int64_t now_us, ClientEffects& effects) {
   const int32_t cxid = next_cxid_++;
-  ClientOpResult& result = ops_[cxid];
+  assert(static_cast<size_t>(cxid) == ops_.size() + 1);
+  ops_.push_back(ClientOpResult{});
+  ClientOpResult& result = ops_.mutable_at(ops_.size() - 1);
   result.cxid = cxid;
   result.request = request;
   result.invoked_us = now_us;
@@ -106,14 +109,15 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
   if (state_ == ClientState::kConnected) arm_read_timeout(effects);
   if (const auto* reply = std::get_if<ReplyMessage>(&message)) {
     last_zxid_seen_ = std::max(last_zxid_seen_, reply->zxid);
-    auto it = ops_.find(reply->cxid);
-    if (it != ops_.end() && !it->second.done) {
-      it->second.done = true;
-      it->second.err = reply->err;
-      it->second.body = reply->body;
-      it->second.completed_us = now_us;
-      it->second.zxid = reply->zxid;
-      if (std::holds_alternative<CloseSessionRequest>(it->second.request)) {
+    const ClientOpResult* found = op(reply->cxid);
+    if (found != nullptr && !found->done) {
+      ClientOpResult& result = ops_.mutable_at(static_cast<size_t>(reply->cxid - 1));
+      result.done = true;
+      result.err = reply->err;
+      result.body = reply->body;
+      result.completed_us = now_us;
+      result.zxid = reply->zxid;
+      if (std::holds_alternative<CloseSessionRequest>(result.request)) {
         state_ = ClientState::kClosed;
         effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
         effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
@@ -173,12 +177,15 @@ void SimClient::lose_connection(const std::string& reason, int64_t now_us, Clien
 }
 
 void SimClient::fail_pending(ErrorCode err, int64_t now_us) {
-  for (auto& [cxid, op] : ops_) {
-    if (op.done) continue;
+  // Only not-done ops are written: done history stays shared with checkpoint copies.
+  for (size_t i = first_maybe_pending_; i < ops_.size(); ++i) {
+    if (ops_[i].done) continue;
+    ClientOpResult& op = ops_.mutable_at(i);
     op.done = true;
     op.err = err;
     op.completed_us = now_us;
   }
+  first_maybe_pending_ = ops_.size();
 }
 
 }  // namespace zk::sim

@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <deque>
+
+#include "core/chunked_vector.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -81,7 +83,8 @@ class SimClient {
   ServerId server() const { return server_; }
   ConnectionId connection() const { return connection_; }
   Zxid last_zxid_seen() const { return last_zxid_seen_; }
-  const std::map<int32_t, ClientOpResult>& ops() const { return ops_; }
+  // Every operation submitted, in cxid order (cxids are consecutive from 1).
+  const ChunkedVector<ClientOpResult>& ops() const { return ops_; }
   const ClientOpResult* op(int32_t cxid) const;
   // Was the connect (or reconnect) answered: connected, expired, or refused everywhere.
   bool connect_settled() const { return connect_settled_; }
@@ -108,7 +111,8 @@ class SimClient {
   bool connect_settled_ = false;
   Zxid last_zxid_seen_ = 0;
   int32_t next_cxid_ = 1;
-  std::map<int32_t, ClientOpResult> ops_;
+  ChunkedVector<ClientOpResult> ops_;  // index = cxid - 1; copies share completed history
+  size_t first_maybe_pending_ = 0;     // ops before this index are all done
   std::deque<ClientWatchEvent> events_;
 };
 

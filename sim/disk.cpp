@@ -16,7 +16,7 @@ void VirtualDisk::complete_fsync(uint64_t target) {
 
 void VirtualDisk::truncate(Zxid keep_up_to) {
   auto beyond = [&](const auto& txn) { return txn->header.zxid > keep_up_to; };
-  std::erase_if(durable_.log, beyond);
+  truncate_log_after(durable_.log, keep_up_to);
   const size_t before = unsynced_.size();
   std::erase_if(unsynced_, beyond);
   const size_t removed = before - unsynced_.size();
@@ -28,7 +28,7 @@ void VirtualDisk::snapshot(std::shared_ptr<const DataTree> tree, Zxid zxid) {
   durable_.snapshot = std::move(tree);
   durable_.snapshot_zxid = zxid;
   auto covered = [&](const auto& txn) { return txn->header.zxid <= zxid; };
-  std::erase_if(durable_.log, covered);
+  drop_logged_through(durable_.log, zxid);
   const size_t before = unsynced_.size();
   std::erase_if(unsynced_, covered);
   appended_total_ -= before - unsynced_.size();

@@ -9,10 +9,10 @@ std::vector<HistoryOp> collect_history(const World& world) {
   std::vector<HistoryOp> history;
   for (const ClientSlot& slot : world.clients()) {
     const SimClient& client = slot.client;
-    for (const auto& [cxid, op] : client.ops()) {
+    for (const ClientOpResult& op : client.ops()) {
       HistoryOp h;
       h.client = client.name();
-      h.cxid = cxid;
+      h.cxid = op.cxid;
       h.invoked_us = op.invoked_us;
       h.err = op.err;
       h.zxid = op.zxid;

@@ -37,7 +37,7 @@ std::optional<InvariantViolation> InvariantChecker::after_event(const World& wor
   if (const auto* delivery = std::get_if<DeliverToClient>(&payload)) {
     if (auto v = check_client(world, *delivery)) return v;
   }
-  const std::vector<TraceEvent>& trace = world.trace();
+  const Trace& trace = world.trace();
   if (trace_seen_ > trace.size()) trace_seen_ = 0;
   for (; trace_seen_ < trace.size(); ++trace_seen_) {
     const TraceEvent& event = trace[trace_seen_];
@@ -98,7 +98,7 @@ std::optional<InvariantViolation> InvariantChecker::check_server(const World& wo
   const Zxid tree_zxid = peer.tree().last_processed_zxid();  // a leader reports its epoch marker
   if (serving && tree_zxid != 0) {
     const uint64_t digest = peer.tree().digest();
-    auto [it, inserted] = digests_.try_emplace(tree_zxid, digest, id);
+    auto [it, inserted] = digests_.try_emplace(tree_zxid, {digest, id});
     if (!inserted && it->second.first != digest) {
       return InvariantViolation{"digest-agreement", {it->second.second, id},
                                 fmt::format("at zxid {} S{} has tree digest {:016x} but S{} has {:016x}", zxid_hex(tree_zxid),
@@ -133,7 +133,7 @@ std::optional<InvariantViolation> InvariantChecker::on_leader_established(const 
     if (zxid_epoch(*z) >= epoch) continue;
     if (*z < window_start) break;
     if (in_log(*z)) continue;
-    const bool acked = acked_.count(*z) > 0;
+    const bool acked = acked_.contains(*z);
     return InvariantViolation{acked ? "acked-txn-durable" : "committed-txn-durable", {leader},
                               fmt::format("S{} established epoch {} without {} txn {}", leader, epoch,
                                           acked ? "client-acknowledged" : "committed", zxid_hex(*z))};
@@ -152,7 +152,7 @@ std::optional<InvariantViolation> InvariantChecker::on_leader_established(const 
   for (ReadSeen& read : reads_) {
     if (zxid_epoch(read.mzxid) >= epoch) {
       keep.push_back(std::move(read));
-    } else if (!committed_.count(read.mzxid) && !in_log(read.mzxid)) {
+    } else if (!committed_.contains(read.mzxid) && !in_log(read.mzxid)) {
       return InvariantViolation{"read-committed", {read.server, leader},
                                 fmt::format("client {} read data of txn {} from S{}, but it was never committed "
                                             "(S{} established epoch {} without it)",
@@ -170,9 +170,10 @@ std::optional<InvariantViolation> InvariantChecker::check_client(const World& wo
   if (delivery.connection != client.connection()) return std::nullopt;
   ClientView& view = clients_[delivery.client];
   // Count the watches of operations sent since the last look.
-  for (auto it = client.ops().upper_bound(view.last_cxid); it != client.ops().end(); ++it) {
-    view.last_cxid = it->first;
-    if (auto watch = watch_of(it->second.request)) ++(watch->second ? view.data_watches : view.child_watches)[watch->first];
+  for (size_t i = static_cast<size_t>(std::max(0, view.last_cxid)); i < client.ops().size(); ++i) {
+    const ClientOpResult& sent = client.ops()[i];
+    view.last_cxid = sent.cxid;
+    if (auto watch = watch_of(sent.request)) ++(watch->second ? view.data_watches : view.child_watches)[watch->first];
   }
   if (const auto* reply = std::get_if<ReplyMessage>(&delivery.message)) {
     const ClientOpResult* op = client.op(reply->cxid);

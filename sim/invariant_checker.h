@@ -29,6 +29,7 @@
 
 #include "core/quorum_peer.h"
 #include "sim/event_queue.h"
+#include "sim/flat_map.h"
 
 namespace zk::sim {
 
@@ -83,10 +84,10 @@ class InvariantChecker {
 
   std::vector<ServerView> servers_;
   size_t trace_seen_ = 0;
-  std::map<Zxid, AppliedTxn> applied_;
-  std::set<Zxid> committed_;
-  std::set<Zxid> acked_;
-  std::map<Zxid, std::pair<uint64_t, ServerId>> digests_;
+  FlatMap<Zxid, AppliedTxn> applied_;
+  FlatSet<Zxid> committed_;
+  FlatSet<Zxid> acked_;
+  FlatMap<Zxid, std::pair<uint64_t, ServerId>> digests_;
   std::map<Epoch, ServerId> epoch_leaders_;
   std::map<EndpointId, ClientView> clients_;
   std::vector<ReadSeen> reads_;

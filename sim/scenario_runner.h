@@ -56,7 +56,7 @@ struct RunReport {
   uint64_t seed = 1;
   std::vector<ExpectationResult> expectations;
   std::string error;  // "FILE:LINE: message" when a step could not run; empty otherwise
-  std::vector<TraceEvent> trace;
+  Trace trace;
   std::vector<MessageRecord> messages;  // only with RunOptions::record_messages
   int64_t end_time_us = 0;
   // Set when the invariant checker stopped the run; it is also the last (failed) expectation.

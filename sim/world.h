@@ -140,7 +140,7 @@ class World {
   std::optional<ServerId> leader() const;
   // A leader that has finished synchronizing with a quorum (it serves clients).
   bool leader_serving() const;
-  const std::vector<TraceEvent>& trace() const { return trace_; }
+  const Trace& trace() const { return trace_; }
   std::string render_trace() const;
   const EventQueue& queue() const { return queue_; }
   const Network& network() const { return network_; }
@@ -186,7 +186,7 @@ class World {
   EventQueue queue_;
   Network network_;
   std::vector<ServerSlot> servers_;
-  std::vector<TraceEvent> trace_;
+  Trace trace_;
   std::vector<HeldMessage> held_;
   // Server-to-server messages sent over a cut link: TCP retransmits them, so they are
   // delivered in order when the partition heals (unless an end crashed meanwhile).

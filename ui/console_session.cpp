@@ -220,16 +220,16 @@ void ConsoleSession::run_client_command(const std::string& rewritten, OpKind kin
   }
   const sim::Command& command = parsed.scenario.steps.back().command;
   const sim::SimClient* before = world->client(client_);
-  const int32_t last_cxid = before->ops().empty() ? 0 : before->ops().rbegin()->first;
+  const int32_t last_cxid = before->ops().empty() ? 0 : before->ops().back().cxid;
   const std::string error = simulation.apply(command);
   if (!error.empty()) {
     print(ConsoleLineKind::kError, error);
     return;
   }
   const sim::SimClient* after = simulation.world()->client(client_);
-  if (after == nullptr || after->ops().empty() || after->ops().rbegin()->first == last_cxid) return;
+  if (after == nullptr || after->ops().empty() || after->ops().back().cxid == last_cxid) return;
   if (pending_.size() >= kMaxPending) pending_.pop_front();
-  pending_.push_back(Pending{after->ops().rbegin()->first, kind, path, print_stat});
+  pending_.push_back(Pending{after->ops().back().cxid, kind, path, print_stat});
 }
 
 void ConsoleSession::render_reply(const Pending& pending, const sim::ClientOpResult& result) {

@@ -45,7 +45,7 @@ struct LaneBuilder {
 
 }  // namespace
 
-TimelineModel build_timeline(const std::vector<TraceEvent>& trace, int server_count, int64_t end_us) {
+TimelineModel build_timeline(const Trace& trace, int server_count, int64_t end_us) {
   TimelineModel model;
   model.lanes.resize(static_cast<size_t>(server_count > 0 ? server_count : 0));
   std::vector<LaneBuilder> builders;

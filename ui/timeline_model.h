@@ -37,6 +37,6 @@ struct TimelineModel {
 
 // Builds the lanes of server_count servers from time 0 to end_us (every server DOWN until
 // its first start). Spans shorter than nothing are dropped; equal neighbours are merged.
-TimelineModel build_timeline(const std::vector<TraceEvent>& trace, int server_count, int64_t end_us);
+TimelineModel build_timeline(const Trace& trace, int server_count, int64_t end_us);
 
 }  // namespace zk::ui

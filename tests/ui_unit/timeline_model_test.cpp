@@ -12,7 +12,7 @@ using zk::ui::MarkerKind;
 using zk::ui::TimelineMarker;
 
 TEST_CASE("lanes follow starts, decisions, pauses, crashes and restarts") {
-  std::vector<TraceEvent> trace;
+  zk::Trace trace;
   trace.push_back({.time_us = 100, .server = 1, .kind = TraceKind::kServerStarted});
   trace.push_back({.time_us = 100, .server = 1, .kind = TraceKind::kElectionStarted});
   trace.push_back({.time_us = 300, .server = 1, .kind = TraceKind::kStateChanged, .state_old = zk::PeerState::kLooking,

@@ -40,7 +40,7 @@ TEST_CASE("pipelined writes share fsyncs and every one is durable everywhere") {
   }
   INFO(world.render_trace());
   const auto& ops = world.client("c")->ops();
-  for (const auto& [cxid, op] : ops) {
+  for (const auto& op : ops) {
     CHECK(op.done);
     CHECK(op.err == ErrorCode::kOk);
   }

@@ -1,0 +1,69 @@
+// FlatMap / FlatSet: sorted vectors with the few map/set operations the invariant checker
+// needs. Its tables are keyed by zxid and filled almost always in increasing order, so an
+// insert is an append, and a copy (every GUI checkpoint copies the checker) is one block
+// copy instead of one allocation per node as with std::map.
+#pragma once
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace zk::sim {
+
+template <typename Key, typename Value>
+class FlatMap {
+ public:
+  using Entry = std::pair<Key, Value>;
+  using iterator = typename std::vector<Entry>::iterator;
+  using const_iterator = typename std::vector<Entry>::const_iterator;
+
+  // Inserts (key, value) unless key is present; returns the entry and whether it was new.
+  std::pair<iterator, bool> try_emplace(const Key& key, Value value) {
+    if (entries_.empty() || entries_.back().first < key) {
+      entries_.emplace_back(key, std::move(value));
+      return {std::prev(entries_.end()), true};
+    }
+    auto it = lower(key);
+    if (it != entries_.end() && it->first == key) return {it, false};
+    return {entries_.insert(it, Entry(key, std::move(value))), true};
+  }
+  bool contains(const Key& key) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                               [](const Entry& e, const Key& k) { return e.first < k; });
+    return it != entries_.end() && it->first == key;
+  }
+  const_iterator begin() const { return entries_.begin(); }
+  const_iterator end() const { return entries_.end(); }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  iterator lower(const Key& key) {
+    return std::lower_bound(entries_.begin(), entries_.end(), key, [](const Entry& e, const Key& k) { return e.first < k; });
+  }
+  std::vector<Entry> entries_;
+};
+
+template <typename Key>
+class FlatSet {
+ public:
+  using const_iterator = typename std::vector<Key>::const_iterator;
+  void insert(const Key& key) {
+    if (keys_.empty() || keys_.back() < key) {
+      keys_.push_back(key);
+      return;
+    }
+    auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
+    if (it == keys_.end() || *it != key) keys_.insert(it, key);
+  }
+  bool contains(const Key& key) const { return std::binary_search(keys_.begin(), keys_.end(), key); }
+  const_iterator begin() const { return keys_.begin(); }
+  const_iterator end() const { return keys_.end(); }
+  auto rbegin() const { return keys_.rbegin(); }
+  auto rend() const { return keys_.rend(); }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  std::vector<Key> keys_;  // ascending, unique
+};
+
+}  // namespace zk::sim
