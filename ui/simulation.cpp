@@ -106,13 +106,19 @@ void Simulation::play_until(int64_t target_us, int64_t event_cap, double wall_bu
   // only guards against a bug (a jump is bounded by kMaxJumpEvents events). With a wall
   // budget (interactive playback) it stops when the budget is used up; the rest of the
   // virtual time is simulated in later frames.
-  const auto wall_start = std::chrono::steady_clock::now();
+  // Checkpoint copies count against the budget too: one that would overrun it is left
+  // for the start of the next frame.
+  using Clock = std::chrono::steady_clock;
+  const auto wall_start = Clock::now();
+  double elapsed_s = 0.0;
+  // Thinned checkpoints are freed one per call: freeing 32 Worlds at once would stall a frame.
+  if (!retired_.empty()) retired_.pop_back();
   for (int64_t pass = 0; pass < 4 * kMaxJumpEvents; ++pass) {
-    if (wall_budget_s > 0.0 && pass % 64 == 63 &&
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count() > wall_budget_s) {
-      return;
+    if (wall_budget_s > 0.0 && pass % 8 == 0) {
+      elapsed_s = std::chrono::duration<double>(Clock::now() - wall_start).count();
+      if (elapsed_s > wall_budget_s) return;
     }
-    maybe_checkpoint();
+    if (!maybe_checkpoint(wall_budget_s > 0.0 && pass > 0 ? wall_budget_s - elapsed_s : -1.0)) return;
     const RecordedAction* next = next_action_ < recorded_.size() ? &recorded_[next_action_] : nullptr;
     // An action from a scenario run is due once exactly its events have run (no event
     // before its time is left then).
@@ -174,19 +180,27 @@ void Simulation::advance(double wall_seconds) {
 
 // ---- time travel ----
 
-void Simulation::maybe_checkpoint() {
+bool Simulation::maybe_checkpoint(double budget_left_s) {
   const int64_t now_us = world_->now_us();
-  if (!checkpoints_.empty() && now_us < checkpoints_.back().world.now_us() + checkpoint_gap_us_) return;
+  if (!checkpoints_.empty() && now_us < checkpoints_.back().world.now_us() + checkpoint_gap_us_) return true;
+  if (budget_left_s >= 0.0 && last_checkpoint_s_ > budget_left_s) return false;
+  const auto copy_start = std::chrono::steady_clock::now();
+  // Room for all of them up front: growing the vector would copy every World in it.
+  checkpoints_.reserve(kMaxCheckpoints);
   if (checkpoints_.size() >= kMaxCheckpoints) {
     // Thin: keep the first and every other one after it, and space future ones wider.
     std::vector<Checkpoint> kept;
     kept.reserve(kMaxCheckpoints);
-    for (size_t i = 0; i < checkpoints_.size(); i += 2) kept.push_back(std::move(checkpoints_[i]));
+    for (size_t i = 0; i < checkpoints_.size(); ++i) {
+      (i % 2 == 0 ? kept : retired_).push_back(std::move(checkpoints_[i]));
+    }
     checkpoints_ = std::move(kept);
     checkpoint_gap_us_ *= 2;
-    if (now_us < checkpoints_.back().world.now_us() + checkpoint_gap_us_) return;
+    if (now_us < checkpoints_.back().world.now_us() + checkpoint_gap_us_) return true;
   }
   checkpoints_.push_back(Checkpoint{*world_, pending_, next_action_});
+  last_checkpoint_s_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - copy_start).count();
+  return true;
 }
 
 void Simulation::restore(const Checkpoint& checkpoint) {

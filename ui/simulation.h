@@ -131,7 +131,9 @@ class Simulation {
   void apply_due();
   std::string apply_now(const sim::Command& command);
   std::string execute(const sim::Command& command);  // schedules or applies, no recording
-  void maybe_checkpoint();
+  // Takes a checkpoint when one is due. With a wall budget it returns false instead when
+  // the copy would not fit in what is left of it (the next frame takes it first).
+  bool maybe_checkpoint(double budget_left_s = -1.0);
   void restore(const Checkpoint& checkpoint);
   void remember_horizon();
 
@@ -142,7 +144,9 @@ class Simulation {
   std::vector<RecordedAction> recorded_;
   size_t next_action_ = 0;  // recorded_[next_action_..] lie ahead of the playhead
   std::vector<Checkpoint> checkpoints_;  // ascending world time
+  std::vector<Checkpoint> retired_;      // thinned out, freed one per play_until call
   int64_t checkpoint_gap_us_ = kFirstCheckpointGapUs;
+  double last_checkpoint_s_ = 0.0;  // wall time the last checkpoint copy took
   std::optional<sim::World> horizon_;  // the world at the horizon, while the playhead is before it
   std::unique_ptr<sim::ScenarioStepper> stepper_;  // the opened scenario, while it drives the run
   std::vector<RecordedAction> stepper_actions_;     // filled by the stepper's on_action
