@@ -37,6 +37,17 @@ double process_cpu_ms() {
   return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
 }
 
+// The backend samples the font atlas with linear filtering. Glyphs are pixel-snapped and
+// rasterized at 1x (fonts.cpp), so nearest sampling draws the same pixels and is much
+// cheaper for Mesa's software rasterizer. The atlas texture exists after the first NewFrame.
+void use_nearest_font_filter(const ImGuiIO& io) {
+  const auto texture = static_cast<GLuint>(reinterpret_cast<intptr_t>(io.Fonts->TexID));
+  if (texture == 0) return;
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+}
+
 void on_glfw_error(int code, const char* description) {
   // Reported once by run_gui when it matters; keep GLFW's own detail for debugging.
   if (std::getenv("ZKSIM_DEBUG_GLFW")) std::fprintf(stderr, "glfw error %d: %s\n", code, description);
@@ -139,6 +150,7 @@ int run_gui(const GuiOptions& options) {
       const double cpu_start_ms = process_cpu_ms();
       glfwPollEvents();
       ImGui_ImplOpenGL3_NewFrame();
+      if (frame == 0) use_nearest_font_filter(io);
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
       // With --frames the run is scripted: fixed 60 Hz steps make screenshots reproducible.
