@@ -43,6 +43,8 @@ FrameSummary FrameStats::summarize(size_t warmup) const {
   summary.max_ms = *std::max_element(frame.begin(), frame.end());
   summary.simulation_max_ms = *std::max_element(simulation.begin(), simulation.end());
   summary.p99_ms = percentile(frame, 99.0);
+  summary.median_ms = percentile(frame, 50.0);
+  summary.frames_over_budget = static_cast<size_t>(std::count_if(frame.begin(), frame.end(), [](double ms) { return ms > kFrameBudgetMs; }));
   summary.simulation_p99_ms = percentile(simulation, 99.0);
   summary.mean_in_flight = in_flight_sum / count;
   return summary;
@@ -51,10 +53,12 @@ FrameSummary FrameStats::summarize(size_t warmup) const {
 std::string format_summary(const FrameSummary& s) {
   const double share = s.mean_ms > 0.0 ? 100.0 * s.simulation_mean_ms / s.mean_ms : 0.0;
   return fmt::format(
-      "frames {}: frame time mean {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms (60 fps budget 16.67 ms); "
+      "frames {}: frame time mean {:.2f} ms, median {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms, {} ({:.1f}%) over the "
+      "60 fps budget of 16.67 ms; "
       "simulation mean {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms ({:.0f}% of the frame); "
       "process CPU per frame mean {:.2f} ms, p99 {:.2f} ms; messages in flight mean {:.0f}, min {}",
-      s.frames, s.mean_ms, s.p99_ms, s.max_ms, s.simulation_mean_ms, s.simulation_p99_ms, s.simulation_max_ms, share,
+      s.frames, s.mean_ms, s.median_ms, s.p99_ms, s.max_ms, s.frames_over_budget,
+      s.frames > 0 ? 100.0 * static_cast<double>(s.frames_over_budget) / static_cast<double>(s.frames) : 0.0, s.simulation_mean_ms, s.simulation_p99_ms, s.simulation_max_ms, share,
       s.cpu_mean_ms, s.cpu_p99_ms, s.mean_in_flight, s.min_in_flight);
 }
 

@@ -16,7 +16,7 @@ stats=$(run --lesson all --servers 9 --latency 50..100 --load 400 --frames 150 -
   --screenshot "$out_dir/panels-load.png")
 "$png_check" "$out_dir/panels-load.png" 1280 800
 echo "$stats"
-if ! grep -Eq '^frames 140: frame time mean [0-9.]+ ms, p99 [0-9.]+ ms, .* messages in flight mean [0-9]+, min [0-9]+$' <<<"$stats"; then
+if ! grep -Eq '^frames 140: frame time mean [0-9.]+ ms, median [0-9.]+ ms, p99 [0-9.]+ ms, max [0-9.]+ ms, [0-9]+ \([0-9.]+%\) over .* messages in flight mean [0-9]+, min [0-9]+$' <<<"$stats"; then
   echo "unexpected --frame-stats line: $stats" >&2
   exit 1
 fi
