@@ -14,9 +14,15 @@ void apply_theme(Theme theme) {
   style.WindowPadding = ImVec2(10, 8);
   style.FramePadding = ImVec2(8, 4);
   style.ItemSpacing = ImVec2(8, 6);
-  style.WindowRounding = 4.0f;
-  style.FrameRounding = 3.0f;
-  style.GrabRounding = 3.0f;
+  // Square corners: a rounded rectangle is a polygon with an anti-aliased fringe, a square
+  // one two triangles, and the software renderer pays for every triangle each frame.
+  style.WindowRounding = 0.0f;
+  style.ChildRounding = 0.0f;
+  style.FrameRounding = 0.0f;
+  style.GrabRounding = 0.0f;
+  style.PopupRounding = 0.0f;
+  style.ScrollbarRounding = 0.0f;
+  style.TabRounding = 0.0f;
   style.WindowBorderSize = 1.0f;
   style.ScrollbarSize = 14.0f;
 }
