@@ -6,8 +6,10 @@
 // outright. Changing an element inside a shared chunk copies that chunk first
 // (copy-on-write), so copies never see each other's changes. Dropping a prefix (a snapshot
 // makes old log entries unnecessary) keeps an offset into the first chunk instead of
-// moving elements. Single-threaded like the World that owns it: copies may live on other
-// threads only if neither side is changed concurrently.
+// moving elements. References to elements do not survive push_back, truncate, drop_front or
+// mutable_at (look an element up again after changing the sequence). Single-threaded like
+// the World that owns it: copies may live on other threads only if neither side is changed
+// concurrently.
 #pragma once
 
 #include <cassert>
