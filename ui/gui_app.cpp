@@ -156,7 +156,9 @@ int run_gui(const GuiOptions& options) {
       // With --frames the run is scripted: fixed 60 Hz steps make screenshots reproducible.
       const Clock::time_point simulation_start = Clock::now();
       simulation.advance(options.frame_count > 0 ? 1.0 / 60.0 : static_cast<double>(io.DeltaTime));
-      load.issue_due(simulation);
+      // The load generator shares the simulation's budget (it runs the command layer).
+      load.issue_due(simulation, simulation_start + std::chrono::duration_cast<Clock::duration>(
+                                                        std::chrono::duration<double>(simulation.wall_budget_s > 0.0 ? simulation.wall_budget_s : 1e6)));
       const Clock::time_point simulation_end = Clock::now();
       main_window.draw_frame();
       ImGui::Render();

@@ -8,7 +8,7 @@
 
 namespace zk::ui {
 
-void LoadGenerator::issue_due(Simulation& simulation) {
+void LoadGenerator::issue_due(Simulation& simulation, std::chrono::steady_clock::time_point deadline) {
   const sim::World* world = simulation.world();
   if (world == nullptr || writes_per_second_ <= 0) return;
   const int n = world->server_count();
@@ -25,6 +25,7 @@ void LoadGenerator::issue_due(Simulation& simulation) {
   }
   const int64_t gap_us = std::max<int64_t>(1, 1'000'000 / writes_per_second_);
   for (int64_t issued = 0; next_write_us_ <= world->now_us() && issued < kMaxWritesPerCall; ++issued) {
+    if (std::chrono::steady_clock::now() > deadline) return;
     const int id = static_cast<int>(writes_issued_ % n) + 1;
     const std::string client = fmt::format("load{}", id);
     const std::string path = fmt::format("/load{}", id);

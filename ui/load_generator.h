@@ -4,6 +4,7 @@
 // operation goes through the Simulation's command layer, like a user's console command.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 
 namespace zk::ui {
@@ -14,8 +15,11 @@ class LoadGenerator {
  public:
   static constexpr int64_t kMaxWritesPerCall = 10'000;
   explicit LoadGenerator(int64_t writes_per_second) : writes_per_second_(writes_per_second) {}
-  // Issues the writes due up to the world's current virtual time (none before a leader serves).
-  void issue_due(Simulation& simulation);
+  // Issues the writes due up to the world's current virtual time (none before a leader
+  // serves), until the wall clock passes `deadline`: writes left over are issued in the
+  // next call (later in virtual time), so the load never holds a frame past its budget.
+  void issue_due(Simulation& simulation,
+                 std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max());
   int64_t writes_issued() const { return writes_issued_; }
 
  private:

@@ -69,7 +69,7 @@ std::string Simulation::apply(const sim::Command& command) {
   horizon_.reset();
   while (!checkpoints_.empty() && checkpoints_.back().world.now_us() > world_->now_us()) checkpoints_.pop_back();
   // Finish this microsecond first (events, then scheduled starts), as a replay will.
-  play_until(world_->now_us(), INT64_MAX);
+  play_until(world_->now_us(), INT64_MAX, 0.0, /*take_checkpoints=*/false);
   const int64_t at_us = world_->now_us();
   const std::string error = execute(command);
   if (error.empty() && recorded_.size() < kMaxRecordedActions) {
@@ -101,7 +101,7 @@ std::string Simulation::kill_leader() { return apply(sim::Kill{.server = sim::Se
 
 std::string Simulation::heal() { return apply(sim::Heal{}); }
 
-void Simulation::play_until(int64_t target_us, int64_t event_cap, double wall_budget_s) {
+void Simulation::play_until(int64_t target_us, int64_t event_cap, double wall_budget_s, bool take_checkpoints) {
   // Each pass runs one event, one batch of due starts or one recorded action; the bound
   // only guards against a bug (a jump is bounded by kMaxJumpEvents events). With a wall
   // budget (interactive playback) it stops when the budget is used up; the rest of the
@@ -118,7 +118,7 @@ void Simulation::play_until(int64_t target_us, int64_t event_cap, double wall_bu
       elapsed_s = std::chrono::duration<double>(Clock::now() - wall_start).count();
       if (elapsed_s > wall_budget_s) return;
     }
-    if (!maybe_checkpoint(wall_budget_s > 0.0 && pass > 0 ? wall_budget_s - elapsed_s : -1.0)) return;
+    if (take_checkpoints && !maybe_checkpoint(wall_budget_s - elapsed_s, wall_budget_s, pass == 0)) return;
     const RecordedAction* next = next_action_ < recorded_.size() ? &recorded_[next_action_] : nullptr;
     // An action from a scenario run is due once exactly its events have run (no event
     // before its time is left then).
@@ -180,10 +180,15 @@ void Simulation::advance(double wall_seconds) {
 
 // ---- time travel ----
 
-bool Simulation::maybe_checkpoint(double budget_left_s) {
+bool Simulation::maybe_checkpoint(double budget_left_s, double budget_s, bool frame_start) {
   const int64_t now_us = world_->now_us();
   if (!checkpoints_.empty() && now_us < checkpoints_.back().world.now_us() + checkpoint_gap_us_) return true;
-  if (budget_left_s >= 0.0 && last_checkpoint_s_ > budget_left_s) return false;
+  if (budget_s > 0.0 && last_checkpoint_s_ > budget_left_s && !checkpoints_.empty()) {
+    const bool fits_a_frame = last_checkpoint_s_ <= budget_s;
+    const bool overdue = now_us >= checkpoints_.back().world.now_us() + 4 * checkpoint_gap_us_;
+    if (!fits_a_frame && !overdue) return true;  // keep playing; try again later
+    if (!frame_start) return false;               // the next frame starts with it
+  }
   const auto copy_start = std::chrono::steady_clock::now();
   // Room for all of them up front: growing the vector would copy every World in it.
   checkpoints_.reserve(kMaxCheckpoints);

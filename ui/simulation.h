@@ -127,13 +127,18 @@ class Simulation {
   // Plays events, scheduled starts and recorded actions in order until virtual time
   // target_us, or until the world has processed event_cap events (then the clock stays
   // at the last event's time).
-  void play_until(int64_t target_us, int64_t event_cap, double wall_budget_s = 0.0);
+  // take_checkpoints = false: a command finishing its microsecond takes none (its copy
+  // would be outside any frame budget); playback takes the next one.
+  void play_until(int64_t target_us, int64_t event_cap, double wall_budget_s = 0.0, bool take_checkpoints = true);
   void apply_due();
   std::string apply_now(const sim::Command& command);
   std::string execute(const sim::Command& command);  // schedules or applies, no recording
-  // Takes a checkpoint when one is due. With a wall budget it returns false instead when
-  // the copy would not fit in what is left of it (the next frame takes it first).
-  bool maybe_checkpoint(double budget_left_s = -1.0);
+  // Takes a checkpoint when one is due. With a wall budget (budget_s > 0) a copy that
+  // would not fit in what is left of it is put off: if it fits in a whole budget, false
+  // says "stop here" and the next frame starts with it; a copy larger than the whole
+  // budget is skipped until it is four gaps overdue (so time travel stays bounded), then
+  // taken at the start of a frame.
+  bool maybe_checkpoint(double budget_left_s = 0.0, double budget_s = 0.0, bool frame_start = true);
   void restore(const Checkpoint& checkpoint);
   void remember_horizon();
 
