@@ -48,18 +48,14 @@ std::vector<FuzzSeedResult> run_fuzz_campaign(const FuzzCampaign& campaign, Fuzz
   const uint64_t count = campaign.last_seed - campaign.first_seed + 1;
   std::vector<FuzzSeedResult> results(count);
   std::atomic<uint64_t> next{0};
-  std::atomic<bool> stop{false};
   auto worker = [&] {
     for (;;) {
       const uint64_t index = next.fetch_add(1);
-      if (index >= count || stop.load()) return;
+      if (index >= count) return;
       const uint64_t seed = campaign.first_seed + index;
       const Scenario scenario = generate_fuzz_scenario(seed, campaign.options);
       results[index] = FuzzSeedResult{seed, run_fuzz_scenario(scenario, campaign.options.bug)};
-      if (results[index].outcome.failed) {
-        if (progress) ++progress->failed;
-        if (campaign.stop_at_first_failure) stop = true;
-      }
+      if (results[index].outcome.failed && progress) ++progress->failed;
       if (progress) ++progress->done;
     }
   };
@@ -68,9 +64,6 @@ std::vector<FuzzSeedResult> run_fuzz_campaign(const FuzzCampaign& campaign, Fuzz
   for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
   worker();
   for (std::thread& t : threads) t.join();
-  if (campaign.stop_at_first_failure) {
-    std::erase_if(results, [](const FuzzSeedResult& r) { return r.seed == 0; });
-  }
   return results;
 }
 

@@ -40,7 +40,6 @@ struct FuzzCampaign {
   uint64_t last_seed = 100;
   int jobs = 1;
   FuzzOptions options;
-  bool stop_at_first_failure = false;
 };
 
 struct FuzzProgress {
@@ -49,7 +48,9 @@ struct FuzzProgress {
 };
 
 // Runs every seed of the campaign (in any order over the workers) and returns the results
-// in seed order. progress (optional) is updated as seeds finish.
+// in seed order. Each seed is its own World with its own PRNG on one thread, and results
+// are placed by seed, so the outcome does not depend on the number of workers or on
+// scheduling. progress (optional) is updated as seeds finish.
 std::vector<FuzzSeedResult> run_fuzz_campaign(const FuzzCampaign& campaign, FuzzProgress* progress = nullptr);
 
 }  // namespace zk::sim

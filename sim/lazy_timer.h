@@ -34,8 +34,9 @@ struct LazyTimer {
   void cancel() { armed = false; }
 
   enum class Pop : uint8_t { kStale, kRequeue, kFire };
-  // An entry (time_us, seq) of this timer came up. kRequeue: queue it again at
-  // (deadline_us, seq) — the caller calls requeued(); kFire: the armed deadline is now.
+  // An entry (time_us, seq) of this timer came up. kRequeue: the caller queues it again at
+  // (deadline_us, seq), which this already records as queued; kFire: the armed deadline is
+  // now (armed stays set: the handler checks it, since a paused server handles it later).
   Pop on_pop(int64_t time_us, uint64_t entry_seq) {
     if (!queued || queued_us != time_us || queued_seq != entry_seq) return Pop::kStale;
     queued = false;

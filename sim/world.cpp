@@ -248,31 +248,32 @@ bool World::step() {
 // Timer entries are bookkeeping until the armed deadline itself comes up (see LazyTimer):
 // an early entry is re-queued at the deadline with the arming's sequence number, a stale
 // one (cancelled, superseded, or of a server's earlier incarnation) is dropped.
+template <typename MakePayload>
+bool World::lazy_timer_due(LazyTimer& timer, const EventQueue::Popped& popped, MakePayload payload_at_seq) {
+  switch (timer.on_pop(popped.time_us, popped.seq)) {
+    case LazyTimer::Pop::kStale: return false;
+    case LazyTimer::Pop::kRequeue:
+      queue_.push_at(timer.deadline_us, timer.seq, payload_at_seq(timer.seq));
+      return false;
+    case LazyTimer::Pop::kFire: return true;
+  }
+  return false;
+}
+
 bool World::timer_due(const EventQueue::Popped& popped, const EventPayload& payload) {
   if (const auto* timer = std::get_if<FireTimer>(&payload)) {
     if (!valid_server(timer->server)) return false;
     ServerSlot& s = mutable_slot(timer->server);
     if (!s.peer || s.incarnation != timer->incarnation) return false;
-    LazyTimer& t = s.timers[static_cast<size_t>(timer->kind)];
-    switch (t.on_pop(popped.time_us, popped.seq)) {
-      case LazyTimer::Pop::kStale: return false;
-      case LazyTimer::Pop::kRequeue:
-        queue_.push_at(t.deadline_us, t.seq, FireTimer{timer->server, timer->incarnation, timer->kind, t.seq});
-        return false;
-      case LazyTimer::Pop::kFire: return true;
-    }
+    return lazy_timer_due(s.timers[static_cast<size_t>(timer->kind)], popped, [&](uint64_t seq) {
+      return FireTimer{timer->server, timer->incarnation, timer->kind, seq};
+    });
   }
   if (const auto* timer = std::get_if<ClientTimerFire>(&payload)) {
     ClientSlot* c = client_by_endpoint(timer->client);
     if (!c || timer->kind >= kClientTimerKindCount) return false;
-    LazyTimer& t = c->timers[timer->kind];
-    switch (t.on_pop(popped.time_us, popped.seq)) {
-      case LazyTimer::Pop::kStale: return false;
-      case LazyTimer::Pop::kRequeue:
-        queue_.push_at(t.deadline_us, t.seq, ClientTimerFire{timer->client, timer->kind, t.seq});
-        return false;
-      case LazyTimer::Pop::kFire: return true;
-    }
+    return lazy_timer_due(c->timers[timer->kind], popped,
+                          [&](uint64_t seq) { return ClientTimerFire{timer->client, timer->kind, seq}; });
   }
   return true;
 }
@@ -379,13 +380,8 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
       record(std::move(trace->event));
     } else if (auto* to_client = std::get_if<ClientSendEffect>(&effect)) {
       const auto endpoint = static_cast<EndpointId>(to_client->connection >> 20);
-      const Network::Delivery delivery = network_.schedule(s.id, endpoint, now_us_, prng_);
-      for (size_t i = 0; i < delivery.count; ++i) {
-        const bool last = i + 1 == delivery.count;
-        queue_.push(delivery.times_us[i],
-                    DeliverToClient{endpoint, s.id, to_client->connection,
-                                    last ? std::move(to_client->message) : to_client->message, now_us_});
-      }
+      push_delivery(network_.schedule(s.id, endpoint, now_us_, prng_),
+                    DeliverToClient{endpoint, s.id, to_client->connection, std::move(to_client->message), now_us_});
     } else if (auto* append = std::get_if<LogAppendEffect>(&effect)) {
       s.disk.append(std::move(append->txn));
     } else if (const auto* fsync = std::get_if<FsyncEffect>(&effect)) {
@@ -463,13 +459,9 @@ void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
   const EndpointId endpoint = slot.client.endpoint();
   for (ClientSend& send : effects.sends) {
     if (!valid_server(send.server)) continue;
-    const Network::Delivery delivery = network_.schedule(endpoint, send.server, now_us_, prng_);
-    for (size_t i = 0; i < delivery.count; ++i) {
-      const bool last = i + 1 == delivery.count;
-      queue_.push(delivery.times_us[i], DeliverToServer{send.server, this->slot(send.server).incarnation, endpoint,
-                                                        send.connection, last ? std::move(send.message) : send.message,
-                                                        now_us_});
-    }
+    push_delivery(network_.schedule(endpoint, send.server, now_us_, prng_),
+                  DeliverToServer{send.server, this->slot(send.server).incarnation, endpoint, send.connection,
+                                  std::move(send.message), now_us_});
   }
   for (const ClientTimer& timer : effects.timers) {
     LazyTimer& t = slot.timers[static_cast<size_t>(timer.kind)];
@@ -553,11 +545,15 @@ void World::transmit(DeliverMessage deliver) {
     held_.push_back(HeldMessage{std::move(deliver)});
     return;
   }
+  push_delivery(delivery, std::move(deliver));
+}
+
+void World::push_delivery(const Network::Delivery& delivery, EventPayload payload) {
   for (size_t i = 0; i < delivery.count; ++i) {
     if (i + 1 == delivery.count) {
-      queue_.push(delivery.times_us[i], std::move(deliver));
+      queue_.push(delivery.times_us[i], std::move(payload));
     } else {
-      queue_.push(delivery.times_us[i], deliver);
+      queue_.push(delivery.times_us[i], payload);
     }
   }
 }

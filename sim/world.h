@@ -170,6 +170,12 @@ class World {
   void apply_effects(ServerSlot& slot, Outbox& out);
   void send(ServerId from, ServerId to, PeerMessage message);
   void transmit(DeliverMessage deliver);  // through the network, with TCP's semantics
+  // Queues the payload at each time the network drew (twice when duplicated).
+  void push_delivery(const Network::Delivery& delivery, EventPayload payload);
+  // A timer's queue entry came up: true when it fires now; otherwise it was stale or has
+  // been re-queued at the timer's later deadline (payload_at_seq makes that entry).
+  template <typename MakePayload>
+  bool lazy_timer_due(LazyTimer& timer, const EventQueue::Popped& popped, MakePayload payload_at_seq);
   // A lost message breaks the TCP connection between two servers: the sender learns now,
   // the receiver after everything sent before the lost message, then both reconnect.
   void break_connection(ServerId from, ServerId to, int64_t receiver_at_us);

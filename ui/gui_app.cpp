@@ -157,8 +157,10 @@ int run_gui(const GuiOptions& options) {
       const Clock::time_point simulation_start = Clock::now();
       simulation.advance(options.frame_count > 0 ? 1.0 / 60.0 : static_cast<double>(io.DeltaTime));
       // The load generator shares the simulation's budget (it runs the command layer).
-      load.issue_due(simulation, simulation_start + std::chrono::duration_cast<Clock::duration>(
-                                                        std::chrono::duration<double>(simulation.wall_budget_s > 0.0 ? simulation.wall_budget_s : 1e6)));
+      load.issue_due(simulation, simulation.wall_budget_s > 0.0
+                                     ? simulation_start + std::chrono::duration_cast<Clock::duration>(
+                                                              std::chrono::duration<double>(simulation.wall_budget_s))
+                                     : Clock::time_point::max());
       const Clock::time_point simulation_end = Clock::now();
       main_window.draw_frame();
       ImGui::Render();

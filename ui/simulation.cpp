@@ -67,7 +67,7 @@ std::string Simulation::apply(const sim::Command& command) {
   stepper_.reset();
   recorded_.resize(next_action_);
   horizon_.reset();
-  while (!checkpoints_.empty() && checkpoints_.back().world.now_us() > world_->now_us()) checkpoints_.pop_back();
+  while (!checkpoints_.empty() && checkpoints_.back()->world.now_us() > world_->now_us()) checkpoints_.pop_back();
   // Finish this microsecond first (events, then scheduled starts), as a replay will.
   play_until(world_->now_us(), INT64_MAX, 0.0, /*take_checkpoints=*/false);
   const int64_t at_us = world_->now_us();
@@ -182,28 +182,25 @@ void Simulation::advance(double wall_seconds) {
 
 bool Simulation::maybe_checkpoint(double budget_left_s, double budget_s, bool frame_start) {
   const int64_t now_us = world_->now_us();
-  if (!checkpoints_.empty() && now_us < checkpoints_.back().world.now_us() + checkpoint_gap_us_) return true;
+  if (!checkpoints_.empty() && now_us < checkpoints_.back()->world.now_us() + checkpoint_gap_us_) return true;
   if (budget_s > 0.0 && last_checkpoint_s_ > budget_left_s && !checkpoints_.empty()) {
     const bool fits_a_frame = last_checkpoint_s_ <= budget_s;
-    const bool overdue = now_us >= checkpoints_.back().world.now_us() + 4 * checkpoint_gap_us_;
+    const bool overdue = now_us >= checkpoints_.back()->world.now_us() + 4 * checkpoint_gap_us_;
     if (!fits_a_frame && !overdue) return true;  // keep playing; try again later
     if (!frame_start) return false;               // the next frame starts with it
   }
   const auto copy_start = std::chrono::steady_clock::now();
-  // Room for all of them up front: growing the vector would copy every World in it.
-  checkpoints_.reserve(kMaxCheckpoints);
   if (checkpoints_.size() >= kMaxCheckpoints) {
     // Thin: keep the first and every other one after it, and space future ones wider.
-    std::vector<Checkpoint> kept;
-    kept.reserve(kMaxCheckpoints);
+    std::vector<std::unique_ptr<const Checkpoint>> kept;
     for (size_t i = 0; i < checkpoints_.size(); ++i) {
       (i % 2 == 0 ? kept : retired_).push_back(std::move(checkpoints_[i]));
     }
     checkpoints_ = std::move(kept);
     checkpoint_gap_us_ *= 2;
-    if (now_us < checkpoints_.back().world.now_us() + checkpoint_gap_us_) return true;
+    if (now_us < checkpoints_.back()->world.now_us() + checkpoint_gap_us_) return true;
   }
-  checkpoints_.push_back(Checkpoint{*world_, pending_, next_action_});
+  checkpoints_.push_back(std::make_unique<const Checkpoint>(*world_, pending_, next_action_));
   last_checkpoint_s_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - copy_start).count();
   return true;
 }
@@ -226,8 +223,8 @@ void Simulation::jump_to(int64_t t_us) {
   // The last checkpoint at or before t; used when t is earlier than now or when it lies
   // ahead of the current world (a jump forward over replayed ground).
   const Checkpoint* from = nullptr;
-  for (const Checkpoint& checkpoint : checkpoints_) {
-    if (checkpoint.world.now_us() <= t_us) from = &checkpoint;
+  for (const auto& checkpoint : checkpoints_) {
+    if (checkpoint->world.now_us() <= t_us) from = checkpoint.get();
   }
   if (t_us < now_us) {
     remember_horizon();

@@ -148,8 +148,9 @@ class Simulation {
   std::vector<Pending> pending_;  // sorted by time
   std::vector<RecordedAction> recorded_;
   size_t next_action_ = 0;  // recorded_[next_action_..] lie ahead of the playhead
-  std::vector<Checkpoint> checkpoints_;  // ascending world time
-  std::vector<Checkpoint> retired_;      // thinned out, freed one per play_until call
+  // Held by pointer: thinning and vector growth move pointers, never Worlds.
+  std::vector<std::unique_ptr<const Checkpoint>> checkpoints_;  // ascending world time
+  std::vector<std::unique_ptr<const Checkpoint>> retired_;      // thinned out, freed one per play_until call
   int64_t checkpoint_gap_us_ = kFirstCheckpointGapUs;
   double last_checkpoint_s_ = 0.0;  // wall time the last checkpoint copy took
   std::optional<sim::World> horizon_;  // the world at the horizon, while the playhead is before it

@@ -13,10 +13,7 @@ using zk::test::run_until_settled;
 using zk::test::start_in_order;
 
 TEST_CASE("srvr on a fresh ensemble: the leader and a follower") {
-  auto world = make_world(3);
-  start_in_order(world, {1, 2, 3}, 1'000'000);
-  REQUIRE(run_until_settled(world));
-  REQUIRE(world.leader() == 2);
+  auto world = zk::test::settled_three_servers();
   CHECK(*four_letter_word("srvr", *world.peer(2)) ==
         "Zookeeper version: 3.8.4-zksim, built on simulated time\n"
         "Latency min/avg/max: 0/0.0/0\n"

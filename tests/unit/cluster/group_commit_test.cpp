@@ -16,10 +16,7 @@ using zk::test::run_until_settled;
 using zk::test::start_in_order;
 
 TEST_CASE("pipelined writes share fsyncs and every one is durable everywhere") {
-  auto world = make_world(3);
-  start_in_order(world, {1, 2, 3}, 1'000'000);
-  REQUIRE(run_until_settled(world));
-  REQUIRE(world.leader() == 2);
+  auto world = zk::test::settled_three_servers();
   connect_client(world, "c", 2);  // createSession = 0x100000001
   constexpr int kWrites = 40;
   int32_t last_cxid = 0;

@@ -19,10 +19,7 @@ constexpr int64_t kSecond = 1'000'000;
 }  // namespace
 
 TEST_CASE("a short partition loses nothing: the cut-off follower gets the proposals at heal") {
-  auto world = make_world(3);
-  start_in_order(world, {1, 2, 3}, kSecond);
-  REQUIRE(run_until_settled(world));
-  REQUIRE(world.leader() == 2);
+  auto world = zk::test::settled_three_servers();
   connect_client(world, "c", 1);
   REQUIRE(world.partition({{3}, {1, 2}}).empty());
   do_op(world, "c", create("/x", "during"));
@@ -40,10 +37,7 @@ TEST_CASE("a short partition loses nothing: the cut-off follower gets the propos
 }
 
 TEST_CASE("a lost message breaks the server connection and the ensemble recovers") {
-  auto world = make_world(3);
-  start_in_order(world, {1, 2, 3}, kSecond);
-  REQUIRE(run_until_settled(world));
-  REQUIRE(world.leader() == 2);
+  auto world = zk::test::settled_three_servers();
   connect_client(world, "c", 1);
   do_op(world, "c", create("/before"));
   world.mutable_network().set_faults(sim::NetworkFaults{.loss = 1.0});

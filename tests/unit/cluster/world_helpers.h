@@ -44,6 +44,15 @@ inline bool run_until_settled(sim::World& world, int64_t timeout_us = 60'000'000
       timeout_us);
 }
 
+// Three servers started 1, 2, 3 a second apart and settled: S2 leads (the seed's walkthrough).
+inline sim::World settled_three_servers() {
+  auto world = make_world(3);
+  start_in_order(world, {1, 2, 3}, 1'000'000);
+  REQUIRE(run_until_settled(world));
+  REQUIRE(world.leader() == 2);
+  return world;
+}
+
 }  // namespace zk::test
 
 namespace zk::test {
