@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -71,10 +72,10 @@ void bench_elections() {
              per_second(static_cast<double>(events), wall_s));
 }
 
-void bench_writes(int servers) {
+void bench_writes(int servers, int ops_per_client) {
   sim::World world = serving_world(servers, 7);
   constexpr int kClients = 10;
-  constexpr int kOpsPerClient = 2000;
+  const int kOpsPerClient = ops_per_client;
   constexpr int kOutstanding = 100;  // async creates each client has in flight per round
   connect_clients(world, kClients);
   std::vector<std::string> names;
@@ -136,11 +137,26 @@ void bench_idle() {
 }  // namespace
 
 int run_bench_cluster(const Args& args) {
-  if (!args.empty()) return usage_error(fmt::format("bench cluster takes no arguments, got '{}'", args.front()));
-  bench_elections();
-  bench_writes(3);
-  bench_writes(5);
-  bench_idle();
+  std::string only;
+  int ops_per_client = 2000;
+  int write_servers = 0;  // 0: both 3 and 5
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "elections" || args[i] == "writes" || args[i] == "idle") {
+      only = args[i];
+    } else if (args[i] == "--ops" && i + 1 < args.size()) {
+      ops_per_client = std::atoi(args[++i].c_str());
+    } else if (args[i] == "--servers" && i + 1 < args.size()) {
+      write_servers = std::atoi(args[++i].c_str());
+    } else {
+      return usage_error(fmt::format("bench cluster: unknown argument '{}'", args[i]));
+    }
+  }
+  if (only.empty() || only == "elections") bench_elections();
+  if (only.empty() || only == "writes") {
+    if (write_servers != 5) bench_writes(write_servers ? write_servers : 3, ops_per_client);
+    if (write_servers == 0) bench_writes(5, ops_per_client);
+  }
+  if (only.empty() || only == "idle") bench_idle();
   return 0;
 }
 

@@ -92,7 +92,8 @@ class ChunkedVector {
     return (*held)[raw & (kChunkSize - 1)];
   }
 
-  void push_back(T value) {
+  void push_back(const T& value) { push_back(T(value)); }
+  void push_back(T&& value) {
     if (tail_.capacity() < kChunkSize) tail_.reserve(kChunkSize);
     tail_.push_back(std::move(value));
     if (tail_.size() == kChunkSize) {

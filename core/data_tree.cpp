@@ -60,13 +60,14 @@ DataTree::DataTree() {
   Node root;
   nodes_.push_back(std::move(root));
   node_count_ = 1;
-  digest_ += node_hash("/", nodes_[0]);
+  nodes_[0].path_hash = path_hash_of("/");
+  digest_ += node_hash(nodes_[0]);
   const uint32_t zookeeper = add_child(0, "zookeeper");
   add_child(zookeeper, "quota");
   add_child(zookeeper, "config");
-  digest_ += node_hash("/zookeeper", nodes_[zookeeper]);
-  digest_ += node_hash("/zookeeper/quota", nodes_[find("/zookeeper/quota")]);
-  digest_ += node_hash("/zookeeper/config", nodes_[find("/zookeeper/config")]);
+  digest_ += node_hash(nodes_[zookeeper]);
+  digest_ += node_hash(nodes_[find("/zookeeper/quota")]);
+  digest_ += node_hash(nodes_[find("/zookeeper/config")]);
   ZK_INVARIANT(node_count_ == 4);
 }
 
@@ -78,11 +79,17 @@ uint64_t child_key_hash(uint32_t parent, std::string_view name) {
 }
 }  // namespace
 
+// An index entry holds the top 32 bits of the key hash (the tag) over the node index + 1.
+// The home slot is taken from the tag too, so moving an entry never needs its name.
+namespace {
+size_t home_slot(uint64_t entry_or_hash, size_t mask) { return static_cast<size_t>(entry_or_hash >> 32) & mask; }
+}  // namespace
+
 uint32_t DataTree::find_child(uint32_t parent, std::string_view name) const {
   const uint64_t h = child_key_hash(parent, name);
   const uint64_t tag = h >> 32;
   const size_t mask = index_slots_.size() - 1;
-  for (size_t probe = 0, slot = h & mask; probe <= mask; ++probe, slot = (slot + 1) & mask) {
+  for (size_t probe = 0, slot = home_slot(h, mask); probe <= mask; ++probe, slot = (slot + 1) & mask) {
     const uint64_t entry = index_slots_[slot];
     if (entry == 0) return kNone;
     if ((entry >> 32) != tag) continue;
@@ -98,7 +105,7 @@ void DataTree::index_insert(uint32_t index) {
   const Node& node = nodes_[index];
   const uint64_t h = child_key_hash(node.parent, node.name);
   const size_t mask = index_slots_.size() - 1;
-  size_t slot = h & mask;
+  size_t slot = home_slot(h, mask);
   for (size_t probe = 0; index_slots_[slot] != 0; ++probe, slot = (slot + 1) & mask) ZK_INVARIANT(probe <= mask);
   index_slots_[slot] = ((h >> 32) << 32) | (static_cast<uint64_t>(index) + 1);
   ++index_used_;
@@ -108,7 +115,7 @@ void DataTree::index_erase(uint32_t index) {
   const Node& node = nodes_[index];
   const uint64_t h = child_key_hash(node.parent, node.name);
   const size_t mask = index_slots_.size() - 1;
-  size_t slot = h & mask;
+  size_t slot = home_slot(h, mask);
   const uint64_t wanted_low = static_cast<uint64_t>(index) + 1;
   for (size_t probe = 0; (index_slots_[slot] & 0xffffffffULL) != wanted_low; ++probe, slot = (slot + 1) & mask) {
     ZK_INVARIANT(probe <= mask && index_slots_[slot] != 0);
@@ -118,8 +125,7 @@ void DataTree::index_erase(uint32_t index) {
   size_t next = (hole + 1) & mask;
   for (size_t probe = 0; index_slots_[next] != 0; ++probe, next = (next + 1) & mask) {
     ZK_INVARIANT(probe <= mask);
-    const auto other = static_cast<uint32_t>((index_slots_[next] & 0xffffffffULL) - 1);
-    const size_t home = child_key_hash(nodes_[other].parent, nodes_[other].name) & mask;
+    const size_t home = home_slot(index_slots_[next], mask);
     // Move `next` into the hole unless its home lies cyclically in (hole, next].
     const bool home_between = hole <= next ? (home > hole && home <= next) : (home > hole || home <= next);
     if (!home_between) {
@@ -137,9 +143,7 @@ void DataTree::index_grow() {
   const size_t mask = index_slots_.size() - 1;
   for (const uint64_t entry : old) {
     if (entry == 0) continue;
-    const auto index = static_cast<uint32_t>((entry & 0xffffffffULL) - 1);
-    const uint64_t h = child_key_hash(nodes_[index].parent, nodes_[index].name);
-    size_t slot = h & mask;
+    size_t slot = home_slot(entry, mask);
     while (index_slots_[slot] != 0) slot = (slot + 1) & mask;
     index_slots_[slot] = entry;
   }
@@ -175,6 +179,7 @@ uint32_t DataTree::add_child(uint32_t parent, std::string_view name) {
   node.data_hash = hash_bytes(0, {});
   node.parent = parent;
   Node& parent_node = nodes_[parent];
+  node.path_hash = child_path_hash(parent_node.path_hash, name);
   node.next_sibling = parent_node.first_child;
   if (parent_node.first_child != kNone) nodes_[parent_node.first_child].prev_sibling = index;
   parent_node.first_child = index;
@@ -240,15 +245,39 @@ uint64_t DataTree::session_hash_of(SessionId session, int64_t timeout_ms) {
   return combine(combine(0x5e55105eULL, static_cast<uint64_t>(session)), static_cast<uint64_t>(timeout_ms));
 }
 
-uint64_t DataTree::node_hash(std::string_view path, const Node& node) const {
-  uint64_t h = hash_bytes(0x7a6e6f6465ULL, path);
-  const StatPersisted& s = node.stat;
-  for (const int64_t field :
-       {s.czxid, s.mzxid, s.ctime_ms, s.mtime_ms, static_cast<int64_t>(s.version), static_cast<int64_t>(s.cversion),
-        static_cast<int64_t>(s.aversion), s.ephemeral_owner, s.pzxid}) {
-    h = combine(h, static_cast<uint64_t>(field));
+uint64_t DataTree::path_hash_of(std::string_view path) {
+  uint64_t h = hash_bytes(0x7a6e6f6465ULL, "/");
+  size_t start = 1;
+  while (start < path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    h = child_path_hash(h, path.substr(start, end - start));
+    start = end + 1;
   }
-  return combine(h, node.data_hash);
+  return h;
+}
+
+uint64_t DataTree::child_path_hash(uint64_t parent_path_hash, std::string_view name) {
+  return combine(parent_path_hash, hash_bytes(0x6e616d65ULL, name));
+}
+
+// One multiply-xorshift step per 64-bit word of the persisted stat (the 32-bit counters
+// packed in pairs), then a full mix with the data hash: a dozen multiplies a node, and it
+// is recomputed for a node and its parent on every change.
+uint64_t DataTree::node_hash(const Node& node) {
+  const StatPersisted& s = node.stat;
+  const auto pack = [](int32_t high, int32_t low) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(high)) << 32) | static_cast<uint32_t>(low);
+  };
+  uint64_t h = node.path_hash;
+  for (const uint64_t word : {static_cast<uint64_t>(s.czxid), static_cast<uint64_t>(s.mzxid),
+                              static_cast<uint64_t>(s.pzxid), static_cast<uint64_t>(s.ctime_ms),
+                              static_cast<uint64_t>(s.mtime_ms), static_cast<uint64_t>(s.ephemeral_owner),
+                              pack(s.version, s.cversion), pack(s.aversion, 0)}) {
+    h = (h ^ word) * kMul;
+    h ^= h >> 29;
+  }
+  return mix64(h ^ node.data_hash);
 }
 
 // ---- mutations ------------------------------------------------------------------------
@@ -262,7 +291,7 @@ ErrorCode DataTree::create_node(std::string_view path, std::string_view data, in
   const std::string_view name = base_name(path);
   if (name.empty() || find_child(parent_index, name) != kNone) return ErrorCode::kNodeExists;
 
-  digest_ -= node_hash(parent, nodes_[parent_index]);
+  digest_ -= node_hash(nodes_[parent_index]);
   {
     StatPersisted& parent_stat = nodes_[parent_index].stat;
     if (parent_cversion == -1) parent_cversion = wrapping_add(parent_stat.cversion, 1);
@@ -272,7 +301,7 @@ ErrorCode DataTree::create_node(std::string_view path, std::string_view data, in
     }
   }
   const uint32_t index = add_child(parent_index, name);  // may reallocate nodes_
-  digest_ += node_hash(parent, nodes_[parent_index]);
+  digest_ += node_hash(nodes_[parent_index]);
 
   Node& node = nodes_[index];
   node.data.assign(data);
@@ -283,7 +312,7 @@ ErrorCode DataTree::create_node(std::string_view path, std::string_view data, in
   node.stat.ctime_ms = time_ms;
   node.stat.mtime_ms = time_ms;
   node.stat.ephemeral_owner = ephemeral_owner;
-  digest_ += node_hash(path, node);
+  digest_ += node_hash(node);
   if (ephemeral_type(ephemeral_owner) == EphemeralType::kNormal) {
     ephemerals_[ephemeral_owner].insert(std::string(path));
   }
@@ -308,12 +337,12 @@ ErrorCode DataTree::delete_node(std::string_view path, Zxid zxid, std::vector<Tr
       if (it->second.empty()) ephemerals_.erase(it);
     }
   }
-  digest_ -= node_hash(path, nodes_[index]);
-  digest_ -= node_hash(parent, nodes_[parent_index]);
+  digest_ -= node_hash(nodes_[index]);
+  digest_ -= node_hash(nodes_[parent_index]);
   remove_node(index);
   StatPersisted& parent_stat = nodes_[parent_index].stat;
   if (zxid > parent_stat.pzxid) parent_stat.pzxid = zxid;
-  digest_ += node_hash(parent, nodes_[parent_index]);
+  digest_ += node_hash(nodes_[parent_index]);
 
   changes->push_back({TreeChangeKind::kNodeDeleted, std::string(path)});
   changes->push_back({TreeChangeKind::kChildrenChanged, std::string(parent)});
@@ -326,13 +355,13 @@ ErrorCode DataTree::set_data(std::string_view path, std::string_view data, int32
   if (index == kNone) return ErrorCode::kNoNode;
   *changed_index = index;
   Node& node = nodes_[index];
-  digest_ -= node_hash(path, node);
+  digest_ -= node_hash(node);
   node.data.assign(data);
   node.data_hash = hash_bytes(0, data);
   node.stat.mtime_ms = time_ms;
   node.stat.mzxid = zxid;
   node.stat.version = version;
-  digest_ += node_hash(path, node);
+  digest_ += node_hash(node);
   changes->push_back({TreeChangeKind::kDataChanged, std::string(path)});
   return ErrorCode::kOk;
 }
@@ -423,25 +452,34 @@ void DataTree::apply_multi(const MultiTxn& multi, const TxnHeader& header, Apply
 
 ApplyResult DataTree::apply(const Txn& txn) {
   ApplyResult result;
+  apply(txn, &result);
+  return result;
+}
+
+void DataTree::apply(const Txn& txn, ApplyResult* result) {
+  result->err = ErrorCode::kOk;
+  result->created_path.clear();
+  result->stat = Stat{};
+  result->multi_results.clear();
+  result->changes.clear();
   const TxnHeader& header = txn.header;
   std::visit(Overloaded{
                  [&](const CreateSessionTxn& t) { add_session(header.session_id, t.timeout_ms); },
-                 [&](const CloseSessionTxn& t) { close_session(header.session_id, t, header.zxid, &result.changes); },
-                 [&](const MultiTxn& t) { apply_multi(t, header, &result); },
+                 [&](const CloseSessionTxn& t) { close_session(header.session_id, t, header.zxid, &result->changes); },
+                 [&](const MultiTxn& t) { apply_multi(t, header, result); },
                  [&](const auto& t) {
                    OpResult op;
                    op.type = header.type;
-                   apply_op(t, header, &op, &result.changes);
-                   result.err = op.err;
-                   result.stat = op.stat;
+                   apply_op(t, header, &op, &result->changes);
+                   result->err = op.err;
+                   result->stat = op.stat;
                    if (std::is_same_v<std::decay_t<decltype(t)>, CreateTxn> && op.err == ErrorCode::kOk) {
-                     result.created_path = op.path;
+                     result->created_path = std::move(op.path);
                    }
                  },
              },
              txn.body);
   if (header.zxid > last_processed_zxid_) last_processed_zxid_ = header.zxid;
-  return result;
 }
 
 bool DataTree::restore_node(std::string_view path, const StatPersisted& stat, std::string_view data) {
@@ -453,13 +491,13 @@ bool DataTree::restore_node(std::string_view path, const StatPersisted& stat, st
     if (parent_index == kNone || name.empty()) return false;
     index = add_child(parent_index, name);
   } else {
-    digest_ -= node_hash(path, nodes_[index]);
+    digest_ -= node_hash(nodes_[index]);
   }
   Node& node = nodes_[index];
   node.stat = stat;
   node.data.assign(data);
   node.data_hash = hash_bytes(0, data);
-  digest_ += node_hash(path, node);
+  digest_ += node_hash(node);
   if (ephemeral_type(stat.ephemeral_owner) == EphemeralType::kNormal) {
     ephemerals_[stat.ephemeral_owner].insert(std::string(path));
   }

@@ -10,9 +10,11 @@
 // Storage: nodes live in a vector indexed by a 32-bit node index; each node keeps its own
 // name (not the full path), its parent and an intrusive sibling list. A single
 // open-addressing hash index maps (parent index, name) to a node, so a path lookup is one
-// probe per path element. digest() is the sum of per-node hashes over path, persisted stat
-// and data, plus per-session hashes; it is kept up to date on every change, so comparing
-// two replicas' digests is O(1).
+// probe per path element (the index slot comes from the same 32 hash bits that tag the
+// entry, so growing the index never rehashes a name). digest() is the sum of per-node
+// hashes over path, persisted stat and data, plus per-session hashes; it is kept up to
+// date on every change (each node caches its path's hash), so comparing two replicas'
+// digests is O(1).
 #pragma once
 
 #include <cstdint>
@@ -96,6 +98,8 @@ class DataTree {
   DataTree();
 
   ApplyResult apply(const Txn& txn);
+  // The same into *result, reusing its buffers (a server applies every txn this way).
+  void apply(const Txn& txn, ApplyResult* result);
 
   DataResult get_data(std::string_view path) const;
   std::optional<Stat> exists(std::string_view path) const;
@@ -145,6 +149,7 @@ class DataTree {
     std::string data;
     StatPersisted stat;
     uint64_t data_hash = 0;
+    uint64_t path_hash = 0;  // path_hash_of(full path), derived from the parent's at creation
   };
 
   // Mutations (called only from apply and the snapshot loader).
@@ -175,7 +180,11 @@ class DataTree {
   void index_erase(uint32_t index);
   void index_grow();
   Stat to_stat(const Node& node) const;
-  uint64_t node_hash(std::string_view path, const Node& node) const;
+  // A node's share of the digest: its path (through path_hash), persisted stat and data.
+  static uint64_t node_hash(const Node& node);
+  // The hash of a path, element by element from the root's: what Node::path_hash holds.
+  static uint64_t path_hash_of(std::string_view path);
+  static uint64_t child_path_hash(uint64_t parent_path_hash, std::string_view name);
   static uint64_t session_hash_of(SessionId session, int64_t timeout_ms);
   std::vector<uint32_t> sorted_children(uint32_t index) const;
 

@@ -23,7 +23,11 @@ std::optional<std::string> DataTree::check_invariants() const {
       return;
     }
     const Node& node = nodes_[index];
-    digest += node_hash(path, node);
+    if (node.path_hash != path_hash_of(path)) {
+      violation = fmt::format("{}: cached path hash disagrees with the path", path);
+      return;
+    }
+    digest += node_hash(node);
     int32_t counted = 0;
     std::set<std::string_view> names;
     for (uint32_t c = node.first_child; c != kNone && counted <= num_children; c = nodes_[c].next_sibling) {

@@ -249,7 +249,7 @@ void QuorumPeer::leader_on_ack(ServerId from, Zxid zxid, Outbox& out) {
     auto& unacked = leader_->handlers.at(from).unacked;
     while (!unacked.empty() && unacked.front().first <= zxid) unacked.pop_front();
   }
-  auto it = leader_->outstanding.find(zxid);
+  auto it = find_outstanding(leader_->outstanding, zxid);
   if (it == leader_->outstanding.end()) return;  // already committed
   if (is_voter(from)) it->second.acks.insert(from);
   leader_try_commit(out);
@@ -359,7 +359,8 @@ void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
   auto shared = std::make_shared<const Txn>(std::move(txn));
   const Zxid zxid = shared->header.zxid;
   leader_->last_proposed = zxid;
-  leader_->outstanding[zxid] = Proposal{shared, {}, out.now_us()};
+  assert(leader_->outstanding.empty() || leader_->outstanding.back().first < zxid);
+  leader_->outstanding.emplace_back(zxid, Proposal{shared, {}, out.now_us()});
   out.trace(TraceEvent{.kind = TraceKind::kProposed, .zxid = zxid, .detail = describe(*shared)});
   for (auto& [sid, handler] : leader_->handlers) {
     if (!handler.sync_sent) continue;
@@ -376,13 +377,13 @@ void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
 
 void QuorumPeer::leader_try_commit(Outbox& out) {
   while (!leader_->outstanding.empty()) {
-    auto it = leader_->outstanding.begin();
+    auto it = leader_->outstanding.begin();  // the lowest outstanding zxid
     const bool injected = config_.injected_bug == InjectedBug::kCommitWithoutQuorum && !it->second.acks.empty();
     if (!is_quorum(it->second.acks.size()) && !injected) return;  // commits go in zxid order
     const Zxid zxid = it->first;
     const std::shared_ptr<const Txn> txn = it->second.txn;
     const auto ack_count = static_cast<int64_t>(it->second.acks.size());
-    leader_->outstanding.erase(it);
+    leader_->outstanding.pop_front();
     for (const auto& [sid, handler] : leader_->handlers) {
       if (handler.sync_sent) send_packet(sid, PacketType::kCommit, handler.connection, zxid, 0, out);
     }

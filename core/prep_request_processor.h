@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/data_tree.h"
 #include "core/request.h"
@@ -83,7 +84,13 @@ class PrepRequestProcessor {
 
   bool extended_types_enabled_ = false;
   std::deque<ChangeRecord> outstanding_;                      // in zxid order
-  std::map<std::string, ChangeRecord, std::less<>> by_path_;  // latest record per path
+  // Latest record per path. Only looked up by path, never iterated, so its order cannot
+  // reach a decision or an output.
+  struct PathHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+  };
+  std::unordered_map<std::string, ChangeRecord, PathHash, std::equal_to<>> by_path_;
   std::map<SessionId, Zxid> pending_sessions_;                // createSession prepared
   std::map<SessionId, Zxid> closing_sessions_;                // closeSession zxid, or -1 if only marked
   MultiUndo* multi_undo_ = nullptr;                           // set while preparing a multi

@@ -257,7 +257,8 @@ void QuorumPeer::log_txn(std::shared_ptr<const Txn> txn, Outbox& out) {
 void QuorumPeer::apply_committed(const std::shared_ptr<const Txn>& txn, Outbox& out) {
   const Zxid zxid = txn->header.zxid;
   assert(zxid > last_processed_zxid_ || is_epoch_marker(last_processed_zxid_));
-  const ApplyResult result = tree_.apply(*txn);
+  tree_.apply(*txn, &apply_result_);
+  const ApplyResult& result = apply_result_;
   last_processed_zxid_ = zxid;
   committed_log_.push_back(txn);
   if (committed_log_.size() > config_.commit_log_count) committed_log_.pop_front();

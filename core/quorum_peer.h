@@ -10,6 +10,7 @@
 // learner.cpp and client_handler.cpp.
 #pragma once
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <memory>
@@ -26,6 +27,7 @@
 #include "core/outbox.h"
 #include "core/prep_request_processor.h"
 #include "core/quorum_packet.h"
+#include "core/server_set.h"
 #include "core/session_tracker.h"
 #include "core/watch_manager.h"
 
@@ -82,10 +84,17 @@ struct LearnerHandler {
 
 struct Proposal {
   std::shared_ptr<const Txn> txn;
-  std::set<ServerId> acks;
+  ServerSet acks;
   int64_t proposed_us = 0;
   bool operator==(const Proposal&) const = default;
 };
+
+// The outstanding proposal with this zxid, or end().
+inline auto find_outstanding(std::deque<std::pair<Zxid, Proposal>>& outstanding, Zxid zxid) {
+  auto it = std::lower_bound(outstanding.begin(), outstanding.end(), zxid,
+                             [](const auto& entry, Zxid z) { return entry.first < z; });
+  return it != outstanding.end() && it->first == zxid ? it : outstanding.end();
+}
 
 struct LeaderState {
   Epoch epoch = -1;
@@ -100,7 +109,9 @@ struct LeaderState {
   std::map<ServerId, LearnerHandler> handlers;
   uint32_t zxid_counter = 0;
   Zxid last_proposed = 0;
-  std::map<Zxid, Proposal> outstanding;
+  // Proposed, not yet committed, in zxid order (proposals are appended, commits come off
+  // the front): find_outstanding() is a binary search.
+  std::deque<std::pair<Zxid, Proposal>> outstanding;
   std::map<Zxid, std::vector<ServerId>> pending_syncs;  // release SYNC to these once zxid commits
   bool operator==(const LeaderState&) const = default;
 };
@@ -231,6 +242,7 @@ class QuorumPeer {
   ZabPhase phase_ = ZabPhase::kElection;
 
   DataTree tree_;
+  ApplyResult apply_result_;  // reused by every apply (its buffers keep their capacity)
   Zxid last_processed_zxid_ = 0;
   Zxid last_logged_zxid_ = 0;
   std::deque<std::shared_ptr<const Txn>> committed_log_;

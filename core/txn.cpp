@@ -38,11 +38,18 @@ template <typename Body>
 std::string describe_op(OpCode type, const Body& b) {
   return [type](const auto& b) -> std::string {
     using T = std::decay_t<decltype(b)>;
+    // Plain concatenation: one of these is built for every proposal (the trace's sentence).
+    const std::string_view head = std::is_same_v<T, ErrorTxn> ? std::string_view("error") : op_name(type);
+    std::string_view tail;
     if constexpr (std::is_same_v<T, ErrorTxn>) {
-      return fmt::format("error {}", error_name(b.err));
+      tail = error_name(b.err);
     } else {
-      return fmt::format("{} {}", op_name(type), b.path);
+      tail = b.path;
     }
+    std::string out;
+    out.reserve(head.size() + 1 + tail.size());
+    out.append(head).append(1, ' ').append(tail);
+    return out;
   }(b);
 }
 

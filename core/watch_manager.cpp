@@ -72,6 +72,7 @@ std::vector<WatcherId> WatchManager::trigger_table(Table* table, std::string_vie
 
 std::vector<WatchEvent> WatchManager::trigger(const std::vector<TreeChange>& changes) {
   std::vector<WatchEvent> events;
+  if (data_watches_.empty() && child_watches_.empty()) return events;  // nobody watches: nothing fires
   const std::set<WatcherId> none;
   for (const TreeChange& change : changes) {
     switch (change.kind) {

@@ -75,6 +75,23 @@ struct ClientTimerFire {
 using EventPayload =
     std::variant<DeliverMessage, FireTimer, LinkChange, DiskSynced, DeliverToServer, DeliverToClient, ClientTimerFire>;
 
+// The server an event is an input to (0 for a client's events), and the incarnation it
+// was meant for: the only server whose state the event can change.
+struct EventTarget {
+  ServerId server = 0;
+  uint64_t incarnation = 0;
+};
+inline EventTarget event_target(const EventPayload& payload) {
+  return std::visit(
+      [](const auto& p) -> EventTarget {
+        using T = std::decay_t<decltype(p)>;
+        if constexpr (std::is_same_v<T, DeliverMessage>) return {p.to, p.to_incarnation};
+        else if constexpr (std::is_same_v<T, DeliverToClient> || std::is_same_v<T, ClientTimerFire>) return {0, 0};
+        else return {p.server, p.incarnation};
+      },
+      payload);
+}
+
 struct Event {
   int64_t time_us = 0;
   uint64_t seq = 0;
@@ -87,9 +104,9 @@ class EventQueue {
 
   // The next sequence number, taken now for a push that may come later (see push_at).
   uint64_t reserve_seq() { return next_seq_++; }
-  void push(int64_t time_us, EventPayload payload) { push_at(time_us, next_seq_++, std::move(payload)); }
+  void push(int64_t time_us, EventPayload&& payload) { push_at(time_us, next_seq_++, std::move(payload)); }
   // Schedules with a sequence number from reserve_seq().
-  void push_at(int64_t time_us, uint64_t seq, EventPayload payload) {
+  void push_at(int64_t time_us, uint64_t seq, EventPayload&& payload) {
     assert(heap_.size() < kMaxPendingEvents);
     assert(seq < next_seq_);
     uint32_t slot;

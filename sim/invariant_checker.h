@@ -3,7 +3,8 @@
 // checker reads the servers through QuorumPeer's const API, the new trace events (commits,
 // established leaders) and the message just delivered to a client, and keeps only small
 // summaries (the txn applied at each zxid, the committed zxids, one digest per zxid, the
-// leader of each epoch, per-client watch counts). Unchanged servers cost one comparison.
+// leader of each epoch, per-client watch counts). Only the server the event was an input
+// to is examined (no other server changes), and an unchanged one costs one comparison.
 // Invariants, by name:
 //   one-leader-per-epoch    at most one server establishes (serves as leader in) each epoch
 //   committed-log-agreement no two servers apply different txns at the same zxid, so the

@@ -50,7 +50,7 @@ bool World::leader_serving() const {
   return id && peer(*id)->serving();
 }
 
-void World::record(TraceEvent event) {
+void World::record(TraceEvent&& event) {
   event.time_us = now_us_;
   trace_.push_back(std::move(event));
 }
@@ -302,14 +302,7 @@ void World::dispatch(const EventPayload& payload) {
     handle_client_event(payload);
     return;
   }
-  const auto [target, incarnation] = std::visit(
-      [](const auto& p) -> std::pair<ServerId, uint64_t> {
-        using T = std::decay_t<decltype(p)>;
-        if constexpr (std::is_same_v<T, DeliverMessage>) return {p.to, p.to_incarnation};
-        else if constexpr (std::is_same_v<T, DeliverToClient> || std::is_same_v<T, ClientTimerFire>) return {0, 0};
-        else return {p.server, p.incarnation};
-      },
-      payload);
+  const auto [target, incarnation] = event_target(payload);
   if (const auto* to_server = std::get_if<DeliverToServer>(&payload)) {
     // Nothing listens on a crashed server's client port: the connect is refused.
     if (valid_server(target) && (!slot(target).peer || slot(target).incarnation != incarnation)) {
@@ -433,7 +426,7 @@ std::string World::client_connect(const std::string& name, ServerId server, int6
   const EndpointId endpoint = kFirstClientEndpoint + static_cast<EndpointId>(clients_.size());
   clients_.push_back(ClientSlot{SimClient(name, endpoint, config_.server_count, timeout_ms), {}});
   ClientSlot& slot = clients_.back();
-  ClientEffects effects;
+  ClientEffects& effects = fresh_client_effects();
   slot.client.connect(server, now_us_, effects);
   apply_client_effects(slot, effects);
   return {};
@@ -443,7 +436,7 @@ std::string World::client_submit(const std::string& name, const Request& request
   SimClient* c = mutable_client(name);
   if (!c) return fmt::format("unknown client '{}'", name);
   ClientSlot& slot = *client_by_endpoint(c->endpoint());
-  ClientEffects effects;
+  ClientEffects& effects = fresh_client_effects();
   const int32_t id = c->submit(request, now_us_, effects);
   if (cxid) *cxid = id;
   apply_client_effects(slot, effects);
@@ -453,6 +446,13 @@ std::string World::client_submit(const std::string& name, const Request& request
 std::string World::client_close(const std::string& name) {
   int32_t cxid = 0;
   return client_submit(name, CloseSessionRequest{}, &cxid);
+}
+
+ClientEffects& World::fresh_client_effects() {
+  client_effects_.sends.clear();
+  client_effects_.timers.clear();
+  client_effects_.notes.clear();
+  return client_effects_;
 }
 
 void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
@@ -477,7 +477,7 @@ void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
 }
 
 void World::handle_client_event(const EventPayload& payload) {
-  ClientEffects effects;
+  ClientEffects& effects = fresh_client_effects();
   ClientSlot* slot = nullptr;
   if (const auto* to_client = std::get_if<DeliverToClient>(&payload)) {
     slot = client_by_endpoint(to_client->client);
@@ -499,7 +499,7 @@ void World::handle_client_event(const EventPayload& payload) {
   if (slot) apply_client_effects(*slot, effects);
 }
 
-void World::send(ServerId from, ServerId to, PeerMessage message) {
+void World::send(ServerId from, ServerId to, PeerMessage&& message) {
   if (from == to) {
     queue_.push(now_us_, DeliverMessage{from, to, slot(to).incarnation, now_us_, std::move(message)});
     return;
@@ -522,7 +522,7 @@ void World::send(ServerId from, ServerId to, PeerMessage message) {
   transmit(DeliverMessage{from, to, target.incarnation, now_us_, std::move(message)});
 }
 
-void World::transmit(DeliverMessage deliver) {
+void World::transmit(DeliverMessage&& deliver) {
   const ServerId from = deliver.from;
   const ServerId to = deliver.to;
   const Network::Delivery delivery = network_.schedule(from, to, now_us_, prng_);
@@ -548,12 +548,12 @@ void World::transmit(DeliverMessage deliver) {
   push_delivery(delivery, std::move(deliver));
 }
 
-void World::push_delivery(const Network::Delivery& delivery, EventPayload payload) {
+void World::push_delivery(const Network::Delivery& delivery, EventPayload&& payload) {
   for (size_t i = 0; i < delivery.count; ++i) {
     if (i + 1 == delivery.count) {
       queue_.push(delivery.times_us[i], std::move(payload));
     } else {
-      queue_.push(delivery.times_us[i], payload);
+      queue_.push(delivery.times_us[i], EventPayload(payload));
     }
   }
 }

@@ -168,10 +168,10 @@ class World {
   void dispatch(const EventPayload& payload);
   void handle_input(ServerSlot& slot, const EventPayload& payload);
   void apply_effects(ServerSlot& slot, Outbox& out);
-  void send(ServerId from, ServerId to, PeerMessage message);
-  void transmit(DeliverMessage deliver);  // through the network, with TCP's semantics
+  void send(ServerId from, ServerId to, PeerMessage&& message);
+  void transmit(DeliverMessage&& deliver);  // through the network, with TCP's semantics
   // Queues the payload at each time the network drew (twice when duplicated).
-  void push_delivery(const Network::Delivery& delivery, EventPayload payload);
+  void push_delivery(const Network::Delivery& delivery, EventPayload&& payload);
   // A timer's queue entry came up: true when it fires now; otherwise it was stale or has
   // been re-queued at the timer's later deadline (payload_at_seq makes that entry).
   template <typename MakePayload>
@@ -180,8 +180,10 @@ class World {
   // the receiver after everything sent before the lost message, then both reconnect.
   void break_connection(ServerId from, ServerId to, int64_t receiver_at_us);
   void announce_links(ServerId id, bool connected);
-  void record(TraceEvent event);
+  void record(TraceEvent&& event);
   void apply_client_effects(ClientSlot& slot, ClientEffects& effects);
+  // The one ClientEffects buffer every client input fills (cleared, capacity kept).
+  ClientEffects& fresh_client_effects();
   ClientSlot* client_by_endpoint(EndpointId endpoint);
   void handle_client_event(const EventPayload& payload);
 
@@ -204,6 +206,7 @@ class World {
   bool record_messages_ = false;
   std::vector<MessageRecord> messages_;
   std::vector<Effect> effect_buffer_;  // reused by every input's Outbox (no allocation per input)
+  ClientEffects client_effects_;       // likewise for the clients' inputs
   void record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind);
   bool checking_ = true;
   InvariantChecker checker_;
