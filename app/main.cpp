@@ -26,7 +26,9 @@ usage:
   zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--clients N] [--duration DUR]
              [--faults LIST] [--inject-bug NAME] [--out DIR] [--no-shrink] [--progress]
                                 fuzz random workloads and faults; shrink a failure to a .zks
-  zksim bench cluster|tree|checker  print simulator / data-tree / checker performance figures
+  zksim bench cluster|tree|timetravel|checker
+                                print simulator / data-tree / time-travel / checker figures
+      cluster [elections|writes|idle] [--ops N] [--servers N]   one part of it alone
   zksim --help | --version
 )";
 

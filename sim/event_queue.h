@@ -1,6 +1,6 @@
 // EventQueue: the world's future, ordered by (virtual time, sequence number) so that two
 // events at the same microsecond always run in the order they were scheduled. It is a
-// binary heap of small keys over a payload slab (a deque, so a payload never moves while
+// 4-ary heap of 16-byte keys over a payload slab (a deque, so a payload never moves while
 // it waits or while it is being handled): copyable (time travel copies it) and iterable
 // (the GUI draws messages in flight). A sequence number can be reserved now and used by a
 // later push, so a lazily re-armed timer keeps the place in line its arming gave it.
@@ -108,7 +108,7 @@ class EventQueue {
   // Schedules with a sequence number from reserve_seq().
   void push_at(int64_t time_us, uint64_t seq, EventPayload&& payload) {
     assert(heap_.size() < kMaxPendingEvents);
-    assert(seq < next_seq_);
+    assert(seq < next_seq_ && seq <= kMaxSeq && time_us >= 0);
     uint32_t slot;
     if (!free_slots_.empty()) {
       slot = free_slots_.back();
@@ -118,12 +118,12 @@ class EventQueue {
       slot = static_cast<uint32_t>(payloads_.size());
       payloads_.push_back(std::move(payload));
     }
-    heap_.push_back(Key{time_us, seq, slot});
-    std::push_heap(heap_.begin(), heap_.end(), Later{});
+    assert(slot < kSlotCount);
+    sift_up(Key{static_cast<uint64_t>(time_us), (seq << kSlotBits) | slot});
   }
   bool empty() const { return heap_.empty(); }
   size_t size() const { return heap_.size(); }
-  int64_t top_time_us() const { return heap_.front().time_us; }
+  int64_t top_time_us() const { return static_cast<int64_t>(heap_.front().time_us); }
 
   // The earliest event, taken off the heap; its payload stays in the slab (and may be
   // handled in place, even while new events are pushed) until release().
@@ -133,10 +133,13 @@ class EventQueue {
     uint32_t slot;
   };
   Popped pop_key() {
-    std::pop_heap(heap_.begin(), heap_.end(), Later{});
-    const Key key = heap_.back();
+    assert(!heap_.empty());
+    const Key top = heap_.front();
+    const Key last = heap_.back();
     heap_.pop_back();
-    return Popped{key.time_us, key.seq, key.slot};
+    if (!heap_.empty()) sift_down(last);
+    return Popped{static_cast<int64_t>(top.time_us), top.seq_slot >> kSlotBits,
+                  static_cast<uint32_t>(top.seq_slot & (kSlotCount - 1))};
   }
   EventPayload& payload(const Popped& popped) { return payloads_[popped.slot]; }
   void release(const Popped& popped) {
@@ -154,21 +157,58 @@ class EventQueue {
   // drawing and statistics only, never for decisions.
   template <typename Visitor>
   void for_each_pending(Visitor&& visit) const {
-    for (const Key& key : heap_) visit(key.time_us, payloads_[key.slot]);
+    for (const Key& key : heap_) {
+      visit(static_cast<int64_t>(key.time_us), payloads_[static_cast<size_t>(key.seq_slot & (kSlotCount - 1))]);
+    }
   }
 
  private:
-  // The heap holds small keys; payloads stay put in the slab.
+  // A 4-ary min-heap of 16-byte keys: (time, then sequence number) is one 128-bit
+  // comparison, since the slot rides in the low bits under the unique sequence number.
+  // Payloads stay put in the slab.
+  static constexpr unsigned kSlotBits = 20;
+  static constexpr uint64_t kSlotCount = uint64_t{1} << kSlotBits;
+  static_assert(kMaxPendingEvents < kSlotCount);
+  static constexpr uint64_t kMaxSeq = (uint64_t{1} << (64 - kSlotBits)) - 1;  // 1.7e13 events
+  static constexpr size_t kArity = 4;
   struct Key {
-    int64_t time_us;
-    uint64_t seq;
-    uint32_t slot;
+    uint64_t time_us;
+    uint64_t seq_slot;  // seq << kSlotBits | slot
   };
-  struct Later {
-    bool operator()(const Key& a, const Key& b) const {
-      return a.time_us != b.time_us ? a.time_us > b.time_us : a.seq > b.seq;
+  static bool earlier(const Key& a, const Key& b) {
+    using Order = unsigned __int128;
+    return ((Order{a.time_us} << 64) | a.seq_slot) < ((Order{b.time_us} << 64) | b.seq_slot);
+  }
+  void sift_up(Key key) {
+    size_t hole = heap_.size();
+    heap_.push_back(key);
+    while (hole > 0) {
+      const size_t parent = (hole - 1) / kArity;
+      if (!earlier(key, heap_[parent])) break;
+      heap_[hole] = heap_[parent];
+      hole = parent;
     }
-  };
+    heap_[hole] = key;
+  }
+  // Places key, which replaces the root, where it belongs.
+  void sift_down(Key key) {
+    const size_t count = heap_.size();
+    size_t hole = 0;
+    for (;;) {
+      const size_t first = hole * kArity + 1;
+      if (first >= count) break;
+      const size_t end = std::min(first + kArity, count);
+      size_t best = first;
+      for (size_t child = first + 1; child < end; ++child) {
+        if (earlier(heap_[child], heap_[best])) best = child;
+      }
+      if (!earlier(heap_[best], key)) break;
+      heap_[hole] = heap_[best];
+      hole = best;
+    }
+    heap_[hole] = key;
+  }
+
   std::vector<Key> heap_;
   std::deque<EventPayload> payloads_;
   std::vector<uint32_t> free_slots_;

@@ -37,8 +37,19 @@ class FlatMap {
   size_t size() const { return entries_.size(); }
 
  private:
+  // Galloping from the back: keys looked up are almost always among the newest (the other
+  // servers applying the zxid the first one recorded), so this costs O(log distance).
   iterator lower(const Key& key) {
-    return std::lower_bound(entries_.begin(), entries_.end(), key, [](const Entry& e, const Key& k) { return e.first < k; });
+    const auto less = [](const Entry& e, const Key& k) { return e.first < k; };
+    size_t hi = entries_.size();
+    size_t step = 1;
+    while (hi >= step && !less(entries_[hi - step], key)) {
+      hi -= step;
+      step *= 2;
+    }
+    const size_t lo = hi >= step ? hi - step : 0;
+    return std::lower_bound(entries_.begin() + static_cast<std::ptrdiff_t>(lo),
+                            entries_.begin() + static_cast<std::ptrdiff_t>(hi), key, less);
   }
   std::vector<Entry> entries_;
 };
