@@ -154,13 +154,10 @@ void DataTree::index_grow() {
 uint32_t DataTree::find(std::string_view path) const {
   if (path.empty() || path[0] != '/') return kNone;
   uint32_t current = 0;
-  size_t start = 1;
-  while (start < path.size() && current != kNone) {
-    size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    current = find_child(current, path.substr(start, end - start));
-    start = end + 1;
-  }
+  for_each_path_element(path, [&](std::string_view name) {
+    current = find_child(current, name);
+    return current != kNone;
+  });
   return current;
 }
 
@@ -247,13 +244,10 @@ uint64_t DataTree::session_hash_of(SessionId session, int64_t timeout_ms) {
 
 uint64_t DataTree::path_hash_of(std::string_view path) {
   uint64_t h = hash_bytes(0x7a6e6f6465ULL, "/");
-  size_t start = 1;
-  while (start < path.size()) {
-    size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    h = child_path_hash(h, path.substr(start, end - start));
-    start = end + 1;
-  }
+  for_each_path_element(path, [&](std::string_view name) {
+    h = child_path_hash(h, name);
+    return true;
+  });
   return h;
 }
 

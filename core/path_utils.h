@@ -24,4 +24,17 @@ bool is_same_or_descendant(std::string_view path, std::string_view ancestor);
 // The four nodes every tree starts with; clients may not delete them.
 bool is_system_path(std::string_view path);
 
+// Calls visit(element) for each element of an absolute path, root first ("/a/b": "a", "b";
+// "/": none); stops early when visit returns false. At most path.size() calls.
+template <typename Visitor>
+void for_each_path_element(std::string_view path, Visitor&& visit) {
+  size_t start = 1;
+  while (start < path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    if (!visit(path.substr(start, end - start))) return;
+    start = end + 1;
+  }
+}
+
 }  // namespace zk

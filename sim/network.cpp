@@ -7,7 +7,9 @@
 namespace zk::sim {
 
 Network::Network(int64_t latency_min_us, int64_t latency_max_us)
-    : latency_min_us_(latency_min_us), latency_max_us_(latency_max_us) {
+    : latency_min_us_(latency_min_us),
+      latency_max_us_(latency_max_us),
+      latency_range_(Prng::range(latency_min_us, latency_max_us)) {
   assert(0 <= latency_min_us && latency_min_us <= latency_max_us);
 }
 
@@ -15,9 +17,10 @@ void Network::set_latency(int64_t min_us, int64_t max_us) {
   assert(0 <= min_us && min_us <= max_us);
   latency_min_us_ = min_us;
   latency_max_us_ = max_us;
+  latency_range_ = Prng::range(min_us, max_us);
 }
 
-int64_t Network::draw_latency_us(Prng& prng) const { return prng.uniform_int(latency_min_us_, latency_max_us_); }
+int64_t Network::draw_latency_us(Prng& prng) const { return prng.uniform(latency_range_); }
 
 namespace {
 

@@ -69,6 +69,7 @@ class Network {
  private:
   int64_t latency_min_us_;
   int64_t latency_max_us_;
+  Prng::Range latency_range_;  // [latency_min_us_, latency_max_us_], prepared for draws
   NetworkFaults faults_;
   std::set<Link> cut_;
   std::set<Link> hold_next_;

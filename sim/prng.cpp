@@ -34,19 +34,27 @@ uint64_t Prng::next_u64() {
   return result;
 }
 
-int64_t Prng::uniform_int(int64_t lo, int64_t hi) {
+Prng::Range Prng::range(int64_t lo, int64_t hi) {
   assert(lo <= hi);
-  const uint64_t span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
-  if (span == UINT64_MAX) return static_cast<int64_t>(next_u64());
-  const uint64_t range = span + 1;
-  // Rejection sampling: accept draws below the largest multiple of range.
-  const uint64_t limit = UINT64_MAX - (UINT64_MAX % range);
+  Range r;
+  r.lo = lo;
+  r.span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
+  // Rejection sampling: accept draws below the largest multiple of the range's size.
+  r.limit = r.span == UINT64_MAX ? UINT64_MAX : UINT64_MAX - (UINT64_MAX % (r.span + 1));
+  return r;
+}
+
+int64_t Prng::uniform(const Range& r) {
+  if (r.span == UINT64_MAX) return static_cast<int64_t>(next_u64());
+  const uint64_t size = r.span + 1;
   for (int attempt = 0; attempt < 1000; ++attempt) {
     const uint64_t draw = next_u64();
-    if (draw < limit) return static_cast<int64_t>(static_cast<uint64_t>(lo) + draw % range);
+    if (draw < r.limit) return static_cast<int64_t>(static_cast<uint64_t>(r.lo) + draw % size);
   }
-  return lo;  // Unreachable in practice: each attempt fails with probability < 1/2.
+  return r.lo;  // Unreachable in practice: each attempt fails with probability < 1/2.
 }
+
+int64_t Prng::uniform_int(int64_t lo, int64_t hi) { return uniform(range(lo, hi)); }
 
 bool Prng::chance(uint64_t numerator, uint64_t denominator) {
   assert(denominator > 0);

@@ -14,6 +14,15 @@ class Prng {
   uint64_t next_u64();
   // Uniform integer in [lo, hi] (inclusive), without modulo bias. Requires lo <= hi.
   int64_t uniform_int(int64_t lo, int64_t hi);
+  // [lo, hi] prepared once for many draws (a link's latency range): uniform(range) gives
+  // exactly the numbers uniform_int(lo, hi) would, without recomputing the rejection limit.
+  struct Range {
+    int64_t lo = 0;
+    uint64_t span = 0;   // hi - lo
+    uint64_t limit = 0;  // draws at or above it are rejected
+  };
+  static Range range(int64_t lo, int64_t hi);
+  int64_t uniform(const Range& range);
   // True with probability numerator / denominator.
   bool chance(uint64_t numerator, uint64_t denominator);
   // True with probability p in [0, 1], resolved to 1e-9.
