@@ -294,7 +294,7 @@ ErrorCode DataTree::create_node(std::string_view path, std::string_view data, in
       parent_stat.pzxid = zxid;
     }
   }
-  const uint32_t index = add_child(parent_index, name);  // may reallocate nodes_
+  const uint32_t index = add_child(parent_index, name);
   digest_ += node_hash(nodes_[parent_index]);
 
   Node& node = nodes_[index];

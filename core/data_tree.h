@@ -7,7 +7,7 @@
 // fires watches, for the WatchManager. Reads never change anything. Error txns change
 // nothing but still advance last_processed_zxid.
 //
-// Storage: nodes live in a vector indexed by a 32-bit node index; each node keeps its own
+// Storage: nodes live in a BlockVector indexed by a 32-bit node index; each node keeps its own
 // name (not the full path), its parent and an intrusive sibling list. A single
 // open-addressing hash index maps (parent index, name) to a node, so a path lookup is one
 // probe per path element (the index slot comes from the same 32 hash bits that tag the
@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/block_vector.h"
 #include "core/error_code.h"
 #include "core/invariant.h"
 #include "core/stat.h"
@@ -188,7 +189,7 @@ class DataTree {
   static uint64_t session_hash_of(SessionId session, int64_t timeout_ms);
   std::vector<uint32_t> sorted_children(uint32_t index) const;
 
-  std::vector<Node> nodes_;
+  BlockVector<Node> nodes_;  // grows by blocks: nodes never move
   uint32_t free_head_ = kNone;
   size_t node_count_ = 0;
   std::vector<uint64_t> index_slots_;  // 0 = empty, else (hash high 32 bits << 32) | (node + 1)
