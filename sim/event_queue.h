@@ -1,13 +1,15 @@
 // EventQueue: the world's future, ordered by (virtual time, sequence number) so that two
-// events at the same microsecond always run in the order they were scheduled. It is a
-// 4-ary heap of 16-byte keys over a payload slab (a deque, so a payload never moves while
-// it waits or while it is being handled): copyable (time travel copies it) and iterable
-// (the GUI draws messages in flight). A sequence number can be reserved now and used by a
-// later push, so a lazily re-armed timer keeps the place in line its arming gave it.
-// Bounded: scheduling past kMaxPendingEvents is a bug and asserts.
+// events at the same microsecond always run in the order they were scheduled. Near events
+// (the next 8 ms: message latencies, fsyncs) go to a timing wheel, later ones to a 4-ary
+// heap (see the class comment); payloads live in a slab (a deque, so a payload never moves
+// while it waits or while it is being handled). Copyable (time travel copies it) and
+// iterable (the GUI draws messages in flight). A sequence number can be reserved now and
+// used by a later push, so a lazily re-armed timer keeps the place in line its arming
+// gave it. Bounded: scheduling past kMaxPendingEvents is a bug and stops the process.
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cstdint>
 #include <deque>
@@ -98,49 +100,40 @@ struct Event {
   EventPayload payload;
 };
 
+// The queue itself. Events due within kWheelSpanUs of the last event taken sit in a timing
+// wheel: one bucket per microsecond, each bucket a list of its events in sequence order
+// (all of a bucket's events have the same time, because the wheel spans one lap), found
+// through an occupancy bitmap; pushing and taking one is O(1) in practice. Later events
+// (timeouts, pings) wait in a 4-ary heap keyed by (time, sequence). The earliest event is
+// the earlier of the wheel's first and the heap's top, so no event ever has to move
+// between the two. Payloads stay put in a slab whose slot numbers also name the wheel's
+// list entries.
 class EventQueue {
  public:
   static constexpr size_t kMaxPendingEvents = 1'000'000;
+  static constexpr unsigned kWheelBits = 13;
+  static constexpr int64_t kWheelSpanUs = int64_t{1} << kWheelBits;  // 8.192 ms: links and disks
+
+  EventQueue();
 
   // The next sequence number, taken now for a push that may come later (see push_at).
   uint64_t reserve_seq() { return next_seq_++; }
   void push(int64_t time_us, EventPayload&& payload) { push_at(time_us, next_seq_++, std::move(payload)); }
-  // Schedules with a sequence number from reserve_seq().
-  void push_at(int64_t time_us, uint64_t seq, EventPayload&& payload) {
-    assert(heap_.size() < kMaxPendingEvents);
-    assert(seq < next_seq_ && seq <= kMaxSeq && time_us >= 0);
-    uint32_t slot;
-    if (!free_slots_.empty()) {
-      slot = free_slots_.back();
-      free_slots_.pop_back();
-      payloads_[slot] = std::move(payload);
-    } else {
-      slot = static_cast<uint32_t>(payloads_.size());
-      payloads_.push_back(std::move(payload));
-    }
-    assert(slot < kSlotCount);
-    sift_up(Key{static_cast<uint64_t>(time_us), (seq << kSlotBits) | slot});
-  }
-  bool empty() const { return heap_.empty(); }
-  size_t size() const { return heap_.size(); }
-  int64_t top_time_us() const { return static_cast<int64_t>(heap_.front().time_us); }
+  // Schedules with a sequence number from reserve_seq(). time_us must not be earlier than
+  // the last event taken (the world never schedules into its past).
+  void push_at(int64_t time_us, uint64_t seq, EventPayload&& payload);
+  bool empty() const { return size() == 0; }
+  size_t size() const { return wheel_count_ + heap_.size(); }
+  int64_t top_time_us() const;
 
-  // The earliest event, taken off the heap; its payload stays in the slab (and may be
+  // The earliest event, taken off the queue; its payload stays in the slab (and may be
   // handled in place, even while new events are pushed) until release().
   struct Popped {
     int64_t time_us;
     uint64_t seq;
     uint32_t slot;
   };
-  Popped pop_key() {
-    assert(!heap_.empty());
-    const Key top = heap_.front();
-    const Key last = heap_.back();
-    heap_.pop_back();
-    if (!heap_.empty()) sift_down(last);
-    return Popped{static_cast<int64_t>(top.time_us), top.seq_slot >> kSlotBits,
-                  static_cast<uint32_t>(top.seq_slot & (kSlotCount - 1))};
-  }
+  Popped pop_key();
   EventPayload& payload(const Popped& popped) { return payloads_[popped.slot]; }
   void release(const Popped& popped) {
     payloads_[popped.slot] = ClientTimerFire{};  // drop what the payload held (txns, strings)
@@ -157,62 +150,60 @@ class EventQueue {
   // drawing and statistics only, never for decisions.
   template <typename Visitor>
   void for_each_pending(Visitor&& visit) const {
-    for (const Key& key : heap_) {
-      visit(static_cast<int64_t>(key.time_us), payloads_[static_cast<size_t>(key.seq_slot & (kSlotCount - 1))]);
+    for (size_t word = 0; word < wheel_occupied_.size(); ++word) {
+      for (uint64_t bits = wheel_occupied_[word]; bits != 0; bits &= bits - 1) {
+        const size_t bucket = word * 64 + static_cast<size_t>(std::countr_zero(bits));
+        for (uint32_t slot = wheel_head_[bucket]; slot != kNil; slot = wheel_next_[slot]) {
+          visit(wheel_time_us_[slot], payloads_[slot]);
+        }
+      }
     }
+    for (const Key& key : heap_) visit(static_cast<int64_t>(key.time_us), payloads_[key.slot()]);
   }
 
  private:
-  // A 4-ary min-heap of 16-byte keys: (time, then sequence number) is one 128-bit
-  // comparison, since the slot rides in the low bits under the unique sequence number.
-  // Payloads stay put in the slab.
+  static constexpr uint32_t kNil = 0xffffffffU;
+  static constexpr uint64_t kWheelMask = static_cast<uint64_t>(kWheelSpanUs) - 1;
   static constexpr unsigned kSlotBits = 20;
   static constexpr uint64_t kSlotCount = uint64_t{1} << kSlotBits;
   static_assert(kMaxPendingEvents < kSlotCount);
   static constexpr uint64_t kMaxSeq = (uint64_t{1} << (64 - kSlotBits)) - 1;  // 1.7e13 events
   static constexpr size_t kArity = 4;
+
+  // The far heap's 16-byte keys: (time, then sequence number) is one 128-bit comparison,
+  // with the slot riding in the low bits under the unique sequence number.
   struct Key {
     uint64_t time_us;
     uint64_t seq_slot;  // seq << kSlotBits | slot
+    uint32_t slot() const { return static_cast<uint32_t>(seq_slot & (kSlotCount - 1)); }
+    uint64_t seq() const { return seq_slot >> kSlotBits; }
   };
   static bool earlier(const Key& a, const Key& b) {
     using Order = unsigned __int128;
     return ((Order{a.time_us} << 64) | a.seq_slot) < ((Order{b.time_us} << 64) | b.seq_slot);
   }
-  void sift_up(Key key) {
-    size_t hole = heap_.size();
-    heap_.push_back(key);
-    while (hole > 0) {
-      const size_t parent = (hole - 1) / kArity;
-      if (!earlier(key, heap_[parent])) break;
-      heap_[hole] = heap_[parent];
-      hole = parent;
-    }
-    heap_[hole] = key;
-  }
-  // Places key, which replaces the root, where it belongs.
-  void sift_down(Key key) {
-    const size_t count = heap_.size();
-    size_t hole = 0;
-    for (;;) {
-      const size_t first = hole * kArity + 1;
-      if (first >= count) break;
-      const size_t end = std::min(first + kArity, count);
-      size_t best = first;
-      for (size_t child = first + 1; child < end; ++child) {
-        if (earlier(heap_[child], heap_[best])) best = child;
-      }
-      if (!earlier(heap_[best], key)) break;
-      heap_[hole] = heap_[best];
-      hole = best;
-    }
-    heap_[hole] = key;
-  }
+  uint32_t store(EventPayload&& payload);
+  void wheel_insert(uint32_t slot, int64_t time_us, uint64_t seq);
+  // The bucket holding the wheel's earliest events (the first occupied one from base_us_
+  // on, cyclically); requires wheel_count_ > 0.
+  size_t first_wheel_bucket() const;
+  void heap_push(Key key);
+  void heap_pop();
 
-  std::vector<Key> heap_;
+  int64_t base_us_ = 0;  // time of the last event taken: every pending event is at or after it
+  uint64_t next_seq_ = 0;
   std::deque<EventPayload> payloads_;
   std::vector<uint32_t> free_slots_;
-  uint64_t next_seq_ = 0;
+  // Wheel: per bucket the first and last slot of its list; per slot the next one, and the
+  // event's time and sequence number (meaningful while the slot is in the wheel).
+  std::vector<uint32_t> wheel_head_;
+  std::vector<uint32_t> wheel_tail_;
+  std::vector<uint64_t> wheel_occupied_;  // one bit per bucket
+  std::vector<uint32_t> wheel_next_;
+  std::vector<int64_t> wheel_time_us_;
+  std::vector<uint64_t> wheel_seq_;
+  size_t wheel_count_ = 0;
+  std::vector<Key> heap_;
 };
 
 }  // namespace zk::sim
