@@ -11,7 +11,8 @@ namespace zk::sim {
 EventQueue::EventQueue()
     : wheel_head_(static_cast<size_t>(kWheelSpanUs), kNil),
       wheel_tail_(static_cast<size_t>(kWheelSpanUs), kNil),
-      wheel_occupied_(static_cast<size_t>(kWheelSpanUs) / 64, 0) {}
+      wheel_occupied_(kWheelWords, 0),
+      wheel_summary_{} {}
 
 uint32_t EventQueue::store(EventPayload&& payload) {
   uint32_t slot;
@@ -51,38 +52,60 @@ void EventQueue::wheel_insert(uint32_t slot, int64_t time_us, uint64_t seq) {
   uint32_t& tail = wheel_tail_[bucket];
   if (head == kNil) {
     head = tail = slot;
-    wheel_occupied_[bucket / 64] |= uint64_t{1} << (bucket % 64);
+    mark_occupied(bucket);
     return;
   }
   ZK_INVARIANT(wheel_time_us_[head] == time_us);  // one lap: a bucket holds one time
-  if (wheel_seq_[tail] < seq) {  // the usual case: scheduled after everything in the bucket
+  if (wheel_seq_[tail] < seq) {
+    // The usual case, and the only one for a backed-up link whose messages all arrive in
+    // the same microsecond: scheduled after everything in the bucket.
     wheel_next_[tail] = slot;
     tail = slot;
     return;
   }
-  // An earlier sequence number (a lazily re-armed timer): walk to its place, bounded by the
-  // bucket's length.
+  // An earlier sequence number (a lazily re-armed timer): walk to its place.
   uint32_t* link = &head;
-  for (size_t steps = 0; *link != kNil && wheel_seq_[*link] < seq; link = &wheel_next_[*link], ++steps) {
+  for (size_t steps = 0; wheel_seq_[*link] < seq; link = &wheel_next_[*link], ++steps) {
     ZK_INVARIANT(steps < wheel_count_);
   }
   wheel_next_[slot] = *link;
   *link = slot;
 }
 
-size_t EventQueue::first_wheel_bucket() const {
-  const size_t words = wheel_occupied_.size();
-  const size_t start = static_cast<size_t>(static_cast<uint64_t>(base_us_) & kWheelMask);
-  size_t word = start / 64;
-  uint64_t bits = wheel_occupied_[word] & (~uint64_t{0} << (start % 64));
+void EventQueue::mark_occupied(size_t bucket) {
+  wheel_occupied_[bucket / 64] |= uint64_t{1} << (bucket % 64);
+  wheel_summary_[bucket / 64 / 64] |= uint64_t{1} << (bucket / 64 % 64);
+}
+
+void EventQueue::mark_empty(size_t bucket) {
+  uint64_t& word = wheel_occupied_[bucket / 64];
+  word &= ~(uint64_t{1} << (bucket % 64));
+  if (word == 0) wheel_summary_[bucket / 64 / 64] &= ~(uint64_t{1} << (bucket / 64 % 64));
+}
+
+// The next occupied word at or after `word` (cyclically) through the summary bits: at
+// most kSummaryWords + 1 reads however sparse the wheel is.
+size_t EventQueue::next_occupied_word(size_t word) const {
+  size_t group = word / 64;
+  uint64_t bits = wheel_summary_[group] & (~uint64_t{0} << (word % 64));
   for (size_t scanned = 0; bits == 0; ++scanned) {
-    ZK_INVARIANT(scanned <= words);  // wheel_count_ > 0: some bucket is occupied
-    word = (word + 1) % words;
-    bits = wheel_occupied_[word];
-    // Wrapped around to the start word: only the buckets before `start` are left in it.
-    if (word == start / 64) bits &= ~(~uint64_t{0} << (start % 64));
+    ZK_INVARIANT(scanned <= kSummaryWords);
+    group = (group + 1) % kSummaryWords;
+    bits = wheel_summary_[group];
   }
-  return word * 64 + static_cast<size_t>(std::countr_zero(bits));
+  return group * 64 + static_cast<size_t>(std::countr_zero(bits));
+}
+
+size_t EventQueue::first_wheel_bucket() const {
+  ZK_INVARIANT(wheel_count_ > 0);
+  const size_t start = static_cast<size_t>(static_cast<uint64_t>(base_us_) & kWheelMask);
+  // The start word's buckets from `start` on come first.
+  const uint64_t tail_bits = wheel_occupied_[start / 64] & (~uint64_t{0} << (start % 64));
+  if (tail_bits != 0) return start / 64 * 64 + static_cast<size_t>(std::countr_zero(tail_bits));
+  // Then the following words, cyclically; the start word comes round last, and then only
+  // its buckets before `start` can be occupied (its later ones were just seen empty).
+  const size_t word = next_occupied_word((start / 64 + 1) % kWheelWords);
+  return word * 64 + static_cast<size_t>(std::countr_zero(wheel_occupied_[word]));
 }
 
 int64_t EventQueue::top_time_us() const {
@@ -111,7 +134,7 @@ EventQueue::Popped EventQueue::pop_key() {
     wheel_head_[bucket] = wheel_next_[slot];
     if (wheel_head_[bucket] == kNil) {
       wheel_tail_[bucket] = kNil;
-      wheel_occupied_[bucket / 64] &= ~(uint64_t{1} << (bucket % 64));
+      mark_empty(bucket);
     }
     --wheel_count_;
   } else {

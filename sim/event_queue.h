@@ -9,6 +9,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cassert>
 #include <cstdint>
@@ -103,7 +104,7 @@ struct Event {
 // The queue itself. Events due within kWheelSpanUs of the last event taken sit in a timing
 // wheel: one bucket per microsecond, each bucket a list of its events in sequence order
 // (all of a bucket's events have the same time, because the wheel spans one lap), found
-// through an occupancy bitmap; pushing and taking one is O(1) in practice. Later events
+// through a two-level occupancy bitmap; pushing and taking one is O(1) in practice. Later events
 // (timeouts, pings) wait in a 4-ary heap keyed by (time, sequence). The earliest event is
 // the earlier of the wheel's first and the heap's top, so no event ever has to move
 // between the two. Payloads stay put in a slab whose slot numbers also name the wheel's
@@ -187,6 +188,9 @@ class EventQueue {
   // The bucket holding the wheel's earliest events (the first occupied one from base_us_
   // on, cyclically); requires wheel_count_ > 0.
   size_t first_wheel_bucket() const;
+  size_t next_occupied_word(size_t word) const;
+  void mark_occupied(size_t bucket);
+  void mark_empty(size_t bucket);
   void heap_push(Key key);
   void heap_pop();
 
@@ -196,9 +200,14 @@ class EventQueue {
   std::vector<uint32_t> free_slots_;
   // Wheel: per bucket the first and last slot of its list; per slot the next one, and the
   // event's time and sequence number (meaningful while the slot is in the wheel).
+  // Occupancy: one bit per bucket, and a summary bit per 64 buckets that has any.
+  static constexpr size_t kWheelWords = static_cast<size_t>(kWheelSpanUs) / 64;
+  static constexpr size_t kSummaryWords = kWheelWords / 64;
+  static_assert(kSummaryWords * 64 * 64 == static_cast<size_t>(kWheelSpanUs));
   std::vector<uint32_t> wheel_head_;
   std::vector<uint32_t> wheel_tail_;
-  std::vector<uint64_t> wheel_occupied_;  // one bit per bucket
+  std::vector<uint64_t> wheel_occupied_;
+  std::array<uint64_t, kSummaryWords> wheel_summary_;
   std::vector<uint32_t> wheel_next_;
   std::vector<int64_t> wheel_time_us_;
   std::vector<uint64_t> wheel_seq_;
