@@ -77,11 +77,8 @@ namespace {
 uint64_t child_key_hash(uint32_t parent, std::string_view name) {
   return hash_bytes(static_cast<uint64_t>(parent) * kMul, name);
 }
-}  // namespace
-
 // An index entry holds the top 32 bits of the key hash (the tag) over the node index + 1.
 // The home slot is taken from the tag too, so moving an entry never needs its name.
-namespace {
 size_t home_slot(uint64_t entry_or_hash, size_t mask) { return static_cast<size_t>(entry_or_hash >> 32) & mask; }
 }  // namespace
 

@@ -104,11 +104,11 @@ struct Event {
 // The queue itself. Events due within kWheelSpanUs of the last event taken sit in a timing
 // wheel: one bucket per microsecond, each bucket a list of its events in sequence order
 // (all of a bucket's events have the same time, because the wheel spans one lap), found
-// through a two-level occupancy bitmap; pushing and taking one is O(1) in practice. Later events
-// (timeouts, pings) wait in a 4-ary heap keyed by (time, sequence). The earliest event is
-// the earlier of the wheel's first and the heap's top, so no event ever has to move
-// between the two. Payloads stay put in a slab whose slot numbers also name the wheel's
-// list entries.
+// through a two-level occupancy bitmap; pushing and taking one is O(1) in practice. Later
+// events (timeouts, pings) wait in a 4-ary heap keyed by (time, sequence). The earliest
+// event is the earlier of the wheel's first and the heap's top, so no event ever has to
+// move between the two. Payloads stay put in a slab whose slot numbers also name the
+// wheel's list entries.
 class EventQueue {
  public:
   static constexpr size_t kMaxPendingEvents = 1'000'000;
