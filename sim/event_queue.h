@@ -1,8 +1,8 @@
 // EventQueue: the world's future, ordered by (virtual time, sequence number) so that two
 // events at the same microsecond always run in the order they were scheduled. Near events
 // (the next 8 ms: message latencies, fsyncs) go to a timing wheel, later ones to a 4-ary
-// heap (see the class comment); payloads live in a slab (a deque, so a payload never moves
-// while it waits or while it is being handled). Copyable (time travel copies it) and
+// heap (see the class comment); payloads live in a slab (a BlockVector, so a payload never
+// moves while it waits or while it is being handled). Copyable (time travel copies it) and
 // iterable (the GUI draws messages in flight). A sequence number can be reserved now and
 // used by a later push, so a lazily re-armed timer keeps the place in line its arming
 // gave it. Bounded: scheduling past kMaxPendingEvents is a bug and stops the process.
@@ -13,10 +13,10 @@
 #include <bit>
 #include <cassert>
 #include <cstdint>
-#include <deque>
 #include <variant>
 #include <vector>
 
+#include "core/block_vector.h"
 #include "core/outbox.h"
 
 namespace zk::sim {
@@ -196,7 +196,7 @@ class EventQueue {
 
   int64_t base_us_ = 0;  // time of the last event taken: every pending event is at or after it
   uint64_t next_seq_ = 0;
-  std::deque<EventPayload> payloads_;
+  BlockVector<EventPayload> payloads_;  // blocks of 256: a payload never moves
   std::vector<uint32_t> free_slots_;
   // Wheel: per bucket the first and last slot of its list; per slot the next one, and the
   // event's time and sequence number (meaningful while the slot is in the wheel).
