@@ -75,7 +75,6 @@ void bench_elections() {
 void bench_writes(int servers, int ops_per_client) {
   sim::World world = serving_world(servers, 7);
   constexpr int kClients = 10;
-  const int kOpsPerClient = ops_per_client;
   constexpr int kOutstanding = 100;  // async creates each client has in flight per round
   connect_clients(world, kClients);
   std::vector<std::string> names;
@@ -84,7 +83,7 @@ void bench_writes(int servers, int ops_per_client) {
   const int64_t nodes_before = static_cast<int64_t>(world.peer(*world.leader())->tree().node_count());
   const Stopwatch watch;
   int32_t last_cxid = 0;
-  for (int round = 0; round < kOpsPerClient; round += kOutstanding) {
+  for (int round = 0; round < ops_per_client; round += kOutstanding) {
     for (int c = 0; c < kClients; ++c) {
       for (int i = 0; i < kOutstanding; ++i) {
         world.client_submit(names[static_cast<size_t>(c)],

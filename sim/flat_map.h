@@ -5,10 +5,29 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
+#include <functional>
 #include <utility>
 #include <vector>
 
 namespace zk::sim {
+
+// lower_bound over a sorted vector, galloping from the back: the keys these tables look up
+// are almost always among the newest (another server applying the zxid the first one
+// recorded, a reply a moment out of order), so this costs O(log distance from the end).
+template <typename Element, typename Key, typename Less>
+typename std::vector<Element>::const_iterator gallop_lower_bound(const std::vector<Element>& sorted, const Key& key,
+                                                                 Less less) {
+  size_t hi = sorted.size();
+  size_t step = 1;
+  while (hi >= step && !less(sorted[hi - step], key)) {
+    hi -= step;
+    step *= 2;
+  }
+  const size_t lo = hi >= step ? hi - step : 0;
+  return std::lower_bound(sorted.begin() + static_cast<std::ptrdiff_t>(lo),
+                          sorted.begin() + static_cast<std::ptrdiff_t>(hi), key, less);
+}
 
 template <typename Key, typename Value>
 class FlatMap {
@@ -28,8 +47,7 @@ class FlatMap {
     return {entries_.insert(it, Entry(key, std::move(value))), true};
   }
   bool contains(const Key& key) const {
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
-                               [](const Entry& e, const Key& k) { return e.first < k; });
+    const auto it = gallop_lower_bound(entries_, key, [](const Entry& e, const Key& k) { return e.first < k; });
     return it != entries_.end() && it->first == key;
   }
   const_iterator begin() const { return entries_.begin(); }
@@ -37,19 +55,9 @@ class FlatMap {
   size_t size() const { return entries_.size(); }
 
  private:
-  // Galloping from the back: keys looked up are almost always among the newest (the other
-  // servers applying the zxid the first one recorded), so this costs O(log distance).
   iterator lower(const Key& key) {
-    const auto less = [](const Entry& e, const Key& k) { return e.first < k; };
-    size_t hi = entries_.size();
-    size_t step = 1;
-    while (hi >= step && !less(entries_[hi - step], key)) {
-      hi -= step;
-      step *= 2;
-    }
-    const size_t lo = hi >= step ? hi - step : 0;
-    return std::lower_bound(entries_.begin() + static_cast<std::ptrdiff_t>(lo),
-                            entries_.begin() + static_cast<std::ptrdiff_t>(hi), key, less);
+    const auto it = gallop_lower_bound(entries_, key, [](const Entry& e, const Key& k) { return e.first < k; });
+    return entries_.begin() + (it - entries_.cbegin());
   }
   std::vector<Entry> entries_;
 };
@@ -63,10 +71,13 @@ class FlatSet {
       keys_.push_back(key);
       return;
     }
-    auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
+    const auto it = gallop_lower_bound(keys_, key, std::less<Key>{});
     if (it == keys_.end() || *it != key) keys_.insert(it, key);
   }
-  bool contains(const Key& key) const { return std::binary_search(keys_.begin(), keys_.end(), key); }
+  bool contains(const Key& key) const {
+    const auto it = gallop_lower_bound(keys_, key, std::less<Key>{});
+    return it != keys_.end() && *it == key;
+  }
   const_iterator begin() const { return keys_.begin(); }
   const_iterator end() const { return keys_.end(); }
   auto rbegin() const { return keys_.rbegin(); }

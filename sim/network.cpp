@@ -7,16 +7,12 @@
 namespace zk::sim {
 
 Network::Network(int64_t latency_min_us, int64_t latency_max_us)
-    : latency_min_us_(latency_min_us),
-      latency_max_us_(latency_max_us),
-      latency_range_(Prng::range(latency_min_us, latency_max_us)) {
+    : latency_range_(Prng::range(latency_min_us, latency_max_us)) {
   assert(0 <= latency_min_us && latency_min_us <= latency_max_us);
 }
 
 void Network::set_latency(int64_t min_us, int64_t max_us) {
   assert(0 <= min_us && min_us <= max_us);
-  latency_min_us_ = min_us;
-  latency_max_us_ = max_us;
   latency_range_ = Prng::range(min_us, max_us);
 }
 

@@ -60,16 +60,14 @@ class Network {
   void set_faults(NetworkFaults faults) { faults_ = faults; }
   const NetworkFaults& faults() const { return faults_; }
   void set_latency(int64_t min_us, int64_t max_us);
-  int64_t latency_min_us() const { return latency_min_us_; }
-  int64_t latency_max_us() const { return latency_max_us_; }
+  int64_t latency_min_us() const { return latency_range_.lo; }
+  int64_t latency_max_us() const { return latency_range_.lo + static_cast<int64_t>(latency_range_.span); }
 
   int64_t messages_sent() const { return messages_sent_; }
   int64_t messages_lost() const { return messages_lost_; }
 
  private:
-  int64_t latency_min_us_;
-  int64_t latency_max_us_;
-  Prng::Range latency_range_;  // [latency_min_us_, latency_max_us_], prepared for draws
+  Prng::Range latency_range_;  // [latency min, latency max], prepared for draws
   NetworkFaults faults_;
   std::set<Link> cut_;
   std::set<Link> hold_next_;
