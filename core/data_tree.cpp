@@ -82,29 +82,38 @@ uint64_t child_key_hash(uint32_t parent, std::string_view name) {
 size_t home_slot(uint64_t entry_or_hash, size_t mask) { return static_cast<size_t>(entry_or_hash >> 32) & mask; }
 }  // namespace
 
-uint32_t DataTree::find_child(uint32_t parent, std::string_view name) const {
+DataTree::ChildProbe DataTree::probe_child(uint32_t parent, std::string_view name) const {
   const uint64_t h = child_key_hash(parent, name);
   const uint64_t tag = h >> 32;
   const size_t mask = index_slots_.size() - 1;
   for (size_t probe = 0, slot = home_slot(h, mask); probe <= mask; ++probe, slot = (slot + 1) & mask) {
     const uint64_t entry = index_slots_[slot];
-    if (entry == 0) return kNone;
+    if (entry == 0) return ChildProbe{h, slot, kNone};
     if ((entry >> 32) != tag) continue;
     const auto index = static_cast<uint32_t>((entry & 0xffffffffULL) - 1);
     const Node& node = nodes_[index];
-    if (node.parent == parent && node.name == name) return index;
+    if (node.parent == parent && node.name == name) return ChildProbe{h, slot, index};
   }
-  return kNone;
+  ZK_INVARIANT(false);  // the index is never full: it grows at 3/4
+  return ChildProbe{h, 0, kNone};
 }
 
-void DataTree::index_insert(uint32_t index) {
-  if ((index_used_ + 1) * 4 > index_slots_.size() * 3) index_grow();
-  const Node& node = nodes_[index];
-  const uint64_t h = child_key_hash(node.parent, node.name);
-  const size_t mask = index_slots_.size() - 1;
-  size_t slot = home_slot(h, mask);
-  for (size_t probe = 0; index_slots_[slot] != 0; ++probe, slot = (slot + 1) & mask) ZK_INVARIANT(probe <= mask);
-  index_slots_[slot] = ((h >> 32) << 32) | (static_cast<uint64_t>(index) + 1);
+uint32_t DataTree::find_child(uint32_t parent, std::string_view name) const { return probe_child(parent, name).index; }
+
+void DataTree::index_insert(uint32_t index, const ChildProbe& miss) {
+  ZK_INVARIANT(miss.index == kNone);
+  const uint64_t entry = ((miss.hash >> 32) << 32) | (static_cast<uint64_t>(index) + 1);
+  if ((index_used_ + 1) * 4 <= index_slots_.size() * 3) {
+    // The probe ended at the first empty slot of the key's run: where it belongs.
+    ZK_INVARIANT(miss.slot < index_slots_.size() && index_slots_[miss.slot] == 0);
+    index_slots_[miss.slot] = entry;
+  } else {
+    index_grow();
+    const size_t mask = index_slots_.size() - 1;
+    size_t slot = home_slot(miss.hash, mask);
+    for (size_t probe = 0; index_slots_[slot] != 0; ++probe, slot = (slot + 1) & mask) ZK_INVARIANT(probe <= mask);
+    index_slots_[slot] = entry;
+  }
   ++index_used_;
 }
 
@@ -159,6 +168,10 @@ uint32_t DataTree::find(std::string_view path) const {
 }
 
 uint32_t DataTree::add_child(uint32_t parent, std::string_view name) {
+  return add_child(parent, name, probe_child(parent, name));
+}
+
+uint32_t DataTree::add_child(uint32_t parent, std::string_view name, const ChildProbe& miss) {
   uint32_t index = free_head_;
   if (index != kNone) {
     free_head_ = nodes_[index].next_sibling;
@@ -179,7 +192,7 @@ uint32_t DataTree::add_child(uint32_t parent, std::string_view name) {
   parent_node.first_child = index;
   ++parent_node.num_children;
   ++node_count_;
-  index_insert(index);
+  index_insert(index, miss);
   return index;
 }
 
@@ -280,7 +293,9 @@ ErrorCode DataTree::create_node(std::string_view path, std::string_view data, in
   const uint32_t parent_index = parent.empty() ? kNone : find(parent);
   if (parent_index == kNone) return ErrorCode::kNoNode;
   const std::string_view name = base_name(path);
-  if (name.empty() || find_child(parent_index, name) != kNone) return ErrorCode::kNodeExists;
+  if (name.empty()) return ErrorCode::kNodeExists;
+  const ChildProbe probe = probe_child(parent_index, name);
+  if (probe.index != kNone) return ErrorCode::kNodeExists;
 
   digest_ -= node_hash(nodes_[parent_index]);
   {
@@ -291,7 +306,7 @@ ErrorCode DataTree::create_node(std::string_view path, std::string_view data, in
       parent_stat.pzxid = zxid;
     }
   }
-  const uint32_t index = add_child(parent_index, name);
+  const uint32_t index = add_child(parent_index, name, probe);
   digest_ += node_hash(nodes_[parent_index]);
 
   Node& node = nodes_[index];

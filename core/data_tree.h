@@ -174,10 +174,20 @@ class DataTree {
   // Node storage and the (parent, name) hash index.
   uint32_t find(std::string_view path) const;
   uint32_t find_valid(std::string_view path, ErrorCode* err) const;
+  // A (parent, name) lookup: the key's hash, the slot it was found in or, when absent
+  // (index == kNone), the empty slot where it would be inserted.
+  struct ChildProbe {
+    uint64_t hash = 0;
+    size_t slot = 0;
+    uint32_t index = kNone;
+  };
+  ChildProbe probe_child(uint32_t parent, std::string_view name) const;
   uint32_t find_child(uint32_t parent, std::string_view name) const;
   uint32_t add_child(uint32_t parent, std::string_view name);
+  // The same after a probe that missed (no index change since): no second lookup.
+  uint32_t add_child(uint32_t parent, std::string_view name, const ChildProbe& miss);
   void remove_node(uint32_t index);
-  void index_insert(uint32_t index);
+  void index_insert(uint32_t index, const ChildProbe& miss);
   void index_erase(uint32_t index);
   void index_grow();
   Stat to_stat(const Node& node) const;

@@ -67,34 +67,38 @@ using Effect = std::variant<SendEffect, SetTimerEffect, CancelTimerEffect, Trace
 
 class Outbox {
  public:
-  Outbox(ServerId self, int64_t now_us) : self_(self), now_us_(now_us) {}
-  // Reuses buffer's storage (the caller hands back the vector it took last time).
-  Outbox(ServerId self, int64_t now_us, std::vector<Effect> buffer)
-      : self_(self), now_us_(now_us), effects_(std::move(buffer)) {
-    effects_.clear();
+  Outbox(ServerId self, int64_t now_us) : self_(self), now_us_(now_us), effects_(&own_effects_) {}
+  // Collects into the caller's buffer (cleared first), which keeps its storage from one
+  // input to the next: the world drains it in place after each input.
+  Outbox(ServerId self, int64_t now_us, std::vector<Effect>& buffer)
+      : self_(self), now_us_(now_us), effects_(&buffer) {
+    effects_->clear();
   }
+  Outbox(const Outbox&) = delete;
+  Outbox& operator=(const Outbox&) = delete;
 
   // Effects are built in place in the buffer (no temporaries of the 200-byte variant).
   void send(ServerId to, PeerMessage&& message) {
-    effects_.emplace_back(std::in_place_type<SendEffect>, to, std::move(message));
+    effects_->emplace_back(std::in_place_type<SendEffect>, to, std::move(message));
   }
   void set_timer(TimerKind kind, int64_t after_us) {
-    effects_.emplace_back(std::in_place_type<SetTimerEffect>, kind, after_us);
+    effects_->emplace_back(std::in_place_type<SetTimerEffect>, kind, after_us);
   }
-  void cancel_timer(TimerKind kind) { effects_.emplace_back(std::in_place_type<CancelTimerEffect>, kind); }
+  void cancel_timer(TimerKind kind) { effects_->emplace_back(std::in_place_type<CancelTimerEffect>, kind); }
   // Stamps the server id; the world stamps the time.
   void trace(TraceEvent&& event) {
     event.server = self_;
-    effects_.emplace_back(std::in_place_type<TraceEffect>, std::move(event));
+    effects_->emplace_back(std::in_place_type<TraceEffect>, std::move(event));
   }
   void trace(const TraceEvent& event) { trace(TraceEvent(event)); }
   template <typename EffectType>
   void push(EffectType&& effect) {
-    effects_.emplace_back(std::in_place_type<std::decay_t<EffectType>>, std::forward<EffectType>(effect));
+    effects_->emplace_back(std::in_place_type<std::decay_t<EffectType>>, std::forward<EffectType>(effect));
   }
 
-  const std::vector<Effect>& effects() const { return effects_; }
-  std::vector<Effect> take() { return std::exchange(effects_, {}); }
+  const std::vector<Effect>& effects() const { return *effects_; }
+  std::vector<Effect>& mutable_effects() { return *effects_; }
+  std::vector<Effect> take() { return std::exchange(*effects_, {}); }
   ServerId self() const { return self_; }
   // The virtual time of the input being handled (core has no clock of its own).
   int64_t now_us() const { return now_us_; }
@@ -103,7 +107,8 @@ class Outbox {
  private:
   ServerId self_;
   int64_t now_us_;
-  std::vector<Effect> effects_;
+  std::vector<Effect> own_effects_;  // used when no buffer is given
+  std::vector<Effect>* effects_;
 };
 
 }  // namespace zk

@@ -14,15 +14,14 @@ EventQueue::EventQueue()
       wheel_occupied_(kWheelWords, 0),
       wheel_summary_{} {}
 
-uint32_t EventQueue::store(EventPayload&& payload) {
+uint32_t EventQueue::claim_slot() {
   uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
     free_slots_.pop_back();
-    payloads_[slot] = std::move(payload);
   } else {
     slot = static_cast<uint32_t>(payloads_.size());
-    payloads_.push_back(std::move(payload));
+    payloads_.push_back(ClientTimerFire{});
     wheel_next_.push_back(kNil);
     wheel_time_us_.push_back(0);
     wheel_seq_.push_back(0);
@@ -31,15 +30,24 @@ uint32_t EventQueue::store(EventPayload&& payload) {
   return slot;
 }
 
-void EventQueue::push_at(int64_t time_us, uint64_t seq, EventPayload&& payload) {
+void EventQueue::check_push(int64_t time_us, uint64_t seq) const {
   ZK_INVARIANT(size() < kMaxPendingEvents);
   ZK_INVARIANT(seq < next_seq_ && seq <= kMaxSeq && time_us >= base_us_);
-  const uint32_t slot = store(std::move(payload));
+}
+
+void EventQueue::place(uint32_t slot, int64_t time_us, uint64_t seq) {
   if (time_us - base_us_ < kWheelSpanUs) {
     wheel_insert(slot, time_us, seq);
   } else {
     heap_push(Key{static_cast<uint64_t>(time_us), (seq << kSlotBits) | slot});
   }
+}
+
+void EventQueue::push_at(int64_t time_us, uint64_t seq, EventPayload&& payload) {
+  check_push(time_us, seq);
+  const uint32_t slot = claim_slot();
+  payloads_[slot] = std::move(payload);
+  place(slot, time_us, seq);
 }
 
 void EventQueue::wheel_insert(uint32_t slot, int64_t time_us, uint64_t seq) {

@@ -123,6 +123,16 @@ class EventQueue {
   // Schedules with a sequence number from reserve_seq(). time_us must not be earlier than
   // the last event taken (the world never schedules into its past).
   void push_at(int64_t time_us, uint64_t seq, EventPayload&& payload);
+  // Schedules an event of type T built in place in the slab from args: a message is moved
+  // once, from its sender's effect into the queue, with no payload temporaries between.
+  template <typename T, typename... Args>
+  void emplace(int64_t time_us, Args&&... args) {
+    const uint64_t seq = next_seq_++;
+    check_push(time_us, seq);
+    const uint32_t slot = claim_slot();
+    payloads_[slot].template emplace<T>(std::forward<Args>(args)...);
+    place(slot, time_us, seq);
+  }
   bool empty() const { return size() == 0; }
   size_t size() const { return wheel_count_ + heap_.size(); }
   int64_t top_time_us() const;
@@ -183,7 +193,10 @@ class EventQueue {
     using Order = unsigned __int128;
     return ((Order{a.time_us} << 64) | a.seq_slot) < ((Order{b.time_us} << 64) | b.seq_slot);
   }
-  uint32_t store(EventPayload&& payload);
+  void check_push(int64_t time_us, uint64_t seq) const;
+  // A free slab slot (its payload an empty placeholder), and filing a filled one.
+  uint32_t claim_slot();
+  void place(uint32_t slot, int64_t time_us, uint64_t seq);
   void wheel_insert(uint32_t slot, int64_t time_us, uint64_t seq);
   // The bucket holding the wheel's earliest events (the first occupied one from base_us_
   // on, cyclically); requires wheel_count_ > 0.

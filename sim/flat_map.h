@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <functional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -29,6 +30,25 @@ typename std::vector<Element>::const_iterator gallop_lower_bound(const std::vect
                           sorted.begin() + static_cast<std::ptrdiff_t>(hi), key, less);
 }
 
+// The tables' keys are zxids: within an epoch they are consecutive integers, so the entry
+// for a key d below the newest is usually d places from the end. That slot is tried first
+// (one comparison); anything else gallops.
+template <typename Element, typename Key, typename KeyOf, typename Less>
+typename std::vector<Element>::const_iterator dense_lower_bound(const std::vector<Element>& sorted, const Key& key,
+                                                                KeyOf key_of, Less less) {
+  static_assert(std::is_integral_v<Key>);
+  if (!sorted.empty()) {
+    using Unsigned = std::make_unsigned_t<Key>;
+    const Key newest = key_of(sorted.back());
+    const Unsigned distance = static_cast<Unsigned>(newest) - static_cast<Unsigned>(key);  // no overflow
+    if (key <= newest && distance < sorted.size()) {
+      const auto guess = sorted.end() - 1 - static_cast<std::ptrdiff_t>(distance);
+      if (key_of(*guess) == key) return guess;
+    }
+  }
+  return gallop_lower_bound(sorted, key, less);
+}
+
 template <typename Key, typename Value>
 class FlatMap {
  public:
@@ -47,7 +67,7 @@ class FlatMap {
     return {entries_.insert(it, Entry(key, std::move(value))), true};
   }
   bool contains(const Key& key) const {
-    const auto it = gallop_lower_bound(entries_, key, [](const Entry& e, const Key& k) { return e.first < k; });
+    const auto it = search(key);
     return it != entries_.end() && it->first == key;
   }
   const_iterator begin() const { return entries_.begin(); }
@@ -55,10 +75,11 @@ class FlatMap {
   size_t size() const { return entries_.size(); }
 
  private:
-  iterator lower(const Key& key) {
-    const auto it = gallop_lower_bound(entries_, key, [](const Entry& e, const Key& k) { return e.first < k; });
-    return entries_.begin() + (it - entries_.cbegin());
+  const_iterator search(const Key& key) const {
+    return dense_lower_bound(
+        entries_, key, [](const Entry& e) { return e.first; }, [](const Entry& e, const Key& k) { return e.first < k; });
   }
+  iterator lower(const Key& key) { return entries_.begin() + (search(key) - entries_.cbegin()); }
   std::vector<Entry> entries_;
 };
 
@@ -71,11 +92,11 @@ class FlatSet {
       keys_.push_back(key);
       return;
     }
-    const auto it = gallop_lower_bound(keys_, key, std::less<Key>{});
+    const auto it = search(key);
     if (it == keys_.end() || *it != key) keys_.insert(it, key);
   }
   bool contains(const Key& key) const {
-    const auto it = gallop_lower_bound(keys_, key, std::less<Key>{});
+    const auto it = search(key);
     return it != keys_.end() && *it == key;
   }
   const_iterator begin() const { return keys_.begin(); }
@@ -85,6 +106,9 @@ class FlatSet {
   size_t size() const { return keys_.size(); }
 
  private:
+  const_iterator search(const Key& key) const {
+    return dense_lower_bound(keys_, key, [](const Key& k) { return k; }, std::less<Key>{});
+  }
   std::vector<Key> keys_;  // ascending, unique
 };
 

@@ -6,6 +6,10 @@
 
 #include <cassert>
 #include <iterator>
+#include <type_traits>
+#include <utility>
+
+#include "core/invariant.h"
 
 namespace zk::sim {
 
@@ -67,6 +71,18 @@ std::string World::render_trace() const {
   return text;
 }
 
+template <typename Delivered>
+void World::push_delivery(const Network::Delivery& delivery, Delivered&& event) {
+  using Event = std::decay_t<Delivered>;
+  for (size_t i = 0; i < delivery.count; ++i) {
+    if (i + 1 == delivery.count) {
+      queue_.emplace<Event>(delivery.times_us[i], std::forward<Delivered>(event));
+    } else {
+      queue_.emplace<Event>(delivery.times_us[i], std::as_const(event));
+    }
+  }
+}
+
 // ---------------------------------------------------------------- commands
 
 void World::boot(ServerSlot& s) {
@@ -85,7 +101,7 @@ void World::boot(ServerSlot& s) {
   peer_config.max_session_timeout_ms = config_.max_session_timeout_ms;
   peer_config.injected_bug = config_.injected_bug;
   s.peer.emplace(peer_config, s.disk.durable());
-  Outbox out(s.id, now_us_, std::move(effect_buffer_));
+  Outbox out(s.id, now_us_, effect_buffer_);
   s.peer->start(out);
   apply_effects(s, out);
   announce_links(s.id, true);
@@ -324,16 +340,13 @@ void World::dispatch(const EventPayload& payload) {
 }
 
 void World::handle_input(ServerSlot& s, const EventPayload& payload) {
-  Outbox out(s.id, now_us_, std::move(effect_buffer_));
+  Outbox out(s.id, now_us_, effect_buffer_);
   if (const auto* deliver = std::get_if<DeliverMessage>(&payload)) {
     if (record_messages_) record_message(deliver->sent_us, deliver->from, s.id, message_kind_name(deliver->message));
     s.peer->on_message(deliver->from, deliver->message, out);
   } else if (const auto* timer = std::get_if<FireTimer>(&payload)) {
     LazyTimer& t = s.timers[static_cast<size_t>(timer->kind)];
-    if (!t.armed || t.seq != timer->generation) {
-      effect_buffer_ = out.take();
-      return;
-    }
+    if (!t.armed || t.seq != timer->generation) return;
     t.armed = false;
     s.peer->on_timer(timer->kind, out);
   } else if (const auto* link = std::get_if<LinkChange>(&payload)) {
@@ -357,7 +370,10 @@ void World::handle_input(ServerSlot& s, const EventPayload& payload) {
 }
 
 void World::apply_effects(ServerSlot& s, Outbox& out) {
-  std::vector<Effect> effects = out.take();
+  // Drained in place: applying an effect never hands a server another input, so nothing
+  // adds to the buffer while it is walked.
+  std::vector<Effect>& effects = out.mutable_effects();
+  const size_t effect_count = effects.size();
   for (Effect& effect : effects) {
     if (auto* send_effect = std::get_if<SendEffect>(&effect)) {
       send(s.id, send_effect->to, std::move(send_effect->message));
@@ -388,9 +404,9 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
       s.disk.snapshot(std::move(snapshot->tree), snapshot->zxid);
     }
   }
+  ZK_INVARIANT(effects.size() == effect_count);
   if (s.peer) s.disk.set_epochs(s.peer->persistent().accepted_epoch, s.peer->persistent().current_epoch);
   effects.clear();
-  effect_buffer_ = std::move(effects);
 }
 
 // ---------------------------------------------------------------- clients
@@ -519,19 +535,21 @@ void World::send(ServerId from, ServerId to, PeerMessage&& message) {
     }
     return;
   }
-  transmit(DeliverMessage{from, to, target.incarnation, now_us_, std::move(message)});
+  transmit(from, to, target.incarnation, now_us_, std::move(message));
 }
 
 void World::transmit(DeliverMessage&& deliver) {
-  const ServerId from = deliver.from;
-  const ServerId to = deliver.to;
+  transmit(deliver.from, deliver.to, deliver.to_incarnation, deliver.sent_us, std::move(deliver.message));
+}
+
+void World::transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_t sent_us, PeerMessage&& message) {
   const Network::Delivery delivery = network_.schedule(from, to, now_us_, prng_);
   // Server links are TCP connections: in order, without gaps, while they last. A cut link
   // keeps the connection (TCP retransmits until the partition heals or a timeout in the
   // servers gives up on it); a lost message shows as the connection breaking.
   if (delivery.cut) {
     if (partitioned_.size() < kMaxPartitionedMessages) {
-      partitioned_.push_back(std::move(deliver));
+      partitioned_.push_back(DeliverMessage{from, to, to_incarnation, sent_us, std::move(message)});
     } else {
       break_connection(from, to, now_us_);
     }
@@ -542,21 +560,18 @@ void World::transmit(DeliverMessage&& deliver) {
     return;
   }
   if (delivery.held) {
-    held_.push_back(HeldMessage{std::move(deliver)});
+    held_.push_back(HeldMessage{DeliverMessage{from, to, to_incarnation, sent_us, std::move(message)}});
     return;
   }
-  push_delivery(delivery, std::move(deliver));
-}
-
-void World::push_delivery(const Network::Delivery& delivery, EventPayload&& payload) {
   for (size_t i = 0; i < delivery.count; ++i) {
     if (i + 1 == delivery.count) {
-      queue_.push(delivery.times_us[i], std::move(payload));
+      queue_.emplace<DeliverMessage>(delivery.times_us[i], from, to, to_incarnation, sent_us, std::move(message));
     } else {
-      queue_.push(delivery.times_us[i], EventPayload(payload));
+      queue_.emplace<DeliverMessage>(delivery.times_us[i], from, to, to_incarnation, sent_us, PeerMessage(message));
     }
   }
 }
+
 
 void World::break_connection(ServerId from, ServerId to, int64_t receiver_at_us) {
   // Already broken and not yet reconnected: this message is simply gone with the connection.

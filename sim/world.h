@@ -169,9 +169,13 @@ class World {
   void handle_input(ServerSlot& slot, const EventPayload& payload);
   void apply_effects(ServerSlot& slot, Outbox& out);
   void send(ServerId from, ServerId to, PeerMessage&& message);
-  void transmit(DeliverMessage&& deliver);  // through the network, with TCP's semantics
+  // Through the network, with TCP's semantics.
+  void transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_t sent_us, PeerMessage&& message);
+  void transmit(DeliverMessage&& deliver);
   // Queues the payload at each time the network drew (twice when duplicated).
-  void push_delivery(const Network::Delivery& delivery, EventPayload&& payload);
+  // Queues one event per delivered copy (a duplicated message is copied, the last one moved).
+  template <typename Delivered>
+  void push_delivery(const Network::Delivery& delivery, Delivered&& event);
   // A timer's queue entry came up: true when it fires now; otherwise it was stale or has
   // been re-queued at the timer's later deadline (payload_at_seq makes that entry).
   template <typename MakePayload>
