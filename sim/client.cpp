@@ -45,7 +45,7 @@ void SimClient::open_connection(ServerId server, int64_t now_us, ClientEffects& 
   effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
 }
 
-int32_t SimClient::submit(const Request& request, int64_t now_us, ClientEffects& effects) {
+int32_t SimClient::submit(Request request, int64_t now_us, ClientEffects& effects) {
   const int32_t cxid = next_cxid_++;
   assert(static_cast<size_t>(cxid) == ops_.size() + 1);
   ops_.push_back(ClientOpResult{});
@@ -62,7 +62,7 @@ int32_t SimClient::submit(const Request& request, int64_t now_us, ClientEffects&
     result.err = ErrorCode::kConnectionLoss;
     result.completed_us = now_us;
   } else {
-    effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{cxid, request}});
+    effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{cxid, std::move(request)}});
   }
   return cxid;
 }

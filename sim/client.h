@@ -68,7 +68,7 @@ class SimClient {
   void connect(ServerId server, int64_t now_us, ClientEffects& effects);
   // Sends an operation; returns its cxid. While disconnected it completes at once with
   // CONNECTIONLOSS (or SESSIONEXPIRED once expired).
-  int32_t submit(const Request& request, int64_t now_us, ClientEffects& effects);
+  int32_t submit(Request request, int64_t now_us, ClientEffects& effects);
   void close(int64_t now_us, ClientEffects& effects);
   void on_message(ConnectionId connection, const ServerToClient& message, int64_t now_us, ClientEffects& effects);
   void on_timer(ClientTimerKind kind, int64_t now_us, ClientEffects& effects);

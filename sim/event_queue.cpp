@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <limits>
 
 #include "core/invariant.h"
 
@@ -124,6 +125,13 @@ int64_t EventQueue::top_time_us() const {
 }
 
 EventQueue::Popped EventQueue::pop_key() {
+  Popped popped;
+  const bool due = pop_key_due(std::numeric_limits<int64_t>::max(), &popped);
+  ZK_INVARIANT(due);
+  return popped;
+}
+
+bool EventQueue::pop_key_due(int64_t deadline_us, Popped* out) {
   ZK_INVARIANT(!empty());
   bool from_wheel = wheel_count_ > 0;
   size_t bucket = 0;
@@ -135,6 +143,8 @@ EventQueue::Popped EventQueue::pop_key() {
       from_wheel = earlier(wheel_key, heap_.front());
     }
   }
+  const int64_t top_us = from_wheel ? wheel_time_us_[wheel_head_[bucket]] : static_cast<int64_t>(heap_.front().time_us);
+  if (top_us > deadline_us) return false;
   Popped popped;
   if (from_wheel) {
     const uint32_t slot = wheel_head_[bucket];
@@ -152,7 +162,8 @@ EventQueue::Popped EventQueue::pop_key() {
   }
   ZK_INVARIANT(popped.time_us >= base_us_);
   base_us_ = popped.time_us;
-  return popped;
+  *out = popped;
+  return true;
 }
 
 void EventQueue::heap_push(Key key) {

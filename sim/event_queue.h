@@ -140,11 +140,13 @@ class EventQueue {
   // The earliest event, taken off the queue; its payload stays in the slab (and may be
   // handled in place, even while new events are pushed) until release().
   struct Popped {
-    int64_t time_us;
-    uint64_t seq;
-    uint32_t slot;
+    int64_t time_us = 0;
+    uint64_t seq = 0;
+    uint32_t slot = 0;
   };
   Popped pop_key();
+  // The same if the earliest event is due at or before deadline_us; else false, untouched.
+  bool pop_key_due(int64_t deadline_us, Popped* popped);
   EventPayload& payload(const Popped& popped) { return payloads_[popped.slot]; }
   void release(const Popped& popped) {
     payloads_[popped.slot] = ClientTimerFire{};  // drop what the payload held (txns, strings)

@@ -242,9 +242,10 @@ void World::announce_links(ServerId id, bool connected) {
 
 // ---------------------------------------------------------------- time
 
-bool World::step() {
+bool World::step_until(int64_t deadline_us) {
   if (queue_.empty() || violation_) return false;
-  const EventQueue::Popped popped = queue_.pop_key();
+  EventQueue::Popped popped;
+  if (!queue_.pop_key_due(deadline_us, &popped)) return false;
   assert(popped.time_us >= now_us_);
   now_us_ = popped.time_us;
   // The payload is handled in place: the slab keeps it put while new events are pushed.
@@ -296,19 +297,9 @@ bool World::timer_due(const EventQueue::Popped& popped, const EventPayload& payl
 
 void World::run_for(int64_t duration_us) {
   const int64_t until_us = now_us_ + duration_us;
-  while (!queue_.empty() && queue_.top_time_us() <= until_us && step()) {
+  while (step_until(until_us)) {
   }
   now_us_ = until_us;
-}
-
-bool World::run_until(const std::function<bool(const World&)>& pred, int64_t timeout_us) {
-  if (pred(*this)) return true;
-  const int64_t deadline_us = now_us_ + timeout_us;
-  while (!queue_.empty() && queue_.top_time_us() <= deadline_us && step()) {
-    if (pred(*this)) return true;
-  }
-  now_us_ = deadline_us;
-  return false;
 }
 
 // ---------------------------------------------------------------- dispatch
@@ -448,12 +439,12 @@ std::string World::client_connect(const std::string& name, ServerId server, int6
   return {};
 }
 
-std::string World::client_submit(const std::string& name, const Request& request, int32_t* cxid) {
+std::string World::client_submit(const std::string& name, Request request, int32_t* cxid) {
   SimClient* c = mutable_client(name);
   if (!c) return fmt::format("unknown client '{}'", name);
   ClientSlot& slot = *client_by_endpoint(c->endpoint());
   ClientEffects& effects = fresh_client_effects();
-  const int32_t id = c->submit(request, now_us_, effects);
+  const int32_t id = c->submit(std::move(request), now_us_, effects);
   if (cxid) *cxid = id;
   apply_client_effects(slot, effects);
   return {};

@@ -8,9 +8,11 @@
 
 #include <array>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/quorum_peer.h"
@@ -103,7 +105,7 @@ class World {
   void note(const std::string& text);  // a free-text trace line (scenario echo)
   std::string client_connect(const std::string& name, ServerId server, int64_t timeout_ms);
   // Sends an operation from a client; returns its cxid, or an error (unknown client).
-  std::string client_submit(const std::string& name, const Request& request, int32_t* cxid);
+  std::string client_submit(const std::string& name, Request request, int32_t* cxid);
   std::string client_close(const std::string& name);
 
   // ---- Time. ----
@@ -112,9 +114,20 @@ class World {
   // entry that only re-queues a re-armed timer (or a stale one) runs nothing and is not
   // counted in events_processed().
   void run_for(int64_t duration_us);
-  // Runs until pred holds (checked after every event) or timeout; true if it held.
-  bool run_until(const std::function<bool(const World&)>& pred, int64_t timeout_us);
-  bool step();
+  // Runs until pred(world) holds (checked after every event) or timeout; true if it held.
+  template <typename Predicate>
+  bool run_until(Predicate&& pred, int64_t timeout_us) {
+    if (pred(std::as_const(*this))) return true;
+    const int64_t deadline_us = now_us_ + timeout_us;
+    while (step_until(deadline_us)) {
+      if (pred(std::as_const(*this))) return true;
+    }
+    now_us_ = deadline_us;
+    return false;
+  }
+  bool step() { return step_until(std::numeric_limits<int64_t>::max()); }
+  // step() if the next entry is due at or before deadline_us; false (and nothing run) if not.
+  bool step_until(int64_t deadline_us);
   // Events that ran: messages delivered or dropped on arrival, timers that fired, fsync
   // completions, link changes.
   int64_t events_processed() const { return events_processed_; }
