@@ -98,7 +98,6 @@ class Outbox {
 
   const std::vector<Effect>& effects() const { return *effects_; }
   std::vector<Effect>& mutable_effects() { return *effects_; }
-  std::vector<Effect> take() { return std::exchange(*effects_, {}); }
   ServerId self() const { return self_; }
   // The virtual time of the input being handled (core has no clock of its own).
   int64_t now_us() const { return now_us_; }
