@@ -95,8 +95,7 @@ void bench_writes(int servers, int ops_per_client) {
         // "/c<client>-<n>", built without a format call: the driver's own cost stays small.
         std::string path = prefixes[static_cast<size_t>(c)];
         char digits[12];
-        const auto [end, error] = std::to_chars(std::begin(digits), std::end(digits), round + i);
-        path.append(digits, end);
+        path.append(digits, std::to_chars(std::begin(digits), std::end(digits), round + i).ptr);
         world.client_submit(names[static_cast<size_t>(c)],
                             CreateRequest{std::move(path), "0123456789abcdef", CreateMode::kPersistent, -1}, &last_cxid);
       }

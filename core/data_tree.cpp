@@ -109,12 +109,16 @@ void DataTree::index_insert(uint32_t index, const ChildProbe& miss) {
     index_slots_[miss.slot] = entry;
   } else {
     index_grow();
-    const size_t mask = index_slots_.size() - 1;
-    size_t slot = home_slot(miss.hash, mask);
-    for (size_t probe = 0; index_slots_[slot] != 0; ++probe, slot = (slot + 1) & mask) ZK_INVARIANT(probe <= mask);
-    index_slots_[slot] = entry;
+    index_place(entry);
   }
   ++index_used_;
+}
+
+void DataTree::index_place(uint64_t entry) {
+  const size_t mask = index_slots_.size() - 1;
+  size_t slot = home_slot(entry, mask);
+  for (size_t probe = 0; index_slots_[slot] != 0; ++probe, slot = (slot + 1) & mask) ZK_INVARIANT(probe <= mask);
+  index_slots_[slot] = entry;
 }
 
 void DataTree::index_erase(uint32_t index) {
@@ -146,12 +150,8 @@ void DataTree::index_erase(uint32_t index) {
 void DataTree::index_grow() {
   std::vector<uint64_t> old = std::move(index_slots_);
   index_slots_.assign(old.size() * 2, 0);
-  const size_t mask = index_slots_.size() - 1;
   for (const uint64_t entry : old) {
-    if (entry == 0) continue;
-    size_t slot = home_slot(entry, mask);
-    while (index_slots_[slot] != 0) slot = (slot + 1) & mask;
-    index_slots_[slot] = entry;
+    if (entry != 0) index_place(entry);
   }
 }
 

@@ -188,6 +188,8 @@ class DataTree {
   uint32_t add_child(uint32_t parent, std::string_view name, const ChildProbe& miss);
   void remove_node(uint32_t index);
   void index_insert(uint32_t index, const ChildProbe& miss);
+  // Puts an entry in the first free slot from its home (no check for the key).
+  void index_place(uint64_t entry);
   void index_erase(uint32_t index);
   void index_grow();
   Stat to_stat(const Node& node) const;

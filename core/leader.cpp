@@ -359,7 +359,8 @@ void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
   auto shared = std::make_shared<const Txn>(std::move(txn));
   const Zxid zxid = shared->header.zxid;
   leader_->last_proposed = zxid;
-  assert(leader_->outstanding.empty() || leader_->outstanding.back().first < zxid);
+  // Consecutive zxids: find_outstanding() relies on it.
+  ZK_INVARIANT(leader_->outstanding.empty() || leader_->outstanding.back().first + 1 == zxid);
   leader_->outstanding.emplace_back(zxid, Proposal{shared, {}, out.now_us()});
   out.trace(TraceEvent{.kind = TraceKind::kProposed, .zxid = zxid, .detail = describe(*shared)});
   for (auto& [sid, handler] : leader_->handlers) {

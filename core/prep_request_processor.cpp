@@ -74,8 +74,7 @@ void PrepRequestProcessor::add_change_record(ChangeRecord record) {
     if (it != by_path_.end()) previous = it->second;
     multi_undo_->replaced.emplace_back(record.path, std::move(previous));
   }
-  auto [it, inserted] = by_path_.try_emplace(record.path, record);
-  if (!inserted) it->second = record;
+  by_path_.insert_or_assign(record.path, record);
   outstanding_.push_back(std::move(record));
 }
 

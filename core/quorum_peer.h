@@ -10,7 +10,6 @@
 // learner.cpp and client_handler.cpp.
 #pragma once
 
-#include <algorithm>
 #include <deque>
 #include <map>
 #include <memory>
@@ -24,6 +23,7 @@
 #include "core/data_tree.h"
 #include "core/fast_leader_election.h"
 #include "core/injected_bug.h"
+#include "core/invariant.h"
 #include "core/outbox.h"
 #include "core/prep_request_processor.h"
 #include "core/quorum_packet.h"
@@ -90,17 +90,14 @@ struct Proposal {
 };
 
 // The outstanding proposal with this zxid, or end(). A leader numbers its proposals
-// consecutively within its epoch, so the entry is almost always at (zxid - front's zxid):
-// that slot is tried first, then a binary search.
+// consecutively within its epoch (leader_propose appends zxid counter + 1; commits take
+// the front), so the entry for zxid is at (zxid - front's zxid).
 inline auto find_outstanding(std::deque<std::pair<Zxid, Proposal>>& outstanding, Zxid zxid) {
   if (outstanding.empty() || zxid < outstanding.front().first) return outstanding.end();
   const auto offset = static_cast<uint64_t>(zxid - outstanding.front().first);
-  if (offset < outstanding.size() && outstanding[offset].first == zxid) {
-    return outstanding.begin() + static_cast<std::ptrdiff_t>(offset);
-  }
-  auto it = std::lower_bound(outstanding.begin(), outstanding.end(), zxid,
-                             [](const auto& entry, Zxid z) { return entry.first < z; });
-  return it != outstanding.end() && it->first == zxid ? it : outstanding.end();
+  if (offset >= outstanding.size()) return outstanding.end();
+  ZK_INVARIANT(outstanding[offset].first == zxid);
+  return outstanding.begin() + static_cast<std::ptrdiff_t>(offset);
 }
 
 struct LeaderState {

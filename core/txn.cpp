@@ -36,21 +36,19 @@ size_t sub_body_bytes(const SubTxnBody& body) {
 
 template <typename Body>
 std::string describe_op(OpCode type, const Body& b) {
-  return [type](const auto& b) -> std::string {
-    using T = std::decay_t<decltype(b)>;
-    // Plain concatenation: one of these is built for every proposal (the trace's sentence).
-    const std::string_view head = std::is_same_v<T, ErrorTxn> ? std::string_view("error") : op_name(type);
-    std::string_view tail;
-    if constexpr (std::is_same_v<T, ErrorTxn>) {
-      tail = error_name(b.err);
-    } else {
-      tail = b.path;
-    }
-    std::string out;
-    out.reserve(head.size() + 1 + tail.size());
-    out.append(head).append(1, ' ').append(tail);
-    return out;
-  }(b);
+  // Plain concatenation: one of these is built for every proposal (the trace's sentence).
+  std::string_view head = op_name(type);
+  std::string_view tail;
+  if constexpr (std::is_same_v<Body, ErrorTxn>) {
+    head = "error";
+    tail = error_name(b.err);
+  } else {
+    tail = b.path;
+  }
+  std::string out;
+  out.reserve(head.size() + 1 + tail.size());
+  out.append(head).append(1, ' ').append(tail);
+  return out;
 }
 
 std::string describe_sub(OpCode type, const SubTxnBody& body) {

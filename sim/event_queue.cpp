@@ -117,12 +117,18 @@ size_t EventQueue::first_wheel_bucket() const {
   return word * 64 + static_cast<size_t>(std::countr_zero(wheel_occupied_[word]));
 }
 
-int64_t EventQueue::top_time_us() const {
+EventQueue::Head EventQueue::head() const {
   ZK_INVARIANT(!empty());
-  if (wheel_count_ == 0) return static_cast<int64_t>(heap_.front().time_us);
-  const int64_t wheel_us = wheel_time_us_[wheel_head_[first_wheel_bucket()]];
-  return heap_.empty() ? wheel_us : std::min(wheel_us, static_cast<int64_t>(heap_.front().time_us));
+  if (wheel_count_ > 0) {
+    const size_t bucket = first_wheel_bucket();
+    const uint32_t slot = wheel_head_[bucket];
+    const Key wheel_key{static_cast<uint64_t>(wheel_time_us_[slot]), (wheel_seq_[slot] << kSlotBits) | slot};
+    if (heap_.empty() || earlier(wheel_key, heap_.front())) return Head{true, bucket, wheel_time_us_[slot]};
+  }
+  return Head{false, 0, static_cast<int64_t>(heap_.front().time_us)};
 }
+
+int64_t EventQueue::top_time_us() const { return head().time_us; }
 
 EventQueue::Popped EventQueue::pop_key() {
   Popped popped;
@@ -132,21 +138,11 @@ EventQueue::Popped EventQueue::pop_key() {
 }
 
 bool EventQueue::pop_key_due(int64_t deadline_us, Popped* out) {
-  ZK_INVARIANT(!empty());
-  bool from_wheel = wheel_count_ > 0;
-  size_t bucket = 0;
-  if (from_wheel) {
-    bucket = first_wheel_bucket();
-    if (!heap_.empty()) {
-      const uint32_t slot = wheel_head_[bucket];
-      const Key wheel_key{static_cast<uint64_t>(wheel_time_us_[slot]), (wheel_seq_[slot] << kSlotBits) | slot};
-      from_wheel = earlier(wheel_key, heap_.front());
-    }
-  }
-  const int64_t top_us = from_wheel ? wheel_time_us_[wheel_head_[bucket]] : static_cast<int64_t>(heap_.front().time_us);
-  if (top_us > deadline_us) return false;
+  const Head top = head();
+  if (top.time_us > deadline_us) return false;
   Popped popped;
-  if (from_wheel) {
+  if (top.in_wheel) {
+    const size_t bucket = top.bucket;
     const uint32_t slot = wheel_head_[bucket];
     popped = Popped{wheel_time_us_[slot], wheel_seq_[slot], slot};
     wheel_head_[bucket] = wheel_next_[slot];
@@ -156,9 +152,9 @@ bool EventQueue::pop_key_due(int64_t deadline_us, Popped* out) {
     }
     --wheel_count_;
   } else {
-    const Key top = heap_.front();
+    const Key key = heap_.front();
     heap_pop();
-    popped = Popped{static_cast<int64_t>(top.time_us), top.seq(), top.slot()};
+    popped = Popped{static_cast<int64_t>(key.time_us), key.seq(), key.slot()};
   }
   ZK_INVARIANT(popped.time_us >= base_us_);
   base_us_ = popped.time_us;

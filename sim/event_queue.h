@@ -95,12 +95,6 @@ inline EventTarget event_target(const EventPayload& payload) {
       payload);
 }
 
-struct Event {
-  int64_t time_us = 0;
-  uint64_t seq = 0;
-  EventPayload payload;
-};
-
 // The queue itself. Events due within kWheelSpanUs of the last event taken sit in a timing
 // wheel: one bucket per microsecond, each bucket a list of its events in sequence order
 // (all of a bucket's events have the same time, because the wheel spans one lap), found
@@ -153,12 +147,6 @@ class EventQueue {
     free_slots_.push_back(popped.slot);
   }
 
-  Event pop() {
-    const Popped popped = pop_key();
-    Event event{popped.time_us, popped.seq, std::move(payloads_[popped.slot])};
-    release(popped);
-    return event;
-  }
   // Calls visit(time_us, payload) for every pending event, in no particular order; for
   // drawing and statistics only, never for decisions.
   template <typename Visitor>
@@ -200,6 +188,13 @@ class EventQueue {
   uint32_t claim_slot();
   void place(uint32_t slot, int64_t time_us, uint64_t seq);
   void wheel_insert(uint32_t slot, int64_t time_us, uint64_t seq);
+  // Where the earliest event is: the wheel's first bucket or the heap's top, and its time.
+  struct Head {
+    bool in_wheel = false;
+    size_t bucket = 0;  // when in_wheel
+    int64_t time_us = 0;
+  };
+  Head head() const;
   // The bucket holding the wheel's earliest events (the first occupied one from base_us_
   // on, cyclically); requires wheel_count_ > 0.
   size_t first_wheel_bucket() const;

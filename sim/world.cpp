@@ -6,7 +6,6 @@
 
 #include <cassert>
 #include <iterator>
-#include <type_traits>
 #include <utility>
 
 #include "core/invariant.h"
@@ -71,14 +70,13 @@ std::string World::render_trace() const {
   return text;
 }
 
-template <typename Delivered>
-void World::push_delivery(const Network::Delivery& delivery, Delivered&& event) {
-  using Event = std::decay_t<Delivered>;
+template <typename Payload, typename... Fields>
+void World::push_delivery(const Network::Delivery& delivery, Fields&&... fields) {
   for (size_t i = 0; i < delivery.count; ++i) {
     if (i + 1 == delivery.count) {
-      queue_.emplace<Event>(delivery.times_us[i], std::forward<Delivered>(event));
+      queue_.emplace<Payload>(delivery.times_us[i], std::forward<Fields>(fields)...);  // the last copy: moved
     } else {
-      queue_.emplace<Event>(delivery.times_us[i], std::as_const(event));
+      queue_.emplace<Payload>(delivery.times_us[i], std::as_const(fields)...);
     }
   }
 }
@@ -380,8 +378,8 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
       record(std::move(trace->event));
     } else if (auto* to_client = std::get_if<ClientSendEffect>(&effect)) {
       const auto endpoint = static_cast<EndpointId>(to_client->connection >> 20);
-      push_delivery(network_.schedule(s.id, endpoint, now_us_, prng_),
-                    DeliverToClient{endpoint, s.id, to_client->connection, std::move(to_client->message), now_us_});
+      push_delivery<DeliverToClient>(network_.schedule(s.id, endpoint, now_us_, prng_), endpoint, s.id,
+                                     to_client->connection, std::move(to_client->message), now_us_);
     } else if (auto* append = std::get_if<LogAppendEffect>(&effect)) {
       s.disk.append(std::move(append->txn));
     } else if (const auto* fsync = std::get_if<FsyncEffect>(&effect)) {
@@ -466,9 +464,9 @@ void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
   const EndpointId endpoint = slot.client.endpoint();
   for (ClientSend& send : effects.sends) {
     if (!valid_server(send.server)) continue;
-    push_delivery(network_.schedule(endpoint, send.server, now_us_, prng_),
-                  DeliverToServer{send.server, this->slot(send.server).incarnation, endpoint, send.connection,
-                                  std::move(send.message), now_us_});
+    push_delivery<DeliverToServer>(network_.schedule(endpoint, send.server, now_us_, prng_), send.server,
+                                   this->slot(send.server).incarnation, endpoint, send.connection,
+                                   std::move(send.message), now_us_);
   }
   for (const ClientTimer& timer : effects.timers) {
     LazyTimer& t = slot.timers[static_cast<size_t>(timer.kind)];
@@ -554,15 +552,8 @@ void World::transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_
     held_.push_back(HeldMessage{DeliverMessage{from, to, to_incarnation, sent_us, std::move(message)}});
     return;
   }
-  for (size_t i = 0; i < delivery.count; ++i) {
-    if (i + 1 == delivery.count) {
-      queue_.emplace<DeliverMessage>(delivery.times_us[i], from, to, to_incarnation, sent_us, std::move(message));
-    } else {
-      queue_.emplace<DeliverMessage>(delivery.times_us[i], from, to, to_incarnation, sent_us, PeerMessage(message));
-    }
-  }
+  push_delivery<DeliverMessage>(delivery, from, to, to_incarnation, sent_us, std::move(message));
 }
-
 
 void World::break_connection(ServerId from, ServerId to, int64_t receiver_at_us) {
   // Already broken and not yet reconnected: this message is simply gone with the connection.

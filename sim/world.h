@@ -184,10 +184,10 @@ class World {
   // Through the network, with TCP's semantics.
   void transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_t sent_us, PeerMessage&& message);
   void transmit(DeliverMessage&& deliver);
-  // Queues the payload at each time the network drew (twice when duplicated).
-  // Queues one event per delivered copy (a duplicated message is copied, the last one moved).
-  template <typename Delivered>
-  void push_delivery(const Network::Delivery& delivery, Delivered&& event);
+  // Queues a Payload built in place from fields at each time the network drew (twice when
+  // duplicated: the first copy copies the fields, the last one moves them).
+  template <typename Payload, typename... Fields>
+  void push_delivery(const Network::Delivery& delivery, Fields&&... fields);
   // A timer's queue entry came up: true when it fires now; otherwise it was stale or has
   // been re-queued at the timer's later deadline (payload_at_seq makes that entry).
   template <typename MakePayload>
