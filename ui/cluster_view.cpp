@@ -258,7 +258,8 @@ void ClusterView::draw(const PanelContext& context) {
   std::string time = sim::format_time_us(world.now_us());
   time.erase(0, time.find_first_not_of(' '));
   const std::string clock = fmt::format("{} {}   {} {}", tr(Text::kVirtualTime), time,
-                                        in_flight_.size(), tr(Text::kInFlight));
+                                        in_flight_.size(),
+                                        tr(in_flight_.size() == 1 ? Text::kInFlightOne : Text::kInFlight));
   draw->AddText(ImVec2(origin.x + 4, origin.y + 4), ImGui::GetColorU32(ImGuiCol_TextDisabled), clock.c_str());
   draw->AddText(ImVec2(origin.x + 4, origin.y + avail.y - ImGui::GetTextLineHeight() - 2),
                 ImGui::GetColorU32(ImGuiCol_TextDisabled), tr(Text::kClusterHint));

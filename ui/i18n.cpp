@@ -110,6 +110,7 @@ constexpr std::array<Entry, static_cast<size_t>(Text::kCount)> kTable = {{
     {"right-click a server for actions; hover a message for its fields", "右键点击服务器进行操作；鼠标悬停在消息上查看字段"},
     {"virtual time", "虚拟时间"},
     {"messages in flight", "条消息在途中"},
+    {"message in flight", "条消息在途中"},
     {"Kill", "杀死"},
     {"Restart", "重启"},
     {"Pause (GC pause)", "暂停（GC 停顿）"},

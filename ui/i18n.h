@@ -101,6 +101,7 @@ enum class Text {
   kClusterHint,
   kVirtualTime,
   kInFlight,
+  kInFlightOne,
   kActionKill,
   kActionRestart,
   kActionPause,
