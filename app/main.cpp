@@ -1,7 +1,9 @@
-// zksim's entry point: `zksim` opens the GUI; subcommands run headless. Unknown commands
-// and options get a one-line error and exit status 2.
+// zksim's entry point: `zksim` opens the GUI; subcommands run headless. `--help` (alone or
+// after any command) prints the usage; unknown commands and options get a one-line error
+// and exit status 2.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -13,23 +15,33 @@ constexpr const char* kHelp = R"(zksim - a deterministic ZooKeeper cluster simul
 
 usage:
   zksim                         open the GUI
-  zksim gui [options] [SCENARIO]
+  zksim gui [options] [SCENARIO [--at TIME]]
+      --lesson 1-2-3|3-2-1|all  start a cluster in that order at launch
+      --servers N               servers of the --lesson cluster, 1..9 (default 3)
+      --speed X                 virtual seconds per wall second, 1..10000
+      --latency MIN..MAX        link latency in ms of the --lesson cluster (default 1..5)
+      --load W                  W client writes per virtual second (one client per server)
+      --at TIME                 open SCENARIO run up to this virtual time (e.g. 12s)
       --frames N                render N frames, then exit
       --screenshot FILE.png     write the last frame to FILE.png (with --frames)
       --size WxH                window size in pixels (default 1280x800)
       --theme dark|light        colour theme (default dark)
       --lang en|zh              interface language (default en)
-      --latency MIN..MAX        link latency in ms of the --lesson cluster (default 1..5)
-      --load W                  W client writes per virtual second (one client per server)
       --frame-stats             print frame time mean / p99 and the simulation's share at exit
-  zksim run FILE...             run scenarios headless (see README)
+  zksim run [options] FILE...   run scenarios headless (see README)
+      --quiet, -q               print the checks and the summary, not the trace
+      --seed N                  override the scenarios' seed
+      --inject-bug NAME         run with a deliberate protocol bug (see zksim fuzz)
+      --trace FILE              write the trace as JSON lines to FILE
+      --junit FILE              write a JUnit XML report to FILE
+      --chrome-trace FILE       write a Chrome / Perfetto trace to FILE (one scenario)
   zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--clients N] [--duration DUR]
              [--faults LIST] [--inject-bug NAME] [--out DIR] [--no-shrink] [--progress]
                                 fuzz random workloads and faults; shrink a failure to a .zks
   zksim bench cluster|tree|timetravel|checker
                                 print simulator / data-tree / time-travel / checker figures
       cluster [elections|writes|idle] [--ops N] [--servers N]   one part of it alone
-  zksim --help | --version
+  zksim --help | --version      (--help or -h after any command prints this too)
 )";
 
 }  // namespace
@@ -39,7 +51,10 @@ int main(int argc, char** argv) {
   if (args.empty()) return zk::app::cmd_gui(args);
   const std::string command = args.front();
   const zk::app::Args rest(args.begin() + 1, args.end());
-  if (command == "--help" || command == "-h" || command == "help") {
+  const auto is_help = [](const std::string& arg) { return arg == "--help" || arg == "-h"; };
+  // `zksim --help`, `zksim help`, and `zksim <command> --help` (the help lists every
+  // command's options) print the help and succeed.
+  if (is_help(command) || command == "help" || std::any_of(rest.begin(), rest.end(), is_help)) {
     std::fputs(kHelp, stdout);
     return 0;
   }
