@@ -58,9 +58,13 @@ int32_t SimClient::submit(Request request, int64_t now_us, ClientEffects& effect
     result.err = ErrorCode::kSessionExpired;
     result.completed_us = now_us;
   } else if (state_ != ClientState::kConnected) {
-    result.done = true;
-    result.err = ErrorCode::kConnectionLoss;
-    result.completed_us = now_us;
+    if (unsent_.size() < kMaxUnsentRequests) {
+      unsent_.push_back(cxid);
+    } else {
+      result.done = true;
+      result.err = ErrorCode::kConnectionLoss;
+      result.completed_us = now_us;
+    }
   } else {
     effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{cxid, std::move(request)}});
   }
@@ -100,6 +104,13 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
                                         static_cast<uint64_t>(session_id_), negotiated_timeout_ms_));
     effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, negotiated_timeout_ms_ * 1000 / 3});
     arm_read_timeout(effects);
+    // What was asked while disconnected goes out now, in order.
+    for (const int32_t cxid : unsent_) {
+      const ClientOpResult& waiting = ops_[static_cast<size_t>(cxid - 1)];
+      assert(!waiting.done);
+      effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{cxid, waiting.request}});
+    }
+    unsent_.clear();
     return;
   }
   if (const auto* closed = std::get_if<ConnectionClosed>(&message)) {
@@ -186,6 +197,7 @@ void SimClient::fail_pending(ErrorCode err, int64_t now_us) {
     op.completed_us = now_us;
   }
   first_maybe_pending_ = ops_.size();
+  unsent_.clear();
 }
 
 }  // namespace zk::sim

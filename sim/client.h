@@ -1,9 +1,11 @@
 // SimClient: a simulated ZooKeeper client library (ClientCnxn) with one session. It
 // connects to a server, pings every T/3, treats 2T/3 of silence as a lost connection,
-// fails in-flight and new requests with CONNECTIONLOSS while disconnected, reconnects to
-// the next server in its list (sending its session id and lastZxidSeen), learns of expiry
-// only when a server answers its reconnect with timeout 0 (then SESSIONEXPIRED forever),
-// keeps its operations in FIFO order and queues watch events in arrival order.
+// reconnects to the next server in its list (sending its session id and lastZxidSeen),
+// learns of expiry only when a server answers its reconnect with timeout 0 (then
+// SESSIONEXPIRED forever), keeps its operations in FIFO order and queues watch events in
+// arrival order. As ClientCnxn's outgoing queue does, a request made while disconnected
+// waits and is sent once a connection is established; a lost connection, or a connection
+// attempt that fails, fails every request in flight or waiting with CONNECTIONLOSS.
 // It performs no effects itself: the world delivers its sends and timers.
 #pragma once
 
@@ -62,12 +64,15 @@ struct ClientEffects {
 class SimClient {
  public:
   static constexpr size_t kMaxQueuedEvents = 10'000;
+  // Requests waiting for a connection; beyond this a new one fails at once (CONNECTIONLOSS).
+  static constexpr size_t kMaxUnsentRequests = 10'000;
 
   SimClient(std::string name, EndpointId endpoint, int server_count, int64_t requested_timeout_ms);
 
   void connect(ServerId server, int64_t now_us, ClientEffects& effects);
-  // Sends an operation; returns its cxid. While disconnected it completes at once with
-  // CONNECTIONLOSS (or SESSIONEXPIRED once expired).
+  // Sends an operation; returns its cxid. While disconnected it waits for the next
+  // connection (see above); once the session has expired or closed it completes at once
+  // with SESSIONEXPIRED.
   int32_t submit(Request request, int64_t now_us, ClientEffects& effects);
   void close(int64_t now_us, ClientEffects& effects);
   void on_message(ConnectionId connection, const ServerToClient& message, int64_t now_us, ClientEffects& effects);
@@ -114,6 +119,7 @@ class SimClient {
   ChunkedVector<ClientOpResult> ops_;  // index = cxid - 1; copies share completed history
   size_t first_maybe_pending_ = 0;     // ops before this index are all done
   std::deque<ClientWatchEvent> events_;
+  std::deque<int32_t> unsent_;  // cxids of requests made while disconnected, in order
 };
 
 }  // namespace zk::sim
