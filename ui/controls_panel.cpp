@@ -96,7 +96,9 @@ void ControlsPanel::draw(const PanelContext& context) {
   if (simulation) {
     float speed = static_cast<float>(simulation->speed);
     ImGui::SetNextItemWidth(button_w);
-    if (ImGui::SliderFloat("##speed", &speed, 0.01f, 10000.0f, "speed %.2fx", ImGuiSliderFlags_Logarithmic)) {
+    // The slider's format string shows the translated label ("%" in it would be a format).
+    const std::string speed_format = fmt::format("{} %.2fx", tr(Text::kSpeed));
+    if (ImGui::SliderFloat("##speed", &speed, 0.01f, 10000.0f, speed_format.c_str(), ImGuiSliderFlags_Logarithmic)) {
       simulation->speed = speed;
     }
   }

@@ -94,7 +94,7 @@ void draw_legend() {
     const char* label;
     ImU32 color;
   } entries[] = {{"LOOKING", colors.looking}, {"FOLLOWING", colors.following}, {"LEADING", colors.leading},
-                 {"DOWN", colors.down},       {"paused", colors.paused}};
+                 {"DOWN", colors.down},       {tr(Text::kVotesPaused), colors.paused}};
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float h = ImGui::GetTextLineHeight();
   bool first = true;
