@@ -58,13 +58,9 @@ int32_t SimClient::submit(Request request, int64_t now_us, ClientEffects& effect
     result.err = ErrorCode::kSessionExpired;
     result.completed_us = now_us;
   } else if (state_ != ClientState::kConnected) {
-    if (unsent_.size() < kMaxUnsentRequests) {
-      unsent_.push_back(cxid);
-    } else {
-      result.done = true;
-      result.err = ErrorCode::kConnectionLoss;
-      result.completed_us = now_us;
-    }
+    unsent_.push_back(cxid);
+    // Past the bound, everything waiting fails together (still in cxid order).
+    if (unsent_.size() > kMaxUnsentRequests) fail_pending(ErrorCode::kConnectionLoss, now_us);
   } else {
     effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{cxid, std::move(request)}});
   }
@@ -74,6 +70,19 @@ int32_t SimClient::submit(Request request, int64_t now_us, ClientEffects& effect
 void SimClient::close(int64_t now_us, ClientEffects& effects) {
   if (state_ == ClientState::kConnected) {
     submit(CloseSessionRequest{}, now_us, effects);
+    return;
+  }
+  if (state_ != ClientState::kNotConnected && state_ != ClientState::kConnecting) return;
+  // As ClientCnxn's close() while disconnected: the send thread stops instead of
+  // reconnecting, so what was waiting fails with CONNECTIONLOSS, and the session is left
+  // to expire on the servers.
+  effects.notes.push_back(fmt::format("client {}: closed while disconnected; session 0x{:x} is left to expire", name_,
+                                      static_cast<uint64_t>(session_id_)));
+  if (state_ == ClientState::kConnecting) effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
+  state_ = ClientState::kClosed;
+  fail_pending(ErrorCode::kConnectionLoss, now_us);
+  for (const ClientTimerKind kind : {ClientTimerKind::kPing, ClientTimerKind::kReadTimeout, ClientTimerKind::kReconnect}) {
+    effects.timers.push_back(ClientTimer{kind, -1});
   }
 }
 
@@ -85,6 +94,9 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
                            ClientEffects& effects) {
   if (connection != connection_ || state_ == ClientState::kClosed || state_ == ClientState::kExpired) return;
   if (const auto* response = std::get_if<ConnectResponse>(&message)) {
+    // Only the attempt in progress can be answered: one the client gave up on (its connect
+    // timeout fired first) was closed, so a late answer finds no socket.
+    if (state_ != ClientState::kConnecting) return;
     connect_settled_ = true;
     if (response->timeout_ms <= 0) {
       state_ = ClientState::kExpired;

@@ -64,7 +64,7 @@ struct ClientEffects {
 class SimClient {
  public:
   static constexpr size_t kMaxQueuedEvents = 10'000;
-  // Requests waiting for a connection; beyond this a new one fails at once (CONNECTIONLOSS).
+  // Requests waiting for a connection; beyond this all of them fail (CONNECTIONLOSS).
   static constexpr size_t kMaxUnsentRequests = 10'000;
 
   SimClient(std::string name, EndpointId endpoint, int server_count, int64_t requested_timeout_ms);
@@ -74,6 +74,8 @@ class SimClient {
   // connection (see above); once the session has expired or closed it completes at once
   // with SESSIONEXPIRED.
   int32_t submit(Request request, int64_t now_us, ClientEffects& effects);
+  // Connected: sends closeSession. Disconnected: stops reconnecting, fails what waits
+  // with CONNECTIONLOSS and becomes kClosed (the servers expire the session).
   void close(int64_t now_us, ClientEffects& effects);
   void on_message(ConnectionId connection, const ServerToClient& message, int64_t now_us, ClientEffects& effects);
   void on_timer(ClientTimerKind kind, int64_t now_us, ClientEffects& effects);

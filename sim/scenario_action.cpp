@@ -94,7 +94,8 @@ class Applier {
     const SimClient* client = world_.client(c.client);
     if (!client) return fail(fmt::format("unknown client '{}'", c.client));
     if constexpr (std::is_same_v<T, ClientClose>) {
-      if (client->state() != ClientState::kConnected) return {};  // nothing to close
+      // Disconnected: the client stops reconnecting; no closeSession is sent (no cxid).
+      if (client->state() != ClientState::kConnected) return fail(world_.client_close(c.client));
     }
     ActionOutcome outcome;
     int32_t cxid = 0;

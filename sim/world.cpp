@@ -449,8 +449,13 @@ std::string World::client_submit(const std::string& name, Request request, int32
 }
 
 std::string World::client_close(const std::string& name) {
-  int32_t cxid = 0;
-  return client_submit(name, CloseSessionRequest{}, &cxid);
+  SimClient* c = mutable_client(name);
+  if (!c) return fmt::format("unknown client '{}'", name);
+  ClientSlot& slot = *client_by_endpoint(c->endpoint());
+  ClientEffects& effects = fresh_client_effects();
+  c->close(now_us_, effects);
+  apply_client_effects(slot, effects);
+  return {};
 }
 
 ClientEffects& World::fresh_client_effects() {

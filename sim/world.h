@@ -105,6 +105,8 @@ class World {
   std::string client_connect(const std::string& name, ServerId server, int64_t timeout_ms);
   // Sends an operation from a client; returns its cxid, or an error (unknown client).
   std::string client_submit(const std::string& name, Request request, int32_t* cxid);
+  // Closes a client's session (closeSession when connected; when disconnected the client
+  // just stops, see SimClient::close).
   std::string client_close(const std::string& name);
 
   // ---- Time. ----

@@ -1,8 +1,9 @@
 // A client's request made while it is disconnected, as ZooKeeper's ClientCnxn handles it:
-// the request waits in the outgoing queue and goes out once a connection is established,
-// so a read right after a re-election sees the last committed write; a connection attempt
-// that fails fails the waiting request with CONNECTIONLOSS. Also: an expectation on a
-// remembered value says when the client's last operation failed.
+// the request waits in the outgoing queue and goes out, in order, once a connection is
+// established, so a read right after a re-election sees the last committed write; a
+// connection attempt that fails fails the waiting requests with CONNECTIONLOSS, an expired
+// session with SESSIONEXPIRED, and closing a disconnected client fails them and stops it.
+// Also: an expectation on a remembered value says when the client's last operation failed.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -15,9 +16,29 @@ namespace {
 zk::sim::RunReport run_text(const std::string& text) {
   const auto parsed = zk::sim::parse_scenario(text, "client.zks");
   REQUIRE_MESSAGE(parsed.error.empty(), parsed.error);
-  zk::sim::RunReport report = zk::sim::run_scenario(parsed.scenario, std::nullopt);
+  zk::sim::RunOptions options;
+  options.keep_history = true;
+  zk::sim::RunReport report = zk::sim::run_scenario(parsed.scenario, std::nullopt, options);
   REQUIRE_MESSAGE(report.ok(), report.error);
   return report;
+}
+
+// The client's latest operation on `path` in the recorded history.
+const zk::sim::HistoryOp& history_op(const zk::sim::RunReport& report, const std::string& client,
+                                     const std::string& path) {
+  const zk::sim::HistoryOp* found = nullptr;
+  for (const auto& op : report.history) {
+    if (op.client == client && op.path == path && (!found || op.cxid > found->cxid)) found = &op;
+  }
+  REQUIRE_MESSAGE(found != nullptr, "no operation of " << client << " on " << path);
+  return *found;
+}
+
+bool trace_has(const zk::sim::RunReport& report, const std::string& text) {
+  for (const zk::TraceEvent& event : report.trace) {
+    if (event.detail == text) return true;
+  }
+  return false;
 }
 
 const zk::sim::ExpectationResult& expectation_at(const zk::sim::RunReport& report, int line) {
@@ -85,6 +106,10 @@ c2 get /before
 expect c2 data "x"
 )");
   CHECK(expectation_at(report, 10).passed);
+  // The create waited for the next attempt, which failed.
+  const zk::sim::HistoryOp& during = history_op(report, "c2", "/during");
+  CHECK(during.err == zk::ErrorCode::kConnectionLoss);
+  CHECK(during.completed_us > during.invoked_us);
   const auto& data = expectation_at(report, 12);
   CHECK_FALSE(data.passed);
   CHECK(data.detail == "no successful get yet (the last operation, get /before, failed with CONNECTIONLOSS)");
@@ -107,4 +132,85 @@ expect c data "one"
   CHECK(expectation_at(report, 9).detail ==
         "expected version 1, saw 0 (the last operation, get /missing, failed with NONODE)");
   CHECK(expectation_at(report, 10).passed);
+}
+
+TEST_CASE("requests made while reconnecting go out in the order they were made") {
+  // S1 crashes under the client; while it connects to S2 it is asked three sequential
+  // creates at once (`clients async`): they get the sequence numbers in that order.
+  const zk::sim::RunReport report = run_text(R"(cluster 3
+start 1 2 3
+run until leader
+run until converged
+client c connect 1
+c create /q
+kill 1
+run 5ms
+clients async
+c create -s /q/n- one
+c create -s /q/n- two
+c create -s /q/n- three
+run 3s
+clients wait
+c get /q/n-0000000000
+expect c data "one"
+c get /q/n-0000000001
+expect c data "two"
+c get /q/n-0000000002
+expect c data "three"
+)");
+  CHECK(report.failed() == 0);
+  CHECK(report.passed() == 3);
+  CHECK(trace_has(report, "client c: connection to S1 lost (connection reset)"));
+  const zk::sim::HistoryOp& last = history_op(report, "c", "/q/n-");  // the third create
+  CHECK(last.err == zk::ErrorCode::kOk);
+  CHECK(last.completed_us > last.invoked_us);
+}
+
+TEST_CASE("a request waiting when the session turns out to have expired fails with SESSIONEXPIRED") {
+  // Cut off for 10 s, the client's session (6 s) expires on the servers. The get is asked
+  // after the heal, while the client waits before its next attempt; that attempt learns
+  // of the expiry.
+  const zk::sim::RunReport report = run_text(R"(cluster 3
+start 1 2 3
+run until leader
+run until converged
+client c connect 1
+c create /q
+partition c | 1 2 3
+run 10100ms
+heal
+c get /q
+expect c error SESSIONEXPIRED
+)");
+  CHECK(expectation_at(report, 11).passed);
+  CHECK(trace_has(report, "client c: session 0x100000000000000 has expired (told by S2)"));
+  const zk::sim::HistoryOp& get = history_op(report, "c", "/q");  // the get, after the create
+  CHECK(get.err == zk::ErrorCode::kSessionExpired);
+  CHECK(get.completed_us > get.invoked_us);
+}
+
+TEST_CASE("closing a disconnected client fails what waits and stops it reconnecting") {
+  const zk::sim::RunReport report = run_text(R"(cluster 3
+start 1 2 3
+run until leader
+run until converged
+client c connect 1
+kill 1
+run 5ms
+clients async
+c create /x a
+c close
+run 2s
+clients wait
+c get /
+expect c error SESSIONEXPIRED
+client d connect 2
+d get /x
+expect d error NONODE
+)");
+  CHECK(report.failed() == 0);
+  CHECK(trace_has(report, "client c: closed while disconnected; session 0x100000000000000 is left to expire"));
+  CHECK_FALSE(trace_has(report, "client c: reconnected to S2, session 0x100000000000000, timeout 6000 ms"));
+  const zk::sim::HistoryOp& create = history_op(report, "c", "/x");
+  CHECK(create.err == zk::ErrorCode::kConnectionLoss);
 }
