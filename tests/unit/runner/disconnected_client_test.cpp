@@ -69,6 +69,9 @@ expect c1 data "v2"
 expect state 2 FOLLOWING
 )";
 
+// Lines 1-4 of the scenarios below: three servers, all serving.
+constexpr const char* kSettledCluster = "cluster 3\nstart 1 2 3\nrun until leader\nrun until converged\n";
+
 }  // namespace
 
 TEST_CASE("a read asked while the client reconnects waits for the connection and sees the last write") {
@@ -137,11 +140,7 @@ expect c data "one"
 TEST_CASE("requests made while reconnecting go out in the order they were made") {
   // S1 crashes under the client; while it connects to S2 it is asked three sequential
   // creates at once (`clients async`): they get the sequence numbers in that order.
-  const zk::sim::RunReport report = run_text(R"(cluster 3
-start 1 2 3
-run until leader
-run until converged
-client c connect 1
+  const zk::sim::RunReport report = run_text(std::string(kSettledCluster) + R"(client c connect 1
 c create /q
 kill 1
 run 5ms
@@ -170,11 +169,7 @@ TEST_CASE("a request waiting when the session turns out to have expired fails wi
   // Cut off for 10 s, the client's session (6 s) expires on the servers. The get is asked
   // after the heal, while the client waits before its next attempt; that attempt learns
   // of the expiry.
-  const zk::sim::RunReport report = run_text(R"(cluster 3
-start 1 2 3
-run until leader
-run until converged
-client c connect 1
+  const zk::sim::RunReport report = run_text(std::string(kSettledCluster) + R"(client c connect 1
 c create /q
 partition c | 1 2 3
 run 10100ms
@@ -190,11 +185,7 @@ expect c error SESSIONEXPIRED
 }
 
 TEST_CASE("closing a disconnected client fails what waits and stops it reconnecting") {
-  const zk::sim::RunReport report = run_text(R"(cluster 3
-start 1 2 3
-run until leader
-run until converged
-client c connect 1
+  const zk::sim::RunReport report = run_text(std::string(kSettledCluster) + R"(client c connect 1
 kill 1
 run 5ms
 clients async
