@@ -58,21 +58,18 @@ int32_t SimClient::submit(Request request, int64_t now_us, ClientEffects& effect
     result.err = ErrorCode::kSessionExpired;
     result.completed_us = now_us;
   } else if (state_ != ClientState::kConnected) {
-    unsent_.push_back(cxid);
-    // Past the bound, everything waiting fails together (still in cxid order).
-    if (unsent_.size() > kMaxUnsentRequests) fail_pending(ErrorCode::kConnectionLoss, now_us);
+    // It waits (see first_maybe_pending_). Past the bound, everything waiting fails
+    // together, so completions stay in cxid order.
+    if (ops_.size() - first_maybe_pending_ > kMaxUnsentRequests) fail_pending(ErrorCode::kConnectionLoss, now_us);
   } else {
     effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{cxid, std::move(request)}});
   }
   return cxid;
 }
 
-void SimClient::close(int64_t now_us, ClientEffects& effects) {
-  if (state_ == ClientState::kConnected) {
-    submit(CloseSessionRequest{}, now_us, effects);
-    return;
-  }
-  if (state_ != ClientState::kNotConnected && state_ != ClientState::kConnecting) return;
+std::optional<int32_t> SimClient::close(int64_t now_us, ClientEffects& effects) {
+  if (state_ == ClientState::kConnected) return submit(CloseSessionRequest{}, now_us, effects);
+  if (state_ != ClientState::kNotConnected && state_ != ClientState::kConnecting) return std::nullopt;
   // As ClientCnxn's close() while disconnected: the send thread stops instead of
   // reconnecting, so what was waiting fails with CONNECTIONLOSS, and the session is left
   // to expire on the servers.
@@ -84,6 +81,7 @@ void SimClient::close(int64_t now_us, ClientEffects& effects) {
   for (const ClientTimerKind kind : {ClientTimerKind::kPing, ClientTimerKind::kReadTimeout, ClientTimerKind::kReconnect}) {
     effects.timers.push_back(ClientTimer{kind, -1});
   }
+  return std::nullopt;
 }
 
 void SimClient::arm_read_timeout(ClientEffects& effects) {
@@ -117,12 +115,11 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, negotiated_timeout_ms_ * 1000 / 3});
     arm_read_timeout(effects);
     // What was asked while disconnected goes out now, in order.
-    for (const int32_t cxid : unsent_) {
-      const ClientOpResult& waiting = ops_[static_cast<size_t>(cxid - 1)];
+    for (size_t i = first_maybe_pending_; i < ops_.size(); ++i) {
+      const ClientOpResult& waiting = ops_[i];
       assert(!waiting.done);
-      effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{cxid, waiting.request}});
+      effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{waiting.cxid, waiting.request}});
     }
-    unsent_.clear();
     return;
   }
   if (const auto* closed = std::get_if<ConnectionClosed>(&message)) {
@@ -209,7 +206,6 @@ void SimClient::fail_pending(ErrorCode err, int64_t now_us) {
     op.completed_us = now_us;
   }
   first_maybe_pending_ = ops_.size();
-  unsent_.clear();
 }
 
 }  // namespace zk::sim

@@ -74,9 +74,10 @@ class SimClient {
   // connection (see above); once the session has expired or closed it completes at once
   // with SESSIONEXPIRED.
   int32_t submit(Request request, int64_t now_us, ClientEffects& effects);
-  // Connected: sends closeSession. Disconnected: stops reconnecting, fails what waits
-  // with CONNECTIONLOSS and becomes kClosed (the servers expire the session).
-  void close(int64_t now_us, ClientEffects& effects);
+  // Connected: sends closeSession and returns its cxid. Disconnected: stops reconnecting,
+  // fails what waits with CONNECTIONLOSS and becomes kClosed (the servers expire the
+  // session); nothing is sent. Closed or expired: does nothing.
+  std::optional<int32_t> close(int64_t now_us, ClientEffects& effects);
   void on_message(ConnectionId connection, const ServerToClient& message, int64_t now_us, ClientEffects& effects);
   void on_timer(ClientTimerKind kind, int64_t now_us, ClientEffects& effects);
   // The TCP connection broke (server crashed or refused).
@@ -119,9 +120,11 @@ class SimClient {
   Zxid last_zxid_seen_ = 0;
   int32_t next_cxid_ = 1;
   ChunkedVector<ClientOpResult> ops_;  // index = cxid - 1; copies share completed history
-  size_t first_maybe_pending_ = 0;     // ops before this index are all done
+  // Ops before this index are all done. Every loss of a connection fails what is pending
+  // and moves it to the end, so while disconnected the ops from here on are exactly the
+  // requests waiting for the next connection.
+  size_t first_maybe_pending_ = 0;
   std::deque<ClientWatchEvent> events_;
-  std::deque<int32_t> unsent_;  // cxids of requests made while disconnected, in order
 };
 
 }  // namespace zk::sim

@@ -91,16 +91,15 @@ class Applier {
   template <typename T>
     requires kIsClientOp<T>
   ActionOutcome operator()(const T& c) {
-    const SimClient* client = world_.client(c.client);
-    if (!client) return fail(fmt::format("unknown client '{}'", c.client));
-    if constexpr (std::is_same_v<T, ClientClose>) {
-      // Disconnected: the client stops reconnecting; no closeSession is sent (no cxid).
-      if (client->state() != ClientState::kConnected) return fail(world_.client_close(c.client));
-    }
     ActionOutcome outcome;
-    int32_t cxid = 0;
-    outcome.error = world_.client_submit(c.client, *client_request(Command(c)), &cxid);
-    if (outcome.error.empty()) outcome.cxid = cxid;
+    if constexpr (std::is_same_v<T, ClientClose>) {
+      // A cxid only when a closeSession went out (a disconnected client just stops).
+      outcome.error = world_.client_close(c.client, &outcome.cxid);
+    } else {
+      int32_t cxid = 0;
+      outcome.error = world_.client_submit(c.client, *client_request(Command(c)), &cxid);
+      if (outcome.error.empty()) outcome.cxid = cxid;
+    }
     return outcome;
   }
   template <typename T>

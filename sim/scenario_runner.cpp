@@ -368,52 +368,55 @@ class ScenarioStepper::Impl {
     }
     return {};
   }
-  // Compares what the client's last successful operation of a kind returned with the
-  // expected value; fails with none_yet when it has not run one. A failure message says
-  // when the client's last operation failed, since the value seen is then an older one.
+  // Checks what the client's last successful operation of a kind returned; fails with
+  // none_yet when it has not run one. A failure message says when the client's last
+  // operation failed, since the value seen is then an older one.
   static std::string last_failed_note(const ClientMemory& memory) {
     if (!memory.has_op || memory.last_err == ErrorCode::kOk) return {};
     return fmt::format(" (the last operation, {}, failed with {})", memory.last_op, error_name(memory.last_err));
   }
-  template <typename T, typename Describe>
-  void expect_remembered(const ClientMemory& memory, const std::optional<T>& seen, const T& want,
-                         const char* none_yet, Describe describe) {
+  template <typename T, typename Matches, typename Describe>
+  void expect_remembered(const ClientMemory& memory, const std::optional<T>& seen, const char* none_yet,
+                         Matches matches, Describe describe) {
     if (!seen) {
       expectation(false, none_yet + last_failed_note(memory));
     } else {
-      expectation(*seen == want, describe(*seen) + last_failed_note(memory));
+      expectation(matches(*seen), describe(*seen) + last_failed_note(memory));
     }
+  }
+  template <typename T, typename Describe>
+  void expect_remembered_equal(const ClientMemory& memory, const std::optional<T>& seen, const T& want,
+                               const char* none_yet, Describe describe) {
+    expect_remembered(memory, seen, none_yet, [&](const T& value) { return value == want; }, describe);
   }
   std::string exec(const ExpectData& c) {
     const ClientMemory& m = clients_[c.client];
-    expect_remembered(m, m.data, c.text, "no successful get yet", [&](const std::string& seen) {
+    expect_remembered_equal(m, m.data, c.text, "no successful get yet", [&](const std::string& seen) {
       return fmt::format("expected \"{}\", saw \"{}\"", c.text, seen);
     });
     return {};
   }
   std::string exec(const ExpectCreated& c) {
     const ClientMemory& m = clients_[c.client];
-    expect_remembered(m, m.created, c.path, "no successful create yet",
-                      [&](const std::string& seen) { return fmt::format("expected {}, saw {}", c.path, seen); });
+    expect_remembered_equal(m, m.created, c.path, "no successful create yet",
+                            [&](const std::string& seen) { return fmt::format("expected {}, saw {}", c.path, seen); });
     return {};
   }
   std::string exec(const ExpectChildren& c) {
     const ClientMemory& m = clients_[c.client];
-    expect_remembered(m, m.children, c.names, "no successful ls yet", [&](const std::vector<std::string>& seen) {
+    expect_remembered_equal(m, m.children, c.names, "no successful ls yet", [&](const std::vector<std::string>& seen) {
       return fmt::format("expected {}, saw {}", quote_list(c.names), quote_list(seen));
     });
     return {};
   }
   std::string exec(const ExpectStat& c) {
     const ClientMemory& m = clients_[c.client];
-    if (!m.stat) {
-      expectation(false, "no Stat returned yet" + last_failed_note(m));
-    } else {
-      const int64_t seen = stat_value(*m.stat, c.field);
-      expectation(seen == c.value, fmt::format("expected {} {}, saw {}{}", stat_field_name(c.field),
-                                               stat_text(c.field, c.value), stat_text(c.field, seen),
-                                               last_failed_note(m)));
-    }
+    expect_remembered(
+        m, m.stat, "no Stat returned yet", [&](const Stat& seen) { return stat_value(seen, c.field) == c.value; },
+        [&](const Stat& seen) {
+          return fmt::format("expected {} {}, saw {}", stat_field_name(c.field), stat_text(c.field, c.value),
+                             stat_text(c.field, stat_value(seen, c.field)));
+        });
     return {};
   }
   std::string exec(const ExpectEvent& c) {

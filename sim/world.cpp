@@ -437,25 +437,26 @@ std::string World::client_connect(const std::string& name, ServerId server, int6
   return {};
 }
 
-std::string World::client_submit(const std::string& name, Request request, int32_t* cxid) {
+template <typename Act>
+std::string World::act_on_client(const std::string& name, Act&& act) {
   SimClient* c = mutable_client(name);
   if (!c) return fmt::format("unknown client '{}'", name);
   ClientSlot& slot = *client_by_endpoint(c->endpoint());
   ClientEffects& effects = fresh_client_effects();
-  const int32_t id = c->submit(std::move(request), now_us_, effects);
-  if (cxid) *cxid = id;
+  act(*c, effects);
   apply_client_effects(slot, effects);
   return {};
 }
 
-std::string World::client_close(const std::string& name) {
-  SimClient* c = mutable_client(name);
-  if (!c) return fmt::format("unknown client '{}'", name);
-  ClientSlot& slot = *client_by_endpoint(c->endpoint());
-  ClientEffects& effects = fresh_client_effects();
-  c->close(now_us_, effects);
-  apply_client_effects(slot, effects);
-  return {};
+std::string World::client_submit(const std::string& name, Request request, int32_t* cxid) {
+  return act_on_client(name, [&](SimClient& c, ClientEffects& effects) {
+    const int32_t id = c.submit(std::move(request), now_us_, effects);
+    if (cxid) *cxid = id;
+  });
+}
+
+std::string World::client_close(const std::string& name, std::optional<int32_t>* cxid) {
+  return act_on_client(name, [&](SimClient& c, ClientEffects& effects) { *cxid = c.close(now_us_, effects); });
 }
 
 ClientEffects& World::fresh_client_effects() {

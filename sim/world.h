@@ -105,9 +105,9 @@ class World {
   std::string client_connect(const std::string& name, ServerId server, int64_t timeout_ms);
   // Sends an operation from a client; returns its cxid, or an error (unknown client).
   std::string client_submit(const std::string& name, Request request, int32_t* cxid);
-  // Closes a client's session (closeSession when connected; when disconnected the client
-  // just stops, see SimClient::close).
-  std::string client_close(const std::string& name);
+  // Closes a client's session (SimClient::close): *cxid is the closeSession's when one was
+  // sent (connected), nullopt otherwise.
+  std::string client_close(const std::string& name, std::optional<int32_t>* cxid);
 
   // ---- Time. ----
   int64_t now_us() const { return now_us_; }
@@ -202,6 +202,9 @@ class World {
   void apply_client_effects(ClientSlot& slot, ClientEffects& effects);
   // The one ClientEffects buffer every client input fills (cleared, capacity kept).
   ClientEffects& fresh_client_effects();
+  // Runs a command on a named client (act(client, effects)) and applies its effects.
+  template <typename Act>
+  std::string act_on_client(const std::string& name, Act&& act);
   ClientSlot* client_by_endpoint(EndpointId endpoint);
   void handle_client_event(const EventPayload& payload);
 
