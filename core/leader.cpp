@@ -70,6 +70,7 @@ void QuorumPeer::leader_on_follower_info(ServerId from, const QuorumPacket& pack
   handler.connection = packet.connection;
   handler.tick_of_next_ack_deadline = leader_->tick + config_.init_limit + config_.sync_limit;
   leader_->handlers[from] = handler;
+  leader_forget_acks(from, out);
   if (!leader_->epoch_decided) {
     leader_->epoch = std::max(leader_->epoch, zxid_epoch(packet.zxid) + 1);
     if (is_voter(from)) leader_->connecting.insert(from);
@@ -77,6 +78,19 @@ void QuorumPeer::leader_on_follower_info(ServerId from, const QuorumPacket& pack
   } else {
     send_packet(from, PacketType::kLeaderInfo, handler.connection, make_zxid(leader_->epoch, 0), 0, out);
   }
+}
+
+// A learner that connects again is synchronised afresh, and a TRUNC may cut the
+// outstanding proposals it acknowledged over its old connection from its log: those
+// ACKs no longer say the txn is on its disk. The sync re-sends every outstanding
+// proposal (startForwarding), so the learner acknowledges again what it really logs.
+// ZooKeeper 3.8 keys acks by server id and keeps them (`bugs=stale-ack-after-trunc`).
+void QuorumPeer::leader_forget_acks(ServerId learner, Outbox& out) {
+  if (config_.upstream_bugs.has(UpstreamBug::kStaleAckAfterTrunc)) return;
+  int64_t forgotten = 0;
+  for (auto& [zxid, proposal] : leader_->outstanding) forgotten += proposal.acks.erase(learner) ? 1 : 0;
+  if (forgotten == 0) return;
+  out.trace(TraceEvent{.kind = TraceKind::kAcksForgotten, .peer = learner, .count = forgotten});
 }
 
 void QuorumPeer::leader_check_epoch_quorum(Outbox& out) {

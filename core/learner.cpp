@@ -120,6 +120,10 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       // order of the ZOOKEEPER-4643 fix: a follower that crashed in between would otherwise
       // restart with the new epoch but without those txns, win an election on the epoch and
       // truncate acknowledged writes (ZooKeeper 3.5-3.9.1 can; the fuzzer found it here).
+      // `bugs=ZOOKEEPER-4643` writes it here, before the fsync, as ZooKeeper 3.8 does.
+      if (config_.upstream_bugs.has(UpstreamBug::kZookeeper4643)) {
+        disk_.current_epoch = std::max(disk_.current_epoch, new_epoch);
+      }
       learner_->got_new_leader = true;
       election_.update_peer_epoch(new_epoch);
       learner_reset_read_timeout(out);

@@ -67,7 +67,7 @@ bool QuorumPeer::serving() const {
 }
 
 ServerId QuorumPeer::current_leader() const {
-  if (state_ == PeerState::kLeading) return config_.my_id;
+  if (state_ == PeerState::kLeading && leader_) return config_.my_id;
   if (state_ == PeerState::kFollowing && learner_) return learner_->leader;
   return 0;
 }
@@ -116,6 +116,13 @@ void QuorumPeer::on_message(ServerId from, const PeerMessage& message, Outbox& o
     return;
   }
   const auto& packet = std::get<QuorumPacket>(message);
+  if (shutdown_reason_) {
+    // Shutting down its role: no leader or learner is left to take the packet.
+    if (packet.type == PacketType::kFollowerInfo) {
+      send_packet(from, PacketType::kConnectRefused, packet.connection, 0, 0, out);
+    }
+    return;
+  }
   if (state_ == PeerState::kLeading) {
     leader_on_packet(from, packet, out);
   } else if (state_ == PeerState::kFollowing) {
@@ -183,6 +190,10 @@ void QuorumPeer::on_disk_synced(Zxid token, Outbox& out) {
     flush_in_flight_ = std::move(batch);  // keeps its capacity
     if (!flush_waiting_.empty()) start_flush(out);
   }
+  if (shutdown_reason_ && flush_in_flight_.empty()) {  // the shutdown flush is done
+    const std::string reason = std::move(*shutdown_reason_);
+    enter_election(reason, out);
+  }
 }
 
 void QuorumPeer::request_flush(Zxid token, Outbox& out) {
@@ -238,6 +249,24 @@ void QuorumPeer::go_looking(const std::string& reason, Outbox& out) {
                          TimerKind::kLearnerConnectRetry, TimerKind::kSessionExpiry}) {
     out.cancel_timer(kind);
   }
+  // Shutting the role down shuts its SyncRequestProcessor down, which flushes what was
+  // logged before the peer changes state: the election (and any epoch this server writes
+  // as the next leader) comes after those txns are on disk. Until then the peer keeps its
+  // old state, and answers LOOKING peers' notifications with its old vote, as ZooKeeper's
+  // QuorumPeer does while Follower/Leader.shutdown() runs.
+  const auto unflushed = static_cast<int64_t>(
+      std::count_if(flush_in_flight_.begin(), flush_in_flight_.end(), [](Zxid z) { return !is_epoch_marker(z); }) +
+      std::count_if(flush_waiting_.begin(), flush_waiting_.end(), [](Zxid z) { return !is_epoch_marker(z); }));
+  if (unflushed > 0) {
+    shutdown_reason_ = reason;
+    out.trace(TraceEvent{.kind = TraceKind::kShutdownFlush, .count = unflushed, .state_old = state_});
+    return;
+  }
+  enter_election(reason, out);
+}
+
+void QuorumPeer::enter_election(const std::string& reason, Outbox& out) {
+  shutdown_reason_.reset();
   set_state(PeerState::kLooking, reason, out);
   phase_ = ZabPhase::kElection;
   election_.start_looking(last_processed_zxid_, disk_.current_epoch, out);

@@ -23,6 +23,7 @@
 #include "core/data_tree.h"
 #include "core/fast_leader_election.h"
 #include "core/injected_bug.h"
+#include "core/upstream_bug.h"
 #include "core/invariant.h"
 #include "core/outbox.h"
 #include "core/prep_request_processor.h"
@@ -47,6 +48,7 @@ struct PeerConfig {
   size_t commit_log_count = 500;  // the leader's in-memory DIFF window
   size_t max_flush_batch = 1000;  // SyncRequestProcessor: at most this many txns per fsync
   InjectedBug injected_bug = InjectedBug::kNone;  // a deliberate protocol bug (checker tests only)
+  UpstreamBugs upstream_bugs;  // ZooKeeper 3.8 data-loss bugs to reproduce (default: none, fixed)
 };
 
 // What survives a crash: the epoch files, the last snapshot and the fsynced txn log.
@@ -173,8 +175,10 @@ class QuorumPeer {
   const std::vector<Zxid>& flush_in_flight() const { return flush_in_flight_; }
   const std::vector<Zxid>& flush_waiting() const { return flush_waiting_; }
   const PeerConfig& config() const { return config_; }
-  // The leader this server follows or is; 0 while LOOKING.
+  // The leader this server follows or is; 0 while LOOKING or shutting a role down.
   ServerId current_leader() const;
+  // Its role is shut down and logged txns are being flushed before it starts electing.
+  bool shutting_down() const { return shutdown_reason_.has_value(); }
 
  private:
   bool is_quorum(size_t count) const { return count * 2 > config_.voters.size(); }
@@ -182,6 +186,7 @@ class QuorumPeer {
   void send_packet(ServerId to, QuorumPacket packet, Outbox& out);
   void send_packet(ServerId to, PacketType type, uint64_t connection, Zxid zxid, int64_t value, Outbox& out);
   void go_looking(const std::string& reason, Outbox& out);
+  void enter_election(const std::string& reason, Outbox& out);
   void set_state(PeerState state, const std::string& reason, Outbox& out);
   void on_election_decided(Outbox& out);
 
@@ -199,6 +204,7 @@ class QuorumPeer {
   void lead(Outbox& out);
   void leader_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out);
   void leader_on_follower_info(ServerId from, const QuorumPacket& packet, Outbox& out);
+  void leader_forget_acks(ServerId learner, Outbox& out);
   void leader_on_ack_epoch(ServerId from, const QuorumPacket& packet, Outbox& out);
   void leader_on_ack(ServerId from, Zxid zxid, Outbox& out);
   void leader_check_epoch_quorum(Outbox& out);
@@ -271,6 +277,9 @@ class QuorumPeer {
   // role (the disk does not care who is leading).
   std::vector<Zxid> flush_waiting_;
   std::vector<Zxid> flush_in_flight_;
+  // Set while the role is shut down and its logged txns are flushed (go_looking); the
+  // election starts with this reason once the flush is done.
+  std::optional<std::string> shutdown_reason_;
 };
 
 }  // namespace zk

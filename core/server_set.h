@@ -26,6 +26,12 @@ class ServerSet {
     count_ += fresh ? 1 : 0;
     return fresh;
   }
+  bool erase(ServerId id) {
+    if (!contains(id)) return false;
+    words_[static_cast<size_t>(id) / 64] &= ~(uint64_t{1} << (static_cast<unsigned>(id) % 64));
+    --count_;
+    return true;
+  }
   bool contains(ServerId id) const {
     if (id < 0 || id > kMaxServerId) return false;
     return (words_[static_cast<size_t>(id) / 64] >> (static_cast<unsigned>(id) % 64)) & 1U;

@@ -35,6 +35,8 @@ enum class TraceKind : uint8_t {
   kQuorumLost,         // (leader) count synced of total
   kSessionCreated,     // zxid, count = session id
   kSessionExpired,     // count = session id
+  kAcksForgotten,      // (leader) peer reconnected: its ACKs of count outstanding proposals no longer count
+  kShutdownFlush,      // leaving FOLLOWING/LEADING: count logged txns are fsynced before the election starts
   kInvariantViolated,  // detail names the invariant
   kNote,               // detail: free text (scenario output, commands)
 };

@@ -54,6 +54,8 @@ const char* trace_kind_name(TraceKind kind) {
     case TraceKind::kQuorumLost: return "quorum-lost";
     case TraceKind::kSessionCreated: return "session";
     case TraceKind::kSessionExpired: return "expire";
+    case TraceKind::kAcksForgotten: return "acks-forgotten";
+    case TraceKind::kShutdownFlush: return "shutdown-flush";
     case TraceKind::kInvariantViolated: return "INVARIANT";
     case TraceKind::kNote: return "note";
   }
@@ -120,6 +122,13 @@ std::string describe(const TraceEvent& e) {
       return fmt::format("S{} session 0x{:x} created at {}", s, static_cast<uint64_t>(e.count), zxid_hex(e.zxid));
     case TraceKind::kSessionExpired:
       return fmt::format("S{} (leader) expires session 0x{:x}", s, static_cast<uint64_t>(e.count));
+    case TraceKind::kAcksForgotten:
+      return fmt::format("S{} (leader) forgets S{}'s ACKs of {} outstanding proposal(s): it reconnected and is synced "
+                         "afresh, so it must ACK them again",
+                         s, e.peer, e.count);
+    case TraceKind::kShutdownFlush:
+      return fmt::format("S{} shuts down its {} role: waits for {} logged txn(s) to reach disk before electing", s,
+                         peer_state_name(e.state_old), e.count);
     case TraceKind::kInvariantViolated: return fmt::format("INVARIANT VIOLATED at S{}: {}", s, e.detail);
     case TraceKind::kNote: return e.detail;
   }

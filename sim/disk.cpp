@@ -40,6 +40,7 @@ size_t VirtualDisk::crash() {
   appended_total_ -= lost;
   unsynced_.clear();
   synced_total_ = appended_total_;
+  last_fsync_done_us = 0;  // the dead process's fsyncs are gone with it: a restart starts idle
   return lost;
 }
 

@@ -133,6 +133,8 @@ constexpr const char* kFrames[] = {
     "S{} 创建会话 0x{:x}，zxid {}",
     "S{}（Leader）使会话 0x{:x} 过期",
     "S{} 违反不变量：{}",
+    "S{}（Leader）忘记 S{} 对 {} 个未提交提议的 ACK：它重新连接并重新同步，必须再次 ACK",
+    "S{} 关闭 {} 角色：等待 {} 个已记录的事务写入磁盘后再开始选举",
 };
 
 template <typename... Args>
@@ -197,6 +199,8 @@ std::string describe_zh(const TraceEvent& e) {
     case TraceKind::kSessionCreated: return frame(23, s, static_cast<uint64_t>(e.count), zxid_hex(e.zxid));
     case TraceKind::kSessionExpired: return frame(24, s, static_cast<uint64_t>(e.count));
     case TraceKind::kInvariantViolated: return frame(25, s, e.detail);
+    case TraceKind::kAcksForgotten: return frame(26, s, e.peer, e.count);
+    case TraceKind::kShutdownFlush: return frame(27, s, peer_state_name(e.state_old), e.count);
     case TraceKind::kNote: return translate_detail_zh(e.detail);
   }
   return "?";
