@@ -1,5 +1,5 @@
 // `zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--clients N] [--duration DUR]
-// [--faults LIST] [--inject-bug NAME] [--out DIR] [--no-shrink] [--progress]`: generates one
+// [--faults LIST] [--inject-bug NAME] [--bugs LIST] [--out DIR] [--no-shrink] [--progress]`: generates one
 // random workload + fault schedule per seed, runs each on its own World with the invariant
 // checker on (seeds spread over worker threads), prints every failing seed, shrinks the
 // first failure to a small `.zks` reproducer in DIR and prints the commands that replay
@@ -83,6 +83,11 @@ std::string parse_args(const Args& args, FuzzArgs& out) {
                            "leader-skips-trunc, read-uncommitted)", name);
       }
       out.campaign.options.bug = *bug;
+    } else if (a == "--bugs") {
+      const std::string& list = value();
+      const auto bugs = parse_upstream_bugs(list);
+      if (!bugs) return fmt::format("--bugs: unknown bug in '{}' (a comma list of: {}; or none)", list, upstream_bug_names());
+      out.campaign.options.upstream_bugs = *bugs;
     } else if (a == "--out") {
       out.out_dir = value();
     } else {

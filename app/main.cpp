@@ -36,7 +36,7 @@ usage:
       --junit FILE              write a JUnit XML report to FILE
       --chrome-trace FILE       write a Chrome / Perfetto trace to FILE (one scenario)
   zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--clients N] [--duration DUR]
-             [--faults LIST] [--inject-bug NAME] [--out DIR] [--no-shrink] [--progress]
+             [--faults LIST] [--inject-bug NAME] [--bugs LIST] [--out DIR] [--no-shrink] [--progress]
                                 fuzz random workloads and faults; shrink a failure to a .zks
   zksim bench cluster|tree|timetravel|checker
                                 print simulator / data-tree / time-travel / checker figures

@@ -60,7 +60,7 @@ class Generator {
     paused_.assign(static_cast<size_t>(options.servers) + 1, false);
     scenario_.file_name = fmt::format("fuzz-seed-{}.zks", seed);
     scenario_.setup_line = 1;
-    scenario_.setup = Cluster{.server_count = options.servers, .seed = seed};
+    scenario_.setup = Cluster{.server_count = options.servers, .seed = seed, .upstream_bugs = options.upstream_bugs};
   }
 
   Scenario generate() {

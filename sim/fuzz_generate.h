@@ -33,6 +33,7 @@ struct FuzzOptions {
   std::set<FuzzFault> faults{FuzzFault::kCrash, FuzzFault::kPartition, FuzzFault::kPause, FuzzFault::kLoss,
                              FuzzFault::kSlowDisk};
   InjectedBug bug = InjectedBug::kNone;
+  UpstreamBugs upstream_bugs;  // --bugs: the cluster line's bugs= (ZooKeeper 3.8's own data-loss bugs)
 };
 
 Scenario generate_fuzz_scenario(uint64_t seed, const FuzzOptions& options);

@@ -83,7 +83,8 @@ std::optional<InvariantViolation> InvariantChecker::check_server(const World& wo
 
   const Epoch accepted = peer.persistent().accepted_epoch;
   const uint64_t connection = peer.learner_state() ? peer.learner_state()->connection : 0;
-  if (!fresh && zxid < view.last_processed && accepted == view.accepted_epoch && connection == view.connection) {
+  if (!fresh && zxid < view.last_processed && view.serving && serving && accepted == view.accepted_epoch &&
+      connection == view.connection) {
     return InvariantViolation{"applied-zxid-monotonic", {id},
                               fmt::format("S{} went back from {} to {} within accepted epoch {}", id,
                                           zxid_hex(view.last_processed), zxid_hex(zxid), accepted)};

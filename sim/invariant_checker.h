@@ -9,9 +9,14 @@
 //   one-leader-per-epoch    at most one server establishes (serves as leader in) each epoch
 //   committed-log-agreement no two servers apply different txns at the same zxid, so the
 //                           committed logs of any two servers are prefixes of one another
-//   applied-zxid-monotonic  a server's last applied zxid never goes back within one
-//                           accepted epoch of one process and one connection to its
-//                           leader (TRUNC comes with a new sync)
+//   applied-zxid-monotonic  while a server serves clients without a break (one process,
+//                           one accepted epoch, one connection to its leader or one
+//                           leadership), its last processed zxid never goes back, so no
+//                           client of it sees the tree go back. Between serving periods
+//                           it may: an epoch marker gives way to the log's last zxid
+//                           when a former leader rebuilds, and a sync may TRUNC txns it
+//                           fast-forwarded but the quorum never committed; whether
+//                           those were committed is the durability checks' business.
 //   acked-txn-durable       a write acknowledged to a client is in every later leader's log
 //   committed-txn-durable   likewise for any txn a leader committed
 //   digest-agreement        serving servers at the same zxid have equal tree digests

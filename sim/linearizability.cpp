@@ -10,6 +10,7 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "core/data_tree.h"
 #include "core/error_code.h"
 
 namespace zk::sim {
@@ -25,6 +26,15 @@ struct NodeState {
   }
   bool operator==(const NodeState&) const = default;
 };
+
+// The register's state before the first txn: the znodes every ZooKeeper tree starts with
+// (/, /zookeeper, /zookeeper/quota, /zookeeper/config) exist, everything else does not.
+NodeState initial_state(const std::string& path) {
+  static const DataTree kInitialTree;
+  const DataResult node = kInitialTree.get_data(path);
+  if (node.err != ErrorCode::kOk) return NodeState{};
+  return NodeState{true, node.data, node.stat.version};
+}
 
 // Applies op to state; false when op's observed outcome is impossible in state.
 bool step(const HistoryOp& op, const NodeState& state, NodeState& next) {
@@ -90,7 +100,8 @@ struct SearchResult {
 
 // Wing & Gong with Lowe's memo over ops (indices into `ops`), real-time order from
 // invoked_us / completed_us.
-SearchResult search(const std::vector<const HistoryOp*>& ops, const std::vector<int64_t>& invoked, int64_t max_steps) {
+SearchResult search(const std::vector<const HistoryOp*>& ops, const std::vector<int64_t>& invoked, NodeState initial,
+                    int64_t max_steps) {
   const size_t n = ops.size();
   // Entries 1..2n; 0 is the head, 2n+1 the tail. Entry e < n+1: call of op e-1; else return.
   struct Event {
@@ -136,7 +147,7 @@ SearchResult search(const std::vector<const HistoryOp*>& ops, const std::vector<
   std::unordered_set<Key, KeyHash> cache;
   std::vector<uint64_t> bits((n + 63) / 64, 0);
   std::vector<std::pair<size_t, NodeState>> stack;
-  NodeState state;
+  NodeState state = std::move(initial);
   SearchResult result;
   size_t deepest = 0;
   size_t entry = next[head];
@@ -187,7 +198,8 @@ SearchResult search(const std::vector<const HistoryOp*>& ops, const std::vector<
 // the mzxid a read saw their data at, else last (never applied). If that order satisfies
 // the model and real time, the operations are linearizable and no search is needed; if not,
 // the search decides (the witness is only a shortcut, never a verdict of failure).
-bool zxid_witness_holds(const std::vector<const HistoryOp*>& ops, const std::vector<int64_t>& invoked) {
+bool zxid_witness_holds(const std::vector<const HistoryOp*>& ops, const std::vector<int64_t>& invoked,
+                        NodeState initial) {
   constexpr Zxid kLast = std::numeric_limits<Zxid>::max();
   std::map<std::string, Zxid> seen_at;  // data -> mzxid of a read that returned it
   for (const HistoryOp* op : ops) {
@@ -212,7 +224,7 @@ bool zxid_witness_holds(const std::vector<const HistoryOp*>& ops, const std::vec
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const Placed& a, const Placed& b) { return std::tie(a.zxid, a.rank) < std::tie(b.zxid, b.rank); });
-  NodeState state;
+  NodeState state = std::move(initial);
   int64_t latest_invoked = std::numeric_limits<int64_t>::min();
   for (const Placed& p : order) {
     const HistoryOp& op = *ops[p.index];
@@ -311,8 +323,9 @@ ConsistencyReport check_consistency(const std::vector<HistoryOp>& history, int64
     const auto named = [&](const std::string& prefix) { return path.rfind(prefix, 0) == 0; };
     if (std::any_of(sequential_prefixes.begin(), sequential_prefixes.end(), named)) continue;
     ++report.partitions;
-    if (zxid_witness_holds(ops, invoked[path])) continue;
-    const SearchResult r = search(ops, invoked[path], max_steps_per_partition);
+    const NodeState initial = initial_state(path);
+    if (zxid_witness_holds(ops, invoked[path], initial)) continue;
+    const SearchResult r = search(ops, invoked[path], initial, max_steps_per_partition);
     report.search_steps += r.steps;
     if (r.gave_up) {
       ++report.gave_up;

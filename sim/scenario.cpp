@@ -17,6 +17,7 @@ Cluster effective_cluster(const ClusterSetup& setup) {
   cluster.latency_min_us = config.latency_min_us;
   cluster.latency_max_us = config.latency_max_us;
   cluster.seed = config.seed;
+  cluster.upstream_bugs = config.upstream_bugs;
   return cluster;
 }
 

@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/upstream_bug.h"
 #include "core/zxid.h"
 #include "sim/zoo_cfg.h"
 
@@ -27,7 +28,7 @@ struct ServerRef {
 
 // ---- Setting up (exactly one, the first command; kept in Scenario::setup) ----
 
-// cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [seed=S]
+// cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [seed=S] [bugs=NAME,...]
 struct Cluster {
   int server_count = 0;  // 1..kServerIdMax
   int64_t tick_ms = 2000;
@@ -36,10 +37,11 @@ struct Cluster {
   int64_t latency_min_us = 1000;
   int64_t latency_max_us = 5000;
   std::optional<uint64_t> seed;  // the command line's --seed wins
+  UpstreamBugs upstream_bugs;    // bugs=NAME[,NAME]: reproduce ZooKeeper 3.8 data-loss bugs
   bool operator==(const Cluster&) const = default;
 };
 
-// cluster config PATH [latency=A..B] [seed=S]   (latency/seed: zksim addition)
+// cluster config PATH [latency=A..B] [seed=S] [bugs=NAME,...]   (zksim additions)
 struct ClusterConfig {
   std::string path;           // as written
   std::string resolved_path;  // relative to the scenario file's directory
@@ -47,6 +49,7 @@ struct ClusterConfig {
   int64_t latency_min_us = 1000;
   int64_t latency_max_us = 5000;
   std::optional<uint64_t> seed;
+  UpstreamBugs upstream_bugs;
   bool operator==(const ClusterConfig&) const = default;
 };
 
@@ -261,6 +264,14 @@ struct ExpectEpoch {  // expect epoch ID N: the server's currentEpoch
   Epoch epoch = 0;  // 0..2^32-1
   bool operator==(const ExpectEpoch&) const = default;
 };
+// expect violation NAME: the invariant checker stopped the run on invariant NAME (a lesson
+// that shows a data loss, e.g. with `cluster ... bugs=`). When the checker stops the run,
+// the runner goes to the next such line; it passes if the names match. Reached while no
+// violation stopped the run, it fails.
+struct ExpectViolation {
+  std::string invariant;
+  bool operator==(const ExpectViolation&) const = default;
+};
 struct ExpectZxid {  // expect zxid ID 0x...: the server's last processed zxid
   ServerRef server;
   Zxid zxid = 0;
@@ -288,7 +299,8 @@ using Command = std::variant<
     ClientSync, ClientClose,
     ExpectLeader, ExpectState, ExpectOk, ExpectError, ExpectData, ExpectCreated,
     ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
-    Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld, SetDisk, SetClients>;
+    Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld, SetDisk, SetClients,
+    ExpectViolation>;
 
 struct Step {
   int line = 0;  // 1-based line in the scenario file

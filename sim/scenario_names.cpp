@@ -119,4 +119,27 @@ std::string_view watch_event_type_name(WatchEventType type) { return find_name(k
 
 std::optional<int> keeper_error_code(std::string_view name) { return find_value(kErrorCodes, name); }
 
+namespace {
+constexpr std::string_view kInvariantNames[] = {
+    "one-leader-per-epoch", "committed-log-agreement", "applied-zxid-monotonic", "acked-txn-durable",
+    "committed-txn-durable", "digest-agreement", "watch-once-in-order", "read-committed", "server-invariant",
+    "client-fifo", "read-matches-write", "linearizable-writes"};
+}  // namespace
+
+bool is_invariant_name(std::string_view name) {
+  for (std::string_view known : kInvariantNames) {
+    if (name == known) return true;
+  }
+  return false;
+}
+
+std::string invariant_names() {
+  std::string out;
+  for (std::string_view known : kInvariantNames) {
+    if (!out.empty()) out += ", ";
+    out += known;
+  }
+  return out;
+}
+
 }  // namespace zk::sim

@@ -26,4 +26,9 @@ std::string_view watch_event_type_name(WatchEventType type);
 // KeeperException.Code: "NONODE" -> -101. nullopt for names ZooKeeper does not have.
 std::optional<int> keeper_error_code(std::string_view name);
 
+// The names a violation can carry (`expect violation NAME`): the invariant checker's
+// (sim/invariant_checker.h), a server's own check, and the consistency checker's.
+bool is_invariant_name(std::string_view name);
+std::string invariant_names();  // comma-separated, for error messages
+
 }  // namespace zk::sim

@@ -170,6 +170,18 @@ std::string parse_expect(std::vector<Word> args, const Context& context, Command
   }
   const std::string first = args[0].text;
   args.erase(args.begin());
+  if (first == "violation") {
+    constexpr std::string_view kUsage = "expect violation NAME";
+    Options options;
+    std::string error = take_options(args, {}, kUsage, options);
+    if (error.empty()) error = check_arity(args, {"invariant name"}, 0, kUsage);
+    if (!error.empty()) return error;
+    if (!is_invariant_name(args[0].text)) {
+      return fmt::format("unknown invariant '{}' ({})", word_for_message(args[0].text), invariant_names());
+    }
+    out = ExpectViolation{.invariant = args[0].text};
+    return "";
+  }
   if (first == "leader" || first == "state" || first == "converged" || first == "epoch" || first == "zxid") {
     return parse_server_expectation(first, std::move(args), context, out);
   }
@@ -177,7 +189,7 @@ std::string parse_expect(std::vector<Word> args, const Context& context, Command
     if (!args.empty() && is_client_expectation(args[0].text) && check_client_name(first).empty()) {
       return unknown_client_error(first);
     }
-    return fmt::format("unknown expectation '{}' (leader, state, converged, epoch, zxid, or a client name)",
+    return fmt::format("unknown expectation '{}' (leader, state, converged, epoch, zxid, violation, or a client name)",
                        word_for_message(first));
   }
   if (args.empty()) return fmt::format("missing what to expect of client '{}' ({})", first, kClientExpectations);

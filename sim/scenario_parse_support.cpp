@@ -34,12 +34,12 @@ constexpr std::array<std::string_view, 8> kClientOpWords{"create", "get", "set",
                                                           "stat", "delete", "sync", "close"};
 
 // Words a client name may not be: every command and sub-command word of the language.
-constexpr std::array<std::string_view, 40> kReservedWords{
+constexpr std::array<std::string_view, 41> kReservedWords{
     "cluster", "config", "start", "kill", "restart", "pause", "resume", "partition",
     "heal", "network", "run", "until", "client", "connect", "expect", "leader",
     "state", "converged", "epoch", "zxid", "ok", "error", "data", "created",
     "children", "event", "no-event", "stat", "create", "get", "set", "ls",
-    "delete", "sync", "close", "hold", "drop", "release", "disk", "clients"};
+    "delete", "sync", "close", "hold", "drop", "release", "disk", "clients", "violation"};
 
 }  // namespace
 

@@ -31,6 +31,7 @@ int RunReport::failed() const { return static_cast<int>(expectations.size()) - p
 WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
   WorldConfig config;
   config.injected_bug = bug;
+  config.upstream_bugs = c.upstream_bugs;
   config.server_count = c.server_count;
   config.tick_us = c.tick_ms * 1000;
   config.init_limit = c.init_limit;
@@ -155,11 +156,23 @@ class ScenarioStepper::Impl {
     if (options_.echo_steps) world_.note(fmt::format("line {}: {}", step.line, format_step(step.command)));
     std::string error = std::visit([&](const auto& c) { return exec(c); }, step.command);
     if (const auto& violation = world_.violation()) {
-      // The checker stopped the world: report it as a failed check at this step.
+      // The checker stopped the world: a failed check at this step, unless a later
+      // `expect violation` line says the scenario expects it (it then passes or fails there).
       ExpectationResult r;
       r.line = step.line;
       r.text = "invariant " + violation->invariant;
       r.detail = describe_violation(*violation);
+      for (size_t i = next_; i < scenario_.steps.size(); ++i) {
+        const auto* expected = std::get_if<ExpectViolation>(&scenario_.steps[i].command);
+        if (!expected) continue;
+        next_ = i + 1;
+        r.line = scenario_.steps[i].line;
+        r.text = format_step(scenario_.steps[i].command);
+        r.passed = expected->invariant == violation->invariant;
+        if (!r.passed) r.detail = fmt::format("expected {} violated, saw {}", expected->invariant, r.detail);
+        if (options_.echo_steps) world_.note(fmt::format("line {}: {}", r.line, r.text));
+        break;
+      }
       r.time_us = world_.now_us();
       r.trace_index = world_.trace().size();
       report_.expectations.push_back(std::move(r));
@@ -462,6 +475,10 @@ class ScenarioStepper::Impl {
     } else {
       check(id, *p);
     }
+    return {};
+  }
+  std::string exec(const ExpectViolation& c) {
+    expectation(false, fmt::format("expected {} violated, but no invariant was violated", c.invariant));
     return {};
   }
   std::string exec(const ExpectEpoch& c) {

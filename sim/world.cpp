@@ -98,6 +98,7 @@ void World::boot(ServerSlot& s) {
   peer_config.min_session_timeout_ms = config_.min_session_timeout_ms;
   peer_config.max_session_timeout_ms = config_.max_session_timeout_ms;
   peer_config.injected_bug = config_.injected_bug;
+  peer_config.upstream_bugs = config_.upstream_bugs;
   s.peer.emplace(peer_config, s.disk.durable());
   Outbox out(s.id, now_us_, effect_buffer_);
   s.peer->start(out);
@@ -375,6 +376,11 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
     } else if (const auto* cancel = std::get_if<CancelTimerEffect>(&effect)) {
       s.timers[static_cast<size_t>(cancel->kind)].cancel();
     } else if (auto* trace = std::get_if<TraceEffect>(&effect)) {
+      // A server that finds its own protocol state broken (ZooKeeper exits the process
+      // there) stops the run as a failed check, like any checker's violation.
+      if (trace->event.kind == TraceKind::kInvariantViolated && !violation_) {
+        violation_ = InvariantViolation{"server-invariant", {s.id}, trace->event.detail};
+      }
       record(std::move(trace->event));
     } else if (auto* to_client = std::get_if<ClientSendEffect>(&effect)) {
       const auto endpoint = static_cast<EndpointId>(to_client->connection >> 20);

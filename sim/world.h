@@ -38,6 +38,7 @@ struct WorldConfig {
   int64_t max_session_timeout_ms = -1;  // -1: 20 x tick
   uint64_t seed = 1;
   InjectedBug injected_bug = InjectedBug::kNone;  // given to every server (checker tests only)
+  UpstreamBugs upstream_bugs;                     // given to every server (`cluster ... bugs=`)
 };
 
 struct ServerSlot {

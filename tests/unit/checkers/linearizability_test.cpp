@@ -108,3 +108,43 @@ TEST_CASE("consistency: ephemeral znodes are left out of the linearizability sea
 }
 
 }  // namespace zk::sim
+
+namespace zk::sim {
+namespace {
+HistoryOp at(HistoryOp op, const char* path) {
+  op.path = path;
+  return op;
+}
+}  // namespace
+
+TEST_CASE("consistency: znodes of the initial tree exist before the first txn") {
+  // `set / x` then a synced `get /` (the root's data and version start at "" / 0).
+  const std::vector<HistoryOp> set_root{at(set("c", 1, "x", 0, 10, 0x100000002), "/"),
+                                        at(sync("c", 2, 20, 30, 0x100000002), "/"),
+                                        at(get("c", 3, "x", 1, 30, 40, 0x100000002, 0x100000002), "/")};
+  CHECK(check_consistency(set_root).ok);
+  // `create /` fails with NODEEXISTS, as do creates of /zookeeper and /zookeeper/quota.
+  for (const char* path : {"/", "/zookeeper", "/zookeeper/quota", "/zookeeper/config"}) {
+    HistoryOp exists = at(create("c", 1, "", 0, 10, 0x100000002), path);
+    exists.err = ErrorCode::kNodeExists;
+    INFO(path);
+    CHECK(check_consistency({exists}).ok);
+  }
+  // A synced read of an untouched initial znode sees its initial data and version.
+  const std::vector<HistoryOp> read_root{at(sync("c", 1, 0, 10, 0x100000001), "/"),
+                                         at(get("c", 2, "", 0, 10, 20, 0x100000001, 0), "/")};
+  CHECK(check_consistency(read_root).ok);
+  // `set /zookeeper x` acknowledged: version 0 -> 1.
+  const std::vector<HistoryOp> set_zk{at(set("c", 1, "x", 0, 10, 0x100000002), "/zookeeper"),
+                                      at(sync("c", 2, 20, 30, 0x100000002), "/zookeeper"),
+                                      at(get("c", 3, "x", 1, 30, 40, 0x100000002, 0x100000002), "/zookeeper")};
+  CHECK(check_consistency(set_zk).ok);
+  // Any other znode still starts absent: a create that failed with NODEEXISTS on it is wrong.
+  HistoryOp phantom = at(create("c", 1, "", 0, 10, 0x100000002), "/app");
+  phantom.err = ErrorCode::kNodeExists;
+  const ConsistencyReport r = check_consistency({phantom});
+  CHECK_FALSE(r.ok);
+  CHECK(r.property == "linearizable-writes");
+}
+
+}  // namespace zk::sim
