@@ -136,10 +136,13 @@ int cmd_fuzz(const Args& args) {
     fmt::print("seed {}: FAILED {}: {}\n", r.seed, r.outcome.kind, r.outcome.detail);
   }
   fmt::print("{} seeds ({}..{}), {} failed, {:.1f} seeds/s ({:.2f} s wall, {} jobs, {} servers, {} clients, {} s "
-             "simulated each, bug {})\n",
+             "simulated each, bug {}{})\n",
              total, fa.campaign.first_seed, fa.campaign.last_seed, failures, static_cast<double>(total) / seconds, seconds,
              fa.campaign.jobs, fa.campaign.options.servers, fa.campaign.options.clients,
-             static_cast<double>(fa.campaign.options.duration_us) / 1e6, injected_bug_name(fa.campaign.options.bug));
+             static_cast<double>(fa.campaign.options.duration_us) / 1e6, injected_bug_name(fa.campaign.options.bug),
+             fa.campaign.options.upstream_bugs.empty()
+                 ? std::string()
+                 : ", upstream bugs " + format_upstream_bugs(fa.campaign.options.upstream_bugs));
   if (!first_failure) return 0;
   // The whole generated scenario of the first failure, then (unless --no-shrink) the shrunk one.
   const sim::Scenario failing = sim::generate_fuzz_scenario(first_failure->seed, fa.campaign.options);
