@@ -136,6 +136,10 @@ std::string World::kill(ServerId id) {
   announce_links(id, false);
   // Its unsent data dies with it.
   std::erase_if(partitioned_, [id](const DeliverMessage& m) { return m.from == id || m.to == id; });
+  std::erase_if(partitioned_client_, [id](const ClientLinkMessage& m) {
+    if (const auto* to_server = std::get_if<DeliverToServer>(&m)) return to_server->server == id;
+    return std::get<DeliverToClient>(m).from == id;
+  });
   // Its client connections are reset (TCP RST), reaching clients that can still hear it.
   for (ClientSlot& c : clients_) {
     if (c.client.server() != id || !network_.connected(id, c.client.endpoint())) continue;
@@ -198,6 +202,18 @@ std::string World::heal() {
   for (DeliverMessage& message : waiting) {
     const ServerSlot& target = slot(message.to);
     if (target.peer && target.incarnation == message.to_incarnation) transmit(std::move(message));
+  }
+  // Likewise on client connections that both ends still hold.
+  std::vector<ClientLinkMessage> client_waiting = std::exchange(partitioned_client_, {});
+  for (ClientLinkMessage& message : client_waiting) {
+    if (auto* to_server = std::get_if<DeliverToServer>(&message)) {
+      const ServerSlot& target = slot(to_server->server);
+      if (target.peer && target.incarnation == to_server->incarnation) transmit_client_link(std::move(*to_server));
+    } else {
+      auto& to_client = std::get<DeliverToClient>(message);
+      const ClientSlot* target = client_by_endpoint(to_client.client);
+      if (target && target->client.connection() == to_client.connection) transmit_client_link(std::move(to_client));
+    }
   }
   return {};
 }
@@ -384,8 +400,7 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
       record(std::move(trace->event));
     } else if (auto* to_client = std::get_if<ClientSendEffect>(&effect)) {
       const auto endpoint = static_cast<EndpointId>(to_client->connection >> 20);
-      push_delivery<DeliverToClient>(network_.schedule(s.id, endpoint, now_us_, prng_), endpoint, s.id,
-                                     to_client->connection, std::move(to_client->message), now_us_);
+      transmit_client_link(DeliverToClient{endpoint, s.id, to_client->connection, std::move(to_client->message), now_us_});
     } else if (auto* append = std::get_if<LogAppendEffect>(&effect)) {
       s.disk.append(std::move(append->txn));
     } else if (const auto* fsync = std::get_if<FsyncEffect>(&effect)) {
@@ -476,9 +491,8 @@ void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
   const EndpointId endpoint = slot.client.endpoint();
   for (ClientSend& send : effects.sends) {
     if (!valid_server(send.server)) continue;
-    push_delivery<DeliverToServer>(network_.schedule(endpoint, send.server, now_us_, prng_), send.server,
-                                   this->slot(send.server).incarnation, endpoint, send.connection,
-                                   std::move(send.message), now_us_);
+    transmit_client_link(DeliverToServer{send.server, this->slot(send.server).incarnation, endpoint, send.connection,
+                                         std::move(send.message), now_us_});
   }
   for (const ClientTimer& timer : effects.timers) {
     LazyTimer& t = slot.timers[static_cast<size_t>(timer.kind)];
@@ -565,6 +579,50 @@ void World::transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_
     return;
   }
   push_delivery<DeliverMessage>(delivery, from, to, to_incarnation, sent_us, std::move(message));
+}
+
+// Client links are TCP connections as well: in order and without gaps while they last.
+// A cut link holds what is sent (delivered at heal if both ends still hold the
+// connection; the client's read timeout or the session expiry gives up first); a lost
+// message breaks the connection: the sender's end learns now, the receiver's after what
+// was sent before it. Duplicate and reorder still act on single messages (opt-in faults).
+template <typename Delivery>
+void World::transmit_client_link(Delivery&& message) {
+  constexpr bool kToServer = std::is_same_v<std::decay_t<Delivery>, DeliverToServer>;
+  EndpointId from = 0, to = 0;
+  if constexpr (kToServer) {
+    from = message.from;
+    to = message.server;
+  } else {
+    from = message.from;
+    to = message.client;
+  }
+  const Network::Delivery delivery = network_.schedule(from, to, now_us_, prng_);
+  if (delivery.cut && partitioned_client_.size() < kMaxPartitionedMessages) {
+    partitioned_client_.emplace_back(std::move(message));
+    return;
+  }
+  if (delivery.cut || delivery.lost) {
+    const int64_t receiver_at_us = delivery.lost ? delivery.lost_at_us : now_us_;
+    const ConnectionId connection = message.connection;
+    const EndpointId client = kToServer ? from : to;
+    const ServerId server = kToServer ? to : from;
+    const ServerSlot& server_slot = slot(server);
+    const int64_t server_at_us = kToServer ? receiver_at_us : now_us_;
+    const int64_t client_at_us = kToServer ? now_us_ : receiver_at_us;
+    note(fmt::format("connection C{}-S{} broken: a message was lost", client, server));
+    queue_.push(server_at_us, DeliverToServer{server, server_slot.incarnation, client, connection, Disconnect{}, now_us_});
+    queue_.push(client_at_us,
+                DeliverToClient{client, server, connection, ConnectionClosed{"connection reset: a message was lost"}, now_us_});
+    return;
+  }
+  if constexpr (kToServer) {
+    push_delivery<DeliverToServer>(delivery, message.server, message.incarnation, message.from, message.connection,
+                                   std::move(message.message), message.sent_us);
+  } else {
+    push_delivery<DeliverToClient>(delivery, message.client, message.from, message.connection,
+                                   std::move(message.message), message.sent_us);
+  }
 }
 
 void World::break_connection(ServerId from, ServerId to, int64_t receiver_at_us) {

@@ -198,6 +198,9 @@ class World {
   // A lost message breaks the TCP connection between two servers: the sender learns now,
   // the receiver after everything sent before the lost message, then both reconnect.
   void break_connection(ServerId from, ServerId to, int64_t receiver_at_us);
+  // Sends one message over a client connection with TCP's semantics (see world.cpp).
+  template <typename Delivery>
+  void transmit_client_link(Delivery&& message);
   void announce_links(ServerId id, bool connected);
   void record(TraceEvent&& event);
   void apply_client_effects(ClientSlot& slot, ClientEffects& effects);
@@ -221,6 +224,9 @@ class World {
   // Server-to-server messages sent over a cut link: TCP retransmits them, so they are
   // delivered in order when the partition heals (unless an end crashed meanwhile).
   std::vector<DeliverMessage> partitioned_;
+  // The same for client connections, both directions, in send order.
+  using ClientLinkMessage = std::variant<DeliverToServer, DeliverToClient>;
+  std::vector<ClientLinkMessage> partitioned_client_;
   // Per server pair (lower id first): when a broken connection reconnects. One break per
   // pair at a time keeps a lossy network from multiplying reconnects.
   std::map<std::pair<ServerId, ServerId>, int64_t> reconnect_at_us_;
