@@ -125,7 +125,7 @@ class DataTree {
 
   bool operator==(const DataTree& other) const;
 
-  // Reference 7, item 9: every node but "/" has a parent, numChildren = |children|, names
+  // The tree's well-formedness: every node but "/" has a parent, numChildren = |children|, names
   // are unique under a parent, ephemerals have no children and belong to a live session,
   // czxid <= mzxid and czxid <= pzxid, version/aversion >= 0 and (system nodes aside)
   // the internal create counter >= numChildren; plus the index, ephemeral table and digest agree with the

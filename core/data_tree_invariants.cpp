@@ -1,5 +1,5 @@
 // DataTree::check_invariants: a full, read-only audit of the tree's well-formedness
-// (reference section 7, item 9) and of the derived structures (hash index, ephemeral
+// (parents, child counts, ephemerals, zxid and version order) and of the derived structures (hash index, ephemeral
 // table, digest) against the nodes themselves.
 #include <fmt/format.h>
 

@@ -1,4 +1,5 @@
-// Fast leader election: the receiver rules (reference 4.5) and the lookForLeader loop (4.6).
+// Fast leader election: the receiver rules (FastLeaderElection.Messenger.WorkerReceiver) and
+// the lookForLeader loop.
 #include "core/fast_leader_election.h"
 
 #include <algorithm>

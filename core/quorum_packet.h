@@ -1,4 +1,4 @@
-// QuorumPacket: ZAB's leader<->learner packets (reference 5.1), typed rather than bytes.
+// QuorumPacket: ZAB's leader<->learner packets (ZooKeeper's Leader.* packet types), typed rather than bytes.
 // Every packet carries the learner connection it belongs to, so that packets of a
 // connection that has since closed are ignored ("no message after close", as TCP gives).
 // kConnectRefused and kClose are not ZooKeeper packets: they stand for the TCP RST/FIN a

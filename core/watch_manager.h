@@ -62,7 +62,7 @@ class WatchManager {
   void remove_watcher(WatcherId watcher);
   // Total (path, watcher) entries over both tables (zk_watch_count).
   size_t watch_count() const;
-  // Reconnect (reference 3.3): events for watches that would have fired while away,
+  // Reconnect (ZooKeeper's setWatches): events for watches that would have fired while away,
   // registration for the rest. Events in list order: data, exist, child.
   std::vector<WatchEvent> set_watches(WatcherId watcher, Zxid last_zxid, const WatchLists& lists, const DataTree& tree);
   // Has `watcher` a watch on `path` in the data / child table?

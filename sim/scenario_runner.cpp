@@ -13,6 +13,7 @@
 #include "core/error_code.h"
 #include "core/zkcli_format.h"
 #include "sim/scenario_action.h"
+#include "sim/duration.h"
 #include "sim/history.h"
 #include "sim/linearizability.h"
 #include "sim/scenario_format.h"
@@ -58,28 +59,6 @@ struct ClientMemory {
 
 std::string quote_list(const std::vector<std::string>& names) {
   return names.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(names, " "));
-}
-
-// A serving leader, and the servers that are serving (all live ones when all_live) hold
-// identical trees. Last processed zxids are not compared: a follower that synced before
-// the leader logged its NEWLEADER epoch zxid keeps an older one with the same tree.
-bool converged(const World& w, bool all_live) {
-  if (!w.leader_serving()) return false;
-  const QuorumPeer* reference = nullptr;
-  for (ServerId id = 1; id <= w.server_count(); ++id) {
-    const QuorumPeer* p = w.peer(id);
-    if (!p) continue;
-    if (!p->serving()) {
-      if (all_live) return false;
-      continue;
-    }
-    if (!reference) {
-      reference = p;
-    } else if (!(p->tree() == reference->tree())) {
-      return false;
-    }
-  }
-  return reference != nullptr;
 }
 
 std::string describe_divergence(const World& w) {
@@ -304,7 +283,7 @@ class ScenarioStepper::Impl {
     return fmt::format("no serving leader after {}", format_duration(c.timeout_us));
   }
   std::string exec(const RunUntilConverged& c) {
-    if (world_.run_until([](const World& w) { return converged(w, true); }, budgeted(c.timeout_us))) return {};
+    if (world_.run_until([](const World& w) { return converged(w, ConvergenceScope::kEveryLiveServer); }, budgeted(c.timeout_us))) return {};
     return fmt::format("not converged after {}: {}", format_duration(c.timeout_us), describe_divergence(world_));
   }
 
@@ -315,12 +294,6 @@ class ScenarioStepper::Impl {
   std::string exec(const SetDisk& c) {
     world_.set_fsync_latency(c.fsync_min_us, c.fsync_max_us);
     return {};
-  }
-
-  static std::string format_duration(int64_t us) {
-    if (us % 1'000'000 == 0) return fmt::format("{}s", us / 1'000'000);
-    if (us % 1000 == 0) return fmt::format("{}ms", us / 1000);
-    return fmt::format("{}us", us);
   }
 
   // ---- clients ----
@@ -461,7 +434,7 @@ class ScenarioStepper::Impl {
     return {};
   }
   std::string exec(const ExpectConverged&) {
-    expectation(converged(world_, false), describe_divergence(world_));
+    expectation(converged(world_, ConvergenceScope::kServingServers), describe_divergence(world_));
     return {};
   }
   // Resolves the expectation's server, fails it if that server is down, else checks it.

@@ -53,6 +53,25 @@ bool World::leader_serving() const {
   return id && peer(*id)->serving();
 }
 
+bool converged(const World& world, ConvergenceScope scope) {
+  if (!world.leader_serving()) return false;
+  const QuorumPeer* reference = nullptr;
+  for (ServerId id = 1; id <= world.server_count(); ++id) {
+    const QuorumPeer* p = world.peer(id);
+    if (!p) continue;
+    if (!p->serving()) {
+      if (scope == ConvergenceScope::kEveryLiveServer) return false;
+      continue;
+    }
+    if (!reference) {
+      reference = p;
+    } else if (!(p->tree() == reference->tree())) {
+      return false;
+    }
+  }
+  return reference != nullptr;
+}
+
 void World::record(TraceEvent&& event) {
   event.time_us = now_us_;
   trace_.push_back(std::move(event));

@@ -244,6 +244,15 @@ class World {
 // The fields of an in-flight message in one short line ("vote S3 zxid 0x0 round 1 ...").
 std::string describe_in_flight(const InFlightMessage& message);
 
+// Convergence, the one definition the scenario runner (`run until converged`, `expect
+// converged`) and the tests share: a leader is serving, and the servers in scope hold
+// identical trees — every live server, each of which must be serving (kEveryLiveServer), or
+// only those that are serving (kServingServers). Last processed zxids are not compared: a
+// follower that synced before the leader logged its NEWLEADER epoch zxid keeps an older one
+// with the same tree.
+enum class ConvergenceScope : uint8_t { kServingServers, kEveryLiveServer };
+bool converged(const World& world, ConvergenceScope scope);
+
 // "   1.234567s " style time stamp used by every trace rendering.
 std::string format_time_us(int64_t time_us);
 

@@ -1,5 +1,5 @@
 // Fast leader election outcomes on a whole simulated ensemble, asserted exactly against
-// what Apache ZooKeeper picks for the same start order and timing (reference 4.8).
+// what Apache ZooKeeper picks for the same start order and timing.
 #include <doctest/doctest.h>
 
 #include "tests/unit/cluster/world_helpers.h"
@@ -61,7 +61,7 @@ TEST_CASE("servers started all at once elect the highest id") {
 }
 
 TEST_CASE("starting inside the 200 ms finalize window lets the higher id win") {
-  // Reference 4.8, timing caveat: 1..5 every 100 ms gives leader 5, not 3.
+  // The timing caveat: 1..5 every 100 ms gives leader 5, not 3.
   auto world = make_world(5);
   start_in_order(world, {1, 2, 3, 4, 5}, 100'000);
   REQUIRE(run_until_settled(world));

@@ -44,7 +44,7 @@ inline bool run_until_settled(sim::World& world, int64_t timeout_us = 60'000'000
       timeout_us);
 }
 
-// Three servers started 1, 2, 3 a second apart and settled: S2 leads (the seed's walkthrough).
+// Three servers started 1, 2, 3 a second apart and settled: S2 leads (lesson election-3-servers-1-2-3.zks).
 inline sim::World settled_three_servers() {
   auto world = make_world(3);
   start_in_order(world, {1, 2, 3}, 1'000'000);
@@ -83,17 +83,9 @@ inline CreateRequest create(std::string path, std::string data = "", CreateMode 
   return CreateRequest{std::move(path), std::move(data), mode, -1};
 }
 
-// Every live serving server holds the same tree (digest and content).
-inline bool converged(const sim::World& world) {
-  const QuorumPeer* reference = nullptr;
-  for (ServerId id = 1; id <= world.server_count(); ++id) {
-    const QuorumPeer* p = world.peer(id);
-    if (!p || !p->serving()) continue;
-    if (!reference) reference = p;
-    else if (!(p->tree() == reference->tree())) return false;
-  }
-  return reference != nullptr;
-}
+// A serving leader, and every serving server holds the same tree (sim::converged, the
+// definition the scenario runner uses for `expect converged`).
+inline bool converged(const sim::World& world) { return sim::converged(world, sim::ConvergenceScope::kServingServers); }
 
 inline bool run_until_converged(sim::World& world, int64_t timeout_us = 30'000'000) {
   return world.run_until([](const sim::World& w) { return converged(w); }, timeout_us);

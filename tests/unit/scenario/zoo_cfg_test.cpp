@@ -1,4 +1,4 @@
-// zoo.cfg reading: the shipped seed file, each key, each error, warnings.
+// zoo.cfg reading: the shipped assets/zoo.cfg, each key, each error, warnings.
 #include <doctest/doctest.h>
 
 #include <fstream>
