@@ -118,6 +118,7 @@ int cmd_gui(const Args& args) {
   if (!options.scenario_path.empty()) {
     // A bad file is reported before any window opens, like `zksim run` does.
     const ui::LoadedScenario loaded = ui::load_scenario_file(options.scenario_path);
+    for (const std::string& warning : loaded.warnings) fmt::print(stderr, "{}\n", warning);
     if (!loaded.error.empty()) {
       fmt::print(stderr, "{}\n", loaded.error);
       return 2;
