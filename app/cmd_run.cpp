@@ -122,12 +122,12 @@ void print_report(const sim::RunReport& r, bool quiet) {
   size_t next = 0;
   for (const auto& e : r.expectations) {
     for (; !quiet && next < e.trace_index && next < r.trace.size(); ++next) print_trace_line(r.trace[next]);
-    if (!quiet || !e.passed) fmt::print("{}\n", expectation_line(r.file_name, e));
+    if (!quiet || !e.passed) fmt::print("{}\n", sim::escape_for_message(expectation_line(r.file_name, e)));
   }
   for (; !quiet && next < r.trace.size(); ++next) print_trace_line(r.trace[next]);
   if (!r.ok()) {
     std::fflush(stdout);
-    fmt::print(stderr, "{}\n", r.error);
+    fmt::print(stderr, "{}\n", sim::escape_for_message(r.error));
   }
 }
 
@@ -151,19 +151,19 @@ int cmd_run(const Args& args) {
     const sim::FileText text = sim::read_text_file(file);
     if (!text.ok()) {
       std::fflush(stdout);
-      fmt::print(stderr, "{}: {}\n", file, text.error);
+      fmt::print(stderr, "{}\n", sim::escape_for_message(fmt::format("{}: {}", file, text.error)));
       status = 2;
       continue;
     }
     sim::ParseResult parsed = sim::parse_scenario(text.text, file, reader);
     std::fflush(stdout);
-    for (const std::string& warning : parsed.warnings) fmt::print(stderr, "{}\n", warning);
+    for (const std::string& warning : parsed.warnings) fmt::print(stderr, "{}\n", sim::escape_for_message(warning));
     if (!parsed.ok()) {
-      fmt::print(stderr, "{}\n", parsed.error);
+      fmt::print(stderr, "{}\n", sim::escape_for_message(parsed.error));
       status = 2;
       continue;
     }
-    if (opts.files.size() > 1 && !opts.quiet) fmt::print("== {}\n", file);
+    if (opts.files.size() > 1 && !opts.quiet) fmt::print("== {}\n", sim::escape_for_message(file));
     sim::RunOptions run_options;
     run_options.record_messages = chrome_out.wanted();
     run_options.keep_trace = !opts.quiet || trace_out.wanted() || chrome_out.wanted();
