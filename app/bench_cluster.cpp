@@ -15,7 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "app/cli_numbers.h"
 #include "app/commands.h"
+#include "sim/text_words.h"
 #include "sim/world.h"
 
 namespace zk::app {
@@ -156,18 +158,19 @@ int run_bench_cluster(const Args& args) {
     if (arg == "elections" || arg == "writes" || arg == "idle") {
       if (!only.empty()) return usage_error(fmt::format("bench cluster: one part at a time ('{}' and '{}')\n{}", only, arg, kUsage));
       only = arg;
-    } else if ((arg == "--ops" || arg == "--servers") && i + 1 < args.size()) {
+    } else if ((arg == "--ops" || arg == "--servers") && i + 1 >= args.size()) {
+      return usage_error(fmt::format("bench cluster: {} needs a value", arg));
+    } else if (arg == "--ops" || arg == "--servers") {
       const std::string& text = args[++i];
-      const bool digits = !text.empty() && text.size() <= 6 && text.find_first_not_of("0123456789") == std::string::npos;
-      const int value = digits ? std::stoi(text) : -1;
       if (arg == "--ops") {
-        if (value < 100 || value > 100'000 || value % 100 != 0) {
-          return usage_error(fmt::format("bench cluster: --ops needs a multiple of 100 from 100 to 100000, saw '{}'", text));
+        int value = 0;
+        if (!parse_number_option(arg, text, 100, 100'000, value).empty() || value % 100 != 0) {
+          return usage_error(fmt::format("bench cluster: --ops needs a multiple of 100 from 100 to 100000, saw '{}'",
+                                         sim::word_for_message(text)));
         }
         ops_per_client = value;
-      } else {
-        if (value < 1 || value > 9) return usage_error(fmt::format("bench cluster: --servers needs 1..9, saw '{}'", text));
-        write_servers = value;
+      } else if (auto e = parse_number_option(arg, text, 1, 9, write_servers); !e.empty()) {
+        return usage_error("bench cluster: " + e);
       }
     } else {
       return usage_error(fmt::format("bench cluster: unknown argument '{}'\n{}", arg, kUsage));

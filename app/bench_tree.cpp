@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "app/bench.h"
+#include "app/cli_numbers.h"
+#include "app/commands.h"
 #include "core/data_tree.h"
 #include "core/prep_request_processor.h"
 #include "core/request.h"
@@ -50,36 +52,26 @@ struct Writer {
   }
 };
 
-bool parse_count(const std::string& text, size_t* out) {
-  try {
-    size_t used = 0;
-    const unsigned long long value = std::stoull(text, &used);
-    if (used != text.size() || value == 0) return false;
-    *out = static_cast<size_t>(value);
-    return true;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
-
 }  // namespace
+
+// Bounds of the options: the tree and its client-side paths take about 250 bytes a znode.
+constexpr uint64_t kNodesMax = 10'000'000;
+constexpr uint64_t kChildrenPerDirMax = 1'000'000;
 
 int run_bench_tree(const std::vector<std::string>& args) {
   size_t node_target = 1'000'000;
   size_t children_per_dir = 100'000;
   for (size_t i = 0; i < args.size(); ++i) {
-    const bool has_value = i + 1 < args.size();
-    if (args[i] == "--nodes" && has_value && parse_count(args[i + 1], &node_target)) {
-      ++i;
-    } else if (args[i] == "--children-per-dir" && has_value && parse_count(args[i + 1], &children_per_dir)) {
-      ++i;
-    } else {
-      fmt::print(stderr,
-                 "zksim: bench tree: bad argument '{}'\nusage: zksim bench tree [--nodes N] "
-                 "[--children-per-dir N]\n",
-                 args[i]);
-      return 2;
+    const std::string& arg = args[i];
+    if (arg != "--nodes" && arg != "--children-per-dir") {
+      return usage_error(fmt::format("bench tree: unknown argument '{}' (usage: zksim bench tree [--nodes N] "
+                                     "[--children-per-dir N])", arg));
     }
+    if (i + 1 >= args.size()) return usage_error(fmt::format("bench tree: {} needs a value", arg));
+    uint64_t value = 0;
+    const uint64_t max = arg == "--nodes" ? kNodesMax : kChildrenPerDirMax;
+    if (auto e = parse_number_option(arg, args[++i], 1, max, value); !e.empty()) return usage_error("bench tree: " + e);
+    (arg == "--nodes" ? node_target : children_per_dir) = static_cast<size_t>(value);
   }
   const size_t dirs = (node_target + children_per_dir - 1) / children_per_dir;
   const std::string data(16, 'd');

@@ -4,8 +4,10 @@
 
 #include <charconv>
 
+#include "app/cli_numbers.h"
 #include "app/commands.h"
 #include "sim/duration.h"
+#include "sim/text_words.h"
 
 #ifdef ZKSIM_HAVE_GUI
 #include "ui/gui_app.h"
@@ -38,11 +40,11 @@ int cmd_gui(const Args& args) {
     };
     if (arg == "--frames") {
       const std::string* v = value("--frames");
-      if (!v || !parse_int(*v, options.frame_count) || options.frame_count < 1)
-        return usage_error("--frames needs a positive whole number");
+      if (!v) return usage_error("--frames needs a value");
+      if (auto e = parse_number_option(arg, *v, 1, 1'000'000, options.frame_count); !e.empty()) return usage_error(e);
     } else if (arg == "--screenshot") {
       const std::string* v = value("--screenshot");
-      if (!v) return usage_error("--screenshot needs a file name");
+      if (!v || v->empty()) return usage_error("--screenshot needs a file name");
       options.screenshot_path = *v;
     } else if (arg == "--size") {
       const std::string* v = value("--size");
@@ -50,7 +52,8 @@ int cmd_gui(const Args& args) {
       if (x == std::string::npos || !parse_int(v->substr(0, x), options.width_px) ||
           !parse_int(v->substr(x + 1), options.height_px) || options.width_px < 320 || options.height_px < 240 ||
           options.width_px > 8192 || options.height_px > 8192)
-        return usage_error("--size needs WIDTHxHEIGHT in pixels, e.g. 1280x800 (320x240 to 8192x8192)");
+        return usage_error(fmt::format("--size needs WIDTHxHEIGHT in pixels from 320x240 to 8192x8192, e.g. "
+                                       "1280x800, saw '{}'", v ? sim::word_for_message(*v) : ""));
     } else if (arg == "--theme") {
       const std::string* v = value("--theme");
       if (v && *v == "dark") options.theme = ui::Theme::kDark;
@@ -68,18 +71,21 @@ int cmd_gui(const Args& args) {
       options.lesson = *v;
     } else if (arg == "--servers") {
       const std::string* v = value("--servers");
-      if (!v || !parse_int(*v, options.server_count) || options.server_count < 1 || options.server_count > 9)
-        return usage_error("--servers needs a number of servers from 1 to 9");
+      if (!v) return usage_error("--servers needs a value");
+      if (auto e = parse_number_option(arg, *v, 1, 9, options.server_count); !e.empty()) return usage_error(e);
     } else if (arg == "--speed") {
       const std::string* v = value("--speed");
       int speed = 0;
-      if (!v || !parse_int(*v, speed) || speed < 1 || speed > 10000)
-        return usage_error("--speed needs a whole factor from 1 to 10000 (virtual seconds per wall second)");
+      if (!v) return usage_error("--speed needs a value");
+      if (auto e = parse_number_option(arg, *v, 1, 10000, speed); !e.empty()) return usage_error(e);
       options.speed = speed;
     } else if (arg == "--at") {
       const std::string* v = value("--at");
       const sim::DurationResult at = v ? sim::parse_duration_us(*v) : sim::DurationResult{};
-      if (!v || !at.ok()) return usage_error("--at needs a virtual time with a unit, e.g. 12s or 1500ms");
+      if (!v || !at.ok()) {
+        return usage_error(fmt::format("--at needs a virtual time with a unit in 0us..1000000s, e.g. 12s or 1500ms, "
+                                       "saw '{}'", v ? sim::word_for_message(*v) : ""));
+      }
       options.at_us = at.duration_us;
     } else if (arg == "--latency") {
       const std::string* v = value("--latency");
@@ -88,14 +94,15 @@ int cmd_gui(const Args& args) {
       int hi = 0;
       if (dots == std::string::npos || !parse_int(v->substr(0, dots), lo) || !parse_int(v->substr(dots + 2), hi) ||
           lo < 0 || hi < lo || hi > 10000)
-        return usage_error("--latency needs MIN..MAX in whole milliseconds (0..10000), e.g. 50..100");
+        return usage_error(fmt::format("--latency needs MIN..MAX in whole milliseconds with 0 <= MIN <= MAX <= 10000, "
+                                       "e.g. 50..100, saw '{}'", v ? sim::word_for_message(*v) : ""));
       options.latency_min_ms = lo;
       options.latency_max_ms = hi;
     } else if (arg == "--load") {
       const std::string* v = value("--load");
       int writes = 0;
-      if (!v || !parse_int(*v, writes) || writes < 1 || writes > 100000)
-        return usage_error("--load needs writes per virtual second, 1..100000");
+      if (!v) return usage_error("--load needs a value");
+      if (auto e = parse_number_option(arg, *v, 1, 100000, writes); !e.empty()) return usage_error(e);
       options.load_writes_per_s = writes;
     } else if (arg == "--frame-stats") {
       options.frame_stats = true;
@@ -111,6 +118,7 @@ int cmd_gui(const Args& args) {
   if (!options.scenario_path.empty()) {
     // A bad file is reported before any window opens, like `zksim run` does.
     const ui::LoadedScenario loaded = ui::load_scenario_file(options.scenario_path);
+    for (const std::string& warning : loaded.warnings) fmt::print(stderr, "{}\n", warning);
     if (!loaded.error.empty()) {
       fmt::print(stderr, "{}\n", loaded.error);
       return 2;

@@ -5,17 +5,21 @@
 // expectation failed, 2 a file could not be read, parsed or run (or bad usage).
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "app/cli_numbers.h"
 #include "app/commands.h"
 #include "app/run_output.h"
 #include "sim/scenario_parser.h"
 #include "sim/scenario_runner.h"
+#include "sim/text_file.h"
+#include "sim/text_words.h"
 #include "sim/world.h"
 
 namespace zk::app {
@@ -29,26 +33,9 @@ struct RunArgs {
   InjectedBug bug = InjectedBug::kNone;
 };
 
-std::optional<std::string> read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return text.str();
-}
-
-bool write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.flush();
-  if (out) return true;
-  fmt::print(stderr, "zksim: cannot write '{}'\n", path);
-  return false;
-}
-
 // Returns an error message, or empty.
 std::string parse_args(const Args& args, RunArgs& out) {
+  bool chrome_given = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& into) -> bool {
@@ -56,45 +43,77 @@ std::string parse_args(const Args& args, RunArgs& out) {
       into = args[++i];
       return true;
     };
+    // An output file option: a value is required and must not be empty.
+    auto file_value = [&](std::string& into) -> std::string {
+      if (!value(into)) return a + " needs a file name";
+      if (into.empty()) return a + " needs a file name, saw ''";
+      return {};
+    };
     if (a == "--quiet" || a == "-q") {
       out.quiet = true;
     } else if (a == "--seed") {
       std::string s;
       if (!value(s)) return "--seed needs a value";
       uint64_t v = 0;
-      if (s.empty() || s.size() > 20) return fmt::format("bad seed '{}'", s);
-      for (char c : s) {
-        if (c < '0' || c > '9') return fmt::format("bad seed '{}'", s);
-        const uint64_t digit = static_cast<uint64_t>(c - '0');
-        if (v > (UINT64_MAX - digit) / 10) return fmt::format("bad seed '{}'", s);
-        v = v * 10 + digit;
-      }
+      if (auto e = parse_number_option(a, s, 0, UINT64_MAX, v); !e.empty()) return e;
       out.seed = v;
     } else if (a == "--inject-bug") {
       std::string name;
       if (!value(name)) return "--inject-bug needs a bug name";
       const auto bug = parse_injected_bug(name);
-      if (!bug) return fmt::format("unknown bug '{}' for --inject-bug", name);
+      if (!bug) return fmt::format("unknown bug '{}' for --inject-bug", sim::word_for_message(name));
       out.bug = *bug;
     } else if (a == "--trace") {
-      if (!value(out.trace_path)) return "--trace needs a file name";
+      if (auto e = file_value(out.trace_path); !e.empty()) return e;
     } else if (a == "--junit") {
-      if (!value(out.junit_path)) return "--junit needs a file name";
+      if (auto e = file_value(out.junit_path); !e.empty()) return e;
     } else if (a == "--chrome-trace") {
-      if (!value(out.chrome_path)) return "--chrome-trace needs a file name";
+      if (auto e = file_value(out.chrome_path); !e.empty()) return e;
+      chrome_given = true;
     } else if (a.size() > 1 && a[0] == '-') {
-      return fmt::format("unknown option '{}' for 'zksim run'", a);
+      return fmt::format("unknown option '{}' for 'zksim run'", sim::word_for_message(a));
     } else {
       out.files.push_back(a);
     }
   }
   if (out.files.empty()) return "'zksim run' needs at least one scenario file";
+  if (chrome_given && out.files.size() > 1) {
+    return fmt::format("--chrome-trace takes a single scenario file, saw {} files", out.files.size());
+  }
   return {};
 }
+
+// An output file, created (emptied) before anything runs so that a path that cannot be
+// written is reported at once, with exit status 2.
+struct OutputFile {
+  std::string option, path;
+  std::ofstream stream;
+
+  std::string open() {
+    if (path.empty()) return {};
+    errno = 0;
+    stream.open(path, std::ios::binary | std::ios::trunc);
+    if (stream) return {};
+    return fmt::format("{}: cannot write '{}': {}", option, sim::word_for_message(path),
+                       errno ? std::strerror(errno) : "cannot open the file");
+  }
+  bool wanted() const { return !path.empty(); }
+  // Reports a failed write once; false when the file is now bad.
+  bool check() {
+    if (!wanted() || stream) return true;
+    fmt::print(stderr, "zksim: {}: writing '{}' failed\n", option, path);
+    path.clear();
+    return false;
+  }
+};
 
 std::string expectation_line(const std::string& file, const sim::ExpectationResult& e) {
   if (e.passed) return fmt::format("{}:{}: {}: ok", file, e.line, e.text);
   return fmt::format("{}:{}: {}: FAILED: {}", file, e.line, e.text, e.detail);
+}
+
+void print_trace_line(const TraceEvent& event) {
+  fmt::print("{} {}\n", sim::format_time_us(event.time_us), sim::escape_for_message(describe(event)));
 }
 
 // Trace lines and expectation lines in time order (an expectation follows the trace
@@ -102,17 +121,13 @@ std::string expectation_line(const std::string& file, const sim::ExpectationResu
 void print_report(const sim::RunReport& r, bool quiet) {
   size_t next = 0;
   for (const auto& e : r.expectations) {
-    for (; next < e.trace_index && next < r.trace.size(); ++next) {
-      if (!quiet) fmt::print("{} {}\n", sim::format_time_us(r.trace[next].time_us), describe(r.trace[next]));
-    }
-    if (!quiet || !e.passed) fmt::print("{}\n", expectation_line(r.file_name, e));
+    for (; !quiet && next < e.trace_index && next < r.trace.size(); ++next) print_trace_line(r.trace[next]);
+    if (!quiet || !e.passed) fmt::print("{}\n", sim::escape_for_message(expectation_line(r.file_name, e)));
   }
-  for (; next < r.trace.size() && !quiet; ++next) {
-    fmt::print("{} {}\n", sim::format_time_us(r.trace[next].time_us), describe(r.trace[next]));
-  }
+  for (; !quiet && next < r.trace.size(); ++next) print_trace_line(r.trace[next]);
   if (!r.ok()) {
     std::fflush(stdout);
-    fmt::print(stderr, "{}\n", r.error);
+    fmt::print(stderr, "{}\n", sim::escape_for_message(r.error));
   }
 }
 
@@ -121,45 +136,55 @@ void print_report(const sim::RunReport& r, bool quiet) {
 int cmd_run(const Args& args) {
   RunArgs opts;
   if (std::string err = parse_args(args, opts); !err.empty()) return usage_error(err);
-  const sim::FileReader reader = [](const std::string& path) { return read_whole_file(path); };
+  OutputFile trace_out{"--trace", opts.trace_path, {}};
+  OutputFile junit_out{"--junit", opts.junit_path, {}};
+  OutputFile chrome_out{"--chrome-trace", opts.chrome_path, {}};
+  for (OutputFile* out : {&trace_out, &junit_out, &chrome_out}) {
+    if (auto e = out->open(); !e.empty()) return usage_error(e);
+  }
+  const sim::FileReader reader = [](const std::string& path) { return sim::read_text_file(path); };
 
   int status = 0;
   int passed = 0, failed = 0;
-  std::vector<sim::RunReport> reports;
-  std::string jsonl;
+  std::vector<JunitSuite> junit_suites;  // small: one line per expectation
   for (const std::string& file : opts.files) {
-    std::optional<std::string> text = read_whole_file(file);
-    if (!text) {
+    const sim::FileText text = sim::read_text_file(file);
+    if (!text.ok()) {
       std::fflush(stdout);
-      fmt::print(stderr, "{}: cannot read the file\n", file);
+      fmt::print(stderr, "{}\n", sim::escape_for_message(fmt::format("{}: {}", file, text.error)));
       status = 2;
       continue;
     }
-    sim::ParseResult parsed = sim::parse_scenario(*text, file, reader);
+    sim::ParseResult parsed = sim::parse_scenario(text.text, file, reader);
+    std::fflush(stdout);
+    for (const std::string& warning : parsed.warnings) fmt::print(stderr, "{}\n", sim::escape_for_message(warning));
     if (!parsed.ok()) {
-      std::fflush(stdout);
-      fmt::print(stderr, "{}\n", parsed.error);
+      fmt::print(stderr, "{}\n", sim::escape_for_message(parsed.error));
       status = 2;
       continue;
     }
-    if (opts.files.size() > 1 && !opts.quiet) fmt::print("== {}\n", file);
+    if (opts.files.size() > 1 && !opts.quiet) fmt::print("== {}\n", sim::escape_for_message(file));
     sim::RunOptions run_options;
-    run_options.record_messages = !opts.chrome_path.empty();
+    run_options.record_messages = chrome_out.wanted();
+    run_options.keep_trace = !opts.quiet || trace_out.wanted() || chrome_out.wanted();
     run_options.injected_bug = opts.bug;
-    sim::RunReport report = sim::run_scenario(parsed.scenario, opts.seed, run_options);
+    const sim::RunReport report = sim::run_scenario(parsed.scenario, opts.seed, run_options);
     print_report(report, opts.quiet);
     passed += report.passed();
     failed += report.failed();
     if (!report.ok()) status = 2;
     else if (report.failed() > 0 && status == 0) status = 1;
-    jsonl += trace_jsonl(report);
-    if (!opts.chrome_path.empty() && opts.files.size() == 1 && !write_file(opts.chrome_path, chrome_trace(report))) {
-      status = 2;
-    }
-    reports.push_back(std::move(report));
+    // Each file's outputs are written as soon as it has run; the report is dropped after.
+    if (trace_out.wanted()) trace_out.stream << trace_jsonl(report);
+    if (chrome_out.wanted()) chrome_out.stream << chrome_trace(report);
+    if (junit_out.wanted()) junit_suites.push_back(junit_suite(report));
+    if (!trace_out.check() || !chrome_out.check()) status = 2;
   }
-  if (!opts.trace_path.empty() && !write_file(opts.trace_path, jsonl)) status = 2;
-  if (!opts.junit_path.empty() && !write_file(opts.junit_path, junit_xml(reports))) status = 2;
+  if (junit_out.wanted()) junit_out.stream << junit_document(junit_suites);
+  for (OutputFile* out : {&trace_out, &junit_out, &chrome_out}) {
+    if (out->wanted()) out->stream.flush();
+    if (!out->check()) status = 2;
+  }
   std::fflush(stderr);
   fmt::print("{} passed, {} failed\n", passed, failed);
   return status;

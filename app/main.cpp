@@ -34,13 +34,32 @@ usage:
       --inject-bug NAME         run with a deliberate protocol bug (see zksim fuzz)
       --trace FILE              write the trace as JSON lines to FILE
       --junit FILE              write a JUnit XML report to FILE
-      --chrome-trace FILE       write a Chrome / Perfetto trace to FILE (one scenario)
+      --chrome-trace FILE       write a Chrome / Perfetto trace to FILE (one scenario only)
+                                (output files are created before anything runs; one that
+                                cannot be written stops zksim with exit status 2)
   zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--clients N] [--duration DUR]
              [--faults LIST] [--inject-bug NAME] [--bugs LIST] [--out DIR] [--no-shrink] [--progress]
+             [--max-seconds N]
                                 fuzz random workloads and faults; shrink a failure to a .zks
+      --seeds A..B              seeds to run (default 1..100; at most 10^8 of them)
+      --jobs N                  worker threads, 1..256 (default: the number of cores)
+      --servers N, --clients N  ensemble size 1..9 (default 5), clients 1..100 (default 10)
+      --faults LIST             comma list of crash, partition, pause, loss, slow-disk,
+                                duplicate, reorder; or a set:
+                                  all                    crash,partition,pause,loss,slow-disk
+                                                         (every TCP-preserving fault; default)
+                                  all-including-non-tcp  all + duplicate,reorder (these break
+                                                         TCP's in-order exactly-once delivery,
+                                                         so most failures they cause are expected)
+                                  none
+                                with --servers 1, partitions are left out (naming
+                                partition is an error: it needs two servers)
+      --max-seconds N           stop taking new seeds after N wall seconds (1..1000000)
+      --out DIR                 where reproducers go (default fuzz-out); checked before the run
   zksim bench cluster|tree|timetravel|checker
                                 print simulator / data-tree / time-travel / checker figures
       cluster [elections|writes|idle] [--ops N] [--servers N]   one part of it alone
+      tree [--nodes N] [--children-per-dir N]   N in 1..10000000 / 1..1000000
   zksim --help | --version      (--help or -h after any command prints this too)
 )";
 

@@ -73,36 +73,44 @@ std::string trace_jsonl(const sim::RunReport& report) {
   return out;
 }
 
-std::string junit_xml(const std::vector<sim::RunReport>& reports) {
+JunitSuite junit_suite(const sim::RunReport& r) {
+  JunitSuite suite;
+  suite.tests = static_cast<int>(r.expectations.size()) + (r.ok() ? 0 : 1);
+  suite.failures = r.failed();
+  suite.errors = r.ok() ? 0 : 1;
+  const std::string file = xml_escape(r.file_name);
+  std::string& out = suite.xml;
+  out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", file, suite.tests,
+                     suite.failures, suite.errors);
+  for (const auto& e : r.expectations) {
+    out += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\"", file,
+                       xml_escape(fmt::format("line {}: {}", e.line, e.text)));
+    if (e.passed) {
+      out += "/>\n";
+    } else {
+      out += fmt::format(">\n      <failure message=\"{}\"/>\n    </testcase>\n", xml_escape(e.detail));
+    }
+  }
+  if (!r.ok()) {
+    out += fmt::format("    <testcase classname=\"{}\" name=\"run\" time=\"0\">\n      <error message=\"{}\"/>\n"
+                       "    </testcase>\n",
+                       file, xml_escape(r.error));
+  }
+  out += "  </testsuite>\n";
+  return suite;
+}
+
+std::string junit_document(const std::vector<JunitSuite>& suites) {
   int tests = 0, failures = 0, errors = 0;
-  for (const auto& r : reports) {
-    tests += static_cast<int>(r.expectations.size()) + (r.ok() ? 0 : 1);
-    failures += r.failed();
-    errors += r.ok() ? 0 : 1;
+  for (const JunitSuite& suite : suites) {
+    tests += suite.tests;
+    failures += suite.failures;
+    errors += suite.errors;
   }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += fmt::format("<testsuites name=\"zksim\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", tests, failures,
                      errors);
-  for (const auto& r : reports) {
-    const std::string file = xml_escape(r.file_name);
-    out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", file,
-                       r.expectations.size() + (r.ok() ? 0 : 1), r.failed(), r.ok() ? 0 : 1);
-    for (const auto& e : r.expectations) {
-      out += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\"", file,
-                         xml_escape(fmt::format("line {}: {}", e.line, e.text)));
-      if (e.passed) {
-        out += "/>\n";
-      } else {
-        out += fmt::format(">\n      <failure message=\"{}\"/>\n    </testcase>\n", xml_escape(e.detail));
-      }
-    }
-    if (!r.ok()) {
-      out += fmt::format("    <testcase classname=\"{}\" name=\"run\" time=\"0\">\n      <error message=\"{}\"/>\n"
-                         "    </testcase>\n",
-                         file, xml_escape(r.error));
-    }
-    out += "  </testsuite>\n";
-  }
+  for (const JunitSuite& suite : suites) out += suite.xml;
   out += "</testsuites>\n";
   return out;
 }

@@ -8,6 +8,7 @@
 #include <cassert>
 
 #include "core/quorum_peer.h"
+#include "core/request_size.h"
 
 namespace zk {
 namespace {
@@ -23,6 +24,14 @@ void QuorumPeer::on_client_message(ConnectionId connection, const ClientToServer
   if (const auto* connect = std::get_if<ConnectRequest>(&message)) {
     client_on_connect(connection, *connect, out);
   } else if (const auto* request = std::get_if<RequestMessage>(&message)) {
+    // As NIOServerCnxn.readLength: a packet above jute.maxbuffer is never read; the
+    // connection is closed (the client sees CONNECTIONLOSS; its session lives on).
+    if (const int64_t bytes = request_packet_bytes(request->request); bytes > kJuteMaxBufferBytes) {
+      return client_close(connection,
+                          fmt::format("Len error {} (the request is larger than jute.maxbuffer, {} bytes)", bytes,
+                                      kJuteMaxBufferBytes),
+                          out);
+    }
     client_on_request(connection, *request, out);
   } else if (std::holds_alternative<PingRequest>(message)) {
     auto it = connections_.find(connection);

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "sim/prng.h"
+#include "sim/text_words.h"
 
 namespace zk::sim {
 
@@ -24,23 +25,28 @@ const char* fuzz_fault_name(FuzzFault fault) {
 }
 
 std::string parse_fuzz_faults(const std::string& list, std::set<FuzzFault>& out) {
-  constexpr FuzzFault kAll[] = {FuzzFault::kCrash, FuzzFault::kPartition, FuzzFault::kPause, FuzzFault::kLoss,
-                                FuzzFault::kDuplicate, FuzzFault::kReorder, FuzzFault::kSlowDisk};
+  constexpr FuzzFault kEvery[] = {FuzzFault::kCrash, FuzzFault::kPartition, FuzzFault::kPause, FuzzFault::kLoss,
+                                  FuzzFault::kDuplicate, FuzzFault::kReorder, FuzzFault::kSlowDisk};
   out.clear();
   if (list == "none") return {};
   if (list == "all") {
-    out.insert(std::begin(kAll), std::end(kAll));
+    out = kTcpPreservingFaults;
+    return {};
+  }
+  if (list == "all-including-non-tcp") {
+    out.insert(std::begin(kEvery), std::end(kEvery));
     return {};
   }
   size_t start = 0;
   while (start <= list.size()) {
     const size_t comma = std::min(list.find(',', start), list.size());
     const std::string name = list.substr(start, comma - start);
-    const auto* found = std::find_if(std::begin(kAll), std::end(kAll),
+    const auto* found = std::find_if(std::begin(kEvery), std::end(kEvery),
                                      [&](FuzzFault f) { return name == fuzz_fault_name(f); });
-    if (found == std::end(kAll)) {
-      return fmt::format("unknown fault '{}' (crash, partition, pause, loss, duplicate, reorder, slow-disk, all, none)",
-                         name);
+    if (found == std::end(kEvery)) {
+      return fmt::format("unknown fault '{}' (crash, partition, pause, loss, slow-disk, duplicate, reorder, all, "
+                         "all-including-non-tcp, none)",
+                         word_for_message(name));
     }
     out.insert(*found);
     start = comma + 1;
@@ -58,6 +64,12 @@ class Generator {
   Generator(uint64_t seed, const FuzzOptions& options) : prng_(seed ^ 0x5eedf022ULL), options_(options) {
     up_.assign(static_cast<size_t>(options.servers) + 1, true);
     paused_.assign(static_cast<size_t>(options.servers) + 1, false);
+    // A partition splits the servers into two non-empty groups, so it needs two of them;
+    // with one server it is left out of the schedule (the other faults still run).
+    for (const FuzzFault fault : options.faults) {
+      if (fault == FuzzFault::kPartition && options.servers < 2) continue;
+      fault_kinds_.push_back(fault);
+    }
     scenario_.file_name = fmt::format("fuzz-seed-{}.zks", seed);
     scenario_.setup_line = 1;
     scenario_.setup = Cluster{.server_count = options.servers, .seed = seed, .upstream_bugs = options.upstream_bugs};
@@ -83,7 +95,7 @@ class Generator {
       const int64_t roll = draw(0, 99);
       if (roll < 55) {
         client_op();
-      } else if (roll < 85 || options_.faults.empty()) {
+      } else if (roll < 85 || fault_kinds_.empty()) {
         const int64_t run_us = draw(5, 800) * kMs;
         planned_us += run_us;
         add(Run{.duration_us = run_us});
@@ -170,8 +182,7 @@ class Generator {
   }
 
   void fault() {
-    std::vector<FuzzFault> kinds(options_.faults.begin(), options_.faults.end());
-    const FuzzFault kind = kinds[static_cast<size_t>(draw(0, static_cast<int64_t>(kinds.size()) - 1))];
+    const FuzzFault kind = fault_kinds_[static_cast<size_t>(draw(0, static_cast<int64_t>(fault_kinds_.size()) - 1))];
     const int id = static_cast<int>(draw(1, options_.servers));
     const auto slot = static_cast<size_t>(id);
     switch (kind) {
@@ -259,6 +270,7 @@ class Generator {
 
   Prng prng_;
   const FuzzOptions& options_;
+  std::vector<FuzzFault> fault_kinds_;  // options_.faults that fit the cluster, in set order
   Scenario scenario_;
   std::vector<bool> up_, paused_;
   bool partitioned_ = false;

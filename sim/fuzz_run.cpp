@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <mutex>
 #include <thread>
 
 namespace zk::sim {
@@ -44,18 +45,35 @@ FuzzOutcome run_fuzz_scenario(const Scenario& scenario, InjectedBug bug) {
   return classify(run_scenario(scenario, std::nullopt, options));
 }
 
-std::vector<FuzzSeedResult> run_fuzz_campaign(const FuzzCampaign& campaign, FuzzProgress* progress) {
+FuzzCampaignResult run_fuzz_campaign(const FuzzCampaign& campaign, FuzzProgress* progress) {
   const uint64_t count = campaign.last_seed - campaign.first_seed + 1;
-  std::vector<FuzzSeedResult> results(count);
   std::atomic<uint64_t> next{0};
+  std::mutex failures_mutex;
+  FuzzCampaignResult result;
+  // A max-heap by seed holding the lowest failing seeds seen so far.
+  const auto higher_seed_first = [](const FuzzSeedResult& a, const FuzzSeedResult& b) { return a.seed < b.seed; };
   auto worker = [&] {
     for (;;) {
+      if (progress && progress->stop.load()) return;
       const uint64_t index = next.fetch_add(1);
       if (index >= count) return;
       const uint64_t seed = campaign.first_seed + index;
       const Scenario scenario = generate_fuzz_scenario(seed, campaign.options);
-      results[index] = FuzzSeedResult{seed, run_fuzz_scenario(scenario, campaign.options.bug)};
-      if (results[index].outcome.failed && progress) ++progress->failed;
+      FuzzSeedResult seed_result{seed, run_fuzz_scenario(scenario, campaign.options.bug)};
+      if (seed_result.outcome.failed) {
+        const std::lock_guard<std::mutex> lock(failures_mutex);
+        ++result.failed;
+        std::vector<FuzzSeedResult>& kept = result.failures;
+        if (kept.size() < kFuzzFailuresKeptMax || seed < kept.front().seed) {
+          kept.push_back(std::move(seed_result));
+          std::push_heap(kept.begin(), kept.end(), higher_seed_first);
+          if (kept.size() > kFuzzFailuresKeptMax) {
+            std::pop_heap(kept.begin(), kept.end(), higher_seed_first);
+            kept.pop_back();
+          }
+        }
+        if (progress) ++progress->failed;
+      }
       if (progress) ++progress->done;
     }
   };
@@ -64,7 +82,10 @@ std::vector<FuzzSeedResult> run_fuzz_campaign(const FuzzCampaign& campaign, Fuzz
   for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
   worker();
   for (std::thread& t : threads) t.join();
-  return results;
+  // Every seed below next (capped at count) was taken and has finished.
+  result.seeds_run = std::min(next.load(), count);
+  std::sort_heap(result.failures.begin(), result.failures.end(), higher_seed_first);
+  return result;
 }
 
 }  // namespace zk::sim

@@ -45,12 +45,25 @@ struct FuzzCampaign {
 struct FuzzProgress {
   std::atomic<uint64_t> done{0};
   std::atomic<uint64_t> failed{0};
+  // Set from any thread to stop the campaign: workers take no new seed after it (the seeds
+  // already taken finish), so the seeds run are always first_seed..first_seed + run - 1.
+  std::atomic<bool> stop{false};
 };
 
-// Runs every seed of the campaign (in any order over the workers) and returns the results
-// in seed order. Each seed is its own World with its own PRNG on one thread, and results
-// are placed by seed, so the outcome does not depend on the number of workers or on
-// scheduling. progress (optional) is updated as seeds finish.
-std::vector<FuzzSeedResult> run_fuzz_campaign(const FuzzCampaign& campaign, FuzzProgress* progress = nullptr);
+// The lowest failing seeds a campaign keeps (failures beyond it are only counted).
+inline constexpr size_t kFuzzFailuresKeptMax = 1000;
+
+struct FuzzCampaignResult {
+  uint64_t seeds_run = 0;       // a prefix of the range: first_seed .. first_seed + seeds_run - 1
+  uint64_t failed = 0;          // failing seeds among them
+  std::vector<FuzzSeedResult> failures;  // the lowest kFuzzFailuresKeptMax failing seeds, in seed order
+};
+
+// Runs the campaign's seeds: workers take the next seed from a shared counter, so memory
+// does not depend on the size of the range; only failing seeds are kept. Each seed is its
+// own World with its own PRNG on one thread, and failures are returned in seed order, so
+// the result does not depend on the number of workers or on scheduling. progress
+// (optional) is updated as seeds finish and can stop the campaign early.
+FuzzCampaignResult run_fuzz_campaign(const FuzzCampaign& campaign, FuzzProgress* progress = nullptr);
 
 }  // namespace zk::sim

@@ -1,7 +1,8 @@
 // xoshiro256** (Blackman and Vigna, public domain algorithm) and bias-free range draws.
 #include "sim/prng.h"
 
-#include <cassert>
+#include <cstdio>
+#include <cstdlib>
 
 namespace zk::sim {
 namespace {
@@ -14,6 +15,14 @@ uint64_t splitmix64(uint64_t& x) {
 }
 
 uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+// The range preconditions hold in every build type: an empty range is a caller's bug, and
+// drawing anyway (from all 64 bits, as the unchecked code did) would hide it in release.
+[[noreturn]] void empty_range(const char* what, int64_t lo, int64_t hi) {
+  std::fprintf(stderr, "zksim: Prng::%s: empty range [%lld, %lld] (a caller's bug)\n", what,
+               static_cast<long long>(lo), static_cast<long long>(hi));
+  std::abort();
+}
 
 }  // namespace
 
@@ -35,7 +44,7 @@ uint64_t Prng::next_u64() {
 }
 
 Prng::Range Prng::range(int64_t lo, int64_t hi) {
-  assert(lo <= hi);
+  if (lo > hi) [[unlikely]] empty_range("range", lo, hi);
   Range r;
   r.lo = lo;
   r.span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
@@ -57,7 +66,7 @@ int64_t Prng::uniform(const Range& r) {
 int64_t Prng::uniform_int(int64_t lo, int64_t hi) { return uniform(range(lo, hi)); }
 
 bool Prng::chance(uint64_t numerator, uint64_t denominator) {
-  assert(denominator > 0);
+  if (denominator == 0) [[unlikely]] empty_range("chance", 1, 0);
   if (numerator == 0) return false;
   if (numerator >= denominator) return true;
   return static_cast<uint64_t>(uniform_int(0, static_cast<int64_t>(denominator) - 1)) < numerator;

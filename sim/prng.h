@@ -12,7 +12,8 @@ class Prng {
   explicit Prng(uint64_t seed = 0);
 
   uint64_t next_u64();
-  // Uniform integer in [lo, hi] (inclusive), without modulo bias. Requires lo <= hi.
+  // Uniform integer in [lo, hi] (inclusive), without modulo bias. Requires lo <= hi, checked
+  // in every build type: an empty range prints one line to stderr and aborts.
   int64_t uniform_int(int64_t lo, int64_t hi);
   // [lo, hi] prepared once for many draws (a link's latency range): uniform(range) gives
   // exactly the numbers uniform_int(lo, hi) would, without recomputing the rejection limit.
@@ -23,7 +24,7 @@ class Prng {
   };
   static Range range(int64_t lo, int64_t hi);
   int64_t uniform(const Range& range);
-  // True with probability numerator / denominator.
+  // True with probability numerator / denominator; denominator > 0 (checked like lo <= hi).
   bool chance(uint64_t numerator, uint64_t denominator);
   // True with probability p in [0, 1], resolved to 1e-9.
   bool chance(double p);

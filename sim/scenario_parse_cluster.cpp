@@ -107,14 +107,15 @@ std::string parse_cluster_config(std::vector<Word> args, Context& context, Clust
   }
   out.path = args[0].text;
   out.resolved_path = resolve_path(context.file_name, out.path);
-  std::optional<std::string> text;
-  if (context.read_file != nullptr && *context.read_file) text = (*context.read_file)(out.resolved_path);
-  if (!text) return fmt::format("cannot read zoo.cfg '{}'", word_for_message(out.resolved_path));
-  ZooCfgResult cfg = parse_zoo_cfg(*text, out.resolved_path);
+  FileText file = std::optional<std::string>();
+  if (context.read_file != nullptr && *context.read_file) file = (*context.read_file)(out.resolved_path);
+  if (!file.ok()) return fmt::format("zoo.cfg '{}' {}", word_for_message(out.resolved_path), file.error);
+  ZooCfgResult cfg = parse_zoo_cfg(file.text, out.resolved_path);
   if (!cfg.ok()) {
     context.located_error = cfg.error;
     return cfg.error;
   }
+  context.warnings.insert(context.warnings.end(), cfg.cfg.warnings.begin(), cfg.cfg.warnings.end());
   out.cfg = std::move(cfg.cfg);
   for (size_t i = 0; i < out.cfg.servers.size(); ++i) {
     if (out.cfg.servers[i].id != static_cast<int>(i + 1)) {

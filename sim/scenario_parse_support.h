@@ -33,6 +33,8 @@ struct Context {
   // An error that already carries its own FILE:LINE (one inside a zoo.cfg); the driver
   // reports it as is instead of prefixing the scenario's location.
   std::string located_error;
+  // Warnings with their own FILE:LINE (the zoo.cfg's), passed on in ParseResult::warnings.
+  std::vector<std::string> warnings;
 };
 
 // Unquoted key=value words removed from `words`, by key.

@@ -55,8 +55,9 @@ ParseResult parse_scenario(std::string_view text, const std::string& file_name, 
   if (text.size() > kScenarioBytesMax) {
     return fail(1, fmt::format("file is too large ({} bytes; at most {})", text.size(), kScenarioBytesMax));
   }
+  text = skip_utf8_bom(text);
   parse::Context context{.file_name = file_name, .read_file = &read_file, .line = 0, .server_count = 0,
-                         .cluster_line = 0, .clients = {}, .located_error = {}};
+                         .cluster_line = 0, .clients = {}, .located_error = {}, .warnings = {}};
   const std::vector<std::string_view> lines = split_lines(text);
   for (size_t index = 0; index < lines.size(); ++index) {
     const int line = static_cast<int>(index + 1);
@@ -70,6 +71,7 @@ ParseResult parse_scenario(std::string_view text, const std::string& file_name, 
       }
       std::vector<Word> args(lexed.words.begin() + 1, lexed.words.end());
       const std::string error = parse::parse_cluster(std::move(args), context, result.scenario.setup);
+      result.warnings = std::move(context.warnings);
       if (!context.located_error.empty()) {
         result.error = context.located_error;
         return result;

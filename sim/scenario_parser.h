@@ -2,27 +2,34 @@
 // "FILE:LINE: message" naming the offending word. Never throws, never crashes, and takes
 // time linear in the input for any bytes at all. `cluster config PATH` reads the zoo.cfg
 // through `read_file` (tests pass in-memory files, the runner the real filesystem);
-// errors inside that file carry the zoo.cfg's own FILE:LINE.
+// errors inside that file carry the zoo.cfg's own FILE:LINE. A UTF-8 byte order mark at
+// the start of either file is skipped.
 #pragma once
 
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/scenario.h"
+#include "sim/text_file.h"
 
 namespace zk::sim {
 
 // Larger scenario or zoo.cfg files are rejected with an error.
-inline constexpr size_t kScenarioBytesMax = 32u << 20;
+inline constexpr size_t kScenarioBytesMax = kInputFileBytesMax;
 
-// Returns the whole file at `path`, or nullopt when it cannot be read.
-using FileReader = std::function<std::optional<std::string>(const std::string& path)>;
+// Returns the whole file at `path`, or why it cannot be read (a reader returning
+// std::optional<std::string> converts: nullopt is "cannot read").
+using FileReader = std::function<FileText(const std::string& path)>;
 
 struct ParseResult {
   Scenario scenario;  // meaningful only when ok()
   std::string error;  // "FILE:LINE: message"; empty on success
+  // "FILE:LINE: message" lines that do not stop the run (unknown zoo.cfg keys, ...), in
+  // file order; the caller prints them.
+  std::vector<std::string> warnings;
   bool ok() const { return error.empty(); }
 };
 

@@ -18,6 +18,7 @@
 #include "sim/linearizability.h"
 #include "sim/scenario_format.h"
 #include "sim/scenario_names.h"
+#include "sim/text_words.h"
 #include "sim/world.h"
 
 namespace zk::sim {
@@ -140,7 +141,7 @@ class ScenarioStepper::Impl {
       ExpectationResult r;
       r.line = step.line;
       r.text = "invariant " + violation->invariant;
-      r.detail = describe_violation(*violation);
+      r.detail = escape_for_message(describe_violation(*violation));
       for (size_t i = next_; i < scenario_.steps.size(); ++i) {
         const auto* expected = std::get_if<ExpectViolation>(&scenario_.steps[i].command);
         if (!expected) continue;
@@ -158,7 +159,9 @@ class ScenarioStepper::Impl {
       report_.violation = violation;
       return true;
     }
-    if (!error.empty()) report_.error = fmt::format("{}:{}: {}", scenario_.file_name, step.line, error);
+    if (!error.empty()) {
+      report_.error = fmt::format("{}:{}: {}", scenario_.file_name, step.line, escape_for_message(error));
+    }
     return true;
   }
   bool done() const { return !report_.error.empty() || report_.violation || next_ >= scenario_.steps.size(); }
@@ -188,7 +191,7 @@ class ScenarioStepper::Impl {
     ExpectationResult r;
     r.line = scenario_.steps.empty() ? scenario_.setup_line : scenario_.steps.back().line;
     r.text = "consistency " + consistency.property;
-    r.detail = describe_violation(violation);
+    r.detail = escape_for_message(describe_violation(violation));
     r.time_us = world_.now_us();
     r.trace_index = world_.trace().size();
     report_.expectations.push_back(std::move(r));
@@ -208,7 +211,7 @@ class ScenarioStepper::Impl {
     r.line = line_;
     r.text = format_step(current_command());
     r.passed = passed;
-    r.detail = std::move(detail);
+    r.detail = escape_for_message(detail);  // znode data may hold a newline: one line still
     r.time_us = world_.now_us();
     r.trace_index = world_.trace().size();
     report_.expectations.push_back(std::move(r));

@@ -24,6 +24,16 @@ std::optional<uint64_t> parse_hex_u64(std::string_view text);
 // The word as an error message shows it (callers add the surrounding quotes).
 std::string word_for_message(std::string_view word);
 
+// A whole message (or a value in it, such as znode data) made safe for one line of output:
+// control bytes as C-style escapes (\n, \r, \t, else \xNN), everything else unchanged.
+// Messages shown to the user pass through it, so data holding a newline cannot split a
+// FAILED line in two.
+std::string escape_for_message(std::string_view text);
+
+// The text without a leading UTF-8 byte order mark (EF BB BF), which editors on Windows
+// write; lines and byte offsets after it are unchanged in meaning.
+std::string_view skip_utf8_bom(std::string_view text);
+
 // True when `word` can be written without quotes and reads back as the same word in
 // any argument position (no spaces, quotes, '#', '|', '=', leading '-', ...).
 bool is_bare_word(std::string_view word);

@@ -22,18 +22,75 @@ namespace {
 constexpr int64_t kTickMsMax = 3'600'000;
 constexpr int64_t kLimitTicksMax = 1000;
 
-// ZooKeeper keys that mean nothing to the simulation: accepted without a warning.
-constexpr std::array<std::string_view, 32> kIgnoredKeys{
-    "dataDir", "dataLogDir", "maxClientCnxns", "4lw.commands.whitelist", "standaloneEnabled",
-    "reconfigEnabled", "cnxTimeout", "leaderServes", "clientPortAddress", "secureClientPort",
-    "secureClientPortAddress", "globalOutstandingLimit", "preAllocSize", "snapCount", "syncEnabled",
-    "forceSync", "fsync.warningthresholdms", "quorumListenOnAllIPs", "connectToLearnerMasterLimit",
-    "dynamicConfigFile", "skipACL", "localSessionsEnabled", "localSessionsUpgradingEnabled",
-    "jute.maxbuffer", "maxCnxns", "serverCnxnFactory", "snapshot.trust.empty", "audit.enable",
-    "electionPortBindRetry", "observerMasterPort", "multiAddress.enabled", "portUnification"};
-constexpr std::array<std::string_view, 8> kIgnoredPrefixes{
-    "autopurge.", "admin.", "ssl.", "quorum.", "zookeeper.", "metricsProvider.", "authProvider.",
-    "sslQuorum"};
+// Keys zksim models (read_key handles each).
+constexpr std::array<std::string_view, 9> kModelledKeys{
+    "tickTime", "initLimit", "syncLimit", "clientPort", "minSessionTimeout", "maxSessionTimeout", "electionAlg",
+    "peerType", "server."};
+
+// ZooKeeper 3.8 keys that mean nothing to the simulation: accepted without a warning. The
+// explicit ones are those QuorumPeerConfig.parseProperties reads itself; every other key
+// ZooKeeper turns into the system property "zookeeper.KEY", so the list also holds the
+// keys commonly set that way (ZooKeeperServer, NIOServerCnxnFactory, FileTxnLog, ...).
+constexpr std::array<std::string_view, 63> kIgnoredKeys{
+    // QuorumPeerConfig.parseProperties
+    "dataDir", "dataLogDir", "localSessionsEnabled", "localSessionsUpgradingEnabled", "clientPortAddress",
+    "secureClientPort", "secureClientPortAddress", "observerMasterPort", "clientPortListenBacklog", "maxClientCnxns",
+    "connectToLearnerMasterLimit", "quorumListenOnAllIPs", "syncEnabled", "dynamicConfigFile", "standaloneEnabled",
+    "reconfigEnabled", "portUnification", "oraclePath",
+    // read through system properties
+    "4lw.commands.whitelist", "cnxTimeout", "leaderServes", "globalOutstandingLimit", "preAllocSize", "snapCount",
+    "snapSizeLimitInKb", "commitLogCount", "txnLogSizeLimitInKb", "forceSync", "fsync.warningthresholdms",
+    "skipACL", "jute.maxbuffer", "maxCnxns", "serverCnxnFactory", "snapshot.trust.empty", "electionPortBindRetry",
+    "tcpKeepAlive", "clientTcpKeepAlive", "maxBatchSize", "flushDelay", "maxWriteQueuePollTime", "enforceQuota",
+    "extendedTypesEnabled", "emulate353TTLNodes", "readonlymode.enabled", "largeRequestMaxBytes",
+    "largeRequestThreshold", "throttledOpWaitTime", "watchManagerName", "maxConcurrentSnapSyncs",
+    "maxConcurrentDiffSyncs", "serializeLastProcessedZxid.enabled",
+    "closeSessionTxn.enabled", "sessionRequireClientSASLAuth", "superUser", "DigestAuthenticationProvider.superDigest",
+    "X509AuthenticationProvider.superUser", "kerberos.removeHostFromPrincipal", "kerberos.removeRealmFromPrincipal",
+    "requestThrottleLimit", "requestThrottleStallTime", "requestThrottleDropStale",
+    "requestStaleLatencyCheck", "requestStaleConnectionCheck"};
+constexpr std::array<std::string_view, 23> kIgnoredPrefixes{
+    "autopurge.", "admin.", "ssl.", "quorum.", "zookeeper.", "metricsProvider.", "authProvider.", "sslQuorum",
+    "jvm.pause.", "multiAddress.", "nio.", "netty.", "learner.", "leader.", "follower.", "fastleader.",
+    "commitProcessor.", "watcherClean", "enforce.auth.", "digest.", "audit.", "connection_throttle_", "snapshot."};
+
+// Levenshtein distance, stopping early once it exceeds `limit` (keys are short).
+size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    size_t row_min = row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+      row_min = std::min(row_min, row[j]);
+    }
+    if (row_min > limit) return limit + 1;
+  }
+  return row[b.size()];
+}
+
+// The modelled or known key a misspelled key most likely meant, or "".
+std::string_view closest_key(std::string_view key) {
+  constexpr size_t kDistanceMax = 2;
+  std::string_view best;
+  size_t best_distance = kDistanceMax + 1;
+  const auto consider = [&](std::string_view candidate) {
+    if (candidate.back() == '.') return;  // a prefix, not a key
+    const size_t distance = edit_distance(key, candidate, kDistanceMax);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  };
+  for (const std::string_view candidate : kModelledKeys) consider(candidate);
+  for (const std::string_view candidate : kIgnoredKeys) consider(candidate);
+  return best;
+}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 
@@ -202,7 +259,10 @@ void read_key(Reader& reader, std::string_view key, std::string_view value) {
   } else if (std::find(kIgnoredKeys.begin(), kIgnoredKeys.end(), key) == kIgnoredKeys.end() &&
              std::none_of(kIgnoredPrefixes.begin(), kIgnoredPrefixes.end(),
                           [key](std::string_view prefix) { return starts_with(key, prefix); })) {
-    cfg.warnings.push_back(reader.at(reader.line) + fmt::format("unknown key '{}' ignored", word_for_message(key)));
+    const std::string_view meant = closest_key(key);
+    cfg.warnings.push_back(reader.at(reader.line) +
+                           fmt::format("unknown zoo.cfg key '{}' ignored{}", word_for_message(key),
+                                       meant.empty() ? "" : fmt::format(" (did you mean '{}'?)", meant)));
   }
 }
 
@@ -266,7 +326,7 @@ ZooCfgResult parse_zoo_cfg(std::string_view text, const std::string& file_name) 
   }
   Reader reader;
   reader.file_name = file_name;
-  const std::vector<std::string_view> lines = split_lines(text);
+  const std::vector<std::string_view> lines = split_lines(skip_utf8_bom(text));
   for (size_t index = 0; index < lines.size() && reader.error.empty(); ++index) {
     reader.line = static_cast<int>(index + 1);
     const std::string_view line = trim(lines[index]);

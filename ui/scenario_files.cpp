@@ -9,23 +9,13 @@
 #include <sstream>
 
 #include "sim/scenario_parser.h"
+#include "sim/text_file.h"
+#include "sim/text_words.h"
 
 namespace zk::ui {
 namespace {
 
 constexpr size_t kMaxLessons = 500;
-constexpr size_t kMaxScenarioBytes = 4 * 1024 * 1024;
-
-std::optional<std::string> read_file(const std::string& path) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
-  if (std::filesystem::file_size(path, error) > kMaxScenarioBytes) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 }  // namespace
 
@@ -57,19 +47,21 @@ std::vector<std::string> lesson_scenario_paths() {
 LoadedScenario load_scenario_file(const std::string& path) {
   LoadedScenario loaded;
   loaded.path = path;
-  const std::optional<std::string> text = read_file(path);
-  if (!text) {
-    loaded.error = fmt::format("{}: cannot read the file", path);
+  const sim::FileText file = sim::read_text_file(path);
+  if (!file.ok()) {
+    loaded.error = fmt::format("{}: {}", path, file.error);
     return loaded;
   }
-  const sim::ParseResult parsed = sim::parse_scenario(*text, path, [](const std::string& p) { return read_file(p); });
+  const sim::ParseResult parsed =
+      sim::parse_scenario(file.text, path, [](const std::string& p) { return sim::read_text_file(p); });
   if (!parsed.ok()) {
     loaded.error = parsed.error;
     return loaded;
   }
   loaded.scenario = parsed.scenario;
+  loaded.warnings = parsed.warnings;
   std::string line;
-  std::istringstream lines(*text);
+  std::istringstream lines(std::string(sim::skip_utf8_bom(file.text)));
   while (std::getline(lines, line)) loaded.lines.push_back(line);
   return loaded;
 }

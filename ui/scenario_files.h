@@ -15,6 +15,7 @@ struct LoadedScenario {
   sim::Scenario scenario;
   std::vector<std::string> lines;  // the file's text, one entry per line
   std::string error;               // empty when loaded
+  std::vector<std::string> warnings;  // "FILE:LINE: ..." (unknown zoo.cfg keys, ...)
 };
 
 // The directory holding the lesson scenarios ("" when not found).

@@ -1,5 +1,11 @@
 // The run PRNG: same seed, same numbers; ranges respected; copies continue identically.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <string>
 
 #include "sim/prng.h"
 
@@ -32,4 +38,55 @@ TEST_CASE("prng uniform_int stays in range and hits both ends") {
   CHECK(prng.uniform_int(5, 5) == 5);
   CHECK_FALSE(prng.chance(0.0));
   CHECK(prng.chance(1.0));
+}
+
+namespace {
+
+// Runs body in a child process with stderr captured; returns what it wrote and whether it
+// died of SIGABRT.
+struct ChildOutcome {
+  bool aborted = false;
+  std::string stderr_text;
+};
+
+template <typename Body>
+ChildOutcome run_in_child(Body body) {
+  int pipe_fds[2];
+  REQUIRE(pipe(pipe_fds) == 0);
+  std::fflush(stdout);
+  std::fflush(stderr);
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    dup2(pipe_fds[1], STDERR_FILENO);
+    close(pipe_fds[0]);
+    body();
+    _exit(0);
+  }
+  close(pipe_fds[1]);
+  ChildOutcome outcome;
+  char buffer[512];
+  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;) outcome.stderr_text.append(buffer, static_cast<size_t>(n));
+  close(pipe_fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  outcome.aborted = WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
+  return outcome;
+}
+
+}  // namespace
+
+TEST_CASE("prng: an empty range is refused in every build type with one clear line, never drawn from") {
+  const ChildOutcome range = run_in_child([] {
+    zk::sim::Prng prng(1);
+    (void)prng.uniform_int(1, 0);
+  });
+  CHECK(range.aborted);
+  CHECK(range.stderr_text.find("zksim: Prng::range: empty range [1, 0] (a caller's bug)\n") != std::string::npos);
+  const ChildOutcome chance = run_in_child([] {
+    zk::sim::Prng prng(1);
+    (void)prng.chance(1, 0);
+  });
+  CHECK(chance.aborted);
+  CHECK(chance.stderr_text.find("zksim: Prng::chance: empty range") != std::string::npos);
 }

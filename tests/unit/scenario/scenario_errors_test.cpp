@@ -162,8 +162,8 @@ TEST_CASE("errors: expectation vocabularies") {
 }
 
 TEST_CASE("errors: cluster config") {
-  CHECK(error_of("cluster config zoo.cfg") == "t.zks:1: cannot read zoo.cfg 'zoo.cfg'");
-  CHECK(error_of("cluster config missing.cfg", memory_reader({})) == "t.zks:1: cannot read zoo.cfg 'missing.cfg'");
+  CHECK(error_of("cluster config zoo.cfg") == "t.zks:1: zoo.cfg 'zoo.cfg' cannot be read");
+  CHECK(error_of("cluster config missing.cfg", memory_reader({})) == "t.zks:1: zoo.cfg 'missing.cfg' cannot be read");
   // An error inside the zoo.cfg carries the zoo.cfg's own location.
   CHECK(error_of("cluster config zoo.cfg", memory_reader({{"zoo.cfg", "tickTime=fast\nserver.1=a:1:2\n"}})) ==
         "zoo.cfg:1: bad number 'fast' for tickTime (expected 1..3600000)");
@@ -184,7 +184,7 @@ TEST_CASE("errors: messages escape control bytes and cut long words") {
   const std::string long_word(100, 'z');
   CHECK(line_error(long_word) == "t.zks:3: unknown command '" + std::string(64, 'z') + "...'");
   CHECK(error_of(std::string(kScenarioBytesMax + 1, '\n')) ==
-        "t.zks:1: file is too large (33554433 bytes; at most 33554432)");
+        "t.zks:1: file is too large (4194305 bytes; at most 4194304)");
 }
 
 TEST_CASE("hold, drop and release need two different servers") {

@@ -100,10 +100,42 @@ TEST_CASE("zoo.cfg: known keys are ignored quietly, unknown and duplicate keys w
                             "foo=bar\ninitLimit=12\ngroup.1=1:2:3\n");
   CHECK(cfg.init_limit == 12);
   CHECK(cfg.warnings == std::vector<std::string>{
-                            "zoo.cfg:18: unknown key 'foo' ignored",
+                            "zoo.cfg:18: unknown zoo.cfg key 'foo' ignored",
                             "zoo.cfg:19: key 'initLimit' set again (line 1); the last value wins",
                             "zoo.cfg:20: key 'group.1' ignored (zksim uses majority quorums)",
                         });
+}
+
+TEST_CASE("zoo.cfg: a misspelled key warns with FILE:LINE and the key it probably meant") {
+  const ZooCfg cfg = cfg_ok(std::string(kThree) + "tickTme=100\nsynclimit=5\ndataDri=/var/zk\n");
+  CHECK(cfg.tick_ms == 3000);  // the misspelled key changed nothing
+  CHECK(cfg.warnings == std::vector<std::string>{
+                            "zoo.cfg:6: unknown zoo.cfg key 'tickTme' ignored (did you mean 'tickTime'?)",
+                            "zoo.cfg:7: unknown zoo.cfg key 'synclimit' ignored (did you mean 'syncLimit'?)",
+                            "zoo.cfg:8: unknown zoo.cfg key 'dataDri' ignored (did you mean 'dataDir'?)",
+                        });
+}
+
+TEST_CASE("zoo.cfg: the keys of a real ZooKeeper 3.8 configuration do not warn") {
+  const ZooCfg cfg = cfg_ok(std::string(kThree) +
+                            "clientPortAddress=0.0.0.0\nsecureClientPort=2281\nlocalSessionsEnabled=false\n"
+                            "quorumListenOnAllIPs=true\nsyncEnabled=true\nsnapCount=100000\npreAllocSize=65536\n"
+                            "jute.maxbuffer=1048575\nforceSync=yes\nfsync.warningthresholdms=1000\n"
+                            "metricsProvider.className=org.apache.zookeeper.metrics.prometheus.PrometheusMetricsProvider\n"
+                            "metricsProvider.httpPort=7000\nssl.quorum.keyStore.location=/k\nsslQuorum=false\n"
+                            "quorum.auth.enableSasl=false\nadmin.serverPort=8080\nautopurge.snapRetainCount=3\n"
+                            "jvm.pause.warn-threshold.ms=10000\nmultiAddress.enabled=false\nconnectToLearnerMasterLimit=5\n"
+                            "observerMasterPort=2191\nclientPortListenBacklog=100\nglobalOutstandingLimit=1000\n"
+                            "digest.enabled=true\nsnapshot.compression.method=gz\nleaderServes=yes\n"
+                            "zookeeper.extendedTypesEnabled=true\nnio.numSelectorThreads=2\nmaxCnxns=0\n"
+                            "skipACL=no\nelectionPortBindRetry=3\nfastleader.minNotificationInterval=200\n");
+  CHECK(cfg.warnings.empty());
+}
+
+TEST_CASE("zoo.cfg: a UTF-8 byte order mark at the start is skipped") {
+  const ZooCfg cfg = cfg_ok("\xEF\xBB\xBFtickTime=1000\n" + std::string(kThree));
+  CHECK(cfg.tick_ms == 1000);
+  CHECK(cfg.warnings.empty());
 }
 
 TEST_CASE("zoo.cfg: errors carry FILE:LINE") {
