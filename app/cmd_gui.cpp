@@ -97,6 +97,10 @@ int cmd_gui(const Args& args) {
       if (!v || !parse_int(*v, writes) || writes < 1 || writes > 100000)
         return usage_error("--load needs writes per virtual second, 1..100000");
       options.load_writes_per_s = writes;
+    } else if (arg == "--probe") {
+      const std::string* v = value("--probe");
+      if (!v) return usage_error("--probe needs a file name");
+      options.probe_path = *v;
     } else if (arg == "--frame-stats") {
       options.frame_stats = true;
     } else if (!arg.empty() && arg[0] == '-') {
