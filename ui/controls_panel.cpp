@@ -239,7 +239,11 @@ void ControlsPanel::draw_link(const sim::World& world, Simulation& simulation) {
   probe::widget("controls.hold_next");
   ImGui::SameLine();
   if (ImGui::SmallButton(labelled(tr(Text::kDropNext), "drop_next").c_str())) {
-    simulation.apply(sim::DropNext{.from = server_ref(link_from_), .to = server_ref(link_to_)});
+    if (simulation.apply(sim::DropNext{.from = server_ref(link_from_), .to = server_ref(link_to_)}).empty()) {
+      drop_from_ = link_from_;
+      drop_to_ = link_to_;
+      drop_trace_index_ = simulation.world()->trace().size();
+    }
   }
   probe::widget("controls.drop_next");
   ImGui::SameLine();
@@ -250,6 +254,26 @@ void ControlsPanel::draw_link(const sim::World& world, Simulation& simulation) {
   ImGui::EndDisabled();
   if (world.network().holding(link_from_, link_to_)) {
     ImGui::TextDisabled("S%d -> S%d: %s", link_from_, link_to_, tr(Text::kHoldNext));
+  }
+  // Drop next: armed until a message takes it, then which message was dropped (the
+  // world traces it as a note: "S1 -> S2: NOTIFICATION dropped (drop next)").
+  if (drop_from_ != 0) {
+    if (world.trace().size() < drop_trace_index_) drop_from_ = 0;  // moved back before the click
+  }
+  if (drop_from_ != 0) {
+    const std::string prefix = fmt::format("S{} -> S{}: ", drop_from_, drop_to_);
+    std::string said = fmt::format("{}the next message will be dropped", prefix);
+    for (size_t i = drop_trace_index_; i < world.trace().size(); ++i) {
+      const TraceEvent& event = world.trace()[i];
+      if (event.kind == TraceKind::kNote && event.detail.starts_with(prefix) && event.detail.ends_with("(drop next)")) {
+        said = fmt::format("{} {}", time_text(event.time_us), event.detail);
+        break;
+      }
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.2f, 1.0f), "%s", said.c_str());
+    ImGui::PopTextWrapPos();
+    probe::note("controls.drop", said);
   }
   const auto& held = world.held_messages();
   if (held.empty()) {

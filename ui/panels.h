@@ -95,6 +95,9 @@ class ControlsPanel {
   bool in_group_b_[16] = {};                 // partition choice per server (index id-1)
   int link_from_ = 1;
   int link_to_ = 2;
+  int drop_from_ = 0;  // the link of the last Drop next (0: none), and the trace size then
+  int drop_to_ = 0;
+  size_t drop_trace_index_ = 0;
   int step_target_ = 0;  // StepTarget
   std::string step_message_;         // what Step to the next ... found
   std::string single_step_message_;  // which event the single Step ran

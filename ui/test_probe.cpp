@@ -73,8 +73,11 @@ bool enabled() { return state != nullptr; }
 
 void widget(const char* name) {
   if (state == nullptr) return;
-  state->widgets.push_back(
-      Widget{name, ImGui::GetItemID(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemVisible()});
+  const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  // Visible only when all of it is: a click in the middle of a half-scrolled-out button
+  // could land on the window's title bar.
+  const bool visible = ImGui::GetCurrentWindow()->ClipRect.Contains(rect);
+  state->widgets.push_back(Widget{name, ImGui::GetItemID(), rect.Min, rect.Max, visible});
 }
 
 void window(const char* name) {

@@ -1,7 +1,7 @@
 // The test probe, `zksim gui --probe FILE` (used by the real-window tests in tests/gui/
 // that click with xdotool): after every rendered frame it rewrites FILE with a few lines
 //   widget NAME X0 Y0 X1 Y1   where a named widget was drawn (window pixels; only when
-//                             it is not scrolled or clipped out of view)
+//                             all of it is in view, not scrolled or clipped out)
 //   note KEY TEXT              what a panel shows the user (a step result, a status line)
 //   clash NAME NAME            two probed widgets with one ImGui id (ImGui gives both one id)
 //   time_us, events, trace, playing, leader, server ID STATE, trace_kind KIND COUNT

@@ -4,7 +4,8 @@
 # Kill leader, Step to the next vote change (a second "Step" button: it did nothing while
 # both shared one ImGui id), a partition and the Partition section's own Heal (the same
 # clash), the single Step saying which event ran, and console commands typed while paused
-# ("paused - press Play"), whose reply prints once Play runs the simulation. Also: no two
+# ("paused - press Play"), whose reply prints once Play runs the simulation, Drop next and
+# Hold next on one link (which message was dropped; the held one). Also: no two
 # probed widgets share an id, and the paused window uses little CPU. Screenshots go to
 # OUT_DIR for a person to look at.
 set -euo pipefail
@@ -85,6 +86,22 @@ click controls.play
 wait_for "playing 0"
 no_clashes
 screenshot "$out_dir/input-console.png"
+
+# One link, S1 -> S2 (the defaults): Drop next says it is armed, then which message it
+# dropped; Hold next parks the following one, drawn on its link.
+scroll_down_to controls.link_header controls
+click controls.link_header
+scroll_down_to controls.drop_next controls
+click controls.drop_next
+wait_for "note controls.drop S1 -> S2: the next message will be dropped"
+click controls.hold_next
+scroll_top controls
+click controls.play
+wait_for "note controls.drop [0-9]+\.[0-9]{6}s S1 -> S2: [A-Z_]+ dropped \(drop next\)" 30
+wait_for "held [1-9][0-9]*" 30
+click controls.play
+wait_for "playing 0"
+screenshot "$out_dir/input-held.png"
 
 # Paused and untouched, the window waits for input: at most 5% of a core over 4 s.
 ticks() { awk '{print $14 + $15}' "/proc/$gui_pid/stat"; }

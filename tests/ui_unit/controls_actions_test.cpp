@@ -87,3 +87,29 @@ TEST_CASE("start orders follow the server count; too few servers for a quorum ar
   CHECK(zk::ui::quorum_warning({2}, 3) == "starts 1 of 3 servers: no quorum (needs 2), no leader will be elected");
   CHECK(zk::ui::parse_start_order(zk::ui::default_start_order(9), 9).order.size() == 9);
 }
+
+TEST_CASE("drop next: the trace says which message was dropped, on which link") {
+  zk::ui::Simulation simulation;
+  simulation.new_cluster(3, 1);
+  simulation.start_in_order({1, 2, 3}, 0);
+  simulation.run_for(5'000'000);  // elected: the leader pings its followers
+  const zk::sim::ServerRef leader{.is_leader = true, .id = 0};
+  const zk::sim::ServerRef one{.is_leader = false, .id = 1};
+  const int leader_id = static_cast<int>(*simulation.world()->leader());
+  REQUIRE(leader_id != 1);
+  const size_t before = simulation.world()->trace().size();
+  REQUIRE(simulation.apply(zk::sim::DropNext{.from = leader, .to = one}) == "");
+  simulation.run_for(3'000'000);
+  const auto& trace = simulation.world()->trace();
+  std::vector<std::string> drops;
+  for (size_t i = before; i < trace.size(); ++i) {
+    if (trace[i].kind == zk::TraceKind::kNote && trace[i].detail.ends_with("(drop next)")) drops.push_back(trace[i].detail);
+  }
+  REQUIRE(drops.size() == 1);  // only the next one
+  const std::string prefix = "S" + std::to_string(leader_id) + " -> S1: ";
+  REQUIRE(drops[0].starts_with(prefix));
+  // The message type, as the cluster view's legend and tooltips name it (PING, ...).
+  const std::string kind = drops[0].substr(prefix.size(), drops[0].find(" dropped (drop next)") - prefix.size());
+  CHECK(!kind.empty());
+  CHECK(kind.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ_") == std::string::npos);
+}
