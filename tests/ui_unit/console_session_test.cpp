@@ -113,6 +113,7 @@ TEST_CASE("console: a command typed while paused says it waits for Play, and its
   console.session.submit("connect 2", console.simulation);
   CHECK(console.session.lines().back().text == hint);
   console.simulation.run_for(1'000'000);  // what Play does
+  console.session.poll(*console.simulation.world());  // as each frame does
   console.session.submit("create /a hello", console.simulation);
   CHECK(console.session.lines().back().text == hint);
   console.simulation.run_for(1'000'000);
