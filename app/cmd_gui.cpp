@@ -104,6 +104,10 @@ int cmd_gui(const Args& args) {
       if (!v) return usage_error("--load needs a value");
       if (auto e = parse_number_option(arg, *v, 1, 100000, writes); !e.empty()) return usage_error(e);
       options.load_writes_per_s = writes;
+    } else if (arg == "--probe") {
+      const std::string* v = value("--probe");
+      if (!v) return usage_error("--probe needs a file name");
+      options.probe_path = *v;
     } else if (arg == "--frame-stats") {
       options.frame_stats = true;
     } else if (!arg.empty() && arg[0] == '-') {

@@ -28,6 +28,7 @@ usage:
       --theme dark|light        colour theme (default dark)
       --lang en|zh              interface language (default en)
       --frame-stats             print frame time mean / p99 and the simulation's share at exit
+      --probe FILE              tests: after each frame write widget rectangles and a state summary
   zksim run [options] FILE...   run scenarios headless (see README)
       --quiet, -q               print the checks and the summary, not the trace
       --seed N                  override the scenarios' seed

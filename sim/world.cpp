@@ -597,6 +597,11 @@ void World::transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_
     held_.push_back(HeldMessage{DeliverMessage{from, to, to_incarnation, sent_us, std::move(message)}});
     return;
   }
+  if (delivery.count == 0) {  // taken by `drop` on this link: say which message it was
+    record(TraceEvent{.server = from, .kind = TraceKind::kNote,
+                      .detail = fmt::format("S{} -> S{}: {} dropped (drop next)", from, to, message_kind_name(message))});
+    return;
+  }
   push_delivery<DeliverMessage>(delivery, from, to, to_incarnation, sent_us, std::move(message));
 }
 

@@ -7,7 +7,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config
   libimgui-dev libglfw3-dev libfmt-dev doctest-dev python3-glad libstb-dev libtcmalloc-minimal4
-  xvfb xauth libgl1-mesa-dri fonts-dejavu-core fonts-wqy-microhei
+  xvfb xauth xdotool libgl1-mesa-dri fonts-dejavu-core fonts-wqy-microhei
 )
 
 missing=()

@@ -208,6 +208,22 @@ void ClusterView::draw(const PanelContext& context) {
     }
   }
   draw->Flags = saved_flags;
+  // Held messages (hold next): parked on their link near the sender, ringed, until released.
+  const sim::HeldMessage* hovered_held = nullptr;
+  for (const sim::HeldMessage& held : world.held_messages()) {
+    ImVec2 from;
+    ImVec2 to;
+    if (!endpoint_pos(held.message.from, &from) || !endpoint_pos(held.message.to, &to)) continue;
+    constexpr float kHeldAt = 0.32f;  // clear of the sender's circle
+    const ImVec2 pos(from.x + (to.x - from.x) * kHeldAt, from.y + (to.y - from.y) * kHeldAt);
+    const sim::EventPayload payload = held.message;
+    const sim::InFlightMessage as_in_flight{.from = held.message.from, .to = held.message.to,
+                                            .sent_us = held.message.sent_us, .deliver_us = 0,
+                                            .kind = message_kind_name(held.message.message), .payload = &payload};
+    draw->AddNgonFilled(pos, dot_px * 1.3f, kMessageColors[static_cast<size_t>(categorize(as_in_flight))], 6);
+    draw->AddNgon(pos, dot_px * 1.3f + 2.0f, IM_COL32(255, 255, 255, 230), 6, 1.5f);
+    if (distance_sq(mouse, pos) < 64.0f) hovered_held = &held;
+  }
   // Servers on top.
   const ImVec2 mouse_pos = ImGui::GetIO().MousePos;
   for (ServerId id = 1; id <= n; ++id) {
@@ -238,7 +254,11 @@ void ClusterView::draw(const PanelContext& context) {
       ImGui::OpenPopup("server_menu");
     }
   }
-  if (hovered != nullptr && ImGui::IsWindowHovered()) {
+  if (hovered_held != nullptr && ImGui::IsWindowHovered()) {
+    ImGui::SetTooltip("%s  S%d -> S%d  held since %s\n(Controls > One link: Release delivers it)",
+                      message_kind_name(hovered_held->message.message), static_cast<int>(hovered_held->message.from),
+                      static_cast<int>(hovered_held->message.to), sim::format_time_us(hovered_held->message.sent_us).c_str());
+  } else if (hovered != nullptr && ImGui::IsWindowHovered()) {
     const std::string fields = sim::describe_in_flight(*hovered);
     auto endpoint_name = [](sim::EndpointId endpoint) {
       return endpoint < sim::kFirstClientEndpoint ? fmt::format("S{}", endpoint)

@@ -4,10 +4,13 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "sim/world.h"
 #include "ui/i18n.h"
 #include "ui/panels.h"
 #include "ui/simulation.h"
+#include "ui/test_probe.h"
 
 namespace zk::ui {
 namespace {
@@ -65,12 +68,16 @@ void ConsolePanel::draw(const PanelContext& context) {
   }
   ImGui::SameLine();
   if (ImGui::SmallButton("connect")) session_.submit("connect", *context.simulation);
+  probe::widget("console.connect");
   ImGui::SameLine();
   if (ImGui::SmallButton("srvr")) session_.submit("srvr", *context.simulation);
+  probe::widget("console.srvr");
   ImGui::SameLine();
   if (ImGui::SmallButton("mntr")) session_.submit("mntr", *context.simulation);
+  probe::widget("console.mntr");
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(Text::kConsoleClear))) session_.clear();
+  probe::widget("console.clear");
   const float input_h = ImGui::GetFrameHeightWithSpacing();
   if (ImGui::BeginChild("output", ImVec2(0, -input_h), true, ImGuiWindowFlags_HorizontalScrollbar)) {
     if (session_.lines().empty()) {
@@ -104,12 +111,22 @@ void ConsolePanel::draw(const PanelContext& context) {
     focus_input_ = false;
   }
   constexpr ImGuiInputTextFlags kFlags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory;
-  if (ImGui::InputTextWithHint("##command", tr(Text::kConsoleInputHint), input_, sizeof input_, kFlags, history_callback,
-                               &history)) {
+  const bool entered = ImGui::InputTextWithHint("##command", tr(Text::kConsoleInputHint), input_, sizeof input_,
+                                                kFlags, history_callback, &history);
+  probe::widget("console.input");
+  if (entered) {
     session_.submit(input_, *context.simulation);
     input_[0] = '\0';
     history_position_ = -1;
     focus_input_ = true;
+  }
+  if (probe::enabled()) {  // the last lines, as the test reads them
+    const auto& lines = session_.lines();
+    const size_t shown = std::min<size_t>(lines.size(), 6);
+    for (size_t i = 0; i < shown; ++i) {
+      probe::note(fmt::format("console.line{}", i), lines[lines.size() - shown + i].text);
+    }
+    if (!lines.empty()) probe::note("console.last", lines.back().text);
   }
 }
 

@@ -110,6 +110,12 @@ void ConsoleSession::connect(int server, Simulation& simulation) {
   }
   client_ = name;
   print(ConsoleLineKind::kOutput, fmt::format("Connecting to S{} as session '{}'", server, name));
+  say_if_paused(simulation);
+}
+
+void ConsoleSession::say_if_paused(const Simulation& simulation) {
+  if (simulation.playing) return;
+  print(ConsoleLineKind::kEvent, kPausedHint);
 }
 
 void ConsoleSession::submit(const std::string& raw_line, Simulation& simulation) {
@@ -228,6 +234,7 @@ void ConsoleSession::run_client_command(const std::string& rewritten, OpKind kin
   }
   const sim::SimClient* after = simulation.world()->client(client_);
   if (after == nullptr || after->ops().empty() || after->ops().back().cxid == last_cxid) return;
+  say_if_paused(simulation);
   if (pending_.size() >= kMaxPending) pending_.pop_front();
   pending_.push_back(Pending{after->ops().back().cxid, kind, path, print_stat});
 }

@@ -37,6 +37,9 @@ class ConsoleSession {
   static constexpr size_t kMaxHistory = 500;
   static constexpr size_t kMaxPending = 1'000;
   static constexpr int64_t kSessionTimeoutUs = 30'000'000;  // zkCli's default
+  // Printed after a command that waits for virtual time while the simulation is paused:
+  // its reply comes only once time runs.
+  static constexpr const char* kPausedHint = "paused — press Play for the reply";
 
   // Runs one console line now: a zkCli command, a four-letter word, connect, help.
   void submit(const std::string& line, Simulation& simulation);
@@ -64,6 +67,7 @@ class ConsoleSession {
   void connect(int server, Simulation& simulation);
   void run_client_command(const std::string& rewritten, OpKind kind, const std::string& path, bool print_stat,
                           Simulation& simulation);
+  void say_if_paused(const Simulation& simulation);
   void render_reply(const Pending& pending, const sim::ClientOpResult& result);
   void forget_client();
 

@@ -5,6 +5,9 @@
 
 #include <set>
 
+#include "core/trace_event.h"
+#include "sim/world.h"
+
 #include "sim/text_words.h"
 #include "ui/simulation.h"
 
@@ -22,6 +25,12 @@ bool matches(StepTarget target, TraceKind kind) {
 }
 
 }  // namespace
+
+std::string time_text(int64_t time_us) {
+  std::string text = sim::format_time_us(time_us);
+  text.erase(0, text.find_first_not_of(' '));
+  return text;
+}
 
 StartOrder parse_start_order(const std::string& text, int server_count) {
   StartOrder result;
@@ -52,7 +61,7 @@ StartOrder parse_start_order(const std::string& text, int server_count) {
   return result;
 }
 
-bool step_to_next(Simulation& simulation, StepTarget target, StepLimits limits) {
+bool step_to_next(Simulation& simulation, StepTarget target, StepLimits limits, size_t* match) {
   const sim::World* world = simulation.world();
   if (world == nullptr) return false;
   const int64_t deadline_us = world->now_us() + limits.max_virtual_us;
@@ -63,12 +72,57 @@ bool step_to_next(Simulation& simulation, StepTarget target, StepLimits limits) 
     simulation.step_one_event();
     const sim::World& now = *simulation.world();
     for (size_t i = seen; i < now.trace().size(); ++i) {
-      if (matches(target, now.trace()[i].kind)) return true;
+      if (matches(target, now.trace()[i].kind)) {
+        if (match != nullptr) *match = i;
+        return true;
+      }
     }
     if (now.now_us() > deadline_us) return false;
     if (now.events_processed() == before_events && now.now_us() == before_us) return false;  // nothing left
   }
   return false;
+}
+
+std::string step_one_described(Simulation& simulation) {
+  const sim::World* before = simulation.world();
+  if (before == nullptr) return {};
+  const size_t seen = before->trace().size();
+  const int64_t before_events = before->events_processed();
+  const int64_t before_us = before->now_us();
+  simulation.step_one_event();
+  const sim::World& now = *simulation.world();
+  const int64_t ran = now.events_processed() - before_events;
+  if (ran == 0 && now.now_us() == before_us && now.trace().size() == seen) return "nothing left to run";
+  std::string when = time_text(now.now_us());
+  when += now.now_us() == before_us ? " (clock unchanged)" : fmt::format(" (+{})", time_text(now.now_us() - before_us));
+  if (now.trace().size() == seen) {
+    return fmt::format("{}: event {} ran, no decision traced (a message or timer that changed no vote or state)",
+                       when, now.events_processed());
+  }
+  const TraceEvent& first = now.trace()[seen];
+  std::string sentence = fmt::format("{}: {}", when, describe(first));
+  if (now.trace().size() > seen + 1) sentence += fmt::format(" (+{} more in the Why panel)", now.trace().size() - seen - 1);
+  return sentence;
+}
+
+std::string default_start_order(int server_count) {
+  std::string text;
+  for (int id = 1; id <= server_count; ++id) text += fmt::format("{}{}", id == 1 ? "" : " ", id);
+  return text;
+}
+
+std::string order_label(const std::vector<ServerId>& order) {
+  std::string text;
+  for (size_t i = 0; i < order.size(); ++i) text += fmt::format("{}{}", i == 0 ? "" : "-", static_cast<int>(order[i]));
+  return text;
+}
+
+std::string quorum_warning(const std::vector<ServerId>& order, int server_count) {
+  const int quorum = server_count / 2 + 1;
+  const int starting = static_cast<int>(order.size());
+  if (starting >= quorum) return {};
+  return fmt::format("starts {} of {} servers: no quorum (needs {}), no leader will be elected", starting,
+                     server_count, quorum);
 }
 
 }  // namespace zk::ui

@@ -23,6 +23,7 @@
 #include "ui/i18n.h"
 #include "ui/main_window.h"
 #include "ui/screenshot.h"
+#include "ui/test_probe.h"
 
 namespace zk::ui {
 namespace {
@@ -46,6 +47,32 @@ void use_nearest_font_filter(const ImGuiIO& io) {
   glBindTexture(GL_TEXTURE_2D, texture);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+}
+
+// Set by any input callback (GLFW calls them from glfwPollEvents / glfwWaitEvents*). The
+// ImGui backend, installed after these, calls them on before handling the event itself.
+bool input_seen = false;
+void note_input() { input_seen = true; }
+void on_cursor(GLFWwindow*, double, double) { note_input(); }
+void on_mouse_button(GLFWwindow*, int, int, int) { note_input(); }
+void on_scroll(GLFWwindow*, double, double) { note_input(); }
+void on_key(GLFWwindow*, int, int, int, int) { note_input(); }
+void on_char(GLFWwindow*, unsigned int) { note_input(); }
+void on_focus(GLFWwindow*, int) { note_input(); }
+void on_enter(GLFWwindow*, int) { note_input(); }
+void on_resize(GLFWwindow*, int, int) { note_input(); }
+void on_refresh(GLFWwindow*) { note_input(); }
+
+void watch_input(GLFWwindow* window) {
+  glfwSetCursorPosCallback(window, on_cursor);
+  glfwSetMouseButtonCallback(window, on_mouse_button);
+  glfwSetScrollCallback(window, on_scroll);
+  glfwSetKeyCallback(window, on_key);
+  glfwSetCharCallback(window, on_char);
+  glfwSetWindowFocusCallback(window, on_focus);
+  glfwSetCursorEnterCallback(window, on_enter);
+  glfwSetFramebufferSizeCallback(window, on_resize);
+  glfwSetWindowRefreshCallback(window, on_refresh);
 }
 
 void on_glfw_error(int code, const char* description) {
@@ -103,7 +130,9 @@ int run_gui(const GuiOptions& options) {
   io.IniFilename = nullptr;  // The layout is fixed; nothing to remember between runs.
   load_fonts(kFontSizePx);
   set_language(options.language);
+  watch_input(window);  // before the backend, which chains to these callbacks
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  if (!options.probe_path.empty()) probe::enable(options.probe_path);
   ImGui_ImplOpenGL3_Init("#version 330");
 
   int exit_status = 0;
@@ -145,10 +174,25 @@ int run_gui(const GuiOptions& options) {
     // stops after its budget and catches up in later frames.
     if (options.frame_count == 0 || options.frame_stats) simulation.wall_budget_s = kSimulationBudgetS;
     using Clock = std::chrono::steady_clock;
+    // While paused and untouched nothing on screen changes, so the interactive window
+    // waits for input instead of redrawing (the paused GUI used to take 85-90% of a
+    // core). After any input it draws a few frames: ImGui settles some widgets (popups,
+    // auto-sized windows, hover) one or two frames after the event.
+    constexpr int kSettleFrames = 4;
+    constexpr double kIdleRedrawS = 1.0;  // a redraw now and then even when nothing came
+    int settle_frames = kSettleFrames;
+    const bool interactive = options.frame_count == 0 && !options.frame_stats;
     for (int frame = 0; exit_status == 0 && !glfwWindowShouldClose(window); ++frame) {
+      input_seen = false;
+      const bool busy = simulation.playing || settle_frames > 0;
+      if (interactive && !busy) {
+        glfwWaitEventsTimeout(kIdleRedrawS);
+      } else {
+        glfwPollEvents();
+      }
+      settle_frames = input_seen ? kSettleFrames : std::max(0, settle_frames - 1);
       const Clock::time_point frame_start = Clock::now();
       const double cpu_start_ms = process_cpu_ms();
-      glfwPollEvents();
       ImGui_ImplOpenGL3_NewFrame();
       if (frame == 0) use_nearest_font_filter(io);
       ImGui_ImplGlfw_NewFrame();
@@ -172,7 +216,12 @@ int run_gui(const GuiOptions& options) {
       glClearColor(clear.x, clear.y, clear.z, 1.0f);
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      probe::end_frame(simulation);
       const bool last_frame = options.frame_count > 0 && frame + 1 >= options.frame_count;
+      if (const std::string requested = probe::take_screenshot_request(); !requested.empty()) {
+        const std::string error = write_screenshot_png(requested, fb_width, fb_height);
+        if (!error.empty()) std::fprintf(stderr, "zksim: screenshot failed: %s\n", error.c_str());
+      }
       if (last_frame && !options.screenshot_path.empty()) {
         const std::string error = write_screenshot_png(options.screenshot_path, fb_width, fb_height);
         if (!error.empty()) {

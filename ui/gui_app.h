@@ -29,6 +29,7 @@ struct GuiOptions {
   int64_t latency_max_ms = 5;
   int64_t load_writes_per_s = 0;  // > 0: a steady client write load (LoadGenerator)
   bool frame_stats = false;       // print frame-time statistics at exit
+  std::string probe_path;         // tests: the probe file written after each frame (test_probe.h)
 };
 
 int run_gui(const GuiOptions& options);

@@ -29,8 +29,7 @@ enum class Text {
   kThemeDark,
   kThemeLight,
   kStart,
-  kStart123,
-  kStart321,
+  kStartOrder,  // "Start {}": {} is the order, 1-2-3-4-5
   kStartAll,
   kKillLeader,
   kHeal,
@@ -62,6 +61,8 @@ enum class Text {
   kScenarioStepLine,
   kScenarioClose,
   kScenarioFinished,
+  kScenarioFailed,  // "failed", after the count of failed expectations
+  kScenarioLine,    // "line", before a line number
   kScenarioSaved,
   kScenarioNextLine,
   kScenarioDetached,

@@ -4,7 +4,7 @@
 
 namespace zk::ui {
 
-Layout compute_layout(ImVec2 origin, ImVec2 size) {
+Layout compute_layout(ImVec2 origin, ImVec2 size, bool scenario_open) {
   const float left_w = size.x * 0.24f;
   const float right_w = size.x * 0.30f;
   const float mid_w = size.x - left_w - right_w;
@@ -23,6 +23,11 @@ Layout compute_layout(ImVec2 origin, ImVec2 size) {
   layout.why = {{right_x, origin.y}, {right_w, why_h}};
   layout.tree = {{right_x, origin.y + why_h}, {right_w, tree_h}};
   layout.console = {{right_x, origin.y + why_h + tree_h}, {right_w, size.y - why_h - tree_h}};
+  if (scenario_open) {
+    const float votes_h = (size.y - controls_h) * 0.45f;
+    layout.votes.size.y = votes_h;
+    layout.scenario = {{origin.x, origin.y + controls_h + votes_h}, {left_w, size.y - controls_h - votes_h}};
+  }
   return layout;
 }
 

@@ -20,9 +20,12 @@ struct Layout {
   PanelRect why;
   PanelRect tree;
   PanelRect console;
+  PanelRect scenario;  // the lower part of the Votes column, while a scenario is open
 };
 
-Layout compute_layout(ImVec2 origin, ImVec2 size);
+// With scenario_open the Votes tile keeps the upper part of its column and the scenario
+// window takes the lower part, so neither hides the other.
+Layout compute_layout(ImVec2 origin, ImVec2 size, bool scenario_open = false);
 
 // Places the next window at rect; call right before ImGui::Begin.
 void place_next_window(const PanelRect& rect);

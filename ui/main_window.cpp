@@ -5,6 +5,7 @@
 
 #include "ui/i18n.h"
 #include "ui/layout.h"
+#include "ui/test_probe.h"
 #include "ui/theme.h"
 
 namespace zk::ui {
@@ -21,7 +22,13 @@ void draw_tile(const char* id, Text title, const PanelRect& rect, Panel& panel, 
   char label[128];
   snprintf(label, sizeof label, "%s###%s", tr(title), id);
   place_next_window(rect);
-  if (ImGui::Begin(label, nullptr, kTileFlags)) {
+  const bool shown = ImGui::Begin(label, nullptr, kTileFlags);
+  if (probe::enabled()) {
+    char name[64];
+    snprintf(name, sizeof name, "tile.%s", id);
+    probe::window(name);
+  }
+  if (shown) {
     // NoBackground drops the border with the fill; draw the outline alone (lines are cheap).
     const ImVec2 pos = ImGui::GetWindowPos();
     const ImVec2 size = ImGui::GetWindowSize();
@@ -41,7 +48,9 @@ MainWindow::MainWindow(Theme theme) : theme_(theme) { apply_theme(theme_); }
 
 void MainWindow::draw_menu_bar() {
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu(tr(Text::kMenuFile))) {
+  const bool file_open = ImGui::BeginMenu(tr(Text::kMenuFile));
+  probe::widget("menu.file");
+  if (file_open) {
     scenario_view_.draw_file_menu_items();
     ImGui::EndMenu();
   }
@@ -71,7 +80,7 @@ void MainWindow::draw_frame() {
   context.simulation = &simulation_;
   draw_menu_bar();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize);
+  const Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize, scenario_view_.is_open());
   draw_tile("controls", Text::kControls, layout.controls, controls_panel_, context);
   draw_tile("votes", Text::kVotes, layout.votes, votes_panel_, context);
   draw_tile("cluster", Text::kClusterView, layout.cluster, cluster_view_, context);
@@ -79,8 +88,8 @@ void MainWindow::draw_frame() {
   draw_tile("why", Text::kWhy, layout.why, why_panel_, context);
   draw_tile("tree", Text::kZnodeTree, layout.tree, tree_panel_, context);
   draw_tile("console", Text::kConsole, layout.console, console_panel_, context);
-  // The scenario window floats over the Votes tile (movable); the File menu's dialogs.
-  scenario_view_.draw(simulation_, layout.votes.pos.x, layout.votes.pos.y, layout.votes.size.x, layout.votes.size.y);
+  // The scenario window takes the lower part of the Votes column; the File menu's dialogs.
+  scenario_view_.draw(simulation_, layout.scenario);
   scenario_view_.draw_dialogs(simulation_);
   // No tile starts out focused (otherwise the last one created, Console, looks selected).
   if (first_frame_) ImGui::SetWindowFocus(nullptr);

@@ -75,6 +75,7 @@ class TimelinePanel {
 
  private:
   bool fit_ = true;               // follow the whole run until the user zooms or pans
+  uint64_t run_id_ = 0;           // the run the view belongs to (Simulation::run_id)
   int64_t view_start_us_ = 0;     // virtual time at the left edge
   int64_t view_span_us_ = 10'000'000;  // virtual time across the lanes
 };
@@ -94,12 +95,17 @@ class ControlsPanel {
   bool in_group_b_[16] = {};                 // partition choice per server (index id-1)
   int link_from_ = 1;
   int link_to_ = 2;
+  int drop_from_ = 0;  // the link of the last Drop next (0: none), and the trace size then
+  int drop_to_ = 0;
+  size_t drop_trace_index_ = 0;
   int step_target_ = 0;  // StepTarget
-  std::string step_message_;
+  std::string step_message_;         // what Step to the next ... found
+  std::string single_step_message_;  // which event the single Step ran
   int seed_ = 1;
   int tick_ms_ = 2000;
   int latency_ms_[2] = {1, 5};
   char order_[64] = "1 2 3";
+  int order_count_ = 3;  // the server count order_ was last defaulted for
   int gap_ms_ = 1000;
   std::string order_error_;
 };

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "ui/i18n.h"
+#include "ui/test_probe.h"
 
 namespace zk::ui {
 
@@ -14,21 +15,25 @@ std::string ScenarioView::open(Simulation& simulation, const std::string& path) 
   LoadedScenario loaded = load_scenario_file(path);
   if (!loaded.error.empty()) return loaded.error;
   loaded_ = std::move(loaded);
-  simulation.open_scenario(loaded_.scenario, std::nullopt);
+  simulation.open_scenario(loaded_.scenario, std::nullopt, loaded_.lines);
   open_ = true;
   scroll_to_line_ = 0;
   return {};
 }
 
-void ScenarioView::draw(Simulation& simulation, float x, float y, float width, float height) {
+void ScenarioView::draw(Simulation& simulation, const PanelRect& rect) {
   if (!open_) return;
-  ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Appearing);
-  ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Appearing);
+  place_next_window(rect);
   const std::string title =
       fmt::format("{}: {}###scenario", tr(Text::kScenarioTitle), std::filesystem::path(loaded_.path).filename().string());
   bool keep = true;
   ImGui::SetNextWindowBgAlpha(1.0f);
-  if (!ImGui::Begin(title.c_str(), &keep, ImGuiWindowFlags_NoSavedSettings)) {
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
+  const bool shown = ImGui::Begin(title.c_str(), &keep, kFlags);
+  probe::window("scenario.window");
+  if (!shown) {
     ImGui::End();
     if (!keep) open_ = false;
     return;
@@ -42,36 +47,65 @@ void ScenarioView::draw(Simulation& simulation, float x, float y, float width, f
     simulation.playing = false;
     simulation.scenario_step();
   }
+  probe::widget("scenario.step_line");
   ImGui::SameLine();
   if (ImGui::Button(tr(Text::kScenarioRunToEnd))) {
     simulation.playing = false;
     simulation.scenario_run_to_end();
   }
+  probe::widget("scenario.run_to_end");
   ImGui::EndDisabled();
+  const ImVec4 kRed(0.95f, 0.4f, 0.3f, 1.0f);
+  const ImVec4 kGreen(0.4f, 0.8f, 0.4f, 1.0f);
   ImGui::PushTextWrapPos(0.0f);
+  std::string status;
   if (stepper == nullptr) {
     ImGui::TextDisabled("%s", tr(Text::kScenarioDetached));
+    status = tr(Text::kScenarioDetached);
   } else if (!stepper->report().error.empty()) {
-    ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.3f, 1.0f), "%s", stepper->report().error.c_str());
+    ImGui::TextColored(kRed, "%s", stepper->report().error.c_str());
+    status = stepper->report().error;
   } else if (next_line == 0) {
-    ImGui::TextColored(ImVec4(0.4f, 0.8f, 0.4f, 1.0f), "%s: %d/%zu", tr(Text::kScenarioFinished),
-                       stepper->report().passed(), stepper->report().expectations.size());
+    // Finished: green only when every expectation passed; a failure is red and says why
+    // (what was expected and what was seen, as `zksim run` prints it).
+    const sim::RunReport& report = stepper->report();
+    const int failed = report.failed();
+    status = failed == 0 ? fmt::format("{}: {}/{}", tr(Text::kScenarioFinished), report.passed(),
+                                       report.expectations.size())
+                         : fmt::format("{}: {}/{}, {} {}", tr(Text::kScenarioFinished), report.passed(),
+                                       report.expectations.size(), failed, tr(Text::kScenarioFailed));
+    ImGui::TextColored(failed == 0 ? kGreen : kRed, "%s", status.c_str());
   } else {
     ImGui::TextDisabled("%s: %d", tr(Text::kScenarioNextLine), next_line);
+    status = fmt::format("{}: {}", tr(Text::kScenarioNextLine), next_line);
+  }
+  if (stepper != nullptr) {
+    constexpr int kListed = 5;  // the rest are marked on their lines
+    int listed = 0;
+    for (const sim::ExpectationResult& result : stepper->report().expectations) {
+      if (result.passed || ++listed > kListed) continue;
+      const std::string reason = fmt::format("{} {}: {} - {}", tr(Text::kScenarioLine), result.line, result.text,
+                                             result.detail);
+      ImGui::TextColored(kRed, "%s", reason.c_str());
+      probe::note(fmt::format("scenario.failed{}", result.line), reason);
+    }
   }
   ImGui::PopTextWrapPos();
+  probe::note("scenario.status", status);
   ImGui::Separator();
   ImGui::BeginChild("##lines");
   for (size_t i = 0; i < loaded_.lines.size(); ++i) {
     const int line = static_cast<int>(i) + 1;
     // The expectation checked on this line, if any: a mark in front of it.
     const char* mark = "  ";
-    ImVec4 mark_color(0.4f, 0.8f, 0.4f, 1.0f);
+    ImVec4 mark_color = kGreen;
+    const sim::ExpectationResult* checked = nullptr;
     if (stepper != nullptr) {
       for (const sim::ExpectationResult& result : stepper->report().expectations) {
         if (result.line != line) continue;
         mark = "●";  // green when it passed, red when it failed
-        if (!result.passed) mark_color = ImVec4(0.95f, 0.4f, 0.3f, 1.0f);
+        if (!result.passed) mark_color = kRed;
+        checked = &result;
       }
     }
     const bool current = line == (playhead_line != 0 ? playhead_line : next_line);
@@ -86,6 +120,9 @@ void ScenarioView::draw(Simulation& simulation, float x, float y, float width, f
       }
     }
     ImGui::TextColored(mark_color, "%s", mark);
+    if (checked != nullptr && !checked->passed && ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("%s", checked->detail.c_str());  // the reason, on the red dot
+    }
     ImGui::SameLine();
     ImGui::TextDisabled("%3d", line);
     ImGui::SameLine();
@@ -95,6 +132,13 @@ void ScenarioView::draw(Simulation& simulation, float x, float y, float width, f
     } else {
       ImGui::TextUnformatted(text.c_str());
     }
+    if (checked != nullptr && !checked->passed) {  // the reason under the failed line
+      ImGui::Indent(ImGui::CalcTextSize("●  000 ").x);
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextColored(kRed, "%s", checked->detail.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::Unindent(ImGui::CalcTextSize("●  000 ").x);
+    }
   }
   ImGui::EndChild();
   ImGui::End();
@@ -103,7 +147,9 @@ void ScenarioView::draw(Simulation& simulation, float x, float y, float width, f
 
 void ScenarioView::draw_file_menu_items() {
   if (ImGui::MenuItem(tr(Text::kOpenScenario))) want_open_dialog_ = true;
+  probe::widget("menu.open_scenario");
   if (ImGui::MenuItem(tr(Text::kSaveScenario))) want_save_dialog_ = true;
+  probe::widget("menu.save_scenario");
 }
 
 void ScenarioView::draw_dialogs(Simulation& simulation) {
@@ -117,10 +163,14 @@ void ScenarioView::draw_dialogs(Simulation& simulation) {
     want_save_dialog_ = false;
     dialog_message_.clear();
   }
+  // Both dialogs fit their height to what they show every frame (a message appearing
+  // must not push the buttons out of view) and close on Escape.
   const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
-  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
+  const auto escape = [] { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); };
+  ImGui::SetNextWindowPos(center, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Always);
   if (ImGui::BeginPopupModal("##open_scenario", nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    probe::note("dialog", "open");
     ImGui::TextUnformatted(tr(Text::kScenarioFiles));
     ImGui::BeginChild("##lessons", ImVec2(0, 260), true);
     for (const std::string& path : lesson_scenario_paths()) {
@@ -133,25 +183,32 @@ void ScenarioView::draw_dialogs(Simulation& simulation) {
     ImGui::TextUnformatted(tr(Text::kScenarioPathHint));
     ImGui::SetNextItemWidth(-1);
     const bool entered = ImGui::InputText("##path", path_input_, sizeof path_input_, ImGuiInputTextFlags_EnterReturnsTrue);
+    probe::widget("dialog.path");
     if (!dialog_message_.empty()) {
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.3f, 1.0f), "%s", dialog_message_.c_str());
       ImGui::PopTextWrapPos();
     }
+    if (!dialog_message_.empty()) probe::note("dialog.message", dialog_message_);
     if (ImGui::Button(tr(Text::kOpen)) || entered) {
       dialog_message_ = open(simulation, path_input_);
       if (dialog_message_.empty()) ImGui::CloseCurrentPopup();
     }
+    probe::widget("dialog.open");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Text::kCancel))) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr(Text::kCancel)) || escape()) ImGui::CloseCurrentPopup();
+    probe::widget("dialog.cancel");
+    probe::window("dialog.window");
     ImGui::EndPopup();
   }
-  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(center, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Always);
   if (ImGui::BeginPopupModal("##save_scenario", nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    probe::note("dialog", "save");
     ImGui::TextUnformatted(tr(Text::kSaveScenario));
     ImGui::SetNextItemWidth(-1);
     const bool entered = ImGui::InputText("##save", save_input_, sizeof save_input_, ImGuiInputTextFlags_EnterReturnsTrue);
+    probe::widget("dialog.save_path");
     if (!dialog_message_.empty()) {
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextUnformatted(dialog_message_.c_str());
@@ -169,8 +226,12 @@ void ScenarioView::draw_dialogs(Simulation& simulation) {
                                                                 saved.warning);
       }
     }
+    probe::widget("dialog.save");
+    if (!dialog_message_.empty()) probe::note("dialog.message", dialog_message_);
     ImGui::SameLine();
-    if (ImGui::Button(tr(Text::kScenarioClose))) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr(Text::kScenarioClose)) || escape()) ImGui::CloseCurrentPopup();
+    probe::widget("dialog.close");
+    probe::window("dialog.window");
     ImGui::EndPopup();
   }
 }

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "ui/layout.h"
 #include "ui/scenario_files.h"
 #include "ui/simulation.h"
 
@@ -16,8 +17,8 @@ class ScenarioView {
   // Loads and opens a scenario in the simulation; "" or a one-line error.
   std::string open(Simulation& simulation, const std::string& path);
   bool is_open() const { return open_; }
-  // Draws the floating scenario window (when a scenario is open) at the given place.
-  void draw(Simulation& simulation, float x, float y, float width, float height);
+  // Draws the scenario window (when a scenario is open) as a tile at the given place.
+  void draw(Simulation& simulation, const PanelRect& rect);
   // File menu items; call inside an open "File" menu.
   void draw_file_menu_items();
   // The dialogs; call once per frame outside any menu.

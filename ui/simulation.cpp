@@ -23,9 +23,11 @@ void Simulation::new_cluster(const sim::Cluster& setup, uint64_t seed) {
   checkpoint_gap_us_ = kFirstCheckpointGapUs;
   horizon_.reset();
   stepper_.reset();
+  lesson_.reset();
   stepper_actions_.clear();
   step_spans_.clear();
   last_error_.clear();
+  ++run_id_;
   maybe_checkpoint();
 }
 
@@ -63,8 +65,10 @@ std::string Simulation::apply(const sim::Command& command) {
     return last_error_ = "not an action the GUI can apply";
   }
   // The run forks here: the recorded future and everything simulated after now are gone,
-  // and an opened scenario no longer describes the run.
+  // and an opened scenario no longer describes the run. Its lines stay the session's
+  // opening unless this acts inside them.
   stepper_.reset();
+  if (lesson_ && (next_action_ < lesson_->actions || world_->now_us() < lesson_->end_us)) lesson_.reset();
   recorded_.resize(next_action_);
   horizon_.reset();
   while (!checkpoints_.empty() && checkpoints_.back()->world.now_us() > world_->now_us()) checkpoints_.pop_back();

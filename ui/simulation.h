@@ -86,7 +86,10 @@ class Simulation {
   // ---- Scenarios (simulation_scenario.cpp) ----
   // Starts a fresh run of the scenario on its cluster; nothing of it has run yet. Its
   // instant actions become recorded actions as its lines run, so time travel works.
-  void open_scenario(const sim::Scenario& scenario, std::optional<uint64_t> seed_override);
+  // source_lines: the file's text, one entry per line; Save as scenario keeps it (comments
+  // and expectations) for the part of the session the scenario ran.
+  void open_scenario(const sim::Scenario& scenario, std::optional<uint64_t> seed_override,
+                     std::vector<std::string> source_lines = {});
   // Runs the scenario's next line and moves the playhead to where it ended; false when
   // no line is left (finished, stopped on an error, or the run was changed by hand).
   bool scenario_step();
@@ -100,7 +103,10 @@ class Simulation {
   // Everything the user did as a scenario: the cluster line, then each recorded action
   // with `run DUR` gaps computed by replaying it headless (the runner's `start every=`
   // and client operations take virtual time; the GUI's do not), then a final `run` up
-  // to the horizon. A headless run of the text gives this session's trace.
+  // to the horizon. A headless run of the text gives this session's trace. A session
+  // that began with an opened scenario starts with that file's own lines (comments and
+  // expectations) up to the last line run, then what was done by hand; acting at a
+  // moment before the scenario's last line ended cuts the file from the session.
   SavedScenario to_scenario() const;
 
   const sim::World* world() const { return world_ ? &*world_ : nullptr; }
@@ -113,6 +119,9 @@ class Simulation {
   // wall clock instead of stalling the frame). 0: no limit (scripted, reproducible runs).
   double wall_budget_s = 0.0;
   const std::string& last_error() const { return last_error_; }
+  // Counts new runs (new_cluster, open_scenario): a panel that keeps a view of one run
+  // (the timeline's zoom) resets it when this changes.
+  uint64_t run_id() const { return run_id_; }
 
  private:
   struct Pending {
@@ -161,7 +170,17 @@ class Simulation {
     int64_t end_us;
   };
   std::vector<StepSpan> step_spans_;  // each scenario step run so far and when it ended
+  // The opened scenario this session began with, for Save as scenario.
+  struct Lesson {
+    sim::Scenario scenario;
+    std::vector<std::string> lines;  // its file's text
+    size_t steps_run = 0;            // its steps that ran (the first ones)
+    size_t actions = 0;              // recorded_[0, actions) are those steps' actions
+    int64_t end_us = 0;              // when the last step that ran ended
+  };
+  std::optional<Lesson> lesson_;
   std::string last_error_;
+  uint64_t run_id_ = 0;
 };
 
 }  // namespace zk::ui

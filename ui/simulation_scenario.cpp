@@ -12,7 +12,8 @@
 
 namespace zk::ui {
 
-void Simulation::open_scenario(const sim::Scenario& scenario, std::optional<uint64_t> seed_override) {
+void Simulation::open_scenario(const sim::Scenario& scenario, std::optional<uint64_t> seed_override,
+                               std::vector<std::string> source_lines) {
   sim::RunOptions options;
   options.echo_steps = false;  // the scenario view highlights the line instead
   const sim::Cluster cluster = sim::effective_cluster(scenario.setup);
@@ -22,6 +23,7 @@ void Simulation::open_scenario(const sim::Scenario& scenario, std::optional<uint
     stepper_actions_.push_back(RecordedAction{at_us, command, events_before});
   };
   stepper_ = std::make_unique<sim::ScenarioStepper>(scenario, seed_override, options);
+  lesson_ = Lesson{.scenario = scenario, .lines = std::move(source_lines), .steps_run = 0, .actions = 0, .end_us = 0};
   playing = false;
 }
 
@@ -42,6 +44,11 @@ bool Simulation::scenario_step() {
     jump_to(0);
   }
   play_until(target.now_us(), target.events_processed());
+  if (lesson_) {
+    lesson_->steps_run = stepper_->next_step();
+    lesson_->actions = recorded_.size();
+    lesson_->end_us = target.now_us();
+  }
   return true;
 }
 
@@ -100,15 +107,42 @@ SavedScenario Simulation::to_scenario() const {
   sim::Cluster setup = setup_;
   setup.seed = seed_;
   scenario.setup = setup;
+  // An opened scenario's lines that ran come first, as written; the steps after them are
+  // what was done by hand.
+  size_t first_action = 0;
+  std::string lesson_text;
+  if (lesson_) {
+    scenario = lesson_->scenario;
+    scenario.steps.resize(lesson_->steps_run);
+    first_action = lesson_->actions;
+    const std::vector<std::string>& lines = lesson_->lines;
+    if (lesson_->steps_run == lesson_->scenario.steps.size() || scenario.steps.empty()) {
+      // All of it (trailing comments too), or nothing ran yet: the lines up to the setup.
+      const size_t last = scenario.steps.empty() && !lesson_->scenario.steps.empty()
+                              ? static_cast<size_t>(scenario.setup_line)
+                              : lines.size();
+      for (size_t i = 0; i < last && i < lines.size(); ++i) lesson_text += lines[i] + "\n";
+    } else {
+      const auto last = static_cast<size_t>(scenario.steps.back().line);
+      for (size_t i = 0; i < last && i < lines.size(); ++i) lesson_text += lines[i] + "\n";
+    }
+    if (lines.empty()) lesson_text = sim::format_scenario(scenario);
+  }
   // The recorded actions that lie before the playhead are the session (later ones are a
   // future not yet replayed; they are included too: the session is the whole branch).
-  const std::vector<RecordedAction> flat = flatten(recorded_);
+  const std::vector<RecordedAction> flat =
+      flatten(std::vector<RecordedAction>(recorded_.begin() + static_cast<std::ptrdiff_t>(std::min(first_action, recorded_.size())),
+                                          recorded_.end()));
   // Build the steps while running them headless, so each `run` gap is measured from where
   // the runner really is (it waits for client replies; the GUI did not).
   sim::RunOptions options;
   options.echo_steps = false;
   sim::ScenarioStepper stepper(scenario, seed_, options);
-  int line = 1;
+  while (stepper.step()) {
+  }
+  if (lesson_ && !stepper.report().error.empty()) saved.warning = stepper.report().error;
+  int line = lesson_ ? static_cast<int>(std::max<size_t>(lesson_->lines.size(), 1)) : 1;
+  const size_t own_steps = scenario.steps.size();
   auto append = [&](sim::Command command) {
     stepper.append(sim::Step{++line, std::move(command)});
     while (stepper.step()) {
@@ -132,7 +166,14 @@ SavedScenario Simulation::to_scenario() const {
   }
   const int64_t end_us = horizon_us();
   if (end_us > stepper.world().now_us()) append(sim::Run{.duration_us = end_us - stepper.world().now_us()});
-  saved.text = sim::format_scenario(stepper.scenario());
+  if (!lesson_) {
+    saved.text = sim::format_scenario(stepper.scenario());
+    return saved;
+  }
+  saved.text = lesson_text;
+  const std::vector<sim::Step>& steps = stepper.scenario().steps;
+  if (steps.size() > own_steps) saved.text += "# Then, in the GUI:\n";
+  for (size_t i = own_steps; i < steps.size(); ++i) saved.text += sim::format_step(steps[i].command) + "\n";
   return saved;
 }
 

@@ -16,6 +16,7 @@
 #include "ui/i18n.h"
 #include "ui/panels.h"
 #include "ui/simulation.h"
+#include "ui/test_probe.h"
 #include "ui/theme.h"
 #include "ui/timeline_model.h"
 #include "ui/trace_sentences_zh.h"
@@ -127,12 +128,19 @@ void TimelinePanel::draw(const PanelContext& context) {
   const sim::World& whole = *simulation.horizon_world();
   const int64_t now_us = world.now_us();
   const int64_t horizon_us = simulation.horizon_us();
+  // A new run (Start, New cluster, Open scenario) is shown whole: the old zoom belonged to
+  // the old run and would show an empty stretch of the new one.
+  if (simulation.run_id() != run_id_) {
+    run_id_ = simulation.run_id();
+    fit_ = true;
+  }
 
   // Header: the playhead's time, the run's length, Fit, and how to use the panel.
   ImGui::Text("%s %s / %s", tr(Text::kPlayhead), sim::format_time_us(now_us).c_str(),
               sim::format_time_us(horizon_us).c_str());
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(Text::kFit))) fit_ = true;
+  probe::widget("timeline.fit");
   same_line_if_fits(ImGui::CalcTextSize(tr(Text::kTimelineHint)).x);
   ImGui::TextDisabled("%s", tr(Text::kTimelineHint));
   draw_legend();
@@ -144,6 +152,7 @@ void TimelinePanel::draw(const PanelContext& context) {
   }
   view_span_us_ = std::max(kMinSpanUs, view_span_us_);
   view_start_us_ = std::max<int64_t>(0, view_start_us_);
+  if (probe::enabled()) probe::note("timeline.view", fmt::format("start_us {} span_us {} fit {}", view_start_us_, view_span_us_, fit_ ? 1 : 0));
 
   const int n = world.server_count();
   const TimelineModel model = build_timeline(whole.trace(), n, horizon_us);
@@ -179,6 +188,7 @@ void TimelinePanel::draw(const PanelContext& context) {
   }
   ImGui::SetCursorScreenPos(ImVec2(lanes_x, lanes_y));
   ImGui::InvisibleButton("##lanes", ImVec2(lanes_w, std::max(1.0f, lanes_bottom - lanes_y)));
+  probe::widget("timeline.lanes");
   // A click without dragging moves the playhead there (onto a marker when one is hit).
   const bool lanes_clicked = ImGui::IsItemDeactivated() && ImGui::GetIO().MouseDragMaxDistanceSqr[0] < 16.0f;
   std::optional<int64_t> clicked_us;

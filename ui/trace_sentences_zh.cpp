@@ -32,6 +32,7 @@ constexpr std::array kPhrases = {
     Phrase{"line {}: {}", "第 {0} 行：{1}"},
     Phrase{"network partition:{}", "网络分区：{0}"},
     Phrase{"network healed: every link restored", "网络已恢复：所有链路恢复连通"},
+    Phrase{"S{} -> S{}: {} dropped (drop next)", "S{0} -> S{1}：{2} 被丢弃（drop next）"},
     Phrase{"client {}: connected to S{}, session {}, timeout {} ms", "客户端 {0}：已连接到 S{1}，会话 {2}，超时 {3} 毫秒"},
     Phrase{"client {}: reconnected to S{}, session {}, timeout {} ms",
            "客户端 {0}：已重新连接到 S{1}，会话 {2}，超时 {3} 毫秒"},

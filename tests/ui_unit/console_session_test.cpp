@@ -21,6 +21,7 @@ struct Console {
     simulation.new_cluster(3, 1);
     simulation.start_in_order({1, 2, 3}, 0);
     simulation.run_for(5'000'000);
+    simulation.playing = true;  // as if Play were on (run() moves time itself)
   }
   // Runs a line, lets 1 s of virtual time pass, and returns the lines printed since the
   // last call.
@@ -102,4 +103,27 @@ TEST_CASE("console: four-letter words go to the chosen server") {
   REQUIRE(console.simulation.apply(zk::sim::Kill{.server = {.is_leader = false, .id = 3}}).empty());
   CHECK(console.run("mntr") ==
         Lines{"[zk: S3(NOT_CONNECTED) 2] mntr", "S3: connection refused or timed out (the server is down)"});
+}
+
+TEST_CASE("console: a command typed while paused says it waits for Play, and its reply comes once time runs") {
+  Console console;
+  console.simulation.playing = false;
+  const std::string hint = zk::ui::ConsoleSession::kPausedHint;
+  CHECK(hint.rfind("paused \u2014 press Play", 0) == 0);
+  console.session.submit("connect 2", console.simulation);
+  CHECK(console.session.lines().back().text == hint);
+  console.simulation.run_for(1'000'000);  // what Play does
+  console.session.poll(*console.simulation.world());  // as each frame does
+  console.session.submit("create /a hello", console.simulation);
+  CHECK(console.session.lines().back().text == hint);
+  console.simulation.run_for(1'000'000);
+  console.session.poll(*console.simulation.world());
+  CHECK(console.session.lines().back().text == "Created /a");
+  // Answered at once (no virtual time needed), a four-letter word gets no hint; nor a
+  // command while playing.
+  console.session.submit("ruok", console.simulation);
+  CHECK(console.session.lines().back().text == "imok");
+  console.simulation.playing = true;
+  console.session.submit("get /a", console.simulation);
+  CHECK(console.session.lines().back().text != hint);
 }

@@ -35,3 +35,81 @@ TEST_CASE("step to the next state change, vote change and commit") {
   simulation.run_for(5'000'000);
   CHECK_FALSE(zk::ui::step_to_next(simulation, zk::ui::StepTarget::kCommit, {.max_events = 100'000, .max_virtual_us = 10'000'000}));
 }
+
+TEST_CASE("a single step says which event ran, and when the clock did not move") {
+  zk::ui::Simulation simulation;
+  simulation.new_cluster(3, 1);
+  simulation.start_in_order({1, 2, 3}, 0);
+  bool saw_decision = false;
+  bool saw_same_time = false;
+  bool saw_untraced = false;
+  for (int i = 0; i < 400; ++i) {
+    const int64_t before_us = simulation.world()->now_us();
+    const size_t before_trace = simulation.world()->trace().size();
+    const std::string said = zk::ui::step_one_described(simulation);
+    REQUIRE(!said.empty());
+    // Always the clock after the step first.
+    CHECK(said.rfind(zk::ui::time_text(simulation.world()->now_us()), 0) == 0);
+    if (simulation.world()->now_us() == before_us) {
+      CHECK(said.find("(clock unchanged)") != std::string::npos);
+      saw_same_time = true;
+    } else {
+      CHECK(said.find("(+") != std::string::npos);
+    }
+    if (simulation.world()->trace().size() > before_trace) {
+      CHECK(said.find(zk::describe(simulation.world()->trace()[before_trace])) != std::string::npos);
+      saw_decision = true;
+    } else {
+      CHECK(said.find("no decision traced") != std::string::npos);
+      saw_untraced = true;
+    }
+  }
+  CHECK(saw_decision);
+  CHECK(saw_same_time);
+  CHECK(saw_untraced);
+  zk::ui::Simulation empty;
+  empty.new_cluster(3, 1);  // nothing started: nothing to run
+  CHECK(zk::ui::step_one_described(empty) == "nothing left to run");
+}
+
+TEST_CASE("times in the Controls' messages are not padded") {
+  CHECK(zk::ui::time_text(2'003'500) == "2.003500s");
+  CHECK(zk::ui::time_text(0) == "0.000000s");
+}
+
+TEST_CASE("start orders follow the server count; too few servers for a quorum are warned about") {
+  CHECK(zk::ui::default_start_order(3) == "1 2 3");
+  CHECK(zk::ui::default_start_order(7) == "1 2 3 4 5 6 7");
+  CHECK(zk::ui::order_label({1, 2, 3, 4, 5}) == "1-2-3-4-5");
+  CHECK(zk::ui::order_label({9, 8, 7, 6, 5, 4, 3, 2, 1}) == "9-8-7-6-5-4-3-2-1");
+  CHECK(zk::ui::quorum_warning({1, 2, 3}, 7) == "starts 3 of 7 servers: no quorum (needs 4), no leader will be elected");
+  CHECK(zk::ui::quorum_warning({1, 2, 3, 4}, 7).empty());
+  CHECK(zk::ui::quorum_warning({2}, 3) == "starts 1 of 3 servers: no quorum (needs 2), no leader will be elected");
+  CHECK(zk::ui::parse_start_order(zk::ui::default_start_order(9), 9).order.size() == 9);
+}
+
+TEST_CASE("drop next: the trace says which message was dropped, on which link") {
+  zk::ui::Simulation simulation;
+  simulation.new_cluster(3, 1);
+  simulation.start_in_order({1, 2, 3}, 0);
+  simulation.run_for(5'000'000);  // elected: the leader pings its followers
+  const zk::sim::ServerRef leader{.is_leader = true, .id = 0};
+  const zk::sim::ServerRef one{.is_leader = false, .id = 1};
+  const int leader_id = static_cast<int>(*simulation.world()->leader());
+  REQUIRE(leader_id != 1);
+  const size_t before = simulation.world()->trace().size();
+  REQUIRE(simulation.apply(zk::sim::DropNext{.from = leader, .to = one}) == "");
+  simulation.run_for(3'000'000);
+  const auto& trace = simulation.world()->trace();
+  std::vector<std::string> drops;
+  for (size_t i = before; i < trace.size(); ++i) {
+    if (trace[i].kind == zk::TraceKind::kNote && trace[i].detail.ends_with("(drop next)")) drops.push_back(trace[i].detail);
+  }
+  REQUIRE(drops.size() == 1);  // only the next one
+  const std::string prefix = "S" + std::to_string(leader_id) + " -> S1: ";
+  REQUIRE(drops[0].starts_with(prefix));
+  // The message type, as the cluster view's legend and tooltips name it (PING, ...).
+  const std::string kind = drops[0].substr(prefix.size(), drops[0].find(" dropped (drop next)") - prefix.size());
+  CHECK(!kind.empty());
+  CHECK(kind.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ_") == std::string::npos);
+}

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "sim/scenario_format.h"
 #include "sim/scenario_parser.h"
@@ -112,4 +113,40 @@ TEST_CASE("a GUI session saved as a scenario replays headless to the same trace"
   CHECK(replay.end_time_us == simulation.world()->now_us());
   REQUIRE(replay.trace.size() == simulation.world()->trace().size());
   CHECK(replay.trace == simulation.world()->trace());
+}
+
+TEST_CASE("saving a session that began with an opened lesson keeps the lesson's comments and expectations") {
+  const std::string path = std::string(ZKSIM_SOURCE_DIR) + "/assets/scenarios/reelection-kill-leader.zks";
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  zk::ui::Simulation simulation;
+  simulation.open_scenario(load_lesson("reelection-kill-leader.zks"), std::nullopt, lines);
+  simulation.scenario_run_to_end();
+  // Untouched, the saved session is the lesson itself.
+  zk::ui::SavedScenario saved = simulation.to_scenario();
+  std::string whole;
+  for (const std::string& line : lines) whole += line + "\n";
+  CHECK(saved.text == whole);
+  // Acting by hand afterwards appends to it.
+  simulation.run_for(1'000'000);
+  CHECK(simulation.kill_leader() == "");
+  simulation.run_for(3'000'000);
+  saved = simulation.to_scenario();
+  CHECK(saved.warning == "");
+  CHECK(saved.text.starts_with(whole + "# Then, in the GUI:\nrun 1s\nkill leader\nrun 3s\n"));
+  size_t expects = 0;
+  for (const std::string& line : lines) expects += line.starts_with("expect ") ? 1 : 0;
+  REQUIRE(expects > 0);
+  const auto parsed = zk::sim::parse_scenario(saved.text, "saved.zks");
+  REQUIRE_MESSAGE(parsed.error.empty(), parsed.error);
+  const zk::sim::RunReport replay = run_headless(parsed.scenario, std::nullopt);
+  REQUIRE_MESSAGE(replay.error.empty(), replay.error);
+  CHECK(replay.expectations.size() == expects);
+  CHECK(replay.failed() == 0);
+  CHECK(replay.trace == simulation.world()->trace());
+  // Acting back inside the lesson cuts it: only the recorded actions are saved.
+  simulation.jump_to(500'000);
+  CHECK(simulation.apply(zk::sim::SetNetwork{.reorder_ppm = 0}) == "");
+  CHECK(simulation.to_scenario().text.find("expect ") == std::string::npos);
 }

@@ -68,3 +68,7 @@ TEST_CASE("every trace kind has a Chinese sentence") {
     CHECK(zh.starts_with("S1"));
   }
 }
+
+TEST_CASE("the drop-next note is translated") {
+  CHECK(zk::ui::translate_detail_zh("S3 -> S1: PING dropped (drop next)") == "S3 -> S1：PING 被丢弃（drop next）");
+}
