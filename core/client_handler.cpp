@@ -67,6 +67,8 @@ void QuorumPeer::client_on_connect(ConnectionId connection, const ConnectRequest
     return;
   }
   conn.session = request.session_id;
+  conn.set_watches = request.watches;
+  conn.set_watches_zxid = request.last_zxid_seen;
   pending_revalidations_[request.session_id] = connection;
   if (state_ == PeerState::kLeading) {
     client_on_revalidated(request.session_id, sessions_.touch(request.session_id, out.now_ms()), out);
@@ -93,6 +95,15 @@ void QuorumPeer::client_on_revalidated(SessionId session, bool valid, Outbox& ou
   }
   it->second.established = true;
   out.push(ClientSendEffect{connection, ConnectResponse{session, tree_.session_timeout_ms(session).value_or(0)}});
+  // SetWatches (DataTree.setWatches): a watch whose change happened after the client's last
+  // zxid fires at once; the others are registered on this server.
+  ReconnectWatches lists = std::exchange(it->second.set_watches, {});
+  if (lists.empty()) return;
+  const WatchLists watch_lists{std::move(lists.data), std::move(lists.exist), std::move(lists.child), {}, {}};
+  for (const WatchEvent& event :
+       watches_.set_watches(static_cast<WatcherId>(connection), it->second.set_watches_zxid, watch_lists, tree_)) {
+    out.push(ClientSendEffect{connection, WatchEventMessage{event.type, event.path, last_processed_zxid_}});
+  }
 }
 
 void QuorumPeer::client_touch(SessionId session, Outbox& out) {

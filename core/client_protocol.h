@@ -22,10 +22,20 @@ namespace zk {
 using ConnectionId = uint64_t;  // (client endpoint << 20) | connection number
 
 // ---- client -> server
+// The watches a client re-registers when it reconnects its session (ClientCnxn's
+// primeConnection sends SetWatches right behind the ConnectRequest, relative to the last
+// zxid it saw); the server applies them once the session is re-established.
+struct ReconnectWatches {
+  std::vector<std::string> data;   // getData / exists on an existing node
+  std::vector<std::string> exist;  // exists on a missing node
+  std::vector<std::string> child;  // getChildren
+  bool empty() const { return data.empty() && exist.empty() && child.empty(); }
+};
 struct ConnectRequest {
   SessionId session_id = 0;  // 0: a new session
   int64_t timeout_ms = 0;    // requested
   Zxid last_zxid_seen = 0;
+  ReconnectWatches watches;  // with session_id != 0: SetWatches
 };
 struct RequestMessage {
   int32_t cxid = 0;

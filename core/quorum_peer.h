@@ -139,6 +139,8 @@ struct LearnerState {
 struct ClientConnection {
   SessionId session = 0;
   bool established = false;
+  ReconnectWatches set_watches;  // applied when a moved session is re-established
+  Zxid set_watches_zxid = 0;     // ... relative to the client's last seen zxid
   int outstanding = 0;                     // writes and syncs not yet answered
   std::deque<RequestMessage> queued_reads; // held back behind the session's writes (FIFO)
   bool operator==(const ClientConnection&) const = default;

@@ -38,7 +38,13 @@ void SimClient::open_connection(ServerId server, int64_t now_us, ClientEffects& 
   connection_ = (static_cast<ConnectionId>(endpoint_) << 20) | (++connection_count_ & 0xfffff);
   state_ = ClientState::kConnecting;
   connect_settled_ = false;
-  effects.sends.push_back(ClientSend{server, connection_, ConnectRequest{session_id_, requested_timeout_ms_, last_zxid_seen_}});
+  ConnectRequest request{session_id_, requested_timeout_ms_, last_zxid_seen_, {}};
+  if (session_id_ != 0) {  // SetWatches rides behind the ConnectRequest
+    request.watches.data.assign(data_watches_.begin(), data_watches_.end());
+    request.watches.exist.assign(exist_watches_.begin(), exist_watches_.end());
+    request.watches.child.assign(child_watches_.begin(), child_watches_.end());
+  }
+  effects.sends.push_back(ClientSend{server, connection_, std::move(request)});
   // connectTimeout = T / number of servers (before the session exists, the requested T).
   const int64_t t_ms = negotiated_timeout_ms_ > 0 ? negotiated_timeout_ms_ : requested_timeout_ms_;
   effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, t_ms * 1000 / std::max(1, server_count_)});
@@ -98,6 +104,9 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     connect_settled_ = true;
     if (response->timeout_ms <= 0) {
       state_ = ClientState::kExpired;
+      data_watches_.clear();
+      exist_watches_.clear();
+      child_watches_.clear();
       effects.notes.push_back(fmt::format("client {}: session 0x{:x} has expired (told by S{})", name_,
                                           static_cast<uint64_t>(session_id_), server_));
       fail_pending(ErrorCode::kSessionExpired, now_us);
@@ -137,6 +146,7 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
       result.body = reply->body;
       result.completed_us = now_us;
       result.zxid = reply->zxid;
+      remember_watch(result);
       if (std::holds_alternative<CloseSessionRequest>(result.request)) {
         state_ = ClientState::kClosed;
         effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
@@ -145,9 +155,38 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     }
   } else if (const auto* event = std::get_if<WatchEventMessage>(&message)) {
     last_zxid_seen_ = std::max(last_zxid_seen_, event->zxid);
+    forget_watches(*event);
     if (events_.size() < kMaxQueuedEvents) events_.push_back(ClientWatchEvent{event->type, event->path, now_us});
   } else if (const auto* ping = std::get_if<PingReply>(&message)) {
     last_zxid_seen_ = std::max(last_zxid_seen_, ping->zxid);
+  }
+}
+
+void SimClient::remember_watch(const ClientOpResult& op) {
+  if (const auto* get = std::get_if<GetDataRequest>(&op.request); get && get->watch && op.err == ErrorCode::kOk) {
+    data_watches_.insert(get->path);
+  } else if (const auto* exists = std::get_if<ExistsRequest>(&op.request); exists && exists->watch) {
+    if (op.err == ErrorCode::kOk) data_watches_.insert(exists->path);
+    if (op.err == ErrorCode::kNoNode) exist_watches_.insert(exists->path);
+  } else if (const auto* ls = std::get_if<GetChildrenRequest>(&op.request); ls && ls->watch && op.err == ErrorCode::kOk) {
+    child_watches_.insert(ls->path);
+  }
+}
+
+void SimClient::forget_watches(const WatchEventMessage& event) {
+  switch (event.type) {
+    case EventType::kNodeCreated:
+    case EventType::kNodeDataChanged:
+      data_watches_.erase(event.path);
+      exist_watches_.erase(event.path);
+      break;
+    case EventType::kNodeChildrenChanged: child_watches_.erase(event.path); break;
+    case EventType::kNodeDeleted:
+      data_watches_.erase(event.path);
+      exist_watches_.erase(event.path);
+      child_watches_.erase(event.path);
+      break;
+    default: break;
   }
 }
 

@@ -15,6 +15,7 @@
 #include "core/chunked_vector.h"
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -104,6 +105,9 @@ class SimClient {
   void fail_pending(ErrorCode err, int64_t now_us);
   void lose_connection(const std::string& reason, int64_t now_us, ClientEffects& effects);
   void arm_read_timeout(ClientEffects& effects);
+  // ZKWatchManager's bookkeeping: a successful watch request adds, an event removes.
+  void remember_watch(const ClientOpResult& op);
+  void forget_watches(const WatchEventMessage& event);
 
   std::string name_;
   EndpointId endpoint_;
@@ -118,6 +122,9 @@ class SimClient {
   int failed_attempts_ = 0;
   bool connect_settled_ = false;
   Zxid last_zxid_seen_ = 0;
+  // The watches the session holds, re-registered by SetWatches on every reconnect (sorted;
+  // ZooKeeper's client sends its HashMap's key order). Bounded by the paths it asked about.
+  std::set<std::string> data_watches_, exist_watches_, child_watches_;
   int32_t next_cxid_ = 1;
   ChunkedVector<ClientOpResult> ops_;  // index = cxid - 1; copies share completed history
   // Ops before this index are all done. Every loss of a connection fails what is pending
