@@ -52,7 +52,7 @@ TEST_CASE("zoo.cfg: the shipped assets/zoo.cfg is the seed's three-server ensemb
 
 TEST_CASE("zoo.cfg: defaults, separators, comments and sorting") {
   const ZooCfg cfg = cfg_ok("# c\n! also a comment\n  server.2 = b:1:2  \nserver.1:a:1:2\nsyncLimit 3\ninitLimit\t4\n");
-  CHECK(cfg.tick_ms == 3000);
+  CHECK(cfg.tick_ms == 3000);  // absent: ZooKeeperServer.DEFAULT_TICK_TIME, as QuorumPeerConfig uses
   CHECK(cfg.init_limit == 4);
   CHECK(cfg.sync_limit == 3);
   CHECK(cfg.client_port == std::nullopt);
