@@ -23,19 +23,66 @@ int64_t table_size_for(int64_t wanted) {
   return length;
 }
 
-// The length of the UTF-8 sequence a lead byte starts, and the least code point it may
-// encode (shorter forms are overlong); 0 for a byte that cannot start one.
-struct Utf8Lead {
-  size_t length = 0;
-  uint32_t min_code_point = 0;
-  uint32_t bits = 0;
-};
-Utf8Lead utf8_lead(uint8_t byte) {
-  if (byte < 0x80) return {1, 0, byte};
-  if ((byte & 0xE0) == 0xC0) return {2, 0x80, byte & 0x1FU};
-  if ((byte & 0xF0) == 0xE0) return {3, 0x800, byte & 0x0FU};
-  if ((byte & 0xF8) == 0xF0) return {4, 0x10000, byte & 0x07U};
-  return {};
+bool is_continuation(uint8_t byte) { return (byte & 0xC0) == 0x80; }
+
+// The length of the UTF-8 sequence a lead byte starts (0: it cannot start one).
+size_t utf8_length(uint8_t lead) {
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 0;
+}
+
+// Whether `byte` may follow `lead` as the second byte (no overlong forms, nothing above
+// U+10FFFF; surrogates are caught after decoding, as Java's decoder does).
+bool valid_second(uint8_t lead, uint8_t byte) {
+  if (!is_continuation(byte)) return false;
+  if (lead == 0xE0) return byte >= 0xA0;
+  if (lead == 0xF0) return byte >= 0x90;
+  if (lead == 0xF4) return byte <= 0x8F;
+  return true;
+}
+
+// Calls emit(unit) for each UTF-16 code unit of new String(bytes, UTF_8) in Java, allocating
+// nothing. Malformed input as Java's decoder replaces it: one U+FFFD for a lead byte and the
+// continuation bytes that validly followed it before the sequence broke off, one for a
+// complete 3-byte sequence encoding a surrogate, one for any other stray byte (checked
+// against OpenJDK 17 on random byte strings).
+template <typename Emit>
+void for_each_utf16_unit(std::string_view utf8, Emit&& emit) {
+  size_t i = 0;
+  while (i < utf8.size()) {
+    const auto lead = static_cast<uint8_t>(utf8[i]);
+    if (lead < 0x80) {
+      emit(static_cast<char16_t>(lead));
+      ++i;
+      continue;
+    }
+    const size_t length = utf8_length(lead);
+    size_t good = 0;  // continuation bytes after the lead that fit
+    while (length > 0 && good + 1 < length && i + good + 1 < utf8.size()) {
+      const auto byte = static_cast<uint8_t>(utf8[i + good + 1]);
+      if (good == 0 ? !valid_second(lead, byte) : !is_continuation(byte)) break;
+      ++good;
+    }
+    if (length == 0 || good + 1 < length) {
+      emit(kReplacement);
+      i += 1 + good;
+      continue;
+    }
+    uint32_t code_point = lead & (0x7FU >> length);
+    for (size_t k = 1; k < length; ++k) code_point = (code_point << 6) | (static_cast<uint8_t>(utf8[i + k]) & 0x3FU);
+    i += length;
+    if (code_point >= 0xD800 && code_point <= 0xDFFF) {
+      emit(kReplacement);
+    } else if (code_point >= 0x10000) {
+      const uint32_t offset = code_point - 0x10000;
+      emit(static_cast<char16_t>(0xD800 + (offset >> 10)));
+      emit(static_cast<char16_t>(0xDC00 + (offset & 0x3FF)));
+    } else {
+      emit(static_cast<char16_t>(code_point));
+    }
+  }
 }
 
 }  // namespace
@@ -43,38 +90,13 @@ Utf8Lead utf8_lead(uint8_t byte) {
 std::vector<char16_t> java_utf16_units(std::string_view utf8) {
   std::vector<char16_t> units;
   units.reserve(utf8.size());
-  size_t i = 0;
-  while (i < utf8.size()) {
-    const Utf8Lead lead = utf8_lead(static_cast<uint8_t>(utf8[i]));
-    bool valid = lead.length > 0 && i + lead.length <= utf8.size();
-    uint32_t code_point = lead.bits;
-    for (size_t k = 1; valid && k < lead.length; ++k) {
-      const auto byte = static_cast<uint8_t>(utf8[i + k]);
-      valid = (byte & 0xC0) == 0x80;
-      code_point = (code_point << 6) | (byte & 0x3FU);
-    }
-    valid = valid && code_point >= lead.min_code_point && code_point <= 0x10FFFF &&
-            (code_point < 0xD800 || code_point > 0xDFFF);
-    if (!valid) {
-      units.push_back(kReplacement);
-      ++i;
-      continue;
-    }
-    if (code_point >= 0x10000) {
-      const uint32_t offset = code_point - 0x10000;
-      units.push_back(static_cast<char16_t>(0xD800 + (offset >> 10)));
-      units.push_back(static_cast<char16_t>(0xDC00 + (offset & 0x3FF)));
-    } else {
-      units.push_back(static_cast<char16_t>(code_point));
-    }
-    i += lead.length;
-  }
+  for_each_utf16_unit(utf8, [&units](char16_t unit) { units.push_back(unit); });
   return units;
 }
 
 int32_t java_string_hash_code(std::string_view utf8) {
   uint32_t hash = 0;  // unsigned: Java's int overflow wraps
-  for (char16_t unit : java_utf16_units(utf8)) hash = 31U * hash + unit;
+  for_each_utf16_unit(utf8, [&hash](char16_t unit) { hash = 31U * hash + unit; });
   return static_cast<int32_t>(hash);
 }
 

@@ -5,8 +5,8 @@
 // adds and removes in the same order, and iterates it the way Java does.
 //
 // What decides Java's order, all modelled here: String.hashCode over UTF-16 code units (a
-// UTF-8 path is decoded first; a malformed byte counts as U+FFFD, as the server's UTF-8
-// decoding of the wire bytes would give), HashMap.hash's spread h ^ (h >>> 16), the table
+// UTF-8 path is decoded first as Java's new String(bytes, UTF_8) does, malformed input
+// included, since the server decodes the wire bytes that way), HashMap.hash's spread h ^ (h >>> 16), the table
 // length (16 on the first add of a default set; HashMap.clone sizes its table from the
 // source's size; doubling when size exceeds 0.75 of it; a bin reaching 9 entries in a
 // table shorter than 64 doubles it too; the table never shrinks), the bucket index
@@ -29,7 +29,8 @@ namespace zk {
 // Java's String.hashCode of the UTF-16 form of `utf8` (s[0]*31^(n-1) + ... + s[n-1], int
 // arithmetic that wraps).
 int32_t java_string_hash_code(std::string_view utf8);
-// The UTF-16 code units Java holds for `utf8` (malformed bytes become U+FFFD one by one).
+// The UTF-16 code units of new String(utf8 bytes, UTF_8) in Java (malformed input becomes
+// U+FFFD the way Java's decoder replaces it).
 std::vector<char16_t> java_utf16_units(std::string_view utf8);
 
 class JavaStringHashSet {

@@ -3,7 +3,9 @@
 //   java --add-opens java.base/java.util=ALL-UNNAMED tools/java_hash_set_order/HashSetOrder.java < script
 // The script has one command a line: "add PATH", "remove PATH", "clone" (the set becomes
 // its HashSet.clone(), as DataTree.getEphemerals returns it), "print" (the iteration
-// order, then the table length read by reflection), "reset" (a new empty set).
+// order, then the table length read by reflection), "reset" (a new empty set), "hash TEXT"
+// (TEXT's String.hashCode), "hexhash HEX" (the hashCode of new String(bytes, UTF_8) for the
+// bytes written in hex, malformed UTF-8 included).
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.reflect.Field;
@@ -39,6 +41,13 @@ public class HashSetOrder {
         System.out.println(String.join(" ", set) + " | " + tableLength(set));
       } else if (line.startsWith("hash ")) {
         System.out.println(line.substring(5).hashCode());
+      } else if (line.startsWith("hexhash ")) {
+        String hex = line.substring(8);
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+          bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+        }
+        System.out.println(new String(bytes, StandardCharsets.UTF_8).hashCode());
       }
     }
   }

@@ -47,9 +47,16 @@ TEST_CASE("String.hashCode over UTF-16 code units") {
   // U+1F600 is the surrogate pair D83D DE00: 0xD83D * 31 + 0xDE00.
   CHECK(java_utf16_units("\xf0\x9f\x98\x80") == std::vector<char16_t>{0xD83D, 0xDE00});
   CHECK(java_string_hash_code("\xf0\x9f\x98\x80") == 1772899);
-  // A malformed byte decodes to U+FFFD.
+  // Malformed input decodes to U+FFFD as in Java: one per broken-off sequence, one per
+  // encoded surrogate, one per stray byte.
   CHECK(java_string_hash_code("\xff") == 0xFFFD);
   CHECK(java_utf16_units("a\xc3") == std::vector<char16_t>{u'a', 0xFFFD});
+  CHECK(java_utf16_units("\xe2\x82" "A") == std::vector<char16_t>{0xFFFD, u'A'});
+  CHECK(java_utf16_units("\xf0\x9f\x98" "A") == std::vector<char16_t>{0xFFFD, u'A'});
+  CHECK(java_utf16_units("\xed\xa0\x80") == std::vector<char16_t>{0xFFFD});
+  CHECK(java_utf16_units("\xc0\x80") == std::vector<char16_t>{0xFFFD, 0xFFFD});
+  CHECK(java_utf16_units("\xe0\x80" "A") == std::vector<char16_t>{0xFFFD, 0xFFFD, u'A'});
+  CHECK(java_utf16_units("\xf4\x90\x80\x80") == std::vector<char16_t>{0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD});
   // Wrap-around is Java int arithmetic: "/e/AaAaAaAa" overflows into the sign bit.
   CHECK(java_string_hash_code("/e/AaAaAaAa") == static_cast<int32_t>(3478164697U));
 }
