@@ -587,7 +587,8 @@ JavaStringHashSet DataTree::ephemerals_copy(SessionId session) const {
 
 bool DataTree::same_ephemerals(const std::map<SessionId, JavaStringHashSet>& a,
                                const std::map<SessionId, JavaStringHashSet>& b) {
-  auto covered = [](const std::map<SessionId, JavaStringHashSet>& from, const std::map<SessionId, JavaStringHashSet>& to) {
+  using Table = std::map<SessionId, JavaStringHashSet>;
+  auto covered = [](const Table& from, const Table& to) {
     for (const auto& [session, set] : from) {
       if (set.empty()) continue;
       auto it = to.find(session);

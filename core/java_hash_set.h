@@ -6,12 +6,13 @@
 //
 // What decides Java's order, all modelled here: String.hashCode over UTF-16 code units (a
 // UTF-8 path is decoded first as Java's new String(bytes, UTF_8) does, malformed input
-// included, since the server decodes the wire bytes that way), HashMap.hash's spread h ^ (h >>> 16), the table
-// length (16 on the first add of a default set; HashMap.clone sizes its table from the
-// source's size; doubling when size exceeds 0.75 of it; a bin reaching 9 entries in a
-// table shorter than 64 doubles it too; the table never shrinks), the bucket index
-// hash & (length - 1), new entries appended at their bin's tail, resizes splitting each bin
-// in order. Iteration walks the bins in index order, each bin front to back.
+// included, since the server decodes the wire bytes that way), HashMap.hash's spread
+// h ^ (h >>> 16), the table length (16 on the first add of a default set; HashMap.clone
+// sizes its table from the source's size; doubling when size exceeds 0.75 of it; a bin
+// reaching 9 entries in a table shorter than 64 doubles it too; the table never shrinks),
+// the bucket index hash & (length - 1), new entries appended at their bin's tail, resizes
+// splitting each bin in order. Iteration walks the bins in index order, each bin front to
+// back.
 //
 // Not modelled: a bin of 9+ entries in a table of 64+ becomes a red-black tree, whose list
 // order puts the tree's root first. The model keeps plain list order then and sets
