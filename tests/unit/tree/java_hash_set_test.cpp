@@ -72,7 +72,7 @@ TEST_CASE("a default HashSet iterates by bucket, not by name") {
   CHECK(set.clone().table_length() == 64);  // (int)(26 / 0.75f + 1) = 35 -> 64
 }
 
-TEST_CASE("removals keep the grown table; a clone is sized for what is left") {
+TEST_CASE("removals keep the grown table, a clone is sized for what is left") {
   JavaStringHashSet set = set_of(letters("/e/", "abcdefghijklm"));
   CHECK(set.table_length() == 32);
   CHECK(set.iteration_order() == Paths{"/e/m", "/e/k", "/e/l", "/e/i", "/e/j", "/e/g", "/e/h", "/e/e", "/e/f",
@@ -114,7 +114,7 @@ TEST_CASE("clone table lengths follow HashMap.putMapEntries") {
   CHECK(empty.table_length() == 16);
 }
 
-TEST_CASE("a long bin in a small table doubles it; in a table of 64 it would treeify") {
+TEST_CASE("a long bin in a small table doubles it, in a table of 64 it would treeify") {
   const Paths paths = colliding_paths();
   JavaStringHashSet set;
   for (size_t i = 0; i < 8; ++i) CHECK(set.add(paths[i]));
