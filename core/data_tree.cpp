@@ -320,7 +320,7 @@ ErrorCode DataTree::create_node(std::string_view path, std::string_view data, in
   node.stat.ephemeral_owner = ephemeral_owner;
   digest_ += node_hash(node);
   if (ephemeral_type(ephemeral_owner) == EphemeralType::kNormal) {
-    ephemerals_[ephemeral_owner].insert(std::string(path));
+    ephemerals_[ephemeral_owner].add(path);
   }
   changes->push_back({TreeChangeKind::kNodeCreated, std::string(path)});
   changes->push_back({TreeChangeKind::kChildrenChanged, std::string(parent)});
@@ -337,11 +337,8 @@ ErrorCode DataTree::delete_node(std::string_view path, Zxid zxid, std::vector<Tr
 
   const int64_t owner = nodes_[index].stat.ephemeral_owner;
   if (ephemeral_type(owner) == EphemeralType::kNormal) {
-    auto it = ephemerals_.find(owner);
-    if (it != ephemerals_.end()) {
-      it->second.erase(std::string(path));
-      if (it->second.empty()) ephemerals_.erase(it);
-    }
+    // A closing session's set is already out of the table (close_session).
+    if (auto it = ephemerals_.find(owner); it != ephemerals_.end()) it->second.remove(path);
   }
   digest_ -= node_hash(nodes_[index]);
   digest_ -= node_hash(nodes_[parent_index]);
@@ -390,11 +387,16 @@ void DataTree::remove_session(SessionId session) {
 
 void DataTree::close_session(SessionId session, const CloseSessionTxn& txn, Zxid zxid,
                              std::vector<TreeChange>* changes) {
-  // The txn's list first (a vanished path is skipped, as ZooKeeper's killSession does),
-  // then any ephemeral of the session the list missed, in path order.
-  for (const std::string& path : txn.paths_to_delete) delete_node(path, zxid, changes);
-  const std::vector<std::string> leftover = ephemerals(session);
-  for (const std::string& path : leftover) delete_node(path, zxid, changes);
+  // As ZooKeeper's processTxn/killSession: the session's set leaves the table first; the
+  // txn's list is deleted in its order (a vanished path is skipped), then any path of the set
+  // the list missed, in the set's iteration order.
+  JavaStringHashSet own;
+  if (auto node = ephemerals_.extract(session)) own = std::move(node.mapped());
+  for (const std::string& path : txn.paths_to_delete) {
+    delete_node(path, zxid, changes);
+    own.remove(path);
+  }
+  for (const std::string& path : own.iteration_order()) delete_node(path, zxid, changes);
   ZK_INVARIANT(!ephemerals_.contains(session));
   remove_session(session);
 }
@@ -505,7 +507,7 @@ bool DataTree::restore_node(std::string_view path, const StatPersisted& stat, st
   node.data_hash = hash_bytes(0, data);
   digest_ += node_hash(node);
   if (ephemeral_type(stat.ephemeral_owner) == EphemeralType::kNormal) {
-    ephemerals_[stat.ephemeral_owner].insert(std::string(path));
+    ephemerals_[stat.ephemeral_owner].add(path);
   }
   return true;
 }
@@ -574,12 +576,32 @@ std::vector<std::pair<SessionId, int64_t>> DataTree::sessions() const { return {
 std::vector<std::string> DataTree::ephemerals(SessionId session) const {
   auto it = ephemerals_.find(session);
   if (it == ephemerals_.end()) return {};
-  return {it->second.begin(), it->second.end()};
+  return it->second.iteration_order();
+}
+
+JavaStringHashSet DataTree::ephemerals_copy(SessionId session) const {
+  auto it = ephemerals_.find(session);
+  if (it == ephemerals_.end()) return {};
+  return it->second.clone();
+}
+
+bool DataTree::same_ephemerals(const std::map<SessionId, JavaStringHashSet>& a,
+                               const std::map<SessionId, JavaStringHashSet>& b) {
+  using Table = std::map<SessionId, JavaStringHashSet>;
+  auto covered = [](const Table& from, const Table& to) {
+    for (const auto& [session, set] : from) {
+      if (set.empty()) continue;
+      auto it = to.find(session);
+      if (it == to.end() || !set.same_keys(it->second)) return false;
+    }
+    return true;
+  };
+  return covered(a, b) && covered(b, a);
 }
 
 bool DataTree::operator==(const DataTree& other) const {
   if (last_processed_zxid_ != other.last_processed_zxid_ || node_count_ != other.node_count_ ||
-      digest_ != other.digest_ || sessions_ != other.sessions_ || ephemerals_ != other.ephemerals_) {
+      digest_ != other.digest_ || sessions_ != other.sessions_ || !same_ephemerals(ephemerals_, other.ephemerals_)) {
     return false;
   }
   struct Entry {

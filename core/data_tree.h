@@ -28,6 +28,7 @@
 #include "core/block_vector.h"
 #include "core/error_code.h"
 #include "core/invariant.h"
+#include "core/java_hash_set.h"
 #include "core/stat.h"
 #include "core/txn.h"
 #include "core/zxid.h"
@@ -115,8 +116,14 @@ class DataTree {
   std::optional<int64_t> session_timeout_ms(SessionId session) const;
   // (session, timeout_ms), sorted by session id.
   std::vector<std::pair<SessionId, int64_t>> sessions() const;
-  // Sorted paths of the normal ephemeral nodes owned by `session`.
+  // Paths of the normal ephemeral nodes owned by `session`, in the iteration order of
+  // ZooKeeper's per-session HashSet (DataTree.ephemerals), which this tree replays: adds on
+  // create and snapshot load, removes on delete, the set kept (never shrinking) until the
+  // session closes.
   std::vector<std::string> ephemerals(SessionId session) const;
+  // DataTree.getEphemerals: a HashSet.clone of the session's set (a new empty set if it has
+  // none), which PrepRequestProcessor then edits and iterates for closeSession.
+  JavaStringHashSet ephemerals_copy(SessionId session) const;
 
   // Visits every node in pre-order with children in byte-wise name order (deterministic
   // on every replica). Bounded by node_count().
@@ -200,6 +207,9 @@ class DataTree {
   static uint64_t child_path_hash(uint64_t parent_path_hash, std::string_view name);
   static uint64_t session_hash_of(SessionId session, int64_t timeout_ms);
   std::vector<uint32_t> sorted_children(uint32_t index) const;
+  // The same non-empty sets of paths per session (histories and emptied sets aside).
+  static bool same_ephemerals(const std::map<SessionId, JavaStringHashSet>& a,
+                              const std::map<SessionId, JavaStringHashSet>& b);
 
   BlockVector<Node> nodes_;  // grows by blocks: nodes never move
   uint32_t free_head_ = kNone;
@@ -207,7 +217,9 @@ class DataTree {
   std::vector<uint64_t> index_slots_;  // 0 = empty, else (hash high 32 bits << 32) | (node + 1)
   size_t index_used_ = 0;
   std::map<SessionId, int64_t> sessions_;
-  std::map<SessionId, std::set<std::string>> ephemerals_;
+  // Per session, ZooKeeper's HashSet of its ephemeral paths with its history (see
+  // ephemerals()); a set emptied by deletes stays, as in ZooKeeper.
+  std::map<SessionId, JavaStringHashSet> ephemerals_;
   Zxid last_processed_zxid_ = 0;
   uint64_t digest_ = 0;
 };

@@ -13,7 +13,7 @@ std::optional<std::string> DataTree::check_invariants() const {
   std::optional<std::string> violation;
   uint64_t digest = 0;
   size_t visited = 0;
-  std::map<SessionId, std::set<std::string>> ephemerals;
+  std::map<SessionId, JavaStringHashSet> ephemerals;
   for_each_node([&](std::string_view path, const StatPersisted& s, std::string_view, int32_t num_children) {
     ++visited;
     if (violation) return;
@@ -44,14 +44,14 @@ std::optional<std::string> DataTree::check_invariants() const {
     if (ephemeral_type(s.ephemeral_owner) == EphemeralType::kNormal) {
       if (num_children > 0) violation = fmt::format("{}: ephemeral with children", path);
       if (!sessions_.contains(s.ephemeral_owner)) violation = fmt::format("{}: owner session is gone", path);
-      ephemerals[s.ephemeral_owner].insert(std::string(path));
+      ephemerals[s.ephemeral_owner].add(path);
     }
   });
   if (violation) return violation;
   if (visited != node_count_) return fmt::format("visited {} nodes, node_count {}", visited, node_count_);
   if (index_used_ + 1 != node_count_)
     return fmt::format("index holds {} entries for {} nodes", index_used_, node_count_);
-  if (ephemerals != ephemerals_) return std::string("ephemeral table disagrees with the nodes");
+  if (!same_ephemerals(ephemerals, ephemerals_)) return std::string("ephemeral table disagrees with the nodes");
   for (const auto& [session, timeout_ms] : sessions_) digest += session_hash_of(session, timeout_ms);
   if (digest != digest_) return std::string("digest disagrees with the content");
   return std::nullopt;

@@ -4,10 +4,9 @@
 
 #include <fmt/format.h>
 
-#include <set>
-
 #include "core/ephemeral_type.h"
 #include "core/invariant.h"
+#include "core/java_hash_set.h"
 #include "core/path_utils.h"
 
 namespace zk {
@@ -254,15 +253,18 @@ Txn PrepRequestProcessor::prep_multi(const MultiRequest& req, const TxnHeader& h
 }
 
 CloseSessionTxn PrepRequestProcessor::prep_close_session(SessionId session, Zxid zxid, const DataTree& tree) {
-  std::set<std::string> paths;
-  for (std::string& path : tree.ephemerals(session)) paths.insert(std::move(path));
+  // As ZooKeeper: a clone of the session's HashSet (ZKDatabase.getEphemerals), edited by the
+  // outstanding records in zxid order, then iterated in Java's order for both the change
+  // records and the txn's list, which every server deletes in that order.
+  JavaStringHashSet set = tree.ephemerals_copy(session);
   for (const ChangeRecord& record : outstanding_) {
     if (!record.exists) {
-      paths.erase(record.path);
+      set.remove(record.path);
     } else if (record.stat.ephemeral_owner == session) {
-      paths.insert(record.path);
+      set.add(record.path);
     }
   }
+  std::vector<std::string> paths = set.iteration_order();
   for (const std::string& path : paths) {
     // As ZooKeeper (digest enabled): the parent's record gets pzxid, its child count stays.
     std::optional<ChangeRecord> parent = record_for_path(parent_path(path), tree);
@@ -278,7 +280,7 @@ CloseSessionTxn PrepRequestProcessor::prep_close_session(SessionId session, Zxid
     add_change_record(std::move(gone));
   }
   closing_sessions_[session] = zxid;
-  return CloseSessionTxn{{paths.begin(), paths.end()}};
+  return CloseSessionTxn{std::move(paths)};
 }
 
 Txn PrepRequestProcessor::prepare(const Request& write_request, SessionId session, int32_t cxid, Zxid zxid,

@@ -13,7 +13,7 @@ TEST_CASE("errors: unknown command, option, flag") {
   CHECK(line_error("x create /a") == "t.zks:3: unknown client 'x' (connect it first with: client x connect ID)");
   CHECK(error_of("cluster 3 ticks=2s") ==
         "t.zks:1: unknown option 'ticks=2s' (usage: cluster N [tick=2000ms] [init=10] [sync=5] "
-        "[latency=1ms..5ms] [seed=S])");
+        "[latency=1ms..5ms] [seed=S] [bugs=NAME,...])");
   CHECK(line_error("kill 1 force=yes") == "t.zks:3: unknown option 'force=yes' (usage: kill ID)");
   CHECK(line_error("run until leader timeout=") ==
         "t.zks:3: missing value in option 'timeout=' (usage: run DUR | run until leader [timeout=DUR] | "
@@ -52,7 +52,7 @@ TEST_CASE("errors: missing and extra arguments") {
   CHECK(line_error("expect c fine") == "t.zks:3: unknown expectation 'fine' for client 'c' (ok, error, data, "
                                        "created, children, stat, event or no-event)");
   CHECK(line_error("expect lead 1") ==
-        "t.zks:3: unknown expectation 'lead' (leader, state, converged, epoch, zxid, or a client name)");
+        "t.zks:3: unknown expectation 'lead' (leader, state, converged, epoch, zxid, violation, or a client name)");
   CHECK(line_error("expect c data") == "t.zks:3: missing TEXT (usage: expect NAME data \"TEXT\")");
   CHECK(line_error("expect c ok now") == "t.zks:3: extra argument 'now' (usage: expect NAME ok)");
   CHECK(line_error("expect state 1") ==
@@ -101,7 +101,7 @@ TEST_CASE("errors: cluster first and once") {
         "t.zks:2: no cluster command (the first command must be: cluster N or cluster config PATH)");
   CHECK(error_of("cluster") ==
         "t.zks:1: missing server count N (usage: cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] "
-        "[seed=S])");
+        "[seed=S] [bugs=NAME,...])");
 }
 
 TEST_CASE("errors: clients") {
@@ -172,11 +172,11 @@ TEST_CASE("errors: cluster config") {
         "t.zks:1: zoo.cfg 'zoo.cfg' has server ids 1, 3; zksim needs ids 1..2");
   CHECK(error_of("cluster config zoo.cfg\nkill 3\n", memory_reader({{"zoo.cfg", "server.1=a:1:2\n"}})) ==
         "t.zks:2: server id 3 is out of range 1..1");
-  CHECK(error_of("cluster config") == "t.zks:1: missing PATH (usage: cluster config PATH [latency=1ms..5ms] [seed=S])");
+  CHECK(error_of("cluster config") == "t.zks:1: missing PATH (usage: cluster config PATH [latency=1ms..5ms] [seed=S] [bugs=NAME,...])");
   CHECK(error_of("cluster config a b") ==
-        "t.zks:1: extra argument 'b' (usage: cluster config PATH [latency=1ms..5ms] [seed=S])");
+        "t.zks:1: extra argument 'b' (usage: cluster config PATH [latency=1ms..5ms] [seed=S] [bugs=NAME,...])");
   CHECK(error_of("cluster config a tick=2s") ==
-        "t.zks:1: unknown option 'tick=2s' (usage: cluster config PATH [latency=1ms..5ms] [seed=S])");
+        "t.zks:1: unknown option 'tick=2s' (usage: cluster config PATH [latency=1ms..5ms] [seed=S] [bugs=NAME,...])");
 }
 
 TEST_CASE("errors: messages escape control bytes and cut long words") {
