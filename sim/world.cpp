@@ -577,6 +577,14 @@ void World::transmit(DeliverMessage&& deliver) {
 }
 
 void World::transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_t sent_us, PeerMessage&& message) {
+  // A broken connection carries nothing until it is re-established: what is sent meanwhile
+  // is lost with it. (Delivering it would leave a gap behind the lost message in a stream
+  // the receiver still trusts: a DIFF that lost one COMMIT left a follower with a logged,
+  // never applied txn and a tree that differed from the leader's at the same zxid.)
+  if (const auto down = reconnect_at_us_.find({std::min(from, to), std::max(from, to)});
+      down != reconnect_at_us_.end() && down->second > now_us_) {
+    return;
+  }
   const Network::Delivery delivery = network_.schedule(from, to, now_us_, prng_);
   // Server links are TCP connections: in order, without gaps, while they last. A cut link
   // keeps the connection (TCP retransmits until the partition heals or a timeout in the
