@@ -90,10 +90,13 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       if (packet.snapshot) {
         tree_ = packet.snapshot->tree;
         last_processed_zxid_ = packet.snapshot->zxid;
-        last_logged_zxid_ = last_processed_zxid_;
         committed_log_.clear();
-        disk_.log.clear();
-        take_snapshot(out);
+        // As Learner.syncWithLeader: the leader's snapshot replaces the tree in memory only;
+        // it reaches the disk when NEWLEADER arrives (a sync that breaks before leaves the
+        // disk as it was, and going LOOKING reloads from it). Written at once, a SNAP of a
+        // leader that never established its epoch put its uncommitted txns into a snapshot
+        // that a later TRUNC could not cut (digest-agreement, fuzz seed 3098717).
+        learner_->snapshot_zxid = last_processed_zxid_;
       }
       break;
     case PacketType::kProposal:
@@ -107,6 +110,15 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       if (learner_->sync_mode.empty()) {
         go_looking("NEWLEADER arrived without DIFF, TRUNC or SNAP before it", out);
         return;
+      }
+      if (learner_->snapshot_zxid) {
+        // The snapshot of the tree as synced so far (commits during the sync included), and
+        // no old log above it.
+        truncate_log_after(disk_.log, last_processed_zxid_);
+        out.push(LogTruncateEffect{last_processed_zxid_});
+        take_snapshot(out);
+        last_logged_zxid_ = last_processed_zxid_;
+        learner_->snapshot_zxid.reset();
       }
       for (auto& txn : learner_->unlogged) {
         if (txn->header.zxid <= last_logged_zxid_) continue;
@@ -168,7 +180,8 @@ void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
   if (!packet.txn) return;
   if (!learner_->got_new_leader) {
     // Logged when NEWLEADER arrives; a gap here is checked as it would be when logging.
-    const Zxid previous = learner_->unlogged.empty() ? last_logged_zxid_ : learner_->unlogged.back()->header.zxid;
+    const Zxid base = learner_->snapshot_zxid.value_or(last_logged_zxid_);
+    const Zxid previous = learner_->unlogged.empty() ? base : learner_->unlogged.back()->header.zxid;
     if (packet.zxid <= previous) return;
     if (!follows_in_log(previous, packet.zxid)) {
       go_looking(fmt::format("missed txns from leader S{}: got {} after {}", learner_->leader, zxid_hex(packet.zxid),

@@ -240,7 +240,10 @@ void QuorumPeer::go_looking(const std::string& reason, Outbox& out) {
   // log yet; the tree goes back to what the disk holds (ZooKeeper 3.4 reloads its database
   // from disk when a follower shuts down), so the zxid it reports next matches its log and
   // the next leader's DIFF continues the log without a gap.
-  if (state_ == PeerState::kFollowing && last_processed_zxid_ > last_logged_zxid_) rebuild_from_log(last_logged_zxid_);
+  if (state_ == PeerState::kFollowing &&
+      (last_processed_zxid_ > last_logged_zxid_ || (learner_ && learner_->snapshot_zxid))) {
+    rebuild_from_log(last_logged_zxid_);
+  }
   fast_forward();
   leader_.reset();
   learner_.reset();

@@ -132,6 +132,7 @@ struct LearnerState {
   std::string sync_mode;
   std::deque<std::shared_ptr<const Txn>> pending_txns;  // logged proposals awaiting COMMIT
   std::vector<std::shared_ptr<const Txn>> unlogged;     // proposals before NEWLEADER
+  std::optional<Zxid> snapshot_zxid;                     // a SNAP in memory, written at NEWLEADER
   std::set<SessionId> touched;                          // reported with the next PING reply
   bool operator==(const LearnerState&) const = default;
 };
