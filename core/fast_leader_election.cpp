@@ -3,13 +3,13 @@
 #include "core/fast_leader_election.h"
 
 #include <algorithm>
-#include <cassert>
+#include "core/invariant.h"
 
 namespace zk {
 
 FastLeaderElection::FastLeaderElection(ElectionConfig config) : config_(std::move(config)) {
-  assert(std::is_sorted(config_.voters.begin(), config_.voters.end()));
-  assert(is_voter(config_.my_id));
+  ZK_INVARIANT(std::is_sorted(config_.voters.begin(), config_.voters.end()));
+  ZK_INVARIANT(is_voter(config_.my_id));
   not_timeout_us_ = config_.min_notification_interval_us;
   current_vote_ = Vote{config_.my_id, 0, 0, 0, PeerState::kLooking};
 }
@@ -107,7 +107,7 @@ bool FastLeaderElection::beats(const Vote& candidate, const Vote& current) const
 }
 
 void FastLeaderElection::handle_in_loop(const Notification& notification, Outbox& out) {
-  assert(looking_ && !finalizing_);
+  ZK_INVARIANT(looking_ && !finalizing_);
   const Vote& vote = notification.vote;
   if (!is_voter(notification.sender) || !is_voter(vote.leader)) {
     arm_poll_timer(out);

@@ -5,7 +5,7 @@
 // sessions, and stepping down when the synced learners plus itself are not a quorum.
 #include <fmt/format.h>
 
-#include <cassert>
+#include "core/invariant.h"
 
 #include "core/quorum_peer.h"
 
@@ -22,7 +22,7 @@ void QuorumPeer::lead(Outbox& out) {
 }
 
 void QuorumPeer::leader_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out) {
-  assert(leader_);
+  ZK_INVARIANT(leader_);
   if (packet.type == PacketType::kFollowerInfo) {
     leader_on_follower_info(from, packet, out);
     return;
@@ -150,7 +150,7 @@ void QuorumPeer::leader_check_epoch_ack_quorum(Outbox& out) {
 
 void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
   LearnerHandler& handler = leader_->handlers.at(learner);
-  assert(handler.acked_epoch && !handler.sync_sent);
+  ZK_INVARIANT(handler.acked_epoch && !handler.sync_sent);
   handler.sync_sent = true;
   const Zxid peer = handler.peer_last_zxid;
   const Zxid min_committed = committed_log_.empty() ? last_processed_zxid_ : committed_log_.front()->header.zxid;

@@ -5,7 +5,7 @@
 // answer PINGs with the sessions it touched, and go LOOKING when the leader goes silent.
 #include <fmt/format.h>
 
-#include <cassert>
+#include "core/invariant.h"
 
 #include "core/quorum_peer.h"
 
@@ -42,7 +42,7 @@ void QuorumPeer::learner_reset_read_timeout(Outbox& out) {
 }
 
 void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out) {
-  assert(learner_);
+  ZK_INVARIANT(learner_);
   if (from != learner_->leader || packet.connection != learner_->connection) return;
   if (packet.type == PacketType::kConnectRefused) {
     if (learner_->connect_attempts >= config_.learner_connect_attempts) {

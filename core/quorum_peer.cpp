@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cassert>
+#include "core/invariant.h"
 
 namespace zk {
 
@@ -36,8 +36,8 @@ QuorumPeer::QuorumPeer(PeerConfig config, const PersistentState& disk)
       disk_(disk),
       election_(election_config(config_)),
       sessions_(config_.tick_us / 1000) {
-  assert(std::is_sorted(config_.voters.begin(), config_.voters.end()));
-  assert(disk_.accepted_epoch >= disk_.current_epoch);
+  ZK_INVARIANT(std::is_sorted(config_.voters.begin(), config_.voters.end()));
+  ZK_INVARIANT(disk_.accepted_epoch >= disk_.current_epoch);
   // loadDataBase: the last snapshot, then every logged txn replayed on top of it.
   rebuild_from_log(disk_.last_logged_zxid());
 }
@@ -181,7 +181,7 @@ void QuorumPeer::on_peer_disconnected(ServerId peer, Outbox& out) {
 // The fsync in flight completed: every txn it covered is durable and acknowledged in log
 // order; then whatever was logged meanwhile goes to disk with the next fsync.
 void QuorumPeer::on_disk_synced(Zxid token, Outbox& out) {
-  assert(!flush_in_flight_.empty() && flush_in_flight_.back() == token);
+  ZK_INVARIANT(!flush_in_flight_.empty() && flush_in_flight_.back() == token);
   std::vector<Zxid> batch = std::exchange(flush_in_flight_, {});
   if (batch.empty()) batch.push_back(token);
   for (Zxid zxid : batch) on_flushed(zxid, out);
@@ -202,7 +202,7 @@ void QuorumPeer::request_flush(Zxid token, Outbox& out) {
 }
 
 void QuorumPeer::start_flush(Outbox& out) {
-  assert(flush_in_flight_.empty() && !flush_waiting_.empty());
+  ZK_INVARIANT(flush_in_flight_.empty() && !flush_waiting_.empty());
   const size_t count = std::min(flush_waiting_.size(), std::max<size_t>(1, config_.max_flush_batch));
   flush_in_flight_.assign(flush_waiting_.begin(), flush_waiting_.begin() + static_cast<std::ptrdiff_t>(count));
   flush_waiting_.erase(flush_waiting_.begin(), flush_waiting_.begin() + static_cast<std::ptrdiff_t>(count));
@@ -278,7 +278,7 @@ void QuorumPeer::enter_election(const std::string& reason, Outbox& out) {
 // ---------------------------------------------------------------- replicated state
 
 void QuorumPeer::log_txn(std::shared_ptr<const Txn> txn, Outbox& out) {
-  assert(txn->header.zxid > last_logged_zxid_);
+  ZK_INVARIANT(txn->header.zxid > last_logged_zxid_);
   last_logged_zxid_ = txn->header.zxid;
   disk_.log.push_back(txn);
   const Zxid zxid = txn->header.zxid;
@@ -288,7 +288,7 @@ void QuorumPeer::log_txn(std::shared_ptr<const Txn> txn, Outbox& out) {
 
 void QuorumPeer::apply_committed(const std::shared_ptr<const Txn>& txn, Outbox& out) {
   const Zxid zxid = txn->header.zxid;
-  assert(zxid > last_processed_zxid_ || is_epoch_marker(last_processed_zxid_));
+  ZK_INVARIANT(zxid > last_processed_zxid_ || is_epoch_marker(last_processed_zxid_));
   tree_.apply(*txn, &apply_result_);
   const ApplyResult& result = apply_result_;
   last_processed_zxid_ = zxid;

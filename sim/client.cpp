@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cassert>
+#include "core/invariant.h"
 
 namespace zk::sim {
 
@@ -53,7 +53,7 @@ void SimClient::open_connection(ServerId server, int64_t now_us, ClientEffects& 
 
 int32_t SimClient::submit(Request request, int64_t now_us, ClientEffects& effects) {
   const int32_t cxid = next_cxid_++;
-  assert(static_cast<size_t>(cxid) == ops_.size() + 1);
+  ZK_INVARIANT(static_cast<size_t>(cxid) == ops_.size() + 1);
   ops_.push_back(ClientOpResult{});
   ClientOpResult& result = ops_.mutable_at(ops_.size() - 1);
   result.cxid = cxid;
@@ -126,7 +126,7 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     // What was asked while disconnected goes out now, in order.
     for (size_t i = first_maybe_pending_; i < ops_.size(); ++i) {
       const ClientOpResult& waiting = ops_[i];
-      assert(!waiting.done);
+      ZK_INVARIANT(!waiting.done);
       effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{waiting.cxid, waiting.request}});
     }
     return;

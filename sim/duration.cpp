@@ -2,7 +2,7 @@
 #include "sim/duration.h"
 
 #include <array>
-#include <cassert>
+#include "core/invariant.h"
 
 #include <fmt/format.h>
 
@@ -55,7 +55,7 @@ DurationResult parse_duration_us(std::string_view text) {
     return out;
   }
   out.duration_us = static_cast<int64_t>(*count) * unit->us;
-  assert(out.duration_us >= 0 && out.duration_us <= kDurationUsMax);
+  ZK_INVARIANT(out.duration_us >= 0 && out.duration_us <= kDurationUsMax);
   return out;
 }
 
@@ -84,7 +84,7 @@ DurationRangeResult parse_duration_range_us(std::string_view text) {
 }
 
 std::string format_duration(int64_t duration_us) {
-  assert(duration_us >= 0);
+  ZK_INVARIANT(duration_us >= 0);
   if (duration_us == 0) return "0s";
   for (const Unit& unit : kUnits) {
     if (duration_us % unit.us == 0) return fmt::format("{}{}", duration_us / unit.us, unit.name);

@@ -2,17 +2,17 @@
 #include "sim/network.h"
 
 #include <algorithm>
-#include <cassert>
+#include "core/invariant.h"
 
 namespace zk::sim {
 
 Network::Network(int64_t latency_min_us, int64_t latency_max_us)
     : latency_range_(Prng::range(latency_min_us, latency_max_us)) {
-  assert(0 <= latency_min_us && latency_min_us <= latency_max_us);
+  ZK_INVARIANT(0 <= latency_min_us && latency_min_us <= latency_max_us);
 }
 
 void Network::set_latency(int64_t min_us, int64_t max_us) {
-  assert(0 <= min_us && min_us <= max_us);
+  ZK_INVARIANT(0 <= min_us && min_us <= max_us);
   latency_range_ = Prng::range(min_us, max_us);
 }
 
@@ -21,7 +21,7 @@ int64_t Network::draw_latency_us(Prng& prng) const { return prng.uniform(latency
 namespace {
 
 size_t dense_index(EndpointId endpoint) {
-  assert(endpoint >= 0);
+  ZK_INVARIANT(endpoint >= 0);
   return endpoint < kFirstClientEndpoint ? static_cast<size_t>(endpoint)
                                          : 256 + static_cast<size_t>(endpoint - kFirstClientEndpoint);
 }

@@ -1,14 +1,14 @@
 // The scenario AST's one computed view: the setup as a plain Cluster.
 #include "sim/scenario.h"
 
-#include <cassert>
+#include "core/invariant.h"
 
 namespace zk::sim {
 
 Cluster effective_cluster(const ClusterSetup& setup) {
   if (const Cluster* cluster = std::get_if<Cluster>(&setup)) return *cluster;
   const ClusterConfig& config = std::get<ClusterConfig>(setup);
-  assert(!config.cfg.servers.empty());
+  ZK_INVARIANT(!config.cfg.servers.empty());
   Cluster cluster;
   cluster.server_count = static_cast<int>(config.cfg.servers.size());
   cluster.tick_ms = config.cfg.tick_ms;

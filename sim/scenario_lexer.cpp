@@ -2,7 +2,7 @@
 // of n bytes takes at most n steps.
 #include "sim/scenario_lexer.h"
 
-#include <cassert>
+#include "core/invariant.h"
 
 #include <fmt/format.h>
 
@@ -26,7 +26,7 @@ std::string control_error(std::string_view line, size_t at) {
 // Reads a quoted word whose opening quote is at line[start]; sets `next` past the closing
 // quote. Returns an error message or "".
 std::string lex_quoted(std::string_view line, size_t start, Word& word, size_t& next) {
-  assert(line[start] == '"');
+  ZK_INVARIANT(line[start] == '"');
   word.quoted = true;
   size_t i = start + 1;
   while (i < line.size()) {
@@ -72,7 +72,7 @@ std::vector<std::string_view> split_lines(std::string_view text) {
     std::string_view line = text.substr(start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     lines.push_back(line);
-    assert(next > start);
+    ZK_INVARIANT(next > start);
     start = next;
   }
   return lines;
@@ -93,7 +93,7 @@ LexedLine lex_line(std::string_view line) {
       size_t next = i;
       out.error = lex_quoted(line, i, word, next);
       if (!out.ok()) return out;
-      assert(next > i);
+      ZK_INVARIANT(next > i);
       i = next;
     } else {
       const size_t start = i;

@@ -3,7 +3,7 @@
 #include "sim/scenario_names.h"
 
 #include <array>
-#include <cassert>
+#include "core/invariant.h"
 
 namespace zk::sim {
 namespace {
@@ -27,7 +27,7 @@ std::string_view find_name(const std::array<Named<T>, N>& table, T value) {
   for (const auto& entry : table) {
     if (entry.value == value) return entry.name;
   }
-  assert(false && "every enum value has a name");
+  ZK_INVARIANT(false && "every enum value has a name");
   return "?";
 }
 

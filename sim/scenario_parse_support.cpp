@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cassert>
+#include "core/invariant.h"
 
 #include <fmt/format.h>
 
@@ -109,7 +109,7 @@ std::string check_arity(const std::vector<Word>& words, const std::vector<std::s
 }
 
 std::string parse_server_ref(std::string_view word, int server_count, ServerRef& out) {
-  assert(server_count >= 1);
+  ZK_INVARIANT(server_count >= 1);
   if (word == "leader") {
     out = ServerRef{.is_leader = true, .id = 0};
     return "";
@@ -240,7 +240,7 @@ std::string parse_probability_ppm(std::string_view key, std::string_view value, 
 }
 
 std::string format_probability(int64_t ppm) {
-  assert(ppm >= 0 && ppm <= 1'000'000);
+  ZK_INVARIANT(ppm >= 0 && ppm <= 1'000'000);
   std::string text = fmt::format("{}.{:04}", ppm / 10'000, ppm % 10'000);
   while (text.back() == '0') text.pop_back();
   if (text.back() == '.') text.pop_back();

@@ -4,7 +4,7 @@
 #include "sim/scenario_parser.h"
 
 #include <algorithm>
-#include <cassert>
+#include "core/invariant.h"
 
 #include <fmt/format.h>
 
@@ -19,7 +19,7 @@ constexpr std::string_view kFirstCommand = "the first command must be: cluster N
 
 // Parses one non-empty line that is not the cluster line.
 std::string parse_command(const std::vector<Word>& words, parse::Context& context, Command& out) {
-  assert(!words.empty());
+  ZK_INVARIANT(!words.empty());
   const std::string& verb = words[0].text;
   std::vector<Word> args(words.begin() + 1, words.end());
   const bool is_known_client = context.clients.find(verb) != context.clients.end();
@@ -77,7 +77,7 @@ ParseResult parse_scenario(std::string_view text, const std::string& file_name, 
         return result;
       }
       if (!error.empty()) return fail(line, error);
-      assert(context.server_count >= 1);
+      ZK_INVARIANT(context.server_count >= 1);
       context.cluster_line = line;
       result.scenario.setup_line = line;
       continue;

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include <cassert>
+#include "core/invariant.h"
 #include <iterator>
 #include <utility>
 
@@ -18,7 +18,7 @@ std::string format_time_us(int64_t time_us) {
 
 World::World(WorldConfig config)
     : config_(config), prng_(config.seed), network_(config.latency_min_us, config.latency_max_us) {
-  assert(config_.server_count >= 1 && config_.server_count <= 255);
+  ZK_INVARIANT(config_.server_count >= 1 && config_.server_count <= 255);
   for (int i = 1; i <= config_.server_count; ++i) {
     ServerSlot slot;
     slot.id = i;
@@ -280,7 +280,7 @@ bool World::step_until(int64_t deadline_us) {
   if (queue_.empty() || violation_) return false;
   EventQueue::Popped popped;
   if (!queue_.pop_key_due(deadline_us, &popped)) return false;
-  assert(popped.time_us >= now_us_);
+  ZK_INVARIANT(popped.time_us >= now_us_);
   now_us_ = popped.time_us;
   // The payload is handled in place: the slab keeps it put while new events are pushed.
   const EventPayload& payload = queue_.payload(popped);

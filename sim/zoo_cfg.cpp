@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cassert>
+#include "core/invariant.h"
 #include <cstdint>
 #include <map>
 
@@ -339,7 +339,7 @@ ZooCfgResult parse_zoo_cfg(std::string_view text, const std::string& file_name) 
     return result;
   }
   result.cfg = std::move(reader.cfg);
-  assert(!result.cfg.servers.empty());
+  ZK_INVARIANT(!result.cfg.servers.empty());
   return result;
 }
 
