@@ -8,18 +8,17 @@
 namespace zk {
 
 FastLeaderElection::FastLeaderElection(ElectionConfig config) : config_(std::move(config)) {
-  ZK_INVARIANT(std::is_sorted(config_.voters.begin(), config_.voters.end()));
   ZK_INVARIANT(is_voter(config_.my_id));
   not_timeout_us_ = config_.min_notification_interval_us;
   current_vote_ = Vote{config_.my_id, 0, 0, 0, PeerState::kLooking};
 }
 
 bool FastLeaderElection::is_voter(ServerId id) const {
-  return std::binary_search(config_.voters.begin(), config_.voters.end(), id);
+  return config_.quorum.is_voter(id);
 }
 
 bool FastLeaderElection::is_quorum(int64_t count) const {
-  return count * 2 > static_cast<int64_t>(config_.voters.size());
+  return count >= 0 && config_.quorum.is_quorum(static_cast<size_t>(count));
 }
 
 void FastLeaderElection::arm_poll_timer(Outbox& out) { out.set_timer(TimerKind::kElectionPoll, not_timeout_us_); }
@@ -36,7 +35,7 @@ void FastLeaderElection::send_to(ServerId to, const Vote& vote, PeerState state,
 void FastLeaderElection::send_notifications(Outbox& out) {
   Vote vote = proposal_;
   vote.election_epoch = logical_clock_;
-  for (ServerId voter : config_.voters) send_to(voter, vote, PeerState::kLooking, out);
+  for (ServerId voter : config_.quorum.voters()) send_to(voter, vote, PeerState::kLooking, out);
 }
 
 void FastLeaderElection::start_looking(Zxid last_logged_zxid, Epoch current_epoch, Outbox& out) {
@@ -166,7 +165,7 @@ void FastLeaderElection::handle_looking_sender(const Notification& notification,
   event.kind = TraceKind::kQuorumReached;
   event.vote_new = target;
   event.count = agreeing;
-  event.total = static_cast<int64_t>(config_.voters.size());
+  event.total = static_cast<int64_t>(config_.quorum.voter_count());
   out.trace(event);
 }
 
@@ -230,7 +229,7 @@ void FastLeaderElection::decide(const Vote& final_vote, const char* via, int64_t
   event.vote_new = current_vote_;
   event.state_new = state;
   event.count = supporters;
-  event.total = static_cast<int64_t>(config_.voters.size());
+  event.total = static_cast<int64_t>(config_.quorum.voter_count());
   event.detail = via;
   out.trace(event);
   stop_looking(out);

@@ -14,12 +14,13 @@
 
 #include "core/notification.h"
 #include "core/outbox.h"
+#include "core/quorum_verifier.h"
 
 namespace zk {
 
 struct ElectionConfig {
   ServerId my_id = 0;
-  std::vector<ServerId> voters;  // sorted, includes my_id
+  QuorumVerifier quorum;  // includes my_id as a voter
   int64_t min_notification_interval_us = 200'000;
   int64_t max_notification_interval_us = 60'000'000;
   int64_t finalize_wait_us = 200'000;

@@ -122,7 +122,7 @@ std::string mntr(const QuorumPeer& peer) {
   line("watch_count", peer.watches().watch_count());
   line("ephemerals_count", ephemeral_count(peer.tree()));
   line("approximate_data_size", approximate_data_size(peer.tree()));
-  line("quorum_size", peer.config().voters.size());
+  line("quorum_size", peer.config().quorum.voter_count());
   if (peer.state() == PeerState::kLeading && peer.leader_state()) {
     const LeaderState& leader = *peer.leader_state();
     size_t synced = 0;
@@ -165,7 +165,7 @@ std::string conf(const QuorumPeer& peer) {
   out += "quorumPort=2888\n";
   out += "peerType=0\n";
   out += "membership: \n";
-  for (ServerId id : config.voters) out += fmt::format("server.{}=zk{}:2888:3888:participant;0.0.0.0:2181\n", id, id);
+  for (ServerId id : config.quorum.voters()) out += fmt::format("server.{}=zk{}:2888:3888:participant;0.0.0.0:2181\n", id, id);
   out += "version=0\n";
   return out;
 }

@@ -98,10 +98,10 @@ void QuorumPeer::leader_check_epoch_quorum(Outbox& out) {
     return;
   }
   leader_->epoch_decided = true;
-  disk_.accepted_epoch = leader_->epoch;
+  write_epoch(EpochFile::kAcceptedEpoch, leader_->epoch, out);
   out.trace(TraceEvent{.kind = TraceKind::kEpochProposed,
                        .count = static_cast<int64_t>(leader_->connecting.size()),
-                       .total = static_cast<int64_t>(config_.voters.size()),
+                       .total = static_cast<int64_t>(config_.quorum.voter_count()),
                        .epoch = leader_->epoch});
   for (const auto& [sid, handler] : leader_->handlers) {
     send_packet(sid, PacketType::kLeaderInfo, handler.connection, make_zxid(leader_->epoch, 0), 0, out);
@@ -138,7 +138,7 @@ void QuorumPeer::leader_on_ack_epoch(ServerId from, const QuorumPacket& packet, 
 void QuorumPeer::leader_check_epoch_ack_quorum(Outbox& out) {
   if (leader_->epoch_acked || !leader_->electing.count(config_.my_id) || !is_quorum(leader_->electing.size())) return;
   leader_->epoch_acked = true;
-  disk_.current_epoch = leader_->epoch;
+  write_epoch(EpochFile::kCurrentEpoch, leader_->epoch, out);
   phase_ = ZabPhase::kSynchronization;
   out.set_timer(TimerKind::kLeaderPhaseTimeout, config_.tick_us * config_.init_limit);
   for (const auto& [sid, handler] : leader_->handlers) {
@@ -281,7 +281,7 @@ void QuorumPeer::leader_check_new_leader_quorum(Outbox& out) {
   out.cancel_timer(TimerKind::kLeaderPhaseTimeout);
   out.trace(TraceEvent{.kind = TraceKind::kLeaderServing,
                        .count = static_cast<int64_t>(leader_->new_leader_acks.size()),
-                       .total = static_cast<int64_t>(config_.voters.size()),
+                       .total = static_cast<int64_t>(config_.quorum.voter_count()),
                        .epoch = leader_->epoch});
   for (auto& [sid, handler] : leader_->handlers) {
     if (handler.acked_new_leader && !handler.up_to_date_sent) {
@@ -306,9 +306,9 @@ void QuorumPeer::leader_on_tick(Outbox& out) {
     TraceEvent event;
     event.kind = TraceKind::kQuorumLost;
     event.count = static_cast<int64_t>(synced);
-    event.total = static_cast<int64_t>(config_.voters.size());
+    event.total = static_cast<int64_t>(config_.quorum.voter_count());
     out.trace(event);
-    go_looking(fmt::format("only {} of {} servers synced", synced, config_.voters.size()), out);
+    go_looking(fmt::format("only {} of {} servers synced", synced, config_.quorum.voter_count()), out);
     return;
   }
   leader_->tick_skip = !leader_->tick_skip;
@@ -403,7 +403,7 @@ void QuorumPeer::leader_try_commit(Outbox& out) {
       if (handler.sync_sent) send_packet(sid, PacketType::kCommit, handler.connection, zxid, 0, out);
     }
     out.trace(TraceEvent{.kind = TraceKind::kCommitted, .count = ack_count,
-                         .total = static_cast<int64_t>(config_.voters.size()), .zxid = zxid});
+                         .total = static_cast<int64_t>(config_.quorum.voter_count()), .zxid = zxid});
     if (const auto* create = std::get_if<CreateSessionTxn>(&txn->body)) {
       sessions_.add_session(txn->header.session_id, create->timeout_ms, out.now_ms());
       leader_arm_session_expiry(out);

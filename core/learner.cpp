@@ -62,7 +62,7 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       const Epoch new_epoch = zxid_epoch(packet.zxid);
       int64_t reported_epoch = disk_.current_epoch;
       if (new_epoch > disk_.accepted_epoch) {
-        disk_.accepted_epoch = new_epoch;
+        write_epoch(EpochFile::kAcceptedEpoch, new_epoch, out);
       } else if (new_epoch == disk_.accepted_epoch) {
         reported_epoch = -1;
       } else {
@@ -134,7 +134,7 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       // truncate acknowledged writes (ZooKeeper 3.5-3.9.1 can; the fuzzer found it here).
       // `bugs=ZOOKEEPER-4643` writes it here, before the fsync, as ZooKeeper 3.8 does.
       if (config_.upstream_bugs.has(UpstreamBug::kZookeeper4643)) {
-        disk_.current_epoch = std::max(disk_.current_epoch, new_epoch);
+        write_epoch(EpochFile::kCurrentEpoch, std::max(disk_.current_epoch, new_epoch), out);
       }
       learner_->got_new_leader = true;
       election_.update_peer_epoch(new_epoch);

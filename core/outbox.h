@@ -61,9 +61,17 @@ struct SnapshotEffect {
   std::shared_ptr<const DataTree> tree;
   Zxid zxid = 0;
 };
+// The epoch files (QuorumPeer.writeLongToFile: acceptedEpoch / currentEpoch), written
+// synchronously and durable at once, like ZooKeeper's atomic file replace.
+enum class EpochFile : uint8_t { kAcceptedEpoch, kCurrentEpoch };
+const char* epoch_file_name(EpochFile file);  // "acceptedEpoch" / "currentEpoch"
+struct EpochWriteEffect {
+  EpochFile file = EpochFile::kAcceptedEpoch;
+  Epoch epoch = 0;
+};
 
 using Effect = std::variant<SendEffect, SetTimerEffect, CancelTimerEffect, TraceEffect, ClientSendEffect,
-                            LogAppendEffect, FsyncEffect, LogTruncateEffect, SnapshotEffect>;
+                            LogAppendEffect, FsyncEffect, LogTruncateEffect, SnapshotEffect, EpochWriteEffect>;
 
 class Outbox {
  public:

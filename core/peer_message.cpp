@@ -50,6 +50,10 @@ const char* packet_type_name(PacketType type) {
   return "?";
 }
 
+const char* epoch_file_name(EpochFile file) {
+  return file == EpochFile::kAcceptedEpoch ? "acceptedEpoch" : "currentEpoch";
+}
+
 const char* timer_kind_name(TimerKind kind) {
   switch (kind) {
     case TimerKind::kElectionPoll: return "election-poll";

@@ -24,7 +24,7 @@ namespace {
 ElectionConfig election_config(const PeerConfig& config) {
   ElectionConfig election;
   election.my_id = config.my_id;
-  election.voters = config.voters;
+  election.quorum = config.quorum;
   election.injected_ignore_epochs = config.injected_bug == InjectedBug::kVoteIgnoresEpoch;
   return election;
 }
@@ -36,7 +36,7 @@ QuorumPeer::QuorumPeer(PeerConfig config, const PersistentState& disk)
       disk_(disk),
       election_(election_config(config_)),
       sessions_(config_.tick_us / 1000) {
-  ZK_INVARIANT(std::is_sorted(config_.voters.begin(), config_.voters.end()));
+  ZK_INVARIANT(config_.quorum.is_voter(config_.my_id));
   ZK_INVARIANT(disk_.accepted_epoch >= disk_.current_epoch);
   // loadDataBase: the last snapshot, then every logged txn replayed on top of it.
   rebuild_from_log(disk_.last_logged_zxid());
@@ -54,10 +54,6 @@ void QuorumPeer::rebuild_from_log(Zxid up_to) {
     if (committed_log_.size() > config_.commit_log_count) committed_log_.pop_front();
   }
   last_logged_zxid_ = last_processed_zxid_;
-}
-
-bool QuorumPeer::is_voter(ServerId id) const {
-  return std::binary_search(config_.voters.begin(), config_.voters.end(), id);
 }
 
 bool QuorumPeer::serving() const {
@@ -201,6 +197,14 @@ void QuorumPeer::request_flush(Zxid token, Outbox& out) {
   if (flush_in_flight_.empty()) start_flush(out);
 }
 
+void QuorumPeer::write_epoch(EpochFile file, Epoch epoch, Outbox& out) {
+  Epoch& copy = file == EpochFile::kAcceptedEpoch ? disk_.accepted_epoch : disk_.current_epoch;
+  if (copy == epoch) return;
+  copy = epoch;
+  ZK_INVARIANT(disk_.accepted_epoch >= disk_.current_epoch);
+  out.push(EpochWriteEffect{file, epoch});
+}
+
 void QuorumPeer::start_flush(Outbox& out) {
   ZK_INVARIANT(flush_in_flight_.empty() && !flush_waiting_.empty());
   const size_t count = std::min(flush_waiting_.size(), std::max<size_t>(1, config_.max_flush_batch));
@@ -213,7 +217,7 @@ void QuorumPeer::on_flushed(Zxid token, Outbox& out) {
   if (state_ == PeerState::kLeading && leader_) {
     if (!is_epoch_marker(token)) leader_on_ack(config_.my_id, token, out);
   } else if (state_ == PeerState::kFollowing && learner_ && learner_->got_new_leader) {
-    if (is_epoch_marker(token)) disk_.current_epoch = std::max(disk_.current_epoch, zxid_epoch(token));
+    if (is_epoch_marker(token)) write_epoch(EpochFile::kCurrentEpoch, std::max(disk_.current_epoch, zxid_epoch(token)), out);
     send_packet(learner_->leader, PacketType::kAck, learner_->connection, token, 0, out);
   }
 }

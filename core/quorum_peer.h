@@ -28,6 +28,7 @@
 #include "core/outbox.h"
 #include "core/prep_request_processor.h"
 #include "core/quorum_packet.h"
+#include "core/quorum_verifier.h"
 #include "core/server_set.h"
 #include "core/session_tracker.h"
 #include "core/watch_manager.h"
@@ -36,7 +37,7 @@ namespace zk {
 
 struct PeerConfig {
   ServerId my_id = 1;
-  std::vector<ServerId> voters;  // sorted
+  QuorumVerifier quorum;  // the voters and observers, and what a quorum of them is
   int64_t tick_us = 2'000'000;
   int init_limit = 10;
   int sync_limit = 5;
@@ -184,8 +185,8 @@ class QuorumPeer {
   bool shutting_down() const { return shutdown_reason_.has_value(); }
 
  private:
-  bool is_quorum(size_t count) const { return count * 2 > config_.voters.size(); }
-  bool is_voter(ServerId id) const;
+  bool is_quorum(size_t voter_count) const { return config_.quorum.is_quorum(voter_count); }
+  bool is_voter(ServerId id) const { return config_.quorum.is_voter(id); }
   void send_packet(ServerId to, QuorumPacket packet, Outbox& out);
   void send_packet(ServerId to, PacketType type, uint64_t connection, Zxid zxid, int64_t value, Outbox& out);
   void go_looking(const std::string& reason, Outbox& out);
@@ -194,6 +195,9 @@ class QuorumPeer {
   void on_election_decided(Outbox& out);
 
   // quorum_peer.cpp: the replicated state
+  // Writes acceptedEpoch or currentEpoch (this process's copy and, as an effect, the disk);
+  // nothing when the file already holds that epoch.
+  void write_epoch(EpochFile file, Epoch epoch, Outbox& out);
   void log_txn(std::shared_ptr<const Txn> txn, Outbox& out);
   void request_flush(Zxid token, Outbox& out);
   void start_flush(Outbox& out);

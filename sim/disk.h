@@ -16,9 +16,8 @@ namespace zk::sim {
 class VirtualDisk {
  public:
   const PersistentState& durable() const { return durable_; }
-  void set_epochs(Epoch accepted, Epoch current) {
-    durable_.accepted_epoch = accepted;
-    durable_.current_epoch = current;
+  void write_epoch(EpochFile file, Epoch epoch) {
+    (file == EpochFile::kAcceptedEpoch ? durable_.accepted_epoch : durable_.current_epoch) = epoch;
   }
   void append(std::shared_ptr<const Txn> txn) {
     unsynced_.push_back(std::move(txn));

@@ -117,6 +117,15 @@ std::string parse_cluster_config(std::vector<Word> args, Context& context, Clust
   }
   context.warnings.insert(context.warnings.end(), cfg.cfg.warnings.begin(), cfg.cfg.warnings.end());
   out.cfg = std::move(cfg.cfg);
+  // Observers need their own protocol (OBSERVERINFO, INFORM, no vote); until zksim has it,
+  // running one as a voting participant would elect and count it, so it is refused.
+  for (const ZooCfgServer& server : out.cfg.servers) {
+    if (server.role != ServerRole::kObserver) continue;
+    context.located_error = fmt::format("{}:{}: server.{} is an observer; zksim does not simulate observers yet "
+                                        "(make it a participant or leave it out)",
+                                        out.resolved_path, server.line, server.id);
+    return context.located_error;
+  }
   for (size_t i = 0; i < out.cfg.servers.size(); ++i) {
     if (out.cfg.servers[i].id != static_cast<int>(i + 1)) {
       std::string ids;

@@ -109,7 +109,7 @@ void World::boot(ServerSlot& s) {
   s.timers = {};
   PeerConfig peer_config;
   peer_config.my_id = s.id;
-  for (int i = 1; i <= config_.server_count; ++i) peer_config.voters.push_back(i);
+  peer_config.quorum = QuorumVerifier::majority_of(config_.server_count);
   peer_config.tick_us = config_.tick_us;
   peer_config.init_limit = config_.init_limit;
   peer_config.sync_limit = config_.sync_limit;
@@ -431,10 +431,11 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
       s.disk.truncate(truncate->zxid);
     } else if (auto* snapshot = std::get_if<SnapshotEffect>(&effect)) {
       s.disk.snapshot(std::move(snapshot->tree), snapshot->zxid);
+    } else if (const auto* epoch = std::get_if<EpochWriteEffect>(&effect)) {
+      s.disk.write_epoch(epoch->file, epoch->epoch);
     }
   }
   ZK_INVARIANT(effects.size() == effect_count);
-  if (s.peer) s.disk.set_epochs(s.peer->persistent().accepted_epoch, s.peer->persistent().current_epoch);
   effects.clear();
 }
 

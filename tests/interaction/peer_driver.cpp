@@ -188,6 +188,8 @@ std::string render(const Effect& effect) {
       return fmt::format("disk fsync {}", zxid_hex(e.token));
     } else if constexpr (std::is_same_v<T, LogTruncateEffect>) {
       return fmt::format("disk truncate after {}", zxid_hex(e.zxid));
+    } else if constexpr (std::is_same_v<T, EpochWriteEffect>) {
+      return fmt::format("disk write {} {}", epoch_file_name(e.file), e.epoch);
     } else {
       static_assert(std::is_same_v<T, SnapshotEffect>);
       return fmt::format("disk snapshot at {}: {} znodes", zxid_hex(e.zxid), e.tree->node_count());
@@ -258,7 +260,7 @@ std::vector<std::string> PeerDriver::start(const Args& args) {
   config.my_id = static_cast<ServerId>(parse_int(required(args, "id"), "id"));
   const int64_t servers = parse_int(required(args, "servers"), "servers");
   if (servers < 1 || servers > 99 || config.my_id < 1 || config.my_id > servers) fail("start: bad id or servers");
-  for (int64_t i = 1; i <= servers; ++i) config.voters.push_back(static_cast<ServerId>(i));
+  config.quorum = QuorumVerifier::majority_of(static_cast<int>(servers));
   if (args.contains("tick")) config.tick_us = parse_duration(args.at("tick"));
   config.init_limit = static_cast<int>(int_or(args, "init-limit", config.init_limit));
   config.sync_limit = static_cast<int>(int_or(args, "sync-limit", config.sync_limit));

@@ -170,6 +170,12 @@ TEST_CASE("errors: cluster config") {
   CHECK(error_of("cluster config zoo.cfg\nkill 3\n",
                  memory_reader({{"zoo.cfg", "initLimit=5\nsyncLimit=2\nserver.1=a:1:2\nserver.3=c:1:2\n"}})) ==
         "t.zks:1: zoo.cfg 'zoo.cfg' has server ids 1, 3; zksim needs ids 1..2");
+  // An observer would run as a voting participant: refused, at its zoo.cfg line.
+  CHECK(error_of("cluster config zoo.cfg",
+                 memory_reader({{"zoo.cfg", "initLimit=5\nsyncLimit=2\nserver.1=a:1:2\nserver.2=b:1:2\n"
+                                            "server.3=c:1:2:observer\n"}})) ==
+        "zoo.cfg:5: server.3 is an observer; zksim does not simulate observers yet (make it a participant or leave it "
+        "out)");
   CHECK(error_of("cluster config zoo.cfg\nkill 3\n", memory_reader({{"zoo.cfg", "server.1=a:1:2\n"}})) ==
         "t.zks:2: server id 3 is out of range 1..1");
   CHECK(error_of("cluster config") == "t.zks:1: missing PATH (usage: cluster config PATH [latency=1ms..5ms] [seed=S] [bugs=NAME,...])");
