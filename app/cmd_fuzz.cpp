@@ -186,6 +186,11 @@ int cmd_fuzz(const Args& args) {
     fmt::print("stopped by --max-seconds {}: {} of {} seeds run\n", fa.max_seconds, run, total);
   }
   const uint64_t last_run = run == 0 ? fa.campaign.first_seed : fa.campaign.first_seed + run - 1;
+  if (result.stuck_on_accepted_epoch > 0) {
+    fmt::print("{} seed(s) passed but left a server refused by a lower-epoch leader (ZooKeeper's "
+               "Learner.registerWithLeader: \"Leaders epoch ... is less than accepted epoch\"; see README)\n",
+               result.stuck_on_accepted_epoch);
+  }
   fmt::print("{} seeds ({}..{}), {} failed, {:.1f} seeds/s ({:.2f} s wall, {} jobs, {} servers, {} clients, {} s "
              "simulated each, bug {}{})\n",
              run, fa.campaign.first_seed, last_run, result.failed, static_cast<double>(run) / seconds, seconds,

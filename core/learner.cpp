@@ -80,6 +80,17 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       break;
     case PacketType::kTrunc:
       learner_->sync_mode = "TRUNC";
+      if (packet.zxid < disk_.snapshot_zxid) {
+        // Learner.syncWithLeader: ZKDatabase.truncateLog fails when no log file holds the
+        // zxid — here the snapshot already covers txns past it (a SNAP from an earlier
+        // leader of an epoch that never established) — and the process exits with
+        // QUORUM_PACKET_ERROR. Rebuilding from that snapshot would silently keep txns the
+        // leader does not have (found by the fuzzer: digest-agreement, seed 3009522).
+        out.trace(TraceEvent{.kind = TraceKind::kTruncateFailed, .count = static_cast<int64_t>(disk_.snapshot_zxid),
+                             .total = kExitQuorumPacketError, .zxid = packet.zxid});
+        out.push(ProcessExitEffect{kExitQuorumPacketError});
+        return;
+      }
       truncate_log_after(disk_.log, packet.zxid);
       out.push(LogTruncateEffect{packet.zxid});
       rebuild_from_log(packet.zxid);

@@ -70,8 +70,17 @@ struct EpochWriteEffect {
   Epoch epoch = 0;
 };
 
+// The process ends itself (ZooKeeper's ServiceUtils.requestSystemExit): the world stops
+// it as it stops a crashed server, and it stays down until restarted. The reason is the
+// trace event emitted just before.
+constexpr int kExitQuorumPacketError = 13;  // ExitCode.QUORUM_PACKET_ERROR: bad packet or failed TRUNC
+struct ProcessExitEffect {
+  int exit_code = 0;  // ZooKeeper's ExitCode
+};
+
 using Effect = std::variant<SendEffect, SetTimerEffect, CancelTimerEffect, TraceEffect, ClientSendEffect,
-                            LogAppendEffect, FsyncEffect, LogTruncateEffect, SnapshotEffect, EpochWriteEffect>;
+                            LogAppendEffect, FsyncEffect, LogTruncateEffect, SnapshotEffect, EpochWriteEffect,
+                            ProcessExitEffect>;
 
 class Outbox {
  public:

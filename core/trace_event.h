@@ -37,6 +37,7 @@ enum class TraceKind : uint8_t {
   kSessionExpired,     // count = session id
   kAcksForgotten,      // (leader) peer reconnected: its ACKs of count outstanding proposals no longer count
   kShutdownFlush,      // leaving FOLLOWING/LEADING: count logged txns are fsynced before the election starts
+  kTruncateFailed,     // (learner) TRUNC to zxid is below its snapshot at count (a zxid): the process exits, code total
   kInvariantViolated,  // detail names the invariant
   kNote,               // detail: free text (scenario output, commands)
 };

@@ -56,6 +56,7 @@ const char* trace_kind_name(TraceKind kind) {
     case TraceKind::kSessionExpired: return "expire";
     case TraceKind::kAcksForgotten: return "acks-forgotten";
     case TraceKind::kShutdownFlush: return "shutdown-flush";
+    case TraceKind::kTruncateFailed: return "trunc-failed";
     case TraceKind::kInvariantViolated: return "INVARIANT";
     case TraceKind::kNote: return "note";
   }
@@ -129,6 +130,10 @@ std::string describe(const TraceEvent& e) {
     case TraceKind::kShutdownFlush:
       return fmt::format("S{} shuts down its {} role: waits for {} logged txn(s) to reach disk before electing", s,
                          peer_state_name(e.state_old), e.count);
+    case TraceKind::kTruncateFailed:
+      return fmt::format("S{} cannot truncate its log to {}: its snapshot at {} is already past it (ZooKeeper: \"Not "
+                         "able to truncate the log\"); the process exits with code {}",
+                         s, zxid_hex(e.zxid), zxid_hex(e.count), e.total);
     case TraceKind::kInvariantViolated: return fmt::format("INVARIANT VIOLATED at S{}: {}", s, e.detail);
     case TraceKind::kNote: return e.detail;
   }

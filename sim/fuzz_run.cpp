@@ -41,8 +41,30 @@ FuzzOutcome run_fuzz_scenario(const Scenario& scenario, InjectedBug bug) {
   RunOptions options;
   options.echo_steps = false;
   options.keep_trace = false;
+  options.skip_faults_on_exited_servers = true;
   options.injected_bug = bug;
-  return classify(run_scenario(scenario, std::nullopt, options));
+  bool epoch_refused_only = false;
+  options.inspect_world = [&](const World& world) { epoch_refused_only = only_epoch_refused_servers_unconverged(world); };
+  FuzzOutcome outcome = classify(run_scenario(scenario, std::nullopt, options));
+  if (outcome.kind == "not-converged" && epoch_refused_only) {
+    outcome = FuzzOutcome{.end_time_us = outcome.end_time_us, .stuck_on_accepted_epoch = true};
+  }
+  return outcome;
+}
+
+bool only_epoch_refused_servers_unconverged(const World& world) {
+  if (!converged(world, ConvergenceScope::kServingServers)) return false;
+  const std::optional<ServerId> leader = world.leader();
+  if (!leader || !world.peer(*leader)->leader_state()) return false;
+  const Epoch leader_epoch = world.peer(*leader)->leader_state()->epoch;
+  bool any_refused = false;
+  for (ServerId id = 1; id <= world.server_count(); ++id) {
+    const QuorumPeer* p = world.peer(id);
+    if (!p || p->serving()) continue;
+    if (p->persistent().accepted_epoch <= leader_epoch) return false;
+    any_refused = true;
+  }
+  return any_refused;
 }
 
 FuzzCampaignResult run_fuzz_campaign(const FuzzCampaign& campaign, FuzzProgress* progress) {
@@ -60,6 +82,10 @@ FuzzCampaignResult run_fuzz_campaign(const FuzzCampaign& campaign, FuzzProgress*
       const uint64_t seed = campaign.first_seed + index;
       const Scenario scenario = generate_fuzz_scenario(seed, campaign.options);
       FuzzSeedResult seed_result{seed, run_fuzz_scenario(scenario, campaign.options.bug)};
+      if (seed_result.outcome.stuck_on_accepted_epoch) {
+        const std::lock_guard<std::mutex> lock(failures_mutex);
+        ++result.stuck_on_accepted_epoch;
+      }
       if (seed_result.outcome.failed) {
         const std::lock_guard<std::mutex> lock(failures_mutex);
         ++result.failed;

@@ -24,11 +24,19 @@ struct FuzzOutcome {
   std::string detail;  // one line
   int line = 0;        // the step at which it failed
   int64_t end_time_us = 0;
+  // Passed, but did not converge only because live servers that accepted a higher epoch
+  // than the serving leader's are refused by it, as ZooKeeper's Learner.registerWithLeader
+  // refuses them ("Leaders epoch, 2 is less than accepted epoch, 3") until the next
+  // election: ZooKeeper's own liveness limit, not a zksim failure. Counted apart.
+  bool stuck_on_accepted_epoch = false;
 };
 
 // Runs a (generated or shrunk) fuzz scenario and classifies the report.
 FuzzOutcome run_fuzz_scenario(const Scenario& scenario, InjectedBug bug);
 FuzzOutcome classify(const RunReport& report);
+// At the end of a run: the serving servers agree, and every live server that is not
+// serving has accepted a higher epoch than the leader's (and so is refused by it).
+bool only_epoch_refused_servers_unconverged(const World& world);
 
 struct FuzzSeedResult {
   uint64_t seed = 0;
@@ -56,6 +64,7 @@ inline constexpr size_t kFuzzFailuresKeptMax = 1000;
 struct FuzzCampaignResult {
   uint64_t seeds_run = 0;       // a prefix of the range: first_seed .. first_seed + seeds_run - 1
   uint64_t failed = 0;          // failing seeds among them
+  uint64_t stuck_on_accepted_epoch = 0;  // passing seeds that hit ZooKeeper's accepted-epoch liveness limit
   std::vector<FuzzSeedResult> failures;  // the lowest kFuzzFailuresKeptMax failing seeds, in seed order
 };
 

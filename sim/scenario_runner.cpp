@@ -270,7 +270,16 @@ class ScenarioStepper::Impl {
              std::is_same_v<T, SetNetwork> || std::is_same_v<T, HoldNext> || std::is_same_v<T, DropNext> ||
              std::is_same_v<T, ReleaseHeld>)
   std::string exec(const T& c) {
-    return act(c).error;
+    std::string error = act(c).error;
+    if constexpr (std::is_same_v<T, Kill> || std::is_same_v<T, Pause> || std::is_same_v<T, Resume>) {
+      ServerId id = 0;
+      if (!error.empty() && options_.skip_faults_on_exited_servers && resolve(c.server, &id).empty() &&
+          world_.slot(id).exited) {
+        world_.note(fmt::format("line {}: skipped: S{} has exited by itself", line_, id));
+        return {};
+      }
+    }
+    return error;
   }
   std::string exec(const Run& c) {
     world_.run_for(budgeted(c.duration_us));

@@ -37,6 +37,10 @@ struct RunOptions {
   // reported like an invariant violation.
   bool check_consistency = true;
   bool keep_trace = true;
+  // Fuzzing: a generated kill / pause / resume aimed at a server that has exited by itself
+  // (ZooKeeper's System.exit, e.g. a failed TRUNC) is skipped with a note instead of
+  // stopping the run; the generator cannot know the server is down.
+  bool skip_faults_on_exited_servers = false;
   bool keep_history = false;      // fill RunReport::history (benchmarks)
   bool invariant_checking = true; // off only to measure the checker's cost
   std::function<void(const World&)> inspect_world;  // called with the final world (tests, debugging)

@@ -105,6 +105,7 @@ void World::push_delivery(const Network::Delivery& delivery, Fields&&... fields)
 void World::boot(ServerSlot& s) {
   ++s.incarnation;
   s.paused = false;
+  s.exited = false;
   s.deferred.clear();
   s.timers = {};
   PeerConfig peer_config;
@@ -146,6 +147,12 @@ std::string World::kill(ServerId id) {
   if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
   ServerSlot& s = mutable_slot(id);
   if (!s.peer) return fmt::format("server {} is not running", id);
+  stop_process(s);
+  return {};
+}
+
+void World::stop_process(ServerSlot& s) {
+  const ServerId id = s.id;
   s.peer.reset();
   s.paused = false;
   s.deferred.clear();
@@ -165,7 +172,6 @@ std::string World::kill(ServerId id) {
     queue_.push(now_us_ + network_.draw_latency_us(prng_),
                 DeliverToClient{c.client.endpoint(), id, c.client.connection(), ConnectionClosed{"connection reset"}, now_us_});
   }
-  return {};
 }
 
 std::string World::pause(ServerId id) {
@@ -399,6 +405,7 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
   // adds to the buffer while it is walked.
   std::vector<Effect>& effects = out.mutable_effects();
   const size_t effect_count = effects.size();
+  bool exits = false;
   for (Effect& effect : effects) {
     if (auto* send_effect = std::get_if<SendEffect>(&effect)) {
       send(s.id, send_effect->to, std::move(send_effect->message));
@@ -433,10 +440,17 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
       s.disk.snapshot(std::move(snapshot->tree), snapshot->zxid);
     } else if (const auto* epoch = std::get_if<EpochWriteEffect>(&effect)) {
       s.disk.write_epoch(epoch->file, epoch->epoch);
+    } else if (std::holds_alternative<ProcessExitEffect>(effect)) {
+      exits = true;
     }
   }
   ZK_INVARIANT(effects.size() == effect_count);
   effects.clear();
+  // The process ended itself: it stops as a crashed one does (what it did not fsync is lost).
+  if (exits) {
+    stop_process(s);
+    s.exited = true;
+  }
 }
 
 // ---------------------------------------------------------------- clients

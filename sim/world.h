@@ -47,6 +47,7 @@ struct ServerSlot {
   VirtualDisk disk;                // what survives a crash
   uint64_t incarnation = 0;
   bool paused = false;
+  bool exited = false;  // it stopped itself (ZooKeeper's System.exit) and was not restarted since
   std::vector<EventPayload> deferred;  // inputs that arrived while paused, in order
   std::array<LazyTimer, kTimerKindCount> timers{};
 };
@@ -183,6 +184,9 @@ class World {
   void dispatch(const EventPayload& payload);
   void handle_input(ServerSlot& slot, const EventPayload& payload);
   void apply_effects(ServerSlot& slot, Outbox& out);
+  // The process stops (kill, or the server exiting by itself): its memory, timers, unsent
+  // data and unsynced writes are gone; its links and client connections reset.
+  void stop_process(ServerSlot& slot);
   void send(ServerId from, ServerId to, PeerMessage&& message);
   // Through the network, with TCP's semantics.
   void transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_t sent_us, PeerMessage&& message);

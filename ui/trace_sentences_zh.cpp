@@ -136,6 +136,7 @@ constexpr const char* kFrames[] = {
     "S{} 违反不变量：{}",
     "S{}（Leader）忘记 S{} 对 {} 个未提交提议的 ACK：它重新连接并重新同步，必须再次 ACK",
     "S{} 关闭 {} 角色：等待 {} 个已记录的事务写入磁盘后再开始选举",
+    "S{} 无法把日志截断到 {}：它的快照（{}）已经超过这个位置（ZooKeeper：\"Not able to truncate the log\"）；进程以退出码 {} 退出",
 };
 
 template <typename... Args>
@@ -202,6 +203,7 @@ std::string describe_zh(const TraceEvent& e) {
     case TraceKind::kInvariantViolated: return frame(25, s, e.detail);
     case TraceKind::kAcksForgotten: return frame(26, s, e.peer, e.count);
     case TraceKind::kShutdownFlush: return frame(27, s, peer_state_name(e.state_old), e.count);
+    case TraceKind::kTruncateFailed: return frame(28, s, zxid_hex(e.zxid), zxid_hex(e.count), e.total);
     case TraceKind::kNote: return translate_detail_zh(e.detail);
   }
   return "?";

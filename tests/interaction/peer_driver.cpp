@@ -188,6 +188,8 @@ std::string render(const Effect& effect) {
       return fmt::format("disk fsync {}", zxid_hex(e.token));
     } else if constexpr (std::is_same_v<T, LogTruncateEffect>) {
       return fmt::format("disk truncate after {}", zxid_hex(e.zxid));
+    } else if constexpr (std::is_same_v<T, ProcessExitEffect>) {
+      return fmt::format("exit {}", e.exit_code);
     } else if constexpr (std::is_same_v<T, EpochWriteEffect>) {
       return fmt::format("disk write {} {}", epoch_file_name(e.file), e.epoch);
     } else {
