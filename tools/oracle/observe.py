@@ -125,9 +125,21 @@ def cmd_expiry(args):
               f"after its ephemeral was created; the watcher is on server {args.servers}")
         figures = []
         for run in range(args.runs):
-            child = subprocess.Popen(["/usr/bin/python3", "-c", EXPIRY_CHILD, ens.hosts([1]), str(args.timeout_ms / 1000.0)],
-                                     stdout=subprocess.PIPE, text=True)
-            session, negotiated = child.stdout.readline().split()
+            if args.java_client:
+                # ZooKeeper's own Java client (zkCli's ZooKeeperMain: ClientCnxn's ping schedule).
+                child = subprocess.Popen([zk_ensemble.JAVA, "-cp", zk_ensemble.CLASSPATH, "org.apache.zookeeper.ZooKeeperMain",
+                                          "-server", ens.hosts([1]), "-timeout", str(args.timeout_ms)],
+                                         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
+                child.stdin.write('create -e /victim ""\n')
+                child.stdin.flush()
+                while not watcher.exists("/victim"):
+                    time.sleep(0.002)
+                data, stat = watcher.get("/victim")
+                session, negotiated = f"0x{stat.ephemeralOwner:x}", "java"
+            else:
+                child = subprocess.Popen(["/usr/bin/python3", "-c", EXPIRY_CHILD, ens.hosts([1]), str(args.timeout_ms / 1000.0)],
+                                         stdout=subprocess.PIPE, text=True)
+                session, negotiated = child.stdout.readline().split()
             time.sleep(args.idle_ms / 1000.0)
             deleted = []
             watcher.exists("/victim", watch=lambda event: deleted.append(time.time()))
@@ -167,6 +179,7 @@ def main():
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--idle-ms", type=int, default=1000)
     p.add_argument("--servers", type=int, default=1)
+    p.add_argument("--java-client", action="store_true", help="the vanishing client is ZooKeeper's Java client")
     p.set_defaults(func=cmd_expiry)
     args = parser.parse_args()
     args.func(args)
