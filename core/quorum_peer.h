@@ -179,6 +179,7 @@ class QuorumPeer {
   const std::vector<Zxid>& flush_in_flight() const { return flush_in_flight_; }
   const std::vector<Zxid>& flush_waiting() const { return flush_waiting_; }
   const PeerConfig& config() const { return config_; }
+  const SessionTracker& session_tracker() const { return sessions_; }
   // The leader this server follows or is; 0 while LOOKING or shutting a role down.
   ServerId current_leader() const;
   // Its role is shut down and logged txns are being flushed before it starts electing.

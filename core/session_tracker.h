@@ -51,6 +51,9 @@ class SessionTracker {
   bool is_closing(SessionId session) const;
   std::optional<int64_t> expiry_ms(SessionId session) const;
   int64_t tick_ms() const { return tick_ms_; }
+  size_t tracked_count() const { return sessions_.size(); }
+  // Bucket time -> sessions expiring then, ascending (the `dump` four-letter word).
+  const std::map<int64_t, std::set<SessionId>>& buckets() const { return buckets_; }
 
  private:
   struct Entry {

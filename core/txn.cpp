@@ -10,14 +10,26 @@ constexpr size_t kIntBytes = 4;
 constexpr size_t kLongBytes = 8;
 constexpr size_t kHeaderBytes = kLongBytes + kIntBytes + kLongBytes + kLongBytes + kIntBytes;
 
+constexpr size_t kBoolBytes = 1;
+// TxnDigest {int version; long treeDigest}: 3.8 appends it to every txn (zookeeper.digest.enabled).
+constexpr size_t kDigestBytes = kIntBytes + kLongBytes;
+// vector<ACL> of OPEN_ACL_UNSAFE: count, then {int perms; Id {ustring "world"; ustring "anyone"}}.
+constexpr size_t kOpenAclBytes = kIntBytes + kIntBytes + (kIntBytes + 5) + (kIntBytes + 6);
+
 size_t string_bytes(const std::string& s) { return kIntBytes + s.size(); }
 
+// The jute record ZooKeeper 3.8's PrepRequestProcessor builds for the op: CreateTxn {path,
+// data, acl, ephemeral, parentCVersion}, CreateContainerTxn without `ephemeral`,
+// CreateTTLTxn with a trailing long ttl; every node carries OPEN_ACL_UNSAFE in zksim.
 template <typename Body>
-size_t op_body_bytes(const Body& b) {
-  return [](const auto& b) -> size_t {
+size_t op_body_bytes(OpCode type, const Body& b) {
+  return [type](const auto& b) -> size_t {
     using T = std::decay_t<decltype(b)>;
     if constexpr (std::is_same_v<T, CreateTxn>) {
-      return string_bytes(b.path) + string_bytes(b.data) + kLongBytes + kIntBytes;
+      const size_t common = string_bytes(b.path) + string_bytes(b.data) + kOpenAclBytes + kIntBytes;
+      if (type == OpCode::kCreateContainer) return common;
+      if (type == OpCode::kCreateTtl) return common + kLongBytes;
+      return common + kBoolBytes;
     } else if constexpr (std::is_same_v<T, DeleteTxn>) {
       return string_bytes(b.path);
     } else if constexpr (std::is_same_v<T, SetDataTxn>) {
@@ -30,8 +42,8 @@ size_t op_body_bytes(const Body& b) {
   }(b);
 }
 
-size_t sub_body_bytes(const SubTxnBody& body) {
-  return std::visit([](const auto& b) { return op_body_bytes(b); }, body);
+size_t sub_body_bytes(OpCode type, const SubTxnBody& body) {
+  return std::visit([type](const auto& b) { return op_body_bytes(type, b); }, body);
 }
 
 template <typename Body>
@@ -96,9 +108,10 @@ const char* op_name(OpCode op) {
   return "unknown";
 }
 
-size_t estimated_bytes(const Txn& txn) {
-  return kHeaderBytes + std::visit(
-                            [](const auto& b) -> size_t {
+size_t serialized_bytes(const Txn& txn) {
+  return kHeaderBytes + kDigestBytes +
+         std::visit(
+                            [&txn](const auto& b) -> size_t {
                               using T = std::decay_t<decltype(b)>;
                               if constexpr (std::is_same_v<T, CreateSessionTxn>) {
                                 return kIntBytes;
@@ -109,10 +122,10 @@ size_t estimated_bytes(const Txn& txn) {
                               } else if constexpr (std::is_same_v<T, MultiTxn>) {
                                 size_t bytes = kIntBytes;
                                 for (const SubTxn& sub : b.txns)
-                                  bytes += kIntBytes + kIntBytes + sub_body_bytes(sub.body);
+                                  bytes += kIntBytes + kIntBytes + sub_body_bytes(sub.type, sub.body);
                                 return bytes;
                               } else {
-                                return op_body_bytes(b);
+                                return op_body_bytes(txn.header.type, b);
                               }
                             },
                             txn.body);

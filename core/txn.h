@@ -123,8 +123,9 @@ struct Txn {
   bool operator==(const Txn&) const = default;
 };
 
-// Rough size of the txn on the wire / in the log (jute-like: 4-byte lengths, 8-byte longs).
-size_t estimated_bytes(const Txn& txn);
+// Bytes of the txn as ZooKeeper 3.8 serializes a proposal (SerializeUtils.serializeRequest:
+// TxnHeader, the op's jute record, TxnDigest): the "Proposal sizes" of srvr and mntr.
+size_t serialized_bytes(const Txn& txn);
 // One line for traces: "create /a", "setData /a", "error NODEEXISTS",
 // "createSession 0x1000001", "closeSession 0x1000001", "multi [create /a, delete /b]".
 std::string describe(const Txn& txn);

@@ -129,6 +129,16 @@ size_t WatchManager::watch_count() const {
   return count;
 }
 
+std::vector<std::pair<std::string, std::vector<WatcherId>>> WatchManager::data_watch_paths() const {
+  std::vector<std::pair<std::string, std::vector<WatcherId>>> out;
+  for (const auto& [path, watchers] : data_watches_) {
+    std::vector<WatcherId> ids;
+    for (const auto& [watcher, mode] : watchers) ids.push_back(watcher);
+    out.emplace_back(path, std::move(ids));
+  }
+  return out;
+}
+
 bool WatchManager::has_data_watch(WatcherId watcher, std::string_view path) const {
   auto it = data_watches_.find(path);
   return it != data_watches_.end() && it->second.contains(watcher);

@@ -19,6 +19,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/data_tree.h"
@@ -68,6 +69,9 @@ class WatchManager {
   // Has `watcher` a watch on `path` in the data / child table?
   bool has_data_watch(WatcherId watcher, std::string_view path) const;
   bool has_child_watch(WatcherId watcher, std::string_view path) const;
+  // The data table as (path, watchers ascending), paths ascending: what 3.8's wchs, wchc and
+  // wchp report (DataTree dumps only its data watches, not its child watches).
+  std::vector<std::pair<std::string, std::vector<WatcherId>>> data_watch_paths() const;
 
  private:
   enum class Mode { kStandard, kPersistent, kPersistentRecursive };

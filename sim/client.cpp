@@ -7,6 +7,18 @@
 #include "core/invariant.h"
 
 namespace zk::sim {
+namespace {
+
+// ClientCnxn's send loop pings once nothing has been sent for readTimeout / 2, where
+// readTimeout = negotiated timeout * 2 / 3 in whole ms: every send (a request, a ping, the
+// connect) restarts that wait. Not modelled: its timeToNextPing also subtracts 1000 ms when
+// the loop wakes for a received packet after more than 1 s without sending.
+ClientTimer ping_after_send(int64_t negotiated_timeout_ms) {
+  const int64_t read_timeout_ms = negotiated_timeout_ms * 2 / 3;
+  return ClientTimer{ClientTimerKind::kPing, read_timeout_ms / 2 * 1000};
+}
+
+}  // namespace
 
 const char* client_state_name(ClientState state) {
   switch (state) {
@@ -69,6 +81,7 @@ int32_t SimClient::submit(Request request, int64_t now_us, ClientEffects& effect
     if (ops_.size() - first_maybe_pending_ > kMaxUnsentRequests) fail_pending(ErrorCode::kConnectionLoss, now_us);
   } else {
     effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{cxid, std::move(request)}});
+    effects.timers.push_back(ping_after_send(negotiated_timeout_ms_));
   }
   return cxid;
 }
@@ -121,7 +134,7 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     effects.notes.push_back(fmt::format("client {}: {} S{}, session 0x{:x}, timeout {} ms", name_,
                                         fresh ? "connected to" : "reconnected to", server_,
                                         static_cast<uint64_t>(session_id_), negotiated_timeout_ms_));
-    effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, negotiated_timeout_ms_ * 1000 / 3});
+    effects.timers.push_back(ping_after_send(negotiated_timeout_ms_));
     arm_read_timeout(effects);
     // What was asked while disconnected goes out now, in order.
     for (size_t i = first_maybe_pending_; i < ops_.size(); ++i) {
@@ -195,7 +208,7 @@ void SimClient::on_timer(ClientTimerKind kind, int64_t now_us, ClientEffects& ef
     case ClientTimerKind::kPing:
       if (state_ != ClientState::kConnected) return;
       effects.sends.push_back(ClientSend{server_, connection_, PingRequest{}});
-      effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, negotiated_timeout_ms_ * 1000 / 3});
+      effects.timers.push_back(ping_after_send(negotiated_timeout_ms_));
       break;
     case ClientTimerKind::kReadTimeout:
       if (state_ == ClientState::kConnected || state_ == ClientState::kConnecting) {

@@ -1,5 +1,6 @@
 // SimClient: a simulated ZooKeeper client library (ClientCnxn) with one session. It
-// connects to a server, pings every T/3, treats 2T/3 of silence as a lost connection,
+// connects to a server, pings once nothing was sent for readTimeout/2 (readTimeout = 2T/3
+// in whole ms, as ClientCnxn), treats 2T/3 of silence as a lost connection,
 // reconnects to the next server in its list (sending its session id and lastZxidSeen),
 // learns of expiry only when a server answers its reconnect with timeout 0 (then
 // SESSIONEXPIRED forever), keeps its operations in FIFO order and queues watch events in

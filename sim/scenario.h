@@ -277,6 +277,16 @@ struct ExpectZxid {  // expect zxid ID 0x...: the server's last processed zxid
   Zxid zxid = 0;
   bool operator==(const ExpectZxid&) const = default;
 };
+// expect WORD ID FIELD VALUE: a field of the server's four-letter-word answer, as ZooKeeper
+// 3.8 prints it. WORD is srvr or stat (FIELD is the text before ": ", e.g. Mode, "Node
+// count"), mntr (a key, with or without "zk_"), conf or envi (the text before "=").
+struct ExpectFourLetter {
+  std::string word;
+  ServerRef server;
+  std::string field;
+  std::string value;
+  bool operator==(const ExpectFourLetter&) const = default;
+};
 
 // disk fsync=MIN..MAX: every fsync from now on takes MIN..MAX (slow disks; default 500us..2ms).
 struct SetDisk {
@@ -300,7 +310,7 @@ using Command = std::variant<
     ExpectLeader, ExpectState, ExpectOk, ExpectError, ExpectData, ExpectCreated,
     ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
     Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld, SetDisk, SetClients,
-    ExpectViolation>;
+    ExpectViolation, ExpectFourLetter>;
 
 struct Step {
   int line = 0;  // 1-based line in the scenario file

@@ -146,6 +146,9 @@ struct Formatter {
     return fmt::format("disk fsync={}..{}", format_duration(c.fsync_min_us), format_duration(c.fsync_max_us));
   }
   std::string operator()(const SetClients& c) const { return c.async ? "clients async" : "clients wait"; }
+  std::string operator()(const ExpectFourLetter& c) const {
+    return fmt::format("expect {} {} {} {}", c.word, ref(c.server), word(c.field), word(c.value));
+  }
   std::string operator()(const ExpectEpoch& c) const { return fmt::format("expect epoch {} {}", ref(c.server), c.epoch); }
   std::string operator()(const ExpectViolation& c) const { return "expect violation " + c.invariant; }
   std::string operator()(const ExpectZxid& c) const {

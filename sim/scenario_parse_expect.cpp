@@ -1,5 +1,6 @@
-// Expectations: server-level (`expect leader|state|converged`, and the zksim additions
-// `expect epoch|zxid`) and client-level (`expect NAME ok|error|data|created|children|
+// Expectations: server-level (`expect leader|state|converged`, the zksim additions
+// `expect epoch|zxid`, and a four-letter-word field: `expect srvr|stat|mntr|conf|envi ID
+// FIELD VALUE`) and client-level (`expect NAME ok|error|data|created|children|
 // stat|event|no-event`).
 #include <cstdint>
 
@@ -162,6 +163,30 @@ std::string parse_client_expectation(const std::string& client, std::string_view
   return "";
 }
 
+bool is_four_letter_expectation(std::string_view word) {
+  return word == "srvr" || word == "stat" || word == "mntr" || word == "conf" || word == "envi";
+}
+
+// expect srvr|stat|mntr|conf|envi ID FIELD VALUE
+std::string parse_four_letter_expectation(const std::string& word, std::vector<Word> args, const Context& context,
+                                          Command& out) {
+  const std::string usage = fmt::format("expect {} ID {} VALUE", word,
+                                        word == "mntr"                     ? "KEY"
+                                        : word == "srvr" || word == "stat" ? "FIELD"
+                                                                           : "NAME");
+  Options options;
+  std::string error = take_options(args, {}, usage, options);
+  if (error.empty()) error = check_arity(args, {"server id", "field", "value"}, 0, usage);
+  ServerRef server;
+  if (error.empty()) error = parse_server_ref(args[0].text, context.server_count, server);
+  if (!error.empty()) return error;
+  if (args[1].text.empty()) return fmt::format("empty field name ({})", usage);
+  std::string field = args[1].text;
+  if (word == "mntr" && field.rfind("zk_", 0) != 0) field = "zk_" + field;
+  out = ExpectFourLetter{.word = word, .server = server, .field = field, .value = args[2].text};
+  return "";
+}
+
 }  // namespace
 
 std::string parse_expect(std::vector<Word> args, const Context& context, Command& out) {
@@ -185,11 +210,14 @@ std::string parse_expect(std::vector<Word> args, const Context& context, Command
   if (first == "leader" || first == "state" || first == "converged" || first == "epoch" || first == "zxid") {
     return parse_server_expectation(first, std::move(args), context, out);
   }
+  if (is_four_letter_expectation(first) && context.clients.find(first) == context.clients.end()) {
+    return parse_four_letter_expectation(first, std::move(args), context, out);
+  }
   if (context.clients.find(first) == context.clients.end()) {
     if (!args.empty() && is_client_expectation(args[0].text) && check_client_name(first).empty()) {
       return unknown_client_error(first);
     }
-    return fmt::format("unknown expectation '{}' (leader, state, converged, epoch, zxid, violation, or a client name)",
+    return fmt::format("unknown expectation '{}' (leader, state, converged, epoch, zxid, violation, srvr, stat, mntr, conf, envi, or a client name)",
                        word_for_message(first));
   }
   if (args.empty()) return fmt::format("missing what to expect of client '{}' ({})", first, kClientExpectations);

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "core/error_code.h"
+#include "core/four_letter_words.h"
 #include "core/zkcli_format.h"
 #include "sim/scenario_action.h"
 #include "sim/duration.h"
@@ -470,6 +471,20 @@ class ScenarioStepper::Impl {
     return expect_on_live_server(c.server, [&](ServerId id, const QuorumPeer& p) {
       const Epoch seen = p.persistent().current_epoch;
       expectation(seen == c.epoch, fmt::format("expected S{} epoch {}, saw {}", id, c.epoch, seen));
+    });
+  }
+  std::string exec(const ExpectFourLetter& c) {
+    return expect_on_live_server(c.server, [&](ServerId id, const QuorumPeer& p) {
+      const std::string answer = *four_letter_word(c.word, p, world_.now_us() / 1000);
+      const std::optional<std::string> seen = four_letter_field(c.word, answer, c.field);
+      if (!seen) {
+        const std::string first_line = answer.substr(0, answer.find('\n'));
+        expectation(false, fmt::format("S{} {} has no field '{}' (it answered: {})", id, c.word,
+                                       escape_for_message(c.field), escape_for_message(first_line)));
+        return;
+      }
+      expectation(*seen == c.value, fmt::format("expected S{} {} {} {}, saw {}", id, c.word, escape_for_message(c.field),
+                                                escape_for_message(c.value), escape_for_message(*seen)));
     });
   }
   std::string exec(const ExpectZxid& c) {

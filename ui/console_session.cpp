@@ -27,7 +27,8 @@ constexpr const char* kHelp =
     "\tset [-s] [-v version] path data\n"
     "\tstat [-w] path\n"
     "\tsync path\n"
-    "\tsrvr | stat | mntr | conf | ruok   (four-letter words, sent to the chosen server)";
+    "\tsrvr | stat | mntr | conf | cons | wchs | wchc | wchp | dump | envi | ruok | isro\n"
+    "\t\t(four-letter words, sent to the chosen server)";
 
 const char* zk_state_name(sim::ClientState state) {
   switch (state) {
@@ -151,7 +152,7 @@ void ConsoleSession::submit(const std::string& raw_line, Simulation& simulation)
                                                  peer == nullptr ? "down" : "paused"));
       return;
     }
-    print(ConsoleLineKind::kOutput, *four_letter_word(command, *peer));
+    print(ConsoleLineKind::kOutput, *four_letter_word(command, *peer, world->now_us() / 1000));
     return;
   }
   if (command == "connect") {

@@ -186,6 +186,19 @@ TEST_CASE("zksim additions: pause, resume, network, expect epoch, expect zxid") 
   CHECK(command_of("expect zxid leader 0x200000001") == Command(ExpectZxid{.server = kLeader, .zxid = 0x200000001}));
 }
 
+TEST_CASE("four-letter-word expectations: srvr, stat, mntr (zk_ optional), conf, envi") {
+  CHECK(command_of("expect srvr 2 Mode follower") ==
+        Command(ExpectFourLetter{.word = "srvr", .server = S(2), .field = "Mode", .value = "follower"}));
+  CHECK(command_of("expect stat leader \"Node count\" 8") ==
+        Command(ExpectFourLetter{.word = "stat", .server = kLeader, .field = "Node count", .value = "8"}));
+  CHECK(command_of("expect mntr 1 zk_znode_count 5") ==
+        Command(ExpectFourLetter{.word = "mntr", .server = S(1), .field = "zk_znode_count", .value = "5"}));
+  CHECK(command_of("expect mntr 1 znode_count 5") ==
+        Command(ExpectFourLetter{.word = "mntr", .server = S(1), .field = "zk_znode_count", .value = "5"}));
+  CHECK(command_of("expect conf 3 tickTime 2000") ==
+        Command(ExpectFourLetter{.word = "conf", .server = S(3), .field = "tickTime", .value = "2000"}));
+}
+
 TEST_CASE("steps keep their line numbers and file order") {
   const Scenario scenario = parse_ok("cluster 3\n\n# boot\nstart 1 2 3\nrun until leader\n  \nexpect leader 3\n");
   REQUIRE(scenario.steps.size() == 3);

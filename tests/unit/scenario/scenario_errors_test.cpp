@@ -52,7 +52,11 @@ TEST_CASE("errors: missing and extra arguments") {
   CHECK(line_error("expect c fine") == "t.zks:3: unknown expectation 'fine' for client 'c' (ok, error, data, "
                                        "created, children, stat, event or no-event)");
   CHECK(line_error("expect lead 1") ==
-        "t.zks:3: unknown expectation 'lead' (leader, state, converged, epoch, zxid, violation, or a client name)");
+        "t.zks:3: unknown expectation 'lead' (leader, state, converged, epoch, zxid, violation, srvr, stat, mntr, "
+        "conf, envi, or a client name)");
+  CHECK(line_error("expect srvr 1 Mode") == "t.zks:3: missing value (usage: expect srvr ID FIELD VALUE)");
+  CHECK(line_error("expect mntr 9 zk_znode_count 5").find("t.zks:3: ") == 0);
+  CHECK(line_error("expect mntr 1 a b c") == "t.zks:3: extra argument 'c' (usage: expect mntr ID KEY VALUE)");
   CHECK(line_error("expect c data") == "t.zks:3: missing TEXT (usage: expect NAME data \"TEXT\")");
   CHECK(line_error("expect c ok now") == "t.zks:3: extra argument 'now' (usage: expect NAME ok)");
   CHECK(line_error("expect state 1") ==

@@ -72,6 +72,8 @@ expect c no-event
 expect converged
 expect epoch 2 3
 expect zxid leader 0x200000000
+expect srvr 1 "Node count" 5
+expect mntr leader zk_peer_state "leading - broadcast"
 c close
 client c connect 2
 )";
@@ -80,7 +82,7 @@ client c connect 2
 
 TEST_CASE("round trip: format_step then parse gives the same command, for every command") {
   const Scenario original = parse_ok(kEveryCommand);
-  REQUIRE(original.steps.size() == 62);
+  REQUIRE(original.steps.size() == 64);
   const std::string text = format_scenario(original);
   const Scenario again = parse_ok(text);
   CHECK(again.setup == original.setup);

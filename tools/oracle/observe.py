@@ -1,0 +1,189 @@
+#!/usr/bin/python3
+"""Observations of a real ZooKeeper 3.8 ensemble, printed as zksim scenario expectations.
+
+Subcommands (each starts its own ensemble under /tmp/zk-fid-*, stops every server by PID and
+removes the directory unless ORACLE_KEEP=1):
+  election --servers N [--order 3,2,1]   start servers in that order, print who leads
+  fourlw --servers N [--words srvr,...]  a few znodes, a watch and an ephemeral through kazoo,
+                                         then every server's answers (volatile fields masked)
+  expiry [--timeout-ms 4000] [--runs 5]  a client process is killed (SIGKILL) while another
+                                         watches its ephemeral; prints kill-to-NodeDeleted time
+Masked fields (the same mask is applied to zksim's output in tests): see mask_volatile().
+"""
+import argparse
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import zk_ensemble  # noqa: E402
+
+from kazoo.client import KazooClient  # noqa: E402
+
+VOLATILE_KEYS = {
+    # JVM-, host- or wall-clock-dependent: zk_version, uptime, fds, latencies, packet/byte counts
+    "zk_version", "zk_uptime", "zk_open_file_descriptor_count", "zk_max_file_descriptor_count",
+    "zk_avg_latency", "zk_max_latency", "zk_min_latency", "zk_packets_received", "zk_packets_sent",
+    "zk_bytes_received_count",
+}
+
+
+def mask_volatile(text):
+    """Replaces values that depend on the JVM, the host or wall-clock time with '*'."""
+    out = []
+    for line in text.splitlines():
+        if line.startswith("Zookeeper version: "):
+            line = "Zookeeper version: *"
+        elif re.match(r"^(Latency min/avg/max|Received|Sent): ", line):
+            line = line.split(": ")[0] + ": *"
+        elif re.match(r"^ /127\.0\.0\.1:\d+\[", line):
+            line = re.sub(r"^ /127\.0\.0\.1:\d+", " /*:*", line)
+            line = re.sub(r"recved=\d+,sent=\d+", "recved=*,sent=*", line)
+        elif "\t" in line:
+            key, _, value = line.partition("\t")
+            if key in VOLATILE_KEYS or (re.match(r"^zk_(avg|min|max|cnt|sum|p50|p95|p99|p999)_", key)
+                                        and not key.endswith("_proposal_size")
+                                        and not key.endswith("_client_response_size")):
+                line = key + "\t*"
+        out.append(line)
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def ids_arg(text, size):
+    ids = [int(x) for x in text.split(",")] if text else list(range(1, size + 1))
+    if sorted(ids) != list(range(1, size + 1)):
+        raise SystemExit(f"--order must name each of 1..{size} once")
+    return ids
+
+
+def cmd_election(args):
+    with zk_ensemble.Ensemble(args.servers, tick_ms=args.tick_ms) as ens:
+        started = time.time()
+        for sid in ids_arg(args.order, args.servers):
+            ens.start(sid)
+            time.sleep(args.gap_ms / 1000.0)
+        modes = ens.wait_serving()
+        print(f"# {args.servers} servers started in order {args.order or 'ascending'}, "
+              f"all serving after {time.time() - started:.1f} s")
+        for sid in sorted(modes):
+            state = {"leader": "LEADING", "follower": "FOLLOWING", "observer": "OBSERVING"}.get(modes[sid], modes[sid])
+            print(f"expect state {sid} {state}")
+            print(f"expect srvr {sid} Mode {modes[sid]}")
+
+
+def cmd_fourlw(args):
+    with zk_ensemble.Ensemble(args.servers, tick_ms=args.tick_ms,
+                              client_port_in_server_lines=args.client_port_in_server_lines) as ens:
+        for sid in range(1, args.servers + 1):
+            ens.start(sid)
+        ens.wait_serving()
+        client = KazooClient(hosts=ens.hosts([1]), timeout=10.0)
+        client.start()
+        client.create("/a", b"hello")
+        client.create("/a/b", b"")
+        client.create("/e", b"xy", ephemeral=True)
+        client.get("/a", watch=lambda event: None)
+        client.set("/a", b"hello!")
+        client.get("/a", watch=lambda event: None)
+        client.get_children("/a", watch=lambda event: None)
+        client.sync("/")
+        time.sleep(0.5)
+        print(f"# session 0x{client.client_id[0]:x} on server 1; /a /a/b /e(ephemeral); "
+              f"data watch + child watch on /a")
+        for sid in range(1, args.servers + 1):
+            for word in args.words.split(","):
+                text = ens.four_letter(sid, word)
+                print(f"===== server {sid} {word}")
+                sys.stdout.write(mask_volatile(text) if not args.raw else text)
+        client.stop()
+        client.close()
+
+
+EXPIRY_CHILD = r"""
+import sys, time
+from kazoo.client import KazooClient
+c = KazooClient(hosts=sys.argv[1], timeout=float(sys.argv[2]))
+c.start()
+c.create("/victim", b"", ephemeral=True)
+print("0x%x %d" % (c.client_id[0], c._session_timeout), flush=True)
+time.sleep(3600)
+"""
+
+
+def cmd_expiry(args):
+    with zk_ensemble.Ensemble(args.servers, tick_ms=args.tick_ms) as ens:
+        for sid in range(1, args.servers + 1):
+            ens.start(sid)
+        modes = ens.wait_serving()
+        watcher = KazooClient(hosts=ens.hosts([args.servers]), timeout=10.0)
+        watcher.start()
+        print(f"# {args.servers} server(s), tickTime={args.tick_ms} ms, requested session timeout "
+              f"{args.timeout_ms} ms; the client on server 1 ({modes[1]}) is SIGKILLed {args.idle_ms} ms "
+              f"after its ephemeral was created; the watcher is on server {args.servers}")
+        figures = []
+        for run in range(args.runs):
+            if args.java_client:
+                # ZooKeeper's own Java client (zkCli's ZooKeeperMain: ClientCnxn's ping schedule).
+                child = subprocess.Popen([zk_ensemble.JAVA, "-cp", zk_ensemble.CLASSPATH, "org.apache.zookeeper.ZooKeeperMain",
+                                          "-server", ens.hosts([1]), "-timeout", str(args.timeout_ms)],
+                                         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
+                child.stdin.write('create -e /victim ""\n')
+                child.stdin.flush()
+                while not watcher.exists("/victim"):
+                    time.sleep(0.002)
+                data, stat = watcher.get("/victim")
+                session, negotiated = f"0x{stat.ephemeralOwner:x}", "java"
+            else:
+                child = subprocess.Popen(["/usr/bin/python3", "-c", EXPIRY_CHILD, ens.hosts([1]), str(args.timeout_ms / 1000.0)],
+                                         stdout=subprocess.PIPE, text=True)
+                session, negotiated = child.stdout.readline().split()
+            time.sleep(args.idle_ms / 1000.0)
+            deleted = []
+            watcher.exists("/victim", watch=lambda event: deleted.append(time.time()))
+            killed = time.time()
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait()
+            while not deleted and time.time() - killed < 4 * args.timeout_ms / 1000.0:
+                time.sleep(0.005)
+            gap_ms = (deleted[0] - killed) * 1000 if deleted else float("nan")
+            figures.append(gap_ms)
+            print(f"run {run + 1}: session {session} negotiated {negotiated} ms: "
+                  f"NodeDeleted {gap_ms:.0f} ms after the kill")
+        print(f"# min {min(figures):.0f} ms, max {max(figures):.0f} ms")
+        watcher.stop()
+        watcher.close()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("election")
+    p.add_argument("--servers", type=int, default=3)
+    p.add_argument("--order", default="")
+    p.add_argument("--gap-ms", type=int, default=0)
+    p.add_argument("--tick-ms", type=int, default=2000)
+    p.set_defaults(func=cmd_election)
+    p = sub.add_parser("fourlw")
+    p.add_argument("--servers", type=int, default=3)
+    p.add_argument("--words", default="srvr,stat,conf,mntr,cons,wchs,wchc,wchp,dump,envi,ruok,isro")
+    p.add_argument("--tick-ms", type=int, default=2000)
+    p.add_argument("--raw", action="store_true", help="do not mask volatile fields")
+    p.add_argument("--client-port-in-server-lines", action="store_true")
+    p.set_defaults(func=cmd_fourlw)
+    p = sub.add_parser("expiry")
+    p.add_argument("--timeout-ms", type=int, default=4000)
+    p.add_argument("--tick-ms", type=int, default=2000)
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--idle-ms", type=int, default=1000)
+    p.add_argument("--servers", type=int, default=1)
+    p.add_argument("--java-client", action="store_true", help="the vanishing client is ZooKeeper's Java client")
+    p.set_defaults(func=cmd_expiry)
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
