@@ -99,7 +99,7 @@ std::string stat(const QuorumPeer& peer) {
   for (const auto& [id, connection] : peer.connections()) {
     if (!connection.established) continue;
     // NIOServerCnxn.dumpConnectionInfo, brief: " /addr:port[interestOps](queued=,recved=,sent=)".
-    out += fmt::format(" /client-{}:{}[1](queued={},recved=0,sent=0)\n", id >> 20, id & 0xFFFFF,
+    out += fmt::format(" /{}[1](queued={},recved=0,sent=0)\n", connection.remote_address,
                        connection.queued_reads.size());
   }
   out += "\n";
