@@ -31,6 +31,7 @@ def main():
     for _ in range(20):
         ca += 1
         cb += 1
+    a.sync("/counter")  # b's last increment may have been on another server
     check(a.Counter("/counter").value == 40, "Counter: 40 increments from two clients give 40")
 
     # Lock: b waits while a holds it; no overlap.
@@ -84,14 +85,17 @@ def main():
     pa, pb = a.Party("/party", "a"), b.Party("/party", "b")
     pa.join()
     pb.join()
+    a.sync("/party")
     check(sorted(pa) == ["a", "b"] and len(pa) == 2, "Party: a and b are members")
     pb.leave()
+    a.sync("/party")
     check(list(pa) == ["a"], "Party: b left")
 
     # Queue: FIFO across clients.
     qa, qb = a.Queue("/queue"), b.Queue("/queue")
     for item in (b"one", b"two", b"three"):
         qa.put(item)
+    b.sync("/queue")
     check(len(qb) == 3, "Queue: three items")
     check([qb.get(), qb.get(), qb.get(), qb.get()] == [b"one", b"two", b"three", None], "Queue: FIFO, then empty")
 
