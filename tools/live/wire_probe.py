@@ -5,7 +5,7 @@ with the fields that legitimately differ between two servers masked: zxids are w
 relative to the first reply's zxid (z+N), times as T, the session id and password as S / P.
 Run against a real ZooKeeper 3.8 and against `zksim serve`, the outputs must be equal; the
 test keeps real ZooKeeper's output as its expected text. Usage:
-  wire_probe.py HOST:PORT SEQUENCE      SEQUENCE: basic | close | badpassword | lenerror | unknown
+  wire_probe.py HOST:PORT SEQUENCE      SEQUENCE: basic | close | lenerror | unknown | malformed | password
 Stdlib only."""
 import socket
 import struct
@@ -264,6 +264,20 @@ def password(addr):
         print("session 0x%x password %s" % (got[0], got[1].hex()))
 
 
+PROBES = {"basic": basic, "close": close_and_reuse, "lenerror": lenerror, "unknown": unknown, "password": password}
+
+
+def malformed(addr):
+    """A getData whose path length claims more bytes than the frame holds, then a ping."""
+    c, m = Conn(addr), Masker()
+    if do_connect(c, m) is None:
+        return
+    exchange(c, m, req(1, 4, struct.pack(">i", 100) + b"/x"), 4)
+    exchange(c, m, req(-2, 11), 11)
+
+
+PROBES["malformed"] = malformed
+
+
 if __name__ == "__main__":
-    {"basic": basic, "close": close_and_reuse, "lenerror": lenerror, "unknown": unknown,
-     "password": password}[sys.argv[2]](sys.argv[1])
+    PROBES[sys.argv[2]](sys.argv[1])
