@@ -1,10 +1,15 @@
 // The ZooKeeper C client (Debian libzookeeper-mt, Apache's own code) against `zksim serve`:
 // a client nobody here wrote. Synchronous and asynchronous operations, a data watch, a
 // multi with a failing op, closing. check_c_client.sh starts serve and passes the hosts.
-// Usage: live_c_client_test HOSTS  (exit 0: every check held; each check prints one line)
+// With a second argument (serve's stdin FIFO), the server the client is connected to is
+// killed and the session must move to another server with its ephemeral node intact.
+// Usage: live_c_client_test HOSTS [CONTROL_FIFO]  (exit 0: every check held; one line per check)
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <zookeeper/zookeeper.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -45,8 +50,8 @@ bool wait_for(Pred pred, int ms) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s HOSTS\n", argv[0]);
+  if (argc != 2 && argc != 3) {
+    std::fprintf(stderr, "usage: %s HOSTS [CONTROL_FIFO]\n", argv[0]);
     return 2;
   }
   zoo_set_debug_level(ZOO_LOG_LEVEL_ERROR);
@@ -108,6 +113,26 @@ int main(int argc, char** argv) {
         "the same multi with the right version creates /c-multi");
 
   check(zoo_delete(zh, "/c-node", -1) == ZNOTEMPTY, "deleting a node with children is ZNOTEMPTY");
+
+  if (argc == 3) {
+    // Kill the server this client is on (its port - the first port + 1 is its id).
+    sockaddr_in6 addr{};
+    socklen_t len = sizeof addr;
+    check(zookeeper_get_connected_host(zh, reinterpret_cast<sockaddr*>(&addr), &len) != nullptr, "knows its server");
+    const int port = ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
+    const int first_port = std::atoi(std::strchr(argv[1], ':') + 1);
+    const int64_t session = zoo_client_id(zh)->client_id;
+    if (std::FILE* control = std::fopen(argv[2], "w")) {
+      std::fprintf(control, "kill %d\n", port - first_port + 1);
+      std::fclose(control);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    check(wait_for([&] { return zoo_state(zh) == ZOO_CONNECTED_STATE && zoo_exists(zh, "/c-node", 0, &stat) == ZOK; }, 15000),
+          "after its server is killed the client reconnects elsewhere");
+    check(zoo_client_id(zh)->client_id == session, "with the same session");
+    check(zoo_exists(zh, "/c-node/seq-0000000000", 0, &stat) == ZOK && stat.ephemeralOwner == session,
+          "and its ephemeral node is still there");
+  }
   check(zookeeper_close(zh) == ZOK, "zookeeper_close");
   std::printf("%d failure(s)\n", g_failures);
   return g_failures == 0 ? 0 : 1;
