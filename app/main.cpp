@@ -57,6 +57,10 @@ usage:
                                 partition is an error: it needs two servers)
       --max-seconds N           stop taking new seeds after N wall seconds (1..1000000)
       --out DIR                 where reproducers go (default fuzz-out); checked before the run
+  zksim serve [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N] [--max-seconds S]
+                                live mode: real ZooKeeper clients connect to server i on
+                                port P+i-1 (default 2181, 127.0.0.1); stdin lines
+                                `kill N|leader`, `restart N`, `pause N`, `resume N` act on it
   zksim bench cluster|tree|timetravel|checker
                                 print simulator / data-tree / time-travel / checker figures
       cluster [elections|writes|idle] [--ops N] [--servers N]   one part of it alone
@@ -86,6 +90,7 @@ int main(int argc, char** argv) {
   if (command == "run") return zk::app::cmd_run(rest);
   if (command == "bench") return zk::app::cmd_bench(rest);
   if (command == "fuzz") return zk::app::cmd_fuzz(rest);
+  if (command == "serve") return zk::app::cmd_serve(rest);
   return zk::app::usage_error(fmt::format("unknown command '{}'", command));
 }
 

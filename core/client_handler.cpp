@@ -8,6 +8,7 @@
 #include <cassert>
 
 #include "core/quorum_peer.h"
+#include "core/session_password.h"
 #include "core/request_size.h"
 
 namespace zk {
@@ -56,6 +57,7 @@ void QuorumPeer::client_on_connect(ConnectionId connection, const ConnectRequest
     return;
   }
   ClientConnection& conn = connections_[connection];
+  conn.remote_address = request.remote_address;
   if (request.session_id == 0) {
     const int64_t tick_ms = config_.tick_us / 1000;
     const int64_t min_ms = config_.min_session_timeout_ms > 0 ? config_.min_session_timeout_ms : 2 * tick_ms;
@@ -64,6 +66,12 @@ void QuorumPeer::client_on_connect(ConnectionId connection, const ConnectRequest
     conn.session = session;
     client_submit(connection, session, 0, CreateSessionRequest{negotiate_timeout_ms(request.timeout_ms, min_ms, max_ms)},
                   out);
+    return;
+  }
+  if (!session_password_matches(request.session_id, request.password)) {
+    // ZooKeeperServer.reopenSession: "Incorrect password": the invalid-session answer.
+    connections_.erase(connection);
+    out.push(ClientSendEffect{connection, ConnectResponse{request.session_id, 0, {}}});
     return;
   }
   conn.session = request.session_id;
@@ -89,12 +97,13 @@ void QuorumPeer::client_on_revalidated(SessionId session, bool valid, Outbox& ou
   auto it = connections_.find(connection);
   if (it == connections_.end()) return;
   if (!valid) {
-    out.push(ClientSendEffect{connection, ConnectResponse{session, 0}});
+    out.push(ClientSendEffect{connection, ConnectResponse{session, 0, {}}});
     connections_.erase(it);
     return;
   }
   it->second.established = true;
-  out.push(ClientSendEffect{connection, ConnectResponse{session, tree_.session_timeout_ms(session).value_or(0)}});
+  out.push(ClientSendEffect{connection, ConnectResponse{session, tree_.session_timeout_ms(session).value_or(0),
+                                                        session_password(session)}});
   // SetWatches (DataTree.setWatches): a watch whose change happened after the client's last
   // zxid fires at once; the others are registered on this server.
   ReconnectWatches lists = std::exchange(it->second.set_watches, {});
@@ -257,7 +266,7 @@ void QuorumPeer::client_after_apply(const Txn& txn, const ApplyResult& result, O
   if (const auto* create = std::get_if<CreateSessionTxn>(&txn.body)) {
     it->second.established = true;
     out.trace(TraceEvent{.kind = TraceKind::kSessionCreated, .count = session, .zxid = txn.header.zxid});
-    out.push(ClientSendEffect{connection, ConnectResponse{session, create->timeout_ms}});
+    out.push(ClientSendEffect{connection, ConnectResponse{session, create->timeout_ms, session_password(session)}});
     return;
   }
   ReplyMessage reply;

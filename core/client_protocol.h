@@ -1,7 +1,8 @@
 // The client <-> server protocol as typed messages (ZooKeeper's ConnectRequest/Response,
 // request/reply headers, watch events and pings). Clients live in sim/; servers in core/.
-// A connection is identified by the client's endpoint and a per-client connection number,
-// so a reply to an old connection never reaches a newer one.
+// A connection is identified by an opaque id the driver (sim's World) hands out when the
+// connection opens; a reconnect gets a new id, so a reply to an old connection never
+// reaches a newer one. Core only compares and orders ids, never decodes them.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +20,7 @@
 
 namespace zk {
 
-using ConnectionId = uint64_t;  // (client endpoint << 20) | connection number
+using ConnectionId = uint64_t;  // opaque, handed out by the driver (sim/connection_table.h)
 
 // ---- client -> server
 // The watches a client re-registers when it reconnects its session (ClientCnxn's
@@ -36,6 +37,10 @@ struct ConnectRequest {
   int64_t timeout_ms = 0;    // requested
   Zxid last_zxid_seen = 0;
   ReconnectWatches watches;  // with session_id != 0: SetWatches
+  std::string password;      // with session_id != 0: the session's (core/session_password.h)
+  // Not on the wire: who is on the other end, as the driver names it (NIOServerCnxn's
+  // remote socket address, shown by `stat` / `cons`): "client-1000:1", "127.0.0.1:50312".
+  std::string remote_address;
 };
 struct RequestMessage {
   int32_t cxid = 0;
@@ -49,7 +54,8 @@ using ClientToServer = std::variant<ConnectRequest, RequestMessage, PingRequest,
 // ---- server -> client
 struct ConnectResponse {
   SessionId session_id = 0;
-  int64_t timeout_ms = 0;  // 0: the session is expired
+  int64_t timeout_ms = 0;  // 0: the session is expired (or the password was wrong)
+  std::string password;    // the session's, when valid (16 bytes)
 };
 struct ReplyBody {
   std::string path;                       // create

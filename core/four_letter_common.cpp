@@ -21,7 +21,7 @@ std::vector<ListedConnection> listed_connections(const QuorumPeer& peer) {
   std::vector<ListedConnection> out;
   for (const auto& [id, connection] : peer.connections()) {
     if (!connection.established) continue;
-    out.push_back({fmt::format("/client-{}:{}", id >> 20, id & 0xFFFFF), connection.session,
+    out.push_back({"/" + connection.remote_address, connection.session,
                    static_cast<int64_t>(connection.queued_reads.size()), 1});
   }
   out.push_back({"/asker:0", 0, 0, 0});

@@ -145,6 +145,7 @@ struct ClientConnection {
   Zxid set_watches_zxid = 0;     // ... relative to the client's last seen zxid
   int outstanding = 0;                     // writes and syncs not yet answered
   std::deque<RequestMessage> queued_reads; // held back behind the session's writes (FIFO)
+  std::string remote_address;              // as the driver named it in the connect
   bool operator==(const ClientConnection&) const = default;
 };
 

@@ -47,10 +47,14 @@ void SimClient::connect(ServerId server, int64_t now_us, ClientEffects& effects)
 void SimClient::open_connection(ServerId server, int64_t now_us, ClientEffects& effects) {
   (void)now_us;
   server_ = server;
-  connection_ = (static_cast<ConnectionId>(endpoint_) << 20) | (++connection_count_ & 0xfffff);
+  ZK_INVARIANT(!effects.connection_opened && effects.next_connection != 0);
+  connection_ = effects.next_connection;
+  effects.connection_opened = true;
+  ++connection_count_;
   state_ = ClientState::kConnecting;
   connect_settled_ = false;
-  ConnectRequest request{session_id_, requested_timeout_ms_, last_zxid_seen_, {}};
+  ConnectRequest request{session_id_, requested_timeout_ms_, last_zxid_seen_, {}, password_,
+                         fmt::format("client-{}:{}", endpoint_, connection_count_)};
   if (session_id_ != 0) {  // SetWatches rides behind the ConnectRequest
     request.watches.data.assign(data_watches_.begin(), data_watches_.end());
     request.watches.exist.assign(exist_watches_.begin(), exist_watches_.end());
@@ -128,6 +132,7 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     }
     const bool fresh = session_id_ == 0;
     session_id_ = response->session_id;
+    password_ = response->password;
     negotiated_timeout_ms_ = response->timeout_ms;
     state_ = ClientState::kConnected;
     failed_attempts_ = 0;

@@ -58,6 +58,10 @@ struct ClientTimer {
   int64_t after_us = 0;  // < 0: cancel
 };
 struct ClientEffects {
+  // Filled by the driver before each input: the id the connection the client opens next
+  // gets; the client sets connection_opened when it uses it (at most once per input).
+  ConnectionId next_connection = 0;
+  bool connection_opened = false;
   std::vector<ClientSend> sends;
   std::vector<ClientTimer> timers;
   std::vector<std::string> notes;  // trace lines ("C1 connected to S2, session 0x...")
@@ -116,6 +120,7 @@ class SimClient {
   int64_t requested_timeout_ms_;
   ClientState state_ = ClientState::kNotConnected;
   SessionId session_id_ = 0;
+  std::string password_;  // from the ConnectResponse; presented on every reconnect
   int64_t negotiated_timeout_ms_ = 0;
   ServerId server_ = 0;
   ConnectionId connection_ = 0;

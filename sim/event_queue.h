@@ -24,6 +24,9 @@ namespace zk::sim {
 // Servers are 1..N; clients get endpoint ids from kFirstClientEndpoint up.
 using EndpointId = int64_t;
 constexpr EndpointId kFirstClientEndpoint = 1000;
+// The far end of every external connection (a real client through the gateway): the
+// simulated network does not carry these (the real one already did).
+constexpr EndpointId kExternalEndpoint = 999;
 
 struct DeliverMessage {
   ServerId from = 0;

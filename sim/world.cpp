@@ -167,6 +167,10 @@ void World::stop_process(ServerSlot& s) {
     return std::get<DeliverToClient>(m).from == id;
   });
   // Its client connections are reset (TCP RST), reaching clients that can still hear it.
+  connections_.for_each_open_external(id, [&](ConnectionId connection, ConnectionEnd& end) {
+    external_out_.push_back(ExternalDelivery{connection, end.external_id, ConnectionClosed{"connection reset"}});
+    end.open = false;
+  });
   for (ClientSlot& c : clients_) {
     if (c.client.server() != id || !network_.connected(id, c.client.endpoint())) continue;
     queue_.push(now_us_ + network_.draw_latency_us(prng_),
@@ -353,7 +357,9 @@ void World::dispatch(const EventPayload& payload) {
   if (const auto* to_server = std::get_if<DeliverToServer>(&payload)) {
     // Nothing listens on a crashed server's client port: the connect is refused.
     if (valid_server(target) && (!slot(target).peer || slot(target).incarnation != incarnation)) {
-      if (std::holds_alternative<ConnectRequest>(to_server->message) && network_.connected(target, to_server->from)) {
+      if (to_server->from == kExternalEndpoint) {
+        send_to_connection(target, to_server->connection, ConnectionClosed{"connection refused"}, false);
+      } else if (std::holds_alternative<ConnectRequest>(to_server->message) && network_.connected(target, to_server->from)) {
         queue_.push(now_us_ + network_.draw_latency_us(prng_),
                     DeliverToClient{to_server->from, target, to_server->connection, ConnectionClosed{"connection refused"}, now_us_});
       }
@@ -425,8 +431,7 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
       }
       record(std::move(trace->event));
     } else if (auto* to_client = std::get_if<ClientSendEffect>(&effect)) {
-      const auto endpoint = static_cast<EndpointId>(to_client->connection >> 20);
-      transmit_client_link(DeliverToClient{endpoint, s.id, to_client->connection, std::move(to_client->message), now_us_});
+      send_to_connection(s.id, to_client->connection, std::move(to_client->message), true);
     } else if (auto* append = std::get_if<LogAppendEffect>(&effect)) {
       s.disk.append(std::move(append->txn));
     } else if (const auto* fsync = std::get_if<FsyncEffect>(&effect)) {
@@ -454,6 +459,44 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
 }
 
 // ---------------------------------------------------------------- clients
+
+void World::send_to_connection(ServerId from, ConnectionId connection, ServerToClient&& message, bool through_network) {
+  ConnectionEnd* end = connections_.find(connection);
+  ZK_INVARIANT(end != nullptr);
+  if (end->kind == ConnectionEnd::Kind::kSimulatedClient) {
+    ZK_INVARIANT(through_network);
+    transmit_client_link(DeliverToClient{end->endpoint, from, connection, std::move(message), now_us_});
+    return;
+  }
+  if (!end->open) return;
+  if (std::holds_alternative<ConnectionClosed>(message)) end->open = false;
+  external_out_.push_back(ExternalDelivery{connection, end->external_id, std::move(message)});
+}
+
+std::string World::external_open(ServerId server, uint64_t external_id, ConnectionId* connection) {
+  if (!valid_server(server)) return fmt::format("server id {} is out of range 1..{}", server, config_.server_count);
+  *connection = connections_.open(
+      ConnectionEnd{ConnectionEnd::Kind::kExternal, kExternalEndpoint, external_id, server, true});
+  return {};
+}
+
+std::string World::external_send(ConnectionId connection, ClientToServer message) {
+  const ConnectionEnd* end = connections_.find(connection);
+  if (!end || end->kind != ConnectionEnd::Kind::kExternal) return fmt::format("no external connection {}", connection);
+  if (!end->open) return fmt::format("external connection {} is closed", connection);
+  queue_.push(now_us_, DeliverToServer{end->server, slot(end->server).incarnation, kExternalEndpoint, connection,
+                                       std::move(message), now_us_});
+  return {};
+}
+
+void World::external_close(ConnectionId connection) {
+  ConnectionEnd* end = connections_.find(connection);
+  // Closed by the server already (it forgot the connection then): nothing to tell it.
+  if (!end || end->kind != ConnectionEnd::Kind::kExternal || !end->open) return;
+  end->open = false;
+  queue_.push(now_us_, DeliverToServer{end->server, slot(end->server).incarnation, kExternalEndpoint, connection,
+                                       Disconnect{}, now_us_});
+}
 
 const SimClient* World::client(const std::string& name) const {
   for (const ClientSlot& c : clients_) {
@@ -518,11 +561,17 @@ ClientEffects& World::fresh_client_effects() {
   client_effects_.sends.clear();
   client_effects_.timers.clear();
   client_effects_.notes.clear();
+  client_effects_.next_connection = connections_.next_id();
+  client_effects_.connection_opened = false;
   return client_effects_;
 }
 
 void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
   const EndpointId endpoint = slot.client.endpoint();
+  if (effects.connection_opened) {
+    const ConnectionId id = connections_.open(ConnectionEnd{ConnectionEnd::Kind::kSimulatedClient, endpoint, 0});
+    ZK_INVARIANT(id == effects.next_connection);
+  }
   for (ClientSend& send : effects.sends) {
     if (!valid_server(send.server)) continue;
     transmit_client_link(DeliverToServer{send.server, this->slot(send.server).incarnation, endpoint, send.connection,

@@ -16,6 +16,7 @@
 
 #include "core/quorum_peer.h"
 #include "sim/client.h"
+#include "sim/connection_table.h"
 #include "sim/disk.h"
 #include "sim/event_queue.h"
 #include "sim/lazy_timer.h"
@@ -79,6 +80,13 @@ struct InFlightMessage {
   bool operator==(const InFlightMessage&) const = default;
 };
 
+// A server's message to an external connection, for the gateway to encode and send.
+struct ExternalDelivery {
+  ConnectionId connection = 0;
+  uint64_t external_id = 0;
+  ServerToClient message;
+};
+
 struct ClientSlot {
   SimClient client;
   std::array<LazyTimer, kClientTimerKindCount> timers{};
@@ -110,6 +118,19 @@ class World {
   // Closes a client's session (SimClient::close): *cxid is the closeSession's when one was
   // sent (connected), nullopt otherwise.
   std::string client_close(const std::string& name, std::optional<int32_t>* cxid);
+
+  // ---- External connections (real clients through the gateway, sim/gateway/). They do
+  // not go through the simulated network: their messages reach the server at the current
+  // virtual time, and the server's messages to them collect in external_outbox(). ----
+  // A new connection from outside to a server (it is not told until a message arrives).
+  std::string external_open(ServerId server, uint64_t external_id, ConnectionId* connection);
+  // A message from an external connection, an input to its server at the current time.
+  std::string external_send(ConnectionId connection, ClientToServer message);
+  // The outside end closed: the server gets Disconnect (nothing more is delivered); a
+  // connection the server closed already is left alone.
+  void external_close(ConnectionId connection);
+  // What servers sent to external connections, in send order; the gateway drains it.
+  std::vector<ExternalDelivery>& external_outbox() { return external_out_; }
 
   // ---- Time. ----
   int64_t now_us() const { return now_us_; }
@@ -169,6 +190,7 @@ class World {
   const SimClient* client(const std::string& name) const;
   SimClient* mutable_client(const std::string& name);
   const std::vector<ClientSlot>& clients() const { return clients_; }
+  const ConnectionTable& connections() const { return connections_; }
   std::optional<EndpointId> client_endpoint(const std::string& name) const;
   // Messages in flight on a link (server<->server and client<->server; not a server's
   // notification to itself), sorted by (deliver_us, from, to, sent_us); at most max_count
@@ -235,6 +257,11 @@ class World {
   // pair at a time keeps a lossy network from multiplying reconnects.
   std::map<std::pair<ServerId, ServerId>, int64_t> reconnect_at_us_;
   std::vector<ClientSlot> clients_;  // endpoint = kFirstClientEndpoint + index
+  ConnectionTable connections_;      // every client connection id handed out, and its far end
+  std::vector<ExternalDelivery> external_out_;
+  // Routes a server's message to a connection: the simulated network for a simulated
+  // client, external_out_ for an external one (dropped once that connection closed).
+  void send_to_connection(ServerId from, ConnectionId connection, ServerToClient&& message, bool through_network);
   bool record_messages_ = false;
   std::vector<MessageRecord> messages_;
   std::vector<Effect> effect_buffer_;  // reused by every input's Outbox (no allocation per input)

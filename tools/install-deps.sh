@@ -6,7 +6,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake pkg-config ccache
-  libimgui-dev libglfw3-dev libfmt-dev doctest-dev python3-glad libstb-dev libtcmalloc-minimal4 libzookeeper-mt-dev
+  libimgui-dev libglfw3-dev libfmt-dev doctest-dev python3-glad libstb-dev libtcmalloc-minimal4 libzookeeper-mt-dev python3-kazoo
   xvfb xauth xdotool libgl1-mesa-dri fonts-dejavu-core fonts-wqy-microhei
 )
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "core/message_format.h"
+#include "core/session_password.h"
 #include "sim/duration.h"
 
 namespace zk::interaction {
@@ -395,7 +396,13 @@ std::vector<std::string> PeerDriver::client(const Args& args, const std::vector<
   if (words.empty()) fail("client: say what: connect, ping, disconnect, or a request");
   ClientToServer message;
   if (words[0] == "connect") {
-    message = ConnectRequest{int_or(args, "session", 0), int_or(args, "timeout", 4000), int_or(args, "last-zxid", 0)};
+    ConnectRequest connect;
+    connect.session_id = int_or(args, "session", 0);
+    connect.timeout_ms = int_or(args, "timeout", 4000);
+    connect.last_zxid_seen = int_or(args, "last-zxid", 0);
+    // A client reconnecting presents its session's password (ZooKeeperServer.generatePasswd).
+    if (connect.session_id != 0) connect.password = session_password(connect.session_id);
+    message = std::move(connect);
   } else if (words[0] == "ping") {
     message = PingRequest{};
   } else if (words[0] == "disconnect") {

@@ -1,0 +1,152 @@
+// `zksim serve [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N] [--max-seconds S]`:
+// live mode. Starts an ensemble of N simulated servers, waits until a leader serves, and
+// opens one TCP client port per server (server i on P+i-1) where real ZooKeeper clients
+// (zkCli, kazoo, the C client, an application) connect with ZooKeeper's own wire protocol
+// (sim/gateway/). The world runs paced to the wall clock. Lines on stdin act on the
+// ensemble while clients are connected: `kill N|leader`, `restart N`, `pause N`,
+// `resume N`; each prints one line. Stops at end of stdin only with --max-seconds unset and
+// a terminal, on SIGINT/SIGTERM, or after --max-seconds wall seconds.
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <sstream>
+
+#include "app/cli_numbers.h"
+#include "app/commands.h"
+#include "sim/gateway/socket_loop.h"
+
+namespace zk::app {
+namespace {
+
+std::atomic<bool> g_stop{false};
+void on_signal(int) { g_stop.store(true); }
+
+struct ServeArgs {
+  int servers = 3;
+  int port = 2181;
+  std::string bind = "127.0.0.1";
+  double speed = 1.0;
+  uint64_t seed = 1;
+  int max_seconds = 0;  // 0: until stopped
+};
+
+std::string parse_args(const Args& args, ServeArgs& out) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (i + 1 >= args.size()) return fmt::format("serve: {} needs a value", a);
+    const std::string& v = args[++i];
+    if (a == "--servers") {
+      if (auto e = parse_number_option(a, v, 1, 9, out.servers); !e.empty()) return e;
+    } else if (a == "--port") {
+      if (auto e = parse_number_option(a, v, 1, 65535, out.port); !e.empty()) return e;
+    } else if (a == "--bind") {
+      out.bind = v;
+    } else if (a == "--seed") {
+      if (auto e = parse_number_option(a, v, 0, UINT64_MAX, out.seed); !e.empty()) return e;
+    } else if (a == "--max-seconds") {
+      if (auto e = parse_number_option(a, v, 1, 1'000'000, out.max_seconds); !e.empty()) return e;
+    } else if (a == "--speed") {
+      char* end = nullptr;
+      out.speed = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || !(out.speed >= 0.01 && out.speed <= 100)) {
+        return fmt::format("--speed needs a number in 0.01..100, saw '{}'", v);
+      }
+    } else {
+      return fmt::format("serve: unknown option '{}'", a);
+    }
+  }
+  if (out.port + out.servers - 1 > 65535) return fmt::format("--port {} leaves no room for {} servers", out.port, out.servers);
+  return {};
+}
+
+// One console line: a command on the ensemble; returns what to print.
+std::string run_console_line(sim::World& world, const std::string& line) {
+  std::istringstream words(line);
+  std::string verb, target;
+  words >> verb >> target;
+  if (verb.empty()) return {};
+  ServerId id = 0;
+  if (target == "leader") {
+    const auto leader = world.leader();
+    if (!leader) return "no leader now";
+    id = *leader;
+  } else {
+    id = std::atoi(target.c_str());
+  }
+  std::string error;
+  if (verb == "kill") error = world.kill(id);
+  else if (verb == "restart") error = world.restart(id);
+  else if (verb == "start") error = world.start(id);
+  else if (verb == "pause") error = world.pause(id);
+  else if (verb == "resume") error = world.resume(id);
+  else return fmt::format("unknown command '{}' (kill|restart|start|pause|resume N|leader)", verb);
+  return error.empty() ? fmt::format("{} S{}: done at {}", verb, id, sim::format_time_us(world.now_us())) : error;
+}
+
+}  // namespace
+
+int cmd_serve(const Args& args) {
+  ServeArgs options;
+  if (const std::string error = parse_args(args, options); !error.empty()) return usage_error(error);
+  if (options.bind != "127.0.0.1") {
+    fmt::print(stderr, "zksim serve: WARNING: listening on {}, not only on this machine (127.0.0.1)\n", options.bind);
+  }
+  sim::WorldConfig config;
+  config.server_count = options.servers;
+  config.seed = options.seed;
+  sim::World world(config);
+  for (ServerId id = 1; id <= options.servers; ++id) world.start(id);
+  // Every server serving before the ports open: a client's first server then answers.
+  if (!world.run_until([](const sim::World& w) { return converged(w, sim::ConvergenceScope::kEveryLiveServer); },
+                       60'000'000)) {
+    fmt::print(stderr, "zksim serve: the ensemble did not converge within 60 s of virtual time\n");
+    return 1;
+  }
+  sim::gateway::ServeConfig serve_config;
+  serve_config.bind_address = options.bind;
+  serve_config.speed = options.speed;
+  for (int i = 0; i < options.servers; ++i) serve_config.ports.push_back(options.port + i);
+  fmt::print("zksim serve: {} servers, leader S{}, clients on {}:{}..{} (speed {}x)\n", options.servers,
+             *world.leader(), options.bind, options.port, options.port + options.servers - 1, options.speed);
+  std::fflush(stdout);
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  std::signal(SIGPIPE, SIG_IGN);
+  const auto started = std::chrono::steady_clock::now();
+  const bool stdin_open = ::fcntl(0, F_SETFL, ::fcntl(0, F_GETFL) | O_NONBLOCK) == 0;
+  std::string pending_input;
+  bool stdin_done = !stdin_open;
+  const std::string error = sim::gateway::serve(world, serve_config, g_stop, [&](sim::World& w, sim::gateway::Gateway&) {
+    if (options.max_seconds > 0 &&
+        std::chrono::steady_clock::now() - started >= std::chrono::seconds(options.max_seconds)) {
+      return std::string("stop");
+    }
+    if (w.violation()) return "invariant violated: " + w.violation()->invariant;
+    while (!stdin_done) {
+      char buffer[512];
+      const ssize_t n = ::read(0, buffer, sizeof buffer);
+      if (n == 0) stdin_done = true;
+      if (n <= 0) break;
+      pending_input.append(buffer, static_cast<size_t>(n));
+      if (pending_input.size() > 64 * 1024) pending_input.clear();
+    }
+    for (size_t eol; (eol = pending_input.find('\n')) != std::string::npos;) {
+      const std::string reply = run_console_line(w, pending_input.substr(0, eol));
+      pending_input.erase(0, eol + 1);
+      if (!reply.empty()) fmt::print("{}\n", reply), std::fflush(stdout);
+    }
+    return std::string();
+  });
+  if (!error.empty()) {
+    fmt::print(stderr, "zksim serve: {}\n", error);
+    return error.rfind("invariant", 0) == 0 ? 1 : 2;
+  }
+  return 0;
+}
+
+}  // namespace zk::app

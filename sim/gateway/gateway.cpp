@@ -1,0 +1,176 @@
+// The gateway between real clients' bytes and the World: see gateway.h.
+#include "sim/gateway/gateway.h"
+
+#include <fmt/format.h>
+
+#include "core/error_code.h"
+#include "sim/gateway/request_decoder.h"
+
+namespace zk::sim::gateway {
+
+uint64_t Gateway::accept(ServerId server, std::string remote_address) {
+  const uint64_t id = next_id_++;
+  Connection& c = connections_[id];
+  c.server = server;
+  c.remote_address = std::move(remote_address);
+  c.reader = FrameReader(config_.max_buffer_bytes);
+  if (const std::string error = world_.external_open(server, id, &c.world_id); !error.empty()) {
+    close(id, c, error);
+    return id;
+  }
+  return id;
+}
+
+int64_t Gateway::server_zxid(ServerId server) const {
+  const QuorumPeer* peer = world_.peer(server);
+  return peer ? peer->last_processed_zxid() : 0;
+}
+
+void Gateway::close(uint64_t id, Connection& c, const std::string& why) {
+  if (c.closing) return;
+  c.closing = true;
+  log_.push_back(fmt::format("{} -> S{}: connection closed: {}", c.remote_address, c.server, why));
+  (void)id;
+  if (c.world_id != 0) world_.external_close(c.world_id);
+}
+
+void Gateway::on_bytes(uint64_t id, std::string_view bytes) {
+  auto it = connections_.find(id);
+  if (it == connections_.end() || it->second.closing) return;
+  Connection& c = it->second;
+  c.reader.feed(bytes);
+  std::string frame;
+  for (;;) {
+    const FrameReader::Status status = c.reader.next(&frame);
+    if (status == FrameReader::Status::kNeedMore) return;
+    if (status == FrameReader::Status::kBadLength) {
+      close(id, c, fmt::format("Len error: advertised length {} (jute.maxbuffer={})", c.reader.bad_length(),
+                               config_.max_buffer_bytes));
+      return;
+    }
+    on_frame(id, c, frame);
+    if (c.closing) return;
+  }
+}
+
+void Gateway::on_frame(uint64_t id, Connection& c, const std::string& frame) {
+  if (!c.connect_seen) {
+    DecodedConnect connect;
+    std::string error;
+    if (!decode_connect(frame, &connect, &error)) {
+      close(id, c, "malformed connect: " + error);
+      return;
+    }
+    c.connect_seen = true;
+    c.with_read_only = connect.has_read_only;
+    connect.request.remote_address = c.remote_address;
+    world_.external_send(c.world_id, std::move(connect.request));
+    return;
+  }
+  DecodedRequest request = decode_request(frame);
+  switch (request.kind) {
+    case DecodedRequest::Kind::kMalformed:
+      if (request.type == 0 && request.xid == 0) {
+        close(id, c, "malformed request header: " + request.error);  // processPacket: IOException
+      } else {
+        // FinalRequestProcessor: a record that does not parse is MARSHALLINGERROR.
+        log_.push_back(fmt::format("{} -> S{}: {} xid {}: malformed: {}", c.remote_address, c.server,
+                                   opcode_name(request.type), request.xid, request.error));
+        c.output += encode_header_only(request.xid, server_zxid(c.server),
+                                       static_cast<int32_t>(ErrorCode::kMarshallingError));
+      }
+      return;
+    case DecodedRequest::Kind::kUnknown:
+      // UnimplementedRequestProcessor: UNIMPLEMENTED with zxid -1, then the connection closes.
+      c.output += encode_header_only(request.xid, -1, static_cast<int32_t>(ErrorCode::kUnimplemented));
+      close(id, c, fmt::format("unknown opcode {} (xid {})", request.type, request.xid));
+      return;
+    case DecodedRequest::Kind::kUnsupported:
+      log_.push_back(fmt::format("{} -> S{}: {} (opcode {}) is not modelled by zksim: answered UNIMPLEMENTED",
+                                 c.remote_address, c.server, opcode_name(request.type), request.type));
+      c.output += encode_header_only(request.xid, server_zxid(c.server),
+                                     static_cast<int32_t>(ErrorCode::kUnimplemented));
+      return;
+    case DecodedRequest::Kind::kMessage: break;
+  }
+  if (std::holds_alternative<RequestMessage>(request.message)) {
+    c.pending.push_back(PendingRequest{request.xid, request.type, request.path});
+  }
+  world_.external_send(c.world_id, std::move(request.message));
+}
+
+void Gateway::deliver(Connection& c, const ServerToClient& message) {
+  if (const auto* response = std::get_if<ConnectResponse>(&message)) {
+    const bool valid = response->timeout_ms > 0;
+    c.output += encode_connect_response(valid ? static_cast<int32_t>(response->timeout_ms) : 0,
+                                        valid ? response->session_id : 0,
+                                        valid ? response->password : std::string(16, '\0'), c.with_read_only);
+    if (!valid) {
+      c.closing = true;
+      log_.push_back(fmt::format("{} -> S{}: invalid session (expired, or a wrong password)", c.remote_address, c.server));
+    }
+  } else if (const auto* reply = std::get_if<ReplyMessage>(&message)) {
+    PendingRequest request{reply->cxid, 0, {}};
+    for (auto it = c.pending.begin(); it != c.pending.end(); ++it) {
+      if (it->xid == reply->cxid) {
+        request = std::move(*it);
+        c.pending.erase(it);
+        break;
+      }
+    }
+    c.output += encode_reply(request, *reply);
+    if (request.type == opcode::kCloseSession) c.closing = true;
+  } else if (const auto* event = std::get_if<WatchEventMessage>(&message)) {
+    c.output += encode_watch_event(*event);
+  } else if (const auto* ping = std::get_if<PingReply>(&message)) {
+    c.output += encode_ping_reply(ping->zxid);
+  } else if (const auto* closed = std::get_if<ConnectionClosed>(&message)) {
+    c.closing = true;
+    log_.push_back(fmt::format("{} -> S{}: connection closed by the server: {}", c.remote_address, c.server, closed->reason));
+  }
+}
+
+void Gateway::collect() {
+  std::vector<ExternalDelivery>& outbox = world_.external_outbox();
+  for (ExternalDelivery& delivery : outbox) {
+    auto it = connections_.find(delivery.external_id);
+    if (it == connections_.end()) continue;
+    Connection& c = it->second;
+    if (c.closing && !std::holds_alternative<ConnectionClosed>(delivery.message)) continue;
+    deliver(c, delivery.message);
+    if (c.output.size() > config_.max_output_bytes) {
+      close(it->first, c, fmt::format("the client reads nothing: {} bytes wait to be written", c.output.size()));
+      c.output.clear();
+    }
+  }
+  outbox.clear();
+}
+
+void Gateway::on_client_closed(uint64_t id) {
+  auto it = connections_.find(id);
+  if (it == connections_.end()) return;
+  Connection& c = it->second;
+  c.closing = true;
+  if (c.world_id != 0) world_.external_close(c.world_id);
+  c.output.clear();
+}
+
+std::string* Gateway::output(uint64_t id) {
+  auto it = connections_.find(id);
+  return it == connections_.end() ? nullptr : &it->second.output;
+}
+
+bool Gateway::closing(uint64_t id) const {
+  auto it = connections_.find(id);
+  return it == connections_.end() || it->second.closing;
+}
+
+void Gateway::forget(uint64_t id) {
+  auto it = connections_.find(id);
+  if (it == connections_.end()) return;
+  Connection& c = it->second;
+  if (c.world_id != 0) world_.external_close(c.world_id);
+  connections_.erase(it);
+}
+
+}  // namespace zk::sim::gateway

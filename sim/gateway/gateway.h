@@ -1,0 +1,80 @@
+// Gateway: real ZooKeeper clients' connections joined to the simulated servers, without
+// sockets (the socket loop, socket_loop.h, moves bytes in and out). Bytes from a client are
+// split into frames (FrameReader, with jute.maxbuffer), decoded into core's typed inputs
+// (request_decoder.h) and handed to the World at its current virtual time; what the servers
+// send back to external connections is taken from the World's outbox and encoded
+// (reply_encoder.h) into the connection's output. Each connection's fate follows ZooKeeper
+// 3.8's NIOServerCnxn: a "Len error" frame, a header that does not parse, an unknown opcode
+// (after an UNIMPLEMENTED reply), closeSession (after its reply), a server that is not
+// serving or goes down, all close it; each close is one log line.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sim/gateway/frame_reader.h"
+#include "sim/gateway/reply_encoder.h"
+#include "sim/world.h"
+
+namespace zk::sim::gateway {
+
+struct GatewayConfig {
+  int64_t max_buffer_bytes = 0xfffff;  // jute.maxbuffer
+  // Beyond this many bytes waiting to be written to a client that does not read, the
+  // connection is closed (ZooKeeper's server blocks the socket; here the world must not).
+  size_t max_output_bytes = 64u << 20;
+};
+
+class Gateway {
+ public:
+  Gateway(World& world, GatewayConfig config) : world_(world), config_(config) {}
+
+  // A client connected to a server's port; returns the gateway's connection number.
+  uint64_t accept(ServerId server, std::string remote_address);
+  // Bytes read from the client.
+  void on_bytes(uint64_t id, std::string_view bytes);
+  // The client closed (or reset) its end.
+  void on_client_closed(uint64_t id);
+  // Takes what the servers sent to external connections off the World and encodes it.
+  // Call after stepping the world.
+  void collect();
+
+  // For the socket loop: bytes to write (the loop erases what it wrote), and whether the
+  // connection is to be closed once they are written (or at once, if they cannot be).
+  std::string* output(uint64_t id);
+  bool closing(uint64_t id) const;
+  // The socket loop closed the socket: forget the connection.
+  void forget(uint64_t id);
+  // One line per notable event ("127.0.0.1:5000 -> S1: Len error 2000000 > jute.maxbuffer"),
+  // taken by the caller.
+  std::vector<std::string>& log() { return log_; }
+  size_t connection_count() const { return connections_.size(); }
+
+ private:
+  struct Connection {
+    ServerId server = 0;
+    std::string remote_address;
+    ConnectionId world_id = 0;
+    FrameReader reader{0};
+    bool connect_seen = false;
+    bool with_read_only = true;
+    std::deque<PendingRequest> pending;  // requests sent to the server, awaiting replies
+    std::string output;
+    bool closing = false;
+  };
+  void on_frame(uint64_t id, Connection& c, const std::string& frame);
+  void deliver(Connection& c, const ServerToClient& message);
+  void close(uint64_t id, Connection& c, const std::string& why);
+  int64_t server_zxid(ServerId server) const;
+
+  World& world_;
+  GatewayConfig config_;
+  uint64_t next_id_ = 1;
+  std::map<uint64_t, Connection> connections_;
+  std::vector<std::string> log_;
+};
+
+}  // namespace zk::sim::gateway

@@ -1,0 +1,258 @@
+// Request decoding with ZooKeeper's generated jute records: see request_decoder.h.
+#include "sim/gateway/request_decoder.h"
+
+#include <fmt/format.h>
+
+#include "sim/jute/jute_archive.h"
+
+namespace zk::sim::gateway {
+
+bool is_known_opcode(int32_t type) {
+  switch (type) {
+    case opcode::kCreate: case opcode::kDelete: case opcode::kExists: case opcode::kGetData: case opcode::kSetData:
+    case opcode::kGetAcl: case opcode::kSetAcl: case opcode::kGetChildren: case opcode::kSync: case opcode::kPing:
+    case opcode::kGetChildren2: case opcode::kCheck: case opcode::kMulti: case opcode::kCreate2:
+    case opcode::kReconfig: case opcode::kCheckWatches: case opcode::kRemoveWatches: case opcode::kCreateContainer:
+    case opcode::kDeleteContainer: case opcode::kCreateTtl: case opcode::kMultiRead: case opcode::kAuth:
+    case opcode::kSetWatches: case opcode::kSasl: case opcode::kGetEphemerals: case opcode::kGetAllChildrenNumber:
+    case opcode::kSetWatches2: case opcode::kAddWatch: case opcode::kWhoAmI: case opcode::kCreateSession:
+    case opcode::kCloseSession: case opcode::kError:
+      return true;
+    default: return false;
+  }
+}
+
+const char* opcode_name(int32_t type) {
+  switch (type) {
+    case opcode::kCreate: return "create";
+    case opcode::kDelete: return "delete";
+    case opcode::kExists: return "exists";
+    case opcode::kGetData: return "getData";
+    case opcode::kSetData: return "setData";
+    case opcode::kGetAcl: return "getACL";
+    case opcode::kSetAcl: return "setACL";
+    case opcode::kGetChildren: return "getChildren";
+    case opcode::kSync: return "sync";
+    case opcode::kPing: return "ping";
+    case opcode::kGetChildren2: return "getChildren2";
+    case opcode::kCheck: return "check";
+    case opcode::kMulti: return "multi";
+    case opcode::kCreate2: return "create2";
+    case opcode::kReconfig: return "reconfig";
+    case opcode::kCheckWatches: return "checkWatches";
+    case opcode::kRemoveWatches: return "removeWatches";
+    case opcode::kCreateContainer: return "createContainer";
+    case opcode::kDeleteContainer: return "deleteContainer";
+    case opcode::kCreateTtl: return "createTTL";
+    case opcode::kMultiRead: return "multiRead";
+    case opcode::kAuth: return "auth";
+    case opcode::kSetWatches: return "setWatches";
+    case opcode::kSasl: return "sasl";
+    case opcode::kGetEphemerals: return "getEphemerals";
+    case opcode::kGetAllChildrenNumber: return "getAllChildrenNumber";
+    case opcode::kSetWatches2: return "setWatches2";
+    case opcode::kAddWatch: return "addWatch";
+    case opcode::kWhoAmI: return "whoAmI";
+    case opcode::kCreateSession: return "createSession";
+    case opcode::kCloseSession: return "closeSession";
+    default: return "unknown";
+  }
+}
+
+namespace {
+
+std::string where(const jute::InputArchive& archive, const char* record) {
+  return fmt::format("{} at byte {}: {}", record, archive.offset(),
+                     archive.error().empty() ? "record ends early" : archive.error());
+}
+
+// One record read with its generated deserializer; false (and *error) if it did not parse.
+template <class Record>
+bool read_record(jute::InputArchive& archive, int (*deserialize)(iarchive*, const char*, Record*),
+                 void (*deallocate)(Record*), const char* name, std::string* error, auto&& use) {
+  jute::Decoded<Record> record(deallocate);
+  if (!jute::read(archive, deserialize, record)) {
+    *error = where(archive, name);
+    return false;
+  }
+  use(record.value);
+  return true;
+}
+
+std::string str(const char* s) { return s ? std::string(s) : std::string(); }
+
+bool valid_create_mode(int32_t flags) { return flags >= 0 && flags <= 6; }
+
+// A create of any opcode (create, create2, createContainer, createTTL) as core's request.
+bool read_create(jute::InputArchive& archive, int32_t type, CreateRequest* out, std::string* error) {
+  if (type == opcode::kCreateTtl) {
+    return read_record(archive, deserialize_CreateTTLRequest, deallocate_CreateTTLRequest, "CreateTTLRequest", error,
+                       [&](const ::CreateTTLRequest& r) {
+                         *out = CreateRequest{str(r.path), jute::to_string(r.data), static_cast<CreateMode>(r.flags), r.ttl};
+                         if (!valid_create_mode(r.flags)) out->mode = CreateMode::kPersistent, *error = "bad flags";
+                       }) && error->empty();
+  }
+  return read_record(archive, deserialize_CreateRequest, deallocate_CreateRequest, "CreateRequest", error,
+                     [&](const ::CreateRequest& r) {
+                       const int32_t flags = type == opcode::kCreateContainer ? 4 : r.flags;
+                       *out = CreateRequest{str(r.path), jute::to_string(r.data), static_cast<CreateMode>(flags), -1};
+                       if (!valid_create_mode(flags)) *error = fmt::format("CreateRequest: invalid flags {}", flags);
+                     }) && error->empty();
+}
+
+// MultiOperationRecord: (MultiHeader, op record)* up to a header with done set.
+bool read_multi(jute::InputArchive& archive, DecodedRequest* out, std::string* error) {
+  MultiRequest multi;
+  for (;;) {
+    int32_t type = 0;
+    bool done = false;
+    if (!read_record(archive, deserialize_MultiHeader, deallocate_MultiHeader, "MultiHeader", error,
+                     [&](const ::MultiHeader& h) { type = h.type, done = h.done != 0; })) {
+      return false;
+    }
+    if (done) break;
+    if (multi.ops.size() >= 100'000) {
+      *error = "multi with more than 100000 ops";
+      return false;
+    }
+    switch (type) {
+      case opcode::kCreate: case opcode::kCreate2: case opcode::kCreateContainer: case opcode::kCreateTtl: {
+        CreateRequest create;
+        if (!read_create(archive, type, &create, error)) return false;
+        multi.ops.emplace_back(std::move(create));
+        break;
+      }
+      case opcode::kDelete:
+        if (!read_record(archive, deserialize_DeleteRequest, deallocate_DeleteRequest, "DeleteRequest", error,
+                         [&](const ::DeleteRequest& r) { multi.ops.emplace_back(DeleteRequest{str(r.path), r.version}); }))
+          return false;
+        break;
+      case opcode::kSetData:
+        if (!read_record(archive, deserialize_SetDataRequest, deallocate_SetDataRequest, "SetDataRequest", error,
+                         [&](const ::SetDataRequest& r) {
+                           multi.ops.emplace_back(SetDataRequest{str(r.path), jute::to_string(r.data), r.version});
+                         }))
+          return false;
+        break;
+      case opcode::kCheck:
+        if (!read_record(archive, deserialize_CheckVersionRequest, deallocate_CheckVersionRequest,
+                         "CheckVersionRequest", error,
+                         [&](const ::CheckVersionRequest& r) { multi.ops.emplace_back(CheckRequest{str(r.path), r.version}); }))
+          return false;
+        break;
+      default:
+        *error = fmt::format("multi op of type {} at byte {}", type, archive.offset());
+        return false;
+    }
+  }
+  out->message = RequestMessage{out->xid, std::move(multi)};
+  return true;
+}
+
+}  // namespace
+
+bool decode_connect(std::string_view frame, DecodedConnect* out, std::string* error) {
+  jute::InputArchive archive(frame);
+  std::string why;
+  const bool ok = read_record(archive, deserialize_ConnectRequest, deallocate_ConnectRequest, "ConnectRequest", &why,
+                              [&](const ::ConnectRequest& r) {
+                                out->protocol_version = r.protocolVersion;
+                                out->request.session_id = r.sessionId;
+                                out->request.timeout_ms = r.timeOut;
+                                out->request.last_zxid_seen = r.lastZxidSeen;
+                                out->request.password = jute::to_string(r.passwd);
+                              });
+  if (!ok) {
+    *error = why;
+    return false;
+  }
+  if (archive.remaining() >= 1) {
+    out->has_read_only = true;
+    out->read_only = frame[archive.offset()] != 0;
+  }
+  return true;
+}
+
+DecodedRequest decode_request(std::string_view frame) {
+  DecodedRequest out;
+  jute::InputArchive archive(frame);
+  std::string error;
+  if (!read_record(archive, deserialize_RequestHeader, deallocate_RequestHeader, "RequestHeader", &error,
+                   [&](const ::RequestHeader& h) { out.xid = h.xid, out.type = h.type; })) {
+    out.kind = DecodedRequest::Kind::kMalformed;
+    out.error = error;
+    return out;
+  }
+  const int32_t xid = out.xid;
+  bool ok = true;
+  switch (out.type) {
+    case opcode::kPing: out.message = PingRequest{}; break;
+    case opcode::kCloseSession: out.message = RequestMessage{xid, CloseSessionRequest{}}; break;
+    case opcode::kCreate: case opcode::kCreate2: case opcode::kCreateContainer: case opcode::kCreateTtl: {
+      CreateRequest create;
+      ok = read_create(archive, out.type, &create, &error);
+      if (ok) out.message = RequestMessage{xid, std::move(create)};
+      break;
+    }
+    case opcode::kDelete:
+      ok = read_record(archive, deserialize_DeleteRequest, deallocate_DeleteRequest, "DeleteRequest", &error,
+                       [&](const ::DeleteRequest& r) { out.message = RequestMessage{xid, DeleteRequest{str(r.path), r.version}}; });
+      break;
+    case opcode::kSetData:
+      ok = read_record(archive, deserialize_SetDataRequest, deallocate_SetDataRequest, "SetDataRequest", &error,
+                       [&](const ::SetDataRequest& r) {
+                         out.message = RequestMessage{xid, SetDataRequest{str(r.path), jute::to_string(r.data), r.version}};
+                       });
+      break;
+    case opcode::kCheck:
+      ok = read_record(archive, deserialize_CheckVersionRequest, deallocate_CheckVersionRequest, "CheckVersionRequest",
+                       &error,
+                       [&](const ::CheckVersionRequest& r) { out.message = RequestMessage{xid, CheckRequest{str(r.path), r.version}}; });
+      break;
+    case opcode::kExists:
+      ok = read_record(archive, deserialize_ExistsRequest, deallocate_ExistsRequest, "ExistsRequest", &error,
+                       [&](const ::ExistsRequest& r) { out.message = RequestMessage{xid, ExistsRequest{str(r.path), r.watch != 0}}; });
+      break;
+    case opcode::kGetData:
+      ok = read_record(archive, deserialize_GetDataRequest, deallocate_GetDataRequest, "GetDataRequest", &error,
+                       [&](const ::GetDataRequest& r) { out.message = RequestMessage{xid, GetDataRequest{str(r.path), r.watch != 0}}; });
+      break;
+    case opcode::kGetChildren:
+      ok = read_record(archive, deserialize_GetChildrenRequest, deallocate_GetChildrenRequest, "GetChildrenRequest",
+                       &error, [&](const ::GetChildrenRequest& r) {
+                         out.message = RequestMessage{xid, GetChildrenRequest{str(r.path), r.watch != 0}};
+                       });
+      break;
+    case opcode::kGetChildren2:
+      ok = read_record(archive, deserialize_GetChildren2Request, deallocate_GetChildren2Request, "GetChildren2Request",
+                       &error, [&](const ::GetChildren2Request& r) {
+                         out.message = RequestMessage{xid, GetChildrenRequest{str(r.path), r.watch != 0}};
+                       });
+      break;
+    case opcode::kSync:
+      ok = read_record(archive, deserialize_SyncRequest, deallocate_SyncRequest, "SyncRequest", &error,
+                       [&](const ::SyncRequest& r) {
+                         out.path = str(r.path);
+                         out.message = RequestMessage{xid, SyncRequest{out.path}};
+                       });
+      break;
+    case opcode::kAddWatch:
+      ok = read_record(archive, deserialize_AddWatchRequest, deallocate_AddWatchRequest, "AddWatchRequest", &error,
+                       [&](const ::AddWatchRequest& r) {
+                         out.message = RequestMessage{xid, AddWatchRequest{str(r.path), static_cast<AddWatchMode>(r.mode)}};
+                         if (r.mode != 0 && r.mode != 1) error = fmt::format("AddWatchRequest: invalid mode {}", r.mode);
+                       }) && error.empty();
+      break;
+    case opcode::kMulti: ok = read_multi(archive, &out, &error); break;
+    default:
+      out.kind = is_known_opcode(out.type) ? DecodedRequest::Kind::kUnsupported : DecodedRequest::Kind::kUnknown;
+      return out;
+  }
+  if (!ok) {
+    out.kind = DecodedRequest::Kind::kMalformed;
+    out.error = error;
+  }
+  return out;
+}
+
+}  // namespace zk::sim::gateway

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Live-mode client test: starts `zksim serve` (3 servers on PORT..PORT+2) and runs Debian's
+# python3-kazoo recipes against all three ports (tests/live/kazoo_recipes.py). With
+# --kill-leader, serve's stdin is a FIFO the script writes `kill leader` to while a lock is
+# held. Stops the server it started by its pid. Usage: check_kazoo.sh ZKSIM PORT [--kill-leader]
+set -euo pipefail
+zksim=$1 port=$2 mode=${3:-}
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(mktemp -d /tmp/zk-live-test.XXXXXX)
+mkfifo "$out/control"
+exec 3<>"$out/control"
+"$zksim" serve --servers 3 --port "$port" --max-seconds 120 >"$out/serve.out" 2>"$out/serve.err" <&3 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$out"' EXIT
+for _ in $(seq 1 100); do
+  grep -q "clients on" "$out/serve.out" 2>/dev/null && break
+  sleep 0.1
+done
+grep -q "clients on" "$out/serve.out" || { echo "zksim serve did not start:"; cat "$out/serve.err"; exit 1; }
+hosts="127.0.0.1:$port,127.0.0.1:$((port + 1)),127.0.0.1:$((port + 2))"
+args=()
+[ "$mode" = "--kill-leader" ] && args=(--kill-leader-fifo "$out/control")
+if ! timeout 100 /usr/bin/python3 "$here/kazoo_recipes.py" "$hosts" "${args[@]}"; then
+  echo "--- zksim serve's output:"; cat "$out/serve.out" "$out/serve.err"
+  exit 1
+fi
+cat "$out/serve.out"

@@ -1,0 +1,190 @@
+// The live-mode gateway without sockets: session passwords as real ZooKeeper makes them,
+// frame splitting with jute.maxbuffer, request decoding, reply bytes, and real-client bytes
+// driven through a simulated ensemble (connect, create, watch, close, bad input).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/session_password.h"
+#include "sim/gateway/frame_reader.h"
+#include "sim/gateway/gateway.h"
+#include "sim/gateway/reply_encoder.h"
+#include "sim/gateway/request_decoder.h"
+
+using namespace zk;
+using namespace zk::sim;
+using namespace zk::sim::gateway;
+
+namespace {
+
+std::string be32(int32_t v) {
+  const auto u = static_cast<uint32_t>(v);
+  return std::string{static_cast<char>(u >> 24), static_cast<char>(u >> 16), static_cast<char>(u >> 8), static_cast<char>(u)};
+}
+std::string be64(int64_t v) { return be32(static_cast<int32_t>(v >> 32)) + be32(static_cast<int32_t>(v)); }
+std::string jstr(const std::string& s) { return be32(static_cast<int32_t>(s.size())) + s; }
+std::string framed(const std::string& body) { return be32(static_cast<int32_t>(body.size())) + body; }
+std::string hex(const std::string& bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) out += digits[c >> 4], out += digits[c & 15];
+  return out;
+}
+std::string connect_frame(int64_t session, const std::string& password) {
+  return framed(be32(0) + be64(0) + be32(30000) + be64(session) + jstr(password) + std::string(1, '\0'));
+}
+std::string open_acl() { return be32(1) + be32(31) + jstr("world") + jstr("anyone"); }
+
+}  // namespace
+
+TEST_CASE("session passwords are ZooKeeperServer.generatePasswd's bytes") {
+  // Captured from a real ZooKeeper 3.8.0 (tools/live/wire_probe.py ... password).
+  CHECK(hex(session_password(0x10000c8156a0004)) == "50c5d321c1a6561557712cbb41700db5");
+  CHECK(session_password_matches(0x10000c8156a0004, session_password(0x10000c8156a0004)));
+  CHECK_FALSE(session_password_matches(0x10000c8156a0004, std::string(16, '\1')));
+  CHECK_FALSE(session_password_matches(0, session_password(0)));
+}
+
+TEST_CASE("frames split at any byte boundary; a length above jute.maxbuffer is a Len error") {
+  FrameReader reader(0xfffff);
+  const std::string two = framed("abc") + framed("");
+  std::string frame;
+  for (char c : two.substr(0, 5)) reader.feed(std::string(1, c));
+  CHECK(reader.next(&frame) == FrameReader::Status::kNeedMore);
+  reader.feed(two.substr(5));
+  REQUIRE(reader.next(&frame) == FrameReader::Status::kFrame);
+  CHECK(frame == "abc");
+  REQUIRE(reader.next(&frame) == FrameReader::Status::kFrame);
+  CHECK(frame.empty());
+  CHECK(reader.next(&frame) == FrameReader::Status::kNeedMore);
+  reader.feed(be32(0x100000));
+  CHECK(reader.next(&frame) == FrameReader::Status::kBadLength);
+  CHECK(reader.bad_length() == 0x100000);
+  FrameReader negative(0xfffff);
+  negative.feed(be32(-1));
+  CHECK(negative.next(&frame) == FrameReader::Status::kBadLength);
+}
+
+TEST_CASE("requests decode into core's typed inputs; bad records name the byte offset") {
+  const DecodedRequest create =
+      decode_request(be32(7) + be32(opcode::kCreate2) + jstr("/a") + jstr("hi") + open_acl() + be32(1));
+  REQUIRE(create.kind == DecodedRequest::Kind::kMessage);
+  const auto& message = std::get<RequestMessage>(create.message);
+  CHECK(message.cxid == 7);
+  CHECK(std::get<CreateRequest>(message.request) == CreateRequest{"/a", "hi", CreateMode::kEphemeral, -1});
+  const DecodedRequest truncated = decode_request(be32(8) + be32(opcode::kGetData) + be32(100) + "/x");
+  CHECK(truncated.kind == DecodedRequest::Kind::kMalformed);
+  CHECK(truncated.xid == 8);
+  CHECK(truncated.error.find("at byte") != std::string::npos);
+  CHECK(decode_request(be32(9) + be32(999)).kind == DecodedRequest::Kind::kUnknown);
+  CHECK(decode_request(be32(9) + be32(opcode::kGetAcl) + jstr("/")).kind == DecodedRequest::Kind::kUnsupported);
+  CHECK(decode_request("abc").kind == DecodedRequest::Kind::kMalformed);
+}
+
+TEST_CASE("reply bytes: header, error header alone, watch event with zxid -1, ping") {
+  CHECK(hex(encode_header_only(5, 0x100000003, -101)) == "00000010" "00000005" "0000000100000003" "ffffff9b");
+  CHECK(hex(encode_ping_reply(0x22)) == "00000010" "fffffffe" "0000000000000022" "00000000");
+  CHECK(hex(encode_watch_event(WatchEventMessage{EventType::kNodeDataChanged, "/a", 0x99})) ==
+        "0000001e" "ffffffff" "ffffffffffffffff" "00000000" "00000003" "00000003" "00000002" "2f61");
+  ReplyMessage create;
+  create.cxid = 1;
+  create.zxid = 2;
+  create.body.path = "/a";
+  CHECK(hex(encode_reply(PendingRequest{1, opcode::kCreate, {}}, create)) ==
+        "00000016" "00000001" "0000000000000002" "00000000" "00000002" "2f61");
+  CHECK(hex(encode_connect_response(30000, 0x1234, std::string(16, '\x11'), true)) ==
+        "00000025" "00000000" "00007530" "0000000000001234" "00000010" + std::string(32, '1') + "00");
+}
+
+namespace {
+
+// A 3-server world with a serving leader and a gateway on it.
+struct LiveWorld {
+  World world{WorldConfig{}};
+  Gateway gateway{world, GatewayConfig{}};
+  LiveWorld() {
+    for (ServerId id = 1; id <= 3; ++id) world.start(id);
+    REQUIRE(world.run_until([](const World& w) { return converged(w, ConvergenceScope::kEveryLiveServer); }, 60'000'000));
+  }
+  // Runs the world a little and returns what the gateway has for the connection.
+  std::string settle(uint64_t id, int64_t for_us = 200'000) {
+    world.run_for(for_us);
+    gateway.collect();
+    std::string out = *gateway.output(id);
+    gateway.output(id)->clear();
+    return out;
+  }
+};
+
+// The frames in bytes.
+std::vector<std::string> frames(const std::string& bytes) {
+  FrameReader reader(1 << 24);
+  reader.feed(bytes);
+  std::vector<std::string> out;
+  std::string f;
+  while (reader.next(&f) == FrameReader::Status::kFrame) out.push_back(f);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a real client's bytes: connect, create, watch, closeSession through the ensemble") {
+  LiveWorld live;
+  const ServerId follower = live.world.leader() == 1 ? 2 : 1;
+  const uint64_t id = live.gateway.accept(follower, "127.0.0.1:5000");
+  live.gateway.on_bytes(id, connect_frame(0, std::string(16, '\0')));
+  const auto connected = frames(live.settle(id));
+  REQUIRE(connected.size() == 1);
+  REQUIRE(connected[0].size() == 37);  // ConnectResponse (36 bytes) and the readOnly byte, as real ZooKeeper
+  const std::string session_bytes = connected[0].substr(8, 8);
+  int64_t session = 0;
+  for (unsigned char c : session_bytes) session = (session << 8) | c;
+  CHECK(connected[0].substr(0, 8) == be32(0) + be32(30000));
+  CHECK(connected[0].substr(16, 20) == jstr(session_password(session)));
+  CHECK(connected[0].back() == '\0');
+  live.gateway.on_bytes(id, framed(be32(1) + be32(opcode::kCreate) + jstr("/w") + jstr("d") + open_acl() + be32(0)));
+  const auto created = frames(live.settle(id));
+  REQUIRE(created.size() == 1);
+  CHECK(created[0].substr(0, 4) == be32(1));
+  CHECK(created[0].substr(12) == be32(0) + jstr("/w"));
+  live.gateway.on_bytes(id, framed(be32(2) + be32(opcode::kExists) + jstr("/w") + std::string(1, '\1')));
+  CHECK(frames(live.settle(id)).size() == 1);
+  live.gateway.on_bytes(id, framed(be32(3) + be32(opcode::kDelete) + jstr("/w") + be32(-1)));
+  const auto deleted = frames(live.settle(id));
+  REQUIRE(deleted.size() == 2);  // the watch event first, then the reply
+  CHECK(deleted[0] == be32(-1) + be64(-1) + be32(0) + be32(2) + be32(3) + jstr("/w"));
+  CHECK(deleted[1].substr(0, 4) == be32(3));
+  CHECK(deleted[1].size() == 16);
+  live.gateway.on_bytes(id, framed(be32(4) + be32(opcode::kCloseSession)));
+  const auto closed = frames(live.settle(id));
+  REQUIRE(closed.size() == 1);
+  CHECK(closed[0].substr(0, 4) == be32(4));
+  CHECK(live.gateway.closing(id));
+}
+
+TEST_CASE("bad input: Len error, unknown opcode, wrong password close the connection as ZooKeeper does") {
+  LiveWorld live;
+  const uint64_t a = live.gateway.accept(1, "127.0.0.1:5001");
+  live.gateway.on_bytes(a, connect_frame(0, std::string(16, '\0')));
+  const auto connected = frames(live.settle(a));
+  REQUIRE(connected.size() == 1);
+  int64_t session = 0;
+  for (unsigned char c : connected[0].substr(8, 8)) session = (session << 8) | c;
+  live.gateway.on_bytes(a, be32(0x100000));
+  CHECK(live.gateway.closing(a));
+
+  const uint64_t b = live.gateway.accept(1, "127.0.0.1:5002");
+  live.gateway.on_bytes(b, connect_frame(session, std::string(16, '\1')));
+  const auto refused = frames(live.settle(b));
+  REQUIRE(refused.size() == 1);
+  CHECK(refused[0] == be32(0) + be32(0) + be64(0) + jstr(std::string(16, '\0')) + std::string(1, '\0'));
+  CHECK(live.gateway.closing(b));
+
+  const uint64_t c = live.gateway.accept(2, "127.0.0.1:5003");
+  live.gateway.on_bytes(c, connect_frame(session, session_password(session)));
+  REQUIRE(frames(live.settle(c)).size() == 1);
+  CHECK_FALSE(live.gateway.closing(c));
+  live.gateway.on_bytes(c, framed(be32(1) + be32(999)));
+  CHECK(frames(*live.gateway.output(c)) == std::vector<std::string>{be32(1) + be64(-1) + be32(-6)});
+  CHECK(live.gateway.closing(c));
+}

@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+"""Wire probe: speaks ZooKeeper's client protocol byte by byte (no client library) to a
+server, sends a fixed request sequence and prints every frame the server sends back, as hex
+with the fields that legitimately differ between two servers masked: zxids are written
+relative to the first reply's zxid (z+N), times as T, the session id and password as S / P.
+Run against a real ZooKeeper 3.8 and against `zksim serve`, the outputs must be equal; the
+test keeps real ZooKeeper's output as its expected text. Usage:
+  wire_probe.py HOST:PORT SEQUENCE      SEQUENCE: basic | close | lenerror | unknown | malformed | password
+Stdlib only."""
+import socket
+import struct
+import sys
+
+PERMS_ALL = 31
+
+
+def s_str(s):
+    b = s.encode()
+    return struct.pack(">i", len(b)) + b
+
+
+def s_buf(b):
+    return struct.pack(">i", -1) if b is None else struct.pack(">i", len(b)) + b
+
+
+def acl_open():
+    return struct.pack(">i", 1) + struct.pack(">i", PERMS_ALL) + s_str("world") + s_str("anyone")
+
+
+def mh(op, done=False):
+    """MultiHeader {int type; boolean done; int err}."""
+    return struct.pack(">iBi", op, 1 if done else 0, -1)
+
+
+def frame(body):
+    return struct.pack(">i", len(body)) + body
+
+
+def connect_req(session=0, passwd=b"\0" * 16, timeout=30000, last_zxid=0):
+    return frame(struct.pack(">iqiq", 0, last_zxid, timeout, session) + s_buf(passwd) + b"\0")
+
+
+def req(xid, op, body=b""):
+    return frame(struct.pack(">ii", xid, op) + body)
+
+
+class Conn:
+    def __init__(self, addr):
+        host, port = addr.rsplit(":", 1)
+        self.sock = socket.create_connection((host, int(port)), timeout=5)
+        self.buf = b""
+
+    def send(self, data):
+        self.sock.sendall(data)
+
+    def recv_frame(self):
+        while True:
+            if len(self.buf) >= 4:
+                (n,) = struct.unpack(">i", self.buf[:4])
+                if len(self.buf) >= 4 + n:
+                    f, self.buf = self.buf[4:4 + n], self.buf[4 + n:]
+                    return f
+            try:
+                chunk = self.sock.recv(65536)
+            except (socket.timeout, ConnectionResetError):
+                return None
+            if not chunk:
+                return None
+            self.buf += chunk
+
+
+class Masker:
+    """Rewrites a reply's variable fields into fixed markers, keeping everything else."""
+
+    def __init__(self):
+        self.base = None
+        self.session = None
+
+    def zxid(self, z):
+        if z == -1:
+            return "z=-1"
+        if self.base is None:
+            self.base = z
+        return "z%+d" % (z - self.base)
+
+    def stat(self, b, off):
+        czxid, mzxid, ctime, mtime, ver, cver, aver, eph, dlen, nch, pzxid = struct.unpack_from(">qqqqiiiqiiq", b, off)
+        e = "S" if eph == self.session and eph != 0 else str(eph)
+        return "stat(%s %s T T v%d cv%d av%d eph=%s len%d n%d %s)" % (
+            self.zxid(czxid), self.zxid(mzxid), ver, cver, aver, e, dlen, nch, self.zxid(pzxid)), off + 68
+
+
+def read_str(b, off):
+    (n,) = struct.unpack_from(">i", b, off)
+    off += 4
+    if n < 0:
+        return None, off
+    return b[off:off + n], off + n
+
+
+def describe(m, f, op):
+    """One line per reply: header fields masked, then the body parsed for the opcode."""
+    xid, zxid, err = struct.unpack_from(">iqi", f, 0)
+    out = ["xid=%d" % xid, m.zxid(zxid) if xid != -1 else "z=%d" % zxid, "err=%d" % err]
+    off = 16
+    if xid == -1:
+        typ, state = struct.unpack_from(">ii", f, off)
+        path, off = read_str(f, off + 8)
+        out.append("event type=%d state=%d path=%s" % (typ, state, path.decode()))
+    elif err == 0 or (op == 14 and len(f) > 16):
+        if op in (1,):
+            p, off = read_str(f, off)
+            out.append("path=%s" % p.decode())
+        elif op in (15, 19, 21):
+            p, off = read_str(f, off)
+            st, off = m.stat(f, off)
+            out.append("path=%s %s" % (p.decode(), st))
+        elif op in (3, 5):
+            st, off = m.stat(f, off)
+            out.append(st)
+        elif op == 4:
+            d, off = read_str(f, off)
+            st, off = m.stat(f, off)
+            out.append("data=%r %s" % (d, st))
+        elif op in (8, 12):
+            (n,) = struct.unpack_from(">i", f, off)
+            off += 4
+            kids = []
+            for _ in range(n):
+                k, off = read_str(f, off)
+                kids.append(k.decode())
+            out.append("children=%s" % ",".join(kids))
+            if op == 12:
+                st, off = m.stat(f, off)
+                out.append(st)
+        elif op == 9:
+            p, off = read_str(f, off)
+            out.append("path=%s" % p.decode())
+        elif op == 14:
+            while True:
+                typ, done, e = struct.unpack_from(">iBi", f, off)
+                off += 9
+                if done:
+                    out.append("[end %d %d]" % (typ, e))
+                    break
+                if typ == 1:
+                    p, off = read_str(f, off)
+                    out.append("[create %s]" % p.decode())
+                elif typ == 15:
+                    p, off = read_str(f, off)
+                    st, off = m.stat(f, off)
+                    out.append("[create2 %s %s]" % (p.decode(), st))
+                elif typ == 5:
+                    st, off = m.stat(f, off)
+                    out.append("[setData %s]" % st)
+                elif typ == -1:
+                    (e2,) = struct.unpack_from(">i", f, off)
+                    off += 4
+                    out.append("[error %d %d]" % (e, e2))
+                else:
+                    out.append("[op %d err %d]" % (typ, e))
+    if off != len(f):
+        out.append("+%d bytes" % (len(f) - off))
+    out.append("len=%d" % len(f))
+    return " ".join(out)
+
+
+def do_connect(c, m, **kw):
+    c.send(connect_req(**kw))
+    f = c.recv_frame()
+    if f is None:
+        print("connect: closed")
+        return None
+    proto, timeout, session = struct.unpack_from(">iiq", f, 0)
+    pw, off = read_str(f, 16)
+    ro = f[off:]
+    m.session = session
+    print("connected proto=%d timeout=%d session=%s passwd=%s readOnly=%s len=%d" % (
+        proto, timeout, "S" if session else "0", "P%d" % len(pw) if any(pw) else "zero%d" % len(pw), ro.hex(), len(f)))
+    return session, pw
+
+
+def exchange(c, m, data, op, replies=1):
+    c.send(data)
+    for _ in range(replies):
+        f = c.recv_frame()
+        if f is None:
+            print("closed")
+            return
+        (xid,) = struct.unpack_from(">i", f, 0)
+        print(describe(m, f, -1 if xid == -1 else op))
+
+
+def basic(addr):
+    c, m = Conn(addr), Masker()
+    if do_connect(c, m) is None:
+        return
+    exchange(c, m, req(1, 1, s_str("/live-a") + s_buf(b"hello") + acl_open() + struct.pack(">i", 0)), 1)
+    exchange(c, m, req(2, 15, s_str("/live-a") + s_buf(b"x") + acl_open() + struct.pack(">i", 0)), 15)
+    exchange(c, m, req(3, 15, s_str("/live-a/c1") + s_buf(b"x") + acl_open() + struct.pack(">i", 1)), 15)
+    exchange(c, m, req(4, 4, s_str("/live-a") + b"\1"), 4)
+    exchange(c, m, req(5, 5, s_str("/live-a") + s_buf(b"bye") + struct.pack(">i", 0)), 5, replies=2)
+    exchange(c, m, req(6, 3, s_str("/nope") + b"\0"), 3)
+    exchange(c, m, req(7, 8, s_str("/live-a") + b"\0"), 8)
+    exchange(c, m, req(8, 12, s_str("/live-a") + b"\0"), 12)
+    exchange(c, m, req(9, 9, s_str("/live-a")), 9)
+    multi = (mh(13) + s_str("/live-a") + struct.pack(">i", 1) +
+             mh(1) + s_str("/live-b") + s_buf(b"") + acl_open() + struct.pack(">i", 0) +
+             mh(15) + s_str("/live-b2") + s_buf(b"") + acl_open() + struct.pack(">i", 0) +
+             mh(2) + s_str("/live-a/c1") + struct.pack(">i", -1) +
+             mh(-1, True))
+    exchange(c, m, req(10, 14, multi), 14)
+    bad = (mh(13) + s_str("/live-a") + struct.pack(">i", 7) +
+           mh(1) + s_str("/live-c") + s_buf(b"") + acl_open() + struct.pack(">i", 0) +
+           mh(-1, True))
+    exchange(c, m, req(11, 14, bad), 14)
+    exchange(c, m, req(-2, 11), 11)
+    exchange(c, m, req(12, 2, s_str("/live-b") + struct.pack(">i", -1)), 2)
+    exchange(c, m, req(13, 2, s_str("/live-b2") + struct.pack(">i", 5)), 2)
+    exchange(c, m, req(14, 2, s_str("/live-b2") + struct.pack(">i", -1)), 2)
+    exchange(c, m, req(15, 2, s_str("/live-a") + struct.pack(">i", -1)), 2)
+    exchange(c, m, req(16, 4, s_str("/live-a") + b"\0"), 4)
+    exchange(c, m, req(17, -11), -11)
+    print("after close:", "closed" if c.recv_frame() is None else "open")
+
+
+def close_and_reuse(addr):
+    c, m = Conn(addr), Masker()
+    got = do_connect(c, m)
+    if got is None:
+        return
+    session, pw = got
+    # The same session from a second connection with a wrong password, then the right one.
+    c2, m2 = Conn(addr), Masker()
+    do_connect(c2, m2, session=session, passwd=b"\1" * 16)
+    print("after bad password:", "closed" if c2.recv_frame() is None else "open")
+    c3, m3 = Conn(addr), Masker()
+    m3.session = session
+    got3 = do_connect(c3, m3, session=session, passwd=pw)
+    print("same session:", got3 is not None and got3[0] == session, "same password:", got3 is not None and got3[1] == pw)
+    print("first connection after the move:", "closed" if c.recv_frame() is None else "open")
+
+
+def lenerror(addr):
+    c, m = Conn(addr), Masker()
+    if do_connect(c, m) is None:
+        return
+    c.send(struct.pack(">i", 0x100000) + b"\0" * 16)
+    print("after len 1048576:", "closed" if c.recv_frame() is None else "open")
+
+
+def unknown(addr):
+    c, m = Conn(addr), Masker()
+    if do_connect(c, m) is None:
+        return
+    exchange(c, m, req(1, 999, b""), 999)
+    print("after unknown opcode:", "closed" if c.recv_frame() is None else "open")
+
+
+def password(addr):
+    c, m = Conn(addr), Masker()
+    got = do_connect(c, m)
+    if got:
+        print("session 0x%x password %s" % (got[0], got[1].hex()))
+
+
+PROBES = {"basic": basic, "close": close_and_reuse, "lenerror": lenerror, "unknown": unknown, "password": password}
+
+
+def malformed(addr):
+    """A getData whose path length claims more bytes than the frame holds, then a ping."""
+    c, m = Conn(addr), Masker()
+    if do_connect(c, m) is None:
+        return
+    exchange(c, m, req(1, 4, struct.pack(">i", 100) + b"/x"), 4)
+    exchange(c, m, req(-2, 11), 11)
+
+
+PROBES["malformed"] = malformed
+
+
+if __name__ == "__main__":
+    PROBES[sys.argv[2]](sys.argv[1])
