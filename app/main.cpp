@@ -61,6 +61,10 @@ usage:
                                 print simulator / data-tree / time-travel / checker figures
       cluster [elections|writes|idle] [--ops N] [--servers N]   one part of it alone
       tree [--nodes N] [--children-per-dir N]   N in 1..10000000 / 1..1000000
+  zksim inspect DIR [--data-log-dir DIR]
+                                what is on one ZooKeeper server's disk (myid, epochs,
+                                snapshots, one line per logged txn, torn tails, digests)
+                                and what ZooKeeper 3.8 would restore from it
   zksim --help | --version      (--help or -h after any command prints this too)
 )";
 
@@ -86,6 +90,7 @@ int main(int argc, char** argv) {
   if (command == "run") return zk::app::cmd_run(rest);
   if (command == "bench") return zk::app::cmd_bench(rest);
   if (command == "fuzz") return zk::app::cmd_fuzz(rest);
+  if (command == "inspect") return zk::app::cmd_inspect(rest);
   return zk::app::usage_error(fmt::format("unknown command '{}'", command));
 }
 

@@ -133,6 +133,36 @@ std::string serialize_snapshot(const DataTree& tree) {
   return std::move(w.bytes());
 }
 
+std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vector<SnapshotNodeInput>& nodes,
+                                        const std::vector<std::pair<SessionId, int64_t>>& sessions,
+                                        std::string* error) {
+  Writer w;
+  w.raw(kMagic);
+  w.i64(last_processed_zxid);
+  w.i64(static_cast<int64_t>(nodes.size()));
+  for (const SnapshotNodeInput& n : nodes) {
+    const StatPersisted& s = n.stat;
+    w.str(n.path);
+    w.i64(s.czxid);
+    w.i64(s.mzxid);
+    w.i64(s.ctime_ms);
+    w.i64(s.mtime_ms);
+    w.i32(s.version);
+    w.i32(s.cversion);
+    w.i32(s.aversion);
+    w.i64(s.ephemeral_owner);
+    w.i64(s.pzxid);
+    w.str(n.data);
+  }
+  w.i64(static_cast<int64_t>(sessions.size()));
+  for (const auto& [session, timeout_ms] : sessions) {
+    w.i64(session);
+    w.i64(timeout_ms);
+  }
+  w.u32(crc32(w.bytes()));
+  return load_snapshot(w.bytes(), error);
+}
+
 std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error) {
   if (bytes.size() < kMagic.size() + kChecksumBytes) return fail(error, "snapshot truncated");
   const std::string_view body = bytes.substr(0, bytes.size() - kChecksumBytes);
