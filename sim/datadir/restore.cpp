@@ -21,6 +21,14 @@ DataDirResult<DataTree> tree_from_snapshot(const SnapshotFile& snapshot, Zxid zx
   std::vector<SnapshotNodeInput> nodes;
   nodes.reserve(snapshot.nodes.size());
   for (const SnapshotNode& n : snapshot.nodes) {
+    // Below /zookeeper/ each server keeps its own quota and config nodes (ZooKeeper rewrites
+    // /zookeeper/config from zoo.cfg at start-up and leaves them out of the digest); zksim's
+    // tree starts with its own.
+    if (n.path == "/zookeeper/quota" || n.path == "/zookeeper/config") {
+      nodes.push_back(SnapshotNodeInput{n.path, StatPersisted{}, ""});
+      continue;
+    }
+    if (n.path.starts_with("/zookeeper/")) continue;  // quota limits: not modelled by zksim
     nodes.push_back(SnapshotNodeInput{n.path.empty() ? std::string_view("/") : std::string_view(n.path), n.stat, n.data});
   }
   std::vector<std::pair<SessionId, int64_t>> sessions;

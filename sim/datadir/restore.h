@@ -33,7 +33,8 @@ struct RestoredServer {
 
 DataDirResult<RestoredServer> restore_server(const ServerDir& dir);
 
-// A ZooKeeper snapshot's nodes as zksim's tree (the root "" becomes "/").
+// A ZooKeeper snapshot's nodes as zksim's tree (the root "" becomes "/"; the nodes under
+// /zookeeper/, which every server rewrites for itself, are zksim's own).
 struct SnapshotFile;
 DataDirResult<DataTree> tree_from_snapshot(const SnapshotFile& snapshot, Zxid zxid);
 
