@@ -32,6 +32,8 @@ usage:
   zksim run [options] FILE...   run scenarios headless (see README)
       --quiet, -q               print the checks and the summary, not the trace
       --seed N                  override the scenarios' seed
+      --save-disks OUT          at the end, write each server's disk as a ZooKeeper 3.8
+                                dataDir OUT/server<ID>/ (myid, version-2/snapshot.*, log.*, epochs)
       --inject-bug NAME         run with a deliberate protocol bug (see zksim fuzz)
       --trace FILE              write the trace as JSON lines to FILE
       --junit FILE              write a JUnit XML report to FILE
