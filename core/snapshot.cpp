@@ -12,8 +12,8 @@ namespace {
 
 constexpr std::string_view kMagic = "ZKSNAP01";
 constexpr size_t kChecksumBytes = 4;
-// Smallest encoded node: path length + 1 byte path, 5 longs + 3 ints + 2 longs, data length.
-constexpr size_t kMinNodeBytes = 4 + 1 + 8 * 7 + 4 * 3 + 4;
+// Smallest encoded node: path length + 1 byte path, 4 longs + 3 ints + 2 longs, data length.
+constexpr size_t kMinNodeBytes = 4 + 1 + 8 * 6 + 4 * 3 + 4;
 
 constexpr std::array<uint32_t, 256> make_crc_table() {
   std::array<uint32_t, 256> table{};
