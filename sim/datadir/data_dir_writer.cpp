@@ -97,10 +97,11 @@ std::string encode_snapshot(const DataTree& tree, Zxid zxid) {
 std::string encode_txn_log(const DataTree& base, const TxnLog& log) {
   std::string out = file_header(kTxnLogMagic, 0);
   DataTree tree = base;
+  int64_t tree_digest = zk_tree_digest(tree);
   for (const auto& txn : log) {
-    tree.apply(*txn);
+    tree_digest = apply_with_zk_digest(tree, *txn, tree_digest);
     std::optional<ZkTxnDigest> digest;
-    if (txn->header.type != OpCode::kError) digest = ZkTxnDigest{kZkDigestVersion, zk_tree_digest(tree)};
+    if (txn->header.type != OpCode::kError) digest = ZkTxnDigest{kZkDigestVersion, tree_digest};
     const std::string bytes = encode_zk_txn(*txn, digest);
     append_be64(&out, static_cast<int64_t>(adler32(bytes)));
     append_be32(&out, static_cast<int32_t>(bytes.size()));

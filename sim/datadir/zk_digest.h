@@ -19,5 +19,9 @@ inline constexpr int32_t kZkDigestVersion = 2;
 int64_t zk_node_digest(std::string_view path, std::string_view data, const StatPersisted& stat);
 // The digest of zksim's tree, as ZooKeeper would compute it for the same nodes.
 int64_t zk_tree_digest(const DataTree& tree);
+// Applies `txn` to `tree` and returns the tree's new digest from `digest_before`, touching
+// only the nodes the txn names and their parents (as NodeHashMapImpl updates its digest),
+// so a log of many txns over a large tree costs no full pass per txn.
+int64_t apply_with_zk_digest(DataTree& tree, const Txn& txn, int64_t digest_before);
 
 }  // namespace zk::sim::datadir

@@ -69,8 +69,12 @@ TEST_CASE("datadir: zksim's tree replays a real log with ZooKeeper's digest afte
   DataTree tree;
   CHECK(zk_tree_digest(tree) == 0x51c6d660);  // the empty tree ("" and /zookeeper)
   int checked = 0;
+  DataTree incremental;
+  int64_t incremental_digest = zk_tree_digest(incremental);
   for (const TxnLogEntry& e : log.entries) {
     tree.apply(e.decoded.txn);
+    incremental_digest = apply_with_zk_digest(incremental, e.decoded.txn, incremental_digest);
+    CHECK(incremental_digest == zk_tree_digest(tree));
     if (!e.decoded.digest) continue;
     INFO("after zxid " << e.decoded.txn.header.zxid);
     CHECK(zk_tree_digest(tree) == e.decoded.digest->tree_digest);
