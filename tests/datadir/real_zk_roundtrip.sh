@@ -18,7 +18,10 @@ mkdir -p "$WORK"
 PIDS=()
 stop_all() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
 trap stop_all EXIT
-for id in 1 2 3; do
+# Server 3 starts first and the others once its election port listens: real JVMs start at
+# different moments, and FastLeaderElection elects the highest id only among the servers that
+# are up within its finalize wait; zksim's scenario starts all three at one instant.
+for id in 3 1 2; do
   cat > "$WORK/zoo$id.cfg" <<CFG
 tickTime=200
 initLimit=10
@@ -35,6 +38,12 @@ CFG
   java -cp "$CP" -Dzookeeper.preAllocSize=4 org.apache.zookeeper.server.quorum.QuorumPeerMain "$WORK/zoo$id.cfg" \
     > "$WORK/server$id.out" 2>&1 &
   PIDS+=($!)
+  if [ "$id" = 3 ]; then
+    for _ in $(seq 1 150); do
+      timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/13886" 2>/dev/null && break
+      sleep 0.2
+    done
+  fi
 done
 
 four() {  # four PORT WORD
@@ -43,7 +52,7 @@ four() {  # four PORT WORD
 mode_of() { four "1218$(($1 + 3))" srvr | sed -n 's/^Mode: //p'; }
 for id in 1 2 3; do
   for _ in $(seq 1 150); do
-    mode_of "$id" | grep -qE 'leader|follower' && break
+    grep -qE 'leader|follower' <<<"$(mode_of "$id")" && break
     sleep 0.2
   done
 done
@@ -59,7 +68,8 @@ done
 out=$(printf 'get -s /s/d\nget -s /after\nls /s\nquit\n' |
   java -cp "$CP" org.apache.zookeeper.ZooKeeperMain -server 127.0.0.1:12185 2>/dev/null | tr -d '\r')
 echo "$out"
-expect_line() { printf '%s\n' "$out" | grep -qxF -- "$1" || { echo "FAIL: zkCli output lacks '$1'"; fail=1; }; }
+# A here-string, not a pipe: with pipefail, grep -q closing the pipe early fails the printf.
+expect_line() { grep -qxF -- "$1" <<<"$out" || { echo "FAIL: zkCli output lacks '$1'"; fail=1; }; }
 expect_line "44"
 expect_line "mZxid = 0x10000000b"
 expect_line "x"

@@ -54,7 +54,7 @@ mode_of() {  # the Mode line of the srvr four-letter word, over bash's /dev/tcp
 }
 wait_mode() {
   for _ in $(seq 1 150); do
-    if mode_of "$1" | grep -qE "$2"; then return 0; fi
+    if grep -qE "$2" <<<"$(mode_of "$1")"; then return 0; fi
     sleep 0.2
   done
   echo "server $1 never reached mode $2" >&2
