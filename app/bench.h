@@ -13,6 +13,10 @@ namespace zk::app {
 // resident bytes per znode.
 int run_bench_tree(const std::vector<std::string>& args);
 
+// `zksim bench disk [--nodes N] [--txns M] [--dir DIR]`: write and restore a ZooKeeper
+// data directory of N znodes plus M logged txns; seconds and memory.
+int run_bench_disk(const std::vector<std::string>& args);
+
 // `zksim bench checker`: events/s with and without the invariant checker, and the
 // consistency checker's time on a 10,000-operation, 20-client history.
 int run_bench_checker(const std::vector<std::string>& args);

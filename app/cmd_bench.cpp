@@ -7,14 +7,15 @@
 namespace zk::app {
 
 int cmd_bench(const Args& args) {
-  if (args.empty()) return usage_error("bench needs what to measure: 'cluster', 'tree', 'timetravel' or 'checker'");
+  if (args.empty()) return usage_error("bench needs what to measure: 'cluster', 'tree', 'timetravel', 'checker' or 'disk'");
   const Args rest(args.begin() + 1, args.end());
   if (args.front() == "cluster") return run_bench_cluster(rest);
   if (args.front() == "tree") return run_bench_tree(rest);
   if (args.front() == "timetravel") return run_bench_timetravel(rest);
   if (args.front() == "checker") return run_bench_checker(rest);
+  if (args.front() == "disk") return run_bench_disk(rest);
   return usage_error(
-      fmt::format("unknown benchmark '{}' (use 'cluster', 'tree', 'timetravel' or 'checker')", args.front()));
+      fmt::format("unknown benchmark '{}' (use 'cluster', 'tree', 'timetravel', 'checker' or 'disk')", args.front()));
 }
 
 }  // namespace zk::app

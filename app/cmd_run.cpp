@@ -1,5 +1,5 @@
 // `zksim run FILE... [--seed S] [--trace OUT.jsonl] [--junit OUT.xml] [--chrome-trace OUT.json]
-// [--quiet] [--inject-bug NAME]`: parses and runs each scenario headless, prints its trace interleaved with one
+// [--quiet] [--inject-bug NAME] [--save-disks OUT]`: parses and runs each scenario headless, prints its trace interleaved with one
 // line per expectation ("FILE:LINE: expect ...: ok" or "...: FAILED: ..."), and last the
 // plain line "N passed, M failed" over all files. Exit status 0 all passed, 1 an
 // expectation failed, 2 a file could not be read, parsed or run (or bad usage).
@@ -17,6 +17,7 @@
 #include "app/commands.h"
 #include "app/run_output.h"
 #include "sim/scenario_parser.h"
+#include "sim/datadir/data_dir_writer.h"
 #include "sim/scenario_runner.h"
 #include "sim/text_file.h"
 #include "sim/text_words.h"
@@ -29,6 +30,7 @@ struct RunArgs {
   std::vector<std::string> files;
   std::optional<uint64_t> seed;
   std::string trace_path, junit_path, chrome_path;
+  std::string save_disks_dir;  // --save-disks OUT: OUT/server<ID>/ as ZooKeeper dataDirs
   bool quiet = false;
   InjectedBug bug = InjectedBug::kNone;
 };
@@ -70,6 +72,8 @@ std::string parse_args(const Args& args, RunArgs& out) {
     } else if (a == "--chrome-trace") {
       if (auto e = file_value(out.chrome_path); !e.empty()) return e;
       chrome_given = true;
+    } else if (a == "--save-disks") {
+      if (!value(out.save_disks_dir) || out.save_disks_dir.empty()) return "--save-disks needs a directory";
     } else if (a.size() > 1 && a[0] == '-') {
       return fmt::format("unknown option '{}' for 'zksim run'", sim::word_for_message(a));
     } else {
@@ -77,6 +81,7 @@ std::string parse_args(const Args& args, RunArgs& out) {
     }
   }
   if (out.files.empty()) return "'zksim run' needs at least one scenario file";
+  if (!out.save_disks_dir.empty() && out.files.size() > 1) return "--save-disks takes one scenario file";
   if (chrome_given && out.files.size() > 1) {
     return fmt::format("--chrome-trace takes a single scenario file, saw {} files", out.files.size());
   }
@@ -168,6 +173,16 @@ int cmd_run(const Args& args) {
     run_options.record_messages = chrome_out.wanted();
     run_options.keep_trace = !opts.quiet || trace_out.wanted() || chrome_out.wanted();
     run_options.injected_bug = opts.bug;
+    std::string save_error;
+    if (!opts.save_disks_dir.empty()) {
+      // Each server's durable disk at the end (what survives if every process stops now).
+      run_options.inspect_world = [&](const sim::World& world) {
+        for (int id = 1; id <= world.server_count() && save_error.empty(); ++id) {
+          const std::string dir = fmt::format("{}/server{}", opts.save_disks_dir, id);
+          if (auto e = sim::datadir::write_server_dir(dir, id, world.slot(id).disk.durable())) save_error = e->line();
+        }
+      };
+    }
     const sim::RunReport report = sim::run_scenario(parsed.scenario, opts.seed, run_options);
     print_report(report, opts.quiet);
     passed += report.passed();
@@ -179,6 +194,10 @@ int cmd_run(const Args& args) {
     if (chrome_out.wanted()) chrome_out.stream << chrome_trace(report);
     if (junit_out.wanted()) junit_suites.push_back(junit_suite(report));
     if (!trace_out.check() || !chrome_out.check()) status = 2;
+    if (!save_error.empty()) {
+      fmt::print(stderr, "--save-disks: {}\n", sim::escape_for_message(save_error));
+      status = 2;
+    }
   }
   if (junit_out.wanted()) junit_out.stream << junit_document(junit_suites);
   for (OutputFile* out : {&trace_out, &junit_out, &chrome_out}) {

@@ -14,6 +14,7 @@ int cmd_run(const Args& args);
 int cmd_bench(const Args& args);
 int cmd_fuzz(const Args& args);
 int cmd_serve(const Args& args);  // live mode: real clients over the wire protocol
+int cmd_inspect(const Args& args);
 int run_bench_cluster(const Args& args);
 int run_bench_timetravel(const Args& args);  // GUI builds only
 

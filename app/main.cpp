@@ -32,6 +32,8 @@ usage:
   zksim run [options] FILE...   run scenarios headless (see README)
       --quiet, -q               print the checks and the summary, not the trace
       --seed N                  override the scenarios' seed
+      --save-disks OUT          at the end, write each server's disk as a ZooKeeper 3.8
+                                dataDir OUT/server<ID>/ (myid, version-2/snapshot.*, log.*, epochs)
       --inject-bug NAME         run with a deliberate protocol bug (see zksim fuzz)
       --trace FILE              write the trace as JSON lines to FILE
       --junit FILE              write a JUnit XML report to FILE
@@ -65,6 +67,10 @@ usage:
                                 print simulator / data-tree / time-travel / checker figures
       cluster [elections|writes|idle] [--ops N] [--servers N]   one part of it alone
       tree [--nodes N] [--children-per-dir N]   N in 1..10000000 / 1..1000000
+  zksim inspect DIR [--data-log-dir DIR]
+                                what is on one ZooKeeper server's disk (myid, epochs,
+                                snapshots, one line per logged txn, torn tails, digests)
+                                and what ZooKeeper 3.8 would restore from it
   zksim --help | --version      (--help or -h after any command prints this too)
 )";
 
@@ -91,6 +97,7 @@ int main(int argc, char** argv) {
   if (command == "bench") return zk::app::cmd_bench(rest);
   if (command == "fuzz") return zk::app::cmd_fuzz(rest);
   if (command == "serve") return zk::app::cmd_serve(rest);
+  if (command == "inspect") return zk::app::cmd_inspect(rest);
   return zk::app::usage_error(fmt::format("unknown command '{}'", command));
 }
 

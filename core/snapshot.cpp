@@ -12,8 +12,8 @@ namespace {
 
 constexpr std::string_view kMagic = "ZKSNAP01";
 constexpr size_t kChecksumBytes = 4;
-// Smallest encoded node: path length + 1 byte path, 5 longs + 3 ints + 2 longs, data length.
-constexpr size_t kMinNodeBytes = 4 + 1 + 8 * 7 + 4 * 3 + 4;
+// Smallest encoded node: path length + 1 byte path, 4 longs + 3 ints + 2 longs, data length.
+constexpr size_t kMinNodeBytes = 4 + 1 + 8 * 6 + 4 * 3 + 4;
 
 constexpr std::array<uint32_t, 256> make_crc_table() {
   std::array<uint32_t, 256> table{};
@@ -131,6 +131,36 @@ std::string serialize_snapshot(const DataTree& tree) {
   }
   w.u32(crc32(w.bytes()));
   return std::move(w.bytes());
+}
+
+std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vector<SnapshotNodeInput>& nodes,
+                                        const std::vector<std::pair<SessionId, int64_t>>& sessions,
+                                        std::string* error) {
+  Writer w;
+  w.raw(kMagic);
+  w.i64(last_processed_zxid);
+  w.i64(static_cast<int64_t>(nodes.size()));
+  for (const SnapshotNodeInput& n : nodes) {
+    const StatPersisted& s = n.stat;
+    w.str(n.path);
+    w.i64(s.czxid);
+    w.i64(s.mzxid);
+    w.i64(s.ctime_ms);
+    w.i64(s.mtime_ms);
+    w.i32(s.version);
+    w.i32(s.cversion);
+    w.i32(s.aversion);
+    w.i64(s.ephemeral_owner);
+    w.i64(s.pzxid);
+    w.str(n.data);
+  }
+  w.i64(static_cast<int64_t>(sessions.size()));
+  for (const auto& [session, timeout_ms] : sessions) {
+    w.i64(session);
+    w.i64(timeout_ms);
+  }
+  w.u32(crc32(w.bytes()));
+  return load_snapshot(w.bytes(), error);
 }
 
 std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error) {

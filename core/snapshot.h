@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/data_tree.h"
 
@@ -17,6 +19,17 @@ namespace zk {
 std::string serialize_snapshot(const DataTree& tree);
 // On failure returns nullopt and, if `error` is not null, sets it to the reason.
 std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error);
+// A tree from nodes listed parents first with "/" first (as a ZooKeeper snapshot lists them),
+// the session table and the last processed zxid: for loading other formats. Fails (nullopt,
+// *error set) as load_snapshot does on a bad path, a missing parent or a missing system node.
+struct SnapshotNodeInput {
+  std::string_view path;
+  StatPersisted stat;
+  std::string_view data;
+};
+std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vector<SnapshotNodeInput>& nodes,
+                                        const std::vector<std::pair<SessionId, int64_t>>& sessions,
+                                        std::string* error);
 // CRC-32 (IEEE 802.3, reflected, as zlib's crc32) of `bytes`.
 uint32_t crc32(std::string_view bytes);
 

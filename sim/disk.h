@@ -16,6 +16,12 @@ namespace zk::sim {
 class VirtualDisk {
  public:
   const PersistentState& durable() const { return durable_; }
+  // A whole durable image (a restored data directory); nothing is pending.
+  void load(PersistentState state) {
+    durable_ = std::move(state);
+    unsynced_.clear();
+    synced_total_ = appended_total_;
+  }
   void write_epoch(EpochFile file, Epoch epoch) {
     (file == EpochFile::kAcceptedEpoch ? durable_.accepted_epoch : durable_.current_epoch) = epoch;
   }

@@ -294,6 +294,16 @@ struct SetDisk {
   int64_t fsync_max_us = 2000;
   bool operator==(const SetDisk&) const = default;
 };
+// disk ID load DIR: before server ID starts (or after it is killed), its disk becomes what
+// ZooKeeper 3.8 would restore from the data directory DIR (sim/datadir/restore.h): the
+// newest snapshot, the logged txns after it, currentEpoch and acceptedEpoch. DIR is
+// relative to the scenario file; its myid must be ID. (zksim addition)
+struct LoadDisk {
+  ServerRef server;
+  std::string path;           // as written
+  std::string resolved_path;  // relative to the scenario file's folder
+  bool operator==(const LoadDisk&) const = default;
+};
 // clients async | clients wait: whether later client operations return at once (their
 // replies arrive while time runs, so operations of several clients overlap) or wait for
 // their reply, as the contract says (the default).
@@ -310,7 +320,7 @@ using Command = std::variant<
     ExpectLeader, ExpectState, ExpectOk, ExpectError, ExpectData, ExpectCreated,
     ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
     Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld, SetDisk, SetClients,
-    ExpectViolation, ExpectFourLetter>;
+    ExpectViolation, ExpectFourLetter, LoadDisk>;
 
 struct Step {
   int line = 0;  // 1-based line in the scenario file

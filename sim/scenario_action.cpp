@@ -3,7 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <type_traits>
+
+#include "sim/datadir/restore.h"
+#include "sim/datadir/server_dir.h"
 
 namespace zk::sim {
 namespace {
@@ -72,6 +76,25 @@ class Applier {
     return fail(world_.partition(groups));
   }
   ActionOutcome operator()(const Heal&) { return fail(world_.heal()); }
+  ActionOutcome operator()(const LoadDisk& c) {
+    auto listed = datadir::list_server_dir(c.resolved_path);
+    if (auto* e = std::get_if<datadir::DataDirError>(&listed)) return fail(e->line());
+    const datadir::ServerDir& dir = std::get<datadir::ServerDir>(listed);
+    if (!dir.myid) return fail(fmt::format("{}: myid file is missing", c.resolved_path));
+    if (*dir.myid != c.server.id) {
+      return fail(fmt::format("{}/myid says server {}, not server {}", c.resolved_path, *dir.myid, c.server.id));
+    }
+    auto restored = datadir::restore_server(dir);
+    if (auto* e = std::get_if<datadir::DataDirError>(&restored)) return fail(e->line());
+    datadir::RestoredServer& r = std::get<datadir::RestoredServer>(restored);
+    const std::string description =
+        fmt::format("{} ({} + {} txns, last zxid {:#x}, currentEpoch {}, acceptedEpoch {})", c.path,
+                    r.snapshot_file.empty() ? std::string("no snapshot")
+                                            : std::filesystem::path(r.snapshot_file).filename().string(),
+                    r.state.log.size(), r.last_processed_zxid, r.state.current_epoch, r.state.accepted_epoch);
+    for (const std::string& note : r.notes) world_.note(fmt::format("server {}'s disk: {}", c.server.id, note));
+    return fail(world_.load_disk(c.server.id, std::move(r.state), description));
+  }
   ActionOutcome operator()(const SetNetwork& c) {
     NetworkFaults faults = world_.network().faults();
     if (c.loss_ppm) faults.loss = static_cast<double>(*c.loss_ppm) / 1e6;
@@ -136,7 +159,7 @@ bool is_instant_action(const Command& command) {
         using T = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<T, Start>) return !c.every_us || c.servers.size() <= 1;
         return is_one_of<T, Kill, Restart, Pause, Resume, Partition, Heal, SetNetwork, HoldNext, DropNext,
-                         ReleaseHeld, ClientConnect> ||
+                         ReleaseHeld, ClientConnect, LoadDisk> ||
                kIsClientOp<T>;
       },
       command);

@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, 14> kActionWords{"start", "kill", "restar
 constexpr std::string_view kStartUsage = "start ID [ID ...] [every=DUR]";
 constexpr std::string_view kPartitionUsage = "partition A B ... | C D ...";
 constexpr std::string_view kNetworkUsage = "network [loss=P] [duplicate=P] [reorder=P]";
-constexpr std::string_view kDiskUsage = "disk fsync=MIN..MAX";
+constexpr std::string_view kDiskUsage = "disk fsync=MIN..MAX | disk ID load DIR";
 constexpr std::string_view kClientsUsage = "clients async|wait";
 constexpr std::string_view kRunUsage = "run DUR | run until leader [timeout=DUR] | run until converged [timeout=DUR]";
 
@@ -163,7 +163,26 @@ std::string parse_network(std::vector<Word> args, Command& out) {
   return "";
 }
 
-std::string parse_disk(std::vector<Word> args, Command& out) {
+// disk ID load DIR (the directory is read when the step runs).
+std::string parse_disk_load(std::vector<Word> args, const Context& context, Command& out) {
+  Options options;
+  std::string error = take_options(args, {}, kDiskUsage, options);
+  if (error.empty()) error = check_arity(args, {"server id", "load", "DIR"}, 0, kDiskUsage);
+  if (!error.empty()) return error;
+  LoadDisk load;
+  if (error = parse_server_ref(args[0].text, context.server_count, load.server); !error.empty()) return error;
+  if (load.server.is_leader) return "disk ID load DIR needs a server id, not leader";
+  if (args[2].text.empty() || args[2].text.find('\0') != std::string::npos) {
+    return fmt::format("bad directory '{}'", word_for_message(args[2].text));
+  }
+  load.path = args[2].text;
+  load.resolved_path = resolve_scenario_path(context.file_name, load.path);
+  out = std::move(load);
+  return "";
+}
+
+std::string parse_disk(std::vector<Word> args, const Context& context, Command& out) {
+  if (args.size() >= 2 && !args[1].quoted && args[1].text == "load") return parse_disk_load(std::move(args), context, out);
   Options options;
   std::string error = take_options(args, {"fsync"}, kDiskUsage, options);
   if (error.empty()) error = check_arity(args, {}, 0, kDiskUsage);
@@ -237,7 +256,7 @@ std::string parse_action(std::string_view verb, std::vector<Word> args, const Co
   if (verb == "hold") return parse_link<HoldNext>(verb, std::move(args), context, out);
   if (verb == "drop") return parse_link<DropNext>(verb, std::move(args), context, out);
   if (verb == "release") return parse_link<ReleaseHeld>(verb, std::move(args), context, out);
-  if (verb == "disk") return parse_disk(std::move(args), out);
+  if (verb == "disk") return parse_disk(std::move(args), context, out);
   if (verb == "clients") return parse_clients(std::move(args), out);
   return fmt::format("unknown command '{}'", word_for_message(verb));
 }

@@ -85,13 +85,6 @@ std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
   return apply_link_options(options, out.latency_min_us, out.latency_max_us, out.seed, out.upstream_bugs);
 }
 
-std::string resolve_path(const std::string& scenario_file, const std::string& path) {
-  const std::filesystem::path written(path);
-  if (written.is_absolute()) return written.lexically_normal().string();
-  const std::filesystem::path base = std::filesystem::path(scenario_file).parent_path();
-  return (base / written).lexically_normal().string();
-}
-
 std::string parse_cluster_config(std::vector<Word> args, Context& context, ClusterConfig& out) {
   Options options;
   std::string error = take_options(args, {"latency", "seed", "bugs"}, kConfigUsage, options);
@@ -106,7 +99,7 @@ std::string parse_cluster_config(std::vector<Word> args, Context& context, Clust
     return error;
   }
   out.path = args[0].text;
-  out.resolved_path = resolve_path(context.file_name, out.path);
+  out.resolved_path = resolve_scenario_path(context.file_name, out.path);
   FileText file = std::optional<std::string>();
   if (context.read_file != nullptr && *context.read_file) file = (*context.read_file)(out.resolved_path);
   if (!file.ok()) return fmt::format("zoo.cfg '{}' {}", word_for_message(out.resolved_path), file.error);

@@ -2,6 +2,7 @@
 // a word list once.
 #include "sim/scenario_parse_support.h"
 
+#include <filesystem>
 #include <algorithm>
 #include <array>
 #include "core/invariant.h"
@@ -245,6 +246,13 @@ std::string format_probability(int64_t ppm) {
   while (text.back() == '0') text.pop_back();
   if (text.back() == '.') text.pop_back();
   return text + "%";
+}
+
+std::string resolve_scenario_path(const std::string& scenario_file, const std::string& path) {
+  const std::filesystem::path written(path);
+  if (written.is_absolute()) return written.lexically_normal().string();
+  const std::filesystem::path base = std::filesystem::path(scenario_file).parent_path();
+  return (base / written).lexically_normal().string();
 }
 
 }  // namespace zk::sim::parse

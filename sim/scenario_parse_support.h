@@ -73,6 +73,8 @@ std::string check_path(std::string_view path, bool sequential);
 
 std::string parse_positive_duration(std::string_view option_word, std::string_view value, int64_t& out_us);
 std::string parse_seed(std::string_view value, uint64_t& out);
+// A path written in a scenario, relative to the scenario file's folder unless absolute.
+std::string resolve_scenario_path(const std::string& scenario_file, const std::string& path);
 // A probability as "5%" or "0.05", in parts per million.
 std::string parse_probability_ppm(std::string_view key, std::string_view value, int64_t& out_ppm);
 std::string format_probability(int64_t ppm);

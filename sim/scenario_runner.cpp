@@ -269,7 +269,7 @@ class ScenarioStepper::Impl {
     requires(std::is_same_v<T, Kill> || std::is_same_v<T, Restart> || std::is_same_v<T, Pause> ||
              std::is_same_v<T, Resume> || std::is_same_v<T, Partition> || std::is_same_v<T, Heal> ||
              std::is_same_v<T, SetNetwork> || std::is_same_v<T, HoldNext> || std::is_same_v<T, DropNext> ||
-             std::is_same_v<T, ReleaseHeld>)
+             std::is_same_v<T, ReleaseHeld> || std::is_same_v<T, LoadDisk>)
   std::string exec(const T& c) {
     std::string error = act(c).error;
     if constexpr (std::is_same_v<T, Kill> || std::is_same_v<T, Pause> || std::is_same_v<T, Resume>) {

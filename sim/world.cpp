@@ -134,6 +134,15 @@ std::string World::start(ServerId id) {
   return {};
 }
 
+std::string World::load_disk(ServerId id, PersistentState state, const std::string& description) {
+  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+  ServerSlot& s = mutable_slot(id);
+  if (s.peer) return fmt::format("server {} is running; load its disk before it starts or after a kill", id);
+  s.disk.load(std::move(state));
+  note(fmt::format("server {}'s disk loaded: {}", id, description));
+  return {};
+}
+
 std::string World::restart(ServerId id) {
   if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
   ServerSlot& s = mutable_slot(id);

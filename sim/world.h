@@ -112,6 +112,8 @@ class World {
   std::string drop_next(EndpointId from, EndpointId to);
   std::string release_held(EndpointId from, EndpointId to);
   void note(const std::string& text);  // a free-text trace line (scenario echo)
+  // Replaces a stopped server's disk with `state` (a restored data directory).
+  std::string load_disk(ServerId id, PersistentState state, const std::string& description);
   std::string client_connect(const std::string& name, ServerId server, int64_t timeout_ms);
   // Sends an operation from a client; returns its cxid, or an error (unknown client).
   std::string client_submit(const std::string& name, Request request, int32_t* cxid);

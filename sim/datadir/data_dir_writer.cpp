@@ -1,0 +1,135 @@
+// Writing a data directory: see data_dir_writer.h. Records go through the generated jute
+// serializers; the seals and the entry framing are added around them here.
+#include "sim/datadir/data_dir_writer.h"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+
+#include "sim/datadir/adler32.h"
+#include "sim/datadir/big_endian.h"
+#include "sim/datadir/snapshot_reader.h"
+#include "sim/datadir/txn_log_reader.h"
+#include "sim/datadir/zk_digest.h"
+#include "sim/datadir/zk_txn_encode.h"
+#include "sim/jute/jute_archive.h"
+
+namespace zk::sim::datadir {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int64_t kOpenAclId = 2;  // the ACL cache's key for OPEN_ACL_UNSAFE
+constexpr int64_t kReadAclId = 1;  // READ_ACL_UNSAFE, which ZooKeeper gives /zookeeper/config
+constexpr int64_t kNoAclId = -1;   // the root and /zookeeper, /zookeeper/quota (no ACL set)
+
+std::string file_header(int32_t magic, int64_t dbid) {
+  jute::OutputArchive out;
+  ZK_INVARIANT(out.write(serialize_FileHeader, ::FileHeader{magic, kFileFormatVersion, dbid}));
+  return std::string(out.bytes());
+}
+
+void append_string(std::string* out, std::string_view s) {
+  append_be32(out, static_cast<int32_t>(s.size()));
+  out->append(s);
+}
+
+void append_seal(std::string* out) {
+  append_be64(out, static_cast<int64_t>(adler32(*out)));
+  append_string(out, "/");
+}
+
+void append_acl_list(std::string* out, int64_t key, int32_t perms) {
+  char world[] = "world";
+  char anyone[] = "anyone";
+  ::ACL acl{perms, Id{world, anyone}};
+  jute::OutputArchive a;
+  ZK_INVARIANT(a.write(serialize_ACL_vector, ACL_vector{1, &acl}));
+  append_be64(out, key);
+  out->append(a.bytes());
+}
+
+std::optional<DataDirError> write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  f.close();
+  if (!f) return file_error(path, "cannot be written");
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string encode_snapshot(const DataTree& tree, Zxid zxid) {
+  std::string out = file_header(kSnapshotMagic, -1);
+  const auto sessions = tree.sessions();
+  append_be32(&out, static_cast<int32_t>(sessions.size()));
+  for (const auto& [id, timeout_ms] : sessions) {
+    append_be64(&out, id);
+    append_be32(&out, static_cast<int32_t>(timeout_ms));
+  }
+  append_be32(&out, 2);
+  append_acl_list(&out, kReadAclId, 1);
+  append_acl_list(&out, kOpenAclId, 31);
+  tree.for_each_node([&](std::string_view path, const StatPersisted& s, std::string_view data, int32_t) {
+    const bool root = path == "/";
+    append_string(&out, root ? std::string_view() : path);
+    append_be32(&out, static_cast<int32_t>(data.size()));
+    out.append(data);
+    int64_t acl = kOpenAclId;
+    if (root || path == "/zookeeper" || path == "/zookeeper/quota") acl = kNoAclId;
+    if (path == "/zookeeper/config") acl = kReadAclId;
+    append_be64(&out, acl);
+    jute::OutputArchive stat;
+    ZK_INVARIANT(stat.write(serialize_StatPersisted, ::StatPersisted{s.czxid, s.mzxid, s.ctime_ms, s.mtime_ms, s.version,
+                                                                    s.cversion, s.aversion, s.ephemeral_owner, s.pzxid}));
+    out.append(stat.bytes());
+  });
+  append_string(&out, "/");
+  append_seal(&out);
+  // The digest trailer: ZooKeeper writes an empty one (zxid 0) until it has logged a digest.
+  append_be64(&out, zxid);
+  append_be32(&out, kZkDigestVersion);
+  append_be64(&out, zxid == 0 ? 0 : zk_tree_digest(tree));
+  append_seal(&out);
+  return out;
+}
+
+std::string encode_txn_log(const DataTree& base, const TxnLog& log) {
+  std::string out = file_header(kTxnLogMagic, 0);
+  DataTree tree = base;
+  int64_t tree_digest = zk_tree_digest(tree);
+  for (const auto& txn : log) {
+    tree_digest = apply_with_zk_digest(tree, *txn, tree_digest);
+    std::optional<ZkTxnDigest> digest;
+    if (txn->header.type != OpCode::kError) digest = ZkTxnDigest{kZkDigestVersion, tree_digest};
+    const std::string bytes = encode_zk_txn(*txn, digest);
+    append_be64(&out, static_cast<int64_t>(adler32(bytes)));
+    append_be32(&out, static_cast<int32_t>(bytes.size()));
+    out += bytes;
+    out.push_back('B');
+  }
+  return out;
+}
+
+std::optional<DataDirError> write_server_dir(const std::string& dir, int64_t myid, const PersistentState& state) {
+  std::error_code ec;
+  const fs::path version2 = fs::path(dir) / "version-2";
+  fs::create_directories(version2, ec);
+  if (ec) return file_error(version2.string(), "cannot be created: " + ec.message());
+  const DataTree initial;
+  const DataTree& base = state.snapshot ? *state.snapshot : initial;
+  if (auto e = write_file((fs::path(dir) / "myid").string(), fmt::format("{}\n", myid))) return e;
+  if (auto e = write_file((version2 / fmt::format("snapshot.{:x}", state.snapshot_zxid)).string(),
+                          encode_snapshot(base, state.snapshot_zxid))) {
+    return e;
+  }
+  if (!state.log.empty()) {
+    const Zxid first = state.log.front()->header.zxid;
+    if (auto e = write_file((version2 / fmt::format("log.{:x}", first)).string(), encode_txn_log(base, state.log))) return e;
+  }
+  if (auto e = write_file((version2 / "currentEpoch").string(), std::to_string(state.current_epoch))) return e;
+  if (auto e = write_file((version2 / "acceptedEpoch").string(), std::to_string(state.accepted_epoch))) return e;
+  return std::nullopt;
+}
+
+}  // namespace zk::sim::datadir

@@ -1,0 +1,133 @@
+// Restoring a server from its data directory: see restore.h.
+#include "sim/datadir/restore.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "core/snapshot.h"
+#include "sim/datadir/snapshot_reader.h"
+#include "sim/datadir/txn_log_reader.h"
+
+namespace zk::sim::datadir {
+namespace {
+
+constexpr size_t kSnapshotsTried = 100;  // FileSnap.findNValidSnapshots(100)
+
+Epoch epoch_of(Zxid zxid) { return zxid >> 32; }
+
+}  // namespace
+
+DataDirResult<DataTree> tree_from_snapshot(const SnapshotFile& snapshot, Zxid zxid) {
+  std::vector<SnapshotNodeInput> nodes;
+  nodes.reserve(snapshot.nodes.size());
+  for (const SnapshotNode& n : snapshot.nodes) {
+    // Below /zookeeper/ each server keeps its own quota and config nodes (ZooKeeper rewrites
+    // /zookeeper/config from zoo.cfg at start-up and leaves them out of the digest); zksim's
+    // tree starts with its own.
+    if (n.path == "/zookeeper/quota" || n.path == "/zookeeper/config") {
+      nodes.push_back(SnapshotNodeInput{n.path, StatPersisted{}, ""});
+      continue;
+    }
+    if (n.path.starts_with("/zookeeper/")) continue;  // quota limits: not modelled by zksim
+    nodes.push_back(SnapshotNodeInput{n.path.empty() ? std::string_view("/") : std::string_view(n.path), n.stat, n.data});
+  }
+  std::vector<std::pair<SessionId, int64_t>> sessions;
+  for (const auto& [id, timeout] : snapshot.sessions) sessions.emplace_back(id, timeout);
+  std::sort(sessions.begin(), sessions.end());
+  std::string error;
+  std::optional<DataTree> tree = tree_from_nodes(zxid, nodes, sessions, &error);
+  if (!tree) return file_error(snapshot.file, fmt::format("the snapshot's tree is not one zksim can hold: {}", error));
+  return std::move(*tree);
+}
+
+DataDirResult<RestoredServer> restore_server(const ServerDir& dir) {
+  RestoredServer out;
+  out.dir = dir;
+  // 1. The newest snapshot that reads.
+  Zxid snap_zxid = -1;
+  size_t tried = 0;
+  for (auto it = dir.snapshots.rbegin(); it != dir.snapshots.rend() && tried < kSnapshotsTried; ++it) {
+    auto bytes = read_binary_file(it->path, kDataFileBytesMax);
+    if (auto* e = std::get_if<DataDirError>(&bytes)) return *e;
+    const std::string& b = std::get<std::string>(bytes);
+    if (!looks_like_complete_snapshot(b)) {
+      out.notes.push_back(fmt::format("{}: not a complete snapshot (no seal at its end), skipped", it->path));
+      continue;
+    }
+    ++tried;
+    auto snap = read_snapshot(it->path, b);
+    if (auto* e = std::get_if<DataDirError>(&snap)) {
+      out.notes.push_back(fmt::format("problem reading snap file {}, trying an older one", e->line()));
+      continue;
+    }
+    auto tree = tree_from_snapshot(std::get<SnapshotFile>(snap), it->name_zxid);
+    if (auto* e = std::get_if<DataDirError>(&tree)) return *e;
+    snap_zxid = it->name_zxid;
+    out.snapshot_file = it->path;
+    out.tree = std::move(std::get<DataTree>(tree));
+    out.state.snapshot = std::make_shared<const DataTree>(out.tree);
+    out.state.snapshot_zxid = snap_zxid;
+    break;
+  }
+  if (snap_zxid < 0 && tried > 0) return file_error(dir.snap_dir, "Not able to find valid snapshots");
+  // 2. The logs from the newest one named at or below the snapshot's zxid (FileTxnLog.getLogFiles).
+  size_t first_log = 0;
+  for (size_t i = 0; i < dir.logs.size(); ++i) {
+    if (dir.logs[i].name_zxid <= std::max<Zxid>(snap_zxid, 0)) first_log = i;
+  }
+  Zxid last = std::max<Zxid>(snap_zxid, 0);
+  bool any_txn = false;
+  for (size_t i = first_log; i < dir.logs.size(); ++i) {
+    auto bytes = read_binary_file(dir.logs[i].path, kDataFileBytesMax);
+    if (auto* e = std::get_if<DataDirError>(&bytes)) return *e;
+    auto read = read_txn_log(dir.logs[i].path, std::get<std::string>(bytes));
+    if (auto* e = std::get_if<DataDirError>(&read)) return *e;
+    TxnLogFile& log = std::get<TxnLogFile>(read);
+    for (TxnLogEntry& entry : log.entries) {
+      any_txn = true;
+      const Txn& txn = entry.decoded.txn;
+      if (txn.header.zxid <= snap_zxid) continue;
+      if (!entry.decoded.unsupported.empty()) {
+        return byte_error(log.file, entry.offset,
+                          fmt::format("txn {:#x}: {}", txn.header.zxid, entry.decoded.unsupported));
+      }
+      if (txn.header.zxid <= last) {
+        return byte_error(log.file, entry.offset,
+                          fmt::format("txn {:#x} is not above the txn before it ({:#x})", txn.header.zxid, last));
+      }
+      last = txn.header.zxid;
+      out.tree.apply(txn);
+      out.state.log.push_back(std::make_shared<const Txn>(txn));
+    }
+    if (log.end == TxnLogEnd::kTornEntry) {
+      out.notes.push_back(fmt::format("{}: byte {}: Last transaction was partial ({}); ZooKeeper stops reading this log here",
+                                      log.file, log.end_offset, log.end_detail));
+    }
+    if (log.end == TxnLogEnd::kBadChecksum) {
+      return byte_error(log.file, log.end_offset, fmt::format("CRC check failed ({})", log.end_detail));
+    }
+  }
+  if (snap_zxid < 0 && any_txn) {
+    return file_error(dir.snap_dir, "No snapshot found, but there are log entries. Something is broken!");
+  }
+  out.last_processed_zxid = last;
+  // 3. The epochs (QuorumPeer.loadDataBase).
+  const Epoch zxid_epoch = epoch_of(last);
+  const Epoch current = dir.current_epoch.value_or(zxid_epoch);
+  if (!dir.current_epoch) out.notes.push_back(fmt::format("currentEpoch not found, using the last zxid's epoch {}", current));
+  if (zxid_epoch > current) {
+    return file_error(dir.snap_dir + "/currentEpoch",
+                      fmt::format("The current epoch, {:x}, is older than the last zxid, {}", current, last));
+  }
+  const Epoch accepted = dir.accepted_epoch.value_or(zxid_epoch);
+  if (!dir.accepted_epoch) out.notes.push_back(fmt::format("acceptedEpoch not found, using the last zxid's epoch {}", accepted));
+  if (accepted < current) {
+    return file_error(dir.snap_dir + "/acceptedEpoch",
+                      fmt::format("The accepted epoch, {:x} is less than the current epoch, {:x}", accepted, current));
+  }
+  out.state.current_epoch = current;
+  out.state.accepted_epoch = accepted;
+  return out;
+}
+
+}  // namespace zk::sim::datadir
