@@ -16,7 +16,8 @@ namespace {
 
 bool is_local_read(const Request& request) {
   return std::holds_alternative<GetDataRequest>(request) || std::holds_alternative<ExistsRequest>(request) ||
-         std::holds_alternative<GetChildrenRequest>(request) || std::holds_alternative<AddWatchRequest>(request);
+         std::holds_alternative<GetChildrenRequest>(request) || std::holds_alternative<AddWatchRequest>(request) ||
+         std::holds_alternative<SetWatchesRequest>(request);
 }
 
 }  // namespace
@@ -192,6 +193,13 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
   } else if (const auto* add = std::get_if<AddWatchRequest>(&message.request)) {
     watches_.add(watcher, add->path,
                  add->mode == AddWatchMode::kPersistent ? WatchKind::kPersistent : WatchKind::kPersistentRecursive);
+  } else if (const auto* set = std::get_if<SetWatchesRequest>(&message.request)) {
+    // FinalRequestProcessor's setWatches: the missed changes fire (before the reply), the
+    // rest are registered; the reply is the header alone.
+    const WatchLists lists{set->data, set->exist, set->child, set->persistent, set->persistent_recursive};
+    for (const WatchEvent& event : watches_.set_watches(watcher, set->relative_zxid, lists, tree_)) {
+      out.push(ClientSendEffect{connection, WatchEventMessage{event.type, event.path, last_processed_zxid_}});
+    }
   }
   client_reply(connection, std::move(reply), out);
 }

@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/zxid.h"
+
 namespace zk {
 
 enum class CreateMode : int32_t {
@@ -87,6 +89,18 @@ struct AddWatchRequest {
   AddWatchMode mode = AddWatchMode::kPersistent;
   bool operator==(const AddWatchRequest&) const = default;
 };
+// SetWatches / SetWatches2 (opcodes 101 / 105): a client re-registers its watches after
+// it reconnects, relative to the last zxid it saw; a watch whose change happened after it
+// fires at once (DataTree.setWatches), the others are registered. Answered locally.
+struct SetWatchesRequest {
+  Zxid relative_zxid = 0;
+  std::vector<std::string> data;
+  std::vector<std::string> exist;
+  std::vector<std::string> child;
+  std::vector<std::string> persistent;            // SetWatches2 only
+  std::vector<std::string> persistent_recursive;  // SetWatches2 only
+  bool operator==(const SetWatchesRequest&) const = default;
+};
 struct CreateSessionRequest {
   int64_t timeout_ms = 0;  // already negotiated
   bool operator==(const CreateSessionRequest&) const = default;
@@ -97,7 +111,7 @@ struct CloseSessionRequest {
 
 using Request = std::variant<CreateRequest, DeleteRequest, SetDataRequest, CheckRequest, MultiRequest, GetDataRequest,
                              ExistsRequest, GetChildrenRequest, SyncRequest, AddWatchRequest, CreateSessionRequest,
-                             CloseSessionRequest>;
+                             CloseSessionRequest, SetWatchesRequest>;
 
 // True for requests that become txns (create, delete, setData, check, multi,
 // createSession, closeSession). sync goes to the leader too but is not a txn: false.

@@ -41,6 +41,13 @@ int64_t record_bytes(const Request& request) {
           return text_bytes(r.path) + kBoolBytes;
         } else if constexpr (std::is_same_v<T, SyncRequest>) {
           return text_bytes(r.path);
+        } else if constexpr (std::is_same_v<T, SetWatchesRequest>) {
+          int64_t bytes = kLongBytes;
+          for (const auto* list : {&r.data, &r.exist, &r.child}) {
+            bytes += kIntBytes;
+            for (const std::string& path : *list) bytes += text_bytes(path);
+          }
+          return bytes;
         } else if constexpr (std::is_same_v<T, MultiRequest>) {
           int64_t bytes = kMultiHeaderBytes;  // the closing header
           for (const MultiOp& op : r.ops) bytes += kMultiHeaderBytes + op_bytes(op);

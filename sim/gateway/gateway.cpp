@@ -39,8 +39,13 @@ void Gateway::on_bytes(uint64_t id, std::string_view bytes) {
   if (it == connections_.end() || it->second.closing) return;
   Connection& c = it->second;
   c.reader.feed(bytes);
+  read_frames(id, c);
+}
+
+void Gateway::read_frames(uint64_t id, Connection& c) {
   std::string frame;
   for (;;) {
+    if (c.awaiting_connect_response) return;
     const FrameReader::Status status = c.reader.next(&frame);
     if (status == FrameReader::Status::kNeedMore) return;
     if (status == FrameReader::Status::kBadLength) {
@@ -62,6 +67,7 @@ void Gateway::on_frame(uint64_t id, Connection& c, const std::string& frame) {
       return;
     }
     c.connect_seen = true;
+    c.awaiting_connect_response = true;
     c.with_read_only = connect.has_read_only;
     connect.request.remote_address = c.remote_address;
     world_.external_send(c.world_id, std::move(connect.request));
@@ -105,6 +111,7 @@ void Gateway::deliver(Connection& c, const ServerToClient& message) {
     c.output += encode_connect_response(valid ? static_cast<int32_t>(response->timeout_ms) : 0,
                                         valid ? response->session_id : 0,
                                         valid ? response->password : std::string(16, '\0'), c.with_read_only);
+    c.awaiting_connect_response = false;
     if (!valid) {
       c.closing = true;
       log_.push_back(fmt::format("{} -> S{}: invalid session (expired, or a wrong password)", c.remote_address, c.server));
@@ -137,7 +144,9 @@ void Gateway::collect() {
     if (it == connections_.end()) continue;
     Connection& c = it->second;
     if (c.closing && !std::holds_alternative<ConnectionClosed>(delivery.message)) continue;
+    const bool was_awaiting = c.awaiting_connect_response;
     deliver(c, delivery.message);
+    if (was_awaiting && !c.awaiting_connect_response && !c.closing) read_frames(it->first, c);
     if (c.output.size() > config_.max_output_bytes) {
       close(it->first, c, fmt::format("the client reads nothing: {} bytes wait to be written", c.output.size()));
       c.output.clear();

@@ -60,12 +60,17 @@ class Gateway {
     ConnectionId world_id = 0;
     FrameReader reader{0};
     bool connect_seen = false;
+    // ZooKeeperServer.processConnectRequest disables reading until the session is set up
+    // (finishSessionInit re-enables it): frames behind the ConnectRequest, such as the Java
+    // client's SetWatches, wait in the reader until the ConnectResponse goes out.
+    bool awaiting_connect_response = false;
     bool with_read_only = true;
     std::deque<PendingRequest> pending;  // requests sent to the server, awaiting replies
     std::string output;
     bool closing = false;
   };
   void on_frame(uint64_t id, Connection& c, const std::string& frame);
+  void read_frames(uint64_t id, Connection& c);
   void deliver(Connection& c, const ServerToClient& message);
   void close(uint64_t id, Connection& c, const std::string& why);
   int64_t server_zxid(ServerId server) const;

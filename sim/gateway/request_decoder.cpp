@@ -81,6 +81,13 @@ bool read_record(jute::InputArchive& archive, int (*deserialize)(iarchive*, cons
 
 std::string str(const char* s) { return s ? std::string(s) : std::string(); }
 
+std::vector<std::string> strings(const String_vector& v) {
+  std::vector<std::string> out;
+  out.reserve(static_cast<size_t>(std::max(0, v.count)));
+  for (int32_t i = 0; i < v.count; ++i) out.push_back(str(v.data[i]));
+  return out;
+}
+
 bool valid_create_mode(int32_t flags) { return flags >= 0 && flags <= 6; }
 
 // A create of any opcode (create, create2, createContainer, createTTL) as core's request.
@@ -242,6 +249,23 @@ DecodedRequest decode_request(std::string_view frame) {
                          out.message = RequestMessage{xid, AddWatchRequest{str(r.path), static_cast<AddWatchMode>(r.mode)}};
                          if (r.mode != 0 && r.mode != 1) error = fmt::format("AddWatchRequest: invalid mode {}", r.mode);
                        }) && error.empty();
+      break;
+    case opcode::kSetWatches:
+      ok = read_record(archive, deserialize_SetWatches, deallocate_SetWatches, "SetWatches", &error,
+                       [&](const ::SetWatches& r) {
+                         out.message = RequestMessage{xid, SetWatchesRequest{r.relativeZxid, strings(r.dataWatches),
+                                                                             strings(r.existWatches),
+                                                                             strings(r.childWatches), {}, {}}};
+                       });
+      break;
+    case opcode::kSetWatches2:
+      ok = read_record(archive, deserialize_SetWatches2, deallocate_SetWatches2, "SetWatches2", &error,
+                       [&](const ::SetWatches2& r) {
+                         out.message = RequestMessage{
+                             xid, SetWatchesRequest{r.relativeZxid, strings(r.dataWatches), strings(r.existWatches),
+                                                    strings(r.childWatches), strings(r.persistentWatches),
+                                                    strings(r.persistentRecursiveWatches)}};
+                       });
       break;
     case opcode::kMulti: ok = read_multi(archive, &out, &error); break;
     default:

@@ -188,3 +188,46 @@ TEST_CASE("bad input: Len error, unknown opcode, wrong password close the connec
   CHECK(frames(*live.gateway.output(c)) == std::vector<std::string>{be32(1) + be64(-1) + be32(-6)});
   CHECK(live.gateway.closing(c));
 }
+
+TEST_CASE("a session moving to another server re-registers its watches: SetWatches behind the ConnectRequest") {
+  // As the Java client's primeConnection: ConnectRequest and SetWatches leave together; the
+  // server reads the SetWatches only once the session is set up (disableRecv), fires the
+  // change the client missed, then answers with the header alone (xid -8).
+  LiveWorld live;
+  const ServerId leader = *live.world.leader();
+  const ServerId first = leader == 1 ? 2 : 1;
+  const ServerId second = 6 - leader - first;
+  const uint64_t a = live.gateway.accept(first, "127.0.0.1:5010");
+  live.gateway.on_bytes(a, connect_frame(0, std::string(16, '\0')));
+  const auto connected = frames(live.settle(a));
+  REQUIRE(connected.size() == 1);
+  int64_t session = 0;
+  for (unsigned char c : connected[0].substr(8, 8)) session = (session << 8) | c;
+  live.gateway.on_bytes(a, framed(be32(1) + be32(opcode::kCreate) + jstr("/w") + jstr("d") + open_acl() + be32(0)));
+  const auto created = frames(live.settle(a));
+  REQUIRE(created.size() == 1);
+  const std::string seen_zxid = created[0].substr(4, 8);
+  live.gateway.on_client_closed(a);
+
+  // Another session changes /w while the first one is away.
+  const uint64_t other = live.gateway.accept(first, "127.0.0.1:5011");
+  live.gateway.on_bytes(other, connect_frame(0, std::string(16, '\0')));
+  REQUIRE(frames(live.settle(other)).size() == 1);
+  live.gateway.on_bytes(other, framed(be32(1) + be32(opcode::kSetData) + jstr("/w") + jstr("e") + be32(-1)));
+  REQUIRE(frames(live.settle(other)).size() == 1);
+
+  const uint64_t b = live.gateway.accept(second, "127.0.0.1:5012");
+  std::string set_watches = be32(-8) + be32(opcode::kSetWatches) + seen_zxid;
+  set_watches += be32(1) + jstr("/w") + be32(0) + be32(0);  // data, exist, child watches
+  live.gateway.on_bytes(b, connect_frame(session, session_password(session)) + framed(set_watches));
+  // The SetWatches is read when the ConnectResponse goes out, so its answer comes a round later.
+  std::string moved_bytes = live.settle(b);
+  moved_bytes += live.settle(b);
+  const auto moved = frames(moved_bytes);
+  REQUIRE(moved.size() == 3);
+  CHECK(moved[0].substr(8, 8) == be64(session));
+  CHECK(moved[1] == be32(-1) + be64(-1) + be32(0) + be32(3) + be32(3) + jstr("/w"));  // NodeDataChanged
+  CHECK(moved[2].substr(0, 4) == be32(-8));
+  CHECK(moved[2].substr(12) == be32(0));
+  CHECK(moved[2].size() == 16);
+}
