@@ -217,8 +217,21 @@ void QuorumPeer::on_flushed(Zxid token, Outbox& out) {
   if (state_ == PeerState::kLeading && leader_) {
     if (!is_epoch_marker(token)) leader_on_ack(config_.my_id, token, out);
   } else if (state_ == PeerState::kFollowing && learner_ && learner_->got_new_leader) {
-    if (is_epoch_marker(token)) write_epoch(EpochFile::kCurrentEpoch, std::max(disk_.current_epoch, zxid_epoch(token)), out);
-    send_packet(learner_->leader, PacketType::kAck, learner_->connection, token, 0, out);
+    if (is_epoch_marker(token)) {
+      write_epoch(EpochFile::kCurrentEpoch, std::max(disk_.current_epoch, zxid_epoch(token)), out);
+      send_packet(learner_->leader, PacketType::kAck, learner_->connection, token, 0, out);
+      for (Zxid held : std::exchange(learner_->acks_held_for_epoch, {})) {
+        send_packet(learner_->leader, PacketType::kAck, learner_->connection, held, 0, out);
+      }
+    } else if (disk_.current_epoch < learner_->new_epoch) {
+      // An ACK now would count towards a commit while this server's currentEpoch is still
+      // the old one: crashed before the marker's fsync, it would restart with the txn but
+      // the old epoch, lose the election on the epoch and be truncated below a committed
+      // txn (fuzz seed 3502822). Held until currentEpoch is on disk.
+      learner_->acks_held_for_epoch.push_back(token);
+    } else {
+      send_packet(learner_->leader, PacketType::kAck, learner_->connection, token, 0, out);
+    }
   }
 }
 

@@ -134,6 +134,9 @@ struct LearnerState {
   std::deque<std::shared_ptr<const Txn>> pending_txns;  // logged proposals awaiting COMMIT
   std::vector<std::shared_ptr<const Txn>> unlogged;     // proposals before NEWLEADER
   std::optional<Zxid> snapshot_zxid;                     // a SNAP in memory, written at NEWLEADER
+  // Txns fsynced before the NEWLEADER marker, so before currentEpoch is written: their ACKs
+  // wait and go out right after NEWLEADER's (the ZOOKEEPER-4685 order of the 4643 fix).
+  std::vector<Zxid> acks_held_for_epoch;
   std::set<SessionId> touched;                          // reported with the next PING reply
   bool operator==(const LearnerState&) const = default;
 };
