@@ -12,12 +12,13 @@
 // concurrently.
 #pragma once
 
-#include <cassert>
 #include <compare>
 #include <cstddef>
 #include <iterator>
 #include <memory>
 #include <vector>
+
+#include "core/invariant.h"
 
 namespace zk {
 
@@ -68,7 +69,7 @@ class ChunkedVector {
   bool empty() const { return size() == 0; }
 
   const T& operator[](size_t i) const {
-    assert(i < size());
+    ZK_INVARIANT(i < size());
     const size_t raw = i + front_offset_;
     const size_t chunk = raw >> kChunkBits;
     if (chunk < sealed_.size()) return (*sealed_[chunk])[raw & (kChunkSize - 1)];
@@ -83,7 +84,7 @@ class ChunkedVector {
 
   // A writable element; a chunk shared with a copy is copied first.
   T& mutable_at(size_t i) {
-    assert(i < size());
+    ZK_INVARIANT(i < size());
     const size_t raw = i + front_offset_;
     const size_t chunk = raw >> kChunkBits;
     if (chunk >= sealed_.size()) return tail_[raw - sealed_.size() * kChunkSize];

@@ -105,13 +105,9 @@ uint32_t crc32(std::string_view bytes) {
   return c ^ 0xffffffffU;
 }
 
-std::string serialize_snapshot(const DataTree& tree) {
-  Writer w;
-  w.raw(kMagic);
-  w.i64(tree.last_processed_zxid());
-  w.i64(static_cast<int64_t>(tree.node_count()));
-  tree.for_each_node([&w](std::string_view path, const StatPersisted& s, std::string_view data, int32_t) {
-    w.str(path);
+// One node as the snapshot stores it: path, StatPersisted, data.
+static void write_node(Writer& w, std::string_view path, const StatPersisted& s, std::string_view data) {
+  w.str(path);
     w.i64(s.czxid);
     w.i64(s.mzxid);
     w.i64(s.ctime_ms);
@@ -121,7 +117,16 @@ std::string serialize_snapshot(const DataTree& tree) {
     w.i32(s.aversion);
     w.i64(s.ephemeral_owner);
     w.i64(s.pzxid);
-    w.str(data);
+  w.str(data);
+}
+
+std::string serialize_snapshot(const DataTree& tree) {
+  Writer w;
+  w.raw(kMagic);
+  w.i64(tree.last_processed_zxid());
+  w.i64(static_cast<int64_t>(tree.node_count()));
+  tree.for_each_node([&w](std::string_view path, const StatPersisted& s, std::string_view data, int32_t) {
+    write_node(w, path, s, data);
   });
   const std::vector<std::pair<SessionId, int64_t>> sessions = tree.sessions();
   w.i64(static_cast<int64_t>(sessions.size()));
@@ -141,18 +146,7 @@ std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vec
   w.i64(last_processed_zxid);
   w.i64(static_cast<int64_t>(nodes.size()));
   for (const SnapshotNodeInput& n : nodes) {
-    const StatPersisted& s = n.stat;
-    w.str(n.path);
-    w.i64(s.czxid);
-    w.i64(s.mzxid);
-    w.i64(s.ctime_ms);
-    w.i64(s.mtime_ms);
-    w.i32(s.version);
-    w.i32(s.cversion);
-    w.i32(s.aversion);
-    w.i64(s.ephemeral_owner);
-    w.i64(s.pzxid);
-    w.str(n.data);
+    write_node(w, n.path, n.stat, n.data);
   }
   w.i64(static_cast<int64_t>(sessions.size()));
   for (const auto& [session, timeout_ms] : sessions) {
