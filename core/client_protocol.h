@@ -80,6 +80,9 @@ struct PingReply {
 };
 struct ConnectionClosed {
   std::string reason;  // "not currently serving", "client zxid is ahead", "server left the quorum"
+  // The TCP connect itself was refused (nothing listens on the port): the connection was
+  // never established, as opposed to a server that accepted it and then closed it.
+  bool refused = false;
 };
 
 using ServerToClient = std::variant<ConnectResponse, ReplyMessage, WatchEventMessage, PingReply, ConnectionClosed>;

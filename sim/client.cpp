@@ -20,6 +20,16 @@ ClientTimer ping_after_send(int64_t negotiated_timeout_ms) {
 
 }  // namespace
 
+const char* keeper_state_name(KeeperState state) {
+  switch (state) {
+    case KeeperState::kDisconnected: return "Disconnected";
+    case KeeperState::kSyncConnected: return "SyncConnected";
+    case KeeperState::kExpired: return "Expired";
+    case KeeperState::kClosed: return "Closed";
+  }
+  return "?";
+}
+
 const char* client_state_name(ClientState state) {
   switch (state) {
     case ClientState::kNotConnected: return "NOT_CONNECTED";
@@ -27,12 +37,13 @@ const char* client_state_name(ClientState state) {
     case ClientState::kConnected: return "CONNECTED";
     case ClientState::kExpired: return "EXPIRED";
     case ClientState::kClosed: return "CLOSED";
+    case ClientState::kCrashed: return "CRASHED";
   }
   return "?";
 }
 
-SimClient::SimClient(std::string name, EndpointId endpoint, int server_count, int64_t requested_timeout_ms)
-    : name_(std::move(name)), endpoint_(endpoint), server_count_(server_count),
+SimClient::SimClient(std::string name, EndpointId endpoint, StaticHostProvider hosts, int64_t requested_timeout_ms)
+    : name_(std::move(name)), endpoint_(endpoint), hosts_(std::move(hosts)),
       requested_timeout_ms_(requested_timeout_ms) {}
 
 const ClientOpResult* SimClient::op(int32_t cxid) const {
@@ -40,8 +51,15 @@ const ClientOpResult* SimClient::op(int32_t cxid) const {
   return &ops_[static_cast<size_t>(cxid - 1)];
 }
 
-void SimClient::connect(ServerId server, int64_t now_us, ClientEffects& effects) {
-  open_connection(server, now_us, effects);
+void SimClient::connect(int64_t now_us, ClientEffects& effects) {
+  ZK_INVARIANT(state_ == ClientState::kNotConnected && connection_count_ == 0);
+  open_connection(hosts_.next().server, now_us, effects);  // never a spin on the first call
+}
+
+void SimClient::queue_state(KeeperState state, int64_t now_us) {
+  if (state == last_state_queued_) return;
+  last_state_queued_ = state;
+  if (state_events_.size() < kMaxQueuedEvents) state_events_.push_back(ClientStateEvent{state, now_us});
 }
 
 void SimClient::open_connection(ServerId server, int64_t now_us, ClientEffects& effects) {
@@ -63,7 +81,7 @@ void SimClient::open_connection(ServerId server, int64_t now_us, ClientEffects& 
   effects.sends.push_back(ClientSend{server, connection_, std::move(request)});
   // connectTimeout = T / number of servers (before the session exists, the requested T).
   const int64_t t_ms = negotiated_timeout_ms_ > 0 ? negotiated_timeout_ms_ : requested_timeout_ms_;
-  effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, t_ms * 1000 / std::max(1, server_count_)});
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, t_ms * 1000 / hosts_.size()});
   effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
 }
 
@@ -75,7 +93,9 @@ int32_t SimClient::submit(Request request, int64_t now_us, ClientEffects& effect
   result.cxid = cxid;
   result.request = request;
   result.invoked_us = now_us;
-  if (state_ == ClientState::kExpired || state_ == ClientState::kClosed) {
+  if (state_ == ClientState::kCrashed) {
+    // A dead process asks nothing: the op stays without an outcome.
+  } else if (state_ == ClientState::kExpired || state_ == ClientState::kClosed) {
     result.done = true;
     result.err = ErrorCode::kSessionExpired;
     result.completed_us = now_us;
@@ -100,6 +120,7 @@ std::optional<int32_t> SimClient::close(int64_t now_us, ClientEffects& effects) 
                                       static_cast<uint64_t>(session_id_)));
   if (state_ == ClientState::kConnecting) effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
   state_ = ClientState::kClosed;
+  queue_state(KeeperState::kClosed, now_us);
   fail_pending(ErrorCode::kConnectionLoss, now_us);
   for (const ClientTimerKind kind : {ClientTimerKind::kPing, ClientTimerKind::kReadTimeout, ClientTimerKind::kReconnect}) {
     effects.timers.push_back(ClientTimer{kind, -1});
@@ -113,7 +134,14 @@ void SimClient::arm_read_timeout(ClientEffects& effects) {
 
 void SimClient::on_message(ConnectionId connection, const ServerToClient& message, int64_t now_us,
                            ClientEffects& effects) {
-  if (connection != connection_ || state_ == ClientState::kClosed || state_ == ClientState::kExpired) return;
+  if (connection != connection_ || state_ == ClientState::kClosed || state_ == ClientState::kExpired ||
+      state_ == ClientState::kCrashed) {
+    return;
+  }
+  const auto* closed = std::get_if<ConnectionClosed>(&message);
+  // Anything from the server but a refused connect means the TCP connection was
+  // established and primeConnection ran.
+  if (closed == nullptr || !closed->refused) first_connect_ = false;
   if (const auto* response = std::get_if<ConnectResponse>(&message)) {
     // Only the attempt in progress can be answered: one the client gave up on (its connect
     // timeout fired first) was closed, so a late answer finds no socket.
@@ -126,6 +154,9 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
       child_watches_.clear();
       effects.notes.push_back(fmt::format("client {}: session 0x{:x} has expired (told by S{})", name_,
                                           static_cast<uint64_t>(session_id_), server_));
+      // ClientCnxn also queues Closed, but behind the event of death: whether the default
+      // watcher sees it is a race between two threads, so it is not queued here.
+      queue_state(KeeperState::kExpired, now_us);
       fail_pending(ErrorCode::kSessionExpired, now_us);
       effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
       return;
@@ -136,6 +167,8 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     negotiated_timeout_ms_ = response->timeout_ms;
     state_ = ClientState::kConnected;
     failed_attempts_ = 0;
+    hosts_.on_connected();
+    queue_state(KeeperState::kSyncConnected, now_us);
     effects.notes.push_back(fmt::format("client {}: {} S{}, session 0x{:x}, timeout {} ms", name_,
                                         fresh ? "connected to" : "reconnected to", server_,
                                         static_cast<uint64_t>(session_id_), negotiated_timeout_ms_));
@@ -149,7 +182,7 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     }
     return;
   }
-  if (const auto* closed = std::get_if<ConnectionClosed>(&message)) {
+  if (closed != nullptr) {
     lose_connection(closed->reason, now_us, effects);
     return;
   }
@@ -167,6 +200,7 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
       remember_watch(result);
       if (std::holds_alternative<CloseSessionRequest>(result.request)) {
         state_ = ClientState::kClosed;
+        queue_state(KeeperState::kClosed, now_us);
         effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
         effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
       }
@@ -221,9 +255,7 @@ void SimClient::on_timer(ClientTimerKind kind, int64_t now_us, ClientEffects& ef
       }
       break;
     case ClientTimerKind::kReconnect:
-      if (state_ == ClientState::kNotConnected) {
-        open_connection(static_cast<ServerId>(server_ % server_count_ + 1), now_us, effects);
-      }
+      if (state_ == ClientState::kNotConnected) open_connection(next_server_, now_us, effects);
       break;
     case ClientTimerKind::kCount: break;
   }
@@ -236,21 +268,66 @@ void SimClient::on_connection_lost(ConnectionId connection, const std::string& r
 }
 
 void SimClient::lose_connection(const std::string& reason, int64_t now_us, ClientEffects& effects) {
-  if (state_ == ClientState::kClosed || state_ == ClientState::kExpired || state_ == ClientState::kNotConnected) return;
-  const bool was_connected = state_ == ClientState::kConnected;
+  if (state_ == ClientState::kClosed || state_ == ClientState::kExpired || state_ == ClientState::kNotConnected ||
+      state_ == ClientState::kCrashed) {
+    return;
+  }
   effects.notes.push_back(fmt::format("client {}: connection to S{} lost ({})", name_, server_, reason));
   if (state_ == ClientState::kConnecting) {
     ++failed_attempts_;
-    if (session_id_ == 0 && failed_attempts_ >= server_count_) connect_settled_ = true;  // refused everywhere
+    if (session_id_ == 0 && failed_attempts_ >= hosts_.size()) connect_settled_ = true;  // refused everywhere
   }
   state_ = ClientState::kNotConnected;
   fail_pending(ErrorCode::kConnectionLoss, now_us);
   effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
   effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
   effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
-  // Try the next server at once; after a full round of failures, wait a second.
-  const bool full_round = failed_attempts_ > 0 && failed_attempts_ % server_count_ == 0;
-  effects.timers.push_back(ClientTimer{ClientTimerKind::kReconnect, was_connected ? 0 : (full_round ? 1'000'000 : 10'000)});
+  // cleanAndNotifyState: Disconnected (dropped by the EventThread if it was the last state).
+  queue_state(KeeperState::kDisconnected, now_us);
+  schedule_reconnect(now_us, effects);
+}
+
+// ClientCnxn.SendThread.run: hostProvider.next(1000) (1 s when it comes round to the
+// server of the last session, StaticHostProvider.next), then startConnect, which sleeps
+// ThreadLocalRandom.nextLong(1000) ms unless isFirstConnect, then connects.
+void SimClient::schedule_reconnect(int64_t now_us, ClientEffects& effects) {
+  const StaticHostProvider::Next next = hosts_.next();
+  next_server_ = next.server;
+  const int64_t spin_us = next.spin ? StaticHostProvider::kSpinDelayUs : 0;
+  int64_t random_us = 0;
+  if (!first_connect_) {
+    ZK_INVARIANT(effects.prng != nullptr);
+    random_us = effects.prng->uniform_int(0, 999) * 1000;
+  }
+  if (spin_us > 0 || !first_connect_) {
+    effects.notes.push_back(fmt::format("client {}: tries S{} in {} ms ({}{}{})", name_, next.server,
+                                        (spin_us + random_us) / 1000, next.spin ? "1000 ms after a full round" : "",
+                                        next.spin && !first_connect_ ? " + " : "",
+                                        first_connect_ ? "" : fmt::format("random sleep {} ms", random_us / 1000)));
+  }
+  (void)now_us;
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kReconnect, spin_us + random_us});
+}
+
+bool SimClient::crash(int64_t now_us, ClientEffects& effects) {
+  if (state_ == ClientState::kClosed || state_ == ClientState::kExpired || state_ == ClientState::kCrashed) {
+    return false;
+  }
+  effects.notes.push_back(fmt::format("client {}: process crashed{}; session 0x{:x} is left to expire", name_,
+                                      state_ == ClientState::kConnected || state_ == ClientState::kConnecting
+                                          ? fmt::format(", its connection to S{} drops", server_)
+                                          : std::string(),
+                                      static_cast<uint64_t>(session_id_)));
+  // The OS closes the socket (FIN): the server sees the connection drop.
+  if (state_ == ClientState::kConnected || state_ == ClientState::kConnecting) {
+    effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
+  }
+  (void)now_us;
+  state_ = ClientState::kCrashed;
+  for (const ClientTimerKind kind : {ClientTimerKind::kPing, ClientTimerKind::kReadTimeout, ClientTimerKind::kReconnect}) {
+    effects.timers.push_back(ClientTimer{kind, -1});
+  }
+  return true;
 }
 
 void SimClient::fail_pending(ErrorCode err, int64_t now_us) {

@@ -5,6 +5,40 @@
 
 namespace zk::sim {
 
+namespace {
+
+// A multi is one txn: when it committed (or may have), each of its writes is a write of
+// its own znode at the multi's zxid and times; a multi that failed wrote nothing. (The
+// register model checks znodes one by one, so the multi's atomicity is not checked.)
+void append_multi(const MultiRequest& multi, const HistoryOp& whole, std::vector<HistoryOp>* history) {
+  if (!whole.indeterminate && whole.err != ErrorCode::kOk) return;
+  for (const MultiOp& sub : multi.ops) {
+    HistoryOp h = whole;
+    if (const auto* create = std::get_if<CreateRequest>(&sub)) {
+      h.kind = HistoryOpKind::kCreate;
+      h.path = create->path;
+      h.data = create->data;
+      h.ephemeral = create->mode == CreateMode::kEphemeral || create->mode == CreateMode::kEphemeralSequential;
+      h.sequential =
+          create->mode == CreateMode::kPersistentSequential || create->mode == CreateMode::kEphemeralSequential;
+    } else if (const auto* set = std::get_if<SetDataRequest>(&sub)) {
+      h.kind = HistoryOpKind::kSetData;
+      h.path = set->path;
+      h.data = set->data;
+      h.version = set->version;
+    } else if (const auto* del = std::get_if<DeleteRequest>(&sub)) {
+      h.kind = HistoryOpKind::kDelete;
+      h.path = del->path;
+      h.version = del->version;
+    } else {
+      continue;  // check: reads a version, writes nothing
+    }
+    history->push_back(std::move(h));
+  }
+}
+
+}  // namespace
+
 std::vector<HistoryOp> collect_history(const World& world) {
   std::vector<HistoryOp> history;
   for (const ClientSlot& slot : world.clients()) {
@@ -46,6 +80,9 @@ std::vector<HistoryOp> collect_history(const World& world) {
       } else if (const auto* sync = std::get_if<SyncRequest>(&op.request)) {
         h.kind = HistoryOpKind::kSync;
         h.path = sync->path;
+      } else if (const auto* multi = std::get_if<MultiRequest>(&op.request)) {
+        append_multi(*multi, h, &history);
+        continue;
       }
       history.push_back(std::move(h));
     }

@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/request.h"
 #include "core/upstream_bug.h"
 #include "core/zxid.h"
 #include "sim/zoo_cfg.h"
@@ -100,11 +101,17 @@ struct RunUntilConverged {  // run until converged [timeout=DUR]
 
 // ---- Clients (every struct names its client; the name was connected earlier) ----
 
-// client NAME connect ID [timeout=DUR]
+// client NAME connect [ID | ID,ID,...] [timeout=DUR]. The client's host list is what
+// ZooKeeper's Java client builds from a connection string naming every server: shuffled
+// once (StaticHostProvider). `connect ID` puts ID first (the rest stay shuffled);
+// `connect 1,2,3` (zksim addition) is exactly those servers in that order, no shuffle;
+// a plain `connect` (zksim addition) keeps the shuffled order, so the first is random.
 struct ClientConnect {
   std::string client;
-  ServerRef server;
+  ServerRef server;  // connect ID: the server tried first; unused with host_order or shuffled
   int64_t timeout_us = 6'000'000;  // requested session timeout, before negotiation
+  std::vector<int> host_order;     // connect 1,2,3: two or more distinct server ids
+  bool shuffled = false;           // plain connect
   bool operator==(const ClientConnect&) const = default;
 };
 // NAME create [-e] [-s] PATH [DATA]
@@ -155,6 +162,20 @@ struct ClientSync {  // NAME sync PATH
 struct ClientClose {  // NAME close
   std::string client;
   bool operator==(const ClientClose&) const = default;
+};
+// NAME multi OP ; OP ; ...   (zksim addition) one ZooKeeper multi (transaction) of create
+// [-e] [-s] PATH [DATA], set PATH DATA [-v V], delete PATH [-v V] and check PATH [-v V]
+// ops, separated by a `;` word; it commits all of them or none.
+struct ClientMulti {
+  std::string client;
+  std::vector<MultiOp> ops;  // non-empty
+  bool operator==(const ClientMulti&) const = default;
+};
+// crash NAME   (zksim addition) the client process dies without closing its session: its
+// socket closes, the servers keep the session until it expires.
+struct ClientCrash {
+  std::string client;
+  bool operator==(const ClientCrash&) const = default;
 };
 
 // ---- Expecting ----
@@ -207,6 +228,9 @@ struct ExpectStat {  // expect NAME stat FIELD VALUE
   std::string client;
   StatField field = StatField::kCzxid;
   int64_t value = 0;  // zxids and ephemeralOwner as the 64-bit value of their hex
+  // expect NAME stat ephemeralOwner session OTHER (zksim addition): the value is OTHER's
+  // session id when the expectation is checked (value is then unused).
+  std::string session_of;
   bool operator==(const ExpectStat&) const = default;
 };
 struct ExpectEvent {  // expect NAME event TYPE PATH
@@ -219,6 +243,38 @@ struct ExpectNoEvent {  // expect NAME no-event
   std::string client;
   bool operator==(const ExpectNoEvent&) const = default;
 };
+// ---- client expectations, zksim additions ----
+
+// expect NAME results CODE ...: the per-op results of the client's last multi, exactly
+// (OK for an op that succeeded or, in a failed multi, came before the failing one).
+struct ExpectResults {
+  std::string client;
+  std::vector<std::string> code_names;  // as written: OK, BADVERSION, RUNTIMEINCONSISTENCY, ...
+  std::vector<int> codes;               // their KeeperException.Code values
+  bool operator==(const ExpectResults&) const = default;
+};
+// The connection states a client's default watcher is told of (Watcher.Event.KeeperState).
+enum class ClientKeeperState { kDisconnected, kSyncConnected, kExpired, kClosed };
+// expect NAME state Disconnected|SyncConnected|Expired|Closed: the next unchecked
+// connection-state event of that client (consumed, like `expect NAME event`).
+struct ExpectClientState {
+  std::string client;
+  ClientKeeperState state = ClientKeeperState::kSyncConnected;
+  bool operator==(const ExpectClientState&) const = default;
+};
+// expect NAME server ID: the client's connection is to server ID now (connected).
+struct ExpectClientServer {
+  std::string client;
+  ServerRef server;
+  bool operator==(const ExpectClientServer&) const = default;
+};
+// expect NAME timeout DUR: the session timeout the servers negotiated (whole ms).
+struct ExpectClientTimeout {
+  std::string client;
+  int64_t timeout_us = 0;
+  bool operator==(const ExpectClientTimeout&) const = default;
+};
+
 struct ExpectConverged {  // expect converged
   bool operator==(const ExpectConverged&) const = default;
 };
@@ -316,11 +372,12 @@ using Command = std::variant<
     Cluster, ClusterConfig,
     Start, Kill, Restart, Partition, Heal, Run, RunUntilLeader, RunUntilConverged,
     ClientConnect, ClientCreate, ClientGet, ClientSet, ClientLs, ClientStat, ClientDelete,
-    ClientSync, ClientClose,
+    ClientSync, ClientClose, ClientMulti, ClientCrash,
     ExpectLeader, ExpectState, ExpectOk, ExpectError, ExpectData, ExpectCreated,
     ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
     Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld, SetDisk, SetClients,
-    ExpectViolation, ExpectFourLetter, LoadDisk>;
+    ExpectViolation, ExpectFourLetter, LoadDisk,
+    ExpectResults, ExpectClientState, ExpectClientServer, ExpectClientTimeout>;
 
 struct Step {
   int line = 0;  // 1-based line in the scenario file

@@ -17,7 +17,7 @@ constexpr bool is_one_of = (std::is_same_v<T, Ts> || ...);
 
 template <typename T>
 constexpr bool kIsClientOp = is_one_of<T, ClientCreate, ClientGet, ClientSet, ClientLs, ClientStat, ClientDelete,
-                                       ClientSync, ClientClose>;
+                                       ClientSync, ClientClose, ClientMulti>;
 
 struct RequestOf {
   std::optional<Request> operator()(const ClientCreate& c) const {
@@ -36,6 +36,7 @@ struct RequestOf {
   }
   std::optional<Request> operator()(const ClientSync& c) const { return SyncRequest{c.path}; }
   std::optional<Request> operator()(const ClientClose&) const { return CloseSessionRequest{}; }
+  std::optional<Request> operator()(const ClientMulti& c) const { return MultiRequest{c.ops}; }
   template <typename T>
   std::optional<Request> operator()(const T&) const { return std::nullopt; }
 };
@@ -107,10 +108,18 @@ class Applier {
   ActionOutcome operator()(const DropNext& c) { return on_link(c.from, c.to, &World::drop_next); }
   ActionOutcome operator()(const ReleaseHeld& c) { return on_link(c.from, c.to, &World::release_held); }
   ActionOutcome operator()(const ClientConnect& c) {
+    const int64_t timeout_ms = c.timeout_us / 1000;
+    if (!c.host_order.empty()) {
+      return fail(world_.client_connect(c.client, std::vector<ServerId>(c.host_order.begin(), c.host_order.end()),
+                                        timeout_ms));
+    }
     ServerId id = 0;
-    if (auto e = resolve_server(world_, c.server, &id); !e.empty()) return fail(e);
-    return fail(world_.client_connect(c.client, id, c.timeout_us / 1000));
+    if (!c.shuffled) {
+      if (auto e = resolve_server(world_, c.server, &id); !e.empty()) return fail(e);
+    }
+    return fail(world_.client_connect(c.client, id, timeout_ms));
   }
+  ActionOutcome operator()(const ClientCrash& c) { return fail(world_.client_crash(c.client)); }
   template <typename T>
     requires kIsClientOp<T>
   ActionOutcome operator()(const T& c) {
@@ -159,7 +168,7 @@ bool is_instant_action(const Command& command) {
         using T = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<T, Start>) return !c.every_us || c.servers.size() <= 1;
         return is_one_of<T, Kill, Restart, Pause, Resume, Partition, Heal, SetNetwork, HoldNext, DropNext,
-                         ReleaseHeld, ClientConnect, LoadDisk> ||
+                         ReleaseHeld, ClientConnect, ClientCrash, LoadDisk> ||
                kIsClientOp<T>;
       },
       command);

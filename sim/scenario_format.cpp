@@ -2,6 +2,7 @@
 #include "sim/scenario_format.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "sim/duration.h"
 #include "sim/scenario_names.h"
@@ -37,6 +38,25 @@ std::string timeout_option(int64_t timeout_us, int64_t default_us) {
 
 std::string stat_value(StatField field, int64_t value) {
   return stat_field_is_hex(field) ? zxid_hex(value) : fmt::format("{}", value);
+}
+
+std::string multi_op(const MultiOp& op) {
+  if (const auto* create = std::get_if<CreateRequest>(&op)) {
+    const bool ephemeral = create->mode == CreateMode::kEphemeral || create->mode == CreateMode::kEphemeralSequential;
+    const bool sequential =
+        create->mode == CreateMode::kPersistentSequential || create->mode == CreateMode::kEphemeralSequential;
+    return fmt::format("create{}{} {}{}", ephemeral ? " -e" : "", sequential ? " -s" : "", word(create->path),
+                       create->data.empty() ? std::string() : " " + word(create->data));
+  }
+  const auto version = [](int32_t v) { return v == -1 ? std::string() : fmt::format(" -v {}", v); };
+  if (const auto* set = std::get_if<SetDataRequest>(&op)) {
+    return fmt::format("set {} {}{}", word(set->path), word(set->data), version(set->version));
+  }
+  if (const auto* del = std::get_if<DeleteRequest>(&op)) {
+    return fmt::format("delete {}{}", word(del->path), version(del->version));
+  }
+  const auto& check = std::get<CheckRequest>(op);
+  return fmt::format("check {}{}", word(check.path), version(check.version));
 }
 
 struct Formatter {
@@ -77,8 +97,13 @@ struct Formatter {
     return "run until converged" + timeout_option(c.timeout_us, RunUntilConverged{}.timeout_us);
   }
   std::string operator()(const ClientConnect& c) const {
-    return fmt::format("client {} connect {}{}", c.client, ref(c.server),
-                       timeout_option(c.timeout_us, ClientConnect{}.timeout_us));
+    std::string hosts;
+    if (!c.host_order.empty()) {
+      hosts = " " + fmt::format("{}", fmt::join(c.host_order, ","));
+    } else if (!c.shuffled) {
+      hosts = " " + ref(c.server);
+    }
+    return fmt::format("client {} connect{}{}", c.client, hosts, timeout_option(c.timeout_us, ClientConnect{}.timeout_us));
   }
   std::string operator()(const ClientCreate& c) const {
     return fmt::format("{} create{}{} {}{}", c.client, c.ephemeral ? " -e" : "", c.sequential ? " -s" : "",
@@ -101,6 +126,24 @@ struct Formatter {
   }
   std::string operator()(const ClientSync& c) const { return fmt::format("{} sync {}", c.client, word(c.path)); }
   std::string operator()(const ClientClose& c) const { return c.client + " close"; }
+  std::string operator()(const ClientCrash& c) const { return "crash " + c.client; }
+  std::string operator()(const ClientMulti& c) const {
+    std::string out = c.client + " multi";
+    for (size_t i = 0; i < c.ops.size(); ++i) out += (i == 0 ? " " : " ; ") + multi_op(c.ops[i]);
+    return out;
+  }
+  std::string operator()(const ExpectResults& c) const {
+    return fmt::format("expect {} results {}", c.client, fmt::join(c.code_names, " "));
+  }
+  std::string operator()(const ExpectClientState& c) const {
+    return fmt::format("expect {} state {}", c.client, client_keeper_state_name(c.state));
+  }
+  std::string operator()(const ExpectClientServer& c) const {
+    return fmt::format("expect {} server {}", c.client, ref(c.server));
+  }
+  std::string operator()(const ExpectClientTimeout& c) const {
+    return fmt::format("expect {} timeout {}", c.client, format_duration(c.timeout_us));
+  }
   std::string operator()(const ExpectLeader& c) const { return "expect leader " + ref(c.server); }
   std::string operator()(const ExpectState& c) const {
     return fmt::format("expect state {} {}", ref(c.server), server_state_name(c.state));
@@ -123,6 +166,7 @@ struct Formatter {
     return out;
   }
   std::string operator()(const ExpectStat& c) const {
+    if (!c.session_of.empty()) return fmt::format("expect {} stat {} session {}", c.client, stat_field_name(c.field), c.session_of);
     return fmt::format("expect {} stat {} {}", c.client, stat_field_name(c.field), stat_value(c.field, c.value));
   }
   std::string operator()(const ExpectEvent& c) const {

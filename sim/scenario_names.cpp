@@ -119,6 +119,24 @@ std::string_view watch_event_type_name(WatchEventType type) { return find_name(k
 
 std::optional<int> keeper_error_code(std::string_view name) { return find_value(kErrorCodes, name); }
 
+std::optional<ClientKeeperState> parse_client_keeper_state(std::string_view word) {
+  if (word == "Disconnected") return ClientKeeperState::kDisconnected;
+  if (word == "SyncConnected") return ClientKeeperState::kSyncConnected;
+  if (word == "Expired") return ClientKeeperState::kExpired;
+  if (word == "Closed") return ClientKeeperState::kClosed;
+  return std::nullopt;
+}
+
+std::string_view client_keeper_state_name(ClientKeeperState state) {
+  switch (state) {
+    case ClientKeeperState::kDisconnected: return "Disconnected";
+    case ClientKeeperState::kSyncConnected: return "SyncConnected";
+    case ClientKeeperState::kExpired: return "Expired";
+    case ClientKeeperState::kClosed: return "Closed";
+  }
+  return "?";
+}
+
 namespace {
 constexpr std::string_view kInvariantNames[] = {
     "one-leader-per-epoch", "committed-log-agreement", "applied-zxid-monotonic", "acked-txn-durable",

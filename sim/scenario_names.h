@@ -23,6 +23,10 @@ bool stat_field_is_hex(StatField field);
 std::optional<WatchEventType> parse_watch_event_type(std::string_view word);
 std::string_view watch_event_type_name(WatchEventType type);
 
+// Watcher.Event.KeeperState spellings: Disconnected, SyncConnected, Expired, Closed.
+std::optional<ClientKeeperState> parse_client_keeper_state(std::string_view word);
+std::string_view client_keeper_state_name(ClientKeeperState state);
+
 // KeeperException.Code: "NONODE" -> -101. nullopt for names ZooKeeper does not have.
 std::optional<int> keeper_error_code(std::string_view name);
 

@@ -1,7 +1,8 @@
 // Expectations: server-level (`expect leader|state|converged`, the zksim additions
 // `expect epoch|zxid`, and a four-letter-word field: `expect srvr|stat|mntr|conf|envi ID
 // FIELD VALUE`) and client-level (`expect NAME ok|error|data|created|children|
-// stat|event|no-event`).
+// stat|event|no-event`, and the additions results|state|server|timeout and
+// `stat ephemeralOwner session OTHER`).
 #include <cstdint>
 
 #include <fmt/format.h>
@@ -13,13 +14,66 @@
 namespace zk::sim::parse {
 namespace {
 
-constexpr std::string_view kClientExpectations = "ok, error, data, created, children, stat, event or no-event";
+constexpr std::string_view kClientExpectations =
+    "ok, error, data, created, children, stat, event, no-event, results, state, server or timeout";
 constexpr std::string_view kStatFieldNames =
     "czxid mzxid pzxid ctime mtime version cversion aclVersion ephemeralOwner dataLength numChildren";
 
 bool is_client_expectation(std::string_view word) {
   return word == "ok" || word == "error" || word == "data" || word == "created" || word == "children" ||
-         word == "stat" || word == "event" || word == "no-event";
+         word == "stat" || word == "event" || word == "no-event" || word == "results" || word == "state" ||
+         word == "server" || word == "timeout";
+}
+
+// expect NAME results|state|server|timeout ... (zksim additions)
+std::string parse_client_addition(const std::string& client, std::string_view kind, std::vector<Word> args,
+                                  const Context& context, Command& out) {
+  if (kind == "results") {
+    ExpectResults results{.client = client, .code_names = {}, .codes = {}};
+    if (args.empty()) return "missing results (usage: expect NAME results CODE ..., e.g. OK BADVERSION RUNTIMEINCONSISTENCY)";
+    for (const Word& word : args) {
+      const std::optional<int> code = keeper_error_code(word.text);
+      if (!code) {
+        return fmt::format("unknown result code '{}' (OK or a ZooKeeper error name such as BADVERSION, "
+                           "RUNTIMEINCONSISTENCY)",
+                           word_for_message(word.text));
+      }
+      results.code_names.push_back(word.text);
+      results.codes.push_back(*code);
+    }
+    out = std::move(results);
+    return "";
+  }
+  const std::string usage = fmt::format("expect NAME {}", kind == "state"    ? "state Disconnected|SyncConnected|Expired|Closed"
+                                                         : kind == "server" ? "server ID"
+                                                                            : "timeout DUR");
+  if (std::string error = check_arity(args, {kind == "server" ? "server id" : kind == "state" ? "STATE" : "DUR"}, 0, usage);
+      !error.empty()) {
+    return error;
+  }
+  const std::string& value = args[0].text;
+  if (kind == "state") {
+    const std::optional<ClientKeeperState> state = parse_client_keeper_state(value);
+    if (!state) {
+      return fmt::format("unknown connection state '{}' (Disconnected, SyncConnected, Expired or Closed)",
+                         word_for_message(value));
+    }
+    out = ExpectClientState{.client = client, .state = *state};
+    return "";
+  }
+  if (kind == "server") {
+    ServerRef server;
+    if (std::string error = parse_server_ref(value, context.server_count, server); !error.empty()) return error;
+    out = ExpectClientServer{.client = client, .server = server};
+    return "";
+  }
+  ExpectClientTimeout timeout{.client = client, .timeout_us = 0};
+  if (std::string error = parse_positive_duration("timeout", value, timeout.timeout_us); !error.empty()) return error;
+  if (timeout.timeout_us % 1000 != 0) {
+    return fmt::format("bad timeout '{}' (a session timeout is whole milliseconds)", word_for_message(value));
+  }
+  out = std::move(timeout);
+  return "";
 }
 
 std::string parse_stat_value(StatField field, std::string_view word, int64_t& out) {
@@ -100,12 +154,15 @@ std::string parse_server_expectation(std::string_view kind, std::vector<Word> ar
 }
 
 std::string parse_client_expectation(const std::string& client, std::string_view kind, std::vector<Word> args,
-                                     Command& out) {
+                                     const Context& context, Command& out) {
+  if (kind == "results" || kind == "state" || kind == "server" || kind == "timeout") {
+    return parse_client_addition(client, kind, std::move(args), context, out);
+  }
   const std::string usage = fmt::format("expect NAME {}", kind == "error"     ? "error CODE"
                                                          : kind == "data"     ? "data \"TEXT\""
                                                          : kind == "created"  ? "created PATH"
                                                          : kind == "children" ? "children A B ..."
-                                                         : kind == "stat"     ? "stat FIELD VALUE"
+                                                         : kind == "stat"     ? "stat FIELD VALUE|session NAME"
                                                          : kind == "event"    ? "event TYPE PATH"
                                                                               : kind);
   if (kind == "children") {
@@ -123,7 +180,24 @@ std::string parse_client_expectation(const std::string& client, std::string_view
   if (kind == "error") required = {"CODE"};
   if (kind == "data") required = {"TEXT"};
   if (kind == "created") required = {"PATH"};
-  if (kind == "stat") required = {"FIELD", "VALUE"};
+  if (kind == "stat") {
+    required = {"FIELD", "VALUE"};
+    // expect NAME stat ephemeralOwner session OTHER: OTHER's session id.
+    if (args.size() == 3 && !args[1].quoted && args[1].text == "session") {
+      const std::optional<StatField> field = parse_stat_field(args[0].text);
+      if (field != StatField::kEphemeralOwner) {
+        return fmt::format("'session NAME' compares with a client's session id: only for ephemeralOwner, not '{}'",
+                           word_for_message(args[0].text));
+      }
+      const std::string& other = args[2].text;
+      if (context.clients.find(other) == context.clients.end()) {
+        if (std::string bad = check_client_name(other); !bad.empty()) return bad;
+        return unknown_client_error(other);
+      }
+      out = ExpectStat{.client = client, .field = *field, .value = 0, .session_of = other};
+      return "";
+    }
+  }
   if (kind == "event") required = {"TYPE", "PATH"};
   if (std::string error = check_arity(args, required, 0, usage); !error.empty()) return error;
   if (kind == "ok") {
@@ -147,7 +221,7 @@ std::string parse_client_expectation(const std::string& client, std::string_view
     if (!field) {
       return fmt::format("unknown stat field '{}' (one of: {})", word_for_message(args[0].text), kStatFieldNames);
     }
-    ExpectStat stat{.client = client, .field = *field, .value = 0};
+    ExpectStat stat{.client = client, .field = *field, .value = 0, .session_of = {}};
     if (std::string error = parse_stat_value(*field, args[1].text, stat.value); !error.empty()) return error;
     out = std::move(stat);
   } else {
@@ -227,7 +301,7 @@ std::string parse_expect(std::vector<Word> args, const Context& context, Command
     return fmt::format("unknown expectation '{}' for client '{}' ({})", word_for_message(kind), first,
                        kClientExpectations);
   }
-  return parse_client_expectation(first, kind, std::move(args), out);
+  return parse_client_expectation(first, kind, std::move(args), context, out);
 }
 
 }  // namespace zk::sim::parse

@@ -20,7 +20,8 @@ namespace zk::sim::parse {
 
 struct ClientInfo {
   int connect_line = 0;
-  bool closed = false;  // after `NAME close` the name may be connected again
+  bool closed = false;  // after `NAME close` or `crash NAME` the name may be connected again
+  int crash_line = 0;   // `crash NAME`: no operation until it is connected again
 };
 
 struct Context {
@@ -87,6 +88,7 @@ std::string parse_action(std::string_view verb, std::vector<Word> args, const Co
 std::string parse_client_connect(std::vector<Word> args, Context& context, Command& out);
 std::string parse_client_op(const std::string& client, std::string_view verb, std::vector<Word> args,
                             Context& context, Command& out);
+std::string parse_client_crash(std::vector<Word> args, Context& context, Command& out);
 std::string parse_expect(std::vector<Word> args, const Context& context, Command& out);
 
 }  // namespace zk::sim::parse

@@ -57,6 +57,7 @@ struct ClientMemory {
   std::optional<std::string> data;
   std::optional<std::string> created;
   std::optional<std::vector<std::string>> children;
+  std::optional<std::vector<ErrorCode>> results;  // the last multi's per-op results (kept when it failed too)
 };
 
 std::string quote_list(const std::vector<std::string>& names) {
@@ -243,6 +244,11 @@ class ScenarioStepper::Impl {
       return {};
     }
     mem.last_err = op->err;
+    if (std::holds_alternative<MultiRequest>(request) && !op->body.multi_results.empty()) {
+      std::vector<ErrorCode> results;
+      for (const OpResult& result : op->body.multi_results) results.push_back(result.err);
+      mem.results = std::move(results);
+    }
     if (op->err == ErrorCode::kOk) {
       if (op->body.stat) mem.stat = op->body.stat;
       if (std::holds_alternative<GetDataRequest>(request)) mem.data = op->body.data;
@@ -269,7 +275,7 @@ class ScenarioStepper::Impl {
     requires(std::is_same_v<T, Kill> || std::is_same_v<T, Restart> || std::is_same_v<T, Pause> ||
              std::is_same_v<T, Resume> || std::is_same_v<T, Partition> || std::is_same_v<T, Heal> ||
              std::is_same_v<T, SetNetwork> || std::is_same_v<T, HoldNext> || std::is_same_v<T, DropNext> ||
-             std::is_same_v<T, ReleaseHeld> || std::is_same_v<T, LoadDisk>)
+             std::is_same_v<T, ReleaseHeld> || std::is_same_v<T, LoadDisk> || std::is_same_v<T, ClientCrash>)
   std::string exec(const T& c) {
     std::string error = act(c).error;
     if constexpr (std::is_same_v<T, Kill> || std::is_same_v<T, Pause> || std::is_same_v<T, Resume>) {
@@ -324,6 +330,7 @@ class ScenarioStepper::Impl {
   std::string exec(const ClientDelete& c) { return client_op(c.client, c, "delete " + c.path); }
   std::string exec(const ClientSync& c) { return client_op(c.client, c, "sync " + c.path); }
   std::string exec(const ClientClose& c) { return client_op(c.client, c, "close"); }
+  std::string exec(const ClientMulti& c) { return client_op(c.client, c, fmt::format("multi of {} ops", c.ops.size())); }
 
   // ---- expecting ----
   std::string exec(const ExpectLeader& c) {
@@ -410,12 +417,77 @@ class ScenarioStepper::Impl {
   }
   std::string exec(const ExpectStat& c) {
     const ClientMemory& m = clients_[c.client];
+    int64_t want = c.value;
+    std::string whose;
+    if (!c.session_of.empty()) {
+      const SimClient* other = world_.client(c.session_of);
+      if (!other) return fmt::format("unknown client '{}'", c.session_of);
+      want = other->session_id();
+      whose = fmt::format(" ({}'s session)", c.session_of);
+    }
     expect_remembered(
-        m, m.stat, "no Stat returned yet", [&](const Stat& seen) { return stat_value(seen, c.field) == c.value; },
+        m, m.stat, "no Stat returned yet", [&](const Stat& seen) { return stat_value(seen, c.field) == want; },
         [&](const Stat& seen) {
-          return fmt::format("expected {} {}, saw {}", stat_field_name(c.field), stat_text(c.field, c.value),
+          return fmt::format("expected {} {}{}, saw {}", stat_field_name(c.field), stat_text(c.field, want), whose,
                              stat_text(c.field, stat_value(seen, c.field)));
         });
+    return {};
+  }
+  std::string exec(const ExpectResults& c) {
+    const ClientMemory& m = clients_[c.client];
+    std::vector<std::string> want = c.code_names;
+    const auto names = [](const std::vector<ErrorCode>& codes) {
+      std::vector<std::string> out;
+      for (const ErrorCode code : codes) out.push_back(error_name(code));
+      return out;
+    };
+    expect_remembered(
+        m, m.results, "no multi answered yet",
+        [&](const std::vector<ErrorCode>& seen) {
+          if (seen.size() != c.codes.size()) return false;
+          for (size_t i = 0; i < seen.size(); ++i) {
+            if (static_cast<int>(seen[i]) != c.codes[i]) return false;
+          }
+          return true;
+        },
+        [&](const std::vector<ErrorCode>& seen) {
+          return fmt::format("expected {}, saw {}", fmt::join(want, " "), fmt::join(names(seen), " "));
+        });
+    return {};
+  }
+  std::string exec(const ExpectClientState& c) {
+    SimClient* client = world_.mutable_client(c.client);
+    if (!client) return fmt::format("unknown client '{}'", c.client);
+    const std::string_view want = client_keeper_state_name(c.state);
+    if (client->state_events().empty()) {
+      expectation(false, fmt::format("expected {}, saw no connection-state event", want));
+      return {};
+    }
+    const ClientStateEvent event = client->state_events().front();
+    client->state_events().pop_front();
+    const std::string_view seen = keeper_state_name(event.state);
+    expectation(seen == want, fmt::format("expected {}, saw {} (at {})", want, seen, format_duration(event.time_us)));
+    return {};
+  }
+  std::string exec(const ExpectClientServer& c) {
+    const SimClient* client = world_.client(c.client);
+    if (!client) return fmt::format("unknown client '{}'", c.client);
+    ServerId id = 0;
+    if (auto e = resolve(c.server, &id); !e.empty()) return e;
+    const bool connected = client->state() == ClientState::kConnected;
+    expectation(connected && client->server() == id,
+                connected ? fmt::format("expected S{}, saw S{}", id, client->server())
+                          : fmt::format("expected connected to S{}, saw {} (last server S{})", id,
+                                        client_state_name(client->state()), client->server()));
+    return {};
+  }
+  std::string exec(const ExpectClientTimeout& c) {
+    const SimClient* client = world_.client(c.client);
+    if (!client) return fmt::format("unknown client '{}'", c.client);
+    const int64_t seen_ms = client->timeout_ms();
+    expectation(seen_ms * 1000 == c.timeout_us,
+                seen_ms == 0 ? fmt::format("expected {}, but no session was established", format_duration(c.timeout_us))
+                             : fmt::format("expected {}, saw {}ms", format_duration(c.timeout_us), seen_ms));
     return {};
   }
   std::string exec(const ExpectEvent& c) {

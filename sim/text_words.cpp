@@ -91,6 +91,7 @@ std::string escape_for_message(std::string_view text) {
 
 bool is_bare_word(std::string_view word) {
   if (word.empty() || word.front() == '-') return false;
+  if (word == ";") return false;  // separates the ops of a multi
   for (const char c : word) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte <= 0x20 || byte == 0x7f) return false;

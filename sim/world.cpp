@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/invariant.h"
+#include <algorithm>
 #include <iterator>
 #include <utility>
 
@@ -367,10 +368,11 @@ void World::dispatch(const EventPayload& payload) {
     // Nothing listens on a crashed server's client port: the connect is refused.
     if (valid_server(target) && (!slot(target).peer || slot(target).incarnation != incarnation)) {
       if (to_server->from == kExternalEndpoint) {
-        send_to_connection(target, to_server->connection, ConnectionClosed{"connection refused"}, false);
+        send_to_connection(target, to_server->connection, ConnectionClosed{"connection refused", true}, false);
       } else if (std::holds_alternative<ConnectRequest>(to_server->message) && network_.connected(target, to_server->from)) {
         queue_.push(now_us_ + network_.draw_latency_us(prng_),
-                    DeliverToClient{to_server->from, target, to_server->connection, ConnectionClosed{"connection refused"}, now_us_});
+                    DeliverToClient{to_server->from, target, to_server->connection,
+                                    ConnectionClosed{"connection refused", true}, now_us_});
       }
       return;
     }
@@ -508,15 +510,16 @@ void World::external_close(ConnectionId connection) {
 }
 
 const SimClient* World::client(const std::string& name) const {
-  for (const ClientSlot& c : clients_) {
-    if (c.client.name() == name) return &c.client;
+  // The latest client of that name (a closed name may be connected again).
+  for (auto it = clients_.rbegin(); it != clients_.rend(); ++it) {
+    if (it->client.name() == name) return &it->client;
   }
   return nullptr;
 }
 
 SimClient* World::mutable_client(const std::string& name) {
-  for (ClientSlot& c : clients_) {
-    if (c.client.name() == name) return &c.client;
+  for (auto it = clients_.rbegin(); it != clients_.rend(); ++it) {
+    if (it->client.name() == name) return &it->client;
   }
   return nullptr;
 }
@@ -532,16 +535,56 @@ ClientSlot* World::client_by_endpoint(EndpointId endpoint) {
   return &clients_[static_cast<size_t>(index)];
 }
 
-std::string World::client_connect(const std::string& name, ServerId server, int64_t timeout_ms) {
-  if (!valid_server(server)) return fmt::format("server id {} is out of range 1..{}", server, config_.server_count);
-  if (client(name)) return fmt::format("client '{}' is already connected", name);
+std::vector<ServerId> World::client_hosts(ServerId first) {
+  std::vector<ServerId> hosts;
+  for (ServerId id = 1; id <= config_.server_count; ++id) hosts.push_back(id);
+  shuffle_hosts(hosts, prng_);
+  if (first != 0) {
+    const auto it = std::find(hosts.begin(), hosts.end(), first);
+    if (it != hosts.end()) std::rotate(hosts.begin(), it, it + 1);
+  }
+  return hosts;
+}
+
+std::string World::client_connect(const std::string& name, ServerId first, int64_t timeout_ms) {
+  if (first != 0 && !valid_server(first)) {
+    return fmt::format("server id {} is out of range 1..{}", first, config_.server_count);
+  }
+  return client_connect(name, client_hosts(first), timeout_ms);
+}
+
+std::string World::client_connect(const std::string& name, std::vector<ServerId> hosts, int64_t timeout_ms) {
+  if (hosts.empty()) return "a client needs at least one server";
+  for (size_t i = 0; i < hosts.size(); ++i) {
+    if (!valid_server(hosts[i])) {
+      return fmt::format("server id {} is out of range 1..{}", hosts[i], config_.server_count);
+    }
+    if (std::find(hosts.begin(), hosts.begin() + static_cast<std::ptrdiff_t>(i), hosts[i]) !=
+        hosts.begin() + static_cast<std::ptrdiff_t>(i)) {
+      return fmt::format("server {} is listed twice", hosts[i]);
+    }
+  }
+  if (const SimClient* existing = client(name)) {
+    const ClientState state = existing->state();
+    if (state != ClientState::kClosed && state != ClientState::kExpired && state != ClientState::kCrashed) {
+      return fmt::format("client '{}' is already connected", name);
+    }
+  }
   const EndpointId endpoint = kFirstClientEndpoint + static_cast<EndpointId>(clients_.size());
-  clients_.push_back(ClientSlot{SimClient(name, endpoint, config_.server_count, timeout_ms), {}});
+  clients_.push_back(ClientSlot{SimClient(name, endpoint, StaticHostProvider(std::move(hosts)), timeout_ms), {}});
   ClientSlot& slot = clients_.back();
   ClientEffects& effects = fresh_client_effects();
-  slot.client.connect(server, now_us_, effects);
+  slot.client.connect(now_us_, effects);
   apply_client_effects(slot, effects);
   return {};
+}
+
+std::string World::client_crash(const std::string& name) {
+  std::string error;
+  std::string result = act_on_client(name, [&](SimClient& c, ClientEffects& effects) {
+    if (!c.crash(now_us_, effects)) error = fmt::format("client '{}' is {}", name, client_state_name(c.state()));
+  });
+  return result.empty() ? error : result;
 }
 
 template <typename Act>
@@ -572,6 +615,7 @@ ClientEffects& World::fresh_client_effects() {
   client_effects_.notes.clear();
   client_effects_.next_connection = connections_.next_id();
   client_effects_.connection_opened = false;
+  client_effects_.prng = &prng_;
   return client_effects_;
 }
 

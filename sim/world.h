@@ -114,7 +114,18 @@ class World {
   void note(const std::string& text);  // a free-text trace line (scenario echo)
   // Replaces a stopped server's disk with `state` (a restored data directory).
   std::string load_disk(ServerId id, PersistentState state, const std::string& description);
-  std::string client_connect(const std::string& name, ServerId server, int64_t timeout_ms);
+  // A new client whose StaticHostProvider tries `hosts` in that order (non-empty, distinct
+  // valid ids; see client_hosts for the Java client's shuffle). A name whose client was
+  // closed, expired or crashed may be used again; the old client stays in clients().
+  std::string client_connect(const std::string& name, std::vector<ServerId> hosts, int64_t timeout_ms);
+  // The same with the host list ZooKeeper's client would build for every server, shuffled
+  // once from the run's PRNG, then `first` moved to the front (first == 0: none moved).
+  std::string client_connect(const std::string& name, ServerId first, int64_t timeout_ms);
+  // Every server in a Collections.shuffle order drawn from the run's PRNG, then `first`
+  // (if not 0) moved to the front.
+  std::vector<ServerId> client_hosts(ServerId first);
+  // The client process dies without closing its session (SimClient::crash).
+  std::string client_crash(const std::string& name);
   // Sends an operation from a client; returns its cxid, or an error (unknown client).
   std::string client_submit(const std::string& name, Request request, int32_t* cxid);
   // Closes a client's session (SimClient::close): *cxid is the closeSession's when one was

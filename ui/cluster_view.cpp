@@ -148,7 +148,10 @@ void ClusterView::draw(const PanelContext& context) {
   for (size_t index = 0; index < world.clients().size() && clients_drawn < kMaxClientsDrawn; ++index) {
     const sim::SimClient& client = world.clients()[index].client;
     const ServerId server = client.server();
-    if (server < 1 || server > n || client.state() == sim::ClientState::kClosed) continue;
+    if (server < 1 || server > n || client.state() == sim::ClientState::kClosed ||
+        client.state() == sim::ClientState::kCrashed) {
+      continue;
+    }
     const int k = clients_at[static_cast<size_t>(server)]++;
     const float angle = angles[static_cast<size_t>(server - 1)] + 0.22f * static_cast<float>(k % 7 - 3);
     const float radius = ring_px + node_px * 2.1f + static_cast<float>(k / 7) * client_px * 2.6f;

@@ -19,11 +19,12 @@ namespace {
 constexpr const char* kHelp =
     "ZooKeeper -server host:port cmd args\n"
     "\tclose\n"
-    "\tconnect [server id]\n"
+    "\tconnect [server id | id,id,...]\n"
     "\tcreate [-s] [-e] path [data]\n"
     "\tdelete [-v version] path\n"
     "\tget [-s] [-w] path\n"
     "\tls [-s] [-w] path\n"
+    "\tmulti op ; op ; ...  (create/set/delete/check, as in a scenario)\n"
     "\tset [-s] [-v version] path data\n"
     "\tstat [-w] path\n"
     "\tsync path\n"
@@ -37,6 +38,7 @@ const char* zk_state_name(sim::ClientState state) {
     case sim::ClientState::kConnected: return "CONNECTED";
     case sim::ClientState::kExpired: return "CLOSED";
     case sim::ClientState::kClosed: return "CLOSED";
+    case sim::ClientState::kCrashed: return "CLOSED";
   }
   return "CLOSED";
 }
@@ -46,7 +48,8 @@ const char* keeper_state_name(sim::ClientState state) {
   switch (state) {
     case sim::ClientState::kConnected: return "SyncConnected";
     case sim::ClientState::kExpired: return "Expired";
-    case sim::ClientState::kClosed: return "Closed";
+    case sim::ClientState::kClosed:
+    case sim::ClientState::kCrashed: return "Closed";
     case sim::ClientState::kNotConnected:
     case sim::ClientState::kConnecting: return "Disconnected";
   }
@@ -92,7 +95,7 @@ void ConsoleSession::forget_client() {
   last_state_.reset();
 }
 
-void ConsoleSession::connect(int server, Simulation& simulation) {
+void ConsoleSession::connect(int server, const std::vector<int>& host_order, Simulation& simulation) {
   const sim::World* world = simulation.world();
   if (!client_.empty() && world->client(client_) != nullptr) {
     const sim::ClientState state = world->client(client_)->state();
@@ -103,14 +106,22 @@ void ConsoleSession::connect(int server, Simulation& simulation) {
   forget_client();
   server_ = server;
   const std::string name = fmt::format("console{}", ++connections_);
-  const std::string error = simulation.apply(sim::ClientConnect{
-      .client = name, .server = sim::ServerRef{.is_leader = false, .id = server}, .timeout_us = kSessionTimeoutUs});
+  const std::string error = simulation.apply(sim::ClientConnect{.client = name,
+                                                                .server = sim::ServerRef{.is_leader = false, .id = server},
+                                                                .timeout_us = kSessionTimeoutUs,
+                                                                .host_order = host_order,
+                                                                .shuffled = false});
   if (!error.empty()) {
     print(ConsoleLineKind::kError, error);
     return;
   }
   client_ = name;
   print(ConsoleLineKind::kOutput, fmt::format("Connecting to S{} as session '{}'", server, name));
+  if (const sim::SimClient* client = simulation.world()->client(name)) {
+    std::string hosts;
+    for (const ServerId id : client->hosts().hosts()) hosts += fmt::format("{}S{}", hosts.empty() ? "" : ", ", id);
+    print(ConsoleLineKind::kOutput, fmt::format("(its server list: {})", hosts));
+  }
   say_if_paused(simulation);
 }
 
@@ -158,7 +169,20 @@ void ConsoleSession::submit(const std::string& raw_line, Simulation& simulation)
   if (command == "connect") {
     int server = server_;
     if (words.size() > 2) {
-      print(ConsoleLineKind::kError, "usage: connect [server id]");
+      print(ConsoleLineKind::kError, "usage: connect [server id | id,id,...]");
+      return;
+    }
+    if (words.size() == 2 && words[1].text.find(',') != std::string::npos) {
+      // The scenario parser checks the list (ids in range, none twice).
+      const sim::ParseResult parsed = sim::parse_scenario(
+          fmt::format("cluster {}\nclient c connect {}\n", world->server_count(), sim::word_for_scenario(words[1].text)),
+          "console");
+      if (!parsed.ok()) {
+        print(ConsoleLineKind::kError, clean_parse_error(parsed.error));
+        return;
+      }
+      const auto& order = std::get<sim::ClientConnect>(parsed.scenario.steps.back().command).host_order;
+      connect(order.front(), order, simulation);
       return;
     }
     if (words.size() == 2) {
@@ -170,12 +194,13 @@ void ConsoleSession::submit(const std::string& raw_line, Simulation& simulation)
       }
       server = static_cast<int>(*id);
     }
-    connect(server, simulation);
+    connect(server, {}, simulation);
     return;
   }
   static const std::pair<const char*, OpKind> kOps[] = {
       {"create", OpKind::kCreate}, {"get", OpKind::kGet},       {"set", OpKind::kSet},   {"ls", OpKind::kLs},
-      {"stat", OpKind::kStat},     {"delete", OpKind::kDelete}, {"sync", OpKind::kSync}, {"close", OpKind::kClose}};
+      {"stat", OpKind::kStat},     {"delete", OpKind::kDelete}, {"sync", OpKind::kSync}, {"close", OpKind::kClose},
+      {"multi", OpKind::kMulti}};
   std::optional<OpKind> kind;
   for (const auto& [name, op] : kOps) {
     if (command == name) kind = op;
@@ -241,6 +266,13 @@ void ConsoleSession::run_client_command(const std::string& rewritten, OpKind kin
 }
 
 void ConsoleSession::render_reply(const Pending& pending, const sim::ClientOpResult& result) {
+  if (pending.kind == OpKind::kMulti && !result.body.multi_results.empty()) {
+    // zkCli has no multi; the per-op results are printed as `expect NAME results` spells them.
+    std::string codes;
+    for (const OpResult& op : result.body.multi_results) codes += std::string(codes.empty() ? "" : " ") + error_name(op.err);
+    print(result.err == ErrorCode::kOk ? ConsoleLineKind::kOutput : ConsoleLineKind::kError, "multi: " + codes);
+    return;
+  }
   if (result.err != ErrorCode::kOk) {
     print(ConsoleLineKind::kError, format_error(result.err, pending.path));
     return;
@@ -256,7 +288,8 @@ void ConsoleSession::render_reply(const Pending& pending, const sim::ClientOpRes
     case OpKind::kSync: print(ConsoleLineKind::kOutput, "Sync is OK"); return;
     case OpKind::kSet:
     case OpKind::kDelete:
-    case OpKind::kClose: break;
+    case OpKind::kClose:
+    case OpKind::kMulti: break;
   }
   if (pending.print_stat && body.stat) print(ConsoleLineKind::kOutput, format_stat(*body.stat));
 }

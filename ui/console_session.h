@@ -56,7 +56,7 @@ class ConsoleSession {
   void clear() { lines_.clear(); }
 
  private:
-  enum class OpKind : uint8_t { kCreate, kGet, kSet, kLs, kStat, kDelete, kSync, kClose };
+  enum class OpKind : uint8_t { kCreate, kGet, kSet, kLs, kStat, kDelete, kSync, kClose, kMulti };
   struct Pending {
     int32_t cxid = 0;
     OpKind kind = OpKind::kGet;
@@ -64,7 +64,9 @@ class ConsoleSession {
     bool print_stat = false;
   };
   void print(ConsoleLineKind kind, const std::string& text);
-  void connect(int server, Simulation& simulation);
+  // Opens a new session whose host list starts at `server` (the rest shuffled, as the
+  // Java client does), or is exactly `host_order` when that is not empty.
+  void connect(int server, const std::vector<int>& host_order, Simulation& simulation);
   void run_client_command(const std::string& rewritten, OpKind kind, const std::string& path, bool print_stat,
                           Simulation& simulation);
   void say_if_paused(const Simulation& simulation);

@@ -157,6 +157,57 @@ def cmd_expiry(args):
         watcher.close()
 
 
+# KeeperException.Code names of the codes a multi's results can carry.
+CODE_NAMES = {0: "OK", -2: "RUNTIMEINCONSISTENCY", -101: "NONODE", -103: "BADVERSION", -108: "NOCHILDRENFOREPHEMERALS",
+              -110: "NODEEXISTS", -111: "NOTEMPTY", -8: "BADARGUMENTS"}
+
+# Each case: a scenario line (as zksim spells it) and the same ops for kazoo's transaction.
+MULTI_CASES = [
+    ("c multi create /b x ; set /a v1 -v 0 ; check /a -v 1 ; delete /a -v 1",
+     [("create", "/b", b"x"), ("set", "/a", b"v1", 0), ("check", "/a", 1), ("delete", "/a", 1)]),
+    ("c multi create /c y ; set /b z -v 5 ; delete /b",
+     [("create", "/c", b"y"), ("set", "/b", b"z", 5), ("delete", "/b", -1)]),
+    ("c multi check /nope ; create /d",
+     [("check", "/nope", -1), ("create", "/d", b"")]),
+    ("c multi create /e ; create /e ; set /b w",
+     [("create", "/e", b""), ("create", "/e", b""), ("set", "/b", b"w", -1)]),
+    ("c multi delete /b ; create /b/child",
+     [("delete", "/b", -1), ("create", "/b/child", b"")]),
+    ("c multi create /p ; create /p/q ; delete /p",
+     [("create", "/p", b""), ("create", "/p/q", b""), ("delete", "/p", -1)]),
+]
+
+
+def cmd_multi(args):
+    """Per-op results of multis on a real server, as `expect c results` lines."""
+    with zk_ensemble.Ensemble(args.servers) as ens:
+        for sid in range(1, args.servers + 1):
+            ens.start(sid)
+        ens.wait_serving()
+        zk = KazooClient(hosts=ens.hosts([1]), timeout=10.0)
+        zk.start()
+        zk.create("/a", b"v0")
+        print("c create /a v0")
+        for line, ops in MULTI_CASES:
+            t = zk.transaction()
+            for op in ops:
+                if op[0] == "create":
+                    t.create(op[1], op[2])
+                elif op[0] == "set":
+                    t.set_data(op[1], op[2], op[3])
+                elif op[0] == "check":
+                    t.check(op[1], op[2])
+                else:
+                    t.delete(op[1], op[2])
+            results = t.commit()
+            names = [CODE_NAMES.get(r.code, str(r.code)) if isinstance(r, Exception) else "OK" for r in results]
+            print(line)
+            print("expect c results " + " ".join(names))
+        for path in ("/a", "/b", "/c", "/d", "/e", "/p"):
+            print(f"# {path} {'exists' if zk.exists(path) else 'does not exist'}")
+        zk.stop()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -181,6 +232,9 @@ def main():
     p.add_argument("--servers", type=int, default=1)
     p.add_argument("--java-client", action="store_true", help="the vanishing client is ZooKeeper's Java client")
     p.set_defaults(func=cmd_expiry)
+    p = sub.add_parser("multi")
+    p.add_argument("--servers", type=int, default=1)
+    p.set_defaults(func=cmd_multi)
     args = parser.parse_args()
     args.func(args)
 

@@ -12,7 +12,7 @@ inline constexpr std::string_view kCorpusZooCfg =
     "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/tmp/zk\nclientPort=2181\n"
     "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.1:2889:3889\nserver.3=127.0.0.1:2890:3890\n";
 
-inline constexpr std::array<std::string_view, 9> kCorpus{
+inline constexpr std::array<std::string_view, 10> kCorpus{
     // 1. Fresh election: the highest id wins when all start together.
     R"(# three servers, started together
 cluster 3
@@ -131,7 +131,31 @@ run until converged
 expect zxid leader 0x100000000
 expect epoch 1 1
 )",
-    // 9. A real zoo.cfg.
+    // 9. Client additions: host lists, multi with per-op results, connection states, crash.
+    R"(cluster 3 seed=5
+start 1 2 3
+run until leader
+client a connect 2,3,1 timeout=4s
+client b connect
+expect a server 2
+expect a timeout 4s
+a multi create /x 1 ; set /x 2 -v 0 ; check /x -v 1
+expect a results OK OK OK
+a multi create /y ; delete /x -v 7
+expect a error BADVERSION
+expect a results OK BADVERSION
+a create -e /e
+b stat /e
+expect b stat ephemeralOwner session a
+crash a
+kill 2
+run 10s
+expect a state SyncConnected
+expect b state SyncConnected
+client a connect
+expect a state SyncConnected
+)",
+    // 10. A real zoo.cfg.
     R"(cluster config zoo.cfg latency=1ms..3ms
 start 3 2 1
 run until leader

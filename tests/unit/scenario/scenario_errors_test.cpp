@@ -120,7 +120,7 @@ TEST_CASE("errors: clients") {
   CHECK(line_error("client kill connect 1") == "t.zks:3: client name 'kill' is a reserved word");
   CHECK(line_error("client leader connect 1") == "t.zks:3: client name 'leader' is a reserved word");
   CHECK(line_error("client d join 1") ==
-        "t.zks:3: expected 'connect' after 'client d', got 'join' (usage: client NAME connect ID [timeout=DUR])");
+        "t.zks:3: expected 'connect' after 'client d', got 'join' (usage: client NAME connect [ID | ID,ID,...] [timeout=DUR])");
   CHECK(line_error("c get a") == "t.zks:3: bad path 'a' (a path starts with '/', e.g. /app)");
   CHECK(line_error("c get /a/") == "t.zks:3: bad path '/a/' (it ends with '/')");
   CHECK(line_error("c create /a//b") == "t.zks:3: bad path '/a//b' (empty node name)");

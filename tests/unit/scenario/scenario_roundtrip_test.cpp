@@ -76,13 +76,27 @@ expect srvr 1 "Node count" 5
 expect mntr leader zk_peer_state "leading - broadcast"
 c close
 client c connect 2
+c multi create /m x ; create -e -s /m/q- ";" ; set /m "a b" -v 3 ; delete /m/old -v 0 ; check /m -v 1 ; check /n
+expect c results OK BADVERSION RUNTIMEINCONSISTENCY
+expect c state Disconnected
+expect c state SyncConnected
+expect c state Expired
+expect c state Closed
+expect c server leader
+expect c server 2
+expect c timeout 4000ms
+expect c stat ephemeralOwner session d
+client e connect 3,1,2 timeout=4s
+client f connect
+crash e
+client e connect 2
 )";
 
 }  // namespace
 
 TEST_CASE("round trip: format_step then parse gives the same command, for every command") {
   const Scenario original = parse_ok(kEveryCommand);
-  REQUIRE(original.steps.size() == 64);
+  REQUIRE(original.steps.size() == 78);
   const std::string text = format_scenario(original);
   const Scenario again = parse_ok(text);
   CHECK(again.setup == original.setup);
