@@ -19,7 +19,7 @@ namespace {
 constexpr const char* kHelp =
     "ZooKeeper -server host:port cmd args\n"
     "\tclose\n"
-    "\tconnect [server id | id,id,...]\n"
+    "\tconnect [server id | id,id,...]  (first server, or the whole server list in order)\n"
     "\tcreate [-s] [-e] path [data]\n"
     "\tdelete [-v version] path\n"
     "\tget [-s] [-w] path\n"
@@ -117,11 +117,6 @@ void ConsoleSession::connect(int server, const std::vector<int>& host_order, Sim
   }
   client_ = name;
   print(ConsoleLineKind::kOutput, fmt::format("Connecting to S{} as session '{}'", server, name));
-  if (const sim::SimClient* client = simulation.world()->client(name)) {
-    std::string hosts;
-    for (const ServerId id : client->hosts().hosts()) hosts += fmt::format("{}S{}", hosts.empty() ? "" : ", ", id);
-    print(ConsoleLineKind::kOutput, fmt::format("(its server list: {})", hosts));
-  }
   say_if_paused(simulation);
 }
 

@@ -127,3 +127,25 @@ TEST_CASE("console: a command typed while paused says it waits for Play, and its
   console.session.submit("get /a", console.simulation);
   CHECK(console.session.lines().back().text != hint);
 }
+
+TEST_CASE("console: multi prints its per-op results; connect 3,1,2 pins the server list") {
+  Console console;
+  CHECK(console.run("connect 3,1,2") == Lines{"[zk: S1(NOT_CONNECTED) 0] connect 3,1,2",
+                                              "Connecting to S3 as session 'console1'", "WATCHER::",
+                                              "WatchedEvent state:SyncConnected type:None path:null"});
+  CHECK(console.run("create /a x") == Lines{"[zk: S3(CONNECTED) 1] create /a x", "Created /a"});
+  CHECK(console.run("multi set /a y -v 0 ; create /b") ==
+        Lines{"[zk: S3(CONNECTED) 2] multi set /a y -v 0 ; create /b", "multi: OK OK"});
+  CHECK(console.run("multi create /c ; set /a z -v 0 ; delete /b") ==
+        Lines{"[zk: S3(CONNECTED) 3] multi create /c ; set /a z -v 0 ; delete /b",
+              "multi: OK BADVERSION RUNTIMEINCONSISTENCY"});
+  CHECK(console.run("multi get /a") ==
+        Lines{"[zk: S3(CONNECTED) 4] multi get /a", "multi op 1: unknown multi op 'get' (create, set, delete or check)"});
+  CHECK(console.run("connect 1,4") ==
+        Lines{"[zk: S3(CONNECTED) 5] connect 1,4", "bad server list '1,4': '4' is not a server id 1..3 (e.g. connect 2,1,3)"});
+  std::vector<std::string> recorded;
+  for (const auto& action : console.simulation.recorded()) recorded.push_back(zk::sim::format_step(action.command));
+  REQUIRE(recorded.size() == 5);
+  CHECK(recorded[1] == "client console1 connect 3,1,2 timeout=30s");
+  CHECK(recorded[3] == "console1 multi set /a y -v 0 ; create /b");
+}
