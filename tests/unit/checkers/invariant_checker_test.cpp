@@ -31,8 +31,8 @@ TEST_CASE("invariant checker: commit without a quorum loses an acknowledged writ
   const RunReport buggy = run_scenario(parsed.scenario, std::nullopt, options);
   REQUIRE(buggy.violation.has_value());
   CHECK(buggy.violation->invariant == "acked-txn-durable");
-  CHECK(buggy.violation->servers == std::vector<ServerId>{1});
-  CHECK(buggy.violation->detail == "S1 established epoch 2 without client-acknowledged txn 0x100000004");
+  CHECK(buggy.violation->servers == std::vector<ServerId>{2});
+  CHECK(buggy.violation->detail == "S2 established epoch 2 without client-acknowledged txn 0x100000004");
   REQUIRE(buggy.failed() == 1);
   CHECK(buggy.expectations.back().text == "invariant acked-txn-durable");
   CHECK(buggy.expectations.back().line == 15);
@@ -42,7 +42,7 @@ TEST_CASE("invariant checker: commit without a quorum loses an acknowledged writ
   CHECK(reported == 1);
   CHECK(buggy.trace.back().kind == TraceKind::kInvariantViolated);
   CHECK(buggy.trace.back().detail ==
-        "acked-txn-durable violated by S1: S1 established epoch 2 without client-acknowledged txn 0x100000004");
+        "acked-txn-durable violated by S2: S2 established epoch 2 without client-acknowledged txn 0x100000004");
   // The correct protocol passes the same scenario.
   const RunReport correct = run_scenario(parsed.scenario, std::nullopt, RunOptions{});
   CHECK_FALSE(correct.violation.has_value());
@@ -57,16 +57,16 @@ TEST_CASE("shrinking: a failing fuzz seed shrinks to a scenario that parses back
   options.duration_us = 10'000'000;
   options.faults = {FuzzFault::kCrash, FuzzFault::kPause, FuzzFault::kSlowDisk};
   options.bug = InjectedBug::kCommitWithoutQuorum;
-  const Scenario failing = generate_fuzz_scenario(12, options);
+  const Scenario failing = generate_fuzz_scenario(40, options);
   const FuzzOutcome outcome = run_fuzz_scenario(failing, options.bug);
   REQUIRE(outcome.failed);
   CHECK(outcome.kind == "acked-txn-durable");
   const ShrinkResult shrunk = shrink_failure(failing, outcome, options.bug);
   CHECK(shrunk.scenario.steps.size() < failing.steps.size() / 4);
   CHECK(shrunk.outcome.kind == "acked-txn-durable");
-  const std::string file = render_reproducer(shrunk, 12, options.bug, "out/seed-12.zks");
-  CHECK(file.find("# Replay: zksim run --inject-bug commit-without-quorum out/seed-12.zks\n") != std::string::npos);
-  const ParseResult parsed = parse_scenario(file, "seed-12.zks");
+  const std::string file = render_reproducer(shrunk, 40, options.bug, "out/seed-40.zks");
+  CHECK(file.find("# Replay: zksim run --inject-bug commit-without-quorum out/seed-40.zks\n") != std::string::npos);
+  const ParseResult parsed = parse_scenario(file, "seed-40.zks");
   REQUIRE_MESSAGE(parsed.ok(), parsed.error);
   CHECK(run_fuzz_scenario(parsed.scenario, options.bug).kind == "acked-txn-durable");
   CHECK_FALSE(run_fuzz_scenario(parsed.scenario, InjectedBug::kNone).failed);

@@ -88,7 +88,7 @@ TEST_CASE("shuffle_hosts is Collections.shuffle: a permutation, every order reac
 TEST_CASE("a plain connect starts at a random server of the shuffled list; connect 3,1,2 at 3") {
   std::set<std::string> first_servers;
   for (uint64_t seed = 1; seed <= 24; ++seed) {
-    const auto report = run_text("cluster 3\nstart 1 2 3\nrun until leader\nclient c connect\nclient d connect 3,1,2\n", seed);
+    const auto report = run_text("cluster 3\nstart 1 2 3\nrun until leader\nrun until converged\nclient c connect\nclient d connect 3,1,2\n", seed);
     const auto connected = notes(report, "client c: connected to S");
     REQUIRE(connected.size() == 1);
     first_servers.insert(connected[0].substr(0, std::string("client c: connected to S1").size()));
@@ -105,6 +105,7 @@ TEST_CASE("after a lost connection the client sleeps a random 0-999 ms, then tri
     const auto report = run_text(R"(cluster 5
 start 1 2 3 4 5
 run until leader
+run until converged
 client c connect 2,4,1,3,5
 expect c server 2
 kill 2
@@ -157,6 +158,7 @@ TEST_CASE("crash: the session outlives the process until it expires; close ends 
   const auto report = run_text(R"(cluster 3
 start 1 2 3
 run until leader
+run until converged
 client w connect 1 timeout=4s
 expect w timeout 4s
 w create -e /member x

@@ -42,15 +42,15 @@ TEST_CASE("errors: missing and extra arguments") {
   CHECK(line_error("c get /a /b") == "t.zks:3: extra argument '/b' (usage: NAME get [-w] PATH)");
   CHECK(line_error("c close now") == "t.zks:3: extra argument 'now' (usage: NAME close)");
   CHECK(line_error("c") ==
-        "t.zks:3: missing operation for client 'c' (create, get, set, ls, stat, delete, sync or close)");
+        "t.zks:3: missing operation for client 'c' (create, get, set, ls, stat, delete, sync, multi or close)");
   CHECK(line_error("c rm /a") ==
-        "t.zks:3: unknown operation 'rm' for client 'c' (create, get, set, ls, stat, delete, sync or close)");
+        "t.zks:3: unknown operation 'rm' for client 'c' (create, get, set, ls, stat, delete, sync, multi or close)");
   CHECK(line_error("expect") ==
         "t.zks:3: missing what to expect (e.g. expect leader 1, expect state 2 FOLLOWING, expect NAME ok)");
   CHECK(line_error("expect c") ==
-        "t.zks:3: missing what to expect of client 'c' (ok, error, data, created, children, stat, event or no-event)");
+        "t.zks:3: missing what to expect of client 'c' (ok, error, data, created, children, stat, event, no-event, results, state, server or timeout)");
   CHECK(line_error("expect c fine") == "t.zks:3: unknown expectation 'fine' for client 'c' (ok, error, data, "
-                                       "created, children, stat, event or no-event)");
+                                       "created, children, stat, event, no-event, results, state, server or timeout)");
   CHECK(line_error("expect lead 1") ==
         "t.zks:3: unknown expectation 'lead' (leader, state, converged, epoch, zxid, violation, srvr, stat, mntr, "
         "conf, envi, or a client name)");
