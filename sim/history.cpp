@@ -7,6 +7,29 @@ namespace zk::sim {
 
 namespace {
 
+// The write fields of one create, setData or delete, shared by plain requests and a multi's
+// ops.
+void fill_write(const CreateRequest& create, HistoryOp& h) {
+  h.kind = HistoryOpKind::kCreate;
+  h.path = create.path;
+  h.data = create.data;
+  h.ephemeral = create.mode == CreateMode::kEphemeral || create.mode == CreateMode::kEphemeralSequential;
+  h.sequential = create.mode == CreateMode::kPersistentSequential || create.mode == CreateMode::kEphemeralSequential;
+}
+
+void fill_write(const SetDataRequest& set, HistoryOp& h) {
+  h.kind = HistoryOpKind::kSetData;
+  h.path = set.path;
+  h.data = set.data;
+  h.version = set.version;
+}
+
+void fill_write(const DeleteRequest& del, HistoryOp& h) {
+  h.kind = HistoryOpKind::kDelete;
+  h.path = del.path;
+  h.version = del.version;
+}
+
 // A multi is one txn: when it committed (or may have), each of its writes is a write of
 // its own znode at the multi's zxid and times; a multi that failed wrote nothing. (The
 // register model checks znodes one by one, so the multi's atomicity is not checked.)
@@ -15,21 +38,11 @@ void append_multi(const MultiRequest& multi, const HistoryOp& whole, std::vector
   for (const MultiOp& sub : multi.ops) {
     HistoryOp h = whole;
     if (const auto* create = std::get_if<CreateRequest>(&sub)) {
-      h.kind = HistoryOpKind::kCreate;
-      h.path = create->path;
-      h.data = create->data;
-      h.ephemeral = create->mode == CreateMode::kEphemeral || create->mode == CreateMode::kEphemeralSequential;
-      h.sequential =
-          create->mode == CreateMode::kPersistentSequential || create->mode == CreateMode::kEphemeralSequential;
+      fill_write(*create, h);
     } else if (const auto* set = std::get_if<SetDataRequest>(&sub)) {
-      h.kind = HistoryOpKind::kSetData;
-      h.path = set->path;
-      h.data = set->data;
-      h.version = set->version;
+      fill_write(*set, h);
     } else if (const auto* del = std::get_if<DeleteRequest>(&sub)) {
-      h.kind = HistoryOpKind::kDelete;
-      h.path = del->path;
-      h.version = del->version;
+      fill_write(*del, h);
     } else {
       continue;  // check: reads a version, writes nothing
     }
@@ -62,21 +75,11 @@ std::vector<HistoryOp> collect_history(const World& world) {
           h.mzxid = op.body.stat->mzxid;
         }
       } else if (const auto* set = std::get_if<SetDataRequest>(&op.request)) {
-        h.kind = HistoryOpKind::kSetData;
-        h.path = set->path;
-        h.data = set->data;
-        h.version = set->version;
+        fill_write(*set, h);
       } else if (const auto* create = std::get_if<CreateRequest>(&op.request)) {
-        h.kind = HistoryOpKind::kCreate;
-        h.path = create->path;
-        h.data = create->data;
-        h.ephemeral = create->mode == CreateMode::kEphemeral || create->mode == CreateMode::kEphemeralSequential;
-        h.sequential =
-            create->mode == CreateMode::kPersistentSequential || create->mode == CreateMode::kEphemeralSequential;
+        fill_write(*create, h);
       } else if (const auto* del = std::get_if<DeleteRequest>(&op.request)) {
-        h.kind = HistoryOpKind::kDelete;
-        h.path = del->path;
-        h.version = del->version;
+        fill_write(*del, h);
       } else if (const auto* sync = std::get_if<SyncRequest>(&op.request)) {
         h.kind = HistoryOpKind::kSync;
         h.path = sync->path;
