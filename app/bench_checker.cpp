@@ -10,9 +10,9 @@
 
 #include "app/bench.h"
 #include "app/commands.h"
-#include "sim/fuzz_generate.h"
-#include "sim/linearizability.h"
-#include "sim/scenario_runner.h"
+#include "sim/fuzz/fuzz_generate.h"
+#include "sim/check/linearizability.h"
+#include "sim/scenario/scenario_runner.h"
 
 namespace zk::app {
 namespace {

@@ -17,8 +17,8 @@
 
 #include "app/cli_numbers.h"
 #include "app/commands.h"
-#include "sim/text_words.h"
-#include "sim/world.h"
+#include "sim/text/text_words.h"
+#include "sim/world/world.h"
 
 namespace zk::app {
 namespace {

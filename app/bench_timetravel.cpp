@@ -13,7 +13,7 @@
 #include "app/commands.h"
 
 #ifdef ZKSIM_HAVE_GUI
-#include "ui/simulation.h"
+#include "sim/replay/recorded_run.h"
 #endif
 
 namespace zk::app {
@@ -30,7 +30,7 @@ double ms_since(Clock::time_point start) {
 sim::ServerRef server(int id) { return sim::ServerRef{.is_leader = false, .id = id}; }
 
 // The recorded session: 600 s of virtual time.
-void record_session(ui::Simulation& simulation) {
+void record_session(sim::RecordedRun& simulation) {
   simulation.new_cluster(5, 1);
   simulation.start_in_order({1, 2, 3, 4, 5}, 1'000'000);
   simulation.run_for(10'000'000);
@@ -57,14 +57,14 @@ void record_session(ui::Simulation& simulation) {
 
 int run_bench_timetravel(const Args& args) {
   if (!args.empty()) return usage_error("bench timetravel takes no options");
-  ui::Simulation simulation;
+  sim::RecordedRun simulation;
   const auto record_start = Clock::now();
   record_session(simulation);
   const double record_ms = ms_since(record_start);
   fmt::print("recorded a 600 s session on 5 servers: {} events, {} trace events, {} recorded actions, {:.0f} ms\n",
              simulation.world()->events_processed(), simulation.world()->trace().size(),
              simulation.recorded().size(), record_ms);
-  fmt::print("checkpoints kept: {} (at most {})\n", simulation.checkpoint_count(), ui::Simulation::kMaxCheckpoints);
+  fmt::print("checkpoints kept: {} (at most {})\n", simulation.checkpoint_count(), sim::RecordedRun::kMaxCheckpoints);
   // 40 targets, 15 s apart, visited in a scrambled order (i * 17 mod 40).
   constexpr int kJumps = 40;
   double total_ms = 0;

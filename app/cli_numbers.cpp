@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "sim/text_words.h"
+#include "sim/text/text_words.h"
 
 namespace zk::app {
 namespace {

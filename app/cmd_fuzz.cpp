@@ -23,11 +23,11 @@
 
 #include "app/cli_numbers.h"
 #include "app/commands.h"
-#include "sim/duration.h"
-#include "sim/fuzz_run.h"
-#include "sim/fuzz_shrink.h"
-#include "sim/scenario_format.h"
-#include "sim/text_words.h"
+#include "sim/text/duration.h"
+#include "sim/fuzz/fuzz_run.h"
+#include "sim/fuzz/fuzz_shrink.h"
+#include "sim/scenario/scenario_format.h"
+#include "sim/text/text_words.h"
 
 namespace zk::app {
 namespace {

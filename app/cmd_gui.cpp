@@ -6,8 +6,8 @@
 
 #include "app/cli_numbers.h"
 #include "app/commands.h"
-#include "sim/duration.h"
-#include "sim/text_words.h"
+#include "sim/text/duration.h"
+#include "sim/text/text_words.h"
 
 #ifdef ZKSIM_HAVE_GUI
 #include "ui/gui_app.h"

@@ -16,12 +16,12 @@
 #include "app/cli_numbers.h"
 #include "app/commands.h"
 #include "app/run_output.h"
-#include "sim/scenario_parser.h"
+#include "sim/scenario/scenario_parser.h"
 #include "sim/datadir/data_dir_writer.h"
-#include "sim/scenario_runner.h"
-#include "sim/text_file.h"
-#include "sim/text_words.h"
-#include "sim/world.h"
+#include "sim/scenario/scenario_runner.h"
+#include "sim/text/text_file.h"
+#include "sim/text/text_words.h"
+#include "sim/world/world.h"
 
 namespace zk::app {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "core/trace_event.h"
 #include "core/zxid.h"
-#include "sim/world.h"
+#include "sim/world/world.h"
 
 namespace zk::app {
 

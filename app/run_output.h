@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario_runner.h"
+#include "sim/scenario/scenario_runner.h"
 
 namespace zk::app {
 

@@ -20,7 +20,7 @@
 
 namespace zk {
 
-using ConnectionId = uint64_t;  // opaque, handed out by the driver (sim/connection_table.h)
+using ConnectionId = uint64_t;  // opaque, handed out by the driver (sim/world/connection_table.h)
 
 // ---- client -> server
 // The watches a client re-registers when it reconnects its session (ClientCnxn's

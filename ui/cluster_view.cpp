@@ -11,12 +11,12 @@
 #include <array>
 #include <cmath>
 
-#include "sim/world.h"
+#include "sim/world/world.h"
 #include "ui/i18n.h"
 #include "ui/legend.h"
 #include "ui/message_style.h"
 #include "ui/panels.h"
-#include "ui/simulation.h"
+#include "sim/replay/recorded_run.h"
 #include "ui/theme.h"
 
 namespace zk::ui {
@@ -288,7 +288,7 @@ void ClusterView::draw(const PanelContext& context) {
                 ImGui::GetColorU32(ImGuiCol_TextDisabled), tr(Text::kClusterHint));
 }
 
-void ClusterView::draw_server_menu(const sim::World& world, Simulation* simulation) {
+void ClusterView::draw_server_menu(const sim::World& world, sim::RecordedRun* simulation) {
   const ServerId id = menu_server_;
   if (simulation == nullptr || !world.valid_server(id)) return;
   ImGui::TextDisabled("S%d", static_cast<int>(id));

@@ -6,10 +6,10 @@
 
 #include <algorithm>
 
-#include "sim/world.h"
+#include "sim/world/world.h"
 #include "ui/i18n.h"
 #include "ui/panels.h"
-#include "ui/simulation.h"
+#include "sim/replay/recorded_run.h"
 #include "ui/test_probe.h"
 
 namespace zk::ui {

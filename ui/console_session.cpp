@@ -7,11 +7,11 @@
 
 #include "core/four_letter_words.h"
 #include "core/zkcli_format.h"
-#include "sim/scenario_lexer.h"
-#include "sim/scenario_parser.h"
-#include "sim/text_words.h"
-#include "sim/world.h"
-#include "ui/simulation.h"
+#include "sim/scenario/scenario_lexer.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/text/text_words.h"
+#include "sim/world/world.h"
+#include "sim/replay/recorded_run.h"
 
 namespace zk::ui {
 namespace {
@@ -95,7 +95,7 @@ void ConsoleSession::forget_client() {
   last_state_.reset();
 }
 
-void ConsoleSession::connect(int server, const std::vector<int>& host_order, Simulation& simulation) {
+void ConsoleSession::connect(int server, const std::vector<int>& host_order, sim::RecordedRun& simulation) {
   const sim::World* world = simulation.world();
   if (!client_.empty() && world->client(client_) != nullptr) {
     const sim::ClientState state = world->client(client_)->state();
@@ -120,12 +120,12 @@ void ConsoleSession::connect(int server, const std::vector<int>& host_order, Sim
   say_if_paused(simulation);
 }
 
-void ConsoleSession::say_if_paused(const Simulation& simulation) {
+void ConsoleSession::say_if_paused(const sim::RecordedRun& simulation) {
   if (simulation.playing) return;
   print(ConsoleLineKind::kEvent, kPausedHint);
 }
 
-void ConsoleSession::submit(const std::string& raw_line, Simulation& simulation) {
+void ConsoleSession::submit(const std::string& raw_line, sim::RecordedRun& simulation) {
   const sim::World* world = simulation.world();
   const size_t first = raw_line.find_first_not_of(" \t");
   if (first == std::string::npos) return;
@@ -231,7 +231,7 @@ void ConsoleSession::submit(const std::string& raw_line, Simulation& simulation)
 }
 
 void ConsoleSession::run_client_command(const std::string& rewritten, OpKind kind, const std::string& path,
-                                        bool print_stat, Simulation& simulation) {
+                                        bool print_stat, sim::RecordedRun& simulation) {
   const sim::World* world = simulation.world();
   if (client_.empty() || world->client(client_) == nullptr) {
     print(ConsoleLineKind::kError, "Not connected: type connect (or connect ID) first.");

@@ -1,6 +1,6 @@
 // ConsoleSession: the logic behind the zkCli-style Console panel, without any drawing so
 // it can be tested. A line is parsed with the scenario parser (the scenario syntax is
-// zkCli's, prefixed by a client name), sent through the Simulation's command layer, and
+// zkCli's, prefixed by a client name), sent through the sim::RecordedRun's command layer, and
 // its reply is printed as zkCli prints it once the simulated client has it (poll()).
 // Watch events and session state changes are printed as they arrive ("WATCHER::" lines).
 // The four-letter words srvr, stat, mntr, conf and ruok are answered at once from the
@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/client.h"
+#include "sim/clients/client.h"
 
 namespace zk::sim {
 class World;
@@ -22,7 +22,7 @@ class World;
 
 namespace zk::ui {
 
-class Simulation;
+class sim::RecordedRun;
 
 enum class ConsoleLineKind : uint8_t { kEcho, kOutput, kError, kEvent };
 
@@ -42,7 +42,7 @@ class ConsoleSession {
   static constexpr const char* kPausedHint = "paused — press Play for the reply";
 
   // Runs one console line now: a zkCli command, a four-letter word, connect, help.
-  void submit(const std::string& line, Simulation& simulation);
+  void submit(const std::string& line, sim::RecordedRun& simulation);
   // Prints replies, watch events and session changes that have arrived since last time.
   void poll(const sim::World& world);
 
@@ -66,10 +66,10 @@ class ConsoleSession {
   void print(ConsoleLineKind kind, const std::string& text);
   // Opens a new session whose host list starts at `server` (the rest shuffled, as the
   // Java client does), or is exactly `host_order` when that is not empty.
-  void connect(int server, const std::vector<int>& host_order, Simulation& simulation);
+  void connect(int server, const std::vector<int>& host_order, sim::RecordedRun& simulation);
   void run_client_command(const std::string& rewritten, OpKind kind, const std::string& path, bool print_stat,
-                          Simulation& simulation);
-  void say_if_paused(const Simulation& simulation);
+                          sim::RecordedRun& simulation);
+  void say_if_paused(const sim::RecordedRun& simulation);
   void render_reply(const Pending& pending, const sim::ClientOpResult& result);
   void forget_client();
 

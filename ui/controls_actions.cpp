@@ -6,10 +6,10 @@
 #include <set>
 
 #include "core/trace_event.h"
-#include "sim/world.h"
+#include "sim/world/world.h"
 
-#include "sim/text_words.h"
-#include "ui/simulation.h"
+#include "sim/text/text_words.h"
+#include "sim/replay/recorded_run.h"
 
 namespace zk::ui {
 namespace {
@@ -61,7 +61,7 @@ StartOrder parse_start_order(const std::string& text, int server_count) {
   return result;
 }
 
-bool step_to_next(Simulation& simulation, StepTarget target, StepLimits limits, size_t* match) {
+bool step_to_next(sim::RecordedRun& simulation, StepTarget target, StepLimits limits, size_t* match) {
   const sim::World* world = simulation.world();
   if (world == nullptr) return false;
   const int64_t deadline_us = world->now_us() + limits.max_virtual_us;
@@ -83,7 +83,7 @@ bool step_to_next(Simulation& simulation, StepTarget target, StepLimits limits, 
   return false;
 }
 
-std::string step_one_described(Simulation& simulation) {
+std::string step_one_described(sim::RecordedRun& simulation) {
   const sim::World* before = simulation.world();
   if (before == nullptr) return {};
   const size_t seen = before->trace().size();

@@ -12,7 +12,7 @@
 
 namespace zk::ui {
 
-class Simulation;
+class sim::RecordedRun;
 
 struct StartOrder {
   std::vector<ServerId> order;
@@ -30,13 +30,13 @@ struct StepLimits {
 // Steps one event at a time until an event of the target kind is traced; true if one
 // was, false when a limit was reached or nothing is left to run. On success *match (when
 // given) is the trace index of the event found.
-bool step_to_next(Simulation& simulation, StepTarget target, StepLimits limits = {}, size_t* match = nullptr);
+bool step_to_next(sim::RecordedRun& simulation, StepTarget target, StepLimits limits = {}, size_t* match = nullptr);
 
-// Runs one event (Simulation::step_one_event) and says what ran, as the Controls panel
+// Runs one event (sim::RecordedRun::step_one_event) and says what ran, as the Controls panel
 // shows it: "2.003500s (+0.001200s): S2 vote S1 -> S3 (...)", "(clock unchanged)" when the
 // event was due at the same microsecond, "no decision traced" when it changed nothing the
 // trace records, "nothing left to run" when the queue was empty.
-std::string step_one_described(Simulation& simulation);
+std::string step_one_described(sim::RecordedRun& simulation);
 
 // A virtual time as format_time_us writes it, without its padding: "2.003500s".
 std::string time_text(int64_t time_us);

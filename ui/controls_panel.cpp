@@ -1,7 +1,7 @@
 // Controls: new cluster size, the one-click lessons, playback, and (in collapsible
 // sections) partitions by group, hold/drop of the next message on one link, stepping to
 // the next event of a chosen kind, and a new cluster with its parameters and a custom
-// start order. Every action goes to the Simulation, which applies it through the world's
+// start order. Every action goes to the sim::RecordedRun, which applies it through the world's
 // command layer.
 #include <fmt/format.h>
 #include <imgui.h>
@@ -12,11 +12,11 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/world.h"
+#include "sim/world/world.h"
 #include "ui/controls_actions.h"
 #include "ui/i18n.h"
 #include "ui/panels.h"
-#include "ui/simulation.h"
+#include "sim/replay/recorded_run.h"
 #include "ui/test_probe.h"
 
 namespace zk::ui {
@@ -56,7 +56,7 @@ bool server_combo(const char* label, int* id, int server_count) {
 }  // namespace
 
 void ControlsPanel::draw(const PanelContext& context) {
-  Simulation* simulation = context.simulation;
+  sim::RecordedRun* simulation = context.simulation;
   // Show the size of the cluster that is running (a lesson may have started it).
   if (context.world != nullptr && context.world != shown_world_) {
     server_count_ = context.world->server_count();
@@ -157,7 +157,7 @@ void ControlsPanel::draw(const PanelContext& context) {
   draw_new_cluster(*simulation);
 }
 
-void ControlsPanel::draw_step_to(Simulation& simulation) {
+void ControlsPanel::draw_step_to(sim::RecordedRun& simulation) {
   const bool open = ImGui::CollapsingHeader(labelled(tr(Text::kStepHeader), "step_header").c_str());
   probe::widget("controls.step_header");
   if (!open) return;
@@ -183,7 +183,7 @@ void ControlsPanel::draw_step_to(Simulation& simulation) {
   }
 }
 
-void ControlsPanel::draw_partition(const sim::World& world, Simulation& simulation) {
+void ControlsPanel::draw_partition(const sim::World& world, sim::RecordedRun& simulation) {
   const bool open = ImGui::CollapsingHeader(labelled(tr(Text::kPartitionHeader), "partition_header").c_str());
   probe::widget("controls.partition_header");
   if (!open) return;
@@ -222,7 +222,7 @@ void ControlsPanel::draw_partition(const sim::World& world, Simulation& simulati
   probe::widget("controls.partition_heal");
 }
 
-void ControlsPanel::draw_link(const sim::World& world, Simulation& simulation) {
+void ControlsPanel::draw_link(const sim::World& world, sim::RecordedRun& simulation) {
   const bool open = ImGui::CollapsingHeader(labelled(tr(Text::kLinkHeader), "link_header").c_str());
   probe::widget("controls.link_header");
   if (!open) return;
@@ -290,7 +290,7 @@ void ControlsPanel::draw_link(const sim::World& world, Simulation& simulation) {
   if (held.size() > kMaxListed) ImGui::TextDisabled("... %zu more", held.size() - kMaxListed);
 }
 
-void ControlsPanel::draw_new_cluster(Simulation& simulation) {
+void ControlsPanel::draw_new_cluster(sim::RecordedRun& simulation) {
   const bool open = ImGui::CollapsingHeader(labelled(tr(Text::kNewClusterHeader), "new_cluster_header").c_str());
   probe::widget("controls.new_cluster_header");
   // The start order follows the server count chosen at the top ("1 2 3 4 5" for 5) until

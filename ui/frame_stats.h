@@ -10,7 +10,7 @@ namespace zk::ui {
 
 struct FrameSample {
   double frame_ms = 0.0;       // whole frame: simulation + UI + render + swap
-  double simulation_ms = 0.0;  // Simulation::advance
+  double simulation_ms = 0.0;  // sim::RecordedRun::advance
   double cpu_ms = 0.0;         // process CPU time in the frame, all threads (llvmpipe's too)
   size_t messages_in_flight = 0;
 };

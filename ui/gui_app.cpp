@@ -30,6 +30,11 @@ namespace {
 
 constexpr float kFontSizePx = 17.0f;
 constexpr double kSimulationBudgetS = 0.008;  // half of a 60 fps frame
+
+// The wall clock the simulation's frame budget is measured with.
+double steady_clock_s() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 constexpr size_t kWarmupFrames = 10;
 
 double process_cpu_ms() {
@@ -139,7 +144,7 @@ int run_gui(const GuiOptions& options) {
   std::string frame_stats_report;
   {
     MainWindow main_window(options.theme);
-    Simulation& simulation = main_window.simulation();
+    sim::RecordedRun& simulation = main_window.simulation();
     simulation.speed = options.speed;
     if (!options.lesson.empty()) {
       std::vector<ServerId> order;
@@ -172,6 +177,7 @@ int run_gui(const GuiOptions& options) {
     FrameStats stats;
     // Interactive runs (and measurements) never let the simulation eat the frame: it
     // stops after its budget and catches up in later frames.
+    simulation.wall_clock_s = &steady_clock_s;
     if (options.frame_count == 0 || options.frame_stats) simulation.wall_budget_s = kSimulationBudgetS;
     using Clock = std::chrono::steady_clock;
     // While paused and untouched nothing on screen changes, so the interactive window

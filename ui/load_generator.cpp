@@ -3,12 +3,12 @@
 
 #include <fmt/format.h>
 
-#include "sim/world.h"
-#include "ui/simulation.h"
+#include "sim/world/world.h"
+#include "sim/replay/recorded_run.h"
 
 namespace zk::ui {
 
-void LoadGenerator::issue_due(Simulation& simulation, std::chrono::steady_clock::time_point deadline) {
+void LoadGenerator::issue_due(sim::RecordedRun& simulation, std::chrono::steady_clock::time_point deadline) {
   const sim::World* world = simulation.world();
   if (world == nullptr || writes_per_second_ <= 0) return;
   const int n = world->server_count();

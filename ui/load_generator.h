@@ -1,7 +1,7 @@
 // LoadGenerator: a steady client write load for demonstrations and the frame-time
 // measurement (`zksim gui --load W`): one client per server, each creating its own znode
 // once and then setting it, W writes per virtual second in total, round-robin. Every
-// operation goes through the Simulation's command layer, like a user's console command.
+// operation goes through the sim::RecordedRun's command layer, like a user's console command.
 #pragma once
 
 #include <chrono>
@@ -9,7 +9,7 @@
 
 namespace zk::ui {
 
-class Simulation;
+class sim::RecordedRun;
 
 class LoadGenerator {
  public:
@@ -18,7 +18,7 @@ class LoadGenerator {
   // Issues the writes due up to the world's current virtual time (none before a leader
   // serves), until the wall clock passes `deadline`: writes left over are issued in the
   // next call (later in virtual time), so the load never holds a frame past its budget.
-  void issue_due(Simulation& simulation,
+  void issue_due(sim::RecordedRun& simulation,
                  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max());
   int64_t writes_issued() const { return writes_issued_; }
 

@@ -5,7 +5,7 @@
 #include "ui/gui_app.h"
 #include "ui/panels.h"
 #include "ui/scenario_view.h"
-#include "ui/simulation.h"
+#include "sim/replay/recorded_run.h"
 
 namespace zk::ui {
 
@@ -13,7 +13,7 @@ class MainWindow {
  public:
   explicit MainWindow(Theme theme);
   void draw_frame();
-  Simulation& simulation() { return simulation_; }
+  sim::RecordedRun& simulation() { return simulation_; }
   // Opens a .zks in the scenario view; "" or a one-line error.
   std::string open_scenario(const std::string& path) { return scenario_view_.open(simulation_, path); }
 
@@ -22,7 +22,7 @@ class MainWindow {
 
   Theme theme_;
   bool first_frame_ = true;
-  Simulation simulation_;
+  sim::RecordedRun simulation_;
   ClusterView cluster_view_;
   VotesPanel votes_panel_;
   WhyPanel why_panel_;

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "sim/world.h"
+#include "sim/world/world.h"
 
 namespace zk::ui {
 

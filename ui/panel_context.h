@@ -9,11 +9,11 @@ class World;
 
 namespace zk::ui {
 
-class Simulation;
+class sim::RecordedRun;
 
 struct PanelContext {
   const sim::World* world = nullptr;   // the world at the playhead; null before a cluster exists
-  Simulation* simulation = nullptr;    // where panels send the user's actions (command layer)
+  sim::RecordedRun* simulation = nullptr;    // where panels send the user's actions (command layer)
 };
 
 // Draws a dimmed, wrapped sentence in the middle of the current window, used by every

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "sim/world.h"
+#include "sim/world/world.h"
 #include "ui/console_session.h"
 #include "ui/panel_context.h"
 #include "ui/tree_diff.h"
@@ -28,7 +28,7 @@ class ClusterView {
   void draw(const PanelContext& context);
 
  private:
-  void draw_server_menu(const sim::World& world, Simulation* simulation);
+  void draw_server_menu(const sim::World& world, sim::RecordedRun* simulation);
 
   ServerId menu_server_ = 0;  // the server whose right-click menu is open
   // Reused every frame (no per-frame allocation once warm).
@@ -75,7 +75,7 @@ class TimelinePanel {
 
  private:
   bool fit_ = true;               // follow the whole run until the user zooms or pans
-  uint64_t run_id_ = 0;           // the run the view belongs to (Simulation::run_id)
+  uint64_t run_id_ = 0;           // the run the view belongs to (sim::RecordedRun::run_id)
   int64_t view_start_us_ = 0;     // virtual time at the left edge
   int64_t view_span_us_ = 10'000'000;  // virtual time across the lanes
 };
@@ -85,10 +85,10 @@ class ControlsPanel {
   void draw(const PanelContext& context);
 
  private:
-  void draw_partition(const sim::World& world, Simulation& simulation);
-  void draw_link(const sim::World& world, Simulation& simulation);
-  void draw_step_to(Simulation& simulation);
-  void draw_new_cluster(Simulation& simulation);
+  void draw_partition(const sim::World& world, sim::RecordedRun& simulation);
+  void draw_link(const sim::World& world, sim::RecordedRun& simulation);
+  void draw_step_to(sim::RecordedRun& simulation);
+  void draw_new_cluster(sim::RecordedRun& simulation);
 
   int server_count_ = 3;
   const sim::World* shown_world_ = nullptr;  // identity only, never dereferenced

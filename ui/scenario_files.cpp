@@ -8,9 +8,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "sim/scenario_parser.h"
-#include "sim/text_file.h"
-#include "sim/text_words.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/text/text_file.h"
+#include "sim/text/text_words.h"
 
 namespace zk::ui {
 namespace {

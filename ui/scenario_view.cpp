@@ -11,7 +11,7 @@
 
 namespace zk::ui {
 
-std::string ScenarioView::open(Simulation& simulation, const std::string& path) {
+std::string ScenarioView::open(sim::RecordedRun& simulation, const std::string& path) {
   LoadedScenario loaded = load_scenario_file(path);
   if (!loaded.error.empty()) return loaded.error;
   loaded_ = std::move(loaded);
@@ -21,7 +21,7 @@ std::string ScenarioView::open(Simulation& simulation, const std::string& path) 
   return {};
 }
 
-void ScenarioView::draw(Simulation& simulation, const PanelRect& rect) {
+void ScenarioView::draw(sim::RecordedRun& simulation, const PanelRect& rect) {
   if (!open_) return;
   place_next_window(rect);
   const std::string title =
@@ -152,7 +152,7 @@ void ScenarioView::draw_file_menu_items() {
   probe::widget("menu.save_scenario");
 }
 
-void ScenarioView::draw_dialogs(Simulation& simulation) {
+void ScenarioView::draw_dialogs(sim::RecordedRun& simulation) {
   if (want_open_dialog_) {
     ImGui::OpenPopup("##open_scenario");
     want_open_dialog_ = false;
@@ -215,7 +215,7 @@ void ScenarioView::draw_dialogs(Simulation& simulation) {
       ImGui::PopTextWrapPos();
     }
     if (ImGui::Button(tr(Text::kSave)) || entered) {
-      const SavedScenario saved = simulation.to_scenario();
+      const sim::SavedScenario saved = simulation.to_scenario();
       if (saved.text.empty()) {
         dialog_message_ = saved.warning;
       } else {

@@ -8,21 +8,21 @@
 
 #include "ui/layout.h"
 #include "ui/scenario_files.h"
-#include "ui/simulation.h"
+#include "sim/replay/recorded_run.h"
 
 namespace zk::ui {
 
 class ScenarioView {
  public:
   // Loads and opens a scenario in the simulation; "" or a one-line error.
-  std::string open(Simulation& simulation, const std::string& path);
+  std::string open(sim::RecordedRun& simulation, const std::string& path);
   bool is_open() const { return open_; }
   // Draws the scenario window (when a scenario is open) as a tile at the given place.
-  void draw(Simulation& simulation, const PanelRect& rect);
+  void draw(sim::RecordedRun& simulation, const PanelRect& rect);
   // File menu items; call inside an open "File" menu.
   void draw_file_menu_items();
   // The dialogs; call once per frame outside any menu.
-  void draw_dialogs(Simulation& simulation);
+  void draw_dialogs(sim::RecordedRun& simulation);
 
  private:
   LoadedScenario loaded_;

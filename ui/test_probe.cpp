@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "core/trace_event.h"
-#include "sim/world.h"
-#include "ui/simulation.h"
+#include "sim/world/world.h"
+#include "sim/replay/recorded_run.h"
 
 namespace zk::ui::probe {
 namespace {
@@ -42,7 +42,7 @@ std::string one_line(std::string_view text) {
   return line;
 }
 
-std::string world_summary(const Simulation& simulation) {
+std::string world_summary(const sim::RecordedRun& simulation) {
   std::string out;
   const sim::World* world = simulation.world();
   out += fmt::format("playing {}\n", simulation.playing ? 1 : 0);
@@ -106,7 +106,7 @@ std::string take_screenshot_request() {
   return path;
 }
 
-void end_frame(const Simulation& simulation) {
+void end_frame(const sim::RecordedRun& simulation) {
   if (state == nullptr) return;
   std::string text = world_summary(simulation);
   for (const Widget& w : state->widgets) {

@@ -15,7 +15,7 @@
 #include <string_view>
 
 namespace zk::ui {
-class Simulation;
+class sim::RecordedRun;
 }
 
 namespace zk::ui::probe {
@@ -31,6 +31,6 @@ void note(std::string_view key, std::string_view text);
 // The PNG path a test asked for in FILE.shot (taken: the request file is removed), or "".
 std::string take_screenshot_request();
 // Writes the file (when its text changed) and starts collecting the next frame.
-void end_frame(const Simulation& simulation);
+void end_frame(const sim::RecordedRun& simulation);
 
 }  // namespace zk::ui::probe

@@ -12,10 +12,10 @@
 #include <cmath>
 #include <optional>
 
-#include "sim/world.h"
+#include "sim/world/world.h"
 #include "ui/i18n.h"
 #include "ui/panels.h"
-#include "ui/simulation.h"
+#include "sim/replay/recorded_run.h"
 #include "ui/test_probe.h"
 #include "ui/theme.h"
 #include "ui/timeline_model.h"
@@ -123,7 +123,7 @@ void TimelinePanel::draw(const PanelContext& context) {
     draw_empty_state(tr(Text::kNoTimeline));
     return;
   }
-  Simulation& simulation = *context.simulation;
+  sim::RecordedRun& simulation = *context.simulation;
   const sim::World& world = *context.world;
   const sim::World& whole = *simulation.horizon_world();
   const int64_t now_us = world.now_us();

@@ -1,7 +1,7 @@
 // Builds the Votes panel's model from each live server's election state.
 #include "ui/vote_matrix.h"
 
-#include "sim/world.h"
+#include "sim/world/world.h"
 
 namespace zk::ui {
 

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
-#include "sim/world.h"
+#include "sim/world/world.h"
 #include "ui/i18n.h"
 #include "ui/legend.h"
 #include "ui/panels.h"

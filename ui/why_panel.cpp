@@ -6,10 +6,10 @@
 
 #include <optional>
 
-#include "sim/world.h"
+#include "sim/world/world.h"
 #include "ui/i18n.h"
 #include "ui/panels.h"
-#include "ui/simulation.h"
+#include "sim/replay/recorded_run.h"
 #include "ui/trace_sentences_zh.h"
 
 namespace zk::ui {

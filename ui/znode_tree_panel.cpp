@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "core/zkcli_format.h"
-#include "sim/world.h"
+#include "sim/world/world.h"
 #include "ui/i18n.h"
 #include "ui/legend.h"
 #include "ui/panels.h"

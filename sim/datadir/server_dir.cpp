@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <system_error>
 
-#include "sim/text_file.h"
+#include "sim/text/text_file.h"
 
 namespace zk::sim::datadir {
 namespace fs = std::filesystem;

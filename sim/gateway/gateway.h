@@ -17,7 +17,7 @@
 
 #include "sim/gateway/frame_reader.h"
 #include "sim/gateway/reply_encoder.h"
-#include "sim/world.h"
+#include "sim/world/world.h"
 
 namespace zk::sim::gateway {
 

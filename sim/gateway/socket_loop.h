@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "sim/gateway/gateway.h"
-#include "sim/world.h"
+#include "sim/world/world.h"
 
 namespace zk::sim::gateway {
 

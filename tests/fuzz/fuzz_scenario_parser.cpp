@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "sim/scenario_format.h"
-#include "sim/scenario_parser.h"
+#include "sim/scenario/scenario_format.h"
+#include "sim/scenario/scenario_parser.h"
 
 namespace {
 

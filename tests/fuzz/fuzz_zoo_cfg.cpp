@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "sim/zoo_cfg.h"
+#include "sim/scenario/zoo_cfg.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -9,7 +9,7 @@
 
 #include "core/message_format.h"
 #include "core/session_password.h"
-#include "sim/duration.h"
+#include "sim/text/duration.h"
 
 namespace zk::interaction {
 namespace {

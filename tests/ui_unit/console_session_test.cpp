@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario_format.h"
+#include "sim/scenario/scenario_format.h"
 #include "ui/console_session.h"
-#include "ui/simulation.h"
+#include "sim/replay/recorded_run.h"
 
 namespace {
 
 struct Console {
-  zk::ui::Simulation simulation;
+  sim::RecordedRun simulation;
   zk::ui::ConsoleSession session;
   size_t read = 0;
 

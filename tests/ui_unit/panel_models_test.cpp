@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/data_tree.h"
-#include "sim/world.h"
+#include "sim/world/world.h"
 #include "ui/tree_diff.h"
 #include "ui/vote_matrix.h"
 

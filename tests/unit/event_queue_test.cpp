@@ -2,7 +2,7 @@
 // (moved in or built in place), lazily re-armed timers pushed later with an earlier
 // reserved sequence number, pops with and without a deadline, and a copy taken halfway
 // that must then behave exactly like the original.
-#include "sim/event_queue.h"
+#include "sim/world/event_queue.h"
 
 #include <doctest/doctest.h>
 
@@ -10,7 +10,7 @@
 #include <set>
 #include <utility>
 
-#include "sim/prng.h"
+#include "sim/world/prng.h"
 
 namespace zk::sim {
 namespace {

@@ -3,7 +3,7 @@
 // (where it must fall back to galloping), inserts out of order, keys absent below, inside
 // and above the table, and keys at the ends of int64_t (the guess's distance must not
 // overflow).
-#include "sim/flat_map.h"
+#include "sim/check/flat_map.h"
 
 #include <doctest/doctest.h>
 
@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "core/zxid.h"
-#include "sim/prng.h"
+#include "sim/world/prng.h"
 
 namespace zk::sim {
 namespace {

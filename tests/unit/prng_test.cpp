@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "sim/prng.h"
+#include "sim/world/prng.h"
 
 TEST_CASE("prng is a deterministic value") {
   zk::sim::Prng a(42);

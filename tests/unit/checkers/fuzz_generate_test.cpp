@@ -8,10 +8,10 @@
 #include <fstream>
 #include <thread>
 
-#include "sim/fuzz_generate.h"
-#include "sim/fuzz_run.h"
-#include "sim/scenario_format.h"
-#include "sim/scenario_parser.h"
+#include "sim/fuzz/fuzz_generate.h"
+#include "sim/fuzz/fuzz_run.h"
+#include "sim/scenario/scenario_format.h"
+#include "sim/scenario/scenario_parser.h"
 
 namespace zk::sim {
 

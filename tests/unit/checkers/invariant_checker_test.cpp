@@ -2,13 +2,13 @@
 // world with one trace event naming it, and the runner reports it as a failed check.
 #include <doctest/doctest.h>
 
-#include "sim/fuzz_generate.h"
-#include "sim/fuzz_run.h"
-#include "sim/fuzz_shrink.h"
-#include "sim/invariant_checker.h"
-#include "sim/scenario_format.h"
-#include "sim/scenario_parser.h"
-#include "sim/scenario_runner.h"
+#include "sim/fuzz/fuzz_generate.h"
+#include "sim/fuzz/fuzz_run.h"
+#include "sim/fuzz/fuzz_shrink.h"
+#include "sim/check/invariant_checker.h"
+#include "sim/scenario/scenario_format.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/scenario/scenario_runner.h"
 
 namespace zk::sim {
 

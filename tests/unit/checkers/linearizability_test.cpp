@@ -2,7 +2,7 @@
 // that fails with its exact name and message.
 #include <doctest/doctest.h>
 
-#include "sim/linearizability.h"
+#include "sim/check/linearizability.h"
 
 namespace zk::sim {
 namespace {

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "core/request_size.h"
-#include "sim/scenario_parser.h"
-#include "sim/scenario_runner.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/scenario/scenario_runner.h"
 
 namespace zk {
 

@@ -6,7 +6,7 @@
 
 #include <initializer_list>
 
-#include "sim/world.h"
+#include "sim/world/world.h"
 
 namespace zk::test {
 

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario_parser.h"
-#include "sim/scenario_runner.h"
-#include "sim/static_host_provider.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/scenario/scenario_runner.h"
+#include "sim/clients/static_host_provider.h"
 
 namespace {
 

@@ -8,8 +8,8 @@
 
 #include <string>
 
-#include "sim/scenario_parser.h"
-#include "sim/scenario_runner.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/scenario/scenario_runner.h"
 
 namespace {
 

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "sim/scenario_parser.h"
-#include "sim/scenario_runner.h"
-#include "sim/text_words.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/scenario/scenario_runner.h"
+#include "sim/text/text_words.h"
 
 namespace zk::sim {
 

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario_parser.h"
-#include "sim/scenario_runner.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/scenario/scenario_runner.h"
 
 using namespace zk::sim;
 

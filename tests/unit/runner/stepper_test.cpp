@@ -9,9 +9,9 @@
 #include <sstream>
 #include <string>
 
-#include "sim/scenario_format.h"
-#include "sim/scenario_parser.h"
-#include "sim/scenario_runner.h"
+#include "sim/scenario/scenario_format.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/scenario/scenario_runner.h"
 
 namespace {
 

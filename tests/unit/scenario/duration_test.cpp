@@ -1,7 +1,7 @@
 // Durations: units, the missing-unit error, overflow, ranges, canonical formatting.
 #include <doctest/doctest.h>
 
-#include "sim/duration.h"
+#include "sim/text/duration.h"
 
 using namespace zk::sim;
 

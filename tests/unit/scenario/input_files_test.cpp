@@ -10,8 +10,8 @@
 #include <string>
 
 #include "scenario_test_util.h"
-#include "sim/scenario_parser.h"
-#include "sim/text_file.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/text/text_file.h"
 
 namespace zk::sim {
 

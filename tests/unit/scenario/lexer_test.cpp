@@ -1,7 +1,7 @@
 // The scenario lexer: words, quotes and escapes, comments, and line splitting.
 #include <doctest/doctest.h>
 
-#include "sim/scenario_lexer.h"
+#include "sim/scenario/scenario_lexer.h"
 
 using zk::sim::lex_line;
 using zk::sim::split_lines;

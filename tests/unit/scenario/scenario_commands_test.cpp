@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "scenario_test_util.h"
-#include "sim/scenario_parser.h"
+#include "sim/scenario/scenario_parser.h"
 
 using namespace zk::sim;
 using zk::sim::test::command_of;

@@ -11,9 +11,9 @@
 
 #include "scenario_corpus.h"
 #include "scenario_test_util.h"
-#include "sim/prng.h"
-#include "sim/scenario_lexer.h"
-#include "sim/zoo_cfg.h"
+#include "sim/world/prng.h"
+#include "sim/scenario/scenario_lexer.h"
+#include "sim/scenario/zoo_cfg.h"
 
 using namespace zk::sim;
 

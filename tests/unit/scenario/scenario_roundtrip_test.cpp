@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "scenario_test_util.h"
-#include "sim/scenario_format.h"
+#include "sim/scenario/scenario_format.h"
 
 using namespace zk::sim;
 using zk::sim::test::memory_reader;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario_parser.h"
+#include "sim/scenario/scenario_parser.h"
 
 namespace zk::sim::test {
 

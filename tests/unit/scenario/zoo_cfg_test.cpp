@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "sim/zoo_cfg.h"
+#include "sim/scenario/zoo_cfg.h"
 
 using namespace zk::sim;
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/prng.h"
+#include "sim/world/prng.h"
 #include "tests/unit/tree/tree_harness.h"
 
 namespace zk::test {

@@ -1,0 +1,345 @@
+// The simulated client's connection state machine.
+#include "sim/clients/client.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include "core/invariant.h"
+
+namespace zk::sim {
+namespace {
+
+// ClientCnxn's send loop pings once nothing has been sent for readTimeout / 2, where
+// readTimeout = negotiated timeout * 2 / 3 in whole ms: every send (a request, a ping, the
+// connect) restarts that wait. Not modelled: its timeToNextPing also subtracts 1000 ms when
+// the loop wakes for a received packet after more than 1 s without sending.
+ClientTimer ping_after_send(int64_t negotiated_timeout_ms) {
+  const int64_t read_timeout_ms = negotiated_timeout_ms * 2 / 3;
+  return ClientTimer{ClientTimerKind::kPing, read_timeout_ms / 2 * 1000};
+}
+
+}  // namespace
+
+const char* keeper_state_name(KeeperState state) {
+  switch (state) {
+    case KeeperState::kDisconnected: return "Disconnected";
+    case KeeperState::kSyncConnected: return "SyncConnected";
+    case KeeperState::kExpired: return "Expired";
+    case KeeperState::kClosed: return "Closed";
+  }
+  return "?";
+}
+
+const char* client_state_name(ClientState state) {
+  switch (state) {
+    case ClientState::kNotConnected: return "NOT_CONNECTED";
+    case ClientState::kConnecting: return "CONNECTING";
+    case ClientState::kConnected: return "CONNECTED";
+    case ClientState::kExpired: return "EXPIRED";
+    case ClientState::kClosed: return "CLOSED";
+    case ClientState::kCrashed: return "CRASHED";
+  }
+  return "?";
+}
+
+SimClient::SimClient(std::string name, EndpointId endpoint, StaticHostProvider hosts, int64_t requested_timeout_ms)
+    : name_(std::move(name)), endpoint_(endpoint), hosts_(std::move(hosts)),
+      requested_timeout_ms_(requested_timeout_ms) {}
+
+const ClientOpResult* SimClient::op(int32_t cxid) const {
+  if (cxid < 1 || static_cast<size_t>(cxid) > ops_.size()) return nullptr;
+  return &ops_[static_cast<size_t>(cxid - 1)];
+}
+
+void SimClient::connect(int64_t now_us, ClientEffects& effects) {
+  ZK_INVARIANT(state_ == ClientState::kNotConnected && connection_count_ == 0);
+  open_connection(hosts_.next().server, now_us, effects);  // never a spin on the first call
+}
+
+void SimClient::queue_state(KeeperState state, int64_t now_us) {
+  if (state == last_state_queued_) return;
+  last_state_queued_ = state;
+  if (state_events_.size() < kMaxQueuedEvents) state_events_.push_back(ClientStateEvent{state, now_us});
+}
+
+void SimClient::open_connection(ServerId server, int64_t now_us, ClientEffects& effects) {
+  (void)now_us;
+  server_ = server;
+  ZK_INVARIANT(!effects.connection_opened && effects.next_connection != 0);
+  connection_ = effects.next_connection;
+  effects.connection_opened = true;
+  ++connection_count_;
+  state_ = ClientState::kConnecting;
+  connect_settled_ = false;
+  ConnectRequest request{session_id_, requested_timeout_ms_, last_zxid_seen_, {}, password_,
+                         fmt::format("client-{}:{}", endpoint_, connection_count_)};
+  if (session_id_ != 0) {  // SetWatches rides behind the ConnectRequest
+    request.watches.data.assign(data_watches_.begin(), data_watches_.end());
+    request.watches.exist.assign(exist_watches_.begin(), exist_watches_.end());
+    request.watches.child.assign(child_watches_.begin(), child_watches_.end());
+  }
+  effects.sends.push_back(ClientSend{server, connection_, std::move(request)});
+  // connectTimeout = T / number of servers (before the session exists, the requested T).
+  const int64_t t_ms = negotiated_timeout_ms_ > 0 ? negotiated_timeout_ms_ : requested_timeout_ms_;
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, t_ms * 1000 / hosts_.size()});
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
+}
+
+int32_t SimClient::submit(Request request, int64_t now_us, ClientEffects& effects) {
+  const int32_t cxid = next_cxid_++;
+  ZK_INVARIANT(static_cast<size_t>(cxid) == ops_.size() + 1);
+  ops_.push_back(ClientOpResult{});
+  ClientOpResult& result = ops_.mutable_at(ops_.size() - 1);
+  result.cxid = cxid;
+  result.request = request;
+  result.invoked_us = now_us;
+  if (state_ == ClientState::kCrashed) {
+    // A dead process asks nothing: the op stays without an outcome.
+  } else if (state_ == ClientState::kExpired || state_ == ClientState::kClosed) {
+    result.done = true;
+    result.err = ErrorCode::kSessionExpired;
+    result.completed_us = now_us;
+  } else if (state_ != ClientState::kConnected) {
+    // It waits (see first_maybe_pending_). Past the bound, everything waiting fails
+    // together, so completions stay in cxid order.
+    if (ops_.size() - first_maybe_pending_ > kMaxUnsentRequests) fail_pending(ErrorCode::kConnectionLoss, now_us);
+  } else {
+    effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{cxid, std::move(request)}});
+    effects.timers.push_back(ping_after_send(negotiated_timeout_ms_));
+  }
+  return cxid;
+}
+
+std::optional<int32_t> SimClient::close(int64_t now_us, ClientEffects& effects) {
+  if (state_ == ClientState::kConnected) return submit(CloseSessionRequest{}, now_us, effects);
+  if (state_ != ClientState::kNotConnected && state_ != ClientState::kConnecting) return std::nullopt;
+  // As ClientCnxn's close() while disconnected: the send thread stops instead of
+  // reconnecting, so what was waiting fails with CONNECTIONLOSS, and the session is left
+  // to expire on the servers.
+  effects.notes.push_back(fmt::format("client {}: closed while disconnected; session 0x{:x} is left to expire", name_,
+                                      static_cast<uint64_t>(session_id_)));
+  if (state_ == ClientState::kConnecting) effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
+  state_ = ClientState::kClosed;
+  queue_state(KeeperState::kClosed, now_us);
+  fail_pending(ErrorCode::kConnectionLoss, now_us);
+  for (const ClientTimerKind kind : {ClientTimerKind::kPing, ClientTimerKind::kReadTimeout, ClientTimerKind::kReconnect}) {
+    effects.timers.push_back(ClientTimer{kind, -1});
+  }
+  return std::nullopt;
+}
+
+void SimClient::arm_read_timeout(ClientEffects& effects) {
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, negotiated_timeout_ms_ * 2000 / 3});
+}
+
+void SimClient::on_message(ConnectionId connection, const ServerToClient& message, int64_t now_us,
+                           ClientEffects& effects) {
+  if (connection != connection_ || state_ == ClientState::kClosed || state_ == ClientState::kExpired ||
+      state_ == ClientState::kCrashed) {
+    return;
+  }
+  const auto* closed = std::get_if<ConnectionClosed>(&message);
+  // Anything from the server but a refused connect means the TCP connection was
+  // established and primeConnection ran.
+  if (closed == nullptr || !closed->refused) first_connect_ = false;
+  if (const auto* response = std::get_if<ConnectResponse>(&message)) {
+    // Only the attempt in progress can be answered: one the client gave up on (its connect
+    // timeout fired first) was closed, so a late answer finds no socket.
+    if (state_ != ClientState::kConnecting) return;
+    connect_settled_ = true;
+    if (response->timeout_ms <= 0) {
+      state_ = ClientState::kExpired;
+      data_watches_.clear();
+      exist_watches_.clear();
+      child_watches_.clear();
+      effects.notes.push_back(fmt::format("client {}: session 0x{:x} has expired (told by S{})", name_,
+                                          static_cast<uint64_t>(session_id_), server_));
+      // ClientCnxn also queues Closed, but behind the event of death: whether the default
+      // watcher sees it is a race between two threads, so it is not queued here.
+      queue_state(KeeperState::kExpired, now_us);
+      fail_pending(ErrorCode::kSessionExpired, now_us);
+      effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
+      return;
+    }
+    const bool fresh = session_id_ == 0;
+    session_id_ = response->session_id;
+    password_ = response->password;
+    negotiated_timeout_ms_ = response->timeout_ms;
+    state_ = ClientState::kConnected;
+    failed_attempts_ = 0;
+    hosts_.on_connected();
+    queue_state(KeeperState::kSyncConnected, now_us);
+    effects.notes.push_back(fmt::format("client {}: {} S{}, session 0x{:x}, timeout {} ms", name_,
+                                        fresh ? "connected to" : "reconnected to", server_,
+                                        static_cast<uint64_t>(session_id_), negotiated_timeout_ms_));
+    effects.timers.push_back(ping_after_send(negotiated_timeout_ms_));
+    arm_read_timeout(effects);
+    // What was asked while disconnected goes out now, in order.
+    for (size_t i = first_maybe_pending_; i < ops_.size(); ++i) {
+      const ClientOpResult& waiting = ops_[i];
+      ZK_INVARIANT(!waiting.done);
+      effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{waiting.cxid, waiting.request}});
+    }
+    return;
+  }
+  if (closed != nullptr) {
+    lose_connection(closed->reason, now_us, effects);
+    return;
+  }
+  if (state_ == ClientState::kConnected) arm_read_timeout(effects);
+  if (const auto* reply = std::get_if<ReplyMessage>(&message)) {
+    last_zxid_seen_ = std::max(last_zxid_seen_, reply->zxid);
+    const ClientOpResult* found = op(reply->cxid);
+    if (found != nullptr && !found->done) {
+      ClientOpResult& result = ops_.mutable_at(static_cast<size_t>(reply->cxid - 1));
+      result.done = true;
+      result.err = reply->err;
+      result.body = reply->body;
+      result.completed_us = now_us;
+      result.zxid = reply->zxid;
+      remember_watch(result);
+      if (std::holds_alternative<CloseSessionRequest>(result.request)) {
+        state_ = ClientState::kClosed;
+        queue_state(KeeperState::kClosed, now_us);
+        effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
+        effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
+      }
+    }
+  } else if (const auto* event = std::get_if<WatchEventMessage>(&message)) {
+    last_zxid_seen_ = std::max(last_zxid_seen_, event->zxid);
+    forget_watches(*event);
+    if (events_.size() < kMaxQueuedEvents) events_.push_back(ClientWatchEvent{event->type, event->path, now_us});
+  } else if (const auto* ping = std::get_if<PingReply>(&message)) {
+    last_zxid_seen_ = std::max(last_zxid_seen_, ping->zxid);
+  }
+}
+
+void SimClient::remember_watch(const ClientOpResult& op) {
+  if (const auto* get = std::get_if<GetDataRequest>(&op.request); get && get->watch && op.err == ErrorCode::kOk) {
+    data_watches_.insert(get->path);
+  } else if (const auto* exists = std::get_if<ExistsRequest>(&op.request); exists && exists->watch) {
+    if (op.err == ErrorCode::kOk) data_watches_.insert(exists->path);
+    if (op.err == ErrorCode::kNoNode) exist_watches_.insert(exists->path);
+  } else if (const auto* ls = std::get_if<GetChildrenRequest>(&op.request); ls && ls->watch && op.err == ErrorCode::kOk) {
+    child_watches_.insert(ls->path);
+  }
+}
+
+void SimClient::forget_watches(const WatchEventMessage& event) {
+  switch (event.type) {
+    case EventType::kNodeCreated:
+    case EventType::kNodeDataChanged:
+      data_watches_.erase(event.path);
+      exist_watches_.erase(event.path);
+      break;
+    case EventType::kNodeChildrenChanged: child_watches_.erase(event.path); break;
+    case EventType::kNodeDeleted:
+      data_watches_.erase(event.path);
+      exist_watches_.erase(event.path);
+      child_watches_.erase(event.path);
+      break;
+    default: break;
+  }
+}
+
+void SimClient::on_timer(ClientTimerKind kind, int64_t now_us, ClientEffects& effects) {
+  switch (kind) {
+    case ClientTimerKind::kPing:
+      if (state_ != ClientState::kConnected) return;
+      effects.sends.push_back(ClientSend{server_, connection_, PingRequest{}});
+      effects.timers.push_back(ping_after_send(negotiated_timeout_ms_));
+      break;
+    case ClientTimerKind::kReadTimeout:
+      if (state_ == ClientState::kConnected || state_ == ClientState::kConnecting) {
+        lose_connection(fmt::format("no answer from S{}", server_), now_us, effects);
+      }
+      break;
+    case ClientTimerKind::kReconnect:
+      if (state_ == ClientState::kNotConnected) open_connection(next_server_, now_us, effects);
+      break;
+    case ClientTimerKind::kCount: break;
+  }
+}
+
+void SimClient::on_connection_lost(ConnectionId connection, const std::string& reason, int64_t now_us,
+                                   ClientEffects& effects) {
+  if (connection != connection_) return;
+  lose_connection(reason, now_us, effects);
+}
+
+void SimClient::lose_connection(const std::string& reason, int64_t now_us, ClientEffects& effects) {
+  if (state_ == ClientState::kClosed || state_ == ClientState::kExpired || state_ == ClientState::kNotConnected ||
+      state_ == ClientState::kCrashed) {
+    return;
+  }
+  effects.notes.push_back(fmt::format("client {}: connection to S{} lost ({})", name_, server_, reason));
+  if (state_ == ClientState::kConnecting) {
+    ++failed_attempts_;
+    if (session_id_ == 0 && failed_attempts_ >= hosts_.size()) connect_settled_ = true;  // refused everywhere
+  }
+  state_ = ClientState::kNotConnected;
+  fail_pending(ErrorCode::kConnectionLoss, now_us);
+  effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
+  // cleanAndNotifyState: Disconnected (dropped by the EventThread if it was the last state).
+  queue_state(KeeperState::kDisconnected, now_us);
+  schedule_reconnect(now_us, effects);
+}
+
+// ClientCnxn.SendThread.run: hostProvider.next(1000) (1 s when it comes round to the
+// server of the last session, StaticHostProvider.next), then startConnect, which sleeps
+// ThreadLocalRandom.nextLong(1000) ms unless isFirstConnect, then connects.
+void SimClient::schedule_reconnect(int64_t now_us, ClientEffects& effects) {
+  const StaticHostProvider::Next next = hosts_.next();
+  next_server_ = next.server;
+  const int64_t spin_us = next.spin ? StaticHostProvider::kSpinDelayUs : 0;
+  int64_t random_us = 0;
+  if (!first_connect_) {
+    ZK_INVARIANT(effects.prng != nullptr);
+    random_us = effects.prng->uniform_int(0, 999) * 1000;
+  }
+  if (spin_us > 0 || !first_connect_) {
+    effects.notes.push_back(fmt::format("client {}: tries S{} in {} ms ({}{}{})", name_, next.server,
+                                        (spin_us + random_us) / 1000, next.spin ? "1000 ms after a full round" : "",
+                                        next.spin && !first_connect_ ? " + " : "",
+                                        first_connect_ ? "" : fmt::format("random sleep {} ms", random_us / 1000)));
+  }
+  (void)now_us;
+  effects.timers.push_back(ClientTimer{ClientTimerKind::kReconnect, spin_us + random_us});
+}
+
+bool SimClient::crash(int64_t now_us, ClientEffects& effects) {
+  if (state_ == ClientState::kClosed || state_ == ClientState::kExpired || state_ == ClientState::kCrashed) {
+    return false;
+  }
+  effects.notes.push_back(fmt::format("client {}: process crashed{}; session 0x{:x} is left to expire", name_,
+                                      state_ == ClientState::kConnected || state_ == ClientState::kConnecting
+                                          ? fmt::format(", its connection to S{} drops", server_)
+                                          : std::string(),
+                                      static_cast<uint64_t>(session_id_)));
+  // The OS closes the socket (FIN): the server sees the connection drop.
+  if (state_ == ClientState::kConnected || state_ == ClientState::kConnecting) {
+    effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
+  }
+  (void)now_us;
+  state_ = ClientState::kCrashed;
+  for (const ClientTimerKind kind : {ClientTimerKind::kPing, ClientTimerKind::kReadTimeout, ClientTimerKind::kReconnect}) {
+    effects.timers.push_back(ClientTimer{kind, -1});
+  }
+  return true;
+}
+
+void SimClient::fail_pending(ErrorCode err, int64_t now_us) {
+  // Only not-done ops are written: done history stays shared with checkpoint copies.
+  for (size_t i = first_maybe_pending_; i < ops_.size(); ++i) {
+    if (ops_[i].done) continue;
+    ClientOpResult& op = ops_.mutable_at(i);
+    op.done = true;
+    op.err = err;
+    op.completed_us = now_us;
+  }
+  first_maybe_pending_ = ops_.size();
+}
+
+}  // namespace zk::sim

@@ -1,0 +1,184 @@
+// SimClient: a simulated ZooKeeper client library (ClientCnxn) with one session. It
+// connects to a server, pings once nothing was sent for readTimeout/2 (readTimeout = 2T/3
+// in whole ms, as ClientCnxn), treats 2T/3 of silence as a lost connection,
+// reconnects to the next server of its StaticHostProvider list (sending its session id and
+// lastZxidSeen) after ClientCnxn's sleeps: the host provider's 1 s after a full round
+// without a session, and, once any TCP connection was ever established (isFirstConnect
+// is false), a random 0-999 ms before every attempt (drawn from the run's PRNG),
+// learns of expiry only when a server answers its reconnect with timeout 0 (then
+// SESSIONEXPIRED forever), keeps its operations in FIFO order and queues watch events in
+// arrival order. As ClientCnxn's outgoing queue does, a request made while disconnected
+// waits and is sent once a connection is established; a lost connection, or a connection
+// attempt that fails, fails every request in flight or waiting with CONNECTIONLOSS.
+// The connection states its default watcher would see (SyncConnected, Disconnected,
+// Expired, Closed) are queued as ClientCnxn's EventThread queues them: a state equal to
+// the last one queued is dropped, and the first is taken to be Disconnected, so failed
+// attempts before the first session queue nothing. crash() is the client process dying:
+// the OS closes its socket, nothing more is sent or seen, and the servers expire the session.
+// It performs no effects itself: the world delivers its sends and timers.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+
+#include "core/chunked_vector.h"
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/client_protocol.h"
+#include "sim/world/event_queue.h"
+#include "sim/world/prng.h"
+#include "sim/clients/static_host_provider.h"
+
+namespace zk::sim {
+
+enum class ClientState : uint8_t { kNotConnected, kConnecting, kConnected, kExpired, kClosed, kCrashed };
+const char* client_state_name(ClientState state);
+
+enum class ClientTimerKind : uint8_t { kPing = 0, kReadTimeout, kReconnect, kCount };
+constexpr int kClientTimerKindCount = static_cast<int>(ClientTimerKind::kCount);
+
+struct ClientOpResult {
+  int32_t cxid = 0;
+  Request request;
+  bool done = false;
+  ErrorCode err = ErrorCode::kOk;
+  ReplyBody body;
+  int64_t invoked_us = 0;  // when submit() was called
+  int64_t completed_us = 0;
+  Zxid zxid = 0;           // the reply's zxid (0: no reply)
+};
+
+struct ClientWatchEvent {
+  EventType type = EventType::kNone;
+  std::string path;
+  int64_t time_us = 0;
+};
+
+// Watcher.Event.KeeperState values a client's default watcher is given (type None).
+enum class KeeperState : uint8_t { kDisconnected, kSyncConnected, kExpired, kClosed };
+const char* keeper_state_name(KeeperState state);  // "SyncConnected", as Java prints it
+
+struct ClientStateEvent {
+  KeeperState state = KeeperState::kDisconnected;
+  int64_t time_us = 0;
+};
+
+struct ClientSend {
+  ServerId server = 0;
+  ConnectionId connection = 0;
+  ClientToServer message;
+};
+struct ClientTimer {
+  ClientTimerKind kind = ClientTimerKind::kPing;
+  int64_t after_us = 0;  // < 0: cancel
+};
+struct ClientEffects {
+  // Filled by the driver before each input: the id the connection the client opens next
+  // gets; the client sets connection_opened when it uses it (at most once per input).
+  ConnectionId next_connection = 0;
+  // The run's PRNG (ClientCnxn's random sleep before a reconnect attempt draws from it).
+  Prng* prng = nullptr;
+  bool connection_opened = false;
+  std::vector<ClientSend> sends;
+  std::vector<ClientTimer> timers;
+  std::vector<std::string> notes;  // trace lines ("C1 connected to S2, session 0x...")
+};
+
+class SimClient {
+ public:
+  static constexpr size_t kMaxQueuedEvents = 10'000;
+  // Requests waiting for a connection; beyond this all of them fail (CONNECTIONLOSS).
+  static constexpr size_t kMaxUnsentRequests = 10'000;
+
+  SimClient(std::string name, EndpointId endpoint, StaticHostProvider hosts, int64_t requested_timeout_ms);
+
+  // The first attempt, at once, to the host provider's first server.
+  void connect(int64_t now_us, ClientEffects& effects);
+  // Sends an operation; returns its cxid. While disconnected it waits for the next
+  // connection (see above); once the session has expired or closed it completes at once
+  // with SESSIONEXPIRED.
+  int32_t submit(Request request, int64_t now_us, ClientEffects& effects);
+  // Connected: sends closeSession and returns its cxid. Disconnected: stops reconnecting,
+  // fails what waits with CONNECTIONLOSS and becomes kClosed (the servers expire the
+  // session); nothing is sent. Closed or expired: does nothing.
+  std::optional<int32_t> close(int64_t now_us, ClientEffects& effects);
+  void on_message(ConnectionId connection, const ServerToClient& message, int64_t now_us, ClientEffects& effects);
+  void on_timer(ClientTimerKind kind, int64_t now_us, ClientEffects& effects);
+  // The TCP connection broke (server crashed or refused).
+  void on_connection_lost(ConnectionId connection, const std::string& reason, int64_t now_us, ClientEffects& effects);
+  // The client process dies (kill -9): no closeSession; its socket is closed by the OS, so
+  // the server it is connected to sees the connection drop; what was in flight never
+  // completes (indeterminate); nothing more is sent, received or queued. False (and
+  // nothing done) if it was already closed, expired or crashed.
+  bool crash(int64_t now_us, ClientEffects& effects);
+
+  const std::string& name() const { return name_; }
+  EndpointId endpoint() const { return endpoint_; }
+  ClientState state() const { return state_; }
+  SessionId session_id() const { return session_id_; }
+  int64_t timeout_ms() const { return negotiated_timeout_ms_; }
+  ServerId server() const { return server_; }
+  const StaticHostProvider& hosts() const { return hosts_; }
+  ConnectionId connection() const { return connection_; }
+  Zxid last_zxid_seen() const { return last_zxid_seen_; }
+  // Every operation submitted, in cxid order (cxids are consecutive from 1).
+  const ChunkedVector<ClientOpResult>& ops() const { return ops_; }
+  const ClientOpResult* op(int32_t cxid) const;
+  // Was the connect (or reconnect) answered: connected, expired, or refused everywhere.
+  bool connect_settled() const { return connect_settled_; }
+  std::deque<ClientWatchEvent>& events() { return events_; }
+  const std::deque<ClientWatchEvent>& events() const { return events_; }
+  // Connection-state events not yet checked by `expect NAME state`, oldest first.
+  std::deque<ClientStateEvent>& state_events() { return state_events_; }
+  const std::deque<ClientStateEvent>& state_events() const { return state_events_; }
+
+ private:
+  void open_connection(ServerId server, int64_t now_us, ClientEffects& effects);
+  void fail_pending(ErrorCode err, int64_t now_us);
+  void lose_connection(const std::string& reason, int64_t now_us, ClientEffects& effects);
+  void arm_read_timeout(ClientEffects& effects);
+  // EventThread.queueEvent for a state change (deduplicated against the last one).
+  void queue_state(KeeperState state, int64_t now_us);
+  // Picks the next server and arms the reconnect timer after ClientCnxn's sleeps.
+  void schedule_reconnect(int64_t now_us, ClientEffects& effects);
+  // ZKWatchManager's bookkeeping: a successful watch request adds, an event removes.
+  void remember_watch(const ClientOpResult& op);
+  void forget_watches(const WatchEventMessage& event);
+
+  std::string name_;
+  EndpointId endpoint_;
+  StaticHostProvider hosts_;
+  int64_t requested_timeout_ms_;
+  ClientState state_ = ClientState::kNotConnected;
+  SessionId session_id_ = 0;
+  std::string password_;  // from the ConnectResponse; presented on every reconnect
+  int64_t negotiated_timeout_ms_ = 0;
+  ServerId server_ = 0;
+  ServerId next_server_ = 0;  // the server the armed reconnect timer will try
+  ConnectionId connection_ = 0;
+  // ClientCnxn.SendThread.isFirstConnect: true until a TCP connection was established
+  // (primeConnection ran); a refused connect leaves it true.
+  bool first_connect_ = true;
+  KeeperState last_state_queued_ = KeeperState::kDisconnected;  // EventThread.sessionState
+  uint32_t connection_count_ = 0;
+  int failed_attempts_ = 0;
+  bool connect_settled_ = false;
+  Zxid last_zxid_seen_ = 0;
+  // The watches the session holds, re-registered by SetWatches on every reconnect (sorted;
+  // ZooKeeper's client sends its HashMap's key order). Bounded by the paths it asked about.
+  std::set<std::string> data_watches_, exist_watches_, child_watches_;
+  int32_t next_cxid_ = 1;
+  ChunkedVector<ClientOpResult> ops_;  // index = cxid - 1; copies share completed history
+  // Ops before this index are all done. Every loss of a connection fails what is pending
+  // and moves it to the end, so while disconnected the ops from here on are exactly the
+  // requests waiting for the next connection.
+  size_t first_maybe_pending_ = 0;
+  std::deque<ClientWatchEvent> events_;
+  std::deque<ClientStateEvent> state_events_;
+};
+
+}  // namespace zk::sim

@@ -1,0 +1,24 @@
+// The scenario AST's one computed view: the setup as a plain Cluster.
+#include "sim/scenario/scenario.h"
+
+#include "core/invariant.h"
+
+namespace zk::sim {
+
+Cluster effective_cluster(const ClusterSetup& setup) {
+  if (const Cluster* cluster = std::get_if<Cluster>(&setup)) return *cluster;
+  const ClusterConfig& config = std::get<ClusterConfig>(setup);
+  ZK_INVARIANT(!config.cfg.servers.empty());
+  Cluster cluster;
+  cluster.server_count = static_cast<int>(config.cfg.servers.size());
+  cluster.tick_ms = config.cfg.tick_ms;
+  cluster.init_limit = config.cfg.init_limit.value_or(10);
+  cluster.sync_limit = config.cfg.sync_limit.value_or(5);
+  cluster.latency_min_us = config.latency_min_us;
+  cluster.latency_max_us = config.latency_max_us;
+  cluster.seed = config.seed;
+  cluster.upstream_bugs = config.upstream_bugs;
+  return cluster;
+}
+
+}  // namespace zk::sim

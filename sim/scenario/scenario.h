@@ -1,0 +1,402 @@
+// The scenario AST: what a `.zks` file says, validated, with nothing left to parse. The
+// runner executes Scenario::steps in order; every Step keeps its source line so that
+// run-time failures (no leader, a failed expectation) are reported as FILE:LINE too.
+// Durations are integer microseconds of virtual time. Server ids are checked against
+// 1..N at parse time; `leader` stays symbolic (ServerRef::is_leader) because whether a
+// leader exists is a run-time question. Client names are checked to be connected before
+// use. Commands marked "zksim addition" are not in the scenario-language contract.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/request.h"
+#include "core/upstream_bug.h"
+#include "core/zxid.h"
+#include "sim/scenario/zoo_cfg.h"
+
+namespace zk::sim {
+
+// A server id (1..N) or the word `leader` ("the server that is LEADING now").
+struct ServerRef {
+  bool is_leader = false;
+  int id = 0;  // 1..N when !is_leader, else 0
+  bool operator==(const ServerRef&) const = default;
+};
+
+// ---- Setting up (exactly one, the first command; kept in Scenario::setup) ----
+
+// cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [seed=S] [bugs=NAME,...]
+struct Cluster {
+  int server_count = 0;  // 1..kServerIdMax
+  int64_t tick_ms = 2000;
+  int init_limit = 10;  // ticks
+  int sync_limit = 5;   // ticks
+  int64_t latency_min_us = 1000;
+  int64_t latency_max_us = 5000;
+  std::optional<uint64_t> seed;  // the command line's --seed wins
+  UpstreamBugs upstream_bugs;    // bugs=NAME[,NAME]: reproduce ZooKeeper 3.8 data-loss bugs
+  bool operator==(const Cluster&) const = default;
+};
+
+// cluster config PATH [latency=A..B] [seed=S] [bugs=NAME,...]   (zksim additions)
+struct ClusterConfig {
+  std::string path;           // as written
+  std::string resolved_path;  // relative to the scenario file's directory
+  ZooCfg cfg;                 // server ids are exactly 1..cfg.servers.size()
+  int64_t latency_min_us = 1000;
+  int64_t latency_max_us = 5000;
+  std::optional<uint64_t> seed;
+  UpstreamBugs upstream_bugs;
+  bool operator==(const ClusterConfig&) const = default;
+};
+
+// ---- Acting ----
+
+// start ID [ID ...] [every=DUR]
+struct Start {
+  std::vector<ServerRef> servers;  // non-empty, in start order
+  std::optional<int64_t> every_us;
+  bool operator==(const Start&) const = default;
+};
+struct Kill {  // kill ID
+  ServerRef server;
+  bool operator==(const Kill&) const = default;
+};
+struct Restart {  // restart ID
+  ServerRef server;
+  bool operator==(const Restart&) const = default;
+};
+
+// One side of a partition: a server or a connected client.
+struct PartitionMember {
+  bool is_client = false;
+  ServerRef server;    // when !is_client
+  std::string client;  // when is_client
+  bool operator==(const PartitionMember&) const = default;
+};
+// partition A B ... | C D ...   (two or more non-empty groups; no member listed twice)
+struct Partition {
+  std::vector<std::vector<PartitionMember>> groups;
+  bool operator==(const Partition&) const = default;
+};
+struct Heal {  // heal
+  bool operator==(const Heal&) const = default;
+};
+struct Run {  // run DUR
+  int64_t duration_us = 0;
+  bool operator==(const Run&) const = default;
+};
+struct RunUntilLeader {  // run until leader [timeout=DUR]
+  int64_t timeout_us = 60'000'000;
+  bool operator==(const RunUntilLeader&) const = default;
+};
+struct RunUntilConverged {  // run until converged [timeout=DUR]
+  int64_t timeout_us = 60'000'000;
+  bool operator==(const RunUntilConverged&) const = default;
+};
+
+// ---- Clients (every struct names its client; the name was connected earlier) ----
+
+// client NAME connect [ID | ID,ID,...] [timeout=DUR]. The client's host list is what
+// ZooKeeper's Java client builds from a connection string naming every server: shuffled
+// once (StaticHostProvider). `connect ID` puts ID first (the rest stay shuffled);
+// `connect 1,2,3` (zksim addition) is exactly those servers in that order, no shuffle;
+// a plain `connect` (zksim addition) keeps the shuffled order, so the first is random.
+struct ClientConnect {
+  std::string client;
+  ServerRef server;  // connect ID: the server tried first; unused with host_order or shuffled
+  int64_t timeout_us = 6'000'000;  // requested session timeout, before negotiation
+  std::vector<int> host_order;     // connect 1,2,3: two or more distinct server ids
+  bool shuffled = false;           // plain connect
+  bool operator==(const ClientConnect&) const = default;
+};
+// NAME create [-e] [-s] PATH [DATA]
+struct ClientCreate {
+  std::string client;
+  bool ephemeral = false;
+  bool sequential = false;
+  std::string path;
+  std::string data;
+  bool operator==(const ClientCreate&) const = default;
+};
+struct ClientGet {  // NAME get [-w] PATH
+  std::string client;
+  bool watch = false;
+  std::string path;
+  bool operator==(const ClientGet&) const = default;
+};
+struct ClientSet {  // NAME set PATH DATA [-v VERSION]
+  std::string client;
+  std::string path;
+  std::string data;
+  std::optional<int32_t> version;
+  bool operator==(const ClientSet&) const = default;
+};
+struct ClientLs {  // NAME ls [-w] PATH
+  std::string client;
+  bool watch = false;
+  std::string path;
+  bool operator==(const ClientLs&) const = default;
+};
+struct ClientStat {  // NAME stat [-w] PATH
+  std::string client;
+  bool watch = false;
+  std::string path;
+  bool operator==(const ClientStat&) const = default;
+};
+struct ClientDelete {  // NAME delete PATH [-v VERSION]
+  std::string client;
+  std::string path;
+  std::optional<int32_t> version;
+  bool operator==(const ClientDelete&) const = default;
+};
+struct ClientSync {  // NAME sync PATH
+  std::string client;
+  std::string path;
+  bool operator==(const ClientSync&) const = default;
+};
+struct ClientClose {  // NAME close
+  std::string client;
+  bool operator==(const ClientClose&) const = default;
+};
+// NAME multi OP ; OP ; ...   (zksim addition) one ZooKeeper multi (transaction) of create
+// [-e] [-s] PATH [DATA], set PATH DATA [-v V], delete PATH [-v V] and check PATH [-v V]
+// ops, separated by a `;` word; it commits all of them or none.
+struct ClientMulti {
+  std::string client;
+  std::vector<MultiOp> ops;  // non-empty
+  bool operator==(const ClientMulti&) const = default;
+};
+// crash NAME   (zksim addition) the client process dies without closing its session: its
+// socket closes, the servers keep the session until it expires.
+struct ClientCrash {
+  std::string client;
+  bool operator==(const ClientCrash&) const = default;
+};
+
+// ---- Expecting ----
+
+enum class ServerState { kLooking, kFollowing, kLeading, kObserving, kDown };
+
+// The 11 Stat fields, in the spec's order.
+enum class StatField {
+  kCzxid, kMzxid, kPzxid, kCtime, kMtime, kVersion, kCversion, kAclVersion,
+  kEphemeralOwner, kDataLength, kNumChildren,
+};
+
+enum class WatchEventType { kNodeCreated, kNodeDeleted, kNodeDataChanged, kNodeChildrenChanged };
+
+struct ExpectLeader {  // expect leader ID
+  ServerRef server;
+  bool operator==(const ExpectLeader&) const = default;
+};
+struct ExpectState {  // expect state ID LOOKING|FOLLOWING|LEADING|DOWN (|OBSERVING: addition)
+  ServerRef server;
+  ServerState state = ServerState::kLooking;
+  bool operator==(const ExpectState&) const = default;
+};
+struct ExpectOk {  // expect NAME ok
+  std::string client;
+  bool operator==(const ExpectOk&) const = default;
+};
+struct ExpectError {  // expect NAME error CODE
+  std::string client;
+  std::string code_name;  // a KeeperException.Code name, e.g. "NODEEXISTS"
+  int code = 0;           // its numeric value, e.g. -110
+  bool operator==(const ExpectError&) const = default;
+};
+struct ExpectData {  // expect NAME data "TEXT"
+  std::string client;
+  std::string text;
+  bool operator==(const ExpectData&) const = default;
+};
+struct ExpectCreated {  // expect NAME created PATH
+  std::string client;
+  std::string path;
+  bool operator==(const ExpectCreated&) const = default;
+};
+struct ExpectChildren {  // expect NAME children A B ...   (empty: no children)
+  std::string client;
+  std::vector<std::string> names;
+  bool operator==(const ExpectChildren&) const = default;
+};
+struct ExpectStat {  // expect NAME stat FIELD VALUE
+  std::string client;
+  StatField field = StatField::kCzxid;
+  int64_t value = 0;  // zxids and ephemeralOwner as the 64-bit value of their hex
+  // expect NAME stat ephemeralOwner session OTHER (zksim addition): the value is OTHER's
+  // session id when the expectation is checked (value is then unused).
+  std::string session_of;
+  bool operator==(const ExpectStat&) const = default;
+};
+struct ExpectEvent {  // expect NAME event TYPE PATH
+  std::string client;
+  WatchEventType type = WatchEventType::kNodeCreated;
+  std::string path;
+  bool operator==(const ExpectEvent&) const = default;
+};
+struct ExpectNoEvent {  // expect NAME no-event
+  std::string client;
+  bool operator==(const ExpectNoEvent&) const = default;
+};
+// ---- client expectations, zksim additions ----
+
+// expect NAME results CODE ...: the per-op results of the client's last multi, exactly
+// (OK for an op that succeeded or, in a failed multi, came before the failing one).
+struct ExpectResults {
+  std::string client;
+  std::vector<std::string> code_names;  // as written: OK, BADVERSION, RUNTIMEINCONSISTENCY, ...
+  std::vector<int> codes;               // their KeeperException.Code values
+  bool operator==(const ExpectResults&) const = default;
+};
+// The connection states a client's default watcher is told of (Watcher.Event.KeeperState).
+enum class ClientKeeperState { kDisconnected, kSyncConnected, kExpired, kClosed };
+// expect NAME state Disconnected|SyncConnected|Expired|Closed: the next unchecked
+// connection-state event of that client (consumed, like `expect NAME event`).
+struct ExpectClientState {
+  std::string client;
+  ClientKeeperState state = ClientKeeperState::kSyncConnected;
+  bool operator==(const ExpectClientState&) const = default;
+};
+// expect NAME server ID: the client's connection is to server ID now (connected).
+struct ExpectClientServer {
+  std::string client;
+  ServerRef server;
+  bool operator==(const ExpectClientServer&) const = default;
+};
+// expect NAME timeout DUR: the session timeout the servers negotiated (whole ms).
+struct ExpectClientTimeout {
+  std::string client;
+  int64_t timeout_us = 0;
+  bool operator==(const ExpectClientTimeout&) const = default;
+};
+
+struct ExpectConverged {  // expect converged
+  bool operator==(const ExpectConverged&) const = default;
+};
+
+// ---- zksim additions (not in the contract) ----
+
+struct Pause {  // pause ID: the process stops running (a long GC pause), keeps its state
+  ServerRef server;
+  bool operator==(const Pause&) const = default;
+};
+struct Resume {  // resume ID: a paused process runs again
+  ServerRef server;
+  bool operator==(const Resume&) const = default;
+};
+// network [loss=P] [duplicate=P] [reorder=P]: per-message probabilities for every link,
+// in parts per million (5% = 50000). An absent option leaves that setting unchanged.
+struct SetNetwork {
+  std::optional<int64_t> loss_ppm;
+  std::optional<int64_t> duplicate_ppm;
+  std::optional<int64_t> reorder_ppm;
+  bool operator==(const SetNetwork&) const = default;
+};
+// hold FROM TO / drop FROM TO / release FROM TO: step-by-step control of one link. hold
+// keeps the next message FROM sends to TO (until release), drop loses it, release sends
+// every held message on that link now (each with a fresh latency).
+struct HoldNext {
+  ServerRef from;
+  ServerRef to;
+  bool operator==(const HoldNext&) const = default;
+};
+struct DropNext {
+  ServerRef from;
+  ServerRef to;
+  bool operator==(const DropNext&) const = default;
+};
+struct ReleaseHeld {
+  ServerRef from;
+  ServerRef to;
+  bool operator==(const ReleaseHeld&) const = default;
+};
+struct ExpectEpoch {  // expect epoch ID N: the server's currentEpoch
+  ServerRef server;
+  Epoch epoch = 0;  // 0..2^32-1
+  bool operator==(const ExpectEpoch&) const = default;
+};
+// expect violation NAME: the invariant checker stopped the run on invariant NAME (a lesson
+// that shows a data loss, e.g. with `cluster ... bugs=`). When the checker stops the run,
+// the runner goes to the next such line; it passes if the names match. Reached while no
+// violation stopped the run, it fails.
+struct ExpectViolation {
+  std::string invariant;
+  bool operator==(const ExpectViolation&) const = default;
+};
+struct ExpectZxid {  // expect zxid ID 0x...: the server's last processed zxid
+  ServerRef server;
+  Zxid zxid = 0;
+  bool operator==(const ExpectZxid&) const = default;
+};
+// expect WORD ID FIELD VALUE: a field of the server's four-letter-word answer, as ZooKeeper
+// 3.8 prints it. WORD is srvr or stat (FIELD is the text before ": ", e.g. Mode, "Node
+// count"), mntr (a key, with or without "zk_"), conf or envi (the text before "=").
+struct ExpectFourLetter {
+  std::string word;
+  ServerRef server;
+  std::string field;
+  std::string value;
+  bool operator==(const ExpectFourLetter&) const = default;
+};
+
+// disk fsync=MIN..MAX: every fsync from now on takes MIN..MAX (slow disks; default 500us..2ms).
+struct SetDisk {
+  int64_t fsync_min_us = 500;
+  int64_t fsync_max_us = 2000;
+  bool operator==(const SetDisk&) const = default;
+};
+// disk ID load DIR: before server ID starts (or after it is killed), its disk becomes what
+// ZooKeeper 3.8 would restore from the data directory DIR (sim/datadir/restore.h): the
+// newest snapshot, the logged txns after it, currentEpoch and acceptedEpoch. DIR is
+// relative to the scenario file; its myid must be ID. (zksim addition)
+struct LoadDisk {
+  ServerRef server;
+  std::string path;           // as written
+  std::string resolved_path;  // relative to the scenario file's folder
+  bool operator==(const LoadDisk&) const = default;
+};
+// clients async | clients wait: whether later client operations return at once (their
+// replies arrive while time runs, so operations of several clients overlap) or wait for
+// their reply, as the contract says (the default).
+struct SetClients {
+  bool async = false;
+  bool operator==(const SetClients&) const = default;
+};
+
+using Command = std::variant<
+    Cluster, ClusterConfig,
+    Start, Kill, Restart, Partition, Heal, Run, RunUntilLeader, RunUntilConverged,
+    ClientConnect, ClientCreate, ClientGet, ClientSet, ClientLs, ClientStat, ClientDelete,
+    ClientSync, ClientClose, ClientMulti, ClientCrash,
+    ExpectLeader, ExpectState, ExpectOk, ExpectError, ExpectData, ExpectCreated,
+    ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
+    Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld, SetDisk, SetClients,
+    ExpectViolation, ExpectFourLetter, LoadDisk,
+    ExpectResults, ExpectClientState, ExpectClientServer, ExpectClientTimeout>;
+
+struct Step {
+  int line = 0;  // 1-based line in the scenario file
+  Command command;
+  bool operator==(const Step&) const = default;
+};
+
+using ClusterSetup = std::variant<Cluster, ClusterConfig>;
+
+struct Scenario {
+  std::string file_name;
+  int setup_line = 0;
+  ClusterSetup setup;
+  std::vector<Step> steps;  // in file order; never holds Cluster or ClusterConfig
+  bool operator==(const Scenario&) const = default;
+};
+
+// The setup as one Cluster: for `cluster config`, N is the number of server lines and
+// tick/init/sync come from the file (init/sync default to 10/5 for a lone server).
+Cluster effective_cluster(const ClusterSetup& setup);
+
+}  // namespace zk::sim

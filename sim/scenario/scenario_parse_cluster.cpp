@@ -1,0 +1,151 @@
+// The setup line: `cluster N [options]` or `cluster config PATH [options]`. For a
+// zoo.cfg the file is read through the caller's FileReader and its server ids must be
+// exactly 1..N, which is how every other command names servers.
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "sim/text/duration.h"
+#include "sim/scenario/scenario_parse_support.h"
+#include "sim/text/text_words.h"
+#include "sim/scenario/zoo_cfg.h"
+
+namespace zk::sim::parse {
+namespace {
+
+constexpr std::string_view kClusterUsage =
+    "cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [seed=S] [bugs=NAME,...]";
+constexpr std::string_view kConfigUsage = "cluster config PATH [latency=1ms..5ms] [seed=S] [bugs=NAME,...]";
+constexpr int kLimitTicksMax = 1000;
+constexpr int64_t kTickMsMax = 3'600'000;
+
+std::string parse_limit(std::string_view key, std::string_view value, int& out) {
+  const std::optional<int64_t> ticks = parse_decimal_i64(value);
+  if (!ticks || *ticks < 1 || *ticks > kLimitTicksMax) {
+    return fmt::format("bad {} '{}' (expected 1..{} ticks)", key, word_for_message(value), kLimitTicksMax);
+  }
+  out = static_cast<int>(*ticks);
+  return "";
+}
+
+std::string parse_tick(std::string_view value, int64_t& out_ms) {
+  const DurationResult tick = parse_duration_us(value);
+  if (!tick.ok()) return tick.error;
+  if (tick.duration_us % 1000 != 0 || tick.duration_us < 1000 || tick.duration_us / 1000 > kTickMsMax) {
+    return fmt::format("bad tick '{}' (a whole number of milliseconds, 1ms..3600s)", word_for_message(value));
+  }
+  out_ms = tick.duration_us / 1000;
+  return "";
+}
+
+// latency=, seed= and bugs=, shared by both forms.
+std::string apply_link_options(const Options& options, int64_t& latency_min_us, int64_t& latency_max_us,
+                               std::optional<uint64_t>& seed, UpstreamBugs& bugs) {
+  if (const auto it = options.find("bugs"); it != options.end()) {
+    const std::optional<UpstreamBugs> parsed = parse_upstream_bugs(it->second);
+    if (!parsed) {
+      return fmt::format("bad bugs '{}' (expected a comma list of: {}; or none)", word_for_message(it->second),
+                         upstream_bug_names());
+    }
+    bugs = *parsed;
+  }
+  if (const auto it = options.find("latency"); it != options.end()) {
+    const DurationRangeResult range = parse_duration_range_us(it->second);
+    if (!range.ok()) return range.error;
+    latency_min_us = range.min_us;
+    latency_max_us = range.max_us;
+  }
+  if (const auto it = options.find("seed"); it != options.end()) {
+    uint64_t value = 0;
+    if (std::string error = parse_seed(it->second, value); !error.empty()) return error;
+    seed = value;
+  }
+  return "";
+}
+
+std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
+  Options options;
+  std::string error = take_options(args, {"tick", "init", "sync", "latency", "seed", "bugs"}, kClusterUsage, options);
+  if (error.empty()) error = check_arity(args, {"server count N"}, 0, kClusterUsage);
+  if (!error.empty()) return error;
+  const std::optional<int64_t> count = parse_decimal_i64(args[0].text);
+  if (!count || *count < 1 || *count > kServerIdMax) {
+    return fmt::format("bad server count '{}' (expected 1..{})", word_for_message(args[0].text), kServerIdMax);
+  }
+  out.server_count = static_cast<int>(*count);
+  if (const auto it = options.find("tick"); it != options.end()) {
+    if (error = parse_tick(it->second, out.tick_ms); !error.empty()) return error;
+  }
+  if (const auto it = options.find("init"); it != options.end()) {
+    if (error = parse_limit("init", it->second, out.init_limit); !error.empty()) return error;
+  }
+  if (const auto it = options.find("sync"); it != options.end()) {
+    if (error = parse_limit("sync", it->second, out.sync_limit); !error.empty()) return error;
+  }
+  return apply_link_options(options, out.latency_min_us, out.latency_max_us, out.seed, out.upstream_bugs);
+}
+
+std::string parse_cluster_config(std::vector<Word> args, Context& context, ClusterConfig& out) {
+  Options options;
+  std::string error = take_options(args, {"latency", "seed", "bugs"}, kConfigUsage, options);
+  if (error.empty()) error = check_arity(args, {"PATH"}, 0, kConfigUsage);
+  if (!error.empty()) return error;
+  if (args[0].text.empty()) return fmt::format("missing PATH (usage: {})", kConfigUsage);
+  if (args[0].text.find('\0') != std::string::npos) {
+    return fmt::format("bad path '{}' (it holds a NUL byte)", word_for_message(args[0].text));
+  }
+  if (error = apply_link_options(options, out.latency_min_us, out.latency_max_us, out.seed, out.upstream_bugs);
+      !error.empty()) {
+    return error;
+  }
+  out.path = args[0].text;
+  out.resolved_path = resolve_scenario_path(context.file_name, out.path);
+  FileText file = std::optional<std::string>();
+  if (context.read_file != nullptr && *context.read_file) file = (*context.read_file)(out.resolved_path);
+  if (!file.ok()) return fmt::format("zoo.cfg '{}' {}", word_for_message(out.resolved_path), file.error);
+  ZooCfgResult cfg = parse_zoo_cfg(file.text, out.resolved_path);
+  if (!cfg.ok()) {
+    context.located_error = cfg.error;
+    return cfg.error;
+  }
+  context.warnings.insert(context.warnings.end(), cfg.cfg.warnings.begin(), cfg.cfg.warnings.end());
+  out.cfg = std::move(cfg.cfg);
+  // Observers need their own protocol (OBSERVERINFO, INFORM, no vote); until zksim has it,
+  // running one as a voting participant would elect and count it, so it is refused.
+  for (const ZooCfgServer& server : out.cfg.servers) {
+    if (server.role != ServerRole::kObserver) continue;
+    context.located_error = fmt::format("{}:{}: server.{} is an observer; zksim does not simulate observers yet "
+                                        "(make it a participant or leave it out)",
+                                        out.resolved_path, server.line, server.id);
+    return context.located_error;
+  }
+  for (size_t i = 0; i < out.cfg.servers.size(); ++i) {
+    if (out.cfg.servers[i].id != static_cast<int>(i + 1)) {
+      std::string ids;
+      for (const ZooCfgServer& server : out.cfg.servers) ids += fmt::format("{}{}", ids.empty() ? "" : ", ", server.id);
+      return fmt::format("zoo.cfg '{}' has server ids {}; zksim needs ids 1..{}",
+                         word_for_message(out.resolved_path), ids, out.cfg.servers.size());
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string parse_cluster(std::vector<Word> args, Context& context, ClusterSetup& out) {
+  if (!args.empty() && !args[0].quoted && args[0].text == "config") {
+    args.erase(args.begin());
+    ClusterConfig config;
+    if (std::string error = parse_cluster_config(std::move(args), context, config); !error.empty()) return error;
+    context.server_count = static_cast<int>(config.cfg.servers.size());
+    out = std::move(config);
+    return "";
+  }
+  Cluster cluster;
+  if (std::string error = parse_cluster_count(std::move(args), cluster); !error.empty()) return error;
+  context.server_count = cluster.server_count;
+  out = cluster;
+  return "";
+}
+
+}  // namespace zk::sim::parse

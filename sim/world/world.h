@@ -1,0 +1,303 @@
+// World: a whole simulated ensemble in virtual time. It owns the clock, the event queue,
+// the run's one PRNG, the network, each server's disk image and the QuorumPeer running on
+// it, and the trace. Every change from outside goes through the command methods (the
+// "command layer" shared by scenarios and the GUI); step() runs exactly one event.
+// The world is a value: copying it forks the run (time travel, tests), and two copies
+// stepped the same way stay identical.
+#pragma once
+
+#include <array>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/quorum_peer.h"
+#include "sim/clients/client.h"
+#include "sim/world/connection_table.h"
+#include "sim/world/disk.h"
+#include "sim/world/event_queue.h"
+#include "sim/world/lazy_timer.h"
+#include "sim/check/invariant_checker.h"
+#include "sim/world/network.h"
+#include "sim/world/prng.h"
+
+namespace zk::sim {
+
+struct WorldConfig {
+  int server_count = 3;
+  int64_t tick_us = 2'000'000;
+  int init_limit = 10;
+  int sync_limit = 5;
+  int64_t latency_min_us = 1'000;
+  int64_t latency_max_us = 5'000;
+  int64_t fsync_min_us = 500;
+  int64_t fsync_max_us = 2'000;
+  int64_t min_session_timeout_ms = -1;  // -1: 2 x tick
+  int64_t max_session_timeout_ms = -1;  // -1: 20 x tick
+  uint64_t seed = 1;
+  InjectedBug injected_bug = InjectedBug::kNone;  // given to every server (checker tests only)
+  UpstreamBugs upstream_bugs;                     // given to every server (`cluster ... bugs=`)
+};
+
+struct ServerSlot {
+  ServerId id = 0;
+  std::optional<QuorumPeer> peer;  // empty while the server is down
+  VirtualDisk disk;                // what survives a crash
+  uint64_t incarnation = 0;
+  bool paused = false;
+  bool exited = false;  // it stopped itself (ZooKeeper's System.exit) and was not restarted since
+  std::vector<EventPayload> deferred;  // inputs that arrived while paused, in order
+  std::array<LazyTimer, kTimerKindCount> timers{};
+};
+
+struct HeldMessage {
+  DeliverMessage message;
+};
+
+// One delivered message, kept when message recording is on (for flow views such as the
+// Chrome trace and, later, the GUI's message history).
+struct MessageRecord {
+  int64_t sent_us = 0;
+  int64_t delivered_us = 0;
+  EndpointId from = 0;
+  EndpointId to = 0;
+  const char* kind = "";  // a static name: "NOTIFICATION", "PROPOSAL", "REPLY", ...
+  bool operator==(const MessageRecord&) const = default;
+};
+
+// One message on the network now (sent, not yet delivered), for the GUI's moving dots.
+// The payload pointer is valid until the world next changes.
+struct InFlightMessage {
+  EndpointId from = 0;
+  EndpointId to = 0;
+  int64_t sent_us = 0;
+  int64_t deliver_us = 0;
+  const char* kind = "";  // "NOTIFICATION", "PROPOSAL", "REQUEST", "REPLY", ...
+  const EventPayload* payload = nullptr;
+  bool operator==(const InFlightMessage&) const = default;
+};
+
+// A server's message to an external connection, for the gateway to encode and send.
+struct ExternalDelivery {
+  ConnectionId connection = 0;
+  uint64_t external_id = 0;
+  ServerToClient message;
+};
+
+struct ClientSlot {
+  SimClient client;
+  std::array<LazyTimer, kClientTimerKindCount> timers{};
+};
+
+class World {
+ public:
+  static constexpr size_t kMaxDeferredInputs = 100'000;
+  // Beyond this many messages waiting for a partition to heal, a cut link breaks the connection.
+  static constexpr size_t kMaxPartitionedMessages = 100'000;
+
+  explicit World(WorldConfig config);
+
+  // ---- Commands. Each returns an empty string or a one-line error (never throws). ----
+  std::string start(ServerId id);
+  std::string kill(ServerId id);
+  std::string restart(ServerId id);
+  std::string pause(ServerId id);
+  std::string resume(ServerId id);
+  std::string partition(const std::vector<std::vector<EndpointId>>& groups);
+  std::string heal();
+  std::string hold_next(EndpointId from, EndpointId to);
+  std::string drop_next(EndpointId from, EndpointId to);
+  std::string release_held(EndpointId from, EndpointId to);
+  void note(const std::string& text);  // a free-text trace line (scenario echo)
+  // Replaces a stopped server's disk with `state` (a restored data directory).
+  std::string load_disk(ServerId id, PersistentState state, const std::string& description);
+  // A new client whose StaticHostProvider tries `hosts` in that order (non-empty, distinct
+  // valid ids; see client_hosts for the Java client's shuffle). A name whose client was
+  // closed, expired or crashed may be used again; the old client stays in clients().
+  std::string client_connect(const std::string& name, std::vector<ServerId> hosts, int64_t timeout_ms);
+  // The same with the host list ZooKeeper's client would build for every server, shuffled
+  // once from the run's PRNG, then `first` moved to the front (first == 0: none moved).
+  std::string client_connect(const std::string& name, ServerId first, int64_t timeout_ms);
+  // Every server in a Collections.shuffle order drawn from the run's PRNG, then `first`
+  // (if not 0) moved to the front.
+  std::vector<ServerId> client_hosts(ServerId first);
+  // The client process dies without closing its session (SimClient::crash).
+  std::string client_crash(const std::string& name);
+  // Sends an operation from a client; returns its cxid, or an error (unknown client).
+  std::string client_submit(const std::string& name, Request request, int32_t* cxid);
+  // Closes a client's session (SimClient::close): *cxid is the closeSession's when one was
+  // sent (connected), nullopt otherwise.
+  std::string client_close(const std::string& name, std::optional<int32_t>* cxid);
+
+  // ---- External connections (real clients through the gateway, sim/gateway/). They do
+  // not go through the simulated network: their messages reach the server at the current
+  // virtual time, and the server's messages to them collect in external_outbox(). ----
+  // A new connection from outside to a server (it is not told until a message arrives).
+  std::string external_open(ServerId server, uint64_t external_id, ConnectionId* connection);
+  // A message from an external connection, an input to its server at the current time.
+  std::string external_send(ConnectionId connection, ClientToServer message);
+  // The outside end closed: the server gets Disconnect (nothing more is delivered); a
+  // connection the server closed already is left alone.
+  void external_close(ConnectionId connection);
+  // What servers sent to external connections, in send order; the gateway drains it.
+  std::vector<ExternalDelivery>& external_outbox() { return external_out_; }
+
+  // ---- Time. ----
+  int64_t now_us() const { return now_us_; }
+  // Takes the next entry off the queue and runs it; false when nothing is pending. An
+  // entry that only re-queues a re-armed timer (or a stale one) runs nothing and is not
+  // counted in events_processed().
+  void run_for(int64_t duration_us);
+  // Runs until pred(world) holds (checked after every event) or timeout; true if it held.
+  template <typename Predicate>
+  bool run_until(Predicate&& pred, int64_t timeout_us) {
+    if (pred(std::as_const(*this))) return true;
+    const int64_t deadline_us = now_us_ + timeout_us;
+    while (step_until(deadline_us)) {
+      if (pred(std::as_const(*this))) return true;
+    }
+    now_us_ = deadline_us;
+    return false;
+  }
+  bool step() { return step_until(std::numeric_limits<int64_t>::max()); }
+  // step() if the next entry is due at or before deadline_us; false (and nothing run) if not.
+  bool step_until(int64_t deadline_us);
+  // Events that ran: messages delivered or dropped on arrival, timers that fired, fsync
+  // completions, link changes.
+  int64_t events_processed() const { return events_processed_; }
+  // The invariant checker runs after every event; a violation stops the run (step() returns
+  // false from then on) after one kInvariantViolated trace event naming it.
+  const std::optional<InvariantViolation>& violation() const { return violation_; }
+  void set_checking(bool on) { checking_ = on; }  // on by default; off only for benchmarks
+  // Slow disks: every later fsync takes a time drawn from [min_us, max_us].
+  void set_fsync_latency(int64_t min_us, int64_t max_us) {
+    config_.fsync_min_us = min_us;
+    config_.fsync_max_us = max_us;
+  }
+
+  // ---- Queries (read-only views for scenarios, the GUI and tests). ----
+  const WorldConfig& config() const { return config_; }
+  int server_count() const { return config_.server_count; }
+  bool valid_server(ServerId id) const { return id >= 1 && id <= config_.server_count; }
+  const ServerSlot& slot(ServerId id) const { return servers_.at(static_cast<size_t>(id - 1)); }
+  const QuorumPeer* peer(ServerId id) const;  // null when down
+  bool is_up(ServerId id) const { return peer(id) != nullptr; }
+  PeerState state(ServerId id) const;  // LOOKING for a down server; see is_up
+  // The unique live LEADING server, if exactly one.
+  std::optional<ServerId> leader() const;
+  // A leader that has finished synchronizing with a quorum (it serves clients).
+  bool leader_serving() const;
+  const Trace& trace() const { return trace_; }
+  std::string render_trace() const;
+  const EventQueue& queue() const { return queue_; }
+  const Network& network() const { return network_; }
+  Network& mutable_network() { return network_; }
+  const std::vector<HeldMessage>& held_messages() const { return held_; }
+  // Message recording (off by default) keeps at most kMaxMessageRecords deliveries.
+  static constexpr size_t kMaxMessageRecords = 200'000;
+  void set_record_messages(bool on) { record_messages_ = on; }
+  const std::vector<MessageRecord>& messages() const { return messages_; }
+  const SimClient* client(const std::string& name) const;
+  SimClient* mutable_client(const std::string& name);
+  const std::vector<ClientSlot>& clients() const { return clients_; }
+  const ConnectionTable& connections() const { return connections_; }
+  std::optional<EndpointId> client_endpoint(const std::string& name) const;
+  // Messages in flight on a link (server<->server and client<->server; not a server's
+  // notification to itself), sorted by (deliver_us, from, to, sent_us); at most max_count
+  // of them (world_in_flight.cpp).
+  std::vector<InFlightMessage> messages_in_flight(size_t max_count) const;
+  // The same into *out (cleared first), reusing its capacity: no allocation per frame.
+  void messages_in_flight(size_t max_count, std::vector<InFlightMessage>* out) const;
+
+ private:
+  ServerSlot& mutable_slot(ServerId id) { return servers_.at(static_cast<size_t>(id - 1)); }
+  void boot(ServerSlot& slot);
+  bool timer_due(const EventQueue::Popped& popped, const EventPayload& payload);
+  void dispatch(const EventPayload& payload);
+  void handle_input(ServerSlot& slot, const EventPayload& payload);
+  void apply_effects(ServerSlot& slot, Outbox& out);
+  // The process stops (kill, or the server exiting by itself): its memory, timers, unsent
+  // data and unsynced writes are gone; its links and client connections reset.
+  void stop_process(ServerSlot& slot);
+  void send(ServerId from, ServerId to, PeerMessage&& message);
+  // Through the network, with TCP's semantics.
+  void transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_t sent_us, PeerMessage&& message);
+  void transmit(DeliverMessage&& deliver);
+  // Queues a Payload built in place from fields at each time the network drew (twice when
+  // duplicated: the first copy copies the fields, the last one moves them).
+  template <typename Payload, typename... Fields>
+  void push_delivery(const Network::Delivery& delivery, Fields&&... fields);
+  // A timer's queue entry came up: true when it fires now; otherwise it was stale or has
+  // been re-queued at the timer's later deadline (payload_at_seq makes that entry).
+  template <typename MakePayload>
+  bool lazy_timer_due(LazyTimer& timer, const EventQueue::Popped& popped, MakePayload payload_at_seq);
+  // A lost message breaks the TCP connection between two servers: the sender learns now,
+  // the receiver after everything sent before the lost message, then both reconnect.
+  void break_connection(ServerId from, ServerId to, int64_t receiver_at_us);
+  // Sends one message over a client connection with TCP's semantics (see world.cpp).
+  template <typename Delivery>
+  void transmit_client_link(Delivery&& message);
+  void announce_links(ServerId id, bool connected);
+  void record(TraceEvent&& event);
+  void apply_client_effects(ClientSlot& slot, ClientEffects& effects);
+  // The one ClientEffects buffer every client input fills (cleared, capacity kept).
+  ClientEffects& fresh_client_effects();
+  // Runs a command on a named client (act(client, effects)) and applies its effects.
+  template <typename Act>
+  std::string act_on_client(const std::string& name, Act&& act);
+  ClientSlot* client_by_endpoint(EndpointId endpoint);
+  void handle_client_event(const EventPayload& payload);
+
+  WorldConfig config_;
+  int64_t now_us_ = 0;
+  int64_t events_processed_ = 0;
+  Prng prng_;
+  EventQueue queue_;
+  Network network_;
+  std::vector<ServerSlot> servers_;
+  Trace trace_;
+  std::vector<HeldMessage> held_;
+  // Server-to-server messages sent over a cut link: TCP retransmits them, so they are
+  // delivered in order when the partition heals (unless an end crashed meanwhile).
+  std::vector<DeliverMessage> partitioned_;
+  // The same for client connections, both directions, in send order.
+  using ClientLinkMessage = std::variant<DeliverToServer, DeliverToClient>;
+  std::vector<ClientLinkMessage> partitioned_client_;
+  // Per server pair (lower id first): when a broken connection reconnects. One break per
+  // pair at a time keeps a lossy network from multiplying reconnects.
+  std::map<std::pair<ServerId, ServerId>, int64_t> reconnect_at_us_;
+  std::vector<ClientSlot> clients_;  // endpoint = kFirstClientEndpoint + index
+  ConnectionTable connections_;      // every client connection id handed out, and its far end
+  std::vector<ExternalDelivery> external_out_;
+  // Routes a server's message to a connection: the simulated network for a simulated
+  // client, external_out_ for an external one (dropped once that connection closed).
+  void send_to_connection(ServerId from, ConnectionId connection, ServerToClient&& message, bool through_network);
+  bool record_messages_ = false;
+  std::vector<MessageRecord> messages_;
+  std::vector<Effect> effect_buffer_;  // reused by every input's Outbox (no allocation per input)
+  ClientEffects client_effects_;       // likewise for the clients' inputs
+  void record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind);
+  bool checking_ = true;
+  InvariantChecker checker_;
+  std::optional<InvariantViolation> violation_;
+};
+
+// The fields of an in-flight message in one short line ("vote S3 zxid 0x0 round 1 ...").
+std::string describe_in_flight(const InFlightMessage& message);
+
+// Convergence, the one definition the scenario runner (`run until converged`, `expect
+// converged`) and the tests share: a leader is serving, and the servers in scope hold
+// identical trees — every live server, each of which must be serving (kEveryLiveServer), or
+// only those that are serving (kServingServers). Last processed zxids are not compared: a
+// follower that synced before the leader logged its NEWLEADER epoch zxid keeps an older one
+// with the same tree.
+enum class ConvergenceScope : uint8_t { kServingServers, kEveryLiveServer };
+bool converged(const World& world, ConvergenceScope scope);
+
+// "   1.234567s " style time stamp used by every trace rendering.
+std::string format_time_us(int64_t time_us);
+
+}  // namespace zk::sim
