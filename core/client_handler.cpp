@@ -36,13 +36,13 @@ void QuorumPeer::on_client_message(ConnectionId connection, const ClientToServer
     }
     client_on_request(connection, *request, out);
   } else if (std::holds_alternative<PingRequest>(message)) {
-    auto it = connections_.find(connection);
-    if (it == connections_.end() || !it->second.established) return;
+    auto it = cnxns_.connections.find(connection);
+    if (it == cnxns_.connections.end() || !it->second.established) return;
     client_touch(it->second.session, out);
-    out.push(ClientSendEffect{connection, PingReply{last_processed_zxid_}});
+    out.push(ClientSendEffect{connection, PingReply{db_.last_processed_zxid()}});
   } else if (std::holds_alternative<Disconnect>(message)) {
     watches_.remove_watcher(static_cast<WatcherId>(connection));
-    connections_.erase(connection);
+    cnxns_.connections.erase(connection);
   }
 }
 
@@ -51,19 +51,19 @@ void QuorumPeer::client_on_connect(ConnectionId connection, const ConnectRequest
     out.push(ClientSendEffect{connection, ConnectionClosed{"This ZooKeeper instance is not currently serving requests"}});
     return;
   }
-  if (request.last_zxid_seen > last_processed_zxid_) {
+  if (request.last_zxid_seen > db_.last_processed_zxid()) {
     out.push(ClientSendEffect{connection, ConnectionClosed{fmt::format(
         "client has seen zxid {}, our last zxid is {}: refusing", zxid_hex(request.last_zxid_seen),
-        zxid_hex(last_processed_zxid_))}});
+        zxid_hex(db_.last_processed_zxid()))}});
     return;
   }
-  ClientConnection& conn = connections_[connection];
+  ClientConnection& conn = cnxns_.connections[connection];
   conn.remote_address = request.remote_address;
   if (request.session_id == 0) {
     const int64_t tick_ms = config_.tick_us / 1000;
     const int64_t min_ms = config_.min_session_timeout_ms > 0 ? config_.min_session_timeout_ms : 2 * tick_ms;
     const int64_t max_ms = config_.max_session_timeout_ms > 0 ? config_.max_session_timeout_ms : 20 * tick_ms;
-    const SessionId session = next_session_id_++;
+    const SessionId session = cnxns_.next_session_id++;
     conn.session = session;
     client_submit(connection, session, 0, CreateSessionRequest{negotiate_timeout_ms(request.timeout_ms, min_ms, max_ms)},
                   out);
@@ -71,39 +71,39 @@ void QuorumPeer::client_on_connect(ConnectionId connection, const ConnectRequest
   }
   if (!session_password_matches(request.session_id, request.password)) {
     // ZooKeeperServer.reopenSession: "Incorrect password": the invalid-session answer.
-    connections_.erase(connection);
+    cnxns_.connections.erase(connection);
     out.push(ClientSendEffect{connection, ConnectResponse{request.session_id, 0, {}}});
     return;
   }
   conn.session = request.session_id;
   conn.set_watches = request.watches;
   conn.set_watches_zxid = request.last_zxid_seen;
-  pending_revalidations_[request.session_id] = connection;
+  cnxns_.pending_revalidations[request.session_id] = connection;
   if (state_ == PeerState::kLeading) {
     client_on_revalidated(request.session_id, sessions_.touch(request.session_id, out.now_ms()), out);
   } else {
     QuorumPacket packet;
     packet.type = PacketType::kRevalidate;
-    packet.connection = learner_->connection;
+    packet.connection = as_learner().connection;
     packet.sessions = {{request.session_id, request.timeout_ms}};
-    send_packet(learner_->leader, std::move(packet), out);
+    send_packet(as_learner().leader, std::move(packet), out);
   }
 }
 
 void QuorumPeer::client_on_revalidated(SessionId session, bool valid, Outbox& out) {
-  auto pending = pending_revalidations_.find(session);
-  if (pending == pending_revalidations_.end()) return;
+  auto pending = cnxns_.pending_revalidations.find(session);
+  if (pending == cnxns_.pending_revalidations.end()) return;
   const ConnectionId connection = pending->second;
-  pending_revalidations_.erase(pending);
-  auto it = connections_.find(connection);
-  if (it == connections_.end()) return;
+  cnxns_.pending_revalidations.erase(pending);
+  auto it = cnxns_.connections.find(connection);
+  if (it == cnxns_.connections.end()) return;
   if (!valid) {
     out.push(ClientSendEffect{connection, ConnectResponse{session, 0, {}}});
-    connections_.erase(it);
+    cnxns_.connections.erase(it);
     return;
   }
   it->second.established = true;
-  out.push(ClientSendEffect{connection, ConnectResponse{session, tree_.session_timeout_ms(session).value_or(0),
+  out.push(ClientSendEffect{connection, ConnectResponse{session, db_.tree().session_timeout_ms(session).value_or(0),
                                                         session_password(session)}});
   // SetWatches (DataTree.setWatches): a watch whose change happened after the client's last
   // zxid fires at once; the others are registered on this server.
@@ -111,22 +111,22 @@ void QuorumPeer::client_on_revalidated(SessionId session, bool valid, Outbox& ou
   if (lists.empty()) return;
   const WatchLists watch_lists{std::move(lists.data), std::move(lists.exist), std::move(lists.child), {}, {}};
   for (const WatchEvent& event :
-       watches_.set_watches(static_cast<WatcherId>(connection), it->second.set_watches_zxid, watch_lists, tree_)) {
-    out.push(ClientSendEffect{connection, WatchEventMessage{event.type, event.path, last_processed_zxid_}});
+       watches_.set_watches(static_cast<WatcherId>(connection), it->second.set_watches_zxid, watch_lists, db_.tree())) {
+    out.push(ClientSendEffect{connection, WatchEventMessage{event.type, event.path, db_.last_processed_zxid()}});
   }
 }
 
 void QuorumPeer::client_touch(SessionId session, Outbox& out) {
   if (state_ == PeerState::kLeading) {
     sessions_.touch(session, out.now_ms());
-  } else if (learner_) {
-    learner_->touched.insert(session);
+  } else if (learner_role()) {
+    as_learner().touched.insert(session);
   }
 }
 
 void QuorumPeer::client_on_request(ConnectionId connection, const RequestMessage& message, Outbox& out) {
-  auto it = connections_.find(connection);
-  if (it == connections_.end() || !it->second.established) return;
+  auto it = cnxns_.connections.find(connection);
+  if (it == cnxns_.connections.end() || !it->second.established) return;
   ClientConnection& conn = it->second;
   client_touch(conn.session, out);
   if (is_local_read(message.request)) {
@@ -148,19 +148,19 @@ void QuorumPeer::client_on_request(ConnectionId connection, const RequestMessage
 
 void QuorumPeer::client_submit(ConnectionId connection, SessionId session, int32_t cxid, const Request& request,
                                Outbox& out) {
-  ClientConnection& conn = connections_[connection];
+  ClientConnection& conn = cnxns_.connections[connection];
   ++conn.outstanding;
   // Answered on apply (writes) or on SYNC (syncs, which also remember their cxid here).
-  pending_writes_[{session, cxid}] = connection;
-  if (std::holds_alternative<SyncRequest>(request)) pending_syncs_.push_back(connection);
+  cnxns_.pending_writes[{session, cxid}] = connection;
+  if (std::holds_alternative<SyncRequest>(request)) cnxns_.pending_syncs.push_back(connection);
   if (state_ == PeerState::kLeading) {
     leader_submit(session, cxid, request, config_.my_id, out);
-  } else if (learner_) {
+  } else if (learner_role()) {
     QuorumPacket packet;
     packet.type = PacketType::kRequest;
-    packet.connection = learner_->connection;
+    packet.connection = as_learner().connection;
     packet.request = std::make_shared<const ForwardedRequest>(ForwardedRequest{session, cxid, request});
-    send_packet(learner_->leader, std::move(packet), out);
+    send_packet(as_learner().leader, std::move(packet), out);
   }
 }
 
@@ -169,21 +169,21 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
   ReplyMessage reply;
   reply.cxid = message.cxid;
   if (const auto* get = std::get_if<GetDataRequest>(&message.request)) {
-    DataResult result = tree_.get_data(get->path);
+    DataResult result = db_.tree().get_data(get->path);
     reply.err = result.err;
     if (result.err == ErrorCode::kOk) {
       reply.body.data = std::move(result.data);
       reply.body.stat = result.stat;
       if (get->watch) watches_.add(watcher, get->path, WatchKind::kData);
-      if (config_.injected_bug == InjectedBug::kReadUncommitted && learner_) injected_read_pending(get->path, reply);
+      if (config_.injected_bug == InjectedBug::kReadUncommitted && learner_role()) injected_read_pending(get->path, reply);
     }
   } else if (const auto* exists = std::get_if<ExistsRequest>(&message.request)) {
-    const std::optional<Stat> stat = tree_.exists(exists->path);
+    const std::optional<Stat> stat = db_.tree().exists(exists->path);
     reply.err = stat ? ErrorCode::kOk : ErrorCode::kNoNode;
     reply.body.stat = stat;
     if (exists->watch) watches_.add(watcher, exists->path, stat ? WatchKind::kData : WatchKind::kExist);
   } else if (const auto* children = std::get_if<GetChildrenRequest>(&message.request)) {
-    ChildrenResult result = tree_.get_children(children->path);
+    ChildrenResult result = db_.tree().get_children(children->path);
     reply.err = result.err;
     if (result.err == ErrorCode::kOk) {
       reply.body.children = std::move(result.children);
@@ -197,8 +197,8 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
     // FinalRequestProcessor's setWatches: the missed changes fire (before the reply), the
     // rest are registered; the reply is the header alone.
     const WatchLists lists{set->data, set->exist, set->child, set->persistent, set->persistent_recursive};
-    for (const WatchEvent& event : watches_.set_watches(watcher, set->relative_zxid, lists, tree_)) {
-      out.push(ClientSendEffect{connection, WatchEventMessage{event.type, event.path, last_processed_zxid_}});
+    for (const WatchEvent& event : watches_.set_watches(watcher, set->relative_zxid, lists, db_.tree())) {
+      out.push(ClientSendEffect{connection, WatchEventMessage{event.type, event.path, db_.last_processed_zxid()}});
     }
   }
   client_reply(connection, std::move(reply), out);
@@ -206,7 +206,7 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
 
 // InjectedBug::kReadUncommitted: answer with the newest logged, uncommitted setData.
 void QuorumPeer::injected_read_pending(const std::string& path, ReplyMessage& reply) const {
-  for (auto it = learner_->pending_txns.rbegin(); it != learner_->pending_txns.rend(); ++it) {
+  for (auto it = as_learner().pending_txns.rbegin(); it != as_learner().pending_txns.rend(); ++it) {
     const auto* set = std::get_if<SetDataTxn>(&(*it)->body);
     if (!set || set->path != path) continue;
     reply.body.data = set->data;
@@ -219,13 +219,13 @@ void QuorumPeer::injected_read_pending(const std::string& path, ReplyMessage& re
 }
 
 void QuorumPeer::client_reply(ConnectionId connection, ReplyMessage reply, Outbox& out) {
-  reply.zxid = last_processed_zxid_;
+  reply.zxid = db_.last_processed_zxid();
   out.push(ClientSendEffect{connection, std::move(reply)});
 }
 
 void QuorumPeer::client_drain(ConnectionId connection, Outbox& out) {
-  auto it = connections_.find(connection);
-  if (it == connections_.end()) return;
+  auto it = cnxns_.connections.find(connection);
+  if (it == cnxns_.connections.end()) return;
   ClientConnection& conn = it->second;
   while (conn.outstanding == 0 && !conn.queued_reads.empty()) {
     RequestMessage next = std::move(conn.queued_reads.front());
@@ -243,7 +243,7 @@ void QuorumPeer::client_after_apply(const Txn& txn, const ApplyResult& result, O
   // Watch events first: a client sees the event before any reply that shows the change.
   for (const WatchEvent& event : watches_.trigger(result.changes)) {
     const auto connection = static_cast<ConnectionId>(event.watcher);
-    if (connections_.count(connection)) {
+    if (cnxns_.connections.count(connection)) {
       out.push(ClientSendEffect{connection, WatchEventMessage{event.type, event.path, txn.header.zxid}});
     }
   }
@@ -251,25 +251,25 @@ void QuorumPeer::client_after_apply(const Txn& txn, const ApplyResult& result, O
   if (std::holds_alternative<CloseSessionTxn>(txn.body)) {
     // Connections of a closed (or expired) session end here.
     std::vector<ConnectionId> closing;
-    for (const auto& [connection, conn] : connections_) {
+    for (const auto& [connection, conn] : cnxns_.connections) {
       if (conn.session == session) closing.push_back(connection);
     }
-    auto pending = pending_writes_.find({session, txn.header.cxid});
-    if (pending != pending_writes_.end()) {
+    auto pending = cnxns_.pending_writes.find({session, txn.header.cxid});
+    if (pending != cnxns_.pending_writes.end()) {
       ReplyMessage reply;
       reply.cxid = txn.header.cxid;
       client_reply(pending->second, std::move(reply), out);
-      pending_writes_.erase(pending);
+      cnxns_.pending_writes.erase(pending);
     }
     for (ConnectionId connection : closing) client_close(connection, "session closed", out);
     return;
   }
-  auto pending = pending_writes_.find({session, txn.header.cxid});
-  if (pending == pending_writes_.end()) return;
+  auto pending = cnxns_.pending_writes.find({session, txn.header.cxid});
+  if (pending == cnxns_.pending_writes.end()) return;
   const ConnectionId connection = pending->second;
-  pending_writes_.erase(pending);
-  auto it = connections_.find(connection);
-  if (it == connections_.end()) return;
+  cnxns_.pending_writes.erase(pending);
+  auto it = cnxns_.connections.find(connection);
+  if (it == cnxns_.connections.end()) return;
   --it->second.outstanding;
   if (const auto* create = std::get_if<CreateSessionTxn>(&txn.body)) {
     it->second.established = true;
@@ -288,17 +288,17 @@ void QuorumPeer::client_after_apply(const Txn& txn, const ApplyResult& result, O
 }
 
 void QuorumPeer::client_finish_sync(Outbox& out) {
-  if (pending_syncs_.empty()) return;
-  const ConnectionId connection = pending_syncs_.front();
-  pending_syncs_.pop_front();
-  auto it = connections_.find(connection);
-  if (it == connections_.end()) return;
+  if (cnxns_.pending_syncs.empty()) return;
+  const ConnectionId connection = cnxns_.pending_syncs.front();
+  cnxns_.pending_syncs.pop_front();
+  auto it = cnxns_.connections.find(connection);
+  if (it == cnxns_.connections.end()) return;
   // Find this connection's oldest pending sync cxid.
-  for (auto pending = pending_writes_.begin(); pending != pending_writes_.end(); ++pending) {
+  for (auto pending = cnxns_.pending_writes.begin(); pending != cnxns_.pending_writes.end(); ++pending) {
     if (pending->second != connection || pending->first.first != it->second.session) continue;
     ReplyMessage reply;
     reply.cxid = pending->first.second;
-    pending_writes_.erase(pending);
+    cnxns_.pending_writes.erase(pending);
     --it->second.outstanding;
     client_reply(connection, std::move(reply), out);
     client_drain(connection, out);
@@ -308,17 +308,17 @@ void QuorumPeer::client_finish_sync(Outbox& out) {
 
 void QuorumPeer::client_close(ConnectionId connection, const std::string& reason, Outbox& out) {
   watches_.remove_watcher(static_cast<WatcherId>(connection));
-  connections_.erase(connection);
+  cnxns_.connections.erase(connection);
   out.push(ClientSendEffect{connection, ConnectionClosed{reason}});
 }
 
 void QuorumPeer::client_close_all(const std::string& reason, Outbox& out) {
   std::vector<ConnectionId> all;
-  for (const auto& [connection, conn] : connections_) all.push_back(connection);
+  for (const auto& [connection, conn] : cnxns_.connections) all.push_back(connection);
   for (ConnectionId connection : all) client_close(connection, reason, out);
-  pending_writes_.clear();
-  pending_syncs_.clear();
-  pending_revalidations_.clear();
+  cnxns_.pending_writes.clear();
+  cnxns_.pending_syncs.clear();
+  cnxns_.pending_revalidations.clear();
 }
 
 }  // namespace zk

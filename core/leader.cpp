@@ -13,27 +13,27 @@ namespace zk {
 
 void QuorumPeer::lead(Outbox& out) {
   phase_ = ZabPhase::kDiscovery;
-  leader_ = LeaderState{};
+  role_.emplace<LeaderState>();
   prep_.clear();
-  leader_->epoch = std::max(leader_->epoch, disk_.accepted_epoch + 1);
-  leader_->connecting.insert(config_.my_id);
+  as_leader().epoch = std::max(as_leader().epoch, disk_.accepted_epoch + 1);
+  as_leader().connecting.insert(config_.my_id);
   out.set_timer(TimerKind::kLeaderPhaseTimeout, config_.tick_us * config_.init_limit);
   leader_check_epoch_quorum(out);
 }
 
 void QuorumPeer::leader_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out) {
-  ZK_INVARIANT(leader_);
+  ZK_INVARIANT(leader_role() != nullptr);
   if (packet.type == PacketType::kFollowerInfo) {
     leader_on_follower_info(from, packet, out);
     return;
   }
-  auto it = leader_->handlers.find(from);
-  if (it == leader_->handlers.end() || it->second.connection != packet.connection) return;  // closed connection
-  it->second.tick_of_next_ack_deadline = leader_->tick + config_.sync_limit;
+  auto it = as_leader().handlers.find(from);
+  if (it == as_leader().handlers.end() || it->second.connection != packet.connection) return;  // closed connection
+  it->second.tick_of_next_ack_deadline = as_leader().tick + config_.sync_limit;
   switch (packet.type) {
     case PacketType::kAckEpoch: leader_on_ack_epoch(from, packet, out); break;
     case PacketType::kAck: leader_on_ack(from, packet.zxid, out); break;
-    case PacketType::kClose: leader_->handlers.erase(it); break;
+    case PacketType::kClose: as_leader().handlers.erase(it); break;
     case PacketType::kPing:
       for (const auto& [session, timeout_ms] : packet.sessions) {
         (void)timeout_ms;
@@ -41,7 +41,7 @@ void QuorumPeer::leader_on_packet(ServerId from, const QuorumPacket& packet, Out
       }
       break;
     case PacketType::kRequest:
-      if (leader_->serving && packet.request) {
+      if (as_leader().serving && packet.request) {
         const ForwardedRequest& forwarded = *packet.request;
         leader_submit(forwarded.session_id, forwarded.cxid, forwarded.request, from, out);
       }
@@ -49,7 +49,7 @@ void QuorumPeer::leader_on_packet(ServerId from, const QuorumPacket& packet, Out
     case PacketType::kRevalidate: {
       for (const auto& [session, timeout_ms] : packet.sessions) {
         (void)timeout_ms;
-        const bool valid = leader_->serving && sessions_.touch(session, out.now_ms());
+        const bool valid = as_leader().serving && sessions_.touch(session, out.now_ms());
         QuorumPacket reply;
         reply.type = PacketType::kRevalidate;
         reply.connection = packet.connection;
@@ -64,19 +64,19 @@ void QuorumPeer::leader_on_packet(ServerId from, const QuorumPacket& packet, Out
 }
 
 void QuorumPeer::leader_on_follower_info(ServerId from, const QuorumPacket& packet, Outbox& out) {
-  auto existing = leader_->handlers.find(from);
-  if (existing != leader_->handlers.end() && existing->second.connection == packet.connection) return;  // retry
+  auto existing = as_leader().handlers.find(from);
+  if (existing != as_leader().handlers.end() && existing->second.connection == packet.connection) return;  // retry
   LearnerHandler handler;
   handler.connection = packet.connection;
-  handler.tick_of_next_ack_deadline = leader_->tick + config_.init_limit + config_.sync_limit;
-  leader_->handlers[from] = handler;
+  handler.tick_of_next_ack_deadline = as_leader().tick + config_.init_limit + config_.sync_limit;
+  as_leader().handlers[from] = handler;
   leader_forget_acks(from, out);
-  if (!leader_->epoch_decided) {
-    leader_->epoch = std::max(leader_->epoch, zxid_epoch(packet.zxid) + 1);
-    if (is_voter(from)) leader_->connecting.insert(from);
+  if (!as_leader().epoch_decided) {
+    as_leader().epoch = std::max(as_leader().epoch, zxid_epoch(packet.zxid) + 1);
+    if (is_voter(from)) as_leader().connecting.insert(from);
     leader_check_epoch_quorum(out);
   } else {
-    send_packet(from, PacketType::kLeaderInfo, handler.connection, make_zxid(leader_->epoch, 0), 0, out);
+    send_packet(from, PacketType::kLeaderInfo, handler.connection, make_zxid(as_leader().epoch, 0), 0, out);
   }
 }
 
@@ -88,47 +88,47 @@ void QuorumPeer::leader_on_follower_info(ServerId from, const QuorumPacket& pack
 void QuorumPeer::leader_forget_acks(ServerId learner, Outbox& out) {
   if (config_.upstream_bugs.has(UpstreamBug::kStaleAckAfterTrunc)) return;
   int64_t forgotten = 0;
-  for (auto& [zxid, proposal] : leader_->outstanding) forgotten += proposal.acks.erase(learner) ? 1 : 0;
+  for (auto& [zxid, proposal] : as_leader().outstanding) forgotten += proposal.acks.erase(learner) ? 1 : 0;
   if (forgotten == 0) return;
   out.trace(TraceEvent{.kind = TraceKind::kAcksForgotten, .peer = learner, .count = forgotten});
 }
 
 void QuorumPeer::leader_check_epoch_quorum(Outbox& out) {
-  if (leader_->epoch_decided || !leader_->connecting.count(config_.my_id) || !is_quorum(leader_->connecting.size())) {
+  if (as_leader().epoch_decided || !as_leader().connecting.count(config_.my_id) || !is_quorum(as_leader().connecting.size())) {
     return;
   }
-  leader_->epoch_decided = true;
-  write_epoch(EpochFile::kAcceptedEpoch, leader_->epoch, out);
+  as_leader().epoch_decided = true;
+  write_epoch(EpochFile::kAcceptedEpoch, as_leader().epoch, out);
   out.trace(TraceEvent{.kind = TraceKind::kEpochProposed,
-                       .count = static_cast<int64_t>(leader_->connecting.size()),
+                       .count = static_cast<int64_t>(as_leader().connecting.size()),
                        .total = static_cast<int64_t>(config_.quorum.voter_count()),
-                       .epoch = leader_->epoch});
-  for (const auto& [sid, handler] : leader_->handlers) {
-    send_packet(sid, PacketType::kLeaderInfo, handler.connection, make_zxid(leader_->epoch, 0), 0, out);
+                       .epoch = as_leader().epoch});
+  for (const auto& [sid, handler] : as_leader().handlers) {
+    send_packet(sid, PacketType::kLeaderInfo, handler.connection, make_zxid(as_leader().epoch, 0), 0, out);
   }
   out.set_timer(TimerKind::kLeaderPhaseTimeout, config_.tick_us * config_.init_limit);
-  leader_->electing.insert(config_.my_id);  // the leader's own waitForEpochAck
+  as_leader().electing.insert(config_.my_id);  // the leader's own waitForEpochAck
   leader_check_epoch_ack_quorum(out);
 }
 
 void QuorumPeer::leader_on_ack_epoch(ServerId from, const QuorumPacket& packet, Outbox& out) {
-  LearnerHandler& handler = leader_->handlers.at(from);
+  LearnerHandler& handler = as_leader().handlers.at(from);
   if (handler.acked_epoch) return;
   const Epoch learner_epoch = packet.value;
   const bool ahead = learner_epoch > disk_.current_epoch ||
-                     (learner_epoch == disk_.current_epoch && packet.zxid > last_processed_zxid_);
+                     (learner_epoch == disk_.current_epoch && packet.zxid > db_.last_processed_zxid());
   if (learner_epoch != -1 && ahead) {
     out.trace(TraceEvent{.kind = TraceKind::kNote,
                          .detail = fmt::format("S{} (leader) drops S{}: follower is ahead of the leader ({} > {})",
                                                config_.my_id, from, zxid_hex(packet.zxid),
-                                               zxid_hex(last_processed_zxid_))});
+                                               zxid_hex(db_.last_processed_zxid()))});
     leader_drop_learner(from, out);
     return;
   }
   handler.acked_epoch = true;
   handler.peer_last_zxid = packet.zxid;
-  if (learner_epoch != -1 && is_voter(from)) leader_->electing.insert(from);
-  if (leader_->epoch_acked) {
+  if (learner_epoch != -1 && is_voter(from)) as_leader().electing.insert(from);
+  if (as_leader().epoch_acked) {
     leader_start_sync(from, out);
   } else {
     leader_check_epoch_ack_quorum(out);
@@ -136,32 +136,32 @@ void QuorumPeer::leader_on_ack_epoch(ServerId from, const QuorumPacket& packet, 
 }
 
 void QuorumPeer::leader_check_epoch_ack_quorum(Outbox& out) {
-  if (leader_->epoch_acked || !leader_->electing.count(config_.my_id) || !is_quorum(leader_->electing.size())) return;
-  leader_->epoch_acked = true;
-  write_epoch(EpochFile::kCurrentEpoch, leader_->epoch, out);
+  if (as_leader().epoch_acked || !as_leader().electing.count(config_.my_id) || !is_quorum(as_leader().electing.size())) return;
+  as_leader().epoch_acked = true;
+  write_epoch(EpochFile::kCurrentEpoch, as_leader().epoch, out);
   phase_ = ZabPhase::kSynchronization;
   out.set_timer(TimerKind::kLeaderPhaseTimeout, config_.tick_us * config_.init_limit);
-  for (const auto& [sid, handler] : leader_->handlers) {
+  for (const auto& [sid, handler] : as_leader().handlers) {
     if (handler.acked_epoch && !handler.sync_sent) leader_start_sync(sid, out);
   }
-  leader_->new_leader_acks.insert(config_.my_id);  // the leader's own NEWLEADER ack
+  as_leader().new_leader_acks.insert(config_.my_id);  // the leader's own NEWLEADER ack
   leader_check_new_leader_quorum(out);
 }
 
 void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
-  LearnerHandler& handler = leader_->handlers.at(learner);
+  LearnerHandler& handler = as_leader().handlers.at(learner);
   ZK_INVARIANT(handler.acked_epoch && !handler.sync_sent);
   handler.sync_sent = true;
   const Zxid peer = handler.peer_last_zxid;
-  const Zxid min_committed = committed_log_.empty() ? last_processed_zxid_ : committed_log_.front()->header.zxid;
-  const Zxid max_committed = committed_log_.empty() ? last_processed_zxid_ : committed_log_.back()->header.zxid;
+  const Zxid min_committed = db_.committed_log().empty() ? db_.last_processed_zxid() : db_.committed_log().front()->header.zxid;
+  const Zxid max_committed = db_.committed_log().empty() ? db_.last_processed_zxid() : db_.committed_log().back()->header.zxid;
 
   std::vector<QuorumPacket> packets;
   PacketType mode = PacketType::kSnap;
-  Zxid mode_zxid = last_processed_zxid_;
+  Zxid mode_zxid = db_.last_processed_zxid();
   Zxid queued_up_to = 0;  // committed entries above this are sent as PROPOSAL + COMMIT
   bool send_committed = false;
-  if (peer == last_processed_zxid_) {
+  if (peer == db_.last_processed_zxid()) {
     mode = PacketType::kDiff;
     mode_zxid = peer;
     queued_up_to = peer;
@@ -169,11 +169,11 @@ void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
     mode = PacketType::kTrunc;
     mode_zxid = max_committed;
     queued_up_to = max_committed;
-  } else if (!committed_log_.empty() && min_committed <= peer && peer <= max_committed) {
+  } else if (!db_.committed_log().empty() && min_committed <= peer && peer <= max_committed) {
     // queueCommittedProposals: find where the peer's history leaves ours.
     Zxid previous = 0;
     bool decided = false;
-    for (const auto& txn : committed_log_) {
+    for (const auto& txn : db_.committed_log()) {
       const Zxid z = txn->header.zxid;
       if (z < peer) {
         previous = z;
@@ -208,7 +208,7 @@ void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
   event.peer = learner;
   event.detail = handler.sync_mode;
   event.zxid = peer;
-  event.count = last_processed_zxid_;
+  event.count = db_.last_processed_zxid();
   out.trace(event);
 
   QuorumPacket head;
@@ -216,11 +216,11 @@ void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
   head.connection = handler.connection;
   head.zxid = mode_zxid;
   if (mode == PacketType::kSnap) {
-    head.snapshot = std::make_shared<const SnapshotPayload>(SnapshotPayload{tree_, last_processed_zxid_});
+    head.snapshot = std::make_shared<const SnapshotPayload>(SnapshotPayload{db_.tree(), db_.last_processed_zxid()});
   }
   send_packet(learner, std::move(head), out);
   if (send_committed) {
-    for (const auto& txn : committed_log_) {
+    for (const auto& txn : db_.committed_log()) {
       if (txn->header.zxid <= queued_up_to) continue;
       QuorumPacket proposal;
       proposal.type = PacketType::kProposal;
@@ -232,7 +232,7 @@ void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
     }
   }
   // startForwarding: outstanding proposals, then every new one.
-  for (const auto& [zxid, proposal] : leader_->outstanding) {
+  for (const auto& [zxid, proposal] : as_leader().outstanding) {
     QuorumPacket packet;
     packet.type = PacketType::kProposal;
     packet.connection = handler.connection;
@@ -240,50 +240,50 @@ void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
     packet.txn = proposal.txn;
     send_packet(learner, std::move(packet), out);
   }
-  send_packet(learner, PacketType::kNewLeader, handler.connection, make_zxid(leader_->epoch, 0), 0, out);
+  send_packet(learner, PacketType::kNewLeader, handler.connection, make_zxid(as_leader().epoch, 0), 0, out);
 }
 
 void QuorumPeer::leader_on_ack(ServerId from, Zxid zxid, Outbox& out) {
-  if (zxid == make_zxid(leader_->epoch, 0)) {
+  if (zxid == make_zxid(as_leader().epoch, 0)) {
     if (from == config_.my_id) return;
-    LearnerHandler& handler = leader_->handlers.at(from);
+    LearnerHandler& handler = as_leader().handlers.at(from);
     if (handler.acked_new_leader) return;  // the ignored ACK after UPTODATE
     handler.acked_new_leader = true;
-    if (leader_->serving) {
+    if (as_leader().serving) {
       handler.up_to_date_sent = true;
       send_packet(from, PacketType::kUpToDate, handler.connection, 0, 0, out);
       return;
     }
-    if (is_voter(from)) leader_->new_leader_acks.insert(from);
+    if (is_voter(from)) as_leader().new_leader_acks.insert(from);
     leader_check_new_leader_quorum(out);
     return;
   }
   if (is_epoch_marker(zxid)) return;
   if (from != config_.my_id) {
-    auto& unacked = leader_->handlers.at(from).unacked;
+    auto& unacked = as_leader().handlers.at(from).unacked;
     while (!unacked.empty() && unacked.front().first <= zxid) unacked.pop_front();
   }
-  auto it = find_outstanding(leader_->outstanding, zxid);
-  if (it == leader_->outstanding.end()) return;  // already committed
+  auto it = find_outstanding(as_leader().outstanding, zxid);
+  if (it == as_leader().outstanding.end()) return;  // already committed
   if (is_voter(from)) it->second.acks.insert(from);
   leader_try_commit(out);
 }
 
 void QuorumPeer::leader_check_new_leader_quorum(Outbox& out) {
-  if (leader_->serving || !leader_->new_leader_acks.count(config_.my_id) || !is_quorum(leader_->new_leader_acks.size())) {
+  if (as_leader().serving || !as_leader().new_leader_acks.count(config_.my_id) || !is_quorum(as_leader().new_leader_acks.size())) {
     return;
   }
   // startZkServer: the epoch is established.
-  leader_->serving = true;
+  as_leader().serving = true;
   phase_ = ZabPhase::kBroadcast;
-  last_processed_zxid_ = make_zxid(leader_->epoch, 0);
-  election_.update_peer_epoch(leader_->epoch);
+  db_.set_last_processed_zxid(make_zxid(as_leader().epoch, 0));
+  election_.update_peer_epoch(as_leader().epoch);
   out.cancel_timer(TimerKind::kLeaderPhaseTimeout);
   out.trace(TraceEvent{.kind = TraceKind::kLeaderServing,
-                       .count = static_cast<int64_t>(leader_->new_leader_acks.size()),
+                       .count = static_cast<int64_t>(as_leader().new_leader_acks.size()),
                        .total = static_cast<int64_t>(config_.quorum.voter_count()),
-                       .epoch = leader_->epoch});
-  for (auto& [sid, handler] : leader_->handlers) {
+                       .epoch = as_leader().epoch});
+  for (auto& [sid, handler] : as_leader().handlers) {
     if (handler.acked_new_leader && !handler.up_to_date_sent) {
       handler.up_to_date_sent = true;
       send_packet(sid, PacketType::kUpToDate, handler.connection, 0, 0, out);
@@ -291,18 +291,18 @@ void QuorumPeer::leader_check_new_leader_quorum(Outbox& out) {
   }
   // Every known session gets a fresh full timeout from now.
   sessions_ = SessionTracker(config_.tick_us / 1000);
-  sessions_.track_all(tree_.sessions(), out.now_ms());
+  sessions_.track_all(db_.tree().sessions(), out.now_ms());
   leader_arm_session_expiry(out);
   out.set_timer(TimerKind::kLeaderTick, config_.tick_us / 2);
 }
 
 void QuorumPeer::leader_on_tick(Outbox& out) {
-  if (!leader_->tick_skip) ++leader_->tick;
+  if (!as_leader().tick_skip) ++as_leader().tick;
   size_t synced = 1;  // the leader itself
-  for (const auto& [sid, handler] : leader_->handlers) {
-    if (is_voter(sid) && leader_->tick <= handler.tick_of_next_ack_deadline) ++synced;
+  for (const auto& [sid, handler] : as_leader().handlers) {
+    if (is_voter(sid) && as_leader().tick <= handler.tick_of_next_ack_deadline) ++synced;
   }
-  if (!leader_->tick_skip && !is_quorum(synced)) {
+  if (!as_leader().tick_skip && !is_quorum(synced)) {
     TraceEvent event;
     event.kind = TraceKind::kQuorumLost;
     event.count = static_cast<int64_t>(synced);
@@ -311,10 +311,10 @@ void QuorumPeer::leader_on_tick(Outbox& out) {
     go_looking(fmt::format("only {} of {} servers synced", synced, config_.quorum.voter_count()), out);
     return;
   }
-  leader_->tick_skip = !leader_->tick_skip;
+  as_leader().tick_skip = !as_leader().tick_skip;
   // SyncLimitCheck: a learner that has not acked a proposal for syncLimit ticks is dropped.
   std::vector<ServerId> too_slow;
-  for (const auto& [sid, handler] : leader_->handlers) {
+  for (const auto& [sid, handler] : as_leader().handlers) {
     if (!handler.unacked.empty() && out.now_us() - handler.unacked.front().second > config_.tick_us * config_.sync_limit) {
       too_slow.push_back(sid);
     }
@@ -325,25 +325,25 @@ void QuorumPeer::leader_on_tick(Outbox& out) {
                                                sid, config_.sync_limit)});
     leader_drop_learner(sid, out);
   }
-  for (const auto& [sid, handler] : leader_->handlers) {
-    if (handler.sync_sent) send_packet(sid, PacketType::kPing, handler.connection, leader_->last_proposed, 0, out);
+  for (const auto& [sid, handler] : as_leader().handlers) {
+    if (handler.sync_sent) send_packet(sid, PacketType::kPing, handler.connection, as_leader().last_proposed, 0, out);
   }
   out.set_timer(TimerKind::kLeaderTick, config_.tick_us / 2);
 }
 
 void QuorumPeer::leader_on_phase_timeout(Outbox& out) {
-  if (!leader_ || leader_->serving) return;
-  const char* what = !leader_->epoch_decided ? "a quorum of FOLLOWERINFO (epoch)"
-                     : !leader_->epoch_acked ? "a quorum of ACKEPOCH"
+  if (!leader_role() || as_leader().serving) return;
+  const char* what = !as_leader().epoch_decided ? "a quorum of FOLLOWERINFO (epoch)"
+                     : !as_leader().epoch_acked ? "a quorum of ACKEPOCH"
                                              : "a quorum of NEWLEADER acks";
   go_looking(fmt::format("timed out after {} ticks waiting for {}", config_.init_limit, what), out);
 }
 
 void QuorumPeer::leader_drop_learner(ServerId learner, Outbox& out) {
-  auto it = leader_->handlers.find(learner);
-  if (it == leader_->handlers.end()) return;
+  auto it = as_leader().handlers.find(learner);
+  if (it == as_leader().handlers.end()) return;
   send_packet(learner, PacketType::kClose, it->second.connection, 0, 0, out);
-  leader_->handlers.erase(it);
+  as_leader().handlers.erase(it);
 }
 
 // ---------------------------------------------------------------- broadcast
@@ -352,32 +352,32 @@ void QuorumPeer::leader_submit(SessionId session, int32_t cxid, const Request& r
                                Outbox& out) {
   if (std::holds_alternative<SyncRequest>(request)) {
     // processSync: answer at once, or after the last proposed zxid commits.
-    if (leader_->outstanding.empty()) {
+    if (as_leader().outstanding.empty()) {
       leader_release_sync(origin, out);
     } else {
-      leader_->pending_syncs[leader_->last_proposed].push_back(origin);
+      as_leader().pending_syncs[as_leader().last_proposed].push_back(origin);
     }
     return;
   }
-  if (leader_->zxid_counter == 0xffffffffU) {
+  if (as_leader().zxid_counter == 0xffffffffU) {
     go_looking("zxid counter exhausted: a new epoch is needed", out);
     return;
   }
-  const Zxid zxid = make_zxid(leader_->epoch, ++leader_->zxid_counter);
+  const Zxid zxid = make_zxid(as_leader().epoch, ++as_leader().zxid_counter);
   if (std::holds_alternative<CloseSessionRequest>(request)) sessions_.mark_closing(session);
-  Txn txn = prep_.prepare(request, session, cxid, zxid, out.now_ms(), tree_);
+  Txn txn = prep_.prepare(request, session, cxid, zxid, out.now_ms(), db_.tree());
   leader_propose(std::move(txn), out);
 }
 
 void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
   auto shared = std::make_shared<const Txn>(std::move(txn));
   const Zxid zxid = shared->header.zxid;
-  leader_->last_proposed = zxid;
+  as_leader().last_proposed = zxid;
   // Consecutive zxids: find_outstanding() relies on it.
-  ZK_INVARIANT(leader_->outstanding.empty() || leader_->outstanding.back().first + 1 == zxid);
-  leader_->outstanding.emplace_back(zxid, Proposal{shared, {}, out.now_us()});
+  ZK_INVARIANT(as_leader().outstanding.empty() || as_leader().outstanding.back().first + 1 == zxid);
+  as_leader().outstanding.emplace_back(zxid, Proposal{shared, {}, out.now_us()});
   out.trace(TraceEvent{.kind = TraceKind::kProposed, .zxid = zxid, .detail = describe(*shared)});
-  for (auto& [sid, handler] : leader_->handlers) {
+  for (auto& [sid, handler] : as_leader().handlers) {
     if (!handler.sync_sent) continue;
     handler.unacked.emplace_back(zxid, out.now_us());
     QuorumPacket packet;
@@ -391,15 +391,15 @@ void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
 }
 
 void QuorumPeer::leader_try_commit(Outbox& out) {
-  while (!leader_->outstanding.empty()) {
-    auto it = leader_->outstanding.begin();  // the lowest outstanding zxid
+  while (!as_leader().outstanding.empty()) {
+    auto it = as_leader().outstanding.begin();  // the lowest outstanding zxid
     const bool injected = config_.injected_bug == InjectedBug::kCommitWithoutQuorum && !it->second.acks.empty();
     if (!is_quorum(it->second.acks.size()) && !injected) return;  // commits go in zxid order
     const Zxid zxid = it->first;
     const std::shared_ptr<const Txn> txn = it->second.txn;
     const auto ack_count = static_cast<int64_t>(it->second.acks.size());
-    leader_->outstanding.pop_front();
-    for (const auto& [sid, handler] : leader_->handlers) {
+    as_leader().outstanding.pop_front();
+    for (const auto& [sid, handler] : as_leader().handlers) {
       if (handler.sync_sent) send_packet(sid, PacketType::kCommit, handler.connection, zxid, 0, out);
     }
     out.trace(TraceEvent{.kind = TraceKind::kCommitted, .count = ack_count,
@@ -411,10 +411,10 @@ void QuorumPeer::leader_try_commit(Outbox& out) {
       sessions_.remove_session(txn->header.session_id);
     }
     apply_committed(txn, out);
-    auto syncs = leader_->pending_syncs.find(zxid);
-    if (syncs != leader_->pending_syncs.end()) {
+    auto syncs = as_leader().pending_syncs.find(zxid);
+    if (syncs != as_leader().pending_syncs.end()) {
       for (ServerId origin : syncs->second) leader_release_sync(origin, out);
-      leader_->pending_syncs.erase(syncs);
+      as_leader().pending_syncs.erase(syncs);
     }
   }
 }
@@ -423,8 +423,8 @@ void QuorumPeer::leader_try_commit(Outbox& out) {
 void QuorumPeer::leader_release_sync(ServerId origin, Outbox& out) {
   if (origin == config_.my_id) {
     client_finish_sync(out);
-  } else if (leader_->handlers.count(origin)) {
-    send_packet(origin, PacketType::kSync, leader_->handlers.at(origin).connection, 0, 0, out);
+  } else if (as_leader().handlers.count(origin)) {
+    send_packet(origin, PacketType::kSync, as_leader().handlers.at(origin).connection, 0, 0, out);
   }
 }
 

@@ -22,31 +22,31 @@ bool follows_in_log(Zxid previous, Zxid zxid) {
 
 void QuorumPeer::follow(ServerId leader, Outbox& out) {
   phase_ = ZabPhase::kDiscovery;
-  learner_ = LearnerState{};
-  learner_->leader = leader;
-  learner_->connection = (static_cast<uint64_t>(config_.my_id) << 48) | ((config_.incarnation & 0xffffff) << 24) |
+  role_.emplace<LearnerState>();
+  as_learner().leader = leader;
+  as_learner().connection = (static_cast<uint64_t>(config_.my_id) << 48) | ((config_.incarnation & 0xffffff) << 24) |
                          (next_connection_++ & 0xffffff);
-  learner_->connect_attempts = 1;
+  as_learner().connect_attempts = 1;
   learner_send_follower_info(out);
   learner_reset_read_timeout(out);
 }
 
 void QuorumPeer::learner_send_follower_info(Outbox& out) {
-  send_packet(learner_->leader, PacketType::kFollowerInfo, learner_->connection, make_zxid(disk_.accepted_epoch, 0), 0,
+  send_packet(as_learner().leader, PacketType::kFollowerInfo, as_learner().connection, make_zxid(disk_.accepted_epoch, 0), 0,
               out);
 }
 
 void QuorumPeer::learner_reset_read_timeout(Outbox& out) {
-  const int limit = learner_->got_new_leader ? config_.sync_limit : config_.init_limit;
+  const int limit = as_learner().got_new_leader ? config_.sync_limit : config_.init_limit;
   out.set_timer(TimerKind::kFollowerTimeout, config_.tick_us * limit);
 }
 
 void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out) {
-  ZK_INVARIANT(learner_);
-  if (from != learner_->leader || packet.connection != learner_->connection) return;
+  ZK_INVARIANT(learner_role() != nullptr);
+  if (from != as_learner().leader || packet.connection != as_learner().connection) return;
   if (packet.type == PacketType::kConnectRefused) {
-    if (learner_->connect_attempts >= config_.learner_connect_attempts) {
-      go_looking(fmt::format("leader S{} refused {} connection attempts", from, learner_->connect_attempts), out);
+    if (as_learner().connect_attempts >= config_.learner_connect_attempts) {
+      go_looking(fmt::format("leader S{} refused {} connection attempts", from, as_learner().connect_attempts), out);
     } else {
       out.set_timer(TimerKind::kLearnerConnectRetry, config_.learner_connect_retry_us);
     }
@@ -69,17 +69,17 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
         go_looking(fmt::format("leader's epoch {} is less than accepted epoch {}", new_epoch, disk_.accepted_epoch), out);
         return;
       }
-      learner_->new_epoch = new_epoch;
+      as_learner().new_epoch = new_epoch;
       out.trace(TraceEvent{.kind = TraceKind::kEpochAccepted, .peer = from, .epoch = new_epoch});
-      send_packet(from, PacketType::kAckEpoch, learner_->connection, last_processed_zxid_, reported_epoch, out);
+      send_packet(from, PacketType::kAckEpoch, as_learner().connection, db_.last_processed_zxid(), reported_epoch, out);
       phase_ = ZabPhase::kSynchronization;
       break;
     }
     case PacketType::kDiff:
-      learner_->sync_mode = "DIFF";
+      as_learner().sync_mode = "DIFF";
       break;
     case PacketType::kTrunc:
-      learner_->sync_mode = "TRUNC";
+      as_learner().sync_mode = "TRUNC";
       if (packet.zxid < disk_.snapshot_zxid) {
         // Learner.syncWithLeader: ZKDatabase.truncateLog fails when no log file holds the
         // zxid — here the snapshot already covers txns past it (a SNAP from an earlier
@@ -93,21 +93,19 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       }
       truncate_log_after(disk_.log, packet.zxid);
       out.push(LogTruncateEffect{packet.zxid});
-      rebuild_from_log(packet.zxid);
+      db_.load(disk_, packet.zxid);
       out.trace(TraceEvent{.kind = TraceKind::kTruncated, .zxid = packet.zxid});
       break;
     case PacketType::kSnap:
-      learner_->sync_mode = "SNAP";
+      as_learner().sync_mode = "SNAP";
       if (packet.snapshot) {
-        tree_ = packet.snapshot->tree;
-        last_processed_zxid_ = packet.snapshot->zxid;
-        committed_log_.clear();
+        db_.replace_with_snapshot(packet.snapshot->tree, packet.snapshot->zxid);
         // As Learner.syncWithLeader: the leader's snapshot replaces the tree in memory only;
         // it reaches the disk when NEWLEADER arrives (a sync that breaks before leaves the
         // disk as it was, and going LOOKING reloads from it). Written at once, a SNAP of a
         // leader that never established its epoch put its uncommitted txns into a snapshot
         // that a later TRUNC could not cut (digest-agreement, fuzz seed 3098717).
-        learner_->snapshot_zxid = last_processed_zxid_;
+        as_learner().snapshot_zxid = db_.last_processed_zxid();
       }
       break;
     case PacketType::kProposal:
@@ -118,27 +116,27 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       break;
     case PacketType::kNewLeader: {
       const Epoch new_epoch = zxid_epoch(packet.zxid);
-      if (learner_->sync_mode.empty()) {
+      if (as_learner().sync_mode.empty()) {
         go_looking("NEWLEADER arrived without DIFF, TRUNC or SNAP before it", out);
         return;
       }
-      if (learner_->snapshot_zxid) {
+      if (as_learner().snapshot_zxid) {
         // The snapshot of the tree as synced so far (commits during the sync included), and
         // no old log above it.
-        truncate_log_after(disk_.log, last_processed_zxid_);
-        out.push(LogTruncateEffect{last_processed_zxid_});
+        truncate_log_after(disk_.log, db_.last_processed_zxid());
+        out.push(LogTruncateEffect{db_.last_processed_zxid()});
         take_snapshot(out);
-        last_logged_zxid_ = last_processed_zxid_;
-        learner_->snapshot_zxid.reset();
+        db_.set_last_logged_zxid(db_.last_processed_zxid());
+        as_learner().snapshot_zxid.reset();
       }
-      for (auto& txn : learner_->unlogged) {
-        if (txn->header.zxid <= last_logged_zxid_) continue;
+      for (auto& txn : as_learner().unlogged) {
+        if (txn->header.zxid <= db_.last_logged_zxid()) continue;
         if (!learner_next_in_log(txn->header.zxid, out)) return;
         log_txn(txn, out);
         // Proposals committed during the sync were applied already; the rest await COMMIT.
-        if (txn->header.zxid > last_processed_zxid_) learner_->pending_txns.push_back(txn);
+        if (txn->header.zxid > db_.last_processed_zxid()) as_learner().pending_txns.push_back(txn);
       }
-      learner_->unlogged.clear();
+      as_learner().unlogged.clear();
       // currentEpoch is written only once the synced txns are on disk (on_flushed), the
       // order of the ZOOKEEPER-4643 fix: a follower that crashed in between would otherwise
       // restart with the new epoch but without those txns, win an election on the epoch and
@@ -147,29 +145,29 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       if (config_.upstream_bugs.has(UpstreamBug::kZookeeper4643)) {
         write_epoch(EpochFile::kCurrentEpoch, std::max(disk_.current_epoch, new_epoch), out);
       }
-      learner_->got_new_leader = true;
+      as_learner().got_new_leader = true;
       election_.update_peer_epoch(new_epoch);
       learner_reset_read_timeout(out);
       // ACK once everything logged so far is on disk (the fsync token is the epoch marker).
-      request_flush(packet.zxid, out);
+      sync_.request(packet.zxid, out);
       break;
     }
     case PacketType::kUpToDate:
-      learner_->serving = true;
+      as_learner().serving = true;
       phase_ = ZabPhase::kBroadcast;
-      out.trace(TraceEvent{.kind = TraceKind::kSynced, .peer = from, .zxid = last_processed_zxid_,
-                           .detail = learner_->sync_mode});
-      send_packet(from, PacketType::kAck, learner_->connection, make_zxid(learner_->new_epoch, 0), 0, out);
+      out.trace(TraceEvent{.kind = TraceKind::kSynced, .peer = from, .zxid = db_.last_processed_zxid(),
+                           .detail = as_learner().sync_mode});
+      send_packet(from, PacketType::kAck, as_learner().connection, make_zxid(as_learner().new_epoch, 0), 0, out);
       break;
     case PacketType::kPing: {
       QuorumPacket reply;
       reply.type = PacketType::kPing;
-      reply.connection = learner_->connection;
+      reply.connection = as_learner().connection;
       reply.zxid = packet.zxid;
-      for (SessionId session : learner_->touched) {
-        reply.sessions.emplace_back(session, tree_.session_timeout_ms(session).value_or(0));
+      for (SessionId session : as_learner().touched) {
+        reply.sessions.emplace_back(session, db_.tree().session_timeout_ms(session).value_or(0));
       }
-      learner_->touched.clear();
+      as_learner().touched.clear();
       send_packet(from, std::move(reply), out);
       break;
     }
@@ -189,26 +187,26 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
 
 void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
   if (!packet.txn) return;
-  if (!learner_->got_new_leader) {
+  if (!as_learner().got_new_leader) {
     // Logged when NEWLEADER arrives; a gap here is checked as it would be when logging.
-    const Zxid base = learner_->snapshot_zxid.value_or(last_logged_zxid_);
-    const Zxid previous = learner_->unlogged.empty() ? base : learner_->unlogged.back()->header.zxid;
+    const Zxid base = as_learner().snapshot_zxid.value_or(db_.last_logged_zxid());
+    const Zxid previous = as_learner().unlogged.empty() ? base : as_learner().unlogged.back()->header.zxid;
     if (packet.zxid <= previous) return;
     if (!follows_in_log(previous, packet.zxid)) {
-      go_looking(fmt::format("missed txns from leader S{}: got {} after {}", learner_->leader, zxid_hex(packet.zxid),
+      go_looking(fmt::format("missed txns from leader S{}: got {} after {}", as_learner().leader, zxid_hex(packet.zxid),
                              zxid_hex(previous)),
                  out);
       return;
     }
-    learner_->unlogged.push_back(packet.txn);
+    as_learner().unlogged.push_back(packet.txn);
     return;
   }
-  if (packet.zxid <= last_logged_zxid_) return;  // already logged (duplicate)
+  if (packet.zxid <= db_.last_logged_zxid()) return;  // already logged (duplicate)
   if (!learner_next_in_log(packet.zxid, out)) return;
   log_txn(packet.txn, out);
-  learner_->pending_txns.push_back(packet.txn);
+  as_learner().pending_txns.push_back(packet.txn);
   if (config_.injected_bug == InjectedBug::kAckBeforeFsync) {
-    send_packet(learner_->leader, PacketType::kAck, learner_->connection, packet.zxid, 0, out);
+    send_packet(as_learner().leader, PacketType::kAck, as_learner().connection, packet.zxid, 0, out);
   }
 }
 
@@ -217,23 +215,23 @@ void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
 // packets were lost on the connection; TCP would have broken it, so the learner drops the
 // connection and rejoins (ZooKeeper would otherwise log a gap and diverge).
 bool QuorumPeer::learner_next_in_log(Zxid zxid, Outbox& out) {
-  if (follows_in_log(last_logged_zxid_, zxid)) return true;
-  go_looking(fmt::format("missed txns from leader S{}: got {} after {}", learner_->leader, zxid_hex(zxid),
-                         zxid_hex(last_logged_zxid_)),
+  if (follows_in_log(db_.last_logged_zxid(), zxid)) return true;
+  go_looking(fmt::format("missed txns from leader S{}: got {} after {}", as_learner().leader, zxid_hex(zxid),
+                         zxid_hex(db_.last_logged_zxid())),
              out);
   return false;
 }
 
 void QuorumPeer::learner_on_commit(Zxid zxid, Outbox& out) {
-  if (!learner_->got_new_leader) {
+  if (!as_learner().got_new_leader) {
     // Before NEWLEADER: apply straight to the tree (the txn is logged at NEWLEADER).
-    for (const auto& txn : learner_->unlogged) {
-      if (txn->header.zxid == zxid && zxid > last_processed_zxid_) apply_committed(txn, out);
+    for (const auto& txn : as_learner().unlogged) {
+      if (txn->header.zxid == zxid && zxid > db_.last_processed_zxid()) apply_committed(txn, out);
     }
     return;
   }
-  if (learner_->pending_txns.empty()) return;  // committing without seeing the txn
-  const auto txn = learner_->pending_txns.front();
+  if (as_learner().pending_txns.empty()) return;  // committing without seeing the txn
+  const auto txn = as_learner().pending_txns.front();
   if (txn->header.zxid != zxid) {
     out.trace(TraceEvent{.kind = TraceKind::kInvariantViolated,
                          .detail = fmt::format("COMMIT {} but the next pending txn is {}", zxid_hex(zxid),
@@ -241,7 +239,7 @@ void QuorumPeer::learner_on_commit(Zxid zxid, Outbox& out) {
     go_looking("unmatched txn commit", out);
     return;
   }
-  learner_->pending_txns.pop_front();
+  as_learner().pending_txns.pop_front();
   apply_committed(txn, out);
 }
 

@@ -6,8 +6,12 @@
 // (PROPOSAL / ACK / COMMIT, PING, liveness checks, session expiry).
 // Inputs are method calls; every effect goes to the Outbox the caller passes in (which
 // also carries the virtual time). A restart is a new QuorumPeer built from the disk image.
-// The code is split by role: quorum_peer.cpp (transitions, log, apply), leader.cpp,
-// learner.cpp and client_handler.cpp.
+// Its parts carry ZooKeeper's names: ZKDatabase (zk_database.h: tree, committed log, what
+// this process wrote), SyncRequestProcessor (sync_request_processor.h: group commit),
+// ServerCnxnTable (server_cnxn_table.h: client connections), and the role it runs, a
+// variant of none, LeaderState (leader.h, run by leader.cpp) and LearnerState (learner.h,
+// run by learner.cpp). quorum_peer.cpp holds the transitions between roles; the client
+// side is client_handler.cpp.
 #pragma once
 
 #include <deque>
@@ -16,6 +20,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/chunked_vector.h"
@@ -25,13 +30,18 @@
 #include "core/injected_bug.h"
 #include "core/upstream_bug.h"
 #include "core/invariant.h"
+#include "core/leader.h"
+#include "core/learner.h"
 #include "core/outbox.h"
 #include "core/prep_request_processor.h"
 #include "core/quorum_packet.h"
 #include "core/quorum_verifier.h"
 #include "core/server_set.h"
+#include "core/server_cnxn_table.h"
 #include "core/session_tracker.h"
+#include "core/sync_request_processor.h"
 #include "core/watch_manager.h"
+#include "core/zk_database.h"
 
 namespace zk {
 
@@ -52,105 +62,21 @@ struct PeerConfig {
   UpstreamBugs upstream_bugs;  // ZooKeeper 3.8 data-loss bugs to reproduce (default: none, fixed)
 };
 
-// What survives a crash: the epoch files, the last snapshot and the fsynced txn log.
-// A transaction log in zxid order; copies share its full chunks (GUI checkpoints).
-using TxnLog = ChunkedVector<std::shared_ptr<const Txn>>;
-// Drops the txns at or below zxid (a snapshot covers them) / keeps only those at or below it.
-void drop_logged_through(TxnLog& log, Zxid zxid);
-void truncate_log_after(TxnLog& log, Zxid zxid);
-
-struct PersistentState {
-  Epoch accepted_epoch = 0;
-  Epoch current_epoch = 0;
-  std::shared_ptr<const DataTree> snapshot;  // null: the initial tree
-  Zxid snapshot_zxid = 0;
-  TxnLog log;  // txns after the snapshot, zxid order
-  Zxid last_logged_zxid() const { return log.empty() ? snapshot_zxid : log.back()->header.zxid; }
-  bool operator==(const PersistentState&) const = default;
-};
 
 enum class ZabPhase : uint8_t { kElection, kDiscovery, kSynchronization, kBroadcast };
 const char* zab_phase_name(ZabPhase phase);
 
-struct LearnerHandler {
-  uint64_t connection = 0;
-  bool acked_epoch = false;
-  Zxid peer_last_zxid = 0;
-  bool sync_sent = false;  // also: it is a forwarding target for new proposals
-  bool acked_new_leader = false;
-  bool up_to_date_sent = false;
-  int64_t tick_of_next_ack_deadline = 0;
-  std::string sync_mode;
-  std::deque<std::pair<Zxid, int64_t>> unacked;  // proposals sent, not acked: (zxid, sent_us)
-  bool operator==(const LearnerHandler&) const = default;
+// The role a server is running: none (electing, or a role shut down and flushing before the
+// election starts), a Leader, or a Learner. The reported state (state()) follows ZooKeeper's
+// ServerState and can stay FOLLOWING / LEADING a little longer than the role: while a
+// shutdown flush runs, the state is the old one and the role is already gone.
+struct NoRole {
+  bool operator==(const NoRole&) const = default;
 };
+using PeerRole = std::variant<NoRole, LeaderState, LearnerState>;
 
-struct Proposal {
-  std::shared_ptr<const Txn> txn;
-  ServerSet acks;
-  int64_t proposed_us = 0;
-  bool operator==(const Proposal&) const = default;
-};
 
-// The outstanding proposal with this zxid, or end(). A leader numbers its proposals
-// consecutively within its epoch (leader_propose appends zxid counter + 1; commits take
-// the front), so the entry for zxid is at (zxid - front's zxid).
-inline auto find_outstanding(std::deque<std::pair<Zxid, Proposal>>& outstanding, Zxid zxid) {
-  if (outstanding.empty() || zxid < outstanding.front().first) return outstanding.end();
-  const auto offset = static_cast<uint64_t>(zxid - outstanding.front().first);
-  if (offset >= outstanding.size()) return outstanding.end();
-  ZK_INVARIANT(outstanding[offset].first == zxid);
-  return outstanding.begin() + static_cast<std::ptrdiff_t>(offset);
-}
 
-struct LeaderState {
-  Epoch epoch = -1;
-  bool epoch_decided = false;
-  bool epoch_acked = false;  // a quorum sent ACKEPOCH: currentEpoch is persisted
-  bool serving = false;      // a quorum acked NEWLEADER
-  std::set<ServerId> connecting;
-  std::set<ServerId> electing;
-  std::set<ServerId> new_leader_acks;
-  int64_t tick = 0;
-  bool tick_skip = true;
-  std::map<ServerId, LearnerHandler> handlers;
-  uint32_t zxid_counter = 0;
-  Zxid last_proposed = 0;
-  // Proposed, not yet committed, in zxid order (proposals are appended, commits come off
-  // the front): find_outstanding() indexes by zxid offset.
-  std::deque<std::pair<Zxid, Proposal>> outstanding;
-  std::map<Zxid, std::vector<ServerId>> pending_syncs;  // release SYNC to these once zxid commits
-  bool operator==(const LeaderState&) const = default;
-};
-
-struct LearnerState {
-  ServerId leader = 0;
-  uint64_t connection = 0;
-  int connect_attempts = 0;
-  Epoch new_epoch = -1;
-  bool got_new_leader = false;
-  bool serving = false;
-  std::string sync_mode;
-  std::deque<std::shared_ptr<const Txn>> pending_txns;  // logged proposals awaiting COMMIT
-  std::vector<std::shared_ptr<const Txn>> unlogged;     // proposals before NEWLEADER
-  std::optional<Zxid> snapshot_zxid;                     // a SNAP in memory, written at NEWLEADER
-  // Txns fsynced before the NEWLEADER marker, so before currentEpoch is written: their ACKs
-  // wait and go out right after NEWLEADER's (the ZOOKEEPER-4685 order of the 4643 fix).
-  std::vector<Zxid> acks_held_for_epoch;
-  std::set<SessionId> touched;                          // reported with the next PING reply
-  bool operator==(const LearnerState&) const = default;
-};
-
-struct ClientConnection {
-  SessionId session = 0;
-  bool established = false;
-  ReconnectWatches set_watches;  // applied when a moved session is re-established
-  Zxid set_watches_zxid = 0;     // ... relative to the client's last seen zxid
-  int outstanding = 0;                     // writes and syncs not yet answered
-  std::deque<RequestMessage> queued_reads; // held back behind the session's writes (FIFO)
-  std::string remote_address;              // as the driver named it in the connect
-  bool operator==(const ClientConnection&) const = default;
-};
 
 class QuorumPeer {
  public:
@@ -170,18 +96,19 @@ class QuorumPeer {
   // A follower after UPTODATE or a leader after the NEWLEADER quorum serves clients.
   bool serving() const;
   const PersistentState& persistent() const { return disk_; }
-  Zxid last_processed_zxid() const { return last_processed_zxid_; }
-  Zxid last_logged_zxid() const { return last_logged_zxid_; }
-  const DataTree& tree() const { return tree_; }
+  Zxid last_processed_zxid() const { return db_.last_processed_zxid(); }
+  Zxid last_logged_zxid() const { return db_.last_logged_zxid(); }
+  const DataTree& tree() const { return db_.tree(); }
   const WatchManager& watches() const { return watches_; }
   const FastLeaderElection& election() const { return election_; }
-  const std::optional<LeaderState>& leader_state() const { return leader_; }
-  const std::optional<LearnerState>& learner_state() const { return learner_; }
-  const std::map<ConnectionId, ClientConnection>& connections() const { return connections_; }
-  const std::deque<std::shared_ptr<const Txn>>& committed_log() const { return committed_log_; }
+  // The role's state while it runs one, else null.
+  const LeaderState* leader_state() const { return std::get_if<LeaderState>(&role_); }
+  const LearnerState* learner_state() const { return std::get_if<LearnerState>(&role_); }
+  const std::map<ConnectionId, ClientConnection>& connections() const { return cnxns_.connections; }
+  const std::deque<std::shared_ptr<const Txn>>& committed_log() const { return db_.committed_log(); }
   // Logged txns (and NEWLEADER markers) covered by the fsync in flight / waiting for the next.
-  const std::vector<Zxid>& flush_in_flight() const { return flush_in_flight_; }
-  const std::vector<Zxid>& flush_waiting() const { return flush_waiting_; }
+  const std::vector<Zxid>& flush_in_flight() const { return sync_.in_flight(); }
+  const std::vector<Zxid>& flush_waiting() const { return sync_.waiting(); }
   const PeerConfig& config() const { return config_; }
   const SessionTracker& session_tracker() const { return sessions_; }
   // The leader this server follows or is; 0 while LOOKING or shutting a role down.
@@ -190,6 +117,31 @@ class QuorumPeer {
   bool shutting_down() const { return shutdown_reason_.has_value(); }
 
  private:
+  LeaderState* leader_role() { return std::get_if<LeaderState>(&role_); }
+  LearnerState* learner_role() { return std::get_if<LearnerState>(&role_); }
+  const LeaderState* leader_role() const { return std::get_if<LeaderState>(&role_); }
+  const LearnerState* learner_role() const { return std::get_if<LearnerState>(&role_); }
+  // The role's state where the code runs only in that role (an invariant says so).
+  LeaderState& as_leader() {
+    LeaderState* leader = leader_role();
+    ZK_INVARIANT(leader != nullptr);
+    return *leader;
+  }
+  LearnerState& as_learner() {
+    LearnerState* learner = learner_role();
+    ZK_INVARIANT(learner != nullptr);
+    return *learner;
+  }
+  const LeaderState& as_leader() const {
+    const LeaderState* leader = leader_role();
+    ZK_INVARIANT(leader != nullptr);
+    return *leader;
+  }
+  const LearnerState& as_learner() const {
+    const LearnerState* learner = learner_role();
+    ZK_INVARIANT(learner != nullptr);
+    return *learner;
+  }
   bool is_quorum(size_t voter_count) const { return config_.quorum.is_quorum(voter_count); }
   bool is_voter(ServerId id) const { return config_.quorum.is_voter(id); }
   void send_packet(ServerId to, QuorumPacket packet, Outbox& out);
@@ -204,12 +156,8 @@ class QuorumPeer {
   // nothing when the file already holds that epoch.
   void write_epoch(EpochFile file, Epoch epoch, Outbox& out);
   void log_txn(std::shared_ptr<const Txn> txn, Outbox& out);
-  void request_flush(Zxid token, Outbox& out);
-  void start_flush(Outbox& out);
   void on_flushed(Zxid token, Outbox& out);
   void apply_committed(const std::shared_ptr<const Txn>& txn, Outbox& out);
-  void fast_forward();
-  void rebuild_from_log(Zxid up_to);
   void take_snapshot(Outbox& out);
 
   // leader.cpp
@@ -263,32 +211,17 @@ class QuorumPeer {
   PeerState state_ = PeerState::kLooking;
   ZabPhase phase_ = ZabPhase::kElection;
 
-  DataTree tree_;
-  ApplyResult apply_result_;  // reused by every apply (its buffers keep their capacity)
-  Zxid last_processed_zxid_ = 0;
-  Zxid last_logged_zxid_ = 0;
-  std::deque<std::shared_ptr<const Txn>> committed_log_;
+  ZKDatabase db_;
   PrepRequestProcessor prep_;
   SessionTracker sessions_;
   WatchManager watches_;
 
-  uint64_t next_connection_ = 1;
-  SessionId next_session_id_ = 0;
-  std::map<ConnectionId, ClientConnection> connections_;
-  std::map<std::pair<SessionId, int32_t>, ConnectionId> pending_writes_;  // answered on apply
-  std::deque<ConnectionId> pending_syncs_;                                // answered on SYNC
-  std::map<SessionId, ConnectionId> pending_revalidations_;
+  uint64_t next_connection_ = 1;  // numbers this server's connections to a leader
+  ServerCnxnTable cnxns_;
 
-  std::optional<LeaderState> leader_;
-  std::optional<LearnerState> learner_;
+  PeerRole role_;
 
-  // Group commit, as ZooKeeper's SyncRequestProcessor does it: one fsync in flight at a
-  // time; txns logged meanwhile (and the NEWLEADER epoch marker) wait and are covered
-  // together by the next fsync, at most max_flush_batch of them. Each is acknowledged on
-  // its own when its fsync completes. Belongs to the process, so it survives a change of
-  // role (the disk does not care who is leading).
-  std::vector<Zxid> flush_waiting_;
-  std::vector<Zxid> flush_in_flight_;
+  SyncRequestProcessor sync_;
   // Set while the role is shut down and its logged txns are flushed (go_looking); the
   // election starts with this reason once the flush is done.
   std::optional<std::string> shutdown_reason_;
