@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/commands.h"
+#include "core/invariant.h"
 
 namespace {
 
@@ -76,7 +77,9 @@ usage:
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_command(int argc, char** argv) {
   zk::app::Args args(argv + 1, argv + argc);
   if (args.empty()) return zk::app::cmd_gui(args);
   const std::string command = args.front();
@@ -99,6 +102,19 @@ int main(int argc, char** argv) {
   if (command == "serve") return zk::app::cmd_serve(rest);
   if (command == "inspect") return zk::app::cmd_inspect(rest);
   return zk::app::usage_error(fmt::format("unknown command '{}'", command));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A scenario run reports a failed check of a server or of the simulator itself as its
+  // result; one that escapes a command (the GUI, serve) ends it with the check's one line.
+  try {
+    return run_command(argc, argv);
+  } catch (const zk::InvariantFailure& failure) {
+    fmt::print(stderr, "zksim: internal error: {}\n", failure.what());
+    return 70;
+  }
 }
 
 namespace zk::app {

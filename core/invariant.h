@@ -1,16 +1,39 @@
-// ZK_INVARIANT(cond): an assertion that stays on in every build type (NDEBUG included),
-// because an invariant broken in simulation is a found bug. It prints the file:line and the
-// condition on stderr, then aborts; the sanitizer or debugger shows the stack. Keep
+// ZK_INVARIANT(cond): a protocol check that stays on in every build type (NDEBUG included),
+// because an invariant broken in simulation is a found bug. A failed check throws
+// InvariantFailure naming the file:line (relative to the source tree) and the condition.
+// The world catches it around every input it hands a server, records one
+// kInvariantViolated trace event naming the server and stops the run there, as it does for
+// a checker's violation; anywhere else it ends the command with that one line. Keep
 // conditions cheap: they run in release too.
 #pragma once
 
-#include <cstdio>
-#include <cstdlib>
+#include <exception>
 
-#define ZK_INVARIANT(cond)                                                                          \
-  do {                                                                                              \
-    if (!(cond)) [[unlikely]] {                                                                     \
-      std::fprintf(stderr, "%s:%d: invariant violated: %s\n", __FILE__, __LINE__, #cond);         \
-      std::abort();                                                                                 \
-    }                                                                                               \
+namespace zk {
+
+class InvariantFailure : public std::exception {
+ public:
+  InvariantFailure(const char* file, int line, const char* condition);
+  // "core/leader.cpp:266: invariant violated: leader != nullptr"
+  const char* what() const noexcept override { return message_; }
+  const char* file() const { return file_; }  // relative to the source tree
+  int line() const { return line_; }
+  const char* condition() const { return condition_; }
+
+ private:
+  const char* file_;
+  int line_;
+  const char* condition_;
+  char message_[512];
+};
+
+[[noreturn]] void invariant_failed(const char* file, int line, const char* condition);
+
+}  // namespace zk
+
+#define ZK_INVARIANT(cond)                                       \
+  do {                                                           \
+    if (!(cond)) [[unlikely]] {                                  \
+      ::zk::invariant_failed(__FILE__, __LINE__, #cond);         \
+    }                                                            \
   } while (false)

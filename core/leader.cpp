@@ -22,7 +22,7 @@ void QuorumPeer::lead(Outbox& out) {
 }
 
 void QuorumPeer::leader_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out) {
-  ZK_INVARIANT(leader_role() != nullptr);
+  ZK_INVARIANT(state_ == PeerState::kLeading && leader_role() != nullptr);
   if (packet.type == PacketType::kFollowerInfo) {
     leader_on_follower_info(from, packet, out);
     return;
@@ -244,6 +244,13 @@ void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
 }
 
 void QuorumPeer::leader_on_ack(ServerId from, Zxid zxid, Outbox& out) {
+  // An ACK comes from this leader's own fsync or over a learner's open connection, and
+  // names a txn it proposed, its NEWLEADER, or an older epoch's txn a learner logged while
+  // it synced: never a zxid this leader has not reached.
+  ZK_INVARIANT(state_ == PeerState::kLeading);
+  ZK_INVARIANT(from == config_.my_id || as_leader().handlers.count(from) == 1);
+  ZK_INVARIANT(zxid_epoch(zxid) < as_leader().epoch ||
+               zxid <= std::max(as_leader().last_proposed, make_zxid(as_leader().epoch, 0)));
   if (zxid == make_zxid(as_leader().epoch, 0)) {
     if (from == config_.my_id) return;
     LearnerHandler& handler = as_leader().handlers.at(from);
@@ -350,6 +357,7 @@ void QuorumPeer::leader_drop_learner(ServerId learner, Outbox& out) {
 
 void QuorumPeer::leader_submit(SessionId session, int32_t cxid, const Request& request, ServerId origin,
                                Outbox& out) {
+  ZK_INVARIANT(as_leader().serving);  // clients, learners and the expiry timer wait for it
   if (std::holds_alternative<SyncRequest>(request)) {
     // processSync: answer at once, or after the last proposed zxid commits.
     if (as_leader().outstanding.empty()) {
@@ -370,6 +378,7 @@ void QuorumPeer::leader_submit(SessionId session, int32_t cxid, const Request& r
 }
 
 void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
+  ZK_INVARIANT(zxid_epoch(txn.header.zxid) == as_leader().epoch && txn.header.zxid > as_leader().last_proposed);
   auto shared = std::make_shared<const Txn>(std::move(txn));
   const Zxid zxid = shared->header.zxid;
   as_leader().last_proposed = zxid;

@@ -42,7 +42,7 @@ void QuorumPeer::learner_reset_read_timeout(Outbox& out) {
 }
 
 void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out) {
-  ZK_INVARIANT(learner_role() != nullptr);
+  ZK_INVARIANT(state_ == PeerState::kFollowing && learner_role() != nullptr);
   if (from != as_learner().leader || packet.connection != as_learner().connection) return;
   if (packet.type == PacketType::kConnectRefused) {
     if (as_learner().connect_attempts >= config_.learner_connect_attempts) {
@@ -223,6 +223,7 @@ bool QuorumPeer::learner_next_in_log(Zxid zxid, Outbox& out) {
 }
 
 void QuorumPeer::learner_on_commit(Zxid zxid, Outbox& out) {
+  ZK_INVARIANT(state_ == PeerState::kFollowing);
   if (!as_learner().got_new_leader) {
     // Before NEWLEADER: apply straight to the tree (the txn is logged at NEWLEADER).
     for (const auto& txn : as_learner().unlogged) {

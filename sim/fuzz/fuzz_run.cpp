@@ -20,7 +20,9 @@ FuzzOutcome classify(const RunReport& report) {
     outcome.line = report.expectations.empty() ? 0 : report.expectations.back().line;
   } else if (!report.error.empty()) {
     outcome.failed = true;
-    outcome.kind = report.error.find("not converged") != std::string::npos ? "not-converged" : "step-error";
+    outcome.kind = report.error.find("not converged") != std::string::npos           ? "not-converged"
+                   : report.error.find("simulator invariant violated") != std::string::npos ? "sim-invariant"
+                                                                                             : "step-error";
     outcome.detail = report.error;
     const size_t colon = report.error.find(':');
     if (colon != std::string::npos) outcome.line = std::atoi(report.error.c_str() + colon + 1);

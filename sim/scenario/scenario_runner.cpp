@@ -136,7 +136,15 @@ class ScenarioStepper::Impl {
       return true;
     }
     if (options_.echo_steps) world_.note(fmt::format("line {}: {}", step.line, format_step(step.command)));
-    std::string error = std::visit([&](const auto& c) { return exec(c); }, step.command);
+    std::string error;
+    try {
+      error = std::visit([&](const auto& c) { return exec(c); }, step.command);
+    } catch (const InvariantFailure& failure) {
+      // A check of the simulator itself (not of a server, which the world reports as a
+      // violation): the run cannot go on.
+      report_.error = fmt::format("{}:{}: simulator {}", scenario_.file_name, step.line, failure.what());
+      return true;
+    }
     if (const auto& violation = world_.violation()) {
       // The checker stopped the world: a failed check at this step, unless a later
       // `expect violation` line says the scenario expects it (it then passes or fails there).

@@ -120,9 +120,15 @@ void World::boot(ServerSlot& s) {
   peer_config.max_session_timeout_ms = config_.max_session_timeout_ms;
   peer_config.injected_bug = config_.injected_bug;
   peer_config.upstream_bugs = config_.upstream_bugs;
-  s.peer.emplace(peer_config, s.disk.durable());
   Outbox out(s.id, now_us_, effect_buffer_);
-  s.peer->start(out);
+  try {
+    s.peer.emplace(peer_config, s.disk.durable());
+    s.peer->start(out);
+  } catch (const InvariantFailure& failure) {
+    out.mutable_effects().clear();
+    server_invariant_failed(s, failure);
+    return;
+  }
   apply_effects(s, out);
   announce_links(s.id, true);
 }
@@ -206,7 +212,7 @@ std::string World::resume(ServerId id) {
   record(TraceEvent{.server = id, .kind = TraceKind::kServerResumed});
   std::vector<EventPayload> deferred = std::exchange(s.deferred, {});
   for (const EventPayload& payload : deferred) {
-    if (!s.peer || s.paused) break;
+    if (!s.peer || s.paused || violation_) break;
     handle_input(s, payload);
   }
   return {};
@@ -381,14 +387,60 @@ void World::dispatch(const EventPayload& payload) {
   ServerSlot& s = mutable_slot(target);
   if (!s.peer || s.incarnation != incarnation) return;  // down, or restarted since
   if (s.paused) {
-    if (s.deferred.size() < kMaxDeferredInputs) s.deferred.push_back(payload);
+    defer_input(s, payload);
     return;
   }
   handle_input(s, payload);
 }
 
+void World::defer_input(ServerSlot& s, const EventPayload& payload) {
+  if (s.deferred.size() >= config_.max_deferred_inputs) {
+    if (const auto* deliver = std::get_if<DeliverMessage>(&payload)) {
+      note(fmt::format("S{} -> S{}: connection broken: S{} is paused and holds {} inputs", deliver->from, s.id, s.id,
+                       s.deferred.size()));
+      break_connection(deliver->from, s.id, now_us_);
+      return;
+    }
+    if (const auto* from_client = std::get_if<DeliverToServer>(&payload)) {
+      if (std::holds_alternative<Disconnect>(from_client->message)) {
+        // The close itself still reaches the server when it resumes (one per connection).
+      } else {
+        note(fmt::format("connection C{}-S{} broken: S{} is paused and holds {} inputs", from_client->from, s.id, s.id,
+                         s.deferred.size()));
+        send_to_connection(s.id, from_client->connection,
+                           ConnectionClosed{"connection reset: the server is not reading", false}, true);
+        s.deferred.push_back(DeliverToServer{s.id, s.incarnation, from_client->from, from_client->connection,
+                                             Disconnect{}, now_us_});
+        return;
+      }
+    }
+    // What is left is the process's own (timers, one fsync, link changes, a close per
+    // connection): bounded, and checked.
+    ZK_INVARIANT(s.deferred.size() < 2 * config_.max_deferred_inputs);
+  }
+  s.deferred.push_back(payload);
+}
+
 void World::handle_input(ServerSlot& s, const EventPayload& payload) {
   Outbox out(s.id, now_us_, effect_buffer_);
+  try {
+    deliver_input(s, payload, out);
+  } catch (const InvariantFailure& failure) {
+    out.mutable_effects().clear();
+    server_invariant_failed(s, failure);
+    return;
+  }
+  apply_effects(s, out);
+}
+
+void World::server_invariant_failed(ServerSlot& s, const InvariantFailure& failure) {
+  if (violation_) return;
+  violation_ = InvariantViolation{"server-invariant", {s.id},
+                                  fmt::format("{}:{}: {}", failure.file(), failure.line(), failure.condition())};
+  record(TraceEvent{.server = s.id, .kind = TraceKind::kInvariantViolated, .detail = describe_violation(*violation_)});
+}
+
+void World::deliver_input(ServerSlot& s, const EventPayload& payload, Outbox& out) {
   if (const auto* deliver = std::get_if<DeliverMessage>(&payload)) {
     if (record_messages_) record_message(deliver->sent_us, deliver->from, s.id, message_kind_name(deliver->message));
     s.peer->on_message(deliver->from, deliver->message, out);
@@ -414,7 +466,6 @@ void World::handle_input(ServerSlot& s, const EventPayload& payload) {
     }
     s.peer->on_client_message(from_client->connection, from_client->message, out);
   }
-  apply_effects(s, out);
 }
 
 void World::apply_effects(ServerSlot& s, Outbox& out) {

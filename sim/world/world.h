@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/invariant.h"
 #include "core/quorum_peer.h"
 #include "sim/clients/client.h"
 #include "sim/world/connection_table.h"
@@ -40,6 +41,9 @@ struct WorldConfig {
   uint64_t seed = 1;
   InjectedBug injected_bug = InjectedBug::kNone;  // given to every server (checker tests only)
   UpstreamBugs upstream_bugs;                     // given to every server (`cluster ... bugs=`)
+  // A paused server holds at most this many messages from peers and clients; beyond it
+  // the sender's connection breaks (its receive buffers are full, as TCP's would be).
+  size_t max_deferred_inputs = 100'000;
 };
 
 struct ServerSlot {
@@ -94,7 +98,6 @@ struct ClientSlot {
 
 class World {
  public:
-  static constexpr size_t kMaxDeferredInputs = 100'000;
   // Beyond this many messages waiting for a partition to heal, a cut link breaks the connection.
   static constexpr size_t kMaxPartitionedMessages = 100'000;
 
@@ -218,6 +221,11 @@ class World {
   bool timer_due(const EventQueue::Popped& popped, const EventPayload& payload);
   void dispatch(const EventPayload& payload);
   void handle_input(ServerSlot& slot, const EventPayload& payload);
+  void deliver_input(ServerSlot& slot, const EventPayload& payload, Outbox& out);
+  // An input reached a paused server: held for its resume, or its connection breaks.
+  void defer_input(ServerSlot& slot, const EventPayload& payload);
+  // A server's ZK_INVARIANT failed: the run stops with one trace event naming it.
+  void server_invariant_failed(ServerSlot& slot, const InvariantFailure& failure);
   void apply_effects(ServerSlot& slot, Outbox& out);
   // The process stops (kill, or the server exiting by itself): its memory, timers, unsent
   // data and unsynced writes are gone; its links and client connections reset.
