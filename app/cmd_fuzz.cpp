@@ -94,7 +94,7 @@ std::string parse_args(const Args& args, FuzzArgs& out) {
       const auto bug = parse_injected_bug(name);
       if (!bug) {
         return fmt::format("unknown bug '{}' (ack-before-fsync, commit-without-quorum, vote-ignores-epoch, "
-                           "leader-skips-trunc, read-uncommitted)", sim::word_for_message(name));
+                           "leader-skips-trunc, read-uncommitted, ack-unproposed)", sim::word_for_message(name));
       }
       out.campaign.options.bug = *bug;
     } else if (a == "--bugs") {

@@ -13,6 +13,7 @@ const char* injected_bug_name(InjectedBug bug) {
     case InjectedBug::kVoteIgnoresEpoch: return "vote-ignores-epoch";
     case InjectedBug::kLeaderSkipsTrunc: return "leader-skips-trunc";
     case InjectedBug::kReadUncommitted: return "read-uncommitted";
+    case InjectedBug::kAckUnproposed: return "ack-unproposed";
     case InjectedBug::kCount: break;
   }
   return "?";

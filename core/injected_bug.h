@@ -17,6 +17,7 @@ enum class InjectedBug : uint8_t {
   kVoteIgnoresEpoch,      // FLE compares votes by zxid counter and sid only (no epochs)
   kLeaderSkipsTrunc,      // the leader sends DIFF where it should send TRUNC
   kReadUncommitted,       // a follower answers getData from a logged, uncommitted proposal
+  kAckUnproposed,         // a follower also ACKs a zxid its leader never proposed (a precondition stops it)
   kCount
 };
 

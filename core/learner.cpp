@@ -208,6 +208,9 @@ void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
   if (config_.injected_bug == InjectedBug::kAckBeforeFsync) {
     send_packet(as_learner().leader, PacketType::kAck, as_learner().connection, packet.zxid, 0, out);
   }
+  if (config_.injected_bug == InjectedBug::kAckUnproposed) {
+    send_packet(as_learner().leader, PacketType::kAck, as_learner().connection, packet.zxid + 1000, 0, out);
+  }
 }
 
 // The leader's txns reach a learner over one TCP connection, so they arrive without gaps:

@@ -247,6 +247,11 @@ std::vector<std::string> PeerDriver::run(const std::string& command) {
     fail(fmt::format("unknown command '{}'", command));
   } catch (const CommandError& error) {
     return {std::string("error: ") + error.what()};
+  } catch (const InvariantFailure& failure) {
+    // The server stopped on one of its own checks (the world stops the run there). The
+    // line number is left out so that an edit above the check does not change the text.
+    peer_.reset();
+    return {fmt::format("invariant violated in {}: {}", failure.file(), failure.condition())};
   }
   return {};
 }
