@@ -17,12 +17,11 @@
 #include "sim/clients/client.h"
 
 namespace zk::sim {
+class RecordedRun;
 class World;
 }
 
 namespace zk::ui {
-
-class sim::RecordedRun;
 
 enum class ConsoleLineKind : uint8_t { kEcho, kOutput, kError, kEvent };
 

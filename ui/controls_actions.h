@@ -10,9 +10,11 @@
 
 #include "core/vote.h"
 
-namespace zk::ui {
+namespace zk::sim {
+class RecordedRun;
+}
 
-class sim::RecordedRun;
+namespace zk::ui {
 
 struct StartOrder {
   std::vector<ServerId> order;

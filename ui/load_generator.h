@@ -7,9 +7,11 @@
 #include <chrono>
 #include <cstdint>
 
-namespace zk::ui {
+namespace zk::sim {
+class RecordedRun;
+}
 
-class sim::RecordedRun;
+namespace zk::ui {
 
 class LoadGenerator {
  public:

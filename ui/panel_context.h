@@ -4,12 +4,11 @@
 #pragma once
 
 namespace zk::sim {
+class RecordedRun;
 class World;
 }
 
 namespace zk::ui {
-
-class sim::RecordedRun;
 
 struct PanelContext {
   const sim::World* world = nullptr;   // the world at the playhead; null before a cluster exists

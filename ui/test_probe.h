@@ -14,8 +14,11 @@
 #include <string>
 #include <string_view>
 
+namespace zk::sim {
+class RecordedRun;
+}
+
 namespace zk::ui {
-class sim::RecordedRun;
 }
 
 namespace zk::ui::probe {

@@ -13,7 +13,7 @@
 namespace {
 
 struct Console {
-  sim::RecordedRun simulation;
+  zk::sim::RecordedRun simulation;
   zk::ui::ConsoleSession session;
   size_t read = 0;
 

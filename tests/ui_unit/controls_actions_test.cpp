@@ -19,7 +19,7 @@ TEST_CASE("custom start order: ids, separators and errors") {
 }
 
 TEST_CASE("step to the next state change, vote change and commit") {
-  sim::RecordedRun simulation;
+  zk::sim::RecordedRun simulation;
   simulation.new_cluster(3, 1);
   simulation.start_in_order({1, 2, 3}, 0);
   const size_t before = simulation.world()->trace().size();
@@ -37,7 +37,7 @@ TEST_CASE("step to the next state change, vote change and commit") {
 }
 
 TEST_CASE("a single step says which event ran, and when the clock did not move") {
-  sim::RecordedRun simulation;
+  zk::sim::RecordedRun simulation;
   simulation.new_cluster(3, 1);
   simulation.start_in_order({1, 2, 3}, 0);
   bool saw_decision = false;
@@ -67,7 +67,7 @@ TEST_CASE("a single step says which event ran, and when the clock did not move")
   CHECK(saw_decision);
   CHECK(saw_same_time);
   CHECK(saw_untraced);
-  sim::RecordedRun empty;
+  zk::sim::RecordedRun empty;
   empty.new_cluster(3, 1);  // nothing started: nothing to run
   CHECK(zk::ui::step_one_described(empty) == "nothing left to run");
 }
@@ -89,7 +89,7 @@ TEST_CASE("start orders follow the server count; too few servers for a quorum ar
 }
 
 TEST_CASE("drop next: the trace says which message was dropped, on which link") {
-  sim::RecordedRun simulation;
+  zk::sim::RecordedRun simulation;
   simulation.new_cluster(3, 1);
   simulation.start_in_order({1, 2, 3}, 0);
   simulation.run_for(5'000'000);  // elected: the leader pings its followers

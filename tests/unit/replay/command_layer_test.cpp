@@ -21,12 +21,12 @@ Scenario parse(const std::string& text) {
   return result.scenario;
 }
 
-// Replays the scenario's steps on a sim::RecordedRun the way a user would: each action through
+// Replays the scenario's steps on a zk::sim::RecordedRun the way a user would: each action through
 // apply(), each `run DUR` as playback time. The runner's `start A B C every=DUR` lets the
 // starts' time pass before the next line; the GUI schedules them and returns, so the
 // replay plays that time too.
-sim::RecordedRun replay_in_gui(const Scenario& scenario, uint64_t seed) {
-  sim::RecordedRun simulation;
+zk::sim::RecordedRun replay_in_gui(const Scenario& scenario, uint64_t seed) {
+  zk::sim::RecordedRun simulation;
   simulation.new_cluster(zk::sim::effective_cluster(scenario.setup), seed);
   for (const auto& step : scenario.steps) {
     if (const auto* run = std::get_if<zk::sim::Run>(&step.command)) {
@@ -47,7 +47,7 @@ void check_same_trace(const std::string& text) {
   options.echo_steps = false;
   const zk::sim::RunReport report = zk::sim::run_scenario(scenario, 7, options);
   REQUIRE_MESSAGE(report.error.empty(), report.error);
-  const sim::RecordedRun simulation = replay_in_gui(scenario, 7);
+  const zk::sim::RecordedRun simulation = replay_in_gui(scenario, 7);
   REQUIRE(simulation.world() != nullptr);
   CHECK(simulation.world()->now_us() == report.end_time_us);
   REQUIRE(simulation.world()->trace().size() == report.trace.size());
@@ -72,7 +72,7 @@ TEST_CASE("GUI hold, release and drop on a link equal their scenario lines") {
 }
 
 TEST_CASE("the GUI records what the user did as scenario commands with their times") {
-  sim::RecordedRun simulation;
+  zk::sim::RecordedRun simulation;
   simulation.new_cluster(3, 1);
   simulation.start_in_order({3, 2, 1}, 1'000'000);
   simulation.run_for(4'000'000);
@@ -90,7 +90,7 @@ TEST_CASE("the GUI records what the user did as scenario commands with their tim
 }
 
 TEST_CASE("a GUI action that cannot run gives a one-line error and changes nothing") {
-  sim::RecordedRun simulation;
+  zk::sim::RecordedRun simulation;
   CHECK(simulation.kill_leader() == "no cluster");
   simulation.new_cluster(3, 1);
   CHECK(simulation.kill_leader() == "no server is LEADING now");

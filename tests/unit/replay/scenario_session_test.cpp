@@ -42,7 +42,7 @@ TEST_CASE("a lesson opened in the GUI and stepped to its end equals the headless
     const zk::sim::Scenario scenario = load_lesson(name);
     const zk::sim::RunReport report = run_headless(scenario, std::nullopt);
     REQUIRE(report.error.empty());
-    sim::RecordedRun simulation;
+    zk::sim::RecordedRun simulation;
     simulation.open_scenario(scenario, std::nullopt);
     CHECK(simulation.scenario_next_line() == scenario.steps.front().line);
     CHECK(simulation.scenario_step());
@@ -61,7 +61,7 @@ TEST_CASE("a lesson opened in the GUI and stepped to its end equals the headless
 }
 
 TEST_CASE("after a jump back the scenario view's line is the one running at the playhead") {
-  sim::RecordedRun simulation;
+  zk::sim::RecordedRun simulation;
   simulation.open_scenario(load_lesson("reelection-kill-leader.zks"), std::nullopt);
   simulation.scenario_run_to_end();
   CHECK(simulation.scenario_line_at_playhead() == 0);
@@ -74,7 +74,7 @@ TEST_CASE("after a jump back the scenario view's line is the one running at the 
 TEST_CASE("stepping a scenario after jumping back continues the scenario's run") {
   const zk::sim::Scenario scenario = load_lesson("reelection-kill-leader.zks");
   const zk::sim::RunReport report = run_headless(scenario, std::nullopt);
-  sim::RecordedRun simulation;
+  zk::sim::RecordedRun simulation;
   simulation.open_scenario(scenario, std::nullopt);
   for (int i = 0; i < 4; ++i) CHECK(simulation.scenario_step());
   simulation.jump_to(1'000'000);
@@ -83,7 +83,7 @@ TEST_CASE("stepping a scenario after jumping back continues the scenario's run")
 }
 
 TEST_CASE("a GUI session saved as a scenario replays headless to the same trace") {
-  sim::RecordedRun simulation;
+  zk::sim::RecordedRun simulation;
   simulation.new_cluster(5, 4);
   simulation.start_in_order({5, 4, 3, 2, 1}, 500'000);
   simulation.run_for(1'200'000);  // an action while starts are still scheduled
@@ -120,7 +120,7 @@ TEST_CASE("saving a session that began with an opened lesson keeps the lesson's 
   std::ifstream in(path);
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
-  sim::RecordedRun simulation;
+  zk::sim::RecordedRun simulation;
   simulation.open_scenario(load_lesson("reelection-kill-leader.zks"), std::nullopt, lines);
   simulation.scenario_run_to_end();
   // Untouched, the saved session is the lesson itself.

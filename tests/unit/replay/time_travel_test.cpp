@@ -14,14 +14,14 @@ namespace {
 
 using zk::ServerId;
 using zk::sim::ServerRef;
-using sim::RecordedRun;
+using zk::sim::RecordedRun;
 
 ServerRef server(int id) { return ServerRef{.is_leader = false, .id = id}; }
 
 // A session: 5 servers started 1..5 a second apart, a client writing, the leader killed,
 // a partition and its heal, a restart.
-sim::RecordedRun recorded_session() {
-  sim::RecordedRun simulation;
+RecordedRun recorded_session() {
+  RecordedRun simulation;
   simulation.new_cluster(5, 11);
   simulation.start_in_order({1, 2, 3, 4, 5}, 1'000'000);
   simulation.run_for(9'000'000);
@@ -41,9 +41,9 @@ sim::RecordedRun recorded_session() {
   return simulation;
 }
 
-// The same recorded actions applied by a fresh sim::RecordedRun, run to t_us.
-sim::RecordedRun fresh_run_to(const sim::RecordedRun& recorded, int64_t t_us) {
-  sim::RecordedRun fresh;
+// The same recorded actions applied by a fresh RecordedRun, run to t_us.
+RecordedRun fresh_run_to(const RecordedRun& recorded, int64_t t_us) {
+  RecordedRun fresh;
   fresh.new_cluster(recorded.setup(), recorded.seed());
   for (const zk::sim::RecordedAction& action : recorded.recorded()) {
     if (action.at_us > t_us) break;
@@ -70,7 +70,7 @@ void check_same_world(const zk::sim::World& a, const zk::sim::World& b) {
 }  // namespace
 
 TEST_CASE("jumping to any moment equals a fresh run to that moment") {
-  sim::RecordedRun simulation = recorded_session();
+  RecordedRun simulation = recorded_session();
   const int64_t end_us = simulation.world()->now_us();
   CHECK(end_us == 46'500'000);
   const std::string full_trace = simulation.world()->render_trace();
@@ -80,7 +80,7 @@ TEST_CASE("jumping to any moment equals a fresh run to that moment") {
     simulation.jump_to(t_us);
     REQUIRE(simulation.world()->now_us() == t_us);
     CHECK(simulation.horizon_us() == end_us);
-    const sim::RecordedRun fresh = fresh_run_to(simulation, t_us);
+    const RecordedRun fresh = fresh_run_to(simulation, t_us);
     check_same_world(*simulation.world(), *fresh.world());
   }
   // Forward to the end replays the recorded future exactly.
@@ -90,7 +90,7 @@ TEST_CASE("jumping to any moment equals a fresh run to that moment") {
 }
 
 TEST_CASE("playing on after jumping back replays the recorded actions") {
-  sim::RecordedRun simulation = recorded_session();
+  RecordedRun simulation = recorded_session();
   const std::string full_trace = simulation.world()->render_trace();
   simulation.jump_to(5'000'000);
   CHECK(simulation.next_recorded_index() == 1);
@@ -99,7 +99,7 @@ TEST_CASE("playing on after jumping back replays the recorded actions") {
 }
 
 TEST_CASE("a new action after jumping back drops the recorded future") {
-  sim::RecordedRun simulation = recorded_session();
+  RecordedRun simulation = recorded_session();
   REQUIRE(simulation.recorded().size() == 7);
   simulation.jump_to(10'200'000);  // after the create at 10s, before the kill at 10.5s
   CHECK(simulation.next_recorded_index() == 3);
@@ -111,27 +111,27 @@ TEST_CASE("a new action after jumping back drops the recorded future") {
   CHECK(simulation.horizon_us() == 10'200'000);
   simulation.run_for(5'000'000);
   // The new branch is itself replayable.
-  const sim::RecordedRun fresh = fresh_run_to(simulation, 15'200'000);
+  const RecordedRun fresh = fresh_run_to(simulation, 15'200'000);
   check_same_world(*simulation.world(), *fresh.world());
   simulation.jump_to(12'000'000);
-  const sim::RecordedRun fresh_mid = fresh_run_to(simulation, 12'000'000);
+  const RecordedRun fresh_mid = fresh_run_to(simulation, 12'000'000);
   check_same_world(*simulation.world(), *fresh_mid.world());
 }
 
 TEST_CASE("checkpoints stay bounded over a long run and jumps still land exactly") {
-  sim::RecordedRun simulation;
+  RecordedRun simulation;
   simulation.new_cluster(3, 3);
   simulation.start_in_order({1, 2, 3}, 0);
   simulation.run_for(600'000'000);
-  CHECK(simulation.checkpoint_count() <= sim::RecordedRun::kMaxCheckpoints);
-  CHECK(simulation.checkpoint_count() >= sim::RecordedRun::kMaxCheckpoints / 2);
+  CHECK(simulation.checkpoint_count() <= RecordedRun::kMaxCheckpoints);
+  CHECK(simulation.checkpoint_count() >= RecordedRun::kMaxCheckpoints / 2);
   simulation.jump_to(123'456'789);
-  const sim::RecordedRun fresh = fresh_run_to(simulation, 123'456'789);
+  const RecordedRun fresh = fresh_run_to(simulation, 123'456'789);
   check_same_world(*simulation.world(), *fresh.world());
 }
 
 TEST_CASE("jumping to a trace event lands at that event's time") {
-  sim::RecordedRun simulation = recorded_session();
+  RecordedRun simulation = recorded_session();
   const auto& trace = simulation.world()->trace();
   size_t crash = trace.size();
   for (size_t i = 0; i < trace.size(); ++i) {
