@@ -313,7 +313,9 @@ bool World::step_until(int64_t deadline_us) {
   if (timer_due(popped, payload)) {
     ++events_processed_;
     dispatch(payload);
-    if (checking_ && (violation_ = checker_.after_event(*this, payload))) {
+    // A server that stopped on its own check has set the violation already; the checker
+    // must not overwrite it (the run stops at the first one).
+    if (checking_ && !violation_ && (violation_ = checker_.after_event(*this, payload))) {
       record(TraceEvent{.server = violation_->servers.empty() ? 0 : violation_->servers.front(),
                         .kind = TraceKind::kInvariantViolated, .detail = describe_violation(*violation_)});
     }
@@ -414,9 +416,9 @@ void World::defer_input(ServerSlot& s, const EventPayload& payload) {
         return;
       }
     }
-    // What is left is the process's own (timers, one fsync, link changes, a close per
-    // connection): bounded, and checked.
-    ZK_INVARIANT(s.deferred.size() < 2 * config_.max_deferred_inputs);
+    // What is left is the process's own (one entry per timer kind, one fsync, link
+    // changes, a close per connection): few, and checked.
+    ZK_INVARIANT(s.deferred.size() < config_.max_deferred_inputs + kMaxDeferredOwnInputs);
   }
   s.deferred.push_back(payload);
 }

@@ -98,6 +98,9 @@ struct ClientSlot {
 
 class World {
  public:
+  // Beyond WorldConfig::max_deferred_inputs, a paused server still holds its own inputs
+  // (timers, its fsync, link changes, closes): at most this many more.
+  static constexpr size_t kMaxDeferredOwnInputs = 10'000;
   // Beyond this many messages waiting for a partition to heal, a cut link breaks the connection.
   static constexpr size_t kMaxPartitionedMessages = 100'000;
 
