@@ -90,7 +90,7 @@ void QuorumPeer::leader_forget_acks(ServerId learner, Outbox& out) {
   int64_t forgotten = 0;
   for (auto& [zxid, proposal] : leader_->outstanding) forgotten += proposal.acks.erase(learner) ? 1 : 0;
   if (forgotten == 0) return;
-  out.trace(TraceEvent{.kind = TraceKind::kAcksForgotten, .peer = learner, .count = forgotten});
+  out.trace(TraceEvent{.kind = TraceKind::kAcksForgotten, .peer = learner, .txns = static_cast<int32_t>(forgotten)});
 }
 
 void QuorumPeer::leader_check_epoch_quorum(Outbox& out) {
@@ -100,9 +100,9 @@ void QuorumPeer::leader_check_epoch_quorum(Outbox& out) {
   leader_->epoch_decided = true;
   write_epoch(EpochFile::kAcceptedEpoch, leader_->epoch, out);
   out.trace(TraceEvent{.kind = TraceKind::kEpochProposed,
-                       .count = static_cast<int64_t>(leader_->connecting.size()),
-                       .total = static_cast<int64_t>(config_.quorum.voter_count()),
-                       .epoch = leader_->epoch});
+                       .epoch = leader_->epoch,
+                       .acked = static_cast<int32_t>(leader_->connecting.size()),
+                       .voters = static_cast<int32_t>(config_.quorum.voter_count())});
   for (const auto& [sid, handler] : leader_->handlers) {
     send_packet(sid, PacketType::kLeaderInfo, handler.connection, make_zxid(leader_->epoch, 0), 0, out);
   }
@@ -118,10 +118,11 @@ void QuorumPeer::leader_on_ack_epoch(ServerId from, const QuorumPacket& packet, 
   const bool ahead = learner_epoch > disk_.current_epoch ||
                      (learner_epoch == disk_.current_epoch && packet.zxid > last_processed_zxid_);
   if (learner_epoch != -1 && ahead) {
-    out.trace(TraceEvent{.kind = TraceKind::kNote,
-                         .detail = fmt::format("S{} (leader) drops S{}: follower is ahead of the leader ({} > {})",
-                                               config_.my_id, from, zxid_hex(packet.zxid),
-                                               zxid_hex(last_processed_zxid_))});
+    out.trace(TraceEvent{.kind = TraceKind::kLearnerDropped,
+                         .peer = from,
+                         .zxid = packet.zxid,
+                         .leader_zxid = last_processed_zxid_,
+                         .drop_reason = LearnerDropReason::kFollowerAhead});
     leader_drop_learner(from, out);
     return;
   }
@@ -202,13 +203,15 @@ void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
     mode_zxid = max_committed;
   }
 
-  handler.sync_mode = packet_type_name(mode);
+  handler.sync_mode = mode == PacketType::kDiff    ? SyncMode::kDiff
+                      : mode == PacketType::kTrunc ? SyncMode::kTrunc
+                                                   : SyncMode::kSnap;
   TraceEvent event;
   event.kind = TraceKind::kSyncStarted;
   event.peer = learner;
-  event.detail = handler.sync_mode;
+  event.sync_mode = handler.sync_mode;
   event.zxid = peer;
-  event.count = last_processed_zxid_;
+  event.leader_zxid = last_processed_zxid_;
   out.trace(event);
 
   QuorumPacket head;
@@ -280,9 +283,9 @@ void QuorumPeer::leader_check_new_leader_quorum(Outbox& out) {
   election_.update_peer_epoch(leader_->epoch);
   out.cancel_timer(TimerKind::kLeaderPhaseTimeout);
   out.trace(TraceEvent{.kind = TraceKind::kLeaderServing,
-                       .count = static_cast<int64_t>(leader_->new_leader_acks.size()),
-                       .total = static_cast<int64_t>(config_.quorum.voter_count()),
-                       .epoch = leader_->epoch});
+                       .epoch = leader_->epoch,
+                       .acked = static_cast<int32_t>(leader_->new_leader_acks.size()),
+                       .voters = static_cast<int32_t>(config_.quorum.voter_count())});
   for (auto& [sid, handler] : leader_->handlers) {
     if (handler.acked_new_leader && !handler.up_to_date_sent) {
       handler.up_to_date_sent = true;
@@ -305,10 +308,10 @@ void QuorumPeer::leader_on_tick(Outbox& out) {
   if (!leader_->tick_skip && !is_quorum(synced)) {
     TraceEvent event;
     event.kind = TraceKind::kQuorumLost;
-    event.count = static_cast<int64_t>(synced);
-    event.total = static_cast<int64_t>(config_.quorum.voter_count());
+    event.acked = static_cast<int32_t>(synced);
+    event.voters = static_cast<int32_t>(config_.quorum.voter_count());
     out.trace(event);
-    go_looking(fmt::format("only {} of {} servers synced", synced, config_.quorum.voter_count()), out);
+    go_looking(TraceEvent{.reason = StateChangeReason::kQuorumLost, .acked = event.acked, .voters = event.voters}, out);
     return;
   }
   leader_->tick_skip = !leader_->tick_skip;
@@ -320,9 +323,10 @@ void QuorumPeer::leader_on_tick(Outbox& out) {
     }
   }
   for (ServerId sid : too_slow) {
-    out.trace(TraceEvent{.kind = TraceKind::kNote,
-                         .detail = fmt::format("S{} (leader) drops S{}: no ACK for {} ticks (syncLimit)", config_.my_id,
-                                               sid, config_.sync_limit)});
+    out.trace(TraceEvent{.kind = TraceKind::kLearnerDropped,
+                         .peer = sid,
+                         .ticks = config_.sync_limit,
+                         .drop_reason = LearnerDropReason::kNoAck});
     leader_drop_learner(sid, out);
   }
   for (const auto& [sid, handler] : leader_->handlers) {
@@ -333,10 +337,10 @@ void QuorumPeer::leader_on_tick(Outbox& out) {
 
 void QuorumPeer::leader_on_phase_timeout(Outbox& out) {
   if (!leader_ || leader_->serving) return;
-  const char* what = !leader_->epoch_decided ? "a quorum of FOLLOWERINFO (epoch)"
-                     : !leader_->epoch_acked ? "a quorum of ACKEPOCH"
-                                             : "a quorum of NEWLEADER acks";
-  go_looking(fmt::format("timed out after {} ticks waiting for {}", config_.init_limit, what), out);
+  const LeaderPhase phase = !leader_->epoch_decided ? LeaderPhase::kFollowerInfo
+                            : !leader_->epoch_acked ? LeaderPhase::kAckEpoch
+                                                    : LeaderPhase::kNewLeaderAck;
+  go_looking(TraceEvent{.reason = StateChangeReason::kPhaseTimeout, .phase = phase, .ticks = config_.init_limit}, out);
 }
 
 void QuorumPeer::leader_drop_learner(ServerId learner, Outbox& out) {
@@ -360,7 +364,7 @@ void QuorumPeer::leader_submit(SessionId session, int32_t cxid, const Request& r
     return;
   }
   if (leader_->zxid_counter == 0xffffffffU) {
-    go_looking("zxid counter exhausted: a new epoch is needed", out);
+    go_looking(TraceEvent{.reason = StateChangeReason::kZxidExhausted}, out);
     return;
   }
   const Zxid zxid = make_zxid(leader_->epoch, ++leader_->zxid_counter);
@@ -376,7 +380,7 @@ void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
   // Consecutive zxids: find_outstanding() relies on it.
   ZK_INVARIANT(leader_->outstanding.empty() || leader_->outstanding.back().first + 1 == zxid);
   leader_->outstanding.emplace_back(zxid, Proposal{shared, {}, out.now_us()});
-  out.trace(TraceEvent{.kind = TraceKind::kProposed, .zxid = zxid, .detail = describe(*shared)});
+  out.trace(TraceEvent{.kind = TraceKind::kProposed, .zxid = zxid, .text = describe(*shared)});
   for (auto& [sid, handler] : leader_->handlers) {
     if (!handler.sync_sent) continue;
     handler.unacked.emplace_back(zxid, out.now_us());
@@ -402,8 +406,10 @@ void QuorumPeer::leader_try_commit(Outbox& out) {
     for (const auto& [sid, handler] : leader_->handlers) {
       if (handler.sync_sent) send_packet(sid, PacketType::kCommit, handler.connection, zxid, 0, out);
     }
-    out.trace(TraceEvent{.kind = TraceKind::kCommitted, .count = ack_count,
-                         .total = static_cast<int64_t>(config_.quorum.voter_count()), .zxid = zxid});
+    out.trace(TraceEvent{.kind = TraceKind::kCommitted,
+                         .zxid = zxid,
+                         .acked = static_cast<int32_t>(ack_count),
+                         .voters = static_cast<int32_t>(config_.quorum.voter_count())});
     if (const auto* create = std::get_if<CreateSessionTxn>(&txn->body)) {
       sessions_.add_session(txn->header.session_id, create->timeout_ms, out.now_ms());
       leader_arm_session_expiry(out);
@@ -435,7 +441,7 @@ void QuorumPeer::leader_arm_session_expiry(Outbox& out) {
 
 void QuorumPeer::leader_on_session_expiry(Outbox& out) {
   for (SessionId session : sessions_.expire_due(out.now_ms())) {
-    out.trace(TraceEvent{.kind = TraceKind::kSessionExpired, .count = session});
+    out.trace(TraceEvent{.kind = TraceKind::kSessionExpired, .session = static_cast<uint64_t>(session)});
     sessions_.mark_closing(session);
     prep_.mark_session_closing(session);
     leader_submit(session, 0, CloseSessionRequest{}, 0, out);

@@ -46,14 +46,15 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
   if (from != learner_->leader || packet.connection != learner_->connection) return;
   if (packet.type == PacketType::kConnectRefused) {
     if (learner_->connect_attempts >= config_.learner_connect_attempts) {
-      go_looking(fmt::format("leader S{} refused {} connection attempts", from, learner_->connect_attempts), out);
+      go_looking(TraceEvent{.reason = StateChangeReason::kLeaderRefused, .peer = from, .attempts = learner_->connect_attempts},
+                 out);
     } else {
       out.set_timer(TimerKind::kLearnerConnectRetry, config_.learner_connect_retry_us);
     }
     return;
   }
   if (packet.type == PacketType::kClose) {
-    go_looking(fmt::format("leader S{} closed the connection", from), out);
+    go_looking(TraceEvent{.reason = StateChangeReason::kLeaderClosed, .peer = from}, out);
     return;
   }
   learner_reset_read_timeout(out);
@@ -66,7 +67,8 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       } else if (new_epoch == disk_.accepted_epoch) {
         reported_epoch = -1;
       } else {
-        go_looking(fmt::format("leader's epoch {} is less than accepted epoch {}", new_epoch, disk_.accepted_epoch), out);
+        go_looking(TraceEvent{.reason = StateChangeReason::kEpochBehind, .epoch = new_epoch, .accepted_epoch = disk_.accepted_epoch},
+                   out);
         return;
       }
       learner_->new_epoch = new_epoch;
@@ -76,18 +78,20 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       break;
     }
     case PacketType::kDiff:
-      learner_->sync_mode = "DIFF";
+      learner_->sync_mode = SyncMode::kDiff;
       break;
     case PacketType::kTrunc:
-      learner_->sync_mode = "TRUNC";
+      learner_->sync_mode = SyncMode::kTrunc;
       if (packet.zxid < disk_.snapshot_zxid) {
         // Learner.syncWithLeader: ZKDatabase.truncateLog fails when no log file holds the
         // zxid — here the snapshot already covers txns past it (a SNAP from an earlier
         // leader of an epoch that never established) — and the process exits with
         // QUORUM_PACKET_ERROR. Rebuilding from that snapshot would silently keep txns the
         // leader does not have (found by the fuzzer: digest-agreement, seed 3009522).
-        out.trace(TraceEvent{.kind = TraceKind::kTruncateFailed, .count = static_cast<int64_t>(disk_.snapshot_zxid),
-                             .total = kExitQuorumPacketError, .zxid = packet.zxid});
+        out.trace(TraceEvent{.kind = TraceKind::kTruncateFailed,
+                             .zxid = packet.zxid,
+                             .snapshot_zxid = disk_.snapshot_zxid,
+                             .exit_code = kExitQuorumPacketError});
         out.push(ProcessExitEffect{kExitQuorumPacketError});
         return;
       }
@@ -97,7 +101,7 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       out.trace(TraceEvent{.kind = TraceKind::kTruncated, .zxid = packet.zxid});
       break;
     case PacketType::kSnap:
-      learner_->sync_mode = "SNAP";
+      learner_->sync_mode = SyncMode::kSnap;
       if (packet.snapshot) {
         tree_ = packet.snapshot->tree;
         last_processed_zxid_ = packet.snapshot->zxid;
@@ -118,8 +122,8 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       break;
     case PacketType::kNewLeader: {
       const Epoch new_epoch = zxid_epoch(packet.zxid);
-      if (learner_->sync_mode.empty()) {
-        go_looking("NEWLEADER arrived without DIFF, TRUNC or SNAP before it", out);
+      if (learner_->sync_mode == SyncMode::kNone) {
+        go_looking(TraceEvent{.reason = StateChangeReason::kNewLeaderWithoutSync}, out);
         return;
       }
       if (learner_->snapshot_zxid) {
@@ -157,8 +161,8 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
     case PacketType::kUpToDate:
       learner_->serving = true;
       phase_ = ZabPhase::kBroadcast;
-      out.trace(TraceEvent{.kind = TraceKind::kSynced, .peer = from, .zxid = last_processed_zxid_,
-                           .detail = learner_->sync_mode});
+      out.trace(TraceEvent{.kind = TraceKind::kSynced, .sync_mode = learner_->sync_mode, .peer = from,
+                           .zxid = last_processed_zxid_});
       send_packet(from, PacketType::kAck, learner_->connection, make_zxid(learner_->new_epoch, 0), 0, out);
       break;
     case PacketType::kPing: {
@@ -195,8 +199,10 @@ void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
     const Zxid previous = learner_->unlogged.empty() ? base : learner_->unlogged.back()->header.zxid;
     if (packet.zxid <= previous) return;
     if (!follows_in_log(previous, packet.zxid)) {
-      go_looking(fmt::format("missed txns from leader S{}: got {} after {}", learner_->leader, zxid_hex(packet.zxid),
-                             zxid_hex(previous)),
+      go_looking(TraceEvent{.reason = StateChangeReason::kMissedTxns,
+                            .peer = learner_->leader,
+                            .zxid = packet.zxid,
+                            .last_zxid = previous},
                  out);
       return;
     }
@@ -218,8 +224,10 @@ void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
 // connection and rejoins (ZooKeeper would otherwise log a gap and diverge).
 bool QuorumPeer::learner_next_in_log(Zxid zxid, Outbox& out) {
   if (follows_in_log(last_logged_zxid_, zxid)) return true;
-  go_looking(fmt::format("missed txns from leader S{}: got {} after {}", learner_->leader, zxid_hex(zxid),
-                         zxid_hex(last_logged_zxid_)),
+  go_looking(TraceEvent{.reason = StateChangeReason::kMissedTxns,
+                        .peer = learner_->leader,
+                        .zxid = zxid,
+                        .last_zxid = last_logged_zxid_},
              out);
   return false;
 }
@@ -236,9 +244,9 @@ void QuorumPeer::learner_on_commit(Zxid zxid, Outbox& out) {
   const auto txn = learner_->pending_txns.front();
   if (txn->header.zxid != zxid) {
     out.trace(TraceEvent{.kind = TraceKind::kInvariantViolated,
-                         .detail = fmt::format("COMMIT {} but the next pending txn is {}", zxid_hex(zxid),
+                         .text = fmt::format("COMMIT {} but the next pending txn is {}", zxid_hex(zxid),
                                                zxid_hex(txn->header.zxid))});
-    go_looking("unmatched txn commit", out);
+    go_looking(TraceEvent{.reason = StateChangeReason::kUnmatchedCommit}, out);
     return;
   }
   learner_->pending_txns.pop_front();

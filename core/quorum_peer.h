@@ -80,7 +80,7 @@ struct LearnerHandler {
   bool acked_new_leader = false;
   bool up_to_date_sent = false;
   int64_t tick_of_next_ack_deadline = 0;
-  std::string sync_mode;
+  SyncMode sync_mode = SyncMode::kNone;
   std::deque<std::pair<Zxid, int64_t>> unacked;  // proposals sent, not acked: (zxid, sent_us)
   bool operator==(const LearnerHandler&) const = default;
 };
@@ -130,7 +130,7 @@ struct LearnerState {
   Epoch new_epoch = -1;
   bool got_new_leader = false;
   bool serving = false;
-  std::string sync_mode;
+  SyncMode sync_mode = SyncMode::kNone;
   std::deque<std::shared_ptr<const Txn>> pending_txns;  // logged proposals awaiting COMMIT
   std::vector<std::shared_ptr<const Txn>> unlogged;     // proposals before NEWLEADER
   std::optional<Zxid> snapshot_zxid;                     // a SNAP in memory, written at NEWLEADER
@@ -194,9 +194,11 @@ class QuorumPeer {
   bool is_voter(ServerId id) const { return config_.quorum.is_voter(id); }
   void send_packet(ServerId to, QuorumPacket packet, Outbox& out);
   void send_packet(ServerId to, PacketType type, uint64_t connection, Zxid zxid, int64_t value, Outbox& out);
-  void go_looking(const std::string& reason, Outbox& out);
-  void enter_election(const std::string& reason, Outbox& out);
-  void set_state(PeerState state, const std::string& reason, Outbox& out);
+  // `why` carries the reason of the state change as data: its `reason` and the fields
+  // that reason names (see StateChangeReason); set_state fills in the rest of the event.
+  void go_looking(const TraceEvent& why, Outbox& out);
+  void enter_election(const TraceEvent& why, Outbox& out);
+  void set_state(PeerState state, const TraceEvent& why, Outbox& out);
   void on_election_decided(Outbox& out);
 
   // quorum_peer.cpp: the replicated state
@@ -291,7 +293,7 @@ class QuorumPeer {
   std::vector<Zxid> flush_in_flight_;
   // Set while the role is shut down and its logged txns are flushed (go_looking); the
   // election starts with this reason once the flush is done.
-  std::optional<std::string> shutdown_reason_;
+  std::optional<TraceEvent> shutdown_reason_;
 };
 
 }  // namespace zk
