@@ -78,14 +78,15 @@ std::string run_console_line(sim::World& world, const std::string& line) {
   } else {
     id = std::atoi(target.c_str());
   }
-  std::string error;
-  if (verb == "kill") error = world.kill(id);
-  else if (verb == "restart") error = world.restart(id);
-  else if (verb == "start") error = world.start(id);
-  else if (verb == "pause") error = world.pause(id);
-  else if (verb == "resume") error = world.resume(id);
+  sim::Status status;
+  if (verb == "kill") status = world.kill(id);
+  else if (verb == "restart") status = world.restart(id);
+  else if (verb == "start") status = world.start(id);
+  else if (verb == "pause") status = world.pause(id);
+  else if (verb == "resume") status = world.resume(id);
   else return fmt::format("unknown command '{}' (kill|restart|start|pause|resume N|leader)", verb);
-  return error.empty() ? fmt::format("{} S{}: done at {}", verb, id, sim::format_time_us(world.now_us())) : error;
+  return status.ok() ? fmt::format("{} S{}: done at {}", verb, id, sim::format_time_us(world.now_us()))
+                     : status.message();
 }
 
 }  // namespace

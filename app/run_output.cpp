@@ -63,12 +63,22 @@ std::string trace_jsonl(const sim::RunReport& report) {
   std::string out;
   for (const TraceEvent& e : report.trace) {
     out += fmt::format(
-        R"({{"time_us":{},"server":{},"kind":"{}","text":"{}","vote_old":{},"vote_new":{},"peer":{},"count":{},)"
-        R"("total":{},"zxid":"{}","epoch":{},"state_old":"{}","state_new":"{}","decider":{},"detail":"{}"}})"
-        "\n",
+        R"({{"time_us":{},"server":{},"kind":"{}","text":"{}","vote_old":{},"vote_new":{},"peer":{},"zxid":"{}",)"
+        R"("epoch":{},"state_old":"{}","state_new":"{}","decider":{},"reason":{},"phase":{},"sync_mode":"{}",)"
+        R"("decided_by":{},"leader_zxid":"{}","last_zxid":"{}","snapshot_zxid":"{}","accepted_epoch":{},)",
         e.time_us, e.server, trace_kind_name(e.kind), json_escape(describe(e)), vote_json(e.vote_old),
-        vote_json(e.vote_new), e.peer, e.count, e.total, zxid_hex(e.zxid), e.epoch, peer_state_name(e.state_old),
-        peer_state_name(e.state_new), static_cast<int>(e.decider), json_escape(e.detail));
+        vote_json(e.vote_new), e.peer, zxid_hex(e.zxid), e.epoch, peer_state_name(e.state_old),
+        peer_state_name(e.state_new), static_cast<int>(e.decider), static_cast<int>(e.reason),
+        static_cast<int>(e.phase), sync_mode_name(e.sync_mode), static_cast<int>(e.decided_by),
+        zxid_hex(e.leader_zxid), zxid_hex(e.last_zxid), zxid_hex(e.snapshot_zxid), e.accepted_epoch);
+    out += fmt::format(
+        R"("session":"0x{:x}","round":{},"votes":{},"voters":{},"acked":{},"txns":{},"ticks":{},"attempts":{},)"
+        R"("exit_code":{},"timeout_ms":{},"line":{},"random_sleep_ms":{},"spin":{},"drop_reason":{},)"
+        R"("message_kind":"{}","client_endpoint":{},"client":"{}","detail":"{}"}})"
+        "\n",
+        e.session, e.round, e.votes, e.voters, e.acked, e.txns, e.ticks, e.attempts, e.exit_code, e.timeout_ms, e.line,
+        e.random_sleep_ms, e.spin, static_cast<int>(e.drop_reason), e.message_kind, e.client_endpoint,
+        json_escape(e.client), json_escape(e.text));
   }
   return out;
 }

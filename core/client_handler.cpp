@@ -273,7 +273,7 @@ void QuorumPeer::client_after_apply(const Txn& txn, const ApplyResult& result, O
   --it->second.outstanding;
   if (const auto* create = std::get_if<CreateSessionTxn>(&txn.body)) {
     it->second.established = true;
-    out.trace(TraceEvent{.kind = TraceKind::kSessionCreated, .count = session, .zxid = txn.header.zxid});
+    out.trace(TraceEvent{.kind = TraceKind::kSessionCreated, .zxid = txn.header.zxid, .session = static_cast<uint64_t>(session)});
     out.push(ClientSendEffect{connection, ConnectResponse{session, create->timeout_ms, session_password(session)}});
     return;
   }

@@ -140,7 +140,7 @@ void FastLeaderElection::handle_looking_sender(const Notification& notification,
     TraceEvent joined;
     joined.kind = TraceKind::kRoundJoined;
     joined.peer = notification.sender;
-    joined.count = logical_clock_;
+    joined.round = logical_clock_;
     logical_clock_ = vote.election_epoch;
     recvset_.clear();
     update_proposal(beats(vote, initial_vote_) ? vote : initial_vote_, notification.sender, out);
@@ -164,8 +164,8 @@ void FastLeaderElection::handle_looking_sender(const Notification& notification,
   TraceEvent event;
   event.kind = TraceKind::kQuorumReached;
   event.vote_new = target;
-  event.count = agreeing;
-  event.total = static_cast<int64_t>(config_.quorum.voter_count());
+  event.votes = static_cast<int32_t>(agreeing);
+  event.voters = static_cast<int32_t>(config_.quorum.voter_count());
   out.trace(event);
 }
 
@@ -176,7 +176,7 @@ void FastLeaderElection::handle_established_sender(const Notification& notificat
     recvset_[notification.sender] = target;
     const int64_t agreeing = count_agreeing(recvset_, target);
     if (is_quorum(agreeing) && check_leader(recvset_, vote.leader, vote.election_epoch)) {
-      decide(target, "joined", agreeing, out);
+      decide(target, DecidedBy::kJoined, agreeing, out);
       return;
     }
   }
@@ -184,7 +184,7 @@ void FastLeaderElection::handle_established_sender(const Notification& notificat
   const int64_t agreeing = count_agreeing(outofelection_, target);
   if (is_quorum(agreeing) && check_leader(outofelection_, vote.leader, vote.election_epoch)) {
     logical_clock_ = vote.election_epoch;
-    decide(target, "joined", agreeing, out);
+    decide(target, DecidedBy::kJoined, agreeing, out);
   }
 }
 
@@ -217,10 +217,10 @@ void FastLeaderElection::on_finalize_timeout(Outbox& out) {
   finalizing_ = false;
   const Vote final_vote{proposal_.leader, proposal_.zxid, logical_clock_, proposal_.peer_epoch, PeerState::kLooking};
   const int64_t agreeing = count_agreeing(recvset_, final_vote);
-  decide(final_vote, "finalize", agreeing, out);
+  decide(final_vote, DecidedBy::kFinalize, agreeing, out);
 }
 
-void FastLeaderElection::decide(const Vote& final_vote, const char* via, int64_t supporters, Outbox& out) {
+void FastLeaderElection::decide(const Vote& final_vote, DecidedBy via, int64_t supporters, Outbox& out) {
   const PeerState state = final_vote.leader == config_.my_id ? PeerState::kLeading : PeerState::kFollowing;
   current_vote_ = Vote{final_vote.leader, final_vote.zxid, final_vote.election_epoch, final_vote.peer_epoch, state};
   decision_ = ElectionDecision{current_vote_, state};
@@ -228,9 +228,9 @@ void FastLeaderElection::decide(const Vote& final_vote, const char* via, int64_t
   event.kind = TraceKind::kDecided;
   event.vote_new = current_vote_;
   event.state_new = state;
-  event.count = supporters;
-  event.total = static_cast<int64_t>(config_.quorum.voter_count());
-  event.detail = via;
+  event.votes = static_cast<int32_t>(supporters);
+  event.voters = static_cast<int32_t>(config_.quorum.voter_count());
+  event.decided_by = via;
   out.trace(event);
   stop_looking(out);
 }

@@ -68,7 +68,7 @@ class FastLeaderElection {
   void handle_looking_sender(const Notification& notification, Outbox& out);
   void handle_established_sender(const Notification& notification, Outbox& out);
   void update_proposal(const Vote& vote, ServerId cause, Outbox& out);
-  void decide(const Vote& final_vote, const char* via, int64_t supporters, Outbox& out);
+  void decide(const Vote& final_vote, DecidedBy via, int64_t supporters, Outbox& out);
   int64_t count_agreeing(const std::map<ServerId, Vote>& votes, const Vote& target) const;
   bool is_quorum(int64_t count) const;
   bool check_leader(const std::map<ServerId, Vote>& votes, ServerId leader, int64_t election_epoch) const;

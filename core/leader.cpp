@@ -90,7 +90,7 @@ void QuorumPeer::leader_forget_acks(ServerId learner, Outbox& out) {
   int64_t forgotten = 0;
   for (auto& [zxid, proposal] : as_leader().outstanding) forgotten += proposal.acks.erase(learner) ? 1 : 0;
   if (forgotten == 0) return;
-  out.trace(TraceEvent{.kind = TraceKind::kAcksForgotten, .peer = learner, .count = forgotten});
+  out.trace(TraceEvent{.kind = TraceKind::kAcksForgotten, .peer = learner, .txns = static_cast<int32_t>(forgotten)});
 }
 
 void QuorumPeer::leader_check_epoch_quorum(Outbox& out) {
@@ -100,9 +100,9 @@ void QuorumPeer::leader_check_epoch_quorum(Outbox& out) {
   as_leader().epoch_decided = true;
   write_epoch(EpochFile::kAcceptedEpoch, as_leader().epoch, out);
   out.trace(TraceEvent{.kind = TraceKind::kEpochProposed,
-                       .count = static_cast<int64_t>(as_leader().connecting.size()),
-                       .total = static_cast<int64_t>(config_.quorum.voter_count()),
-                       .epoch = as_leader().epoch});
+                       .epoch = as_leader().epoch,
+                       .acked = static_cast<int32_t>(as_leader().connecting.size()),
+                       .voters = static_cast<int32_t>(config_.quorum.voter_count())});
   for (const auto& [sid, handler] : as_leader().handlers) {
     send_packet(sid, PacketType::kLeaderInfo, handler.connection, make_zxid(as_leader().epoch, 0), 0, out);
   }
@@ -118,10 +118,11 @@ void QuorumPeer::leader_on_ack_epoch(ServerId from, const QuorumPacket& packet, 
   const bool ahead = learner_epoch > disk_.current_epoch ||
                      (learner_epoch == disk_.current_epoch && packet.zxid > db_.last_processed_zxid());
   if (learner_epoch != -1 && ahead) {
-    out.trace(TraceEvent{.kind = TraceKind::kNote,
-                         .detail = fmt::format("S{} (leader) drops S{}: follower is ahead of the leader ({} > {})",
-                                               config_.my_id, from, zxid_hex(packet.zxid),
-                                               zxid_hex(db_.last_processed_zxid()))});
+    out.trace(TraceEvent{.kind = TraceKind::kLearnerDropped,
+                         .peer = from,
+                         .zxid = packet.zxid,
+                         .leader_zxid = db_.last_processed_zxid(),
+                         .drop_reason = LearnerDropReason::kFollowerAhead});
     leader_drop_learner(from, out);
     return;
   }
@@ -202,13 +203,15 @@ void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
     mode_zxid = max_committed;
   }
 
-  handler.sync_mode = packet_type_name(mode);
+  handler.sync_mode = mode == PacketType::kDiff    ? SyncMode::kDiff
+                      : mode == PacketType::kTrunc ? SyncMode::kTrunc
+                                                   : SyncMode::kSnap;
   TraceEvent event;
   event.kind = TraceKind::kSyncStarted;
   event.peer = learner;
-  event.detail = handler.sync_mode;
+  event.sync_mode = handler.sync_mode;
   event.zxid = peer;
-  event.count = db_.last_processed_zxid();
+  event.leader_zxid = db_.last_processed_zxid();
   out.trace(event);
 
   QuorumPacket head;
@@ -287,9 +290,9 @@ void QuorumPeer::leader_check_new_leader_quorum(Outbox& out) {
   election_.update_peer_epoch(as_leader().epoch);
   out.cancel_timer(TimerKind::kLeaderPhaseTimeout);
   out.trace(TraceEvent{.kind = TraceKind::kLeaderServing,
-                       .count = static_cast<int64_t>(as_leader().new_leader_acks.size()),
-                       .total = static_cast<int64_t>(config_.quorum.voter_count()),
-                       .epoch = as_leader().epoch});
+                       .epoch = as_leader().epoch,
+                       .acked = static_cast<int32_t>(as_leader().new_leader_acks.size()),
+                       .voters = static_cast<int32_t>(config_.quorum.voter_count())});
   for (auto& [sid, handler] : as_leader().handlers) {
     if (handler.acked_new_leader && !handler.up_to_date_sent) {
       handler.up_to_date_sent = true;
@@ -312,10 +315,10 @@ void QuorumPeer::leader_on_tick(Outbox& out) {
   if (!as_leader().tick_skip && !is_quorum(synced)) {
     TraceEvent event;
     event.kind = TraceKind::kQuorumLost;
-    event.count = static_cast<int64_t>(synced);
-    event.total = static_cast<int64_t>(config_.quorum.voter_count());
+    event.acked = static_cast<int32_t>(synced);
+    event.voters = static_cast<int32_t>(config_.quorum.voter_count());
     out.trace(event);
-    go_looking(fmt::format("only {} of {} servers synced", synced, config_.quorum.voter_count()), out);
+    go_looking(TraceEvent{.reason = StateChangeReason::kQuorumLost, .acked = event.acked, .voters = event.voters}, out);
     return;
   }
   as_leader().tick_skip = !as_leader().tick_skip;
@@ -327,9 +330,10 @@ void QuorumPeer::leader_on_tick(Outbox& out) {
     }
   }
   for (ServerId sid : too_slow) {
-    out.trace(TraceEvent{.kind = TraceKind::kNote,
-                         .detail = fmt::format("S{} (leader) drops S{}: no ACK for {} ticks (syncLimit)", config_.my_id,
-                                               sid, config_.sync_limit)});
+    out.trace(TraceEvent{.kind = TraceKind::kLearnerDropped,
+                         .peer = sid,
+                         .ticks = config_.sync_limit,
+                         .drop_reason = LearnerDropReason::kNoAck});
     leader_drop_learner(sid, out);
   }
   for (const auto& [sid, handler] : as_leader().handlers) {
@@ -340,10 +344,10 @@ void QuorumPeer::leader_on_tick(Outbox& out) {
 
 void QuorumPeer::leader_on_phase_timeout(Outbox& out) {
   if (!leader_role() || as_leader().serving) return;
-  const char* what = !as_leader().epoch_decided ? "a quorum of FOLLOWERINFO (epoch)"
-                     : !as_leader().epoch_acked ? "a quorum of ACKEPOCH"
-                                             : "a quorum of NEWLEADER acks";
-  go_looking(fmt::format("timed out after {} ticks waiting for {}", config_.init_limit, what), out);
+  const LeaderPhase phase = !as_leader().epoch_decided ? LeaderPhase::kFollowerInfo
+                            : !as_leader().epoch_acked ? LeaderPhase::kAckEpoch
+                                                    : LeaderPhase::kNewLeaderAck;
+  go_looking(TraceEvent{.reason = StateChangeReason::kPhaseTimeout, .phase = phase, .ticks = config_.init_limit}, out);
 }
 
 void QuorumPeer::leader_drop_learner(ServerId learner, Outbox& out) {
@@ -368,7 +372,7 @@ void QuorumPeer::leader_submit(SessionId session, int32_t cxid, const Request& r
     return;
   }
   if (as_leader().zxid_counter == 0xffffffffU) {
-    go_looking("zxid counter exhausted: a new epoch is needed", out);
+    go_looking(TraceEvent{.reason = StateChangeReason::kZxidExhausted}, out);
     return;
   }
   const Zxid zxid = make_zxid(as_leader().epoch, ++as_leader().zxid_counter);
@@ -385,7 +389,7 @@ void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
   // Consecutive zxids: find_outstanding() relies on it.
   ZK_INVARIANT(as_leader().outstanding.empty() || as_leader().outstanding.back().first + 1 == zxid);
   as_leader().outstanding.emplace_back(zxid, Proposal{shared, {}, out.now_us()});
-  out.trace(TraceEvent{.kind = TraceKind::kProposed, .zxid = zxid, .detail = describe(*shared)});
+  out.trace(TraceEvent{.kind = TraceKind::kProposed, .zxid = zxid, .text = describe(*shared)});
   for (auto& [sid, handler] : as_leader().handlers) {
     if (!handler.sync_sent) continue;
     handler.unacked.emplace_back(zxid, out.now_us());
@@ -411,8 +415,10 @@ void QuorumPeer::leader_try_commit(Outbox& out) {
     for (const auto& [sid, handler] : as_leader().handlers) {
       if (handler.sync_sent) send_packet(sid, PacketType::kCommit, handler.connection, zxid, 0, out);
     }
-    out.trace(TraceEvent{.kind = TraceKind::kCommitted, .count = ack_count,
-                         .total = static_cast<int64_t>(config_.quorum.voter_count()), .zxid = zxid});
+    out.trace(TraceEvent{.kind = TraceKind::kCommitted,
+                         .zxid = zxid,
+                         .acked = static_cast<int32_t>(ack_count),
+                         .voters = static_cast<int32_t>(config_.quorum.voter_count())});
     if (const auto* create = std::get_if<CreateSessionTxn>(&txn->body)) {
       sessions_.add_session(txn->header.session_id, create->timeout_ms, out.now_ms());
       leader_arm_session_expiry(out);
@@ -444,7 +450,7 @@ void QuorumPeer::leader_arm_session_expiry(Outbox& out) {
 
 void QuorumPeer::leader_on_session_expiry(Outbox& out) {
   for (SessionId session : sessions_.expire_due(out.now_ms())) {
-    out.trace(TraceEvent{.kind = TraceKind::kSessionExpired, .count = session});
+    out.trace(TraceEvent{.kind = TraceKind::kSessionExpired, .session = static_cast<uint64_t>(session)});
     sessions_.mark_closing(session);
     prep_.mark_session_closing(session);
     leader_submit(session, 0, CloseSessionRequest{}, 0, out);

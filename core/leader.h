@@ -16,6 +16,7 @@
 
 #include "core/invariant.h"
 #include "core/server_set.h"
+#include "core/trace_event.h"
 #include "core/txn.h"
 
 namespace zk {
@@ -28,7 +29,7 @@ struct LearnerHandler {
   bool acked_new_leader = false;
   bool up_to_date_sent = false;
   int64_t tick_of_next_ack_deadline = 0;
-  std::string sync_mode;
+  SyncMode sync_mode = SyncMode::kNone;
   std::deque<std::pair<Zxid, int64_t>> unacked;  // proposals sent, not acked: (zxid, sent_us)
   bool operator==(const LearnerHandler&) const = default;
 };

@@ -46,14 +46,15 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
   if (from != as_learner().leader || packet.connection != as_learner().connection) return;
   if (packet.type == PacketType::kConnectRefused) {
     if (as_learner().connect_attempts >= config_.learner_connect_attempts) {
-      go_looking(fmt::format("leader S{} refused {} connection attempts", from, as_learner().connect_attempts), out);
+      go_looking(TraceEvent{.reason = StateChangeReason::kLeaderRefused, .peer = from, .attempts = as_learner().connect_attempts},
+                 out);
     } else {
       out.set_timer(TimerKind::kLearnerConnectRetry, config_.learner_connect_retry_us);
     }
     return;
   }
   if (packet.type == PacketType::kClose) {
-    go_looking(fmt::format("leader S{} closed the connection", from), out);
+    go_looking(TraceEvent{.reason = StateChangeReason::kLeaderClosed, .peer = from}, out);
     return;
   }
   learner_reset_read_timeout(out);
@@ -66,7 +67,8 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       } else if (new_epoch == disk_.accepted_epoch) {
         reported_epoch = -1;
       } else {
-        go_looking(fmt::format("leader's epoch {} is less than accepted epoch {}", new_epoch, disk_.accepted_epoch), out);
+        go_looking(TraceEvent{.reason = StateChangeReason::kEpochBehind, .epoch = new_epoch, .accepted_epoch = disk_.accepted_epoch},
+                   out);
         return;
       }
       as_learner().new_epoch = new_epoch;
@@ -76,18 +78,20 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       break;
     }
     case PacketType::kDiff:
-      as_learner().sync_mode = "DIFF";
+      as_learner().sync_mode = SyncMode::kDiff;
       break;
     case PacketType::kTrunc:
-      as_learner().sync_mode = "TRUNC";
+      as_learner().sync_mode = SyncMode::kTrunc;
       if (packet.zxid < disk_.snapshot_zxid) {
         // Learner.syncWithLeader: ZKDatabase.truncateLog fails when no log file holds the
         // zxid — here the snapshot already covers txns past it (a SNAP from an earlier
         // leader of an epoch that never established) — and the process exits with
         // QUORUM_PACKET_ERROR. Rebuilding from that snapshot would silently keep txns the
         // leader does not have (found by the fuzzer: digest-agreement, seed 3009522).
-        out.trace(TraceEvent{.kind = TraceKind::kTruncateFailed, .count = static_cast<int64_t>(disk_.snapshot_zxid),
-                             .total = kExitQuorumPacketError, .zxid = packet.zxid});
+        out.trace(TraceEvent{.kind = TraceKind::kTruncateFailed,
+                             .zxid = packet.zxid,
+                             .snapshot_zxid = disk_.snapshot_zxid,
+                             .exit_code = kExitQuorumPacketError});
         out.push(ProcessExitEffect{kExitQuorumPacketError});
         return;
       }
@@ -97,7 +101,7 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       out.trace(TraceEvent{.kind = TraceKind::kTruncated, .zxid = packet.zxid});
       break;
     case PacketType::kSnap:
-      as_learner().sync_mode = "SNAP";
+      as_learner().sync_mode = SyncMode::kSnap;
       if (packet.snapshot) {
         db_.replace_with_snapshot(packet.snapshot->tree, packet.snapshot->zxid);
         // As Learner.syncWithLeader: the leader's snapshot replaces the tree in memory only;
@@ -116,8 +120,8 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
       break;
     case PacketType::kNewLeader: {
       const Epoch new_epoch = zxid_epoch(packet.zxid);
-      if (as_learner().sync_mode.empty()) {
-        go_looking("NEWLEADER arrived without DIFF, TRUNC or SNAP before it", out);
+      if (as_learner().sync_mode == SyncMode::kNone) {
+        go_looking(TraceEvent{.reason = StateChangeReason::kNewLeaderWithoutSync}, out);
         return;
       }
       if (as_learner().snapshot_zxid) {
@@ -155,8 +159,8 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
     case PacketType::kUpToDate:
       as_learner().serving = true;
       phase_ = ZabPhase::kBroadcast;
-      out.trace(TraceEvent{.kind = TraceKind::kSynced, .peer = from, .zxid = db_.last_processed_zxid(),
-                           .detail = as_learner().sync_mode});
+      out.trace(TraceEvent{.kind = TraceKind::kSynced, .sync_mode = as_learner().sync_mode, .peer = from,
+                           .zxid = db_.last_processed_zxid()});
       send_packet(from, PacketType::kAck, as_learner().connection, make_zxid(as_learner().new_epoch, 0), 0, out);
       break;
     case PacketType::kPing: {
@@ -193,8 +197,10 @@ void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
     const Zxid previous = as_learner().unlogged.empty() ? base : as_learner().unlogged.back()->header.zxid;
     if (packet.zxid <= previous) return;
     if (!follows_in_log(previous, packet.zxid)) {
-      go_looking(fmt::format("missed txns from leader S{}: got {} after {}", as_learner().leader, zxid_hex(packet.zxid),
-                             zxid_hex(previous)),
+      go_looking(TraceEvent{.reason = StateChangeReason::kMissedTxns,
+                            .peer = as_learner().leader,
+                            .zxid = packet.zxid,
+                            .last_zxid = previous},
                  out);
       return;
     }
@@ -219,8 +225,10 @@ void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
 // connection and rejoins (ZooKeeper would otherwise log a gap and diverge).
 bool QuorumPeer::learner_next_in_log(Zxid zxid, Outbox& out) {
   if (follows_in_log(db_.last_logged_zxid(), zxid)) return true;
-  go_looking(fmt::format("missed txns from leader S{}: got {} after {}", as_learner().leader, zxid_hex(zxid),
-                         zxid_hex(db_.last_logged_zxid())),
+  go_looking(TraceEvent{.reason = StateChangeReason::kMissedTxns,
+                        .peer = as_learner().leader,
+                        .zxid = zxid,
+                        .last_zxid = db_.last_logged_zxid()},
              out);
   return false;
 }
@@ -238,9 +246,9 @@ void QuorumPeer::learner_on_commit(Zxid zxid, Outbox& out) {
   const auto txn = as_learner().pending_txns.front();
   if (txn->header.zxid != zxid) {
     out.trace(TraceEvent{.kind = TraceKind::kInvariantViolated,
-                         .detail = fmt::format("COMMIT {} but the next pending txn is {}", zxid_hex(zxid),
+                         .text = fmt::format("COMMIT {} but the next pending txn is {}", zxid_hex(zxid),
                                                zxid_hex(txn->header.zxid))});
-    go_looking("unmatched txn commit", out);
+    go_looking(TraceEvent{.reason = StateChangeReason::kUnmatchedCommit}, out);
     return;
   }
   as_learner().pending_txns.pop_front();

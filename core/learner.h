@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/trace_event.h"
 #include "core/txn.h"
 
 namespace zk {
@@ -23,7 +24,7 @@ struct LearnerState {
   Epoch new_epoch = -1;
   bool got_new_leader = false;
   bool serving = false;
-  std::string sync_mode;
+  SyncMode sync_mode = SyncMode::kNone;
   std::deque<std::shared_ptr<const Txn>> pending_txns;  // logged proposals awaiting COMMIT
   std::vector<std::shared_ptr<const Txn>> unlogged;     // proposals before NEWLEADER
   std::optional<Zxid> snapshot_zxid;                     // a SNAP in memory, written at NEWLEADER

@@ -61,7 +61,7 @@ void QuorumPeer::start(Outbox& out) {
   event.kind = TraceKind::kServerStarted;
   event.zxid = db_.last_logged_zxid();
   event.epoch = disk_.current_epoch;
-  event.count = disk_.accepted_epoch;
+  event.accepted_epoch = disk_.accepted_epoch;
   out.trace(event);
   // Session ids: top byte = server id, middle bits from the (virtual) start time.
   cnxns_.next_session_id = initial_session_id(config_.my_id, out.now_ms());
@@ -82,14 +82,13 @@ void QuorumPeer::send_packet(ServerId to, PacketType type, uint64_t connection, 
   out.send(to, std::move(packet));
 }
 
-void QuorumPeer::set_state(PeerState state, const std::string& reason, Outbox& out) {
+void QuorumPeer::set_state(PeerState state, const TraceEvent& why, Outbox& out) {
   if (state == state_) return;
-  TraceEvent event;
+  TraceEvent event = why;
   event.kind = TraceKind::kStateChanged;
   event.state_old = state_;
   event.state_new = state;
-  event.detail = reason;
-  out.trace(event);
+  out.trace(std::move(event));
   state_ = state;
 }
 
@@ -134,8 +133,8 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
       break;
     case TimerKind::kFollowerTimeout:
       if (state_ == PeerState::kFollowing) {
-        const int64_t limit = learner_role() && as_learner().got_new_leader ? config_.sync_limit : config_.init_limit;
-        go_looking(fmt::format("no packet from leader S{} for {} ticks", current_leader(), limit), out);
+        const int limit = learner_role() && as_learner().got_new_leader ? config_.sync_limit : config_.init_limit;
+        go_looking(TraceEvent{.reason = StateChangeReason::kNoPacket, .peer = current_leader(), .ticks = limit}, out);
       }
       break;
     case TimerKind::kLearnerConnectRetry:
@@ -156,7 +155,7 @@ void QuorumPeer::on_peer_connected(ServerId peer, Outbox& out) { election_.on_pe
 
 void QuorumPeer::on_peer_disconnected(ServerId peer, Outbox& out) {
   if (state_ == PeerState::kFollowing && learner_role() && as_learner().leader == peer) {
-    go_looking(fmt::format("connection to leader S{} reset", peer), out);
+    go_looking(TraceEvent{.reason = StateChangeReason::kConnectionReset, .peer = peer}, out);
   } else if (state_ == PeerState::kLeading && leader_role() && as_leader().handlers.count(peer)) {
     as_leader().handlers.erase(peer);
   }
@@ -169,8 +168,8 @@ void QuorumPeer::on_disk_synced(Zxid token, Outbox& out) {
   for (Zxid zxid : batch) on_flushed(zxid, out);
   sync_.finish(std::move(batch), out);
   if (shutdown_reason_ && sync_.idle()) {  // the shutdown flush is done
-    const std::string reason = std::move(*shutdown_reason_);
-    enter_election(reason, out);
+    const TraceEvent why = std::move(*shutdown_reason_);
+    enter_election(why, out);
   }
 }
 
@@ -207,15 +206,15 @@ void QuorumPeer::on_flushed(Zxid token, Outbox& out) {
 void QuorumPeer::on_election_decided(Outbox& out) {
   const Vote& vote = election_.current_vote();
   if (vote.leader == config_.my_id) {
-    set_state(PeerState::kLeading, "won the election", out);
+    set_state(PeerState::kLeading, TraceEvent{.reason = StateChangeReason::kWonElection}, out);
     lead(out);
   } else {
-    set_state(PeerState::kFollowing, fmt::format("follows S{}", vote.leader), out);
+    set_state(PeerState::kFollowing, TraceEvent{.reason = StateChangeReason::kFollows, .peer = vote.leader}, out);
     follow(vote.leader, out);
   }
 }
 
-void QuorumPeer::go_looking(const std::string& reason, Outbox& out) {
+void QuorumPeer::go_looking(const TraceEvent& why, Outbox& out) {
   if (state_ == PeerState::kLeading && leader_role()) {
     for (const auto& [sid, handler] : as_leader().handlers) send_packet(sid, PacketType::kClose, handler.connection, 0, 0, out);
   } else if (state_ == PeerState::kFollowing && learner_role()) {
@@ -244,16 +243,16 @@ void QuorumPeer::go_looking(const std::string& reason, Outbox& out) {
   // QuorumPeer does while Follower/Leader.shutdown() runs.
   const int64_t unflushed = sync_.unflushed_txns();
   if (unflushed > 0) {
-    shutdown_reason_ = reason;
-    out.trace(TraceEvent{.kind = TraceKind::kShutdownFlush, .count = unflushed, .state_old = state_});
+    shutdown_reason_ = why;
+    out.trace(TraceEvent{.kind = TraceKind::kShutdownFlush, .state_old = state_, .txns = static_cast<int32_t>(unflushed)});
     return;
   }
-  enter_election(reason, out);
+  enter_election(why, out);
 }
 
-void QuorumPeer::enter_election(const std::string& reason, Outbox& out) {
+void QuorumPeer::enter_election(const TraceEvent& why, Outbox& out) {
   shutdown_reason_.reset();
-  set_state(PeerState::kLooking, reason, out);
+  set_state(PeerState::kLooking, why, out);
   phase_ = ZabPhase::kElection;
   election_.start_looking(db_.last_processed_zxid(), disk_.current_epoch, out);
 }

@@ -62,7 +62,6 @@ struct PeerConfig {
   UpstreamBugs upstream_bugs;  // ZooKeeper 3.8 data-loss bugs to reproduce (default: none, fixed)
 };
 
-
 enum class ZabPhase : uint8_t { kElection, kDiscovery, kSynchronization, kBroadcast };
 const char* zab_phase_name(ZabPhase phase);
 
@@ -74,9 +73,6 @@ struct NoRole {
   bool operator==(const NoRole&) const = default;
 };
 using PeerRole = std::variant<NoRole, LeaderState, LearnerState>;
-
-
-
 
 class QuorumPeer {
  public:
@@ -146,9 +142,11 @@ class QuorumPeer {
   bool is_voter(ServerId id) const { return config_.quorum.is_voter(id); }
   void send_packet(ServerId to, QuorumPacket packet, Outbox& out);
   void send_packet(ServerId to, PacketType type, uint64_t connection, Zxid zxid, int64_t value, Outbox& out);
-  void go_looking(const std::string& reason, Outbox& out);
-  void enter_election(const std::string& reason, Outbox& out);
-  void set_state(PeerState state, const std::string& reason, Outbox& out);
+  // `why` carries the reason of the state change as data: its `reason` and the fields
+  // that reason names (see StateChangeReason); set_state fills in the rest of the event.
+  void go_looking(const TraceEvent& why, Outbox& out);
+  void enter_election(const TraceEvent& why, Outbox& out);
+  void set_state(PeerState state, const TraceEvent& why, Outbox& out);
   void on_election_decided(Outbox& out);
 
   // quorum_peer.cpp: the replicated state
@@ -224,7 +222,7 @@ class QuorumPeer {
   SyncRequestProcessor sync_;
   // Set while the role is shut down and its logged txns are flushed (go_looking); the
   // election starts with this reason once the flush is done.
-  std::optional<std::string> shutdown_reason_;
+  std::optional<TraceEvent> shutdown_reason_;
 };
 
 }  // namespace zk

@@ -256,7 +256,7 @@ void ControlsPanel::draw_link(const sim::World& world, sim::RecordedRun& simulat
     ImGui::TextDisabled("S%d -> S%d: %s", link_from_, link_to_, tr(Text::kHoldNext));
   }
   // Drop next: armed until a message takes it, then which message was dropped (the
-  // world traces it as a note: "S1 -> S2: NOTIFICATION dropped (drop next)").
+  // world traces kMessageDropped: "S1 -> S2: NOTIFICATION dropped (drop next)").
   if (drop_from_ != 0) {
     if (world.trace().size() < drop_trace_index_) drop_from_ = 0;  // moved back before the click
   }
@@ -265,8 +265,8 @@ void ControlsPanel::draw_link(const sim::World& world, sim::RecordedRun& simulat
     std::string said = fmt::format("{}the next message will be dropped", prefix);
     for (size_t i = drop_trace_index_; i < world.trace().size(); ++i) {
       const TraceEvent& event = world.trace()[i];
-      if (event.kind == TraceKind::kNote && event.detail.starts_with(prefix) && event.detail.ends_with("(drop next)")) {
-        said = fmt::format("{} {}", time_text(event.time_us), event.detail);
+      if (event.kind == TraceKind::kMessageDropped && event.server == drop_from_ && event.peer == drop_to_) {
+        said = fmt::format("{} {}", time_text(event.time_us), describe(event));
         break;
       }
     }

@@ -52,10 +52,12 @@ TimelineModel build_timeline(const Trace& trace, int server_count, int64_t end_u
   for (auto& lane : model.lanes) builders.push_back(LaneBuilder{&lane});
   for (size_t i = 0; i < trace.size(); ++i) {
     const TraceEvent& e = trace[i];
-    if (e.kind == TraceKind::kNote) {
-      const std::string_view text = e.detail;
-      if (text.starts_with("network partition:")) model.markers.push_back({e.time_us, MarkerKind::kPartition, 0, i});
-      if (text.starts_with("network healed")) model.markers.push_back({e.time_us, MarkerKind::kHeal, 0, i});
+    if (e.kind == TraceKind::kNetworkPartitioned) {
+      model.markers.push_back({e.time_us, MarkerKind::kPartition, 0, i});
+      continue;
+    }
+    if (e.kind == TraceKind::kNetworkHealed) {
+      model.markers.push_back({e.time_us, MarkerKind::kHeal, 0, i});
       continue;
     }
     if (e.server < 1 || e.server > server_count) continue;

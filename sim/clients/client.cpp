@@ -116,8 +116,9 @@ std::optional<int32_t> SimClient::close(int64_t now_us, ClientEffects& effects) 
   // As ClientCnxn's close() while disconnected: the send thread stops instead of
   // reconnecting, so what was waiting fails with CONNECTIONLOSS, and the session is left
   // to expire on the servers.
-  effects.notes.push_back(fmt::format("client {}: closed while disconnected; session 0x{:x} is left to expire", name_,
-                                      static_cast<uint64_t>(session_id_)));
+  effects.traces.push_back(TraceEvent{.kind = TraceKind::kClientClosedDisconnected,
+                                      .session = static_cast<uint64_t>(session_id_),
+                                      .client = name_});
   if (state_ == ClientState::kConnecting) effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
   state_ = ClientState::kClosed;
   queue_state(KeeperState::kClosed, now_us);
@@ -152,8 +153,10 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
       data_watches_.clear();
       exist_watches_.clear();
       child_watches_.clear();
-      effects.notes.push_back(fmt::format("client {}: session 0x{:x} has expired (told by S{})", name_,
-                                          static_cast<uint64_t>(session_id_), server_));
+      effects.traces.push_back(TraceEvent{.kind = TraceKind::kClientSessionExpired,
+                                          .peer = server_,
+                                          .session = static_cast<uint64_t>(session_id_),
+                                          .client = name_});
       // ClientCnxn also queues Closed, but behind the event of death: whether the default
       // watcher sees it is a race between two threads, so it is not queued here.
       queue_state(KeeperState::kExpired, now_us);
@@ -169,9 +172,11 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     failed_attempts_ = 0;
     hosts_.on_connected();
     queue_state(KeeperState::kSyncConnected, now_us);
-    effects.notes.push_back(fmt::format("client {}: {} S{}, session 0x{:x}, timeout {} ms", name_,
-                                        fresh ? "connected to" : "reconnected to", server_,
-                                        static_cast<uint64_t>(session_id_), negotiated_timeout_ms_));
+    effects.traces.push_back(TraceEvent{.kind = fresh ? TraceKind::kClientConnected : TraceKind::kClientReconnected,
+                                        .peer = server_,
+                                        .session = static_cast<uint64_t>(session_id_),
+                                        .timeout_ms = static_cast<int32_t>(negotiated_timeout_ms_),
+                                        .client = name_});
     effects.timers.push_back(ping_after_send(negotiated_timeout_ms_));
     arm_read_timeout(effects);
     // What was asked while disconnected goes out now, in order.
@@ -272,7 +277,8 @@ void SimClient::lose_connection(const std::string& reason, int64_t now_us, Clien
       state_ == ClientState::kCrashed) {
     return;
   }
-  effects.notes.push_back(fmt::format("client {}: connection to S{} lost ({})", name_, server_, reason));
+  effects.traces.push_back(
+      TraceEvent{.kind = TraceKind::kClientConnectionLost, .peer = server_, .client = name_, .text = reason});
   if (state_ == ClientState::kConnecting) {
     ++failed_attempts_;
     if (session_id_ == 0 && failed_attempts_ >= hosts_.size()) connect_settled_ = true;  // refused everywhere
@@ -300,10 +306,11 @@ void SimClient::schedule_reconnect(int64_t now_us, ClientEffects& effects) {
     random_us = effects.prng->uniform_int(0, 999) * 1000;
   }
   if (spin_us > 0 || !first_connect_) {
-    effects.notes.push_back(fmt::format("client {}: tries S{} in {} ms ({}{}{})", name_, next.server,
-                                        (spin_us + random_us) / 1000, next.spin ? "1000 ms after a full round" : "",
-                                        next.spin && !first_connect_ ? " + " : "",
-                                        first_connect_ ? "" : fmt::format("random sleep {} ms", random_us / 1000)));
+    effects.traces.push_back(TraceEvent{.kind = TraceKind::kClientRetrying,
+                                        .peer = next.server,
+                                        .random_sleep_ms = first_connect_ ? -1 : static_cast<int32_t>(random_us / 1000),
+                                        .spin = next.spin,
+                                        .client = name_});
   }
   (void)now_us;
   effects.timers.push_back(ClientTimer{ClientTimerKind::kReconnect, spin_us + random_us});
@@ -313,11 +320,11 @@ bool SimClient::crash(int64_t now_us, ClientEffects& effects) {
   if (state_ == ClientState::kClosed || state_ == ClientState::kExpired || state_ == ClientState::kCrashed) {
     return false;
   }
-  effects.notes.push_back(fmt::format("client {}: process crashed{}; session 0x{:x} is left to expire", name_,
-                                      state_ == ClientState::kConnected || state_ == ClientState::kConnecting
-                                          ? fmt::format(", its connection to S{} drops", server_)
-                                          : std::string(),
-                                      static_cast<uint64_t>(session_id_)));
+  effects.traces.push_back(TraceEvent{
+      .kind = TraceKind::kClientCrashed,
+      .peer = state_ == ClientState::kConnected || state_ == ClientState::kConnecting ? server_ : ServerId{0},
+      .session = static_cast<uint64_t>(session_id_),
+      .client = name_});
   // The OS closes the socket (FIN): the server sees the connection drop.
   if (state_ == ClientState::kConnected || state_ == ClientState::kConnecting) {
     effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "core/client_protocol.h"
+#include "core/trace_event.h"
 #include "sim/world/event_queue.h"
 #include "sim/world/prng.h"
 #include "sim/clients/static_host_provider.h"
@@ -85,7 +86,7 @@ struct ClientEffects {
   bool connection_opened = false;
   std::vector<ClientSend> sends;
   std::vector<ClientTimer> timers;
-  std::vector<std::string> notes;  // trace lines ("C1 connected to S2, session 0x...")
+  std::vector<TraceEvent> traces;  // what the client reports (kClientConnected, ...); the world stamps the time
 };
 
 class SimClient {

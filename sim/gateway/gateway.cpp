@@ -14,8 +14,8 @@ uint64_t Gateway::accept(ServerId server, std::string remote_address) {
   c.server = server;
   c.remote_address = std::move(remote_address);
   c.reader = FrameReader(config_.max_buffer_bytes);
-  if (const std::string error = world_.external_open(server, id, &c.world_id); !error.empty()) {
-    close(id, c, error);
+  if (const Status status = world_.external_open(server, id, &c.world_id); !status.ok()) {
+    close(id, c, status.message());
     return id;
   }
   return id;

@@ -50,7 +50,7 @@ class Applier {
     for (const ServerRef& ref : c.servers) {
       ServerId id = 0;
       if (auto e = resolve_server(world_, ref, &id); !e.empty()) return fail(e);
-      if (auto e = world_.start(id); !e.empty()) return fail(e);
+      if (Status status = world_.start(id); !status.ok()) return fail(status);
     }
     return {};
   }
@@ -126,10 +126,10 @@ class Applier {
     ActionOutcome outcome;
     if constexpr (std::is_same_v<T, ClientClose>) {
       // A cxid only when a closeSession went out (a disconnected client just stops).
-      outcome.error = world_.client_close(c.client, &outcome.cxid);
+      outcome.error = world_.client_close(c.client, &outcome.cxid).message();
     } else {
       int32_t cxid = 0;
-      outcome.error = world_.client_submit(c.client, *client_request(Command(c)), &cxid);
+      outcome.error = world_.client_submit(c.client, *client_request(Command(c)), &cxid).message();
       if (outcome.error.empty()) outcome.cxid = cxid;
     }
     return outcome;
@@ -141,14 +141,15 @@ class Applier {
 
  private:
   static ActionOutcome fail(std::string error) { return ActionOutcome{std::move(error), std::nullopt}; }
+  static ActionOutcome fail(const Status& status) { return ActionOutcome{status.message(), std::nullopt}; }
 
-  ActionOutcome on_server(const ServerRef& ref, std::string (World::*command)(ServerId)) {
+  ActionOutcome on_server(const ServerRef& ref, Status (World::*command)(ServerId)) {
     ServerId id = 0;
     if (auto e = resolve_server(world_, ref, &id); !e.empty()) return fail(e);
     return fail((world_.*command)(id));
   }
   ActionOutcome on_link(const ServerRef& from_ref, const ServerRef& to_ref,
-                        std::string (World::*command)(EndpointId, EndpointId)) {
+                        Status (World::*command)(EndpointId, EndpointId)) {
     ServerId from = 0;
     ServerId to = 0;
     if (auto e = resolve_server(world_, from_ref, &from); !e.empty()) return fail(e);

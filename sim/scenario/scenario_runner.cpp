@@ -135,7 +135,7 @@ class ScenarioStepper::Impl {
                                   format_duration(options_.max_virtual_time_us));
       return true;
     }
-    if (options_.echo_steps) world_.note(fmt::format("line {}: {}", step.line, format_step(step.command)));
+    if (options_.echo_steps) echo_line(step.line, format_step(step.command));
     std::string error;
     try {
       error = std::visit([&](const auto& c) { return exec(c); }, step.command);
@@ -160,7 +160,7 @@ class ScenarioStepper::Impl {
         r.text = format_step(scenario_.steps[i].command);
         r.passed = expected->invariant == violation->invariant;
         if (!r.passed) r.detail = fmt::format("expected {} violated, saw {}", expected->invariant, r.detail);
-        if (options_.echo_steps) world_.note(fmt::format("line {}: {}", r.line, r.text));
+        if (options_.echo_steps) echo_line(r.line, r.text);
         break;
       }
       r.time_us = world_.now_us();
@@ -215,6 +215,10 @@ class ScenarioStepper::Impl {
     return apply_action(world_, command);
   }
   std::string resolve(const ServerRef& ref, ServerId* id) { return resolve_server(world_, ref, id); }
+  // The scenario's echo of a line it runs ("line 7: kill leader").
+  void echo_line(int line, std::string text) {
+    world_.trace(TraceEvent{.kind = TraceKind::kScenarioStep, .line = line, .text = std::move(text)});
+  }
 
   void expectation(bool passed, std::string detail) {
     ExpectationResult r;
@@ -248,7 +252,7 @@ class ScenarioStepper::Impl {
     mem.last_op = label;
     if (!op || !op->done) {
       mem.last_err = ErrorCode::kConnectionLoss;
-      world_.note(fmt::format("client {}: {} got no reply within 30s", name, label));
+      world_.trace(TraceEvent{.kind = TraceKind::kClientNoReply, .client = name, .text = label});
       return {};
     }
     mem.last_err = op->err;
@@ -290,7 +294,7 @@ class ScenarioStepper::Impl {
       ServerId id = 0;
       if (!error.empty() && options_.skip_faults_on_exited_servers && resolve(c.server, &id).empty() &&
           world_.slot(id).exited) {
-        world_.note(fmt::format("line {}: skipped: S{} has exited by itself", line_, id));
+        echo_line(line_, fmt::format("skipped: S{} has exited by itself", id));
         return {};
       }
     }

@@ -82,7 +82,13 @@ void World::record_message(int64_t sent_us, EndpointId from, EndpointId to, cons
   if (messages_.size() < kMaxMessageRecords) messages_.push_back(MessageRecord{sent_us, now_us_, from, to, kind});
 }
 
-void World::note(const std::string& text) { record(TraceEvent{.kind = TraceKind::kNote, .detail = text}); }
+void World::note(const std::string& text) { record(TraceEvent{.kind = TraceKind::kNote, .text = text}); }
+
+Status World::check_server_id(ServerId id) const {
+  if (valid_server(id)) return {};
+  return Status::error(StatusCode::kNoSuchServer,
+                       fmt::format("server id {} is out of range 1..{}", id, config_.server_count));
+}
 
 std::string World::render_trace() const {
   std::string text;
@@ -133,36 +139,41 @@ void World::boot(ServerSlot& s) {
   announce_links(s.id, true);
 }
 
-std::string World::start(ServerId id) {
-  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+Status World::start(ServerId id) {
+  if (Status status = check_server_id(id); !status.ok()) return status;
   ServerSlot& s = mutable_slot(id);
-  if (s.peer) return fmt::format("server {} is already running", id);
+  if (s.peer) return Status::error(StatusCode::kServerRunning, fmt::format("server {} is already running", id));
   boot(s);
   return {};
 }
 
-std::string World::load_disk(ServerId id, PersistentState state, const std::string& description) {
-  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+Status World::load_disk(ServerId id, PersistentState state, const std::string& description) {
+  if (Status status = check_server_id(id); !status.ok()) return status;
   ServerSlot& s = mutable_slot(id);
-  if (s.peer) return fmt::format("server {} is running; load its disk before it starts or after a kill", id);
+  if (s.peer) {
+    return Status::error(StatusCode::kServerRunning,
+                         fmt::format("server {} is running; load its disk before it starts or after a kill", id));
+  }
   s.disk.load(std::move(state));
   note(fmt::format("server {}'s disk loaded: {}", id, description));
   return {};
 }
 
-std::string World::restart(ServerId id) {
-  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+Status World::restart(ServerId id) {
+  if (Status status = check_server_id(id); !status.ok()) return status;
   ServerSlot& s = mutable_slot(id);
-  if (s.peer) return fmt::format("server {} is running; kill it first", id);
-  if (s.incarnation == 0) return fmt::format("server {} was never started; use start", id);
+  if (s.peer) return Status::error(StatusCode::kServerRunning, fmt::format("server {} is running; kill it first", id));
+  if (s.incarnation == 0) {
+    return Status::error(StatusCode::kNeverStarted, fmt::format("server {} was never started; use start", id));
+  }
   boot(s);
   return {};
 }
 
-std::string World::kill(ServerId id) {
-  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+Status World::kill(ServerId id) {
+  if (Status status = check_server_id(id); !status.ok()) return status;
   ServerSlot& s = mutable_slot(id);
-  if (!s.peer) return fmt::format("server {} is not running", id);
+  if (!s.peer) return Status::error(StatusCode::kServerNotRunning, fmt::format("server {} is not running", id));
   stop_process(s);
   return {};
 }
@@ -173,8 +184,7 @@ void World::stop_process(ServerSlot& s) {
   s.paused = false;
   s.deferred.clear();
   const size_t lost = s.disk.crash();
-  record(TraceEvent{.server = id, .kind = TraceKind::kServerCrashed,
-                    .detail = lost ? fmt::format("{} logged txn(s) not yet fsynced are lost", lost) : ""});
+  record(TraceEvent{.server = id, .kind = TraceKind::kServerCrashed, .txns = static_cast<int32_t>(lost)});
   announce_links(id, false);
   // Its unsent data dies with it.
   std::erase_if(partitioned_, [id](const DeliverMessage& m) { return m.from == id || m.to == id; });
@@ -194,20 +204,20 @@ void World::stop_process(ServerSlot& s) {
   }
 }
 
-std::string World::pause(ServerId id) {
-  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+Status World::pause(ServerId id) {
+  if (Status status = check_server_id(id); !status.ok()) return status;
   ServerSlot& s = mutable_slot(id);
-  if (!s.peer) return fmt::format("server {} is not running", id);
-  if (s.paused) return fmt::format("server {} is already paused", id);
+  if (!s.peer) return Status::error(StatusCode::kServerNotRunning, fmt::format("server {} is not running", id));
+  if (s.paused) return Status::error(StatusCode::kServerPaused, fmt::format("server {} is already paused", id));
   s.paused = true;
   record(TraceEvent{.server = id, .kind = TraceKind::kServerPaused});
   return {};
 }
 
-std::string World::resume(ServerId id) {
-  if (!valid_server(id)) return fmt::format("server id {} is out of range 1..{}", id, config_.server_count);
+Status World::resume(ServerId id) {
+  if (Status status = check_server_id(id); !status.ok()) return status;
   ServerSlot& s = mutable_slot(id);
-  if (!s.peer || !s.paused) return fmt::format("server {} is not paused", id);
+  if (!s.peer || !s.paused) return Status::error(StatusCode::kServerNotPaused, fmt::format("server {} is not paused", id));
   s.paused = false;
   record(TraceEvent{.server = id, .kind = TraceKind::kServerResumed});
   std::vector<EventPayload> deferred = std::exchange(s.deferred, {});
@@ -218,21 +228,23 @@ std::string World::resume(ServerId id) {
   return {};
 }
 
-std::string World::partition(const std::vector<std::vector<EndpointId>>& groups) {
-  if (groups.size() < 2) return "partition needs at least two groups separated by |";
+Status World::partition(const std::vector<std::vector<EndpointId>>& groups) {
+  if (groups.size() < 2) {
+    return Status::error(StatusCode::kInvalidArgument, "partition needs at least two groups separated by |");
+  }
   network_.partition(groups);
-  std::string text = "network partition:";
+  std::string text;
   for (size_t g = 0; g < groups.size(); ++g) {
     text += g ? " |" : "";
     for (EndpointId e : groups[g]) text += e >= kFirstClientEndpoint ? fmt::format(" C{}", e) : fmt::format(" S{}", e);
   }
-  note(text);
+  record(TraceEvent{.kind = TraceKind::kNetworkPartitioned, .text = std::move(text)});
   return {};
 }
 
-std::string World::heal() {
+Status World::heal() {
   const auto healed = network_.heal();
-  note("network healed: every link restored");
+  record(TraceEvent{.kind = TraceKind::kNetworkHealed});
   // Connections between servers that were cut come back up.
   for (const auto& [from, to] : healed) {
     if (from < to && valid_server(from) && valid_server(to) && is_up(from) && is_up(to)) {
@@ -263,17 +275,17 @@ std::string World::heal() {
   return {};
 }
 
-std::string World::hold_next(EndpointId from, EndpointId to) {
+Status World::hold_next(EndpointId from, EndpointId to) {
   network_.hold_next(from, to);
   return {};
 }
 
-std::string World::drop_next(EndpointId from, EndpointId to) {
+Status World::drop_next(EndpointId from, EndpointId to) {
   network_.drop_next(from, to);
   return {};
 }
 
-std::string World::release_held(EndpointId from, EndpointId to) {
+Status World::release_held(EndpointId from, EndpointId to) {
   bool any = false;
   std::vector<HeldMessage> keep;
   for (HeldMessage& held : held_) {
@@ -285,7 +297,8 @@ std::string World::release_held(EndpointId from, EndpointId to) {
     }
   }
   held_ = std::move(keep);
-  return any ? std::string() : fmt::format("no message is held on S{} -> S{}", from, to);
+  if (!any) return Status::error(StatusCode::kNothingHeld, fmt::format("no message is held on S{} -> S{}", from, to));
+  return {};
 }
 
 void World::announce_links(ServerId id, bool connected) {
@@ -317,7 +330,7 @@ bool World::step_until(int64_t deadline_us) {
     // must not overwrite it (the run stops at the first one).
     if (checking_ && !violation_ && (violation_ = checker_.after_event(*this, payload))) {
       record(TraceEvent{.server = violation_->servers.empty() ? 0 : violation_->servers.front(),
-                        .kind = TraceKind::kInvariantViolated, .detail = describe_violation(*violation_)});
+                        .kind = TraceKind::kInvariantViolated, .text = describe_violation(*violation_)});
     }
   }
   queue_.release(popped);
@@ -439,7 +452,7 @@ void World::server_invariant_failed(ServerSlot& s, const InvariantFailure& failu
   if (violation_) return;
   violation_ = InvariantViolation{"server-invariant", {s.id},
                                   fmt::format("{}:{}: {}", failure.file(), failure.line(), failure.condition())};
-  record(TraceEvent{.server = s.id, .kind = TraceKind::kInvariantViolated, .detail = describe_violation(*violation_)});
+  record(TraceEvent{.server = s.id, .kind = TraceKind::kInvariantViolated, .text = describe_violation(*violation_)});
 }
 
 void World::deliver_input(ServerSlot& s, const EventPayload& payload, Outbox& out) {
@@ -491,7 +504,7 @@ void World::apply_effects(ServerSlot& s, Outbox& out) {
       // A server that finds its own protocol state broken (ZooKeeper exits the process
       // there) stops the run as a failed check, like any checker's violation.
       if (trace->event.kind == TraceKind::kInvariantViolated && !violation_) {
-        violation_ = InvariantViolation{"server-invariant", {s.id}, trace->event.detail};
+        violation_ = InvariantViolation{"server-invariant", {s.id}, trace->event.text};
       }
       record(std::move(trace->event));
     } else if (auto* to_client = std::get_if<ClientSendEffect>(&effect)) {
@@ -537,17 +550,21 @@ void World::send_to_connection(ServerId from, ConnectionId connection, ServerToC
   external_out_.push_back(ExternalDelivery{connection, end->external_id, std::move(message)});
 }
 
-std::string World::external_open(ServerId server, uint64_t external_id, ConnectionId* connection) {
-  if (!valid_server(server)) return fmt::format("server id {} is out of range 1..{}", server, config_.server_count);
+Status World::external_open(ServerId server, uint64_t external_id, ConnectionId* connection) {
+  if (Status status = check_server_id(server); !status.ok()) return status;
   *connection = connections_.open(
       ConnectionEnd{ConnectionEnd::Kind::kExternal, kExternalEndpoint, external_id, server, true});
   return {};
 }
 
-std::string World::external_send(ConnectionId connection, ClientToServer message) {
+Status World::external_send(ConnectionId connection, ClientToServer message) {
   const ConnectionEnd* end = connections_.find(connection);
-  if (!end || end->kind != ConnectionEnd::Kind::kExternal) return fmt::format("no external connection {}", connection);
-  if (!end->open) return fmt::format("external connection {} is closed", connection);
+  if (!end || end->kind != ConnectionEnd::Kind::kExternal) {
+    return Status::error(StatusCode::kNoSuchConnection, fmt::format("no external connection {}", connection));
+  }
+  if (!end->open) {
+    return Status::error(StatusCode::kConnectionClosed, fmt::format("external connection {} is closed", connection));
+  }
   queue_.push(now_us_, DeliverToServer{end->server, slot(end->server).incarnation, kExternalEndpoint, connection,
                                        std::move(message), now_us_});
   return {};
@@ -599,28 +616,26 @@ std::vector<ServerId> World::client_hosts(ServerId first) {
   return hosts;
 }
 
-std::string World::client_connect(const std::string& name, ServerId first, int64_t timeout_ms) {
-  if (first != 0 && !valid_server(first)) {
-    return fmt::format("server id {} is out of range 1..{}", first, config_.server_count);
+Status World::client_connect(const std::string& name, ServerId first, int64_t timeout_ms) {
+  if (first != 0) {
+    if (Status status = check_server_id(first); !status.ok()) return status;
   }
   return client_connect(name, client_hosts(first), timeout_ms);
 }
 
-std::string World::client_connect(const std::string& name, std::vector<ServerId> hosts, int64_t timeout_ms) {
-  if (hosts.empty()) return "a client needs at least one server";
+Status World::client_connect(const std::string& name, std::vector<ServerId> hosts, int64_t timeout_ms) {
+  if (hosts.empty()) return Status::error(StatusCode::kInvalidArgument, "a client needs at least one server");
   for (size_t i = 0; i < hosts.size(); ++i) {
-    if (!valid_server(hosts[i])) {
-      return fmt::format("server id {} is out of range 1..{}", hosts[i], config_.server_count);
-    }
+    if (Status status = check_server_id(hosts[i]); !status.ok()) return status;
     if (std::find(hosts.begin(), hosts.begin() + static_cast<std::ptrdiff_t>(i), hosts[i]) !=
         hosts.begin() + static_cast<std::ptrdiff_t>(i)) {
-      return fmt::format("server {} is listed twice", hosts[i]);
+      return Status::error(StatusCode::kInvalidArgument, fmt::format("server {} is listed twice", hosts[i]));
     }
   }
   if (const SimClient* existing = client(name)) {
     const ClientState state = existing->state();
     if (state != ClientState::kClosed && state != ClientState::kExpired && state != ClientState::kCrashed) {
-      return fmt::format("client '{}' is already connected", name);
+      return Status::error(StatusCode::kClientConnected, fmt::format("client '{}' is already connected", name));
     }
   }
   const EndpointId endpoint = kFirstClientEndpoint + static_cast<EndpointId>(clients_.size());
@@ -632,18 +647,21 @@ std::string World::client_connect(const std::string& name, std::vector<ServerId>
   return {};
 }
 
-std::string World::client_crash(const std::string& name) {
-  std::string error;
-  std::string result = act_on_client(name, [&](SimClient& c, ClientEffects& effects) {
-    if (!c.crash(now_us_, effects)) error = fmt::format("client '{}' is {}", name, client_state_name(c.state()));
+Status World::client_crash(const std::string& name) {
+  Status error;
+  Status result = act_on_client(name, [&](SimClient& c, ClientEffects& effects) {
+    if (!c.crash(now_us_, effects)) {
+      error = Status::error(StatusCode::kClientNotRunning,
+                            fmt::format("client '{}' is {}", name, client_state_name(c.state())));
+    }
   });
-  return result.empty() ? error : result;
+  return result.ok() ? error : result;
 }
 
 template <typename Act>
-std::string World::act_on_client(const std::string& name, Act&& act) {
+Status World::act_on_client(const std::string& name, Act&& act) {
   SimClient* c = mutable_client(name);
-  if (!c) return fmt::format("unknown client '{}'", name);
+  if (!c) return Status::error(StatusCode::kNoSuchClient, fmt::format("unknown client '{}'", name));
   ClientSlot& slot = *client_by_endpoint(c->endpoint());
   ClientEffects& effects = fresh_client_effects();
   act(*c, effects);
@@ -651,21 +669,21 @@ std::string World::act_on_client(const std::string& name, Act&& act) {
   return {};
 }
 
-std::string World::client_submit(const std::string& name, Request request, int32_t* cxid) {
+Status World::client_submit(const std::string& name, Request request, int32_t* cxid) {
   return act_on_client(name, [&](SimClient& c, ClientEffects& effects) {
     const int32_t id = c.submit(std::move(request), now_us_, effects);
     if (cxid) *cxid = id;
   });
 }
 
-std::string World::client_close(const std::string& name, std::optional<int32_t>* cxid) {
+Status World::client_close(const std::string& name, std::optional<int32_t>* cxid) {
   return act_on_client(name, [&](SimClient& c, ClientEffects& effects) { *cxid = c.close(now_us_, effects); });
 }
 
 ClientEffects& World::fresh_client_effects() {
   client_effects_.sends.clear();
   client_effects_.timers.clear();
-  client_effects_.notes.clear();
+  client_effects_.traces.clear();
   client_effects_.next_connection = connections_.next_id();
   client_effects_.connection_opened = false;
   client_effects_.prng = &prng_;
@@ -693,7 +711,7 @@ void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
     const int64_t at_us = now_us_ + timer.after_us;
     if (t.arm(at_us, seq)) queue_.push_at(at_us, seq, ClientTimerFire{endpoint, static_cast<uint8_t>(timer.kind), seq});
   }
-  for (const std::string& text : effects.notes) note(text);
+  for (TraceEvent& event : effects.traces) record(std::move(event));
 }
 
 void World::handle_client_event(const EventPayload& payload) {
@@ -776,8 +794,8 @@ void World::transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_
     return;
   }
   if (delivery.count == 0) {  // taken by `drop` on this link: say which message it was
-    record(TraceEvent{.server = from, .kind = TraceKind::kNote,
-                      .detail = fmt::format("S{} -> S{}: {} dropped (drop next)", from, to, message_kind_name(message))});
+    record(TraceEvent{.server = from, .kind = TraceKind::kMessageDropped, .peer = to,
+                      .message_kind = message_kind_name(message)});
     return;
   }
   push_delivery<DeliverMessage>(delivery, from, to, to_incarnation, sent_us, std::move(message));
@@ -812,7 +830,7 @@ void World::transmit_client_link(Delivery&& message) {
     const ServerSlot& server_slot = slot(server);
     const int64_t server_at_us = kToServer ? receiver_at_us : now_us_;
     const int64_t client_at_us = kToServer ? now_us_ : receiver_at_us;
-    note(fmt::format("connection C{}-S{} broken: a message was lost", client, server));
+    record(TraceEvent{.kind = TraceKind::kClientLinkBroken, .peer = server, .client_endpoint = client});
     queue_.push(server_at_us, DeliverToServer{server, server_slot.incarnation, client, connection, Disconnect{}, now_us_});
     queue_.push(client_at_us,
                 DeliverToClient{client, server, connection, ConnectionClosed{"connection reset: a message was lost"}, now_us_});
@@ -831,8 +849,7 @@ void World::break_connection(ServerId from, ServerId to, int64_t receiver_at_us)
   // Already broken and not yet reconnected: this message is simply gone with the connection.
   int64_t& reconnect_at_us = reconnect_at_us_[{std::min(from, to), std::max(from, to)}];
   if (reconnect_at_us > now_us_) return;
-  record(TraceEvent{.server = from, .kind = TraceKind::kNote,
-                    .detail = fmt::format("connection S{}-S{} broken: a message was lost", from, to)});
+  record(TraceEvent{.server = from, .kind = TraceKind::kConnectionBroken, .peer = to});
   queue_.push(now_us_, LinkChange{from, slot(from).incarnation, to, false});
   queue_.push(receiver_at_us, LinkChange{to, slot(to).incarnation, from, false});
   const int64_t reconnect_us = std::max(now_us_, receiver_at_us) + network_.draw_latency_us(prng_);

@@ -24,6 +24,7 @@
 #include "sim/check/invariant_checker.h"
 #include "sim/world/network.h"
 #include "sim/world/prng.h"
+#include "sim/world/status.h"
 
 namespace zk::sim {
 
@@ -106,45 +107,49 @@ class World {
 
   explicit World(WorldConfig config);
 
-  // ---- Commands. Each returns an empty string or a one-line error (never throws). ----
-  std::string start(ServerId id);
-  std::string kill(ServerId id);
-  std::string restart(ServerId id);
-  std::string pause(ServerId id);
-  std::string resume(ServerId id);
-  std::string partition(const std::vector<std::vector<EndpointId>>& groups);
-  std::string heal();
-  std::string hold_next(EndpointId from, EndpointId to);
-  std::string drop_next(EndpointId from, EndpointId to);
-  std::string release_held(EndpointId from, EndpointId to);
-  void note(const std::string& text);  // a free-text trace line (scenario echo)
+  // ---- Commands. Each returns a Status: ok, or an error code with a one-line message
+  // (never throws). ----
+  Status start(ServerId id);
+  Status kill(ServerId id);
+  Status restart(ServerId id);
+  Status pause(ServerId id);
+  Status resume(ServerId id);
+  Status partition(const std::vector<std::vector<EndpointId>>& groups);
+  Status heal();
+  Status hold_next(EndpointId from, EndpointId to);
+  Status drop_next(EndpointId from, EndpointId to);
+  Status release_held(EndpointId from, EndpointId to);
+  void note(const std::string& text);  // a free-text trace line (kNote)
+  // Records a trace event the caller built (kScenarioStep, kClientNoReply, ...) at the
+  // current time.
+  void trace(TraceEvent&& event) { record(std::move(event)); }
   // Replaces a stopped server's disk with `state` (a restored data directory).
-  std::string load_disk(ServerId id, PersistentState state, const std::string& description);
+  Status load_disk(ServerId id, PersistentState state, const std::string& description);
   // A new client whose StaticHostProvider tries `hosts` in that order (non-empty, distinct
   // valid ids; see client_hosts for the Java client's shuffle). A name whose client was
   // closed, expired or crashed may be used again; the old client stays in clients().
-  std::string client_connect(const std::string& name, std::vector<ServerId> hosts, int64_t timeout_ms);
+  Status client_connect(const std::string& name, std::vector<ServerId> hosts, int64_t timeout_ms);
   // The same with the host list ZooKeeper's client would build for every server, shuffled
   // once from the run's PRNG, then `first` moved to the front (first == 0: none moved).
-  std::string client_connect(const std::string& name, ServerId first, int64_t timeout_ms);
+  Status client_connect(const std::string& name, ServerId first, int64_t timeout_ms);
   // Every server in a Collections.shuffle order drawn from the run's PRNG, then `first`
   // (if not 0) moved to the front.
   std::vector<ServerId> client_hosts(ServerId first);
   // The client process dies without closing its session (SimClient::crash).
-  std::string client_crash(const std::string& name);
+  Status client_crash(const std::string& name);
   // Sends an operation from a client; returns its cxid, or an error (unknown client).
-  std::string client_submit(const std::string& name, Request request, int32_t* cxid);
+  Status client_submit(const std::string& name, Request request, int32_t* cxid);
   // Closes a client's session (SimClient::close): *cxid is the closeSession's when one was
   // sent (connected), nullopt otherwise.
-  std::string client_close(const std::string& name, std::optional<int32_t>* cxid);
+  Status client_close(const std::string& name, std::optional<int32_t>* cxid);
 
   // ---- External connections (real clients through the gateway, sim/gateway/). They do
   // not go through the simulated network: their messages reach the server at the current
   // virtual time, and the server's messages to them collect in external_outbox(). ----
   // A new connection from outside to a server (it is not told until a message arrives).
-  std::string external_open(ServerId server, uint64_t external_id, ConnectionId* connection);
+  Status external_open(ServerId server, uint64_t external_id, ConnectionId* connection);
   // A message from an external connection, an input to its server at the current time.
-  std::string external_send(ConnectionId connection, ClientToServer message);
+  Status external_send(ConnectionId connection, ClientToServer message);
   // The outside end closed: the server gets Disconnect (nothing more is delivered); a
   // connection the server closed already is left alone.
   void external_close(ConnectionId connection);
@@ -188,6 +193,8 @@ class World {
   const WorldConfig& config() const { return config_; }
   int server_count() const { return config_.server_count; }
   bool valid_server(ServerId id) const { return id >= 1 && id <= config_.server_count; }
+  // Ok for a server id in 1..N; kNoSuchServer ("server id 4 is out of range 1..3") otherwise.
+  Status check_server_id(ServerId id) const;
   const ServerSlot& slot(ServerId id) const { return servers_.at(static_cast<size_t>(id - 1)); }
   const QuorumPeer* peer(ServerId id) const;  // null when down
   bool is_up(ServerId id) const { return peer(id) != nullptr; }
@@ -258,7 +265,7 @@ class World {
   ClientEffects& fresh_client_effects();
   // Runs a command on a named client (act(client, effects)) and applies its effects.
   template <typename Act>
-  std::string act_on_client(const std::string& name, Act&& act);
+  Status act_on_client(const std::string& name, Act&& act);
   ClientSlot* client_by_endpoint(EndpointId endpoint);
   void handle_client_event(const EventPayload& payload);
 

@@ -455,14 +455,16 @@ std::vector<std::string> PeerDriver::status() const {
                                    leader->epoch_decided ? ", decided" : "", leader->epoch_acked ? ", acked" : "",
                                    leader->serving ? ", serving" : "", leader->outstanding.size());
     for (const auto& [sid, h] : leader->handlers) {
-      text += fmt::format("; S{}{}{}", sid, h.acked_epoch ? " acked-epoch" : "", h.sync_mode.empty() ? "" : " " + h.sync_mode);
+      text += fmt::format("; S{}{}{}", sid, h.acked_epoch ? " acked-epoch" : "",
+                          h.sync_mode == SyncMode::kNone ? "" : " " + std::string(sync_mode_name(h.sync_mode)));
       if (h.acked_new_leader) text += " acked-newleader";
     }
     lines.push_back(text);
   }
   if (const auto& learner = p.learner_state()) {
     lines.push_back(fmt::format("learner: leader S{}, epoch {}, sync {}{}, {} pending txns", learner->leader,
-                                learner->new_epoch, learner->sync_mode.empty() ? "-" : learner->sync_mode,
+                                learner->new_epoch,
+                                learner->sync_mode == SyncMode::kNone ? "-" : sync_mode_name(learner->sync_mode),
                                 learner->serving ? ", serving" : "", learner->pending_txns.size()));
   }
   std::string timers = "timers:";

@@ -103,7 +103,7 @@ TEST_CASE("drop next: the trace says which message was dropped, on which link") 
   const auto& trace = simulation.world()->trace();
   std::vector<std::string> drops;
   for (size_t i = before; i < trace.size(); ++i) {
-    if (trace[i].kind == zk::TraceKind::kNote && trace[i].detail.ends_with("(drop next)")) drops.push_back(trace[i].detail);
+    if (trace[i].kind == zk::TraceKind::kMessageDropped) drops.push_back(zk::describe(trace[i]));
   }
   REQUIRE(drops.size() == 1);  // only the next one
   const std::string prefix = "S" + std::to_string(leader_id) + " -> S1: ";

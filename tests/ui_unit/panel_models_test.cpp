@@ -19,9 +19,9 @@ zk::sim::World make_world(int servers) {
 
 TEST_CASE("vote matrix: S2 started after S1 has the quorum S1+S2 while it finalizes") {
   auto world = make_world(3);
-  REQUIRE(world.start(1).empty());
+  REQUIRE(world.start(1).ok());
   world.run_for(1'000'000);
-  REQUIRE(world.start(2).empty());
+  REQUIRE(world.start(2).ok());
   REQUIRE(world.run_until([](const zk::sim::World& w) { return w.peer(2)->election().finalizing(); }, 2'000'000));
   const zk::ui::VoteMatrix matrix = zk::ui::build_vote_matrix(world);
   CHECK(matrix.server_count == 3);
@@ -49,7 +49,7 @@ TEST_CASE("vote matrix: S2 started after S1 has the quorum S1+S2 while it finali
 
 TEST_CASE("vote matrix: a lone LOOKING server supports only itself, no quorum") {
   auto world = make_world(5);
-  REQUIRE(world.start(4).empty());
+  REQUIRE(world.start(4).ok());
   world.run_for(500'000);
   const zk::ui::VoteMatrix matrix = zk::ui::build_vote_matrix(world);
   CHECK(matrix.quorum_size == 3);
@@ -64,24 +64,24 @@ TEST_CASE("vote matrix: a lone LOOKING server supports only itself, no quorum") 
 
 TEST_CASE("tree diff: missing, extra and changed nodes and their ancestors") {
   auto world = make_world(3);
-  for (zk::ServerId id = 1; id <= 3; ++id) REQUIRE(world.start(id).empty());
+  for (zk::ServerId id = 1; id <= 3; ++id) REQUIRE(world.start(id).ok());
   REQUIRE(world.run_until([](const zk::sim::World& w) { return w.leader_serving(); }, 30'000'000));
   world.run_for(2'000'000);
   const zk::ServerId leader = *world.leader();
   const zk::ServerId follower = leader == 1 ? 2 : 1;
   const zk::ServerId lagging = 6 - leader - follower;
-  REQUIRE(world.client_connect("c", follower, 6000).empty());
+  REQUIRE(world.client_connect("c", follower, 6000).ok());
   world.run_for(1'000'000);
   int32_t cxid = 0;
   auto op = [&](const zk::Request& request) {
-    REQUIRE(world.client_submit("c", request, &cxid).empty());
+    REQUIRE(world.client_submit("c", request, &cxid).ok());
     world.run_for(500'000);
     REQUIRE(world.client("c")->op(cxid)->done);
     REQUIRE(world.client("c")->op(cxid)->err == zk::ErrorCode::kOk);
   };
   op(zk::CreateRequest{"/a", "one", zk::CreateMode::kPersistent, -1});
   op(zk::CreateRequest{"/a/b", "", zk::CreateMode::kPersistent, -1});
-  REQUIRE(world.pause(lagging).empty());
+  REQUIRE(world.pause(lagging).ok());
   op(zk::SetDataRequest{"/a", "two", -1});
   op(zk::CreateRequest{"/c", "", zk::CreateMode::kPersistent, -1});
   op(zk::CreateRequest{"/a/b/d", "", zk::CreateMode::kPersistent, -1});

@@ -18,10 +18,10 @@ TEST_CASE("lanes follow starts, decisions, pauses, crashes and restarts") {
   trace.push_back({.time_us = 300, .server = 1, .kind = TraceKind::kStateChanged, .state_old = zk::PeerState::kLooking,
                    .state_new = zk::PeerState::kLeading});
   trace.push_back({.time_us = 350, .server = 1, .kind = TraceKind::kLeaderServing});
-  trace.push_back({.time_us = 400, .kind = TraceKind::kNote, .detail = "network partition: S1 | S2"});
+  trace.push_back({.time_us = 400, .kind = TraceKind::kNetworkPartitioned, .text = " S1 | S2"});
   trace.push_back({.time_us = 500, .server = 1, .kind = TraceKind::kServerPaused});
   trace.push_back({.time_us = 600, .server = 1, .kind = TraceKind::kServerResumed});
-  trace.push_back({.time_us = 650, .kind = TraceKind::kNote, .detail = "network healed: every link restored"});
+  trace.push_back({.time_us = 650, .kind = TraceKind::kNetworkHealed});
   trace.push_back({.time_us = 700, .server = 1, .kind = TraceKind::kServerCrashed});
   trace.push_back({.time_us = 900, .server = 1, .kind = TraceKind::kServerStarted});
   trace.push_back({.time_us = 950, .server = 7, .kind = TraceKind::kServerStarted});  // no such lane: ignored

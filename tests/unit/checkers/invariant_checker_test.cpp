@@ -41,7 +41,7 @@ TEST_CASE("invariant checker: commit without a quorum loses an acknowledged writ
   for (const TraceEvent& e : buggy.trace) reported += e.kind == TraceKind::kInvariantViolated ? 1 : 0;
   CHECK(reported == 1);
   CHECK(buggy.trace.back().kind == TraceKind::kInvariantViolated);
-  CHECK(buggy.trace.back().detail ==
+  CHECK(buggy.trace.back().text ==
         "acked-txn-durable violated by S2: S2 established epoch 2 without client-acknowledged txn 0x100000004");
   // The correct protocol passes the same scenario.
   const RunReport correct = run_scenario(parsed.scenario, std::nullopt, RunOptions{});

@@ -75,7 +75,7 @@ TEST_CASE("a late server joins the sitting leader without a new election") {
   REQUIRE(run_until_settled(world));
   REQUIRE(world.leader() == 3);
   const auto trace_before = world.trace().size();
-  REQUIRE(world.start(5).empty());
+  REQUIRE(world.start(5).ok());
   REQUIRE(run_until_settled(world));
   CHECK(world.leader() == 3);
   CHECK(world.state(5) == PeerState::kFollowing);
@@ -92,14 +92,14 @@ TEST_CASE("killing the leader with equal histories elects the highest remaining 
   start_in_order(world, {1, 2, 3}, kOneSecond);
   REQUIRE(run_until_settled(world));
   REQUIRE(world.leader() == 2);
-  REQUIRE(world.kill(2).empty());
+  REQUIRE(world.kill(2).ok());
   REQUIRE(run_until_settled(world));
   INFO(world.render_trace());
   CHECK(world.leader() == 3);
   CHECK(world.peer(3)->persistent().current_epoch == 2);
   CHECK(world.peer(1)->persistent().current_epoch == 2);
   // The old leader comes back as a follower of the new one.
-  REQUIRE(world.restart(2).empty());
+  REQUIRE(world.restart(2).ok());
   REQUIRE(run_until_settled(world));
   CHECK(world.leader() == 3);
   CHECK(world.state(2) == PeerState::kFollowing);
@@ -109,10 +109,10 @@ TEST_CASE("a restarted follower rejoins without disturbing the leader") {
   auto world = make_world(3);
   start_in_order(world, {1, 2, 3}, kOneSecond);
   REQUIRE(run_until_settled(world));
-  REQUIRE(world.kill(1).empty());
+  REQUIRE(world.kill(1).ok());
   world.run_for(kOneSecond);
   CHECK(world.leader() == 2);
-  REQUIRE(world.restart(1).empty());
+  REQUIRE(world.restart(1).ok());
   REQUIRE(run_until_settled(world));
   CHECK(world.leader() == 2);
   CHECK(world.peer(2)->persistent().current_epoch == 1);

@@ -21,7 +21,7 @@ TEST_CASE("pipelined writes share fsyncs and every one is durable everywhere") {
   constexpr int kWrites = 40;
   int32_t last_cxid = 0;
   for (int i = 0; i < kWrites; ++i) {
-    REQUIRE(world.client_submit("c", create("/w" + std::to_string(i), "x"), &last_cxid).empty());
+    REQUIRE(world.client_submit("c", create("/w" + std::to_string(i), "x"), &last_cxid).ok());
   }
   size_t largest_batch[4] = {0, 0, 0, 0};
   bool waiting_without_fsync = false;

@@ -10,7 +10,7 @@ using zk::test::make_world;
 
 TEST_CASE("messages in flight are the queued deliveries, sorted, with their fields") {
   auto world = make_world(3);
-  for (zk::ServerId id = 1; id <= 3; ++id) REQUIRE(world.start(id).empty());
+  for (zk::ServerId id = 1; id <= 3; ++id) REQUIRE(world.start(id).ok());
   REQUIRE(world.run_until([](const zk::sim::World& w) { return w.messages_in_flight(100).size() >= 2; }, 1'000'000));
   const auto messages = world.messages_in_flight(100);
   size_t queued = 0;

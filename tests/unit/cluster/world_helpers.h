@@ -22,7 +22,7 @@ inline void start_in_order(sim::World& world, std::initializer_list<ServerId> or
   for (ServerId id : order) {
     if (!first && gap_us > 0) world.run_for(gap_us);
     first = false;
-    REQUIRE(world.start(id).empty());
+    REQUIRE(world.start(id).ok());
   }
 }
 
@@ -60,7 +60,7 @@ namespace zk::test {
 // Sends one operation and runs until its reply (or failure) arrives, up to 30 s.
 inline const sim::ClientOpResult& do_op(sim::World& world, const std::string& client, const Request& request) {
   int32_t cxid = 0;
-  REQUIRE(world.client_submit(client, request, &cxid).empty());
+  REQUIRE(world.client_submit(client, request, &cxid).ok());
   world.run_until(
       [&](const sim::World& w) {
         const auto* op = w.client(client)->op(cxid);
@@ -74,7 +74,7 @@ inline const sim::ClientOpResult& do_op(sim::World& world, const std::string& cl
 }
 
 inline void connect_client(sim::World& world, const std::string& name, ServerId server, int64_t timeout_ms = 6000) {
-  REQUIRE(world.client_connect(name, server, timeout_ms).empty());
+  REQUIRE(world.client_connect(name, server, timeout_ms).ok());
   world.run_until([&](const sim::World& w) { return w.client(name)->connect_settled(); }, 30'000'000);
   REQUIRE(world.client(name)->state() == sim::ClientState::kConnected);
 }

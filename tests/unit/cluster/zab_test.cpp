@@ -71,12 +71,12 @@ TEST_CASE("a lower sid with a newer zxid wins the re-election") {
   auto world = settled_cluster(3, {1, 2, 3});
   REQUIRE(world.leader() == 2);
   connect_client(world, "c", 1);
-  REQUIRE(world.partition({{3}, {1, 2}}).empty());
+  REQUIRE(world.partition({{3}, {1, 2}}).ok());
   do_op(world, "c", create("/x"));
   world.run_for(kSecond);
   CHECK(world.peer(1)->last_processed_zxid() > world.peer(3)->last_processed_zxid());
-  REQUIRE(world.kill(2).empty());
-  REQUIRE(world.heal().empty());
+  REQUIRE(world.kill(2).ok());
+  REQUIRE(world.heal().ok());
   REQUIRE(run_until_settled(world));
   INFO(world.render_trace());
   CHECK(world.leader() == 1);
@@ -94,21 +94,21 @@ TEST_CASE("a higher epoch beats a higher zxid") {
   connect_client(world, "c", 2);
   do_op(world, "c", create("/before"));
   REQUIRE(run_until_converged(world));
-  REQUIRE(world.partition({{2}, {1, 3}}).empty());
+  REQUIRE(world.partition({{2}, {1, 3}}).ok());
   int32_t cxid = 0;
-  REQUIRE(world.client_submit("c", create("/orphan"), &cxid).empty());
+  REQUIRE(world.client_submit("c", create("/orphan"), &cxid).ok());
   REQUIRE(world.run_until([](const sim::World& w) { return w.leader() == 3 && w.leader_serving(); }, 60 * kSecond));
   const Zxid s1_zxid = world.peer(1)->last_processed_zxid();
-  REQUIRE(world.kill(3).empty());
+  REQUIRE(world.kill(3).ok());
   world.run_for(100'000);
   CHECK(world.peer(2)->last_processed_zxid() > s1_zxid);
   CHECK(world.peer(2)->persistent().current_epoch == 1);
   CHECK(world.peer(1)->persistent().current_epoch == 2);
-  REQUIRE(world.heal().empty());
+  REQUIRE(world.heal().ok());
   REQUIRE(run_until_settled(world));
   INFO(world.render_trace());
   CHECK(world.leader() == 1);
-  CHECK(world.peer(2)->learner_state()->sync_mode == "TRUNC");
+  CHECK(world.peer(2)->learner_state()->sync_mode == zk::SyncMode::kTrunc);
   CHECK_FALSE(world.peer(2)->tree().exists("/orphan").has_value());
   CHECK(world.peer(2)->tree().exists("/before").has_value());
   // The vote comparison itself, as the trace explains it.
@@ -120,24 +120,24 @@ TEST_CASE("a higher epoch beats a higher zxid") {
 TEST_CASE("a restarted follower that missed a few txns gets DIFF") {
   auto world = settled_cluster(3, {1, 2, 3});
   connect_client(world, "c", 2);
-  REQUIRE(world.kill(1).empty());
+  REQUIRE(world.kill(1).ok());
   for (int i = 0; i < 5; ++i) do_op(world, "c", create("/n" + std::to_string(i)));
-  REQUIRE(world.restart(1).empty());
+  REQUIRE(world.restart(1).ok());
   REQUIRE(run_until_settled(world));
   REQUIRE(run_until_converged(world));
-  CHECK(world.peer(1)->learner_state()->sync_mode == "DIFF");
+  CHECK(world.peer(1)->learner_state()->sync_mode == zk::SyncMode::kDiff);
   CHECK(world.peer(1)->tree().exists("/n4").has_value());
 }
 
 TEST_CASE("a follower far behind the committed-log window gets SNAP") {
   auto world = settled_cluster(3, {1, 2, 3});
   connect_client(world, "c", 2);
-  REQUIRE(world.kill(1).empty());
+  REQUIRE(world.kill(1).ok());
   for (int i = 0; i < 520; ++i) do_op(world, "c", create("/n" + std::to_string(i)));
-  REQUIRE(world.restart(1).empty());
+  REQUIRE(world.restart(1).ok());
   REQUIRE(run_until_settled(world));
   REQUIRE(run_until_converged(world));
-  CHECK(world.peer(1)->learner_state()->sync_mode == "SNAP");
+  CHECK(world.peer(1)->learner_state()->sync_mode == zk::SyncMode::kSnap);
   CHECK(world.peer(1)->tree().exists("/n519").has_value());
 }
 
@@ -148,21 +148,21 @@ TEST_CASE("a follower with an uncommitted proposal is truncated") {
   connect_client(world, "c", 2);
   do_op(world, "c", create("/kept"));
   REQUIRE(run_until_converged(world));
-  REQUIRE(world.partition({{2}, {1, 3}}).empty());
+  REQUIRE(world.partition({{2}, {1, 3}}).ok());
   int32_t cxid = 0;
-  REQUIRE(world.client_submit("c", create("/lost"), &cxid).empty());
+  REQUIRE(world.client_submit("c", create("/lost"), &cxid).ok());
   world.run_for(50'000);
   CHECK(world.peer(2)->last_logged_zxid() > world.peer(1)->last_logged_zxid());
   // S2 is killed before it notices; S1 and S3 elect a new leader, then S2 comes back.
-  REQUIRE(world.kill(2).empty());
-  REQUIRE(world.heal().empty());
+  REQUIRE(world.kill(2).ok());
+  REQUIRE(world.heal().ok());
   REQUIRE(run_until_settled(world));
   CHECK(world.leader() == 3);
-  REQUIRE(world.restart(2).empty());
+  REQUIRE(world.restart(2).ok());
   REQUIRE(run_until_settled(world));
   REQUIRE(run_until_converged(world));
   INFO(world.render_trace());
-  CHECK(world.peer(2)->learner_state()->sync_mode == "TRUNC");
+  CHECK(world.peer(2)->learner_state()->sync_mode == zk::SyncMode::kTrunc);
   CHECK_FALSE(world.peer(2)->tree().exists("/lost").has_value());
   CHECK(world.peer(2)->tree().exists("/kept").has_value());
 }
@@ -171,7 +171,7 @@ TEST_CASE("a partitioned minority cannot commit, and its leader steps down") {
   auto world = settled_cluster(3, {1, 2, 3});
   REQUIRE(world.leader() == 2);
   connect_client(world, "c", 2);
-  REQUIRE(world.partition({{2}, {1, 3}}).empty());
+  REQUIRE(world.partition({{2}, {1, 3}}).ok());
   const auto& result = do_op(world, "c", create("/minority"));
   CHECK(result.err == ErrorCode::kConnectionLoss);  // the old leader steps down and drops its clients
   world.run_for(20 * kSecond);
@@ -186,7 +186,7 @@ TEST_CASE("no committed write is lost when a minority crashes and restarts") {
   std::vector<std::string> acknowledged;
   for (int round = 0; round < 6; ++round) {
     const ServerId victim = static_cast<ServerId>(round % 5 + 1);
-    REQUIRE(world.kill(victim).empty());
+    REQUIRE(world.kill(victim).ok());
     for (int i = 0; i < 3; ++i) {
       // Like an application waiting for SyncConnected before it retries.
       world.run_until([](const sim::World& w) { return w.client("c")->state() == sim::ClientState::kConnected; },
@@ -194,7 +194,7 @@ TEST_CASE("no committed write is lost when a minority crashes and restarts") {
       const std::string path = "/r" + std::to_string(round) + "-" + std::to_string(i);
       if (do_op(world, "c", create(path)).err == ErrorCode::kOk) acknowledged.push_back(path);
     }
-    REQUIRE(world.restart(victim).empty());
+    REQUIRE(world.restart(victim).ok());
     REQUIRE(run_until_settled(world));
   }
   REQUIRE(run_until_converged(world));
@@ -210,10 +210,10 @@ TEST_CASE("a crash loses only txns that were not fsynced, and never committed on
   do_op(world, "c", create("/durable"));
   REQUIRE(run_until_converged(world));
   int32_t cxid = 0;
-  REQUIRE(world.client_submit("c", create("/inflight"), &cxid).empty());
+  REQUIRE(world.client_submit("c", create("/inflight"), &cxid).ok());
   world.run_for(1'500);  // the proposal is written but fsync has not completed
-  REQUIRE(world.kill(1).empty());
-  REQUIRE(world.restart(1).empty());
+  REQUIRE(world.kill(1).ok());
+  REQUIRE(world.restart(1).ok());
   REQUIRE(run_until_settled(world));
   REQUIRE(run_until_converged(world));
   CHECK(world.peer(1)->tree().exists("/durable").has_value());
@@ -230,13 +230,13 @@ TEST_CASE("a session's ephemerals vanish when it expires") {
   CHECK(ls.body.children == std::vector<std::string>{"w1"});
   // Cut the worker off from every server: nothing touches its session any more.
   const sim::EndpointId worker = *world.client_endpoint("worker");
-  REQUIRE(world.partition({{worker}, {1, 2, 3}}).empty());
+  REQUIRE(world.partition({{worker}, {1, 2, 3}}).ok());
   world.run_for(10 * kSecond);  // > T + 1.5 tick
   CHECK_FALSE(world.peer(3)->tree().exists("/members/w1").has_value());
   auto* observer = world.mutable_client("observer");
   REQUIRE(observer->events().size() == 1);
   CHECK(observer->events().front().type == EventType::kNodeChildrenChanged);
-  REQUIRE(world.heal().empty());
+  REQUIRE(world.heal().ok());
   world.run_for(5 * kSecond);
   CHECK(world.client("worker")->state() == sim::ClientState::kExpired);
   CHECK(do_op(world, "worker", GetDataRequest{"/members", false}).err == ErrorCode::kSessionExpired);
@@ -247,7 +247,7 @@ TEST_CASE("a client's session survives moving to another server within its timeo
   connect_client(world, "c", 1, 10000);
   const SessionId session = world.client("c")->session_id();
   do_op(world, "c", create("/e", "", CreateMode::kEphemeral));
-  REQUIRE(world.kill(1).empty());
+  REQUIRE(world.kill(1).ok());
   world.run_for(3 * kSecond);
   CHECK(world.client("c")->state() == sim::ClientState::kConnected);
   CHECK(world.client("c")->session_id() == session);
@@ -262,10 +262,10 @@ TEST_CASE("a server refuses a client that has seen a newer zxid, and the client 
   auto world = settled_cluster(3, {3, 2, 1});
   REQUIRE(world.leader() == 3);
   connect_client(world, "c", 1);
-  REQUIRE(world.partition({{2}, {1, 3}}).empty());
+  REQUIRE(world.partition({{2}, {1, 3}}).ok());
   do_op(world, "c", create("/new"));
   REQUIRE(world.peer(2)->serving());
-  REQUIRE(world.kill(1).empty());
+  REQUIRE(world.kill(1).ok());
   world.run_for(kSecond);
   INFO(world.render_trace());
   CHECK(world.client("c")->state() == sim::ClientState::kConnected);
@@ -291,13 +291,13 @@ TEST_CASE("a leader drops a follower that has not acked a proposal for syncLimit
   auto world = settled_cluster(3, {1, 2, 3});
   REQUIRE(world.leader() == 2);
   connect_client(world, "c", 2);
-  REQUIRE(world.pause(1).empty());  // a long GC pause: S1 acks nothing
+  REQUIRE(world.pause(1).ok());  // a long GC pause: S1 acks nothing
   REQUIRE(do_op(world, "c", create("/during-pause")).err == ErrorCode::kOk);  // S2 + S3 are a quorum
   world.run_for(12 * kSecond);  // > syncLimit (5) x tick (2 s)
   INFO(world.render_trace());
   CHECK(world.render_trace().find("S2 (leader) drops S1: no ACK for 5 ticks (syncLimit)") != std::string::npos);
   CHECK(world.leader() == 2);
-  REQUIRE(world.resume(1).empty());
+  REQUIRE(world.resume(1).ok());
   REQUIRE(run_until_settled(world));
   REQUIRE(run_until_converged(world));
   CHECK(world.peer(1)->tree().exists("/during-pause").has_value());

@@ -29,7 +29,7 @@ zk::sim::RunReport run_text(const std::string& text, uint64_t seed = 1) {
 std::vector<int64_t> note_times(const zk::sim::RunReport& report, const std::string& prefix) {
   std::vector<int64_t> times;
   for (const zk::TraceEvent& event : report.trace) {
-    if (event.detail.starts_with(prefix)) times.push_back(event.time_us);
+    if (zk::describe(event).starts_with(prefix)) times.push_back(event.time_us);
   }
   return times;
 }
@@ -37,7 +37,7 @@ std::vector<int64_t> note_times(const zk::sim::RunReport& report, const std::str
 std::vector<std::string> notes(const zk::sim::RunReport& report, const std::string& prefix) {
   std::vector<std::string> out;
   for (const zk::TraceEvent& event : report.trace) {
-    if (event.detail.starts_with(prefix)) out.push_back(event.detail);
+    if (std::string text = zk::describe(event); text.starts_with(prefix)) out.push_back(std::move(text));
   }
   return out;
 }

@@ -36,7 +36,7 @@ const zk::sim::HistoryOp& history_op(const zk::sim::RunReport& report, const std
 
 bool trace_has(const zk::sim::RunReport& report, const std::string& text) {
   for (const zk::TraceEvent& event : report.trace) {
-    if (event.detail == text) return true;
+    if (zk::describe(event) == text) return true;
   }
   return false;
 }
@@ -86,7 +86,7 @@ TEST_CASE("a read asked while the client reconnects waits for the connection and
   CHECK(answered_us > asked_us);
   int reconnects_between = 0;
   for (const zk::TraceEvent& event : report.trace) {
-    if (event.detail.starts_with("client c1: reconnected to S2") && event.time_us > asked_us &&
+    if (zk::describe(event).starts_with("client c1: reconnected to S2") && event.time_us > asked_us &&
         event.time_us <= answered_us) {
       ++reconnects_between;
     }
@@ -182,7 +182,7 @@ expect c error SESSIONEXPIRED
   // Which server tells it depends on the client's shuffled server list (a PRNG draw).
   bool told = false;
   for (const zk::TraceEvent& event : report.trace) {
-    told = told || event.detail.starts_with("client c: session 0x100000000000000 has expired (told by S");
+    told = told || zk::describe(event).starts_with("client c: session 0x100000000000000 has expired (told by S");
   }
   CHECK(told);
   const zk::sim::HistoryOp& get = history_op(report, "c", "/q");  // the get, after the create
