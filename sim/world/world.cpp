@@ -114,6 +114,8 @@ void World::boot(ServerSlot& s) {
   s.paused = false;
   s.exited = false;
   s.deferred.clear();
+  s.stalled_peers.clear();
+  s.stalled_clients.clear();
   s.timers = {};
   PeerConfig peer_config;
   peer_config.my_id = s.id;
@@ -183,6 +185,8 @@ void World::stop_process(ServerSlot& s) {
   s.peer.reset();
   s.paused = false;
   s.deferred.clear();
+  s.stalled_peers.clear();
+  s.stalled_clients.clear();
   const size_t lost = s.disk.crash();
   record(TraceEvent{.server = id, .kind = TraceKind::kServerCrashed, .txns = static_cast<int32_t>(lost)});
   announce_links(id, false);
@@ -224,6 +228,15 @@ Status World::resume(ServerId id) {
   for (const EventPayload& payload : deferred) {
     if (!s.peer || s.paused || violation_) break;
     handle_input(s, payload);
+  }
+  // Connections that lost messages while it held no more: they break now, as TCP's would
+  // once the gap is seen.
+  if (s.peer && !s.paused) {
+    for (ServerId peer : std::exchange(s.stalled_peers, {})) break_connection(peer, id, now_us_);
+    for (const auto& [client, connection] : std::exchange(s.stalled_clients, {})) {
+      send_to_connection(id, connection, ConnectionClosed{"connection reset: messages were lost"}, client != kExternalEndpoint);
+      queue_.push(now_us_, DeliverToServer{id, s.incarnation, client, connection, Disconnect{}, now_us_});
+    }
   }
   return {};
 }
@@ -388,13 +401,7 @@ void World::dispatch(const EventPayload& payload) {
   if (const auto* to_server = std::get_if<DeliverToServer>(&payload)) {
     // Nothing listens on a crashed server's client port: the connect is refused.
     if (valid_server(target) && (!slot(target).peer || slot(target).incarnation != incarnation)) {
-      if (to_server->from == kExternalEndpoint) {
-        send_to_connection(target, to_server->connection, ConnectionClosed{"connection refused", true}, false);
-      } else if (std::holds_alternative<ConnectRequest>(to_server->message) && network_.connected(target, to_server->from)) {
-        queue_.push(now_us_ + network_.draw_latency_us(prng_),
-                    DeliverToClient{to_server->from, target, to_server->connection,
-                                    ConnectionClosed{"connection refused", true}, now_us_});
-      }
+      refuse_connect(target, *to_server);
       return;
     }
   }
@@ -408,24 +415,38 @@ void World::dispatch(const EventPayload& payload) {
   handle_input(s, payload);
 }
 
+void World::refuse_connect(ServerId server, const DeliverToServer& connect) {
+  if (connect.from == kExternalEndpoint) {
+    send_to_connection(server, connect.connection, ConnectionClosed{"connection refused", true}, false);
+  } else if (std::holds_alternative<ConnectRequest>(connect.message) && network_.connected(server, connect.from)) {
+    queue_.push(now_us_ + network_.draw_latency_us(prng_),
+                DeliverToClient{connect.from, server, connect.connection, ConnectionClosed{"connection refused", true},
+                                now_us_});
+  }
+}
+
 void World::defer_input(ServerSlot& s, const EventPayload& payload) {
   if (s.deferred.size() >= config_.max_deferred_inputs) {
     if (const auto* deliver = std::get_if<DeliverMessage>(&payload)) {
-      note(fmt::format("S{} -> S{}: connection broken: S{} is paused and holds {} inputs", deliver->from, s.id, s.id,
-                       s.deferred.size()));
-      break_connection(deliver->from, s.id, now_us_);
+      if (s.stalled_peers.insert(deliver->from).second) {
+        note(fmt::format("S{} -> S{}: S{} is paused and holds {} inputs: messages are lost until it resumes, then the "
+                         "connection breaks",
+                         deliver->from, s.id, s.id, s.deferred.size()));
+      }
       return;
     }
     if (const auto* from_client = std::get_if<DeliverToServer>(&payload)) {
-      if (std::holds_alternative<Disconnect>(from_client->message)) {
-        // The close itself still reaches the server when it resumes (one per connection).
-      } else {
-        note(fmt::format("connection C{}-S{} broken: S{} is paused and holds {} inputs", from_client->from, s.id, s.id,
-                         s.deferred.size()));
-        send_to_connection(s.id, from_client->connection,
-                           ConnectionClosed{"connection reset: the server is not reading", false}, true);
-        s.deferred.push_back(DeliverToServer{s.id, s.incarnation, from_client->from, from_client->connection,
-                                             Disconnect{}, now_us_});
+      if (std::holds_alternative<ConnectRequest>(from_client->message)) {
+        refuse_connect(s.id, *from_client);  // the accept backlog is full
+        return;
+      }
+      if (!std::holds_alternative<Disconnect>(from_client->message)) {
+        if (s.stalled_clients.emplace(from_client->from, from_client->connection).second) {
+          note(fmt::format("connection {}-S{}: S{} is paused and holds {} inputs: messages are lost until it resumes, "
+                           "then the connection breaks",
+                           from_client->from == kExternalEndpoint ? "external" : fmt::format("C{}", from_client->from),
+                           s.id, s.id, s.deferred.size()));
+        }
         return;
       }
     }

@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,8 +43,9 @@ struct WorldConfig {
   uint64_t seed = 1;
   InjectedBug injected_bug = InjectedBug::kNone;  // given to every server (checker tests only)
   UpstreamBugs upstream_bugs;                     // given to every server (`cluster ... bugs=`)
-  // A paused server holds at most this many messages from peers and clients; beyond it
-  // the sender's connection breaks (its receive buffers are full, as TCP's would be).
+  // A paused server holds at most this many messages from peers and clients. Beyond it,
+  // as a process that stopped reading with full TCP buffers: a connect is refused, later
+  // messages on a connection are lost and that connection breaks when it resumes.
   size_t max_deferred_inputs = 100'000;
 };
 
@@ -55,6 +57,10 @@ struct ServerSlot {
   bool paused = false;
   bool exited = false;  // it stopped itself (ZooKeeper's System.exit) and was not restarted since
   std::vector<EventPayload> deferred;  // inputs that arrived while paused, in order
+  // While paused with `deferred` full: the peers and client connections whose later
+  // messages were lost (their connections break when it resumes).
+  std::set<ServerId> stalled_peers;
+  std::set<std::pair<EndpointId, ConnectionId>> stalled_clients;
   std::array<LazyTimer, kTimerKindCount> timers{};
 };
 
@@ -234,6 +240,8 @@ class World {
   void deliver_input(ServerSlot& slot, const EventPayload& payload, Outbox& out);
   // An input reached a paused server: held for its resume, or its connection breaks.
   void defer_input(ServerSlot& slot, const EventPayload& payload);
+  // Nothing accepts this connect (a stopped process, or a full accept backlog).
+  void refuse_connect(ServerId server, const DeliverToServer& connect);
   // A server's ZK_INVARIANT failed: the run stops with one trace event naming it.
   void server_invariant_failed(ServerSlot& slot, const InvariantFailure& failure);
   void apply_effects(ServerSlot& slot, Outbox& out);

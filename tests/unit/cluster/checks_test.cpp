@@ -1,9 +1,10 @@
 // Checks that stay on: a failed ZK_INVARIANT names its file (relative to the source tree),
 // line and condition; a server's failed precondition stops the world's run with one trace
-// event naming the server; a paused server's held inputs are bounded by breaking the
-// sender's connection, as a full TCP receive buffer would.
+// event naming the server; a paused server's held inputs are bounded as a process that
+// stopped reading is by TCP: later messages are lost and the connection breaks on resume.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 
 #include "core/invariant.h"
@@ -51,7 +52,8 @@ TEST_CASE("a leader's precondition stops the run with one trace event naming the
   config.server_count = 3;
   config.injected_bug = InjectedBug::kAckUnproposed;  // followers also ACK zxid + 1000
   auto world = world_with(config);
-  connect_client(world, "c", 2);  // its createSession is the first proposal
+  REQUIRE(world.client_connect("c", 2, 6000).ok());  // its createSession is the first proposal
+  world.run_for(2'000'000);
   INFO(world.render_trace());
   REQUIRE(world.violation().has_value());
   CHECK(world.violation()->invariant == "server-invariant");
@@ -76,10 +78,17 @@ TEST_CASE("a paused server holds a bounded number of inputs: beyond it the sende
   for (int i = 0; i < 20; ++i) REQUIRE(world.client_submit("c", create("/p" + std::to_string(i), "x"), &cxid).ok());
   world.run_for(3'000'000);
   INFO(world.render_trace());
-  CHECK(world.slot(1).deferred.size() <= 8);
-  CHECK(trace_has(world, "S2 -> S1: connection broken: S1 is paused and holds 4 inputs"));
+  // 4 messages, then only its own inputs (timers, link changes): nothing piles up.
+  CHECK(world.slot(1).deferred.size() <= 4 + kTimerKindCount + 4);
+  CHECK(world.slot(1).stalled_peers == std::set<ServerId>{2});  // the leader; S3 sends S1 nothing
+  CHECK(trace_has(world, "S2 -> S1: S1 is paused and holds 4 inputs: messages are lost until it resumes, then the connection breaks"));
   CHECK_FALSE(world.violation().has_value());
   REQUIRE(world.resume(1).ok());
+  CHECK(world.slot(1).stalled_peers.empty());
+  CHECK(trace_has(world, "connection S2-S1 broken"));
+  world.run_for(100'000);  // the breaks reach both ends; S1 goes LOOKING
+  CHECK(trace_has(world, "S1 FOLLOWING → LOOKING: connection to leader S2 reset"));
+  REQUIRE(run_until_settled(world));  // S1 rejoins and is synced
   REQUIRE(run_until_converged(world));
   CHECK(world.peer(1)->last_processed_zxid() == world.peer(2)->last_processed_zxid());
   CHECK(world.peer(1)->tree().get_data("/p19").err == ErrorCode::kOk);
