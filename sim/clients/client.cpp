@@ -51,9 +51,9 @@ const ClientOpResult* SimClient::op(int32_t cxid) const {
   return &ops_[static_cast<size_t>(cxid - 1)];
 }
 
-void SimClient::connect(int64_t now_us, ClientEffects& effects) {
+void SimClient::connect(ClientOutbox& out) {
   ZK_INVARIANT(state_ == ClientState::kNotConnected && connection_count_ == 0);
-  open_connection(hosts_.next().server, now_us, effects);  // never a spin on the first call
+  open_connection(hosts_.next().server, out);  // never a spin on the first call
 }
 
 void SimClient::queue_state(KeeperState state, int64_t now_us) {
@@ -62,12 +62,9 @@ void SimClient::queue_state(KeeperState state, int64_t now_us) {
   if (state_events_.size() < kMaxQueuedEvents) state_events_.push_back(ClientStateEvent{state, now_us});
 }
 
-void SimClient::open_connection(ServerId server, int64_t now_us, ClientEffects& effects) {
-  (void)now_us;
+void SimClient::open_connection(ServerId server, ClientOutbox& out) {
   server_ = server;
-  ZK_INVARIANT(!effects.connection_opened && effects.next_connection != 0);
-  connection_ = effects.next_connection;
-  effects.connection_opened = true;
+  connection_ = out.open_connection();
   ++connection_count_;
   state_ = ClientState::kConnecting;
   connect_settled_ = false;
@@ -78,14 +75,15 @@ void SimClient::open_connection(ServerId server, int64_t now_us, ClientEffects& 
     request.watches.exist.assign(exist_watches_.begin(), exist_watches_.end());
     request.watches.child.assign(child_watches_.begin(), child_watches_.end());
   }
-  effects.sends.push_back(ClientSend{server, connection_, std::move(request)});
+  out.send(ClientSend{server, connection_, std::move(request)});
   // connectTimeout = T / number of servers (before the session exists, the requested T).
   const int64_t t_ms = negotiated_timeout_ms_ > 0 ? negotiated_timeout_ms_ : requested_timeout_ms_;
-  effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, t_ms * 1000 / hosts_.size()});
-  effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
+  out.set_timer(ClientTimer{ClientTimerKind::kReadTimeout, t_ms * 1000 / hosts_.size()});
+  out.set_timer(ClientTimer{ClientTimerKind::kPing, -1});
 }
 
-int32_t SimClient::submit(Request request, int64_t now_us, ClientEffects& effects) {
+int32_t SimClient::submit(Request request, ClientOutbox& out) {
+  const int64_t now_us = out.now_us();
   const int32_t cxid = next_cxid_++;
   ZK_INVARIANT(static_cast<size_t>(cxid) == ops_.size() + 1);
   ops_.push_back(ClientOpResult{});
@@ -104,37 +102,38 @@ int32_t SimClient::submit(Request request, int64_t now_us, ClientEffects& effect
     // together, so completions stay in cxid order.
     if (ops_.size() - first_maybe_pending_ > kMaxUnsentRequests) fail_pending(ErrorCode::kConnectionLoss, now_us);
   } else {
-    effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{cxid, std::move(request)}});
-    effects.timers.push_back(ping_after_send(negotiated_timeout_ms_));
+    out.send(ClientSend{server_, connection_, RequestMessage{cxid, std::move(request)}});
+    out.set_timer(ping_after_send(negotiated_timeout_ms_));
   }
   return cxid;
 }
 
-std::optional<int32_t> SimClient::close(int64_t now_us, ClientEffects& effects) {
-  if (state_ == ClientState::kConnected) return submit(CloseSessionRequest{}, now_us, effects);
+std::optional<int32_t> SimClient::close(ClientOutbox& out) {
+  const int64_t now_us = out.now_us();
+  if (state_ == ClientState::kConnected) return submit(CloseSessionRequest{}, out);
   if (state_ != ClientState::kNotConnected && state_ != ClientState::kConnecting) return std::nullopt;
   // As ClientCnxn's close() while disconnected: the send thread stops instead of
   // reconnecting, so what was waiting fails with CONNECTIONLOSS, and the session is left
   // to expire on the servers.
-  effects.traces.push_back(TraceEvent{.kind = TraceKind::kClientClosedDisconnected,
+  out.trace(TraceEvent{.kind = TraceKind::kClientClosedDisconnected,
                                       .session = static_cast<uint64_t>(session_id_),
                                       .client = name_});
-  if (state_ == ClientState::kConnecting) effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
+  if (state_ == ClientState::kConnecting) out.send(ClientSend{server_, connection_, Disconnect{}});
   state_ = ClientState::kClosed;
   queue_state(KeeperState::kClosed, now_us);
   fail_pending(ErrorCode::kConnectionLoss, now_us);
   for (const ClientTimerKind kind : {ClientTimerKind::kPing, ClientTimerKind::kReadTimeout, ClientTimerKind::kReconnect}) {
-    effects.timers.push_back(ClientTimer{kind, -1});
+    out.set_timer(ClientTimer{kind, -1});
   }
   return std::nullopt;
 }
 
-void SimClient::arm_read_timeout(ClientEffects& effects) {
-  effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, negotiated_timeout_ms_ * 2000 / 3});
+void SimClient::arm_read_timeout(ClientOutbox& out) {
+  out.set_timer(ClientTimer{ClientTimerKind::kReadTimeout, negotiated_timeout_ms_ * 2000 / 3});
 }
 
-void SimClient::on_message(ConnectionId connection, const ServerToClient& message, int64_t now_us,
-                           ClientEffects& effects) {
+void SimClient::on_message(ConnectionId connection, const ServerToClient& message, ClientOutbox& out) {
+  const int64_t now_us = out.now_us();
   if (connection != connection_ || state_ == ClientState::kClosed || state_ == ClientState::kExpired ||
       state_ == ClientState::kCrashed) {
     return;
@@ -153,7 +152,7 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
       data_watches_.clear();
       exist_watches_.clear();
       child_watches_.clear();
-      effects.traces.push_back(TraceEvent{.kind = TraceKind::kClientSessionExpired,
+      out.trace(TraceEvent{.kind = TraceKind::kClientSessionExpired,
                                           .peer = server_,
                                           .session = static_cast<uint64_t>(session_id_),
                                           .client = name_});
@@ -161,7 +160,7 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
       // watcher sees it is a race between two threads, so it is not queued here.
       queue_state(KeeperState::kExpired, now_us);
       fail_pending(ErrorCode::kSessionExpired, now_us);
-      effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
+      out.set_timer(ClientTimer{ClientTimerKind::kReadTimeout, -1});
       return;
     }
     const bool fresh = session_id_ == 0;
@@ -172,26 +171,26 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     failed_attempts_ = 0;
     hosts_.on_connected();
     queue_state(KeeperState::kSyncConnected, now_us);
-    effects.traces.push_back(TraceEvent{.kind = fresh ? TraceKind::kClientConnected : TraceKind::kClientReconnected,
+    out.trace(TraceEvent{.kind = fresh ? TraceKind::kClientConnected : TraceKind::kClientReconnected,
                                         .peer = server_,
                                         .session = static_cast<uint64_t>(session_id_),
                                         .timeout_ms = static_cast<int32_t>(negotiated_timeout_ms_),
                                         .client = name_});
-    effects.timers.push_back(ping_after_send(negotiated_timeout_ms_));
-    arm_read_timeout(effects);
+    out.set_timer(ping_after_send(negotiated_timeout_ms_));
+    arm_read_timeout(out);
     // What was asked while disconnected goes out now, in order.
     for (size_t i = first_maybe_pending_; i < ops_.size(); ++i) {
       const ClientOpResult& waiting = ops_[i];
       ZK_INVARIANT(!waiting.done);
-      effects.sends.push_back(ClientSend{server_, connection_, RequestMessage{waiting.cxid, waiting.request}});
+      out.send(ClientSend{server_, connection_, RequestMessage{waiting.cxid, waiting.request}});
     }
     return;
   }
   if (closed != nullptr) {
-    lose_connection(closed->reason, now_us, effects);
+    lose_connection(closed->reason, out);
     return;
   }
-  if (state_ == ClientState::kConnected) arm_read_timeout(effects);
+  if (state_ == ClientState::kConnected) arm_read_timeout(out);
   if (const auto* reply = std::get_if<ReplyMessage>(&message)) {
     last_zxid_seen_ = std::max(last_zxid_seen_, reply->zxid);
     const ClientOpResult* found = op(reply->cxid);
@@ -206,8 +205,8 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
       if (std::holds_alternative<CloseSessionRequest>(result.request)) {
         state_ = ClientState::kClosed;
         queue_state(KeeperState::kClosed, now_us);
-        effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
-        effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
+        out.set_timer(ClientTimer{ClientTimerKind::kPing, -1});
+        out.set_timer(ClientTimer{ClientTimerKind::kReadTimeout, -1});
       }
     }
   } else if (const auto* event = std::get_if<WatchEventMessage>(&message)) {
@@ -247,37 +246,37 @@ void SimClient::forget_watches(const WatchEventMessage& event) {
   }
 }
 
-void SimClient::on_timer(ClientTimerKind kind, int64_t now_us, ClientEffects& effects) {
+void SimClient::on_timer(ClientTimerKind kind, ClientOutbox& out) {
   switch (kind) {
     case ClientTimerKind::kPing:
       if (state_ != ClientState::kConnected) return;
-      effects.sends.push_back(ClientSend{server_, connection_, PingRequest{}});
-      effects.timers.push_back(ping_after_send(negotiated_timeout_ms_));
+      out.send(ClientSend{server_, connection_, PingRequest{}});
+      out.set_timer(ping_after_send(negotiated_timeout_ms_));
       break;
     case ClientTimerKind::kReadTimeout:
       if (state_ == ClientState::kConnected || state_ == ClientState::kConnecting) {
-        lose_connection(fmt::format("no answer from S{}", server_), now_us, effects);
+        lose_connection(fmt::format("no answer from S{}", server_), out);
       }
       break;
     case ClientTimerKind::kReconnect:
-      if (state_ == ClientState::kNotConnected) open_connection(next_server_, now_us, effects);
+      if (state_ == ClientState::kNotConnected) open_connection(next_server_, out);
       break;
     case ClientTimerKind::kCount: break;
   }
 }
 
-void SimClient::on_connection_lost(ConnectionId connection, const std::string& reason, int64_t now_us,
-                                   ClientEffects& effects) {
+void SimClient::on_connection_lost(ConnectionId connection, const std::string& reason, ClientOutbox& out) {
   if (connection != connection_) return;
-  lose_connection(reason, now_us, effects);
+  lose_connection(reason, out);
 }
 
-void SimClient::lose_connection(const std::string& reason, int64_t now_us, ClientEffects& effects) {
+void SimClient::lose_connection(const std::string& reason, ClientOutbox& out) {
+  const int64_t now_us = out.now_us();
   if (state_ == ClientState::kClosed || state_ == ClientState::kExpired || state_ == ClientState::kNotConnected ||
       state_ == ClientState::kCrashed) {
     return;
   }
-  effects.traces.push_back(
+  out.trace(
       TraceEvent{.kind = TraceKind::kClientConnectionLost, .peer = server_, .client = name_, .text = reason});
   if (state_ == ClientState::kConnecting) {
     ++failed_attempts_;
@@ -285,54 +284,51 @@ void SimClient::lose_connection(const std::string& reason, int64_t now_us, Clien
   }
   state_ = ClientState::kNotConnected;
   fail_pending(ErrorCode::kConnectionLoss, now_us);
-  effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
-  effects.timers.push_back(ClientTimer{ClientTimerKind::kPing, -1});
-  effects.timers.push_back(ClientTimer{ClientTimerKind::kReadTimeout, -1});
+  out.send(ClientSend{server_, connection_, Disconnect{}});
+  out.set_timer(ClientTimer{ClientTimerKind::kPing, -1});
+  out.set_timer(ClientTimer{ClientTimerKind::kReadTimeout, -1});
   // cleanAndNotifyState: Disconnected (dropped by the EventThread if it was the last state).
   queue_state(KeeperState::kDisconnected, now_us);
-  schedule_reconnect(now_us, effects);
+  schedule_reconnect(out);
 }
 
 // ClientCnxn.SendThread.run: hostProvider.next(1000) (1 s when it comes round to the
 // server of the last session, StaticHostProvider.next), then startConnect, which sleeps
 // ThreadLocalRandom.nextLong(1000) ms unless isFirstConnect, then connects.
-void SimClient::schedule_reconnect(int64_t now_us, ClientEffects& effects) {
+void SimClient::schedule_reconnect(ClientOutbox& out) {
   const StaticHostProvider::Next next = hosts_.next();
   next_server_ = next.server;
   const int64_t spin_us = next.spin ? StaticHostProvider::kSpinDelayUs : 0;
   int64_t random_us = 0;
   if (!first_connect_) {
-    ZK_INVARIANT(effects.prng != nullptr);
-    random_us = effects.prng->uniform_int(0, 999) * 1000;
+    random_us = out.prng().uniform_int(0, 999) * 1000;
   }
   if (spin_us > 0 || !first_connect_) {
-    effects.traces.push_back(TraceEvent{.kind = TraceKind::kClientRetrying,
-                                        .peer = next.server,
+    out.trace(TraceEvent{.kind = TraceKind::kClientRetrying,
+                         .peer = next.server,
                                         .random_sleep_ms = first_connect_ ? -1 : static_cast<int32_t>(random_us / 1000),
                                         .spin = next.spin,
                                         .client = name_});
   }
-  (void)now_us;
-  effects.timers.push_back(ClientTimer{ClientTimerKind::kReconnect, spin_us + random_us});
+  out.set_timer(ClientTimer{ClientTimerKind::kReconnect, spin_us + random_us});
 }
 
-bool SimClient::crash(int64_t now_us, ClientEffects& effects) {
+bool SimClient::crash(ClientOutbox& out) {
   if (state_ == ClientState::kClosed || state_ == ClientState::kExpired || state_ == ClientState::kCrashed) {
     return false;
   }
-  effects.traces.push_back(TraceEvent{
+  out.trace(TraceEvent{
       .kind = TraceKind::kClientCrashed,
       .peer = state_ == ClientState::kConnected || state_ == ClientState::kConnecting ? server_ : ServerId{0},
       .session = static_cast<uint64_t>(session_id_),
       .client = name_});
   // The OS closes the socket (FIN): the server sees the connection drop.
   if (state_ == ClientState::kConnected || state_ == ClientState::kConnecting) {
-    effects.sends.push_back(ClientSend{server_, connection_, Disconnect{}});
+    out.send(ClientSend{server_, connection_, Disconnect{}});
   }
-  (void)now_us;
   state_ = ClientState::kCrashed;
   for (const ClientTimerKind kind : {ClientTimerKind::kPing, ClientTimerKind::kReadTimeout, ClientTimerKind::kReconnect}) {
-    effects.timers.push_back(ClientTimer{kind, -1});
+    out.set_timer(ClientTimer{kind, -1});
   }
   return true;
 }

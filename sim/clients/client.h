@@ -15,7 +15,7 @@
 // the last one queued is dropped, and the first is taken to be Disconnected, so failed
 // attempts before the first session queue nothing. crash() is the client process dying:
 // the OS closes its socket, nothing more is sent or seen, and the servers expire the session.
-// It performs no effects itself: the world delivers its sends and timers.
+// It performs no effects itself: each input puts them in a ClientOutbox the world applies.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "core/client_protocol.h"
+#include "core/invariant.h"
 #include "core/trace_event.h"
 #include "sim/world/event_queue.h"
 #include "sim/world/prng.h"
@@ -77,16 +78,55 @@ struct ClientTimer {
   ClientTimerKind kind = ClientTimerKind::kPing;
   int64_t after_us = 0;  // < 0: cancel
 };
-struct ClientEffects {
-  // Filled by the driver before each input: the id the connection the client opens next
-  // gets; the client sets connection_opened when it uses it (at most once per input).
-  ConnectionId next_connection = 0;
+// ClientOutbox: where one input to a simulated client puts its effects, as a server's
+// Outbox does: it carries the input's virtual time, collects the messages to send, the
+// timer changes and the trace events the client reports, and hands out the id of the one
+// connection the client may open. The world applies them after the input: the sends, then
+// the timers, then the trace events (the world stamps their time), each in the order made.
+class ClientOutbox {
+ public:
+  // Cleared for a new input (the vectors keep their capacity).
+  void reset(int64_t now_us, ConnectionId next_connection, Prng* prng) {
+    now_us_ = now_us;
+    next_connection_ = next_connection;
+    prng_ = prng;
+    connection_opened_ = false;
+    sends_.clear();
+    timers_.clear();
+    traces_.clear();
+  }
+
+  int64_t now_us() const { return now_us_; }
+  void send(ClientSend send) { sends_.push_back(std::move(send)); }
+  void set_timer(ClientTimer timer) { timers_.push_back(timer); }  // after_us < 0: cancel
+  void trace(TraceEvent event) { traces_.push_back(std::move(event)); }
+  // The id of the connection the client opens now (at most once per input).
+  ConnectionId open_connection() {
+    ZK_INVARIANT(!connection_opened_ && next_connection_ != 0);
+    connection_opened_ = true;
+    return next_connection_;
+  }
   // The run's PRNG (ClientCnxn's random sleep before a reconnect attempt draws from it).
-  Prng* prng = nullptr;
-  bool connection_opened = false;
-  std::vector<ClientSend> sends;
-  std::vector<ClientTimer> timers;
-  std::vector<TraceEvent> traces;  // what the client reports (kClientConnected, ...); the world stamps the time
+  Prng& prng() {
+    ZK_INVARIANT(prng_ != nullptr);
+    return *prng_;
+  }
+
+  // For the world, after the input.
+  bool connection_opened() const { return connection_opened_; }
+  ConnectionId next_connection() const { return next_connection_; }
+  std::vector<ClientSend>& sends() { return sends_; }
+  const std::vector<ClientTimer>& timers() const { return timers_; }
+  std::vector<TraceEvent>& traces() { return traces_; }
+
+ private:
+  int64_t now_us_ = 0;
+  ConnectionId next_connection_ = 0;
+  Prng* prng_ = nullptr;
+  bool connection_opened_ = false;
+  std::vector<ClientSend> sends_;
+  std::vector<ClientTimer> timers_;
+  std::vector<TraceEvent> traces_;
 };
 
 class SimClient {
@@ -98,24 +138,24 @@ class SimClient {
   SimClient(std::string name, EndpointId endpoint, StaticHostProvider hosts, int64_t requested_timeout_ms);
 
   // The first attempt, at once, to the host provider's first server.
-  void connect(int64_t now_us, ClientEffects& effects);
+  void connect(ClientOutbox& out);
   // Sends an operation; returns its cxid. While disconnected it waits for the next
   // connection (see above); once the session has expired or closed it completes at once
   // with SESSIONEXPIRED.
-  int32_t submit(Request request, int64_t now_us, ClientEffects& effects);
+  int32_t submit(Request request, ClientOutbox& out);
   // Connected: sends closeSession and returns its cxid. Disconnected: stops reconnecting,
   // fails what waits with CONNECTIONLOSS and becomes kClosed (the servers expire the
   // session); nothing is sent. Closed or expired: does nothing.
-  std::optional<int32_t> close(int64_t now_us, ClientEffects& effects);
-  void on_message(ConnectionId connection, const ServerToClient& message, int64_t now_us, ClientEffects& effects);
-  void on_timer(ClientTimerKind kind, int64_t now_us, ClientEffects& effects);
+  std::optional<int32_t> close(ClientOutbox& out);
+  void on_message(ConnectionId connection, const ServerToClient& message, ClientOutbox& out);
+  void on_timer(ClientTimerKind kind, ClientOutbox& out);
   // The TCP connection broke (server crashed or refused).
-  void on_connection_lost(ConnectionId connection, const std::string& reason, int64_t now_us, ClientEffects& effects);
+  void on_connection_lost(ConnectionId connection, const std::string& reason, ClientOutbox& out);
   // The client process dies (kill -9): no closeSession; its socket is closed by the OS, so
   // the server it is connected to sees the connection drop; what was in flight never
   // completes (indeterminate); nothing more is sent, received or queued. False (and
   // nothing done) if it was already closed, expired or crashed.
-  bool crash(int64_t now_us, ClientEffects& effects);
+  bool crash(ClientOutbox& out);
 
   const std::string& name() const { return name_; }
   EndpointId endpoint() const { return endpoint_; }
@@ -138,14 +178,14 @@ class SimClient {
   const std::deque<ClientStateEvent>& state_events() const { return state_events_; }
 
  private:
-  void open_connection(ServerId server, int64_t now_us, ClientEffects& effects);
+  void open_connection(ServerId server, ClientOutbox& out);
   void fail_pending(ErrorCode err, int64_t now_us);
-  void lose_connection(const std::string& reason, int64_t now_us, ClientEffects& effects);
-  void arm_read_timeout(ClientEffects& effects);
+  void lose_connection(const std::string& reason, ClientOutbox& out);
+  void arm_read_timeout(ClientOutbox& out);
   // EventThread.queueEvent for a state change (deduplicated against the last one).
   void queue_state(KeeperState state, int64_t now_us);
   // Picks the next server and arms the reconnect timer after ClientCnxn's sleeps.
-  void schedule_reconnect(int64_t now_us, ClientEffects& effects);
+  void schedule_reconnect(ClientOutbox& out);
   // ZKWatchManager's bookkeeping: a successful watch request adds, an event removes.
   void remember_watch(const ClientOpResult& op);
   void forget_watches(const WatchEventMessage& event);

@@ -662,16 +662,16 @@ Status World::client_connect(const std::string& name, std::vector<ServerId> host
   const EndpointId endpoint = kFirstClientEndpoint + static_cast<EndpointId>(clients_.size());
   clients_.push_back(ClientSlot{SimClient(name, endpoint, StaticHostProvider(std::move(hosts)), timeout_ms), {}});
   ClientSlot& slot = clients_.back();
-  ClientEffects& effects = fresh_client_effects();
-  slot.client.connect(now_us_, effects);
-  apply_client_effects(slot, effects);
+  ClientOutbox& out = fresh_client_outbox();
+  slot.client.connect(out);
+  apply_client_effects(slot, out);
   return {};
 }
 
 Status World::client_crash(const std::string& name) {
   Status error;
-  Status result = act_on_client(name, [&](SimClient& c, ClientEffects& effects) {
-    if (!c.crash(now_us_, effects)) {
+  Status result = act_on_client(name, [&](SimClient& c, ClientOutbox& out) {
+    if (!c.crash(out)) {
       error = Status::error(StatusCode::kClientNotRunning,
                             fmt::format("client '{}' is {}", name, client_state_name(c.state())));
     }
@@ -684,45 +684,40 @@ Status World::act_on_client(const std::string& name, Act&& act) {
   SimClient* c = mutable_client(name);
   if (!c) return Status::error(StatusCode::kNoSuchClient, fmt::format("unknown client '{}'", name));
   ClientSlot& slot = *client_by_endpoint(c->endpoint());
-  ClientEffects& effects = fresh_client_effects();
-  act(*c, effects);
-  apply_client_effects(slot, effects);
+  ClientOutbox& out = fresh_client_outbox();
+  act(*c, out);
+  apply_client_effects(slot, out);
   return {};
 }
 
 Status World::client_submit(const std::string& name, Request request, int32_t* cxid) {
-  return act_on_client(name, [&](SimClient& c, ClientEffects& effects) {
-    const int32_t id = c.submit(std::move(request), now_us_, effects);
+  return act_on_client(name, [&](SimClient& c, ClientOutbox& out) {
+    const int32_t id = c.submit(std::move(request), out);
     if (cxid) *cxid = id;
   });
 }
 
 Status World::client_close(const std::string& name, std::optional<int32_t>* cxid) {
-  return act_on_client(name, [&](SimClient& c, ClientEffects& effects) { *cxid = c.close(now_us_, effects); });
+  return act_on_client(name, [&](SimClient& c, ClientOutbox& out) { *cxid = c.close(out); });
 }
 
-ClientEffects& World::fresh_client_effects() {
-  client_effects_.sends.clear();
-  client_effects_.timers.clear();
-  client_effects_.traces.clear();
-  client_effects_.next_connection = connections_.next_id();
-  client_effects_.connection_opened = false;
-  client_effects_.prng = &prng_;
-  return client_effects_;
+ClientOutbox& World::fresh_client_outbox() {
+  client_outbox_.reset(now_us_, connections_.next_id(), &prng_);
+  return client_outbox_;
 }
 
-void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
+void World::apply_client_effects(ClientSlot& slot, ClientOutbox& out) {
   const EndpointId endpoint = slot.client.endpoint();
-  if (effects.connection_opened) {
+  if (out.connection_opened()) {
     const ConnectionId id = connections_.open(ConnectionEnd{ConnectionEnd::Kind::kSimulatedClient, endpoint, 0});
-    ZK_INVARIANT(id == effects.next_connection);
+    ZK_INVARIANT(id == out.next_connection());
   }
-  for (ClientSend& send : effects.sends) {
+  for (ClientSend& send : out.sends()) {
     if (!valid_server(send.server)) continue;
     transmit_client_link(DeliverToServer{send.server, this->slot(send.server).incarnation, endpoint, send.connection,
                                          std::move(send.message), now_us_});
   }
-  for (const ClientTimer& timer : effects.timers) {
+  for (const ClientTimer& timer : out.timers()) {
     LazyTimer& t = slot.timers[static_cast<size_t>(timer.kind)];
     if (timer.after_us < 0) {
       t.cancel();
@@ -732,11 +727,11 @@ void World::apply_client_effects(ClientSlot& slot, ClientEffects& effects) {
     const int64_t at_us = now_us_ + timer.after_us;
     if (t.arm(at_us, seq)) queue_.push_at(at_us, seq, ClientTimerFire{endpoint, static_cast<uint8_t>(timer.kind), seq});
   }
-  for (TraceEvent& event : effects.traces) record(std::move(event));
+  for (TraceEvent& event : out.traces()) record(std::move(event));
 }
 
 void World::handle_client_event(const EventPayload& payload) {
-  ClientEffects& effects = fresh_client_effects();
+  ClientOutbox& out = fresh_client_outbox();
   ClientSlot* slot = nullptr;
   if (const auto* to_client = std::get_if<DeliverToClient>(&payload)) {
     slot = client_by_endpoint(to_client->client);
@@ -746,16 +741,16 @@ void World::handle_client_event(const EventPayload& payload) {
       static_assert(std::size(kNames) == std::variant_size_v<ServerToClient>);
       record_message(to_client->sent_us, to_client->from, to_client->client, kNames[to_client->message.index()]);
     }
-    slot->client.on_message(to_client->connection, to_client->message, now_us_, effects);
+    slot->client.on_message(to_client->connection, to_client->message, out);
   } else if (const auto* timer = std::get_if<ClientTimerFire>(&payload)) {
     slot = client_by_endpoint(timer->client);
     if (!slot) return;
     LazyTimer& t = slot->timers[timer->kind];
     if (!t.armed || t.seq != timer->generation) return;
     t.armed = false;
-    slot->client.on_timer(static_cast<ClientTimerKind>(timer->kind), now_us_, effects);
+    slot->client.on_timer(static_cast<ClientTimerKind>(timer->kind), out);
   }
-  if (slot) apply_client_effects(*slot, effects);
+  if (slot) apply_client_effects(*slot, out);
 }
 
 void World::send(ServerId from, ServerId to, PeerMessage&& message) {

@@ -268,9 +268,9 @@ class World {
   void transmit_client_link(Delivery&& message);
   void announce_links(ServerId id, bool connected);
   void record(TraceEvent&& event);
-  void apply_client_effects(ClientSlot& slot, ClientEffects& effects);
-  // The one ClientEffects buffer every client input fills (cleared, capacity kept).
-  ClientEffects& fresh_client_effects();
+  void apply_client_effects(ClientSlot& slot, ClientOutbox& out);
+  // The one ClientOutbox every client input fills (cleared, capacity kept).
+  ClientOutbox& fresh_client_outbox();
   // Runs a command on a named client (act(client, effects)) and applies its effects.
   template <typename Act>
   Status act_on_client(const std::string& name, Act&& act);
@@ -304,7 +304,7 @@ class World {
   bool record_messages_ = false;
   std::vector<MessageRecord> messages_;
   std::vector<Effect> effect_buffer_;  // reused by every input's Outbox (no allocation per input)
-  ClientEffects client_effects_;       // likewise for the clients' inputs
+  ClientOutbox client_outbox_;       // likewise for the clients' inputs
   void record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind);
   bool checking_ = true;
   InvariantChecker checker_;
