@@ -247,6 +247,7 @@ void QuorumPeer::leader_start_sync(ServerId learner, Outbox& out) {
 }
 
 void QuorumPeer::leader_on_ack(ServerId from, Zxid zxid, Outbox& out) {
+  LeaderState& leader = as_leader();
   // An ACK comes from this leader's own fsync or over a learner's open connection, and
   // names a txn it proposed, its NEWLEADER, or an older epoch's txn a learner logged while
   // it synced: never a zxid this leader has not reached.
@@ -254,27 +255,27 @@ void QuorumPeer::leader_on_ack(ServerId from, Zxid zxid, Outbox& out) {
   ZK_INVARIANT(from == config_.my_id || as_leader().handlers.count(from) == 1);
   ZK_INVARIANT(zxid_epoch(zxid) < as_leader().epoch ||
                zxid <= std::max(as_leader().last_proposed, make_zxid(as_leader().epoch, 0)));
-  if (zxid == make_zxid(as_leader().epoch, 0)) {
+  if (zxid == make_zxid(leader.epoch, 0)) {
     if (from == config_.my_id) return;
-    LearnerHandler& handler = as_leader().handlers.at(from);
+    LearnerHandler& handler = leader.handlers.at(from);
     if (handler.acked_new_leader) return;  // the ignored ACK after UPTODATE
     handler.acked_new_leader = true;
-    if (as_leader().serving) {
+    if (leader.serving) {
       handler.up_to_date_sent = true;
       send_packet(from, PacketType::kUpToDate, handler.connection, 0, 0, out);
       return;
     }
-    if (is_voter(from)) as_leader().new_leader_acks.insert(from);
+    if (is_voter(from)) leader.new_leader_acks.insert(from);
     leader_check_new_leader_quorum(out);
     return;
   }
   if (is_epoch_marker(zxid)) return;
   if (from != config_.my_id) {
-    auto& unacked = as_leader().handlers.at(from).unacked;
+    auto& unacked = leader.handlers.at(from).unacked;
     while (!unacked.empty() && unacked.front().first <= zxid) unacked.pop_front();
   }
-  auto it = find_outstanding(as_leader().outstanding, zxid);
-  if (it == as_leader().outstanding.end()) return;  // already committed
+  auto it = find_outstanding(leader.outstanding, zxid);
+  if (it == leader.outstanding.end()) return;  // already committed
   if (is_voter(from)) it->second.acks.insert(from);
   leader_try_commit(out);
 }
@@ -382,15 +383,16 @@ void QuorumPeer::leader_submit(SessionId session, int32_t cxid, const Request& r
 }
 
 void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
-  ZK_INVARIANT(zxid_epoch(txn.header.zxid) == as_leader().epoch && txn.header.zxid > as_leader().last_proposed);
+  LeaderState& leader = as_leader();
+  ZK_INVARIANT(zxid_epoch(txn.header.zxid) == leader.epoch && txn.header.zxid > leader.last_proposed);
   auto shared = std::make_shared<const Txn>(std::move(txn));
   const Zxid zxid = shared->header.zxid;
-  as_leader().last_proposed = zxid;
+  leader.last_proposed = zxid;
   // Consecutive zxids: find_outstanding() relies on it.
-  ZK_INVARIANT(as_leader().outstanding.empty() || as_leader().outstanding.back().first + 1 == zxid);
-  as_leader().outstanding.emplace_back(zxid, Proposal{shared, {}, out.now_us()});
+  ZK_INVARIANT(leader.outstanding.empty() || leader.outstanding.back().first + 1 == zxid);
+  leader.outstanding.emplace_back(zxid, Proposal{shared, {}, out.now_us()});
   out.trace(TraceEvent{.kind = TraceKind::kProposed, .zxid = zxid, .text = describe(*shared)});
-  for (auto& [sid, handler] : as_leader().handlers) {
+  for (auto& [sid, handler] : leader.handlers) {
     if (!handler.sync_sent) continue;
     handler.unacked.emplace_back(zxid, out.now_us());
     QuorumPacket packet;
@@ -404,15 +406,16 @@ void QuorumPeer::leader_propose(Txn txn, Outbox& out) {
 }
 
 void QuorumPeer::leader_try_commit(Outbox& out) {
-  while (!as_leader().outstanding.empty()) {
-    auto it = as_leader().outstanding.begin();  // the lowest outstanding zxid
+  LeaderState& leader = as_leader();
+  while (!leader.outstanding.empty()) {
+    auto it = leader.outstanding.begin();  // the lowest outstanding zxid
     const bool injected = config_.injected_bug == InjectedBug::kCommitWithoutQuorum && !it->second.acks.empty();
     if (!is_quorum(it->second.acks.size()) && !injected) return;  // commits go in zxid order
     const Zxid zxid = it->first;
     const std::shared_ptr<const Txn> txn = it->second.txn;
     const auto ack_count = static_cast<int64_t>(it->second.acks.size());
-    as_leader().outstanding.pop_front();
-    for (const auto& [sid, handler] : as_leader().handlers) {
+    leader.outstanding.pop_front();
+    for (const auto& [sid, handler] : leader.handlers) {
       if (handler.sync_sent) send_packet(sid, PacketType::kCommit, handler.connection, zxid, 0, out);
     }
     out.trace(TraceEvent{.kind = TraceKind::kCommitted,
@@ -426,10 +429,10 @@ void QuorumPeer::leader_try_commit(Outbox& out) {
       sessions_.remove_session(txn->header.session_id);
     }
     apply_committed(txn, out);
-    auto syncs = as_leader().pending_syncs.find(zxid);
-    if (syncs != as_leader().pending_syncs.end()) {
+    auto syncs = leader.pending_syncs.find(zxid);
+    if (syncs != leader.pending_syncs.end()) {
       for (ServerId origin : syncs->second) leader_release_sync(origin, out);
-      as_leader().pending_syncs.erase(syncs);
+      leader.pending_syncs.erase(syncs);
     }
   }
 }
