@@ -74,11 +74,11 @@ std::string trace_jsonl(const sim::RunReport& report) {
     out += fmt::format(
         R"("session":"0x{:x}","round":{},"votes":{},"voters":{},"acked":{},"txns":{},"ticks":{},"attempts":{},)"
         R"("exit_code":{},"timeout_ms":{},"line":{},"random_sleep_ms":{},"spin":{},"drop_reason":{},)"
-        R"("message_kind":"{}","client_endpoint":{},"client":"{}","detail":"{}"}})"
+        R"("message_kind":"{}","client_endpoint":{},"inputs":{},"client":"{}","detail":"{}"}})"
         "\n",
         e.session, e.round, e.votes, e.voters, e.acked, e.txns, e.ticks, e.attempts, e.exit_code, e.timeout_ms, e.line,
         e.random_sleep_ms, e.spin, static_cast<int>(e.drop_reason), e.message_kind, e.client_endpoint,
-        json_escape(e.client), json_escape(e.text));
+        e.inputs, json_escape(e.client), json_escape(e.text));
   }
   return out;
 }

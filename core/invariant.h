@@ -4,7 +4,9 @@
 // The world catches it around every input it hands a server, records one
 // kInvariantViolated trace event naming the server and stops the run there, as it does for
 // a checker's violation; anywhere else it ends the command with that one line. Keep
-// conditions cheap: they run in release too.
+// conditions cheap and free of side effects: they run in release too, and a benchmark
+// build that measures their cost skips them (work whose result is checked goes in
+// ZK_INVARIANT_RESULT instead).
 #pragma once
 
 #include <exception>
@@ -31,9 +33,29 @@ class InvariantFailure : public std::exception {
 
 }  // namespace zk
 
+#ifndef ZKSIM_CHECKS_OFF_FOR_BENCHMARK
 #define ZK_INVARIANT(cond)                                       \
   do {                                                           \
     if (!(cond)) [[unlikely]] {                                  \
       ::zk::invariant_failed(__FILE__, __LINE__, #cond);         \
+    }                                                            \
+  } while (false)
+#else
+// Only `bench cluster` builds configured with -DZKSIM_CHECKS=OFF take this branch, to
+// measure what the checks cost; the condition is compiled but never evaluated.
+#define ZK_INVARIANT(cond)                                       \
+  do {                                                           \
+    if (false) {                                                 \
+      if (!(cond)) ::zk::invariant_failed(__FILE__, __LINE__, #cond); \
+    }                                                            \
+  } while (false)
+#endif
+
+// ZK_INVARIANT_RESULT(expr): expr does work (writes a record, inserts an id) and returns
+// whether it succeeded; it runs in every build, and its result is checked as an invariant.
+#define ZK_INVARIANT_RESULT(expr)                                \
+  do {                                                           \
+    if (!(expr)) [[unlikely]] {                                  \
+      ::zk::invariant_failed(__FILE__, __LINE__, #expr);         \
     }                                                            \
   } while (false)

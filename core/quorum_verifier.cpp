@@ -12,10 +12,10 @@ QuorumVerifier::QuorumVerifier(std::vector<ServerId> voters, std::vector<ServerI
   std::sort(voters_.begin(), voters_.end());
   std::sort(observers_.begin(), observers_.end());
   ZK_INVARIANT(!voters_.empty());
-  for (ServerId id : voters_) ZK_INVARIANT(voter_set_.insert(id));
+  for (ServerId id : voters_) ZK_INVARIANT_RESULT(voter_set_.insert(id));
   for (ServerId id : observers_) {
     ZK_INVARIANT(!voter_set_.contains(id));
-    ZK_INVARIANT(observer_set_.insert(id));
+    ZK_INVARIANT_RESULT(observer_set_.insert(id));
   }
 }
 

@@ -59,6 +59,9 @@ enum class TraceKind : uint8_t {
   kClientCrashed,      // (sim) client's process crashed (peer: the server it was connected to, or 0)
   kClientLinkBroken,   // (sim) a lost message broke the connection of client endpoint client_endpoint to peer
   kClientNoReply,      // (sim) client's operation (text) got no reply within 30 s
+  kPausedBacklogFull,  // (sim) server is paused and holds `inputs` inputs: from now on the messages of
+                       // peer (a server), or of client endpoint client_endpoint when peer is 0, are lost
+                       // until it resumes, and then that connection breaks
   kNote,               // text: free text (scenario output, loaded disks, consistency reports)
 };
 
@@ -92,6 +95,9 @@ enum class DecidedBy : uint8_t { kFinalize, kJoined };
 
 // Why a leader drops a learner (kLearnerDropped).
 enum class LearnerDropReason : uint8_t { kFollowerAhead, kNoAck };
+
+// The client_endpoint the simulator gives clients outside it (live mode's gateway).
+constexpr int64_t kExternalClientEndpoint = 999;
 
 struct TraceEvent {
   int64_t time_us = 0;
@@ -128,7 +134,8 @@ struct TraceEvent {
   bool spin = false;             // kClientRetrying: waits 1000 ms after a full round of the hosts
   LearnerDropReason drop_reason = LearnerDropReason::kFollowerAhead;
   const char* message_kind = "";  // kMessageDropped: a static name ("NOTIFICATION", "PING", ...)
-  int64_t client_endpoint = 0;    // kClientLinkBroken
+  int64_t client_endpoint = 0;    // kClientLinkBroken, kPausedBacklogFull
+  int32_t inputs = 0;             // kPausedBacklogFull: inputs a paused server holds
   std::string client;             // client kinds: the client's name
   std::string text;               // free text (see the kinds)
 

@@ -73,6 +73,7 @@ const char* trace_kind_name(TraceKind kind) {
     case TraceKind::kClientCrashed: return "client-crash";
     case TraceKind::kClientLinkBroken: return "client-connection-broken";
     case TraceKind::kClientNoReply: return "client-no-reply";
+    case TraceKind::kPausedBacklogFull: return "paused-backlog-full";
     case TraceKind::kNote: return "note";
   }
   return "?";
@@ -235,6 +236,13 @@ std::string describe(const TraceEvent& e) {
     case TraceKind::kClientLinkBroken:
       return fmt::format("connection C{}-S{} broken: a message was lost", e.client_endpoint, e.peer);
     case TraceKind::kClientNoReply: return fmt::format("client {}: {} got no reply within 30s", e.client, e.text);
+    case TraceKind::kPausedBacklogFull:
+      return fmt::format("{}: S{} is paused and holds {} inputs: messages are lost until it resumes, then the "
+                         "connection breaks",
+                         e.peer != 0 ? fmt::format("S{} -> S{}", e.peer, s)
+                         : e.client_endpoint == kExternalClientEndpoint ? fmt::format("connection external-S{}", s)
+                                                    : fmt::format("connection C{}-S{}", e.client_endpoint, s),
+                         s, e.inputs);
     case TraceKind::kNote: return e.text;
   }
   return "?";

@@ -1,10 +1,11 @@
 // Chinese renderings of every TraceKind and StateChangeReason (see trace_sentences_zh.h),
-// from the event's fields. What has no Chinese wording yet is rendered in English, by the
-// same code as the English trace.
+// from the event's fields. Only free text (a note, a txn's description, a scenario line, a
+// partition's groups) stays as it is.
 #include "ui/trace_sentences_zh.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -69,6 +70,19 @@ constexpr const char* kFrames[] = {
     "客户端 {}：与 S{} 的连接断开（{}）",                          // 35
     "客户端 {}：会话 0x{:x} 已过期（由 S{} 告知）",                // 36
     "客户端 {}：{} 在 30 秒内没有收到回复",                        // 37
+    "S{}（Leader）断开 S{}：{} 个 tick（syncLimit）内没有 ACK",    // 38
+    "S{}（Leader）断开 S{}：Follower 领先于 Leader（{} > {}）",    // 39
+    "S{}-S{} 的连接断开：丢失了一条消息",                          // 40
+    "客户端 {}：{} 毫秒后尝试 S{}（{}）",                          // 41
+    "试完一轮所有服务器后等待 1000 毫秒",                          // 42
+    "随机等待 {} 毫秒",                                            // 43
+    "客户端 {}：在断开状态下关闭；会话 0x{:x} 留待过期",           // 44
+    "客户端 {}：进程崩溃{}；会话 0x{:x} 留待过期",                 // 45
+    "，它与 S{} 的连接断开",                                       // 46
+    "C{}-S{} 的连接断开：丢失了一条消息",                          // 47
+    "{}：S{} 已暂停，积压了 {} 个输入：它恢复之前这些消息都会丢失，恢复后连接断开",  // 48
+    "连接 外部客户端-S{}",                                         // 49
+    "连接 C{}-S{}",                                                // 50
 };
 
 // State-change reasons (StateChangeReason), with {} for their fields in the order given.
@@ -84,6 +98,8 @@ constexpr const char* kReasons[] = {
     "提交的事务与提议不匹配",                   // 8
     "{} 个 tick 内没有收到 Leader S{} 的数据包",// 9
     "与 Leader S{} 的连接被重置",               // 10
+    "NEWLEADER 之前没有收到 DIFF、TRUNC 或 SNAP", // 11
+    "漏掉了 Leader S{} 的事务：在 {} 之后收到 {}", // 12
 };
 
 // The reasons a server gives when it closes a client's connection (ConnectionClosed), as
@@ -131,8 +147,8 @@ std::string describe_reason_zh(const TraceEvent& e) {
     case StateChangeReason::kUnmatchedCommit: return reason_frame(8);
     case StateChangeReason::kNoPacket: return reason_frame(9, e.ticks, e.peer);
     case StateChangeReason::kConnectionReset: return reason_frame(10, e.peer);
-    case StateChangeReason::kNewLeaderWithoutSync:  // no Chinese wording yet
-    case StateChangeReason::kMissedTxns: return describe_reason(e);
+    case StateChangeReason::kNewLeaderWithoutSync: return reason_frame(11);
+    case StateChangeReason::kMissedTxns: return reason_frame(12, e.peer, zxid_hex(e.last_zxid), zxid_hex(e.zxid));
   }
   return describe_reason(e);
 }
@@ -188,13 +204,25 @@ std::string describe_zh(const TraceEvent& e) {
     case TraceKind::kClientConnectionLost: return frame(35, e.client, e.peer, close_reason_zh(e.text));
     case TraceKind::kClientSessionExpired: return frame(36, e.client, e.session, e.peer);
     case TraceKind::kClientNoReply: return frame(37, e.client, e.text);
-    // No Chinese wording yet: the English sentence.
     case TraceKind::kLearnerDropped:
-    case TraceKind::kConnectionBroken:
-    case TraceKind::kClientRetrying:
-    case TraceKind::kClientClosedDisconnected:
+      if (e.drop_reason == LearnerDropReason::kNoAck) return frame(38, s, e.peer, e.ticks);
+      return frame(39, s, e.peer, zxid_hex(e.zxid), zxid_hex(e.leader_zxid));
+    case TraceKind::kConnectionBroken: return frame(40, s, e.peer);
+    case TraceKind::kClientRetrying: {
+      std::string why = e.spin ? frame(42) : std::string();
+      if (e.random_sleep_ms >= 0) why += (e.spin ? " + " : "") + frame(43, e.random_sleep_ms);
+      return frame(41, e.client, (e.spin ? 1000 : 0) + std::max(e.random_sleep_ms, 0), e.peer, why);
+    }
+    case TraceKind::kClientClosedDisconnected: return frame(44, e.client, e.session);
     case TraceKind::kClientCrashed:
-    case TraceKind::kClientLinkBroken: return describe(e);
+      return frame(45, e.client, e.peer != 0 ? frame(46, e.peer) : std::string(), e.session);
+    case TraceKind::kClientLinkBroken: return frame(47, e.client_endpoint, e.peer);
+    case TraceKind::kPausedBacklogFull: {
+      const std::string link = e.peer != 0                  ? fmt::format("S{} -> S{}", e.peer, s)
+                               : e.client_endpoint == kExternalClientEndpoint ? frame(49, s)
+                                                          : frame(50, e.client_endpoint, s);
+      return frame(48, link, s, e.inputs);
+    }
     case TraceKind::kNote: return e.text;
   }
   return "?";

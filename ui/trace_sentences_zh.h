@@ -1,8 +1,7 @@
 // Chinese (简体中文) trace sentences for the Why panel: the same structured TraceEvent fields
 // that core/trace_format.cpp renders in English, written as Chinese sentences. Reasons are
-// rendered from their enums and fields, never from English text; events and reasons with
-// no Chinese wording yet are shown as the English sentence, and free text (a note, a txn,
-// a scenario line) as it is.
+// rendered from their enums and fields, never from English text; free text (a note, a txn,
+// a scenario line) is shown as it is.
 #pragma once
 
 #include <string>

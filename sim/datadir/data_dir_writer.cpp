@@ -25,7 +25,7 @@ constexpr int64_t kNoAclId = -1;   // the root and /zookeeper, /zookeeper/quota 
 
 std::string file_header(int32_t magic, int64_t dbid) {
   jute::OutputArchive out;
-  ZK_INVARIANT(out.write(serialize_FileHeader, ::FileHeader{magic, kFileFormatVersion, dbid}));
+  ZK_INVARIANT_RESULT(out.write(serialize_FileHeader, ::FileHeader{magic, kFileFormatVersion, dbid}));
   return std::string(out.bytes());
 }
 
@@ -44,7 +44,7 @@ void append_acl_list(std::string* out, int64_t key, int32_t perms) {
   char anyone[] = "anyone";
   ::ACL acl{perms, Id{world, anyone}};
   jute::OutputArchive a;
-  ZK_INVARIANT(a.write(serialize_ACL_vector, ACL_vector{1, &acl}));
+  ZK_INVARIANT_RESULT(a.write(serialize_ACL_vector, ACL_vector{1, &acl}));
   append_be64(out, key);
   out->append(a.bytes());
 }
@@ -80,7 +80,7 @@ std::string encode_snapshot(const DataTree& tree, Zxid zxid) {
     if (path == "/zookeeper/config") acl = kReadAclId;
     append_be64(&out, acl);
     jute::OutputArchive stat;
-    ZK_INVARIANT(stat.write(serialize_StatPersisted, ::StatPersisted{s.czxid, s.mzxid, s.ctime_ms, s.mtime_ms, s.version,
+    ZK_INVARIANT_RESULT(stat.write(serialize_StatPersisted, ::StatPersisted{s.czxid, s.mzxid, s.ctime_ms, s.mtime_ms, s.version,
                                                                     s.cversion, s.aversion, s.ephemeral_owner, s.pzxid}));
     out.append(stat.bytes());
   });

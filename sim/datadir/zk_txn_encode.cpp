@@ -82,12 +82,12 @@ std::string encode_body(OpCode type, const Body& body) {
 std::string encode_zk_txn(const Txn& txn, const std::optional<ZkTxnDigest>& digest) {
   jute::OutputArchive header;
   const TxnHeader& h = txn.header;
-  ZK_INVARIANT(header.write(serialize_TxnHeader, ::TxnHeader{h.session_id, h.cxid, h.zxid, h.time_ms, static_cast<int32_t>(h.type)}));
+  ZK_INVARIANT_RESULT(header.write(serialize_TxnHeader, ::TxnHeader{h.session_id, h.cxid, h.zxid, h.time_ms, static_cast<int32_t>(h.type)}));
   std::string bytes(header.bytes());
   bytes += encode_body(h.type, txn.body);
   if (digest) {
     jute::OutputArchive d;
-    ZK_INVARIANT(d.write(serialize_TxnDigest, ::TxnDigest{digest->version, digest->tree_digest}));
+    ZK_INVARIANT_RESULT(d.write(serialize_TxnDigest, ::TxnDigest{digest->version, digest->tree_digest}));
     bytes += d.bytes();
   }
   return bytes;

@@ -28,7 +28,7 @@ std::string framed(const jute::OutputArchive& archive) {
 }
 
 void write_header(jute::OutputArchive& archive, int32_t xid, int64_t zxid, int32_t err) {
-  ZK_INVARIANT(archive.write(serialize_ReplyHeader, ::ReplyHeader{xid, zxid, err}));
+  ZK_INVARIANT_RESULT(archive.write(serialize_ReplyHeader, ::ReplyHeader{xid, zxid, err}));
 }
 
 // A String_vector borrowing the strings' bytes (serialize only).
@@ -60,21 +60,21 @@ void write_multi(jute::OutputArchive& archive, const ReplyMessage& reply) {
     int32_t type = static_cast<int32_t>(r.type);
     if (is_create(type)) type = opcode::kCreate;
     const int32_t err = type == opcode::kError ? static_cast<int32_t>(r.err) : 0;
-    ZK_INVARIANT(archive.write(serialize_MultiHeader, ::MultiHeader{type, 0, err}));
+    ZK_INVARIANT_RESULT(archive.write(serialize_MultiHeader, ::MultiHeader{type, 0, err}));
     switch (type) {
       case opcode::kCreate:
-        ZK_INVARIANT(archive.write(serialize_CreateResponse, ::CreateResponse{c_str(r.path)}));
+        ZK_INVARIANT_RESULT(archive.write(serialize_CreateResponse, ::CreateResponse{c_str(r.path)}));
         break;
         case opcode::kSetData:
-        ZK_INVARIANT(archive.write(serialize_SetDataResponse, ::SetDataResponse{to_jute(r.stat)}));
+        ZK_INVARIANT_RESULT(archive.write(serialize_SetDataResponse, ::SetDataResponse{to_jute(r.stat)}));
         break;
       case opcode::kError:
-        ZK_INVARIANT(archive.write(serialize_ErrorResponse, ::ErrorResponse{err}));
+        ZK_INVARIANT_RESULT(archive.write(serialize_ErrorResponse, ::ErrorResponse{err}));
         break;
       default: break;  // delete, check: no record
     }
   }
-  ZK_INVARIANT(archive.write(serialize_MultiHeader, ::MultiHeader{-1, 1, -1}));
+  ZK_INVARIANT_RESULT(archive.write(serialize_MultiHeader, ::MultiHeader{-1, 1, -1}));
 }
 
 }  // namespace
@@ -83,10 +83,10 @@ std::string encode_connect_response(int32_t timeout_ms, int64_t session_id, cons
                                     bool with_read_only) {
   jute::OutputArchive archive;
   ::ConnectResponse response{0, timeout_ms, session_id, jute::borrow(password)};
-  ZK_INVARIANT(archive.write(serialize_ConnectResponse, response));
+  ZK_INVARIANT_RESULT(archive.write(serialize_ConnectResponse, response));
   if (with_read_only) {
     int32_t read_only = 0;
-    ZK_INVARIANT(archive.get()->serialize_Bool(archive.get(), "readOnly", &read_only) == 0);
+    ZK_INVARIANT_RESULT(archive.get()->serialize_Bool(archive.get(), "readOnly", &read_only) == 0);
   }
   return framed(archive);
 }
@@ -102,7 +102,7 @@ std::string encode_ping_reply(int64_t zxid) { return encode_header_only(-2, zxid
 std::string encode_watch_event(const WatchEventMessage& event) {
   jute::OutputArchive archive;
   write_header(archive, -1, -1, 0);
-  ZK_INVARIANT(archive.write(serialize_WatcherEvent,
+  ZK_INVARIANT_RESULT(archive.write(serialize_WatcherEvent,
                              ::WatcherEvent{static_cast<int32_t>(event.type), kStateSyncConnected, c_str(event.path)}));
   return framed(archive);
 }
@@ -119,39 +119,39 @@ std::string encode_reply(const PendingRequest& request, const ReplyMessage& repl
   const Stat stat = body.stat.value_or(Stat{});
   switch (request.type) {
     case opcode::kCreate:
-      ZK_INVARIANT(archive.write(serialize_CreateResponse, ::CreateResponse{c_str(body.path)}));
+      ZK_INVARIANT_RESULT(archive.write(serialize_CreateResponse, ::CreateResponse{c_str(body.path)}));
       break;
     case opcode::kCreate2: case opcode::kCreateContainer: case opcode::kCreateTtl:
-      ZK_INVARIANT(archive.write(serialize_Create2Response, ::Create2Response{c_str(body.path), to_jute(stat)}));
+      ZK_INVARIANT_RESULT(archive.write(serialize_Create2Response, ::Create2Response{c_str(body.path), to_jute(stat)}));
       break;
     case opcode::kSetData:
-      ZK_INVARIANT(archive.write(serialize_SetDataResponse, ::SetDataResponse{to_jute(stat)}));
+      ZK_INVARIANT_RESULT(archive.write(serialize_SetDataResponse, ::SetDataResponse{to_jute(stat)}));
       break;
     case opcode::kExists:
-      ZK_INVARIANT(archive.write(serialize_ExistsResponse, ::ExistsResponse{to_jute(stat)}));
+      ZK_INVARIANT_RESULT(archive.write(serialize_ExistsResponse, ::ExistsResponse{to_jute(stat)}));
       break;
     case opcode::kGetData: {
-      ZK_INVARIANT(archive.write(serialize_GetDataResponse, ::GetDataResponse{jute::borrow(body.data), to_jute(stat)}));
+      ZK_INVARIANT_RESULT(archive.write(serialize_GetDataResponse, ::GetDataResponse{jute::borrow(body.data), to_jute(stat)}));
       break;
     }
     case opcode::kGetChildren: {
       BorrowedStrings children(body.children);
-      ZK_INVARIANT(archive.write(serialize_GetChildrenResponse, ::GetChildrenResponse{children.vector}));
+      ZK_INVARIANT_RESULT(archive.write(serialize_GetChildrenResponse, ::GetChildrenResponse{children.vector}));
       break;
     }
     case opcode::kGetChildren2: {
       BorrowedStrings children(body.children);
-      ZK_INVARIANT(archive.write(serialize_GetChildren2Response, ::GetChildren2Response{children.vector, to_jute(stat)}));
+      ZK_INVARIANT_RESULT(archive.write(serialize_GetChildren2Response, ::GetChildren2Response{children.vector, to_jute(stat)}));
       break;
     }
     case opcode::kSync:
-      ZK_INVARIANT(archive.write(serialize_SyncResponse, ::SyncResponse{c_str(request.path)}));
+      ZK_INVARIANT_RESULT(archive.write(serialize_SyncResponse, ::SyncResponse{c_str(request.path)}));
       break;
     case opcode::kCheck:
-      ZK_INVARIANT(archive.write(serialize_SetDataResponse, ::SetDataResponse{to_jute(stat)}));
+      ZK_INVARIANT_RESULT(archive.write(serialize_SetDataResponse, ::SetDataResponse{to_jute(stat)}));
       break;
     case opcode::kAddWatch:
-      ZK_INVARIANT(archive.write(serialize_ErrorResponse, ::ErrorResponse{0}));
+      ZK_INVARIANT_RESULT(archive.write(serialize_ErrorResponse, ::ErrorResponse{0}));
       break;
     case opcode::kMulti: write_multi(archive, reply); break;
     default: break;  // delete, closeSession: the header alone

@@ -26,7 +26,7 @@ using EndpointId = int64_t;
 constexpr EndpointId kFirstClientEndpoint = 1000;
 // The far end of every external connection (a real client through the gateway): the
 // simulated network does not carry these (the real one already did).
-constexpr EndpointId kExternalEndpoint = 999;
+constexpr EndpointId kExternalEndpoint = kExternalClientEndpoint;  // core/trace_event.h names it for the trace
 
 struct DeliverMessage {
   ServerId from = 0;

@@ -429,9 +429,8 @@ void World::defer_input(ServerSlot& s, const EventPayload& payload) {
   if (s.deferred.size() >= config_.max_deferred_inputs) {
     if (const auto* deliver = std::get_if<DeliverMessage>(&payload)) {
       if (s.stalled_peers.insert(deliver->from).second) {
-        note(fmt::format("S{} -> S{}: S{} is paused and holds {} inputs: messages are lost until it resumes, then the "
-                         "connection breaks",
-                         deliver->from, s.id, s.id, s.deferred.size()));
+        record(TraceEvent{.server = s.id, .kind = TraceKind::kPausedBacklogFull, .peer = deliver->from,
+                          .inputs = static_cast<int32_t>(s.deferred.size())});
       }
       return;
     }
@@ -442,10 +441,9 @@ void World::defer_input(ServerSlot& s, const EventPayload& payload) {
       }
       if (!std::holds_alternative<Disconnect>(from_client->message)) {
         if (s.stalled_clients.emplace(from_client->from, from_client->connection).second) {
-          note(fmt::format("connection {}-S{}: S{} is paused and holds {} inputs: messages are lost until it resumes, "
-                           "then the connection breaks",
-                           from_client->from == kExternalEndpoint ? "external" : fmt::format("C{}", from_client->from),
-                           s.id, s.id, s.deferred.size()));
+          record(TraceEvent{.server = s.id, .kind = TraceKind::kPausedBacklogFull,
+                            .client_endpoint = from_client->from,
+                            .inputs = static_cast<int32_t>(s.deferred.size())});
         }
         return;
       }

@@ -84,6 +84,9 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
     if (e.kind == K::kStateChanged || e.kind == K::kLeaderLost) seen.reasons.insert(static_cast<int>(e.reason));
     CHECK(zk::describe(e) == english);
     CHECK(zk::ui::describe_zh(e) == chinese);
+    // Only free text, and a bare state change with no words, read the same in both.
+    const bool no_words = e.kind == K::kNote || (e.kind == K::kStateChanged && e.reason == zk::StateChangeReason::kNone);
+    if (!no_words) CHECK(chinese != english);
   };
   {
     zk::TraceEvent e;
@@ -394,7 +397,7 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
     e.state_new = zk::PeerState::kLooking;
     e.reason = zk::StateChangeReason::kNewLeaderWithoutSync;
     expect("state newleader without sync", e, "S1 FOLLOWING → LOOKING: NEWLEADER arrived without DIFF, TRUNC or SNAP before it",
-           "S1 FOLLOWING → LOOKING：NEWLEADER arrived without DIFF, TRUNC or SNAP before it");
+           "S1 FOLLOWING → LOOKING：NEWLEADER 之前没有收到 DIFF、TRUNC 或 SNAP");
   }
   {
     zk::TraceEvent e;
@@ -407,7 +410,7 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
     e.zxid = 0x100000005;
     e.last_zxid = 0x100000003;
     expect("state missed txns", e, "S1 FOLLOWING → LOOKING: missed txns from leader S3: got 0x100000005 after 0x100000003",
-           "S1 FOLLOWING → LOOKING：missed txns from leader S3: got 0x100000005 after 0x100000003");
+           "S1 FOLLOWING → LOOKING：漏掉了 Leader S3 的事务：在 0x100000003 之后收到 0x100000005");
   }
   {
     zk::TraceEvent e;
@@ -582,38 +585,34 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   {
     zk::TraceEvent e;
     e.server = 1;
-    e.server = 1;
     e.kind = K::kLearnerDropped;
     e.peer = 2;
     e.drop_reason = zk::LearnerDropReason::kFollowerAhead;
     e.zxid = 0x100000005;
     e.leader_zxid = 0x100000003;
     expect("learner dropped ahead", e, "S1 (leader) drops S2: follower is ahead of the leader (0x100000005 > 0x100000003)",
-           "S1 (leader) drops S2: follower is ahead of the leader (0x100000005 > 0x100000003)");
+           "S1（Leader）断开 S2：Follower 领先于 Leader（0x100000005 > 0x100000003）");
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 1;
     e.kind = K::kLearnerDropped;
     e.peer = 3;
     e.drop_reason = zk::LearnerDropReason::kNoAck;
     e.ticks = 5;
     expect("learner dropped no ack", e, "S1 (leader) drops S3: no ACK for 5 ticks (syncLimit)",
-           "S1 (leader) drops S3: no ACK for 5 ticks (syncLimit)");
+           "S1（Leader）断开 S3：5 个 tick（syncLimit）内没有 ACK");
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 1;
     e.kind = K::kConnectionBroken;
     e.peer = 2;
     expect("connection broken", e, "connection S1-S2 broken: a message was lost",
-           "connection S1-S2 broken: a message was lost");
+           "S1-S2 的连接断开：丢失了一条消息");
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kNetworkPartitioned;
     e.text = " S1 S2 | S3 C1000";
@@ -622,7 +621,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kNetworkHealed;
     expect("heal", e, "network healed: every link restored",
@@ -630,7 +628,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 3;
     e.kind = K::kMessageDropped;
     e.peer = 1;
@@ -640,7 +637,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kScenarioStep;
     e.line = 7;
@@ -650,7 +646,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kScenarioStep;
     e.line = 9;
@@ -660,7 +655,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientConnected;
     e.client = "app";
@@ -672,7 +666,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientReconnected;
     e.client = "app";
@@ -684,7 +677,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientConnectionLost;
     e.client = "app";
@@ -695,7 +687,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientConnectionLost;
     e.client = "app";
@@ -706,7 +697,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientConnectionLost;
     e.client = "app";
@@ -717,7 +707,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientConnectionLost;
     e.client = "app";
@@ -728,7 +717,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientConnectionLost;
     e.client = "app";
@@ -739,7 +727,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientSessionExpired;
     e.client = "c";
@@ -750,7 +737,6 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientRetrying;
     e.client = "c";
@@ -758,11 +744,10 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
     e.spin = true;
     e.random_sleep_ms = 412;
     expect("client retry spin sleep", e, "client c: tries S3 in 1412 ms (1000 ms after a full round + random sleep 412 ms)",
-           "client c: tries S3 in 1412 ms (1000 ms after a full round + random sleep 412 ms)");
+           "客户端 c：1412 毫秒后尝试 S3（试完一轮所有服务器后等待 1000 毫秒 + 随机等待 412 毫秒）");
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientRetrying;
     e.client = "c";
@@ -770,62 +755,56 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
     e.spin = true;
     e.random_sleep_ms = -1;
     expect("client retry spin", e, "client c: tries S3 in 1000 ms (1000 ms after a full round)",
-           "client c: tries S3 in 1000 ms (1000 ms after a full round)");
+           "客户端 c：1000 毫秒后尝试 S3（试完一轮所有服务器后等待 1000 毫秒）");
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientRetrying;
     e.client = "c";
     e.peer = 1;
     e.random_sleep_ms = 0;
     expect("client retry sleep", e, "client c: tries S1 in 0 ms (random sleep 0 ms)",
-           "client c: tries S1 in 0 ms (random sleep 0 ms)");
+           "客户端 c：0 毫秒后尝试 S1（随机等待 0 毫秒）");
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientClosedDisconnected;
     e.client = "c";
     e.session = 72057594037927936;
     expect("client closed disconnected", e, "client c: closed while disconnected; session 0x100000000000000 is left to expire",
-           "client c: closed while disconnected; session 0x100000000000000 is left to expire");
+           "客户端 c：在断开状态下关闭；会话 0x100000000000000 留待过期");
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientCrashed;
     e.client = "c";
     e.peer = 2;
     e.session = 72057594037927936;
     expect("client crashed connected", e, "client c: process crashed, its connection to S2 drops; session 0x100000000000000 is left to expire",
-           "client c: process crashed, its connection to S2 drops; session 0x100000000000000 is left to expire");
+           "客户端 c：进程崩溃，它与 S2 的连接断开；会话 0x100000000000000 留待过期");
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientCrashed;
     e.client = "c";
     expect("client crashed", e, "client c: process crashed; session 0x0 is left to expire",
-           "client c: process crashed; session 0x0 is left to expire");
+           "客户端 c：进程崩溃；会话 0x0 留待过期");
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientLinkBroken;
     e.client_endpoint = 1000;
     e.peer = 2;
     expect("client link broken", e, "connection C1000-S2 broken: a message was lost",
-           "connection C1000-S2 broken: a message was lost");
+           "C1000-S2 的连接断开：丢失了一条消息");
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kClientNoReply;
     e.client = "c";
@@ -835,12 +814,32 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
-    e.server = 1;
     e.server = 0;
     e.kind = K::kNote;
     e.text = "server 1's disk loaded: data/1 (no snapshot + 3 txns)";
     expect("note", e, "server 1's disk loaded: data/1 (no snapshot + 3 txns)",
            "server 1's disk loaded: data/1 (no snapshot + 3 txns)");
+  }
+  {
+    zk::TraceEvent e;
+    e.server = 2;
+    e.kind = K::kPausedBacklogFull;
+    e.peer = 1;
+    e.inputs = 4;
+    expect("paused backlog full, a server", e,
+           "S1 -> S2: S2 is paused and holds 4 inputs: messages are lost until it resumes, then the connection breaks",
+           "S1 -> S2：S2 已暂停，积压了 4 个输入：它恢复之前这些消息都会丢失，恢复后连接断开");
+    e.peer = 0;
+    e.client_endpoint = 1001;
+    expect("paused backlog full, a client", e,
+           "connection C1001-S2: S2 is paused and holds 4 inputs: messages are lost until it resumes, then the "
+           "connection breaks",
+           "连接 C1001-S2：S2 已暂停，积压了 4 个输入：它恢复之前这些消息都会丢失，恢复后连接断开");
+    e.client_endpoint = zk::kExternalClientEndpoint;
+    expect("paused backlog full, an external client", e,
+           "connection external-S2: S2 is paused and holds 4 inputs: messages are lost until it resumes, then the "
+           "connection breaks",
+           "连接 外部客户端-S2：S2 已暂停，积压了 4 个输入：它恢复之前这些消息都会丢失，恢复后连接断开");
   }
   for (int kind = 0; kind <= static_cast<int>(K::kNote); ++kind) {
     CAPTURE(kind);
