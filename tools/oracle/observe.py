@@ -8,6 +8,9 @@ removes the directory unless ORACLE_KEEP=1):
                                          then every server's answers (volatile fields masked)
   expiry [--timeout-ms 4000] [--runs 5]  a client process is killed (SIGKILL) while another
                                          watches its ephemeral; prints kill-to-NodeDeleted time
+  leader-kill --servers 5 [--runs 3]     W writes, then the leader is SIGKILLed; prints each
+                                         survivor's election end, connect retries, sync mode
+                                         and zxid as a timeline relative to the kill
 Masked fields (the same mask is applied to zksim's output in tests): see mask_volatile().
 """
 import argparse
@@ -208,6 +211,142 @@ def cmd_multi(args):
         zk.stop()
 
 
+# Log lines (slf4j-simple, "HH:mm:ss.SSS [thread] LEVEL logger - message") the leader-kill timeline shows:
+# (pattern, kind, text). Kinds feed the per-server summary; "notification" lines are listed only on request.
+KILL_EVENTS = [
+    (re.compile(r"^Exception when following the leader"), "lost", lambda m: "lost the leader"),
+    (re.compile(r"^New election\. My id = \d+, proposed zxid=(0x\w+)"), "start", lambda m: f"election starts, my zxid {m[1]}"),
+    (re.compile(r"^Notification: my state:(\w+); n\.sid:(\d+), n\.state:(\w+), n\.leader:(\d+), n\.round:(0x\w+), "
+                r"n\.peerEpoch:(0x\w+), n\.zxid:(0x\w+)"), "notification",
+     lambda m: f"notification from {m[2]} ({m[3]}, votes {m[4]} zxid {m[7]} round {m[5]})"),
+    (re.compile(r"^(LEADING|FOLLOWING)$"), "decided", lambda m: f"lookForLeader returned: {m[1]}"),
+    (re.compile(r"^(LEADING|FOLLOWING) - LEADER ELECTION TOOK - (\d+) (\w+)"), "took",
+     lambda m: f"{m[1]} - LEADER ELECTION TOOK {m[2]} {m[3]}"),
+    (re.compile(r"^Snapshotting: (0x\w+)"), "loaddata", lambda m: f"loadData's snapshot at {m[1]}"),
+    (re.compile(r"^Unexpected exception, (?:\w+ exceeded\. )?tries=(\d+), remaining init limit=(-?\d+)"), "refused",
+     lambda m: f"connect to leader failed, tries={m[1]}, remaining init limit {m[2]} ms"),
+    (re.compile(r"^Successfully connected to leader"), "connected", lambda m: "connected to the leader"),
+    (re.compile(r"^Follower sid: (\d+) : info"), "accepted", lambda m: f"FOLLOWERINFO from {m[1]}"),
+    (re.compile(r"^Sending (DIFF|TRUNC)\b.*sid: ?(\d+)"), "sent", lambda m: f"sends {m[1]} to {m[2]}"),
+    (re.compile(r"^Sending snapshot last zxid of peer is (0x\w+)"), "sent", lambda m: f"sends SNAP (peer at {m[1]})"),
+    (re.compile(r"^Getting a (diff|snapshot) from (?:the )?leader (0x\w+)"), "sync",
+     lambda m: f"{'DIFF' if m[1] == 'diff' else 'SNAP'} {m[2]}"),
+    (re.compile(r"^Truncating log to get in sync with the leader (0x\w+)"), "sync", lambda m: f"TRUNC {m[1]}"),
+    (re.compile(r"^Have quorum of supporters, sids: \[(.*?)\]; "), "quorum", lambda m: f"quorum of supporters {m[1]}"),
+    (re.compile(r"^Learner received UPTODATE message"), "uptodate", lambda m: "UPTODATE"),
+]
+LOG_LINE = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d\d\d) \[(.*?)\] (TRACE|DEBUG|INFO|WARN|ERROR) (\S+) - (.*)$")
+
+
+def ms_of_day(t):
+    """Local wall-clock milliseconds since midnight (what the servers' log timestamps say)."""
+    lt = time.localtime(t)
+    return ((lt.tm_hour * 60 + lt.tm_min) * 60 + lt.tm_sec) * 1000 + int(round((t % 1) * 1000))
+
+
+def log_events(path, offset, since):
+    """(ms after time `since`, kind, text) for each known line of one server's log past byte offset."""
+    with open(path, "rb") as f:
+        f.seek(offset)
+        lines = f.read().decode(errors="replace").splitlines()
+    out, base = [], ms_of_day(since)
+    for i, line in enumerate(lines):
+        m = LOG_LINE.match(line)
+        if not m:
+            continue
+        at = ((int(m[1]) * 60 + int(m[2])) * 60 + int(m[3])) * 1000 + int(m[4]) - base
+        at = (at + 43200000) % 86400000 - 43200000  # midnight wrap
+        for pattern, kind, text in KILL_EVENTS:
+            e = pattern.match(m[8])
+            if e:
+                extra = ""
+                if kind == "refused" and i + 1 < len(lines):
+                    extra = " (" + lines[i + 1].split(".")[-1].strip() + ")"  # e.g. ConnectException: Connection refused
+                out.append((at, kind, text(e) + extra))
+                break
+    return out
+
+
+def wait_leader(ens, ids, timeout_s=60.0):
+    """(leader id, seconds waited) once one of ids answers srvr with Mode: leader."""
+    started = time.time()
+    while time.time() - started < timeout_s:
+        for sid in ids:
+            if ens.mode(sid) == "leader":
+                return sid, time.time() - started
+        time.sleep(0.02)
+    raise TimeoutError(f"no leader among {ids} after {timeout_s}s; logs in {ens.root}")
+
+
+def srvr_zxid(ens, sid):
+    try:
+        for line in ens.four_letter(sid, "srvr", timeout_s=2.0).splitlines():
+            if line.startswith("Zxid: "):
+                return line[len("Zxid: "):]
+    except OSError:
+        return "down"
+    return "?"
+
+
+def kill_leader_and_report(ens, leader, alive, label, show_notifications):
+    """SIGKILLs `leader`, waits for a new one among `alive`, prints the timeline; returns the new leader."""
+    offsets = {sid: os.path.getsize(os.path.join(ens.root, f"zk{sid}.log")) for sid in alive}
+    killed = time.time()
+    ens.stop(leader, crash=True)
+    new_leader, waited = wait_leader(ens, alive)
+    ens.wait_serving(alive)
+    serving = time.time() - killed
+    time.sleep(0.3)
+    print(f"-- {label}: S{leader} SIGKILLed; S{new_leader} answers Mode: leader at +{waited * 1000:.0f} ms, "
+          f"all {len(alive)} survivors serving at +{serving * 1000:.0f} ms")
+    events = []
+    for sid in alive:
+        for at, kind, text in log_events(os.path.join(ens.root, f"zk{sid}.log"), offsets[sid], killed):
+            events.append((at, sid, kind, text))
+    for at, sid, kind, text in sorted(events):
+        if kind != "notification" or show_notifications:
+            print(f"  {at:+6d} S{sid} {text}")
+    for sid in alive:
+        mine = [(at, kind, text) for at, s, kind, text in sorted(events) if s == sid]
+        decided = next((at for at, kind, _ in mine if kind == "decided"), None)
+        notes = [at for at, kind, _ in mine if kind == "notification" and (decided is None or at <= decided)]
+        first = {}
+        for at, kind, text in mine:
+            first.setdefault(kind, (at, text))
+        took = first.get("took", (None, "?"))[1].split("TOOK ")[-1]
+        sync = first.get("sync", (None, "-" if sid == new_leader else "?"))[1].split()[0]
+        print(f"  S{sid}: {'leader' if sid == new_leader else 'follower'}, {len(notes)} notifications "
+              f"(last +{notes[-1] if notes else '?'}), decided +{decided}, election took {took}, "
+              f"{sum(1 for _, kind, _ in mine if kind == 'refused')} refused connects, sync {sync}, "
+              f"zxid {srvr_zxid(ens, sid)} ({ens.mode(sid)})")
+    return new_leader
+
+
+def cmd_leader_kill(args):
+    """W writes, then the leader is SIGKILLed (and then the new one); prints the survivors' logs from each kill."""
+    print(f"# {args.servers} servers, tickTime={args.tick_ms} ms, initLimit={args.init_limit}, {args.writes} writes, "
+          f"then the leader is SIGKILLed; times are ms after the kill, from the survivors' logs")
+    for run in range(args.runs):
+        with zk_ensemble.Ensemble(args.servers, tick_ms=args.tick_ms, init_limit=args.init_limit) as ens:
+            for sid in range(1, args.servers + 1):
+                ens.start(sid)
+            modes = ens.wait_serving()
+            leader = next(sid for sid, mode in modes.items() if mode == "leader")
+            alive = [sid for sid in range(1, args.servers + 1) if sid != leader]
+            zk = KazooClient(hosts=ens.hosts(alive), timeout=10.0)
+            zk.start()
+            for i in range(args.writes):
+                zk.create(f"/w{i}", b"x")
+            zk.stop()
+            zk.close()
+            time.sleep(0.3)
+            print(f"== run {run + 1}: zxids before the kill: "
+                  + ", ".join(f"S{sid}={srvr_zxid(ens, sid)}" for sid in range(1, args.servers + 1)))
+            new_leader = kill_leader_and_report(ens, leader, alive, "kill 1", args.notifications)
+            alive.remove(new_leader)
+            if args.kill_again and len(alive) * 2 > args.servers:
+                kill_leader_and_report(ens, new_leader, alive, "kill 2", args.notifications)
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -235,6 +374,16 @@ def main():
     p = sub.add_parser("multi")
     p.add_argument("--servers", type=int, default=1)
     p.set_defaults(func=cmd_multi)
+    p = sub.add_parser("leader-kill")
+    p.add_argument("--servers", type=int, default=5)
+    p.add_argument("--runs", type=int, default=1)
+    p.add_argument("--writes", type=int, default=20)
+    p.add_argument("--tick-ms", type=int, default=2000)
+    p.add_argument("--init-limit", type=int, default=10)
+    p.add_argument("--notifications", action="store_true", help="also list every election notification")
+    p.add_argument("--no-kill-again", dest="kill_again", action="store_false",
+                   help="do not kill the new leader as well")
+    p.set_defaults(func=cmd_leader_kill)
     args = parser.parse_args()
     args.func(args)
 
