@@ -82,9 +82,14 @@ void FastLeaderElection::on_notification(const Notification& notification, PeerS
     send_to(notification.sender, reply, PeerState::kLooking, out);
   }
   if (finalizing_) {
-    // The finalize wait polls the queue: a better vote ends the wait and is processed;
-    // anything else is thrown away.
-    if (!beats(vote, proposal_)) return;
+    // The finalize wait polls the queue with a 200 ms timeout (lookForLeader's
+    // `recvqueue.poll(finalizeWait)` loop): a better vote ends the wait and is processed;
+    // anything else is thrown away and the poll, with it the 200 ms, starts again. So a
+    // server decides 200 ms after the last notification that reached it.
+    if (!beats(vote, proposal_)) {
+      out.set_timer(TimerKind::kElectionFinalize, config_.finalize_wait_us);
+      return;
+    }
     finalizing_ = false;
     out.cancel_timer(TimerKind::kElectionFinalize);
     TraceEvent event;
