@@ -9,6 +9,7 @@
 // failed, 2 bad usage or an output that cannot be written.
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -188,8 +189,9 @@ int cmd_fuzz(const Args& args) {
   const uint64_t last_run = run == 0 ? fa.campaign.first_seed : fa.campaign.first_seed + run - 1;
   if (result.stuck_on_accepted_epoch > 0) {
     fmt::print("{} seed(s) passed but left a server refused by a lower-epoch leader (ZooKeeper's "
-               "Learner.registerWithLeader: \"Leaders epoch ... is less than accepted epoch\"; see README)\n",
-               result.stuck_on_accepted_epoch);
+               "Learner.registerWithLeader: \"Leaders epoch ... is less than accepted epoch\"; see README): {}{}\n",
+               result.stuck_on_accepted_epoch, fmt::join(result.stuck_seeds, ", "),
+               result.stuck_on_accepted_epoch > result.stuck_seeds.size() ? ", ..." : "");
   }
   fmt::print("{} seeds ({}..{}), {} failed, {:.1f} seeds/s ({:.2f} s wall, {} jobs, {} servers, {} clients, {} s "
              "simulated each, bug {}{})\n",

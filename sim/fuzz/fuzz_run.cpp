@@ -87,6 +87,9 @@ FuzzCampaignResult run_fuzz_campaign(const FuzzCampaign& campaign, FuzzProgress*
       if (seed_result.outcome.stuck_on_accepted_epoch) {
         const std::lock_guard<std::mutex> lock(failures_mutex);
         ++result.stuck_on_accepted_epoch;
+        std::vector<uint64_t>& stuck = result.stuck_seeds;
+        stuck.insert(std::lower_bound(stuck.begin(), stuck.end(), seed), seed);
+        if (stuck.size() > kFuzzStuckSeedsKeptMax) stuck.pop_back();
       }
       if (seed_result.outcome.failed) {
         const std::lock_guard<std::mutex> lock(failures_mutex);

@@ -60,11 +60,13 @@ struct FuzzProgress {
 
 // The lowest failing seeds a campaign keeps (failures beyond it are only counted).
 inline constexpr size_t kFuzzFailuresKeptMax = 1000;
+inline constexpr size_t kFuzzStuckSeedsKeptMax = 10;
 
 struct FuzzCampaignResult {
   uint64_t seeds_run = 0;       // a prefix of the range: first_seed .. first_seed + seeds_run - 1
   uint64_t failed = 0;          // failing seeds among them
   uint64_t stuck_on_accepted_epoch = 0;  // passing seeds that hit ZooKeeper's accepted-epoch liveness limit
+  std::vector<uint64_t> stuck_seeds;     // the lowest kFuzzStuckSeedsKeptMax of them, ascending
   std::vector<FuzzSeedResult> failures;  // the lowest kFuzzFailuresKeptMax failing seeds, in seed order
 };
 
