@@ -3,9 +3,9 @@
 // and lookForLeader (which runs only while LOOKING). Time enters only as timer inputs:
 //   - kElectionPoll: no notification for notTimeout (200 ms, doubling up to 60 s) ->
 //     send the proposal again;
-//   - kElectionFinalize: a quorum agreed and 200 ms passed with no better vote -> decide.
-// Notifications that arrive during the finalize wait and are not better are discarded,
-// as in ZooKeeper. After deciding, the server reads the decision with take_decision().
+//   - kElectionFinalize: a quorum agreed and 200 ms passed with no notification -> decide.
+// Notifications that arrive during the finalize wait and are not better are discarded and
+// restart the 200 ms wait, as in ZooKeeper (lookForLeader polls its queue in a loop). After deciding, the server reads the decision with take_decision().
 #pragma once
 
 #include <map>

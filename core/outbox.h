@@ -23,6 +23,7 @@ enum class TimerKind : uint8_t {
   kLeaderPhaseTimeout, // leader: epoch / epoch-ack / NEWLEADER-ack waits (initLimit ticks)
   kSessionExpiry,      // leader: the next session expiry bucket
   kLearnerConnectRetry,// learner: retry FOLLOWERINFO 100 ms after a refused connect
+  kLeaderBind,         // elected leader: its Leader is built and binds the quorum port
   kCount
 };
 constexpr int kTimerKindCount = static_cast<int>(TimerKind::kCount);

@@ -63,6 +63,7 @@ const char* timer_kind_name(TimerKind kind) {
     case TimerKind::kLeaderPhaseTimeout: return "leader-phase-timeout";
     case TimerKind::kSessionExpiry: return "session-expiry";
     case TimerKind::kLearnerConnectRetry: return "learner-connect-retry";
+    case TimerKind::kLeaderBind: return "leader-bind";
     case TimerKind::kCount: break;
   }
   return "?";

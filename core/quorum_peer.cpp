@@ -106,12 +106,13 @@ void QuorumPeer::on_message(ServerId from, const PeerMessage& message, Outbox& o
     }
     return;
   }
-  if (state_ == PeerState::kLeading) {
+  if (state_ == PeerState::kLeading && leader_role()) {
     leader_on_packet(from, packet, out);
   } else if (state_ == PeerState::kFollowing) {
     learner_on_packet(from, packet, out);
   } else if (packet.type == PacketType::kFollowerInfo) {
-    // Not leading: nobody listens on the quorum port.
+    // Not leading, or a leader whose Leader is not built yet: nobody listens on the
+    // quorum port.
     send_packet(from, PacketType::kConnectRefused, packet.connection, 0, 0, out);
   }
 }
@@ -136,6 +137,10 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
         const int limit = learner_role() && as_learner().got_new_leader ? config_.sync_limit : config_.init_limit;
         go_looking(TraceEvent{.reason = StateChangeReason::kNoPacket, .peer = current_leader(), .ticks = limit}, out);
       }
+      break;
+    case TimerKind::kLeaderBind:
+      // Left armed by go_looking: it only acts on a leader that is still being built.
+      if (state_ == PeerState::kLeading && !leader_role() && !shutdown_reason_) lead(out);
       break;
     case TimerKind::kLearnerConnectRetry:
       if (state_ == PeerState::kFollowing && learner_role()) {
@@ -207,7 +212,12 @@ void QuorumPeer::on_election_decided(Outbox& out) {
   const Vote& vote = election_.current_vote();
   if (vote.leader == config_.my_id) {
     set_state(PeerState::kLeading, TraceEvent{.reason = StateChangeReason::kWonElection}, out);
-    lead(out);
+    // LEADING with no role yet: the Leader is being built; its quorum port is not bound.
+    if (config_.leader_bind_delay_us > 0) {
+      out.set_timer(TimerKind::kLeaderBind, config_.leader_bind_delay_us);
+    } else {
+      lead(out);
+    }
   } else {
     set_state(PeerState::kFollowing, TraceEvent{.reason = StateChangeReason::kFollows, .peer = vote.leader}, out);
     follow(vote.leader, out);

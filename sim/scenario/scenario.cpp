@@ -16,6 +16,7 @@ Cluster effective_cluster(const ClusterSetup& setup) {
   cluster.sync_limit = config.cfg.sync_limit.value_or(5);
   cluster.latency_min_us = config.latency_min_us;
   cluster.latency_max_us = config.latency_max_us;
+  cluster.leader_bind_us = config.leader_bind_us;
   cluster.seed = config.seed;
   cluster.upstream_bugs = config.upstream_bugs;
   return cluster;

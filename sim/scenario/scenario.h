@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/peer_timing.h"
 #include "core/request.h"
 #include "core/upstream_bug.h"
 #include "core/zxid.h"
@@ -29,7 +30,7 @@ struct ServerRef {
 
 // ---- Setting up (exactly one, the first command; kept in Scenario::setup) ----
 
-// cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [seed=S] [bugs=NAME,...]
+// cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...]
 struct Cluster {
   int server_count = 0;  // 1..kServerIdMax
   int64_t tick_ms = 2000;
@@ -37,18 +38,20 @@ struct Cluster {
   int sync_limit = 5;   // ticks
   int64_t latency_min_us = 1000;
   int64_t latency_max_us = 5000;
+  int64_t leader_bind_us = kDefaultLeaderBindDelayUs;  // elected leader → quorum port bound
   std::optional<uint64_t> seed;  // the command line's --seed wins
   UpstreamBugs upstream_bugs;    // bugs=NAME[,NAME]: reproduce ZooKeeper 3.8 data-loss bugs
   bool operator==(const Cluster&) const = default;
 };
 
-// cluster config PATH [latency=A..B] [seed=S] [bugs=NAME,...]   (zksim additions)
+// cluster config PATH [latency=A..B] [leader-bind=DUR] [seed=S] [bugs=NAME,...]   (zksim additions)
 struct ClusterConfig {
   std::string path;           // as written
   std::string resolved_path;  // relative to the scenario file's directory
   ZooCfg cfg;                 // server ids are exactly 1..cfg.servers.size()
   int64_t latency_min_us = 1000;
   int64_t latency_max_us = 5000;
+  int64_t leader_bind_us = kDefaultLeaderBindDelayUs;
   std::optional<uint64_t> seed;
   UpstreamBugs upstream_bugs;
   bool operator==(const ClusterConfig&) const = default;

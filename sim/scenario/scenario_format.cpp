@@ -15,12 +15,13 @@ namespace {
 std::string ref(const ServerRef& server) { return server.is_leader ? "leader" : fmt::format("{}", server.id); }
 std::string word(const std::string& text) { return word_for_scenario(text); }
 
-std::string link_options(int64_t latency_min_us, int64_t latency_max_us, const std::optional<uint64_t>& seed,
-                         UpstreamBugs bugs) {
+std::string link_options(int64_t latency_min_us, int64_t latency_max_us, int64_t leader_bind_us,
+                         const std::optional<uint64_t>& seed, UpstreamBugs bugs) {
   std::string out;
   if (latency_min_us != 1000 || latency_max_us != 5000) {
     out += fmt::format(" latency={}..{}", format_duration(latency_min_us), format_duration(latency_max_us));
   }
+  if (leader_bind_us != kDefaultLeaderBindDelayUs) out += fmt::format(" leader-bind={}", format_duration(leader_bind_us));
   if (seed) out += fmt::format(" seed={}", *seed);
   if (!bugs.empty()) out += fmt::format(" bugs={}", format_upstream_bugs(bugs));
   return out;
@@ -65,10 +66,10 @@ struct Formatter {
     if (c.tick_ms != 2000) out += fmt::format(" tick={}", format_duration(c.tick_ms * 1000));
     if (c.init_limit != 10) out += fmt::format(" init={}", c.init_limit);
     if (c.sync_limit != 5) out += fmt::format(" sync={}", c.sync_limit);
-    return out + link_options(c.latency_min_us, c.latency_max_us, c.seed, c.upstream_bugs);
+    return out + link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs);
   }
   std::string operator()(const ClusterConfig& c) const {
-    return fmt::format("cluster config {}{}", word(c.path), link_options(c.latency_min_us, c.latency_max_us, c.seed, c.upstream_bugs));
+    return fmt::format("cluster config {}{}", word(c.path), link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs));
   }
   std::string operator()(const Start& c) const {
     std::string out = "start";

@@ -14,8 +14,10 @@ namespace zk::sim::parse {
 namespace {
 
 constexpr std::string_view kClusterUsage =
-    "cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [seed=S] [bugs=NAME,...]";
-constexpr std::string_view kConfigUsage = "cluster config PATH [latency=1ms..5ms] [seed=S] [bugs=NAME,...]";
+    "cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...]";
+constexpr std::string_view kConfigUsage =
+    "cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...]";
+constexpr int64_t kLeaderBindMaxUs = 10'000'000;
 constexpr int kLimitTicksMax = 1000;
 constexpr int64_t kTickMsMax = 3'600'000;
 
@@ -38,9 +40,17 @@ std::string parse_tick(std::string_view value, int64_t& out_ms) {
   return "";
 }
 
-// latency=, seed= and bugs=, shared by both forms.
+// latency=, leader-bind=, seed= and bugs=, shared by both forms.
 std::string apply_link_options(const Options& options, int64_t& latency_min_us, int64_t& latency_max_us,
-                               std::optional<uint64_t>& seed, UpstreamBugs& bugs) {
+                               int64_t& leader_bind_us, std::optional<uint64_t>& seed, UpstreamBugs& bugs) {
+  if (const auto it = options.find("leader-bind"); it != options.end()) {
+    const DurationResult bind = parse_duration_us(it->second);
+    if (!bind.ok()) return bind.error;
+    if (bind.duration_us > kLeaderBindMaxUs) {
+      return fmt::format("bad leader-bind '{}' (expected 0ms..10s)", word_for_message(it->second));
+    }
+    leader_bind_us = bind.duration_us;
+  }
   if (const auto it = options.find("bugs"); it != options.end()) {
     const std::optional<UpstreamBugs> parsed = parse_upstream_bugs(it->second);
     if (!parsed) {
@@ -65,7 +75,8 @@ std::string apply_link_options(const Options& options, int64_t& latency_min_us, 
 
 std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
   Options options;
-  std::string error = take_options(args, {"tick", "init", "sync", "latency", "seed", "bugs"}, kClusterUsage, options);
+  std::string error =
+      take_options(args, {"tick", "init", "sync", "latency", "leader-bind", "seed", "bugs"}, kClusterUsage, options);
   if (error.empty()) error = check_arity(args, {"server count N"}, 0, kClusterUsage);
   if (!error.empty()) return error;
   const std::optional<int64_t> count = parse_decimal_i64(args[0].text);
@@ -82,19 +93,21 @@ std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
   if (const auto it = options.find("sync"); it != options.end()) {
     if (error = parse_limit("sync", it->second, out.sync_limit); !error.empty()) return error;
   }
-  return apply_link_options(options, out.latency_min_us, out.latency_max_us, out.seed, out.upstream_bugs);
+  return apply_link_options(options, out.latency_min_us, out.latency_max_us, out.leader_bind_us, out.seed,
+                            out.upstream_bugs);
 }
 
 std::string parse_cluster_config(std::vector<Word> args, Context& context, ClusterConfig& out) {
   Options options;
-  std::string error = take_options(args, {"latency", "seed", "bugs"}, kConfigUsage, options);
+  std::string error = take_options(args, {"latency", "leader-bind", "seed", "bugs"}, kConfigUsage, options);
   if (error.empty()) error = check_arity(args, {"PATH"}, 0, kConfigUsage);
   if (!error.empty()) return error;
   if (args[0].text.empty()) return fmt::format("missing PATH (usage: {})", kConfigUsage);
   if (args[0].text.find('\0') != std::string::npos) {
     return fmt::format("bad path '{}' (it holds a NUL byte)", word_for_message(args[0].text));
   }
-  if (error = apply_link_options(options, out.latency_min_us, out.latency_max_us, out.seed, out.upstream_bugs);
+  if (error = apply_link_options(options, out.latency_min_us, out.latency_max_us, out.leader_bind_us, out.seed,
+                                 out.upstream_bugs);
       !error.empty()) {
     return error;
   }

@@ -41,6 +41,7 @@ WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
   config.sync_limit = c.sync_limit;
   config.latency_min_us = c.latency_min_us;
   config.latency_max_us = c.latency_max_us;
+  config.leader_bind_us = c.leader_bind_us;
   config.seed = seed;
   return config;
 }

@@ -55,7 +55,7 @@ TimerKind parse_timer(const std::string& text) {
   static constexpr TimerKind kTimers[] = {TimerKind::kElectionPoll,      TimerKind::kElectionFinalize,
                                           TimerKind::kLeaderTick,        TimerKind::kFollowerTimeout,
                                           TimerKind::kLeaderPhaseTimeout, TimerKind::kSessionExpiry,
-                                          TimerKind::kLearnerConnectRetry};
+                                          TimerKind::kLearnerConnectRetry, TimerKind::kLeaderBind};
   return parse_name(text, kTimers, timer_kind_name, "timer");
 }
 
@@ -274,6 +274,9 @@ std::vector<std::string> PeerDriver::start(const Args& args) {
   config.sync_limit = static_cast<int>(int_or(args, "sync-limit", config.sync_limit));
   config.commit_log_count = static_cast<size_t>(int_or(args, "commit-log", static_cast<int64_t>(config.commit_log_count)));
   config.incarnation = static_cast<uint64_t>(int_or(args, "incarnation", 0));
+  // A decided leader leads at once unless the file asks for the time its Leader takes to
+  // bind the quorum port (zksim's default is PeerConfig's; the files test one thing at a time).
+  config.leader_bind_delay_us = args.contains("leader-bind") ? parse_duration(args.at("leader-bind")) : 0;
 
   PersistentState disk;
   disk.current_epoch = int_or(args, "current-epoch", 0);

@@ -31,8 +31,8 @@ TEST_CASE("invariant checker: commit without a quorum loses an acknowledged writ
   const RunReport buggy = run_scenario(parsed.scenario, std::nullopt, options);
   REQUIRE(buggy.violation.has_value());
   CHECK(buggy.violation->invariant == "acked-txn-durable");
-  CHECK(buggy.violation->servers == std::vector<ServerId>{2});
-  CHECK(buggy.violation->detail == "S2 established epoch 2 without client-acknowledged txn 0x100000004");
+  CHECK(buggy.violation->servers == std::vector<ServerId>{1});
+  CHECK(buggy.violation->detail == "S1 established epoch 2 without client-acknowledged txn 0x100000004");
   REQUIRE(buggy.failed() == 1);
   CHECK(buggy.expectations.back().text == "invariant acked-txn-durable");
   CHECK(buggy.expectations.back().line == 15);
@@ -42,7 +42,7 @@ TEST_CASE("invariant checker: commit without a quorum loses an acknowledged writ
   CHECK(reported == 1);
   CHECK(buggy.trace.back().kind == TraceKind::kInvariantViolated);
   CHECK(buggy.trace.back().text ==
-        "acked-txn-durable violated by S2: S2 established epoch 2 without client-acknowledged txn 0x100000004");
+        "acked-txn-durable violated by S1: S1 established epoch 2 without client-acknowledged txn 0x100000004");
   // The correct protocol passes the same scenario.
   const RunReport correct = run_scenario(parsed.scenario, std::nullopt, RunOptions{});
   CHECK_FALSE(correct.violation.has_value());

@@ -13,7 +13,7 @@ TEST_CASE("errors: unknown command, option, flag") {
   CHECK(line_error("x create /a") == "t.zks:3: unknown client 'x' (connect it first with: client x connect ID)");
   CHECK(error_of("cluster 3 ticks=2s") ==
         "t.zks:1: unknown option 'ticks=2s' (usage: cluster N [tick=2000ms] [init=10] [sync=5] "
-        "[latency=1ms..5ms] [seed=S] [bugs=NAME,...])");
+        "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...])");
   CHECK(line_error("kill 1 force=yes") == "t.zks:3: unknown option 'force=yes' (usage: kill ID)");
   CHECK(line_error("run until leader timeout=") ==
         "t.zks:3: missing value in option 'timeout=' (usage: run DUR | run until leader [timeout=DUR] | "
@@ -80,6 +80,7 @@ TEST_CASE("errors: numbers, units, server ids") {
   CHECK(error_of("cluster 3 tick=1500us") == "t.zks:1: bad tick '1500us' (a whole number of milliseconds, 1ms..3600s)");
   CHECK(error_of("cluster 3 init=0") == "t.zks:1: bad init '0' (expected 1..1000 ticks)");
   CHECK(error_of("cluster 3 latency=5ms..1ms") == "t.zks:1: range '5ms..1ms' has its minimum above its maximum");
+  CHECK(error_of("cluster 3 leader-bind=11s") == "t.zks:1: bad leader-bind '11s' (expected 0ms..10s)");
   CHECK(error_of("cluster 3 seed=-1") == "t.zks:1: bad seed '-1' (expected a number from 0 to 18446744073709551615)");
   CHECK(line_error("run until leader timeout=0s") == "t.zks:3: timeout must be above zero");
   CHECK(line_error("c set /a b -v x") == "t.zks:3: bad version 'x' (expected -1..2147483647)");
@@ -105,7 +106,7 @@ TEST_CASE("errors: cluster first and once") {
         "t.zks:2: no cluster command (the first command must be: cluster N or cluster config PATH)");
   CHECK(error_of("cluster") ==
         "t.zks:1: missing server count N (usage: cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] "
-        "[seed=S] [bugs=NAME,...])");
+        "[leader-bind=20ms] [seed=S] [bugs=NAME,...])");
 }
 
 TEST_CASE("errors: clients") {
@@ -182,11 +183,12 @@ TEST_CASE("errors: cluster config") {
         "out)");
   CHECK(error_of("cluster config zoo.cfg\nkill 3\n", memory_reader({{"zoo.cfg", "server.1=a:1:2\n"}})) ==
         "t.zks:2: server id 3 is out of range 1..1");
-  CHECK(error_of("cluster config") == "t.zks:1: missing PATH (usage: cluster config PATH [latency=1ms..5ms] [seed=S] [bugs=NAME,...])");
+  CHECK(error_of("cluster config") == "t.zks:1: missing PATH (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "
+        "[bugs=NAME,...])");
   CHECK(error_of("cluster config a b") ==
-        "t.zks:1: extra argument 'b' (usage: cluster config PATH [latency=1ms..5ms] [seed=S] [bugs=NAME,...])");
+        "t.zks:1: extra argument 'b' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...])");
   CHECK(error_of("cluster config a tick=2s") ==
-        "t.zks:1: unknown option 'tick=2s' (usage: cluster config PATH [latency=1ms..5ms] [seed=S] [bugs=NAME,...])");
+        "t.zks:1: unknown option 'tick=2s' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...])");
 }
 
 TEST_CASE("errors: messages escape control bytes and cut long words") {

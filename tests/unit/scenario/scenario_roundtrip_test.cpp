@@ -125,6 +125,11 @@ TEST_CASE("round trip: canonical text of a few commands") {
   Cluster three;
   three.server_count = 3;
   CHECK(format_step(Command(three)) == "cluster 3");
+  three.leader_bind_us = 0;
+  CHECK(format_step(Command(three)) == "cluster 3 leader-bind=0s");
+  const Scenario bind = parse_ok("cluster 3 leader-bind=35ms\n");
+  CHECK(std::get<Cluster>(bind.setup).leader_bind_us == 35'000);
+  CHECK(format_step(Command(std::get<Cluster>(bind.setup))) == "cluster 3 leader-bind=35ms");
   CHECK(format_step(Command(RunUntilLeader{})) == "run until leader");
   CHECK(format_step(Command(Start{.servers = {ServerRef{.is_leader = false, .id = 1}}, .every_us = 0})) ==
         "start 1 every=0s");
