@@ -5,7 +5,8 @@
 //     send the proposal again;
 //   - kElectionFinalize: a quorum agreed and 200 ms passed with no notification -> decide.
 // Notifications that arrive during the finalize wait and are not better are discarded and
-// restart the 200 ms wait, as in ZooKeeper (lookForLeader polls its queue in a loop). After deciding, the server reads the decision with take_decision().
+// restart the 200 ms wait, as in ZooKeeper (lookForLeader polls its queue in a loop).
+// After deciding, the server reads the decision with take_decision().
 #pragma once
 
 #include <map>

@@ -31,25 +31,21 @@ class InvariantFailure : public std::exception {
 
 [[noreturn]] void invariant_failed(const char* file, int line, const char* condition);
 
+// False only in `bench` builds configured with -DZKSIM_CHECKS=OFF, to measure what the
+// checks cost: ZK_INVARIANT's condition is then compiled but never evaluated.
+#ifdef ZKSIM_CHECKS_OFF_FOR_BENCHMARK
+inline constexpr bool kChecksEvaluated = false;
+#else
+inline constexpr bool kChecksEvaluated = true;
+#endif
 }  // namespace zk
 
-#ifndef ZKSIM_CHECKS_OFF_FOR_BENCHMARK
 #define ZK_INVARIANT(cond)                                       \
   do {                                                           \
-    if (!(cond)) [[unlikely]] {                                  \
+    if (::zk::kChecksEvaluated && !(cond)) [[unlikely]] {        \
       ::zk::invariant_failed(__FILE__, __LINE__, #cond);         \
     }                                                            \
   } while (false)
-#else
-// Only `bench cluster` builds configured with -DZKSIM_CHECKS=OFF take this branch, to
-// measure what the checks cost; the condition is compiled but never evaluated.
-#define ZK_INVARIANT(cond)                                       \
-  do {                                                           \
-    if (false) {                                                 \
-      if (!(cond)) ::zk::invariant_failed(__FILE__, __LINE__, #cond); \
-    }                                                            \
-  } while (false)
-#endif
 
 // ZK_INVARIANT_RESULT(expr): expr does work (writes a record, inserts an id) and returns
 // whether it succeeded; it runs in every build, and its result is checked as an invariant.

@@ -56,11 +56,7 @@ struct PeerConfig {
   int64_t max_session_timeout_ms = -1;  // -1: 20 x tick
   uint64_t incarnation = 0;  // how many times this server has been started; tags connections
   int64_t learner_connect_retry_us = 100'000;
-  // From winning the election to the leader's quorum port being bound (QuorumPeer.run →
-  // makeLeader → the Leader constructor); a learner's connect before then is refused and
-  // retried 100 ms later. Not a protocol constant but the JVM's time to build the leader:
-  // 14-45 ms with ZooKeeper 3.8.0 on 127.0.0.1 (tools/oracle/observe.py leader-kill), so
-  // in practice every follower's first connect is refused and they all sync in one wave.
+  // Elected leader → quorum port bound; FOLLOWERINFO is refused until then (peer_timing.h).
   int64_t leader_bind_delay_us = kDefaultLeaderBindDelayUs;
   int learner_connect_attempts = 5;
   size_t commit_log_count = 500;  // the leader's in-memory DIFF window

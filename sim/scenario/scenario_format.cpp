@@ -21,7 +21,9 @@ std::string link_options(int64_t latency_min_us, int64_t latency_max_us, int64_t
   if (latency_min_us != 1000 || latency_max_us != 5000) {
     out += fmt::format(" latency={}..{}", format_duration(latency_min_us), format_duration(latency_max_us));
   }
-  if (leader_bind_us != kDefaultLeaderBindDelayUs) out += fmt::format(" leader-bind={}", format_duration(leader_bind_us));
+  if (leader_bind_us != kDefaultLeaderBindDelayUs) {
+    out += fmt::format(" leader-bind={}", format_duration(leader_bind_us));
+  }
   if (seed) out += fmt::format(" seed={}", *seed);
   if (!bugs.empty()) out += fmt::format(" bugs={}", format_upstream_bugs(bugs));
   return out;
@@ -69,7 +71,8 @@ struct Formatter {
     return out + link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs);
   }
   std::string operator()(const ClusterConfig& c) const {
-    return fmt::format("cluster config {}{}", word(c.path), link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs));
+    return fmt::format("cluster config {}{}", word(c.path),
+                       link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs));
   }
   std::string operator()(const Start& c) const {
     std::string out = "start";

@@ -279,13 +279,7 @@ def wait_leader(ens, ids, timeout_s=60.0):
 
 
 def srvr_zxid(ens, sid):
-    try:
-        for line in ens.four_letter(sid, "srvr", timeout_s=2.0).splitlines():
-            if line.startswith("Zxid: "):
-                return line[len("Zxid: "):]
-    except OSError:
-        return "down"
-    return "?"
+    return ens.srvr_field(sid, "Zxid", timeout_s=2.0) or "down"
 
 
 def kill_leader_and_report(ens, leader, alive, label, show_notifications):

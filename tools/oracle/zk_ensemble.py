@@ -113,14 +113,18 @@ class Ensemble:
                 chunks.append(chunk)
         return b"".join(chunks).decode(errors="replace")
 
-    def mode(self, sid):
+    def srvr_field(self, sid, name, timeout_s=1.0):
+        """The value of srvr's `name: value` line, or None (no such line, or no answer)."""
         try:
-            for line in self.four_letter(sid, "srvr", timeout_s=1.0).splitlines():
-                if line.startswith("Mode: "):
-                    return line[len("Mode: "):]
+            for line in self.four_letter(sid, "srvr", timeout_s=timeout_s).splitlines():
+                if line.startswith(name + ": "):
+                    return line[len(name) + 2:]
         except OSError:
             return None
         return None
+
+    def mode(self, sid):
+        return self.srvr_field(sid, "Mode")
 
     def wait_serving(self, ids=None, timeout_s=60.0):
         ids = list(ids or range(1, self.size + 1))
