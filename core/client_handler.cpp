@@ -154,7 +154,7 @@ void QuorumPeer::client_submit(ConnectionId connection, SessionId session, int32
   cnxns_.pending_writes[{session, cxid}] = connection;
   if (std::holds_alternative<SyncRequest>(request)) cnxns_.pending_syncs.push_back(connection);
   if (state_ == PeerState::kLeading) {
-    leader_submit(session, cxid, request, config_.my_id, out);
+    as_leader().submit(*this, session, cxid, request, config_.my_id, out);
   } else if (learner_role()) {
     QuorumPacket packet;
     packet.type = PacketType::kRequest;

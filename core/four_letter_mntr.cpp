@@ -52,7 +52,7 @@ std::map<std::string, std::string, std::less<>> modelled_values(const QuorumPeer
   const ProposalSizes sizes = proposal_sizes(peer);
   v["proposal_count"] = std::to_string(sizes.count);
   if (peer.state() == PeerState::kLeading && peer.leader_state()) {
-    const LeaderState& leader = *peer.leader_state();
+    const Leader& leader = *peer.leader_state();
     size_t synced = 0;
     for (const auto& [learner, handler] : leader.handlers) synced += handler.up_to_date_sent ? 1 : 0;
     v["learners"] = std::to_string(leader.handlers.size());

@@ -5,8 +5,10 @@
 // answer PINGs with the sessions it touched, and go LOOKING when the leader goes silent.
 #include <fmt/format.h>
 
-#include "core/invariant.h"
+#include <algorithm>
+#include <utility>
 
+#include "core/invariant.h"
 #include "core/quorum_peer.h"
 
 namespace zk {
@@ -20,69 +22,69 @@ bool follows_in_log(Zxid previous, Zxid zxid) {
 
 }  // namespace
 
-void QuorumPeer::follow(ServerId leader, Outbox& out) {
-  phase_ = ZabPhase::kDiscovery;
-  role_.emplace<LearnerState>();
-  as_learner().leader = leader;
-  as_learner().connection = (static_cast<uint64_t>(config_.my_id) << 48) | ((config_.incarnation & 0xffffff) << 24) |
-                         (next_connection_++ & 0xffffff);
-  as_learner().connect_attempts = 1;
-  learner_send_follower_info(out);
-  learner_reset_read_timeout(out);
+void Learner::follow(QuorumPeer& self, ServerId leader_id, Outbox& out) {
+  self.phase_ = ZabPhase::kDiscovery;
+  leader = leader_id;
+  connection = (static_cast<uint64_t>(self.config_.my_id) << 48) | ((self.config_.incarnation & 0xffffff) << 24) |
+               (self.next_connection_++ & 0xffffff);
+  connect_attempts = 1;
+  send_follower_info(self, out);
+  reset_read_timeout(self, out);
 }
 
-void QuorumPeer::learner_send_follower_info(Outbox& out) {
-  send_packet(as_learner().leader, PacketType::kFollowerInfo, as_learner().connection, make_zxid(disk_.accepted_epoch, 0), 0,
-              out);
+void Learner::send_follower_info(QuorumPeer& self, Outbox& out) {
+  self.send_packet(leader, PacketType::kFollowerInfo, connection, make_zxid(self.disk_.accepted_epoch, 0), 0, out);
 }
 
-void QuorumPeer::learner_reset_read_timeout(Outbox& out) {
-  const int limit = as_learner().got_new_leader ? config_.sync_limit : config_.init_limit;
-  out.set_timer(TimerKind::kFollowerTimeout, config_.tick_us * limit);
+void Learner::reset_read_timeout(QuorumPeer& self, Outbox& out) {
+  const int limit = got_new_leader ? self.config_.sync_limit : self.config_.init_limit;
+  out.set_timer(TimerKind::kFollowerTimeout, self.config_.tick_us * limit);
 }
 
-void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out) {
-  ZK_INVARIANT(state_ == PeerState::kFollowing && learner_role() != nullptr);
-  if (from != as_learner().leader || packet.connection != as_learner().connection) return;
+void Learner::on_packet(QuorumPeer& self, ServerId from, const QuorumPacket& packet, Outbox& out) {
+  ZK_INVARIANT(self.state_ == PeerState::kFollowing && self.learner_role() == this);
+  if (from != leader || packet.connection != connection) return;
   if (packet.type == PacketType::kConnectRefused) {
-    if (as_learner().connect_attempts >= config_.learner_connect_attempts) {
-      go_looking(TraceEvent{.reason = StateChangeReason::kLeaderRefused, .peer = from, .attempts = as_learner().connect_attempts},
-                 out);
+    if (connect_attempts >= self.config_.learner_connect_attempts) {
+      self.go_looking(
+          TraceEvent{.reason = StateChangeReason::kLeaderRefused, .peer = from, .attempts = connect_attempts}, out);
     } else {
-      out.set_timer(TimerKind::kLearnerConnectRetry, config_.learner_connect_retry_us);
+      out.set_timer(TimerKind::kLearnerConnectRetry, self.config_.learner_connect_retry_us);
     }
     return;
   }
   if (packet.type == PacketType::kClose) {
-    go_looking(TraceEvent{.reason = StateChangeReason::kLeaderClosed, .peer = from}, out);
+    self.go_looking(TraceEvent{.reason = StateChangeReason::kLeaderClosed, .peer = from}, out);
     return;
   }
-  learner_reset_read_timeout(out);
+  reset_read_timeout(self, out);
   switch (packet.type) {
     case PacketType::kLeaderInfo: {
-      const Epoch new_epoch = zxid_epoch(packet.zxid);
-      int64_t reported_epoch = disk_.current_epoch;
-      if (new_epoch > disk_.accepted_epoch) {
-        write_epoch(EpochFile::kAcceptedEpoch, new_epoch, out);
-      } else if (new_epoch == disk_.accepted_epoch) {
+      const Epoch leader_epoch = zxid_epoch(packet.zxid);
+      int64_t reported_epoch = self.disk_.current_epoch;
+      if (leader_epoch > self.disk_.accepted_epoch) {
+        self.write_epoch(EpochFile::kAcceptedEpoch, leader_epoch, out);
+      } else if (leader_epoch == self.disk_.accepted_epoch) {
         reported_epoch = -1;
       } else {
-        go_looking(TraceEvent{.reason = StateChangeReason::kEpochBehind, .epoch = new_epoch, .accepted_epoch = disk_.accepted_epoch},
-                   out);
+        self.go_looking(TraceEvent{.reason = StateChangeReason::kEpochBehind,
+                                   .epoch = leader_epoch,
+                                   .accepted_epoch = self.disk_.accepted_epoch},
+                        out);
         return;
       }
-      as_learner().new_epoch = new_epoch;
-      out.trace(TraceEvent{.kind = TraceKind::kEpochAccepted, .peer = from, .epoch = new_epoch});
-      send_packet(from, PacketType::kAckEpoch, as_learner().connection, db_.last_processed_zxid(), reported_epoch, out);
-      phase_ = ZabPhase::kSynchronization;
+      new_epoch = leader_epoch;
+      out.trace(TraceEvent{.kind = TraceKind::kEpochAccepted, .peer = from, .epoch = leader_epoch});
+      self.send_packet(from, PacketType::kAckEpoch, connection, self.db_.last_processed_zxid(), reported_epoch, out);
+      self.phase_ = ZabPhase::kSynchronization;
       break;
     }
     case PacketType::kDiff:
-      as_learner().sync_mode = SyncMode::kDiff;
+      sync_mode = SyncMode::kDiff;
       break;
     case PacketType::kTrunc:
-      as_learner().sync_mode = SyncMode::kTrunc;
-      if (packet.zxid < disk_.snapshot_zxid) {
+      sync_mode = SyncMode::kTrunc;
+      if (packet.zxid < self.disk_.snapshot_zxid) {
         // Learner.syncWithLeader: ZKDatabase.truncateLog fails when no log file holds the
         // zxid — here the snapshot already covers txns past it (a SNAP from an earlier
         // leader of an epoch that never established) — and the process exits with
@@ -90,98 +92,98 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
         // leader does not have (found by the fuzzer: digest-agreement, seed 3009522).
         out.trace(TraceEvent{.kind = TraceKind::kTruncateFailed,
                              .zxid = packet.zxid,
-                             .snapshot_zxid = disk_.snapshot_zxid,
+                             .snapshot_zxid = self.disk_.snapshot_zxid,
                              .exit_code = kExitQuorumPacketError});
         out.push(ProcessExitEffect{kExitQuorumPacketError});
         return;
       }
-      truncate_log_after(disk_.log, packet.zxid);
+      truncate_log_after(self.disk_.log, packet.zxid);
       out.push(LogTruncateEffect{packet.zxid});
-      db_.load(disk_, packet.zxid);
+      self.db_.load(self.disk_, packet.zxid);
       out.trace(TraceEvent{.kind = TraceKind::kTruncated, .zxid = packet.zxid});
       break;
     case PacketType::kSnap:
-      as_learner().sync_mode = SyncMode::kSnap;
+      sync_mode = SyncMode::kSnap;
       if (packet.snapshot) {
-        db_.replace_with_snapshot(packet.snapshot->tree, packet.snapshot->zxid);
+        self.db_.replace_with_snapshot(packet.snapshot->tree, packet.snapshot->zxid);
         // As Learner.syncWithLeader: the leader's snapshot replaces the tree in memory only;
         // it reaches the disk when NEWLEADER arrives (a sync that breaks before leaves the
         // disk as it was, and going LOOKING reloads from it). Written at once, a SNAP of a
         // leader that never established its epoch put its uncommitted txns into a snapshot
         // that a later TRUNC could not cut (digest-agreement, fuzz seed 3098717).
-        as_learner().snapshot_zxid = db_.last_processed_zxid();
+        snapshot_zxid = self.db_.last_processed_zxid();
       }
       break;
     case PacketType::kProposal:
-      learner_on_proposal(packet, out);
+      on_proposal(self, packet, out);
       break;
     case PacketType::kCommit:
-      learner_on_commit(packet.zxid, out);
+      on_commit(self, packet.zxid, out);
       break;
     case PacketType::kNewLeader: {
-      const Epoch new_epoch = zxid_epoch(packet.zxid);
-      if (as_learner().sync_mode == SyncMode::kNone) {
-        go_looking(TraceEvent{.reason = StateChangeReason::kNewLeaderWithoutSync}, out);
+      const Epoch leader_epoch = zxid_epoch(packet.zxid);
+      if (sync_mode == SyncMode::kNone) {
+        self.go_looking(TraceEvent{.reason = StateChangeReason::kNewLeaderWithoutSync}, out);
         return;
       }
-      if (as_learner().snapshot_zxid) {
+      if (snapshot_zxid) {
         // The snapshot of the tree as synced so far (commits during the sync included), and
         // no old log above it.
-        truncate_log_after(disk_.log, db_.last_processed_zxid());
-        out.push(LogTruncateEffect{db_.last_processed_zxid()});
-        take_snapshot(out);
-        db_.set_last_logged_zxid(db_.last_processed_zxid());
-        as_learner().snapshot_zxid.reset();
+        truncate_log_after(self.disk_.log, self.db_.last_processed_zxid());
+        out.push(LogTruncateEffect{self.db_.last_processed_zxid()});
+        self.take_snapshot(out);
+        self.db_.set_last_logged_zxid(self.db_.last_processed_zxid());
+        snapshot_zxid.reset();
       }
-      for (auto& txn : as_learner().unlogged) {
-        if (txn->header.zxid <= db_.last_logged_zxid()) continue;
-        if (!learner_next_in_log(txn->header.zxid, out)) return;
-        log_txn(txn, out);
+      for (auto& txn : unlogged) {
+        if (txn->header.zxid <= self.db_.last_logged_zxid()) continue;
+        if (!next_in_log(self, txn->header.zxid, out)) return;
+        self.log_txn(txn, out);
         // Proposals committed during the sync were applied already; the rest await COMMIT.
-        if (txn->header.zxid > db_.last_processed_zxid()) as_learner().pending_txns.push_back(txn);
+        if (txn->header.zxid > self.db_.last_processed_zxid()) pending_txns.push_back(txn);
       }
-      as_learner().unlogged.clear();
+      unlogged.clear();
       // currentEpoch is written only once the synced txns are on disk (on_flushed), the
       // order of the ZOOKEEPER-4643 fix: a follower that crashed in between would otherwise
       // restart with the new epoch but without those txns, win an election on the epoch and
       // truncate acknowledged writes (ZooKeeper 3.5-3.9.1 can; the fuzzer found it here).
       // `bugs=ZOOKEEPER-4643` writes it here, before the fsync, as ZooKeeper 3.8 does.
-      if (config_.upstream_bugs.has(UpstreamBug::kZookeeper4643)) {
-        write_epoch(EpochFile::kCurrentEpoch, std::max(disk_.current_epoch, new_epoch), out);
+      if (self.config_.upstream_bugs.has(UpstreamBug::kZookeeper4643)) {
+        self.write_epoch(EpochFile::kCurrentEpoch, std::max(self.disk_.current_epoch, leader_epoch), out);
       }
-      as_learner().got_new_leader = true;
-      election_.update_peer_epoch(new_epoch);
-      learner_reset_read_timeout(out);
+      got_new_leader = true;
+      self.election_.update_peer_epoch(leader_epoch);
+      reset_read_timeout(self, out);
       // ACK once everything logged so far is on disk (the fsync token is the epoch marker).
-      sync_.request(packet.zxid, out);
+      self.sync_.request(packet.zxid, out);
       break;
     }
     case PacketType::kUpToDate:
-      as_learner().serving = true;
-      phase_ = ZabPhase::kBroadcast;
-      out.trace(TraceEvent{.kind = TraceKind::kSynced, .sync_mode = as_learner().sync_mode, .peer = from,
-                           .zxid = db_.last_processed_zxid()});
-      send_packet(from, PacketType::kAck, as_learner().connection, make_zxid(as_learner().new_epoch, 0), 0, out);
+      serving = true;
+      self.phase_ = ZabPhase::kBroadcast;
+      out.trace(TraceEvent{
+          .kind = TraceKind::kSynced, .sync_mode = sync_mode, .peer = from, .zxid = self.db_.last_processed_zxid()});
+      self.send_packet(from, PacketType::kAck, connection, make_zxid(new_epoch, 0), 0, out);
       break;
     case PacketType::kPing: {
       QuorumPacket reply;
       reply.type = PacketType::kPing;
-      reply.connection = as_learner().connection;
+      reply.connection = connection;
       reply.zxid = packet.zxid;
-      for (SessionId session : as_learner().touched) {
-        reply.sessions.emplace_back(session, db_.tree().session_timeout_ms(session).value_or(0));
+      for (SessionId session : touched) {
+        reply.sessions.emplace_back(session, self.db_.tree().session_timeout_ms(session).value_or(0));
       }
-      as_learner().touched.clear();
-      send_packet(from, std::move(reply), out);
+      touched.clear();
+      self.send_packet(from, std::move(reply), out);
       break;
     }
     case PacketType::kSync:
-      client_finish_sync(out);
+      self.client_finish_sync(out);
       break;
     case PacketType::kRevalidate:
       for (const auto& [session, timeout_ms] : packet.sessions) {
         (void)timeout_ms;
-        client_on_revalidated(session, packet.value == 1, out);
+        self.client_on_revalidated(session, packet.value == 1, out);
       }
       break;
     default:
@@ -189,33 +191,32 @@ void QuorumPeer::learner_on_packet(ServerId from, const QuorumPacket& packet, Ou
   }
 }
 
-void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
+void Learner::on_proposal(QuorumPeer& self, const QuorumPacket& packet, Outbox& out) {
   if (!packet.txn) return;
-  if (!as_learner().got_new_leader) {
+  if (!got_new_leader) {
     // Logged when NEWLEADER arrives; a gap here is checked as it would be when logging.
-    const Zxid base = as_learner().snapshot_zxid.value_or(db_.last_logged_zxid());
-    const Zxid previous = as_learner().unlogged.empty() ? base : as_learner().unlogged.back()->header.zxid;
+    const Zxid base = snapshot_zxid.value_or(self.db_.last_logged_zxid());
+    const Zxid previous = unlogged.empty() ? base : unlogged.back()->header.zxid;
     if (packet.zxid <= previous) return;
     if (!follows_in_log(previous, packet.zxid)) {
-      go_looking(TraceEvent{.reason = StateChangeReason::kMissedTxns,
-                            .peer = as_learner().leader,
-                            .zxid = packet.zxid,
-                            .last_zxid = previous},
-                 out);
+      self.go_looking(
+          TraceEvent{
+              .reason = StateChangeReason::kMissedTxns, .peer = leader, .zxid = packet.zxid, .last_zxid = previous},
+          out);
       return;
     }
-    as_learner().unlogged.push_back(packet.txn);
+    unlogged.push_back(packet.txn);
     return;
   }
-  if (packet.zxid <= db_.last_logged_zxid()) return;  // already logged (duplicate)
-  if (!learner_next_in_log(packet.zxid, out)) return;
-  log_txn(packet.txn, out);
-  as_learner().pending_txns.push_back(packet.txn);
-  if (config_.injected_bug == InjectedBug::kAckBeforeFsync) {
-    send_packet(as_learner().leader, PacketType::kAck, as_learner().connection, packet.zxid, 0, out);
+  if (packet.zxid <= self.db_.last_logged_zxid()) return;  // already logged (duplicate)
+  if (!next_in_log(self, packet.zxid, out)) return;
+  self.log_txn(packet.txn, out);
+  pending_txns.push_back(packet.txn);
+  if (self.config_.injected_bug == InjectedBug::kAckBeforeFsync) {
+    self.send_packet(leader, PacketType::kAck, connection, packet.zxid, 0, out);
   }
-  if (config_.injected_bug == InjectedBug::kAckUnproposed) {
-    send_packet(as_learner().leader, PacketType::kAck, as_learner().connection, packet.zxid + 1000, 0, out);
+  if (self.config_.injected_bug == InjectedBug::kAckUnproposed) {
+    self.send_packet(leader, PacketType::kAck, connection, packet.zxid + 1000, 0, out);
   }
 }
 
@@ -223,36 +224,64 @@ void QuorumPeer::learner_on_proposal(const QuorumPacket& packet, Outbox& out) {
 // the next one continues the log's epoch or starts a new epoch at counter 1. A gap means
 // packets were lost on the connection; TCP would have broken it, so the learner drops the
 // connection and rejoins (ZooKeeper would otherwise log a gap and diverge).
-bool QuorumPeer::learner_next_in_log(Zxid zxid, Outbox& out) {
-  if (follows_in_log(db_.last_logged_zxid(), zxid)) return true;
-  go_looking(TraceEvent{.reason = StateChangeReason::kMissedTxns,
-                        .peer = as_learner().leader,
-                        .zxid = zxid,
-                        .last_zxid = db_.last_logged_zxid()},
-             out);
+bool Learner::next_in_log(QuorumPeer& self, Zxid zxid, Outbox& out) {
+  if (follows_in_log(self.db_.last_logged_zxid(), zxid)) return true;
+  self.go_looking(TraceEvent{.reason = StateChangeReason::kMissedTxns,
+                             .peer = leader,
+                             .zxid = zxid,
+                             .last_zxid = self.db_.last_logged_zxid()},
+                  out);
   return false;
 }
 
-void QuorumPeer::learner_on_commit(Zxid zxid, Outbox& out) {
-  ZK_INVARIANT(state_ == PeerState::kFollowing);
-  if (!as_learner().got_new_leader) {
+void Learner::on_commit(QuorumPeer& self, Zxid zxid, Outbox& out) {
+  ZK_INVARIANT(self.state_ == PeerState::kFollowing);
+  if (!got_new_leader) {
     // Before NEWLEADER: apply straight to the tree (the txn is logged at NEWLEADER).
-    for (const auto& txn : as_learner().unlogged) {
-      if (txn->header.zxid == zxid && zxid > db_.last_processed_zxid()) apply_committed(txn, out);
+    for (const auto& txn : unlogged) {
+      if (txn->header.zxid == zxid && zxid > self.db_.last_processed_zxid()) self.apply_committed(txn, out);
     }
     return;
   }
-  if (as_learner().pending_txns.empty()) return;  // committing without seeing the txn
-  const auto txn = as_learner().pending_txns.front();
+  if (pending_txns.empty()) return;  // committing without seeing the txn
+  const auto txn = pending_txns.front();
   if (txn->header.zxid != zxid) {
-    out.trace(TraceEvent{.kind = TraceKind::kInvariantViolated,
-                         .text = fmt::format("COMMIT {} but the next pending txn is {}", zxid_hex(zxid),
-                                               zxid_hex(txn->header.zxid))});
-    go_looking(TraceEvent{.reason = StateChangeReason::kUnmatchedCommit}, out);
+    out.trace(TraceEvent{
+        .kind = TraceKind::kInvariantViolated,
+        .text = fmt::format("COMMIT {} but the next pending txn is {}", zxid_hex(zxid), zxid_hex(txn->header.zxid))});
+    self.go_looking(TraceEvent{.reason = StateChangeReason::kUnmatchedCommit}, out);
     return;
   }
-  as_learner().pending_txns.pop_front();
-  apply_committed(txn, out);
+  pending_txns.pop_front();
+  self.apply_committed(txn, out);
+}
+
+void Learner::retry_connect(QuorumPeer& self, Outbox& out) {
+  ++connect_attempts;
+  send_follower_info(self, out);
+}
+
+void Learner::close(QuorumPeer& self, Outbox& out) const {
+  self.send_packet(leader, PacketType::kClose, connection, 0, 0, out);
+}
+
+void Learner::on_flushed(QuorumPeer& self, Zxid token, Outbox& out) {
+  if (!got_new_leader) return;
+  if (is_epoch_marker(token)) {
+    self.write_epoch(EpochFile::kCurrentEpoch, std::max(self.disk_.current_epoch, zxid_epoch(token)), out);
+    self.send_packet(leader, PacketType::kAck, connection, token, 0, out);
+    for (Zxid held : std::exchange(acks_held_for_epoch, {})) {
+      self.send_packet(leader, PacketType::kAck, connection, held, 0, out);
+    }
+  } else if (self.disk_.current_epoch < new_epoch) {
+    // An ACK now would count towards a commit while this server's currentEpoch is still
+    // the old one: crashed before the marker's fsync, it would restart with the txn but
+    // the old epoch, lose the election on the epoch and be truncated below a committed
+    // txn (fuzz seed 3502822). Held until currentEpoch is on disk.
+    acks_held_for_epoch.push_back(token);
+  } else {
+    self.send_packet(leader, PacketType::kAck, connection, token, 0, out);
+  }
 }
 
 }  // namespace zk

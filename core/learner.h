@@ -1,7 +1,9 @@
-// A learner's state (ZooKeeper's Learner / Follower): the leader it follows and the
-// connection to it, the epoch it accepted, the sync in progress (mode, proposals before
-// NEWLEADER, a SNAP held in memory) and what waits for a COMMIT or for currentEpoch. The
-// code that runs it is learner.cpp; a QuorumPeer holds one as its role while it follows.
+// Learner: the role a QuorumPeer runs while it follows (ZooKeeper's Learner + Follower). It
+// holds the leader it follows and the connection to it, the epoch it accepted, the sync in
+// progress (mode, proposals before NEWLEADER, a SNAP held in memory) and what waits for a
+// COMMIT or for currentEpoch, and runs the learner side of ZAB (learner.cpp). Like Leader
+// (leader.h) every step takes the QuorumPeer it runs in, and returns as soon as it has
+// called QuorumPeer::go_looking, which destroys the role.
 #pragma once
 
 #include <cstdint>
@@ -12,12 +14,28 @@
 #include <string>
 #include <vector>
 
+#include "core/outbox.h"
+#include "core/quorum_packet.h"
 #include "core/trace_event.h"
 #include "core/txn.h"
 
 namespace zk {
 
-struct LearnerState {
+class QuorumPeer;
+
+class Learner {
+ public:
+  // Learner.connectToLeader + registerWithLeader: FOLLOWERINFO to the elected leader.
+  void follow(QuorumPeer& self, ServerId leader_id, Outbox& out);
+  // Another try after the leader refused the connection (connectToLeader's retry loop).
+  void retry_connect(QuorumPeer& self, Outbox& out);
+  // syncWithLeader, then Follower.processPacket.
+  void on_packet(QuorumPeer& self, ServerId from, const QuorumPacket& packet, Outbox& out);
+  // SendAckRequestProcessor: a logged txn, or the NEWLEADER marker, reached the disk.
+  void on_flushed(QuorumPeer& self, Zxid token, Outbox& out);
+  // Learner.shutdown: closes the connection to the leader.
+  void close(QuorumPeer& self, Outbox& out) const;
+
   ServerId leader = 0;
   uint64_t connection = 0;
   int connect_attempts = 0;
@@ -27,12 +45,19 @@ struct LearnerState {
   SyncMode sync_mode = SyncMode::kNone;
   std::deque<std::shared_ptr<const Txn>> pending_txns;  // logged proposals awaiting COMMIT
   std::vector<std::shared_ptr<const Txn>> unlogged;     // proposals before NEWLEADER
-  std::optional<Zxid> snapshot_zxid;                     // a SNAP in memory, written at NEWLEADER
+  std::optional<Zxid> snapshot_zxid;                    // a SNAP in memory, written at NEWLEADER
   // Txns fsynced before the NEWLEADER marker, so before currentEpoch is written: their ACKs
   // wait and go out right after NEWLEADER's (the ZOOKEEPER-4685 order of the 4643 fix).
   std::vector<Zxid> acks_held_for_epoch;
-  std::set<SessionId> touched;                          // reported with the next PING reply
-  bool operator==(const LearnerState&) const = default;
+  std::set<SessionId> touched;  // reported with the next PING reply
+  bool operator==(const Learner&) const = default;
+
+ private:
+  void send_follower_info(QuorumPeer& self, Outbox& out);
+  void reset_read_timeout(QuorumPeer& self, Outbox& out);
+  void on_proposal(QuorumPeer& self, const QuorumPacket& packet, Outbox& out);
+  void on_commit(QuorumPeer& self, Zxid zxid, Outbox& out);
+  bool next_in_log(QuorumPeer& self, Zxid zxid, Outbox& out);
 };
 
 }  // namespace zk

@@ -107,9 +107,9 @@ void QuorumPeer::on_message(ServerId from, const PeerMessage& message, Outbox& o
     return;
   }
   if (state_ == PeerState::kLeading && leader_role()) {
-    leader_on_packet(from, packet, out);
+    leader_role()->on_packet(*this, from, packet, out);
   } else if (state_ == PeerState::kFollowing) {
-    learner_on_packet(from, packet, out);
+    as_learner().on_packet(*this, from, packet, out);
   } else if (packet.type == PacketType::kFollowerInfo) {
     // Not leading, or a leader whose Leader is not built yet: nobody listens on the
     // quorum port.
@@ -127,10 +127,10 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
       if (election_.take_decision()) on_election_decided(out);
       break;
     case TimerKind::kLeaderTick:
-      if (state_ == PeerState::kLeading && leader_role() && as_leader().serving) leader_on_tick(out);
+      if (state_ == PeerState::kLeading && leader_role() && leader_role()->serving) leader_role()->on_tick(*this, out);
       break;
     case TimerKind::kLeaderPhaseTimeout:
-      if (state_ == PeerState::kLeading) leader_on_phase_timeout(out);
+      if (state_ == PeerState::kLeading && leader_role()) leader_role()->on_phase_timeout(*this, out);
       break;
     case TimerKind::kFollowerTimeout:
       if (state_ == PeerState::kFollowing) {
@@ -143,13 +143,12 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
       if (state_ == PeerState::kLeading && !leader_role() && !shutdown_reason_) lead(out);
       break;
     case TimerKind::kLearnerConnectRetry:
-      if (state_ == PeerState::kFollowing && learner_role()) {
-        ++as_learner().connect_attempts;
-        learner_send_follower_info(out);
-      }
+      if (state_ == PeerState::kFollowing && learner_role()) learner_role()->retry_connect(*this, out);
       break;
     case TimerKind::kSessionExpiry:
-      if (state_ == PeerState::kLeading && leader_role() && as_leader().serving) leader_on_session_expiry(out);
+      if (state_ == PeerState::kLeading && leader_role() && leader_role()->serving) {
+        leader_role()->on_session_expiry(*this, out);
+      }
       break;
     case TimerKind::kCount:
       break;
@@ -161,8 +160,8 @@ void QuorumPeer::on_peer_connected(ServerId peer, Outbox& out) { election_.on_pe
 void QuorumPeer::on_peer_disconnected(ServerId peer, Outbox& out) {
   if (state_ == PeerState::kFollowing && learner_role() && as_learner().leader == peer) {
     go_looking(TraceEvent{.reason = StateChangeReason::kConnectionReset, .peer = peer}, out);
-  } else if (state_ == PeerState::kLeading && leader_role() && as_leader().handlers.count(peer)) {
-    as_leader().handlers.erase(peer);
+  } else if (state_ == PeerState::kLeading && leader_role()) {
+    leader_role()->on_learner_disconnected(peer);
   }
 }
 
@@ -188,23 +187,9 @@ void QuorumPeer::write_epoch(EpochFile file, Epoch epoch, Outbox& out) {
 
 void QuorumPeer::on_flushed(Zxid token, Outbox& out) {
   if (state_ == PeerState::kLeading && leader_role()) {
-    if (!is_epoch_marker(token)) leader_on_ack(config_.my_id, token, out);
-  } else if (state_ == PeerState::kFollowing && learner_role() && as_learner().got_new_leader) {
-    if (is_epoch_marker(token)) {
-      write_epoch(EpochFile::kCurrentEpoch, std::max(disk_.current_epoch, zxid_epoch(token)), out);
-      send_packet(as_learner().leader, PacketType::kAck, as_learner().connection, token, 0, out);
-      for (Zxid held : std::exchange(as_learner().acks_held_for_epoch, {})) {
-        send_packet(as_learner().leader, PacketType::kAck, as_learner().connection, held, 0, out);
-      }
-    } else if (disk_.current_epoch < as_learner().new_epoch) {
-      // An ACK now would count towards a commit while this server's currentEpoch is still
-      // the old one: crashed before the marker's fsync, it would restart with the txn but
-      // the old epoch, lose the election on the epoch and be truncated below a committed
-      // txn (fuzz seed 3502822). Held until currentEpoch is on disk.
-      as_learner().acks_held_for_epoch.push_back(token);
-    } else {
-      send_packet(as_learner().leader, PacketType::kAck, as_learner().connection, token, 0, out);
-    }
+    if (!is_epoch_marker(token)) leader_role()->on_ack(*this, config_.my_id, token, out);
+  } else if (state_ == PeerState::kFollowing && learner_role()) {
+    learner_role()->on_flushed(*this, token, out);
   }
 }
 
@@ -220,15 +205,15 @@ void QuorumPeer::on_election_decided(Outbox& out) {
     }
   } else {
     set_state(PeerState::kFollowing, TraceEvent{.reason = StateChangeReason::kFollows, .peer = vote.leader}, out);
-    follow(vote.leader, out);
+    role_.emplace<Learner>().follow(*this, vote.leader, out);
   }
 }
 
 void QuorumPeer::go_looking(const TraceEvent& why, Outbox& out) {
   if (state_ == PeerState::kLeading && leader_role()) {
-    for (const auto& [sid, handler] : as_leader().handlers) send_packet(sid, PacketType::kClose, handler.connection, 0, 0, out);
+    leader_role()->close_all(*this, out);
   } else if (state_ == PeerState::kFollowing && learner_role()) {
-    send_packet(as_learner().leader, PacketType::kClose, as_learner().connection, 0, 0, out);
+    learner_role()->close(*this, out);
   }
   client_close_all("the server left the quorum", out);
   // A sync that broke before NEWLEADER may have applied committed txns that are not in the
@@ -259,6 +244,8 @@ void QuorumPeer::go_looking(const TraceEvent& why, Outbox& out) {
   }
   enter_election(why, out);
 }
+
+void QuorumPeer::lead(Outbox& out) { role_.emplace<Leader>().lead(*this, out); }
 
 void QuorumPeer::enter_election(const TraceEvent& why, Outbox& out) {
   shutdown_reason_.reset();

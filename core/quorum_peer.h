@@ -9,9 +9,9 @@
 // Its parts carry ZooKeeper's names: ZKDatabase (zk_database.h: tree, committed log, what
 // this process wrote), SyncRequestProcessor (sync_request_processor.h: group commit),
 // ServerCnxnTable (server_cnxn_table.h: client connections), and the role it runs, a
-// variant of none, LeaderState (leader.h, run by leader.cpp) and LearnerState (learner.h,
-// run by learner.cpp). quorum_peer.cpp holds the transitions between roles; the client
-// side is client_handler.cpp.
+// variant of none, a Leader (leader.h) or a Learner (learner.h); each role's steps reach
+// back into the peer as ZooKeeper's reach `self`. quorum_peer.cpp holds the transitions
+// between roles; the client side is client_handler.cpp.
 #pragma once
 
 #include <deque>
@@ -75,7 +75,7 @@ const char* zab_phase_name(ZabPhase phase);
 struct NoRole {
   bool operator==(const NoRole&) const = default;
 };
-using PeerRole = std::variant<NoRole, LeaderState, LearnerState>;
+using PeerRole = std::variant<NoRole, Leader, Learner>;
 
 class QuorumPeer {
  public:
@@ -101,8 +101,8 @@ class QuorumPeer {
   const WatchManager& watches() const { return watches_; }
   const FastLeaderElection& election() const { return election_; }
   // The role's state while it runs one, else null.
-  const LeaderState* leader_state() const { return std::get_if<LeaderState>(&role_); }
-  const LearnerState* learner_state() const { return std::get_if<LearnerState>(&role_); }
+  const Leader* leader_state() const { return std::get_if<Leader>(&role_); }
+  const Learner* learner_state() const { return std::get_if<Learner>(&role_); }
   const std::map<ConnectionId, ClientConnection>& connections() const { return cnxns_.connections; }
   const std::deque<std::shared_ptr<const Txn>>& committed_log() const { return db_.committed_log(); }
   // Logged txns (and NEWLEADER markers) covered by the fsync in flight / waiting for the next.
@@ -116,28 +116,33 @@ class QuorumPeer {
   bool shutting_down() const { return shutdown_reason_.has_value(); }
 
  private:
-  LeaderState* leader_role() { return std::get_if<LeaderState>(&role_); }
-  LearnerState* learner_role() { return std::get_if<LearnerState>(&role_); }
-  const LeaderState* leader_role() const { return std::get_if<LeaderState>(&role_); }
-  const LearnerState* learner_role() const { return std::get_if<LearnerState>(&role_); }
-  // The role's state where the code runs only in that role (an invariant says so).
-  LeaderState& as_leader() {
-    LeaderState* leader = leader_role();
+  // The roles run the protocol steps of ZAB on the peer's parts, as ZooKeeper's Leader and
+  // Learner do through `self`.
+  friend class Leader;
+  friend class Learner;
+
+  Leader* leader_role() { return std::get_if<Leader>(&role_); }
+  Learner* learner_role() { return std::get_if<Learner>(&role_); }
+  const Leader* leader_role() const { return std::get_if<Leader>(&role_); }
+  const Learner* learner_role() const { return std::get_if<Learner>(&role_); }
+  // The role where the code runs only in that role (an invariant says so).
+  Leader& as_leader() {
+    Leader* leader = leader_role();
     ZK_INVARIANT(leader != nullptr);
     return *leader;
   }
-  LearnerState& as_learner() {
-    LearnerState* learner = learner_role();
+  Learner& as_learner() {
+    Learner* learner = learner_role();
     ZK_INVARIANT(learner != nullptr);
     return *learner;
   }
-  const LeaderState& as_leader() const {
-    const LeaderState* leader = leader_role();
+  const Leader& as_leader() const {
+    const Leader* leader = leader_role();
     ZK_INVARIANT(leader != nullptr);
     return *leader;
   }
-  const LearnerState& as_learner() const {
-    const LearnerState* learner = learner_role();
+  const Learner& as_learner() const {
+    const Learner* learner = learner_role();
     ZK_INVARIANT(learner != nullptr);
     return *learner;
   }
@@ -151,6 +156,8 @@ class QuorumPeer {
   void enter_election(const TraceEvent& why, Outbox& out);
   void set_state(PeerState state, const TraceEvent& why, Outbox& out);
   void on_election_decided(Outbox& out);
+  // Builds the Leader (its quorum port is bound now) and starts it.
+  void lead(Outbox& out);
 
   // quorum_peer.cpp: the replicated state
   // Writes acceptedEpoch or currentEpoch (this process's copy and, as an effect, the disk);
@@ -160,36 +167,6 @@ class QuorumPeer {
   void on_flushed(Zxid token, Outbox& out);
   void apply_committed(const std::shared_ptr<const Txn>& txn, Outbox& out);
   void take_snapshot(Outbox& out);
-
-  // leader.cpp
-  void lead(Outbox& out);
-  void leader_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out);
-  void leader_on_follower_info(ServerId from, const QuorumPacket& packet, Outbox& out);
-  void leader_forget_acks(ServerId learner, Outbox& out);
-  void leader_on_ack_epoch(ServerId from, const QuorumPacket& packet, Outbox& out);
-  void leader_on_ack(ServerId from, Zxid zxid, Outbox& out);
-  void leader_check_epoch_quorum(Outbox& out);
-  void leader_check_epoch_ack_quorum(Outbox& out);
-  void leader_check_new_leader_quorum(Outbox& out);
-  void leader_start_sync(ServerId learner, Outbox& out);
-  void leader_on_tick(Outbox& out);
-  void leader_on_phase_timeout(Outbox& out);
-  void leader_drop_learner(ServerId learner, Outbox& out);
-  void leader_submit(SessionId session, int32_t cxid, const Request& request, ServerId origin, Outbox& out);
-  void leader_propose(Txn txn, Outbox& out);
-  void leader_try_commit(Outbox& out);
-  void leader_release_sync(ServerId origin, Outbox& out);
-  void leader_on_session_expiry(Outbox& out);
-  void leader_arm_session_expiry(Outbox& out);
-
-  // learner.cpp
-  void follow(ServerId leader, Outbox& out);
-  void learner_on_packet(ServerId from, const QuorumPacket& packet, Outbox& out);
-  void learner_send_follower_info(Outbox& out);
-  void learner_reset_read_timeout(Outbox& out);
-  void learner_on_proposal(const QuorumPacket& packet, Outbox& out);
-  void learner_on_commit(Zxid zxid, Outbox& out);
-  bool learner_next_in_log(Zxid zxid, Outbox& out);
 
   // client_handler.cpp
   void client_on_connect(ConnectionId connection, const ConnectRequest& request, Outbox& out);

@@ -60,7 +60,7 @@ TEST_CASE("a leader's precondition stops the run with one trace event naming the
   CHECK(world.violation()->servers == std::vector<ServerId>{2});
   CHECK(world.violation()->detail.starts_with("core/leader.cpp:"));
   CHECK(world.violation()->detail.ends_with(
-      ": zxid_epoch(zxid) < as_leader().epoch || zxid <= std::max(as_leader().last_proposed, make_zxid(as_leader().epoch, 0))"));
+      ": zxid_epoch(zxid) < epoch || zxid <= std::max(last_proposed, make_zxid(epoch, 0))"));
   const TraceEvent& last = world.trace().back();
   CHECK(last.kind == TraceKind::kInvariantViolated);
   CHECK(last.server == 2);
