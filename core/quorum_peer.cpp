@@ -45,14 +45,14 @@ QuorumPeer::QuorumPeer(PeerConfig config, const PersistentState& disk)
 }
 
 bool QuorumPeer::serving() const {
-  if (state_ == PeerState::kLeading) return leader_role() && as_leader().serving;
-  if (state_ == PeerState::kFollowing) return learner_role() && as_learner().serving;
+  if (state_ == PeerState::kLeading) return leader_state() && leader_state()->serving;
+  if (state_ == PeerState::kFollowing) return learner_state() && learner_state()->serving;
   return false;
 }
 
 ServerId QuorumPeer::current_leader() const {
-  if (state_ == PeerState::kLeading && leader_role()) return config_.my_id;
-  if (state_ == PeerState::kFollowing && learner_role()) return as_learner().leader;
+  if (state_ == PeerState::kLeading && leader_state()) return config_.my_id;
+  if (state_ == PeerState::kFollowing && learner_state()) return learner_state()->leader;
   return 0;
 }
 
@@ -127,7 +127,7 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
       if (election_.take_decision()) on_election_decided(out);
       break;
     case TimerKind::kLeaderTick:
-      if (state_ == PeerState::kLeading && leader_role() && leader_role()->serving) leader_role()->on_tick(*this, out);
+      if (Leader* leader = serving_leader()) leader->on_tick(*this, out);
       break;
     case TimerKind::kLeaderPhaseTimeout:
       if (state_ == PeerState::kLeading && leader_role()) leader_role()->on_phase_timeout(*this, out);
@@ -146,9 +146,7 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
       if (state_ == PeerState::kFollowing && learner_role()) learner_role()->retry_connect(*this, out);
       break;
     case TimerKind::kSessionExpiry:
-      if (state_ == PeerState::kLeading && leader_role() && leader_role()->serving) {
-        leader_role()->on_session_expiry(*this, out);
-      }
+      if (Leader* leader = serving_leader()) leader->on_session_expiry(*this, out);
       break;
     case TimerKind::kCount:
       break;

@@ -121,10 +121,14 @@ class QuorumPeer {
   friend class Leader;
   friend class Learner;
 
+  // The running role, or null (read-only callers use leader_state() / learner_state()).
   Leader* leader_role() { return std::get_if<Leader>(&role_); }
   Learner* learner_role() { return std::get_if<Learner>(&role_); }
-  const Leader* leader_role() const { return std::get_if<Leader>(&role_); }
-  const Learner* learner_role() const { return std::get_if<Learner>(&role_); }
+  // The Leader while this server leads and serves clients, else null.
+  Leader* serving_leader() {
+    Leader* leader = state_ == PeerState::kLeading ? leader_role() : nullptr;
+    return leader != nullptr && leader->serving ? leader : nullptr;
+  }
   // The role where the code runs only in that role (an invariant says so).
   Leader& as_leader() {
     Leader* leader = leader_role();
@@ -137,12 +141,12 @@ class QuorumPeer {
     return *learner;
   }
   const Leader& as_leader() const {
-    const Leader* leader = leader_role();
+    const Leader* leader = leader_state();
     ZK_INVARIANT(leader != nullptr);
     return *leader;
   }
   const Learner& as_learner() const {
-    const Learner* learner = learner_role();
+    const Learner* learner = learner_state();
     ZK_INVARIANT(learner != nullptr);
     return *learner;
   }
