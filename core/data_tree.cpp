@@ -319,9 +319,7 @@ ErrorCode DataTree::create_node(std::string_view path, std::string_view data, in
   node.stat.mtime_ms = time_ms;
   node.stat.ephemeral_owner = ephemeral_owner;
   digest_ += node_hash(node);
-  if (ephemeral_type(ephemeral_owner) == EphemeralType::kNormal) {
-    ephemerals_[ephemeral_owner].add(path);
-  }
+  track_owner(path, ephemeral_owner);
   changes->push_back({TreeChangeKind::kNodeCreated, std::string(path)});
   changes->push_back({TreeChangeKind::kChildrenChanged, std::string(parent)});
   *created_index = index;
@@ -336,10 +334,7 @@ ErrorCode DataTree::delete_node(std::string_view path, Zxid zxid, std::vector<Tr
   const uint32_t parent_index = nodes_[index].parent;
 
   const int64_t owner = nodes_[index].stat.ephemeral_owner;
-  if (ephemeral_type(owner) == EphemeralType::kNormal) {
-    // A closing session's set is already out of the table (close_session).
-    if (auto it = ephemerals_.find(owner); it != ephemerals_.end()) it->second.remove(path);
-  }
+  untrack_owner(path, owner);
   digest_ -= node_hash(nodes_[index]);
   digest_ -= node_hash(nodes_[parent_index]);
   remove_node(index);
@@ -500,16 +495,36 @@ bool DataTree::restore_node(std::string_view path, const StatPersisted& stat, st
     index = add_child(parent_index, name);
   } else {
     digest_ -= node_hash(nodes_[index]);
+    untrack_owner(path, nodes_[index].stat.ephemeral_owner);
   }
   Node& node = nodes_[index];
   node.stat = stat;
   node.data.assign(data);
   node.data_hash = hash_bytes(0, data);
   digest_ += node_hash(node);
-  if (ephemeral_type(stat.ephemeral_owner) == EphemeralType::kNormal) {
-    ephemerals_[stat.ephemeral_owner].add(path);
-  }
+  track_owner(path, stat.ephemeral_owner);
   return true;
+}
+
+void DataTree::track_owner(std::string_view path, int64_t ephemeral_owner) {
+  switch (ephemeral_type(ephemeral_owner)) {
+    case EphemeralType::kNormal: ephemerals_[ephemeral_owner].add(path); break;
+    case EphemeralType::kContainer: containers_.emplace(path); break;
+    case EphemeralType::kTtl: ttls_.emplace(path); break;
+    case EphemeralType::kVoid: break;
+  }
+}
+
+void DataTree::untrack_owner(std::string_view path, int64_t ephemeral_owner) {
+  switch (ephemeral_type(ephemeral_owner)) {
+    case EphemeralType::kNormal:
+      // A closing session's set is already out of the table (close_session).
+      if (auto it = ephemerals_.find(ephemeral_owner); it != ephemerals_.end()) it->second.remove(path);
+      break;
+    case EphemeralType::kContainer: containers_.erase(std::string(path)); break;
+    case EphemeralType::kTtl: ttls_.erase(std::string(path)); break;
+    case EphemeralType::kVoid: break;
+  }
 }
 
 // ---- reads ----------------------------------------------------------------------------

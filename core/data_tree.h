@@ -124,6 +124,11 @@ class DataTree {
   // DataTree.getEphemerals: a HashSet.clone of the session's set (a new empty set if it has
   // none), which PrepRequestProcessor then edits and iterates for closeSession.
   JavaStringHashSet ephemerals_copy(SessionId session) const;
+  // DataTree.getContainers / getTtls: the container and TTL nodes' paths, in path order
+  // (ZooKeeper keeps concurrent sets of them for its ContainerManager; see
+  // container_manager.h for the order it visits them in). Kept on create, delete and load.
+  const std::set<std::string>& containers() const { return containers_; }
+  const std::set<std::string>& ttls() const { return ttls_; }
 
   // Visits every node in pre-order with children in byte-wise name order (deterministic
   // on every replica). Bounded by node_count().
@@ -161,6 +166,9 @@ class DataTree {
   };
 
   // Mutations (called only from apply and the snapshot loader).
+  // The ephemeral table and the container / TTL sets, for a node with this owner.
+  void track_owner(std::string_view path, int64_t ephemeral_owner);
+  void untrack_owner(std::string_view path, int64_t ephemeral_owner);
   ErrorCode create_node(std::string_view path, std::string_view data, int64_t ephemeral_owner, int32_t parent_cversion,
                         Zxid zxid, int64_t time_ms, std::vector<TreeChange>* changes, uint32_t* created_index);
   ErrorCode delete_node(std::string_view path, Zxid zxid, std::vector<TreeChange>* changes);
@@ -220,6 +228,8 @@ class DataTree {
   // Per session, ZooKeeper's HashSet of its ephemeral paths with its history (see
   // ephemerals()); a set emptied by deletes stays, as in ZooKeeper.
   std::map<SessionId, JavaStringHashSet> ephemerals_;
+  std::set<std::string> containers_;  // paths of the container nodes
+  std::set<std::string> ttls_;        // paths of the TTL nodes
   Zxid last_processed_zxid_ = 0;
   uint64_t digest_ = 0;
 };

@@ -1,6 +1,6 @@
 // DataTree::check_invariants: a full, read-only audit of the tree's well-formedness
 // (parents, child counts, ephemerals, zxid and version order) and of the derived structures (hash index, ephemeral
-// table, digest) against the nodes themselves.
+// table, container and TTL sets, digest) against the nodes themselves.
 #include <fmt/format.h>
 
 #include "core/data_tree.h"
@@ -14,6 +14,8 @@ std::optional<std::string> DataTree::check_invariants() const {
   uint64_t digest = 0;
   size_t visited = 0;
   std::map<SessionId, JavaStringHashSet> ephemerals;
+  std::set<std::string> containers;
+  std::set<std::string> ttls;
   for_each_node([&](std::string_view path, const StatPersisted& s, std::string_view, int32_t num_children) {
     ++visited;
     if (violation) return;
@@ -46,12 +48,16 @@ std::optional<std::string> DataTree::check_invariants() const {
       if (!sessions_.contains(s.ephemeral_owner)) violation = fmt::format("{}: owner session is gone", path);
       ephemerals[s.ephemeral_owner].add(path);
     }
+    if (ephemeral_type(s.ephemeral_owner) == EphemeralType::kContainer) containers.emplace(path);
+    if (ephemeral_type(s.ephemeral_owner) == EphemeralType::kTtl) ttls.emplace(path);
   });
   if (violation) return violation;
   if (visited != node_count_) return fmt::format("visited {} nodes, node_count {}", visited, node_count_);
   if (index_used_ + 1 != node_count_)
     return fmt::format("index holds {} entries for {} nodes", index_used_, node_count_);
   if (!same_ephemerals(ephemerals, ephemerals_)) return std::string("ephemeral table disagrees with the nodes");
+  if (containers != containers_) return std::string("container set disagrees with the nodes");
+  if (ttls != ttls_) return std::string("TTL set disagrees with the nodes");
   for (const auto& [session, timeout_ms] : sessions_) digest += session_hash_of(session, timeout_ms);
   if (digest != digest_) return std::string("digest disagrees with the content");
   return std::nullopt;

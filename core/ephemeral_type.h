@@ -18,6 +18,11 @@ constexpr int64_t ttl_ephemeral_owner(int64_t ttl_ms) {
   return static_cast<int64_t>(kExtendedMask | static_cast<uint64_t>(ttl_ms));
 }
 
+// EphemeralType.TTL.getValue: the TTL in ms a TTL node's ephemeralOwner carries.
+constexpr int64_t ttl_of(int64_t ephemeral_owner) {
+  return ephemeral_owner & kMaxTtlMs;  // below the extended mask and the reserved bits 40-55
+}
+
 constexpr EphemeralType ephemeral_type(int64_t ephemeral_owner) {
   if (ephemeral_owner == 0) return EphemeralType::kVoid;
   if (ephemeral_owner == kContainerEphemeralOwner) return EphemeralType::kContainer;

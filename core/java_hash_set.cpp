@@ -198,6 +198,18 @@ JavaStringHashSet JavaStringHashSet::clone() const {
   return copy;
 }
 
+JavaStringHashSet JavaStringHashSet::copy_of(const std::vector<std::string>& keys) {
+  JavaStringHashSet copy;
+  // HashSet(Collection): new HashMap<>(Math.max((int) (c.size() / .75f) + 1, 16)).
+  const float wanted = static_cast<float>(keys.size()) / kLoadFactor;
+  const int64_t capacity =
+      std::max<int64_t>(wanted < static_cast<float>(kMaxTableLength) ? static_cast<int64_t>(wanted) + 1 : kMaxTableLength,
+                        static_cast<int64_t>(kDefaultTableLength));
+  copy.threshold_ = table_size_for(capacity);
+  for (const std::string& key : keys) copy.add(key);
+  return copy;
+}
+
 std::vector<std::string> JavaStringHashSet::iteration_order() const {
   std::vector<std::string> keys;
   keys.reserve(size_);

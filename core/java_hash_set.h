@@ -38,6 +38,9 @@ class JavaStringHashSet {
  public:
   // new HashSet<String>(): no table until the first add, which allocates 16 bins.
   JavaStringHashSet() = default;
+  // new HashSet<String>(collection): a table for max(size / 0.75 + 1, 16) keys, filled with
+  // `keys` in the order given (the collection's iteration order).
+  static JavaStringHashSet copy_of(const std::vector<std::string>& keys);
 
   // HashSet.add: false (and no change) when `key` is present.
   bool add(std::string_view key);

@@ -311,6 +311,8 @@ void Leader::check_new_leader_quorum(QuorumPeer& self, Outbox& out) {
   self.sessions_.track_all(self.db_.tree().sessions(), out.now_ms());
   arm_session_expiry(self, out);
   out.set_timer(TimerKind::kLeaderTick, self.config_.tick_us / 2);
+  // LeaderZooKeeperServer.startup starts the ContainerManager's fixed-rate timer.
+  out.set_timer(TimerKind::kContainerCheck, self.config_.containers.check_interval_ms * 1000);
 }
 
 void Leader::on_tick(QuorumPeer& self, Outbox& out) {
@@ -467,6 +469,62 @@ void Leader::on_session_expiry(QuorumPeer& self, Outbox& out) {
     if (self.leader_role() != this) return;  // stepped down (zxid counter exhausted)
   }
   arm_session_expiry(self, out);
+}
+
+// ---------------------------------------------------------------- ContainerManager
+
+void Leader::on_container_check(QuorumPeer& self, Outbox& out) {
+  // scheduleAtFixedRate on one timer thread: the next check is one interval after this one
+  // was due, and a check that falls due while a run is still posting (or pausing) runs when
+  // that run ends, one after the other, as Java's Timer catches up.
+  out.set_timer(TimerKind::kContainerCheck, self.config_.containers.check_interval_ms * 1000);
+  ++container_checks_due;
+  if (!container_run_active) run_due_container_checks(self, out);
+}
+
+void Leader::run_due_container_checks(QuorumPeer& self, Outbox& out) {
+  while (container_checks_due > 0 && !container_run_active) {
+    --container_checks_due;
+    const std::vector<std::string> candidates =
+        container_candidates(self.db_.tree(), out.now_ms(), self.config_.containers);
+    if (candidates.empty()) continue;
+    out.trace(TraceEvent{.kind = TraceKind::kContainersChecked, .txns = static_cast<int32_t>(candidates.size())});
+    containers_to_delete.assign(candidates.begin(), candidates.end());
+    container_run_active = true;
+    if (!post_container_deletes(self, out)) return;  // stepped down: this role is gone
+  }
+}
+
+// checkContainers' loop: post one deleteContainer, then sleep minIntervalMs; without a pause
+// (maxPerMinute above 60000) every candidate is posted at once. False when the leader went
+// LOOKING (its zxid counter ran out): the role no longer exists.
+bool Leader::post_container_deletes(QuorumPeer& self, Outbox& out) {
+  const int64_t pause_ms = self.config_.containers.min_interval_ms();
+  while (!containers_to_delete.empty()) {
+    const std::string path = std::move(containers_to_delete.front());
+    containers_to_delete.pop_front();
+    if (zxid_counter == 0xffffffffU) {
+      self.go_looking(TraceEvent{.reason = StateChangeReason::kZxidExhausted}, out);
+      return false;
+    }
+    const Zxid zxid = make_zxid(epoch, ++zxid_counter);
+    propose(self, self.prep_.prepare_delete_container(path, zxid, out.now_ms(), self.db_.tree()), out);
+    if (pause_ms > 0) {
+      out.set_timer(TimerKind::kContainerDelete, pause_ms * 1000);
+      return true;
+    }
+  }
+  container_run_active = false;
+  return true;
+}
+
+void Leader::on_container_pause_over(QuorumPeer& self, Outbox& out) {
+  if (!containers_to_delete.empty()) {
+    post_container_deletes(self, out);
+    return;
+  }
+  container_run_active = false;  // the pause after the last post is over: the run ends
+  run_due_container_checks(self, out);
 }
 
 void Leader::close_all(QuorumPeer& self, Outbox& out) const {

@@ -77,6 +77,10 @@ class Leader {
   void on_session_expiry(QuorumPeer& self, Outbox& out);
   // A request from a local client or forwarded by a learner (origin: who gets a SYNC back).
   void submit(QuorumPeer& self, SessionId session, int32_t cxid, const Request& request, ServerId origin, Outbox& out);
+  // ContainerManager: the check interval passed (container_manager.h).
+  void on_container_check(QuorumPeer& self, Outbox& out);
+  // ContainerManager: the pause after a deleteContainer is over.
+  void on_container_pause_over(QuorumPeer& self, Outbox& out);
   void on_learner_disconnected(ServerId learner) { handlers.erase(learner); }
   // Leader.shutdown: closes every learner's connection.
   void close_all(QuorumPeer& self, Outbox& out) const;
@@ -97,6 +101,11 @@ class Leader {
   // the front): find_outstanding() indexes by zxid offset.
   std::deque<std::pair<Zxid, Proposal>> outstanding;
   std::map<Zxid, std::vector<ServerId>> pending_syncs;  // release SYNC to these once zxid commits
+  // The ContainerManager's run in progress: candidates not yet posted, whether it is running
+  // (posting, or in the pause after its last post), and the checks that fell due meanwhile.
+  std::deque<std::string> containers_to_delete;
+  bool container_run_active = false;
+  int container_checks_due = 0;
   bool operator==(const Leader&) const = default;
 
  private:
@@ -112,6 +121,8 @@ class Leader {
   void try_commit(QuorumPeer& self, Outbox& out);
   void release_sync(QuorumPeer& self, ServerId origin, Outbox& out);
   void arm_session_expiry(QuorumPeer& self, Outbox& out);
+  void run_due_container_checks(QuorumPeer& self, Outbox& out);
+  bool post_container_deletes(QuorumPeer& self, Outbox& out);
 };
 
 }  // namespace zk

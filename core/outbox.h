@@ -24,6 +24,8 @@ enum class TimerKind : uint8_t {
   kSessionExpiry,      // leader: the next session expiry bucket
   kLearnerConnectRetry,// learner: retry FOLLOWERINFO 100 ms after a refused connect
   kLeaderBind,         // elected leader: its Leader is built and binds the quorum port
+  kContainerCheck,     // leader: the ContainerManager's check interval (fixed rate)
+  kContainerDelete,    // leader: the ContainerManager's pause between two deleteContainer
   kCount
 };
 constexpr int kTimerKindCount = static_cast<int>(TimerKind::kCount);

@@ -64,6 +64,8 @@ const char* timer_kind_name(TimerKind kind) {
     case TimerKind::kSessionExpiry: return "session-expiry";
     case TimerKind::kLearnerConnectRetry: return "learner-connect-retry";
     case TimerKind::kLeaderBind: return "leader-bind";
+    case TimerKind::kContainerCheck: return "container-check";
+    case TimerKind::kContainerDelete: return "container-delete";
     case TimerKind::kCount: break;
   }
   return "?";

@@ -156,6 +156,34 @@ ErrorCode PrepRequestProcessor::prep_delete(const DeleteRequest& req, SessionId 
   return ErrorCode::kOk;
 }
 
+Txn PrepRequestProcessor::prepare_delete_container(const std::string& path, Zxid zxid, int64_t time_ms,
+                                                   const DataTree& tree) {
+  ZK_INVARIANT(outstanding_.empty() || outstanding_.back().zxid < zxid);
+  const TxnHeader header{0, 0, zxid, time_ms, OpCode::kDeleteContainer};
+  // getParentPathAndValidate: a '/' somewhere, no NUL, not a special path.
+  if (path.find('/') == std::string::npos || path.find('\0') != std::string::npos || is_system_path(path)) {
+    return error_txn(header, ErrorCode::kBadArguments);
+  }
+  std::optional<ChangeRecord> node = record_for_path(path, tree);
+  if (!node) return error_txn(header, ErrorCode::kNoNode);
+  if (node->child_count > 0) return error_txn(header, ErrorCode::kNotEmpty);
+  if (ephemeral_type(node->stat.ephemeral_owner) == EphemeralType::kNormal) {
+    return error_txn(header, ErrorCode::kBadVersion);
+  }
+  std::optional<ChangeRecord> parent = record_for_path(parent_path(path), tree);
+  if (!parent) return error_txn(header, ErrorCode::kNoNode);
+  parent->zxid = zxid;
+  parent->child_count -= 1;
+  parent->stat.pzxid = zxid;
+  add_change_record(std::move(*parent));
+  ChangeRecord gone;
+  gone.zxid = zxid;
+  gone.path = path;
+  gone.exists = false;
+  add_change_record(std::move(gone));
+  return Txn{header, DeleteTxn{path}};
+}
+
 ErrorCode PrepRequestProcessor::prep_set_data(const SetDataRequest& req, SessionId session, Zxid zxid, int64_t time_ms,
                                               const DataTree& tree, SetDataTxn* body) {
   if (validate_path(req.path) != ErrorCode::kOk) return ErrorCode::kBadArguments;

@@ -42,6 +42,11 @@ class PrepRequestProcessor {
   Txn prepare(const Request& write_request, SessionId session, int32_t cxid, Zxid zxid, int64_t time_ms,
               const DataTree& tree);
 
+  // The ContainerManager's deleteContainer of `path` (session 0, cxid 0): a delete of an
+  // empty node that is not a normal ephemeral, or an error txn (BADARGUMENTS, NONODE,
+  // NOTEMPTY, BADVERSION for a normal ephemeral) as ZooKeeper 3.8's pRequest2Txn gives.
+  Txn prepare_delete_container(const std::string& path, Zxid zxid, int64_t time_ms, const DataTree& tree);
+
   // Drops the change records of txns with zxid <= `zxid` (they are in the tree now).
   void applied_up_to(Zxid zxid);
   // Forgets everything outstanding (a new leader starts from its tree alone).

@@ -36,6 +36,7 @@ QuorumPeer::QuorumPeer(PeerConfig config, const PersistentState& disk)
       disk_(disk),
       election_(election_config(config_)),
       db_(config_.commit_log_count),
+      prep_(config_.containers.extended_types_enabled),
       sessions_(config_.tick_us / 1000),
       sync_(config_.max_flush_batch) {
   ZK_INVARIANT(config_.quorum.is_voter(config_.my_id));
@@ -147,6 +148,12 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
       break;
     case TimerKind::kSessionExpiry:
       if (Leader* leader = serving_leader()) leader->on_session_expiry(*this, out);
+      break;
+    case TimerKind::kContainerCheck:
+      if (Leader* leader = serving_leader()) leader->on_container_check(*this, out);
+      break;
+    case TimerKind::kContainerDelete:
+      if (Leader* leader = serving_leader()) leader->on_container_pause_over(*this, out);
       break;
     case TimerKind::kCount:
       break;

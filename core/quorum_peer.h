@@ -25,6 +25,7 @@
 
 #include "core/chunked_vector.h"
 #include "core/client_protocol.h"
+#include "core/container_manager.h"
 #include "core/data_tree.h"
 #include "core/fast_leader_election.h"
 #include "core/injected_bug.h"
@@ -61,6 +62,7 @@ struct PeerConfig {
   int learner_connect_attempts = 5;
   size_t commit_log_count = 500;  // the leader's in-memory DIFF window
   size_t max_flush_batch = 1000;  // SyncRequestProcessor: at most this many txns per fsync
+  ContainerManagerConfig containers;  // the leader's reaper and TTL nodes (JVM properties in ZooKeeper)
   InjectedBug injected_bug = InjectedBug::kNone;  // a deliberate protocol bug (checker tests only)
   UpstreamBugs upstream_bugs;  // ZooKeeper 3.8 data-loss bugs to reproduce (default: none, fixed)
 };

@@ -42,6 +42,7 @@ enum class TraceKind : uint8_t {
   kAcksForgotten,      // (leader) peer reconnected: its ACKs of txns outstanding proposals no longer count
   kShutdownFlush,      // leaving state_old: txns logged txns are fsynced before the election starts
   kTruncateFailed,     // (learner) TRUNC to zxid is below its snapshot at snapshot_zxid: exits with exit_code
+  kContainersChecked,  // (leader) the ContainerManager found txns candidates (empty containers, expired TTL nodes)
   kInvariantViolated,  // text names the invariant
   kLearnerDropped,     // (leader) drops learner peer: drop_reason (follower ahead: zxid > leader_zxid;
                        // no ACK: ticks = syncLimit)

@@ -56,6 +56,7 @@ const char* trace_kind_name(TraceKind kind) {
     case TraceKind::kSessionExpired: return "expire";
     case TraceKind::kAcksForgotten: return "acks-forgotten";
     case TraceKind::kShutdownFlush: return "shutdown-flush";
+    case TraceKind::kContainersChecked: return "containers-checked";
     case TraceKind::kTruncateFailed: return "trunc-failed";
     case TraceKind::kInvariantViolated: return "INVARIANT";
     case TraceKind::kLearnerDropped: return "learner-dropped";
@@ -189,6 +190,9 @@ std::string describe(const TraceEvent& e) {
       return fmt::format("S{} (leader) forgets S{}'s ACKs of {} outstanding proposal(s): it reconnected and is synced "
                          "afresh, so it must ACK them again",
                          s, e.peer, e.txns);
+    case TraceKind::kContainersChecked:
+      return fmt::format("S{} (leader) ContainerManager: {} node(s) to delete (empty containers, expired TTL nodes)",
+                         s, e.txns);
     case TraceKind::kShutdownFlush:
       return fmt::format("S{} shuts down its {} role: waits for {} logged txn(s) to reach disk before electing", s,
                          peer_state_name(e.state_old), e.txns);

@@ -20,7 +20,7 @@ constexpr const char* kHelp =
     "ZooKeeper -server host:port cmd args\n"
     "\tclose\n"
     "\tconnect [server id | id,id,...]  (first server, or the whole server list in order)\n"
-    "\tcreate [-s] [-e] path [data]\n"
+    "\tcreate [-s] [-e] [-c] [-t ttl] path [data]\n"
     "\tdelete [-v version] path\n"
     "\tget [-s] [-w] path\n"
     "\tls [-s] [-w] path\n"

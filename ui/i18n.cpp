@@ -98,7 +98,7 @@ constexpr std::array<Entry, static_cast<size_t>(Text::kCount)> kTable = {{
     {"S%d is down: its tree exists only on its disk until it restarts.", "S%d 已停止：重启之前它的数据树只在磁盘上。"},
     {"This node exists only on the leader.", "该节点只存在于 Leader 上。"},
     {"Server", "服务器"},
-    {"create [-e] [-s] PATH [DATA], ls [-w] [-s], get [-s] [-w], set [-v V], delete [-v V], stat [-w], sync, close, connect [ID]; four-letter words: srvr stat mntr conf", "create [-e] [-s] 路径 [数据], ls [-w] [-s], get [-s] [-w], set [-v 版本], delete [-v 版本], stat [-w], sync, close, connect [ID]；四字命令：srvr stat mntr conf"},
+    {"create [-e] [-s] [-c] [-t TTL] PATH [DATA], ls [-w] [-s], get [-s] [-w], set [-v V], delete [-v V], stat [-w], sync, close, connect [ID]; four-letter words: srvr stat mntr conf", "create [-e] [-s] [-c] [-t TTL] 路径 [数据], ls [-w] [-s], get [-s] [-w], set [-v 版本], delete [-v 版本], stat [-w], sync, close, connect [ID]；四字命令：srvr stat mntr conf"},
     {"command (Enter runs it, Up/Down: history)", "命令（回车执行，上/下：历史）"},
     {"Clear", "清空"},
     {"notification", "选举通知"},

@@ -83,6 +83,7 @@ constexpr const char* kFrames[] = {
     "{}：S{} 已暂停，积压了 {} 个输入：它恢复之前这些消息都会丢失，恢复后连接断开",  // 48
     "连接 外部客户端-S{}",                                         // 49
     "连接 C{}-S{}",                                                // 50
+    "S{}（Leader）ContainerManager：{} 个节点待删除（空的容器节点、过期的 TTL 节点）",  // 51
 };
 
 // State-change reasons (StateChangeReason), with {} for their fields in the order given.
@@ -194,6 +195,7 @@ std::string describe_zh(const TraceEvent& e) {
     case TraceKind::kInvariantViolated: return frame(25, s, e.text);
     case TraceKind::kAcksForgotten: return frame(26, s, e.peer, e.txns);
     case TraceKind::kShutdownFlush: return frame(27, s, peer_state_name(e.state_old), e.txns);
+    case TraceKind::kContainersChecked: return frame(51, s, e.txns);
     case TraceKind::kTruncateFailed: return frame(28, s, zxid_hex(e.zxid), zxid_hex(e.snapshot_zxid), e.exit_code);
     case TraceKind::kScenarioStep: return frame(29, e.line, e.text);
     case TraceKind::kNetworkPartitioned: return frame(30, e.text);

@@ -14,7 +14,8 @@ void fill_write(const CreateRequest& create, HistoryOp& h) {
   h.path = create.path;
   h.data = create.data;
   h.ephemeral = create.mode == CreateMode::kEphemeral || create.mode == CreateMode::kEphemeralSequential;
-  h.sequential = create.mode == CreateMode::kPersistentSequential || create.mode == CreateMode::kEphemeralSequential;
+  h.sequential = is_sequential(create.mode);
+  h.reaped = is_container(create.mode) || is_ttl(create.mode);
 }
 
 void fill_write(const SetDataRequest& set, HistoryOp& h) {

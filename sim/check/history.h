@@ -26,6 +26,7 @@ struct HistoryOp {
   std::string path;
   bool ephemeral = false;   // create -e
   bool sequential = false;  // create -s (path is the prefix)
+  bool reaped = false;      // create -c or -t: the leader's ContainerManager may delete it
   int32_t version = -1;     // setData / delete: the expected version, -1 any
   std::string data;         // setData / create: written; read: what it returned
   int32_t read_version = 0; // read: the Stat version it returned

@@ -303,7 +303,9 @@ ConsistencyReport check_consistency(const std::vector<HistoryOp>& history, int64
                             previous->path == op.path && !previous->indeterminate && previous->err == ErrorCode::kOk;
     const HistoryOp* sync = after_sync ? previous : nullptr;
     previous = &op;
-    if (op.kind == HistoryOpKind::kCreate && (op.ephemeral || op.sequential)) excluded[op.path] = true;
+    // Znodes the server deletes on its own (a session's ephemerals, reaped containers and TTL
+    // nodes) and names (sequential) are written outside this history: not checked.
+    if (op.kind == HistoryOpKind::kCreate && (op.ephemeral || op.sequential || op.reaped)) excluded[op.path] = true;
     if (op.kind == HistoryOpKind::kSync || op.kind == HistoryOpKind::kOther) continue;
     if (op.kind == HistoryOpKind::kRead && (op.indeterminate || !sync)) continue;
     if (!op.indeterminate && op.err != ErrorCode::kOk && op.err != ErrorCode::kNoNode &&

@@ -1,4 +1,4 @@
-// The scenario AST's one computed view: the setup as a plain Cluster.
+// The scenario AST's computed views: the setup as a plain Cluster, a create's mode.
 #include "sim/scenario/scenario.h"
 
 #include "core/invariant.h"
@@ -19,7 +19,15 @@ Cluster effective_cluster(const ClusterSetup& setup) {
   cluster.leader_bind_us = config.leader_bind_us;
   cluster.seed = config.seed;
   cluster.upstream_bugs = config.upstream_bugs;
+  cluster.containers = config.containers;
   return cluster;
+}
+
+CreateMode zkcli_create_mode(bool ephemeral, bool sequential, bool container, bool ttl) {
+  if (ephemeral) return sequential ? CreateMode::kEphemeralSequential : CreateMode::kEphemeral;
+  if (sequential) return ttl ? CreateMode::kPersistentSequentialWithTtl : CreateMode::kPersistentSequential;
+  if (container) return CreateMode::kContainer;
+  return ttl ? CreateMode::kPersistentWithTtl : CreateMode::kPersistent;
 }
 
 }  // namespace zk::sim

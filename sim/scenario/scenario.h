@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/container_manager.h"
 #include "core/peer_timing.h"
 #include "core/request.h"
 #include "core/upstream_bug.h"
@@ -31,6 +32,8 @@ struct ServerRef {
 // ---- Setting up (exactly one, the first command; kept in Scenario::setup) ----
 
 // cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...]
+//           [container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms]
+//           [extended-types=off]
 struct Cluster {
   int server_count = 0;  // 1..kServerIdMax
   int64_t tick_ms = 2000;
@@ -41,10 +44,12 @@ struct Cluster {
   int64_t leader_bind_us = kDefaultLeaderBindDelayUs;  // elected leader → quorum port bound
   std::optional<uint64_t> seed;  // the command line's --seed wins
   UpstreamBugs upstream_bugs;    // bugs=NAME[,NAME]: reproduce ZooKeeper 3.8 data-loss bugs
+  ContainerManagerConfig containers;  // the JVM properties of the ContainerManager and TTL nodes
   bool operator==(const Cluster&) const = default;
 };
 
-// cluster config PATH [latency=A..B] [leader-bind=DUR] [seed=S] [bugs=NAME,...]   (zksim additions)
+// cluster config PATH [latency=A..B] [leader-bind=DUR] [seed=S] [bugs=NAME,...] [container-...=]
+// [extended-types=on|off]   (zksim additions; the last are JVM properties in ZooKeeper)
 struct ClusterConfig {
   std::string path;           // as written
   std::string resolved_path;  // relative to the scenario file's directory
@@ -54,6 +59,7 @@ struct ClusterConfig {
   int64_t leader_bind_us = kDefaultLeaderBindDelayUs;
   std::optional<uint64_t> seed;
   UpstreamBugs upstream_bugs;
+  ContainerManagerConfig containers;
   bool operator==(const ClusterConfig&) const = default;
 };
 
@@ -117,14 +123,23 @@ struct ClientConnect {
   bool shuffled = false;           // plain connect
   bool operator==(const ClientConnect&) const = default;
 };
-// NAME create [-e] [-s] PATH [DATA]
+// CreateCommand.exec's choice of mode from zkCli's create flags (the combinations it refuses
+// are refused by the parser first).
+CreateMode zkcli_create_mode(bool ephemeral, bool sequential, bool container, bool ttl);
+
+// NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA], flags combined as zkCli's CreateCommand
+// allows (-c alone; -t with -s or nothing).
 struct ClientCreate {
   std::string client;
   bool ephemeral = false;
   bool sequential = false;
   std::string path;
   std::string data;
+  bool container = false;         // -c
+  std::optional<int64_t> ttl_ms;  // -t TTL (ms): a TTL node
   bool operator==(const ClientCreate&) const = default;
+
+  CreateMode mode() const { return zkcli_create_mode(ephemeral, sequential, container, ttl_ms.has_value()); }
 };
 struct ClientGet {  // NAME get [-w] PATH
   std::string client;

@@ -21,9 +21,7 @@ constexpr bool kIsClientOp = is_one_of<T, ClientCreate, ClientGet, ClientSet, Cl
 
 struct RequestOf {
   std::optional<Request> operator()(const ClientCreate& c) const {
-    const CreateMode mode = c.ephemeral ? (c.sequential ? CreateMode::kEphemeralSequential : CreateMode::kEphemeral)
-                                        : (c.sequential ? CreateMode::kPersistentSequential : CreateMode::kPersistent);
-    return CreateRequest{c.path, c.data, mode, -1};
+    return CreateRequest{c.path, c.data, c.mode(), c.ttl_ms.value_or(-1)};
   }
   std::optional<Request> operator()(const ClientGet& c) const { return GetDataRequest{c.path, c.watch}; }
   std::optional<Request> operator()(const ClientSet& c) const {

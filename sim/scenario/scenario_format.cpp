@@ -29,6 +29,23 @@ std::string link_options(int64_t latency_min_us, int64_t latency_max_us, int64_t
   return out;
 }
 
+// The ContainerManager's options, those that differ from ZooKeeper's defaults.
+std::string container_options(const ContainerManagerConfig& c) {
+  const ContainerManagerConfig defaults;
+  std::string out;
+  if (c.check_interval_ms != defaults.check_interval_ms) {
+    out += fmt::format(" container-check={}", format_duration(c.check_interval_ms * 1000));
+  }
+  if (c.max_per_minute != defaults.max_per_minute) out += fmt::format(" container-max-per-minute={}", c.max_per_minute);
+  if (c.max_never_used_interval_ms != defaults.max_never_used_interval_ms) {
+    out += fmt::format(" container-max-never-used={}", format_duration(c.max_never_used_interval_ms * 1000));
+  }
+  if (c.extended_types_enabled != defaults.extended_types_enabled) {
+    out += fmt::format(" extended-types={}", c.extended_types_enabled ? "on" : "off");
+  }
+  return out;
+}
+
 std::string version_option(const std::optional<int32_t>& version) {
   return version ? fmt::format(" -v {}", *version) : std::string();
 }
@@ -43,13 +60,19 @@ std::string stat_value(StatField field, int64_t value) {
   return stat_field_is_hex(field) ? zxid_hex(value) : fmt::format("{}", value);
 }
 
+// A create's flags as zkCli spells them: " -e -s", " -c", " -t 5000".
+std::string create_flags(bool ephemeral, bool sequential, bool container, std::optional<int64_t> ttl_ms) {
+  return fmt::format("{}{}{}{}", ephemeral ? " -e" : "", sequential ? " -s" : "", container ? " -c" : "",
+                     ttl_ms ? fmt::format(" -t {}", *ttl_ms) : std::string());
+}
+
 std::string multi_op(const MultiOp& op) {
   if (const auto* create = std::get_if<CreateRequest>(&op)) {
     const bool ephemeral = create->mode == CreateMode::kEphemeral || create->mode == CreateMode::kEphemeralSequential;
-    const bool sequential =
-        create->mode == CreateMode::kPersistentSequential || create->mode == CreateMode::kEphemeralSequential;
-    return fmt::format("create{}{} {}{}", ephemeral ? " -e" : "", sequential ? " -s" : "", word(create->path),
-                       create->data.empty() ? std::string() : " " + word(create->data));
+    return fmt::format("create{} {}{}",
+                       create_flags(ephemeral, is_sequential(create->mode), is_container(create->mode),
+                                    is_ttl(create->mode) ? std::optional<int64_t>(create->ttl_ms) : std::nullopt),
+                       word(create->path), create->data.empty() ? std::string() : " " + word(create->data));
   }
   const auto version = [](int32_t v) { return v == -1 ? std::string() : fmt::format(" -v {}", v); };
   if (const auto* set = std::get_if<SetDataRequest>(&op)) {
@@ -68,11 +91,13 @@ struct Formatter {
     if (c.tick_ms != 2000) out += fmt::format(" tick={}", format_duration(c.tick_ms * 1000));
     if (c.init_limit != 10) out += fmt::format(" init={}", c.init_limit);
     if (c.sync_limit != 5) out += fmt::format(" sync={}", c.sync_limit);
-    return out + link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs);
+    return out + link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs) +
+           container_options(c.containers);
   }
   std::string operator()(const ClusterConfig& c) const {
-    return fmt::format("cluster config {}{}", word(c.path),
-                       link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs));
+    return fmt::format("cluster config {}{}{}", word(c.path),
+                       link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs),
+                       container_options(c.containers));
   }
   std::string operator()(const Start& c) const {
     std::string out = "start";
@@ -110,7 +135,7 @@ struct Formatter {
     return fmt::format("client {} connect{}{}", c.client, hosts, timeout_option(c.timeout_us, ClientConnect{}.timeout_us));
   }
   std::string operator()(const ClientCreate& c) const {
-    return fmt::format("{} create{}{} {}{}", c.client, c.ephemeral ? " -e" : "", c.sequential ? " -s" : "",
+    return fmt::format("{} create{} {}{}", c.client, create_flags(c.ephemeral, c.sequential, c.container, c.ttl_ms),
                        word(c.path), c.data.empty() ? std::string() : " " + word(c.data));
   }
   std::string operator()(const ClientGet& c) const {

@@ -3,9 +3,11 @@
 // `NAME multi OP ; OP ; ...`.
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 #include <fmt/format.h>
 
+#include "core/ephemeral_type.h"
 #include "sim/scenario/scenario_parse_support.h"
 #include "sim/text/text_words.h"
 
@@ -14,7 +16,7 @@ namespace {
 
 constexpr std::string_view kConnectUsage = "client NAME connect [ID | ID,ID,...] [timeout=DUR]";
 constexpr std::string_view kMultiUsage =
-    "NAME multi OP ; OP ; ... (OP: create [-e] [-s] PATH [DATA], set PATH DATA [-v VERSION], "
+    "NAME multi OP ; OP ; ... (OP: create [-e] [-s] [-c] [-t TTL] PATH [DATA], set PATH DATA [-v VERSION], "
     "delete PATH [-v VERSION], check PATH [-v VERSION])";
 
 std::string parse_version(const Flags& flags, std::optional<int32_t>& out) {
@@ -25,6 +27,35 @@ std::string parse_version(const Flags& flags, std::optional<int32_t>& out) {
     return fmt::format("bad version '{}' (expected -1..2147483647)", word_for_message(it->second));
   }
   out = static_cast<int32_t>(*version);
+  return "";
+}
+
+// zkCli's create flags as CreateCommand.exec takes them: -c with neither -e nor -s, -t (a TTL
+// in ms) with neither -e nor -c, checked in its order and refused with its words.
+struct CreateFlags {
+  bool ephemeral = false;
+  bool sequential = false;
+  bool container = false;
+  std::optional<int64_t> ttl_ms;
+};
+
+std::string parse_create_flags(const Flags& flags, CreateFlags& out) {
+  out.ephemeral = flags.count("-e") != 0;
+  out.sequential = flags.count("-s") != 0;
+  out.container = flags.count("-c") != 0;
+  if (out.container && (out.ephemeral || out.sequential)) {
+    return "-c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential.";
+  }
+  const auto ttl = flags.find("-t");
+  if (ttl == flags.end()) return "";
+  const std::optional<int64_t> ttl_ms = parse_decimal_i64(ttl->second);
+  if (!ttl_ms) return fmt::format("-t argument must be a long value (saw '{}')", word_for_message(ttl->second));
+  if (out.ephemeral) return "TTLs cannot be used with Ephemeral znodes";
+  if (out.container) return "TTLs cannot be used with Container znodes";
+  if (*ttl_ms <= 0 || *ttl_ms > kMaxTtlMs) {
+    return fmt::format("ttl must be positive and cannot be larger than: {} (saw {})", kMaxTtlMs, *ttl_ms);
+  }
+  out.ttl_ms = ttl_ms;
   return "";
 }
 
@@ -63,14 +94,13 @@ std::string parse_multi_op(std::string_view verb, std::vector<Word> args, MultiO
   Flags flags;
   std::string error;
   if (verb == "create") {
-    const std::string_view usage = "create [-e] [-s] PATH [DATA]";
-    if (error = split_op_args(args, {"-e", "-s"}, {}, {"PATH"}, 1, usage, flags); !error.empty()) return error;
-    const bool ephemeral = flags.count("-e") != 0;
-    const bool sequential = flags.count("-s") != 0;
-    const CreateMode mode = ephemeral ? (sequential ? CreateMode::kEphemeralSequential : CreateMode::kEphemeral)
-                                      : (sequential ? CreateMode::kPersistentSequential : CreateMode::kPersistent);
-    if (error = check_path(args[0].text, sequential); !error.empty()) return error;
-    out = CreateRequest{args[0].text, args.size() > 1 ? args[1].text : std::string(), mode, -1};
+    const std::string_view usage = "create [-e] [-s] [-c] [-t TTL] PATH [DATA]";
+    if (error = split_op_args(args, {"-e", "-s", "-c"}, {"-t"}, {"PATH"}, 1, usage, flags); !error.empty()) return error;
+    CreateFlags create;
+    if (error = parse_create_flags(flags, create); !error.empty()) return error;
+    if (error = check_path(args[0].text, create.sequential); !error.empty()) return error;
+    const CreateMode mode = zkcli_create_mode(create.ephemeral, create.sequential, create.container, create.ttl_ms.has_value());
+    out = CreateRequest{args[0].text, args.size() > 1 ? args[1].text : std::string(), mode, create.ttl_ms.value_or(-1)};
     return "";
   }
   if (verb == "set") {
@@ -189,10 +219,13 @@ std::string parse_client_op(const std::string& client, std::string_view verb, st
   std::string error;
   if (verb == "multi") return parse_multi(client, std::move(args), out);
   if (verb == "create") {
-    const std::string_view usage = "NAME create [-e] [-s] PATH [DATA]";
-    if (error = split_op_args(args, {"-e", "-s"}, {}, {"PATH"}, 1, usage, flags); !error.empty()) return error;
-    ClientCreate create{.client = client, .ephemeral = flags.count("-e") != 0, .sequential = flags.count("-s") != 0,
-                        .path = args[0].text, .data = args.size() > 1 ? args[1].text : std::string()};
+    const std::string_view usage = "NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA]";
+    if (error = split_op_args(args, {"-e", "-s", "-c"}, {"-t"}, {"PATH"}, 1, usage, flags); !error.empty()) return error;
+    CreateFlags mode;
+    if (error = parse_create_flags(flags, mode); !error.empty()) return error;
+    ClientCreate create{.client = client, .ephemeral = mode.ephemeral, .sequential = mode.sequential,
+                        .path = args[0].text, .data = args.size() > 1 ? args[1].text : std::string(),
+                        .container = mode.container, .ttl_ms = mode.ttl_ms};
     if (error = check_path(create.path, create.sequential); !error.empty()) return error;
     out = std::move(create);
     return "";

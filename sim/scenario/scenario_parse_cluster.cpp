@@ -14,9 +14,18 @@ namespace zk::sim::parse {
 namespace {
 
 constexpr std::string_view kClusterUsage =
-    "cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...]";
+    "cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
+    "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off]";
 constexpr std::string_view kConfigUsage =
-    "cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...]";
+    "cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
+    "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off]";
+// Options shared by both forms.
+const std::vector<std::string_view> kSharedOptions = {
+    "latency", "leader-bind", "seed", "bugs", "container-check", "container-max-per-minute",
+    "container-max-never-used", "extended-types"};
+// ContainerManager properties: Java ints (check interval, per minute) and a long kept sane.
+constexpr int64_t kJavaIntMax = 2'147'483'647;
+constexpr int64_t kNeverUsedMaxMs = 365LL * 24 * 3'600'000;
 constexpr int64_t kLeaderBindMaxUs = 10'000'000;
 constexpr int kLimitTicksMax = 1000;
 constexpr int64_t kTickMsMax = 3'600'000;
@@ -73,10 +82,58 @@ std::string apply_link_options(const Options& options, int64_t& latency_min_us, 
   return "";
 }
 
+// A whole number of milliseconds in min_ms..max_ms.
+std::string parse_whole_ms(std::string_view key, std::string_view value, int64_t min_ms, int64_t max_ms,
+                           std::string_view range, int64_t& out_ms) {
+  const DurationResult duration = parse_duration_us(value);
+  if (!duration.ok()) return duration.error;
+  if (duration.duration_us % 1000 != 0 || duration.duration_us / 1000 < min_ms || duration.duration_us / 1000 > max_ms) {
+    return fmt::format("bad {} '{}' (a whole number of milliseconds, {})", key, word_for_message(value), range);
+  }
+  out_ms = duration.duration_us / 1000;
+  return "";
+}
+
+// container-check=, container-max-per-minute=, container-max-never-used=, extended-types=:
+// znode.container.checkIntervalMs, .maxPerMinute, .maxNeverUsedIntervalMs and
+// zookeeper.extendedTypesEnabled in ZooKeeper.
+std::string apply_container_options(const Options& options, ContainerManagerConfig& out) {
+  if (const auto it = options.find("container-check"); it != options.end()) {
+    if (std::string error = parse_whole_ms("container-check", it->second, 1, kJavaIntMax, "1ms..2147483647ms",
+                                           out.check_interval_ms);
+        !error.empty()) {
+      return error;
+    }
+  }
+  if (const auto it = options.find("container-max-per-minute"); it != options.end()) {
+    const std::optional<int64_t> count = parse_decimal_i64(it->second);
+    if (!count || *count < 1 || *count > kJavaIntMax) {
+      return fmt::format("bad container-max-per-minute '{}' (expected 1..{})", word_for_message(it->second),
+                         kJavaIntMax);
+    }
+    out.max_per_minute = *count;
+  }
+  if (const auto it = options.find("container-max-never-used"); it != options.end()) {
+    if (std::string error = parse_whole_ms("container-max-never-used", it->second, 0, kNeverUsedMaxMs,
+                                           "0ms (kept for ever)..525600m", out.max_never_used_interval_ms);
+        !error.empty()) {
+      return error;
+    }
+  }
+  if (const auto it = options.find("extended-types"); it != options.end()) {
+    if (it->second != "on" && it->second != "off") {
+      return fmt::format("bad extended-types '{}' (expected on or off)", word_for_message(it->second));
+    }
+    out.extended_types_enabled = it->second == "on";
+  }
+  return "";
+}
+
 std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
   Options options;
-  std::string error =
-      take_options(args, {"tick", "init", "sync", "latency", "leader-bind", "seed", "bugs"}, kClusterUsage, options);
+  std::vector<std::string_view> keys = {"tick", "init", "sync"};
+  keys.insert(keys.end(), kSharedOptions.begin(), kSharedOptions.end());
+  std::string error = take_options(args, keys, kClusterUsage, options);
   if (error.empty()) error = check_arity(args, {"server count N"}, 0, kClusterUsage);
   if (!error.empty()) return error;
   const std::optional<int64_t> count = parse_decimal_i64(args[0].text);
@@ -93,13 +150,14 @@ std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
   if (const auto it = options.find("sync"); it != options.end()) {
     if (error = parse_limit("sync", it->second, out.sync_limit); !error.empty()) return error;
   }
+  if (error = apply_container_options(options, out.containers); !error.empty()) return error;
   return apply_link_options(options, out.latency_min_us, out.latency_max_us, out.leader_bind_us, out.seed,
                             out.upstream_bugs);
 }
 
 std::string parse_cluster_config(std::vector<Word> args, Context& context, ClusterConfig& out) {
   Options options;
-  std::string error = take_options(args, {"latency", "leader-bind", "seed", "bugs"}, kConfigUsage, options);
+  std::string error = take_options(args, kSharedOptions, kConfigUsage, options);
   if (error.empty()) error = check_arity(args, {"PATH"}, 0, kConfigUsage);
   if (!error.empty()) return error;
   if (args[0].text.empty()) return fmt::format("missing PATH (usage: {})", kConfigUsage);
@@ -111,6 +169,7 @@ std::string parse_cluster_config(std::vector<Word> args, Context& context, Clust
       !error.empty()) {
     return error;
   }
+  if (error = apply_container_options(options, out.containers); !error.empty()) return error;
   out.path = args[0].text;
   out.resolved_path = resolve_scenario_path(context.file_name, out.path);
   FileText file = std::optional<std::string>();

@@ -42,6 +42,7 @@ WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
   config.latency_min_us = c.latency_min_us;
   config.latency_max_us = c.latency_max_us;
   config.leader_bind_us = c.leader_bind_us;
+  config.containers = c.containers;
   config.seed = seed;
   return config;
 }

@@ -124,6 +124,7 @@ void World::boot(ServerSlot& s) {
   peer_config.init_limit = config_.init_limit;
   peer_config.sync_limit = config_.sync_limit;
   peer_config.leader_bind_delay_us = config_.leader_bind_us;
+  peer_config.containers = config_.containers;
   peer_config.incarnation = s.incarnation;
   peer_config.min_session_timeout_ms = config_.min_session_timeout_ms;
   peer_config.max_session_timeout_ms = config_.max_session_timeout_ms;

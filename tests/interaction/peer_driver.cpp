@@ -55,7 +55,8 @@ TimerKind parse_timer(const std::string& text) {
   static constexpr TimerKind kTimers[] = {TimerKind::kElectionPoll,      TimerKind::kElectionFinalize,
                                           TimerKind::kLeaderTick,        TimerKind::kFollowerTimeout,
                                           TimerKind::kLeaderPhaseTimeout, TimerKind::kSessionExpiry,
-                                          TimerKind::kLearnerConnectRetry, TimerKind::kLeaderBind};
+                                          TimerKind::kLearnerConnectRetry, TimerKind::kLeaderBind,
+                                          TimerKind::kContainerCheck,    TimerKind::kContainerDelete};
   return parse_name(text, kTimers, timer_kind_name, "timer");
 }
 
@@ -106,8 +107,8 @@ std::shared_ptr<const Txn> log_txn_at(Zxid zxid) {
   return std::make_shared<const Txn>(std::move(txn));
 }
 
-// "create /a [data] [ephemeral]", "set /a data", "delete /a", "get /a [watch]", "exists /a",
-// "ls /a", "sync /a", "close-session", "create-session TIMEOUT_MS".
+// "create /a [data] [ephemeral|container]" (ttl=MS: a TTL node), "set /a data", "delete /a",
+// "get /a [watch]", "exists /a", "ls /a", "sync /a", "close-session", "create-session TIMEOUT_MS".
 Request parse_request(const std::vector<std::string>& words, const std::map<std::string, std::string>& args) {
   if (words.empty()) fail("missing the request");
   const std::string& op = words[0];
@@ -118,8 +119,14 @@ Request parse_request(const std::vector<std::string>& words, const std::map<std:
   const bool watch = words.size() > 2 && words.back() == "watch";
   const int32_t version = static_cast<int32_t>(int_or(args, "version", -1));
   if (op == "create") {
-    CreateRequest create{path(), words.size() > 2 && words[2] != "ephemeral" ? words[2] : "", CreateMode::kPersistent};
+    const bool has_mode = words.back() == "ephemeral" || words.back() == "container";
+    CreateRequest create{path(), words.size() > (has_mode ? 3u : 2u) ? words[2] : "", CreateMode::kPersistent};
     if (words.back() == "ephemeral") create.mode = CreateMode::kEphemeral;
+    if (words.back() == "container") create.mode = CreateMode::kContainer;
+    if (args.contains("ttl")) {
+      create.mode = CreateMode::kPersistentWithTtl;
+      create.ttl_ms = int_or(args, "ttl", 0);
+    }
     return create;
   }
   if (op == "set") return SetDataRequest{path(), words.size() > 2 ? words[2] : "", version};
@@ -277,6 +284,12 @@ std::vector<std::string> PeerDriver::start(const Args& args) {
   // A decided leader leads at once unless the file asks for the time its Leader takes to
   // bind the quorum port (zksim's default is PeerConfig's; the files test one thing at a time).
   config.leader_bind_delay_us = args.contains("leader-bind") ? parse_duration(args.at("leader-bind")) : 0;
+  if (args.contains("container-check")) config.containers.check_interval_ms = parse_duration(args.at("container-check")) / 1000;
+  config.containers.max_per_minute = int_or(args, "container-max-per-minute", config.containers.max_per_minute);
+  if (args.contains("container-max-never-used")) {
+    config.containers.max_never_used_interval_ms = parse_duration(args.at("container-max-never-used")) / 1000;
+  }
+  config.containers.extended_types_enabled = args.contains("extended-types") && args.at("extended-types") == "on";
 
   PersistentState disk;
   disk.current_epoch = int_or(args, "current-epoch", 0);

@@ -566,6 +566,14 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
+    e.server = 3;
+    e.kind = K::kContainersChecked;
+    e.txns = 5;
+    expect("containers checked", e, "S3 (leader) ContainerManager: 5 node(s) to delete (empty containers, expired TTL nodes)",
+           "S3（Leader）ContainerManager：5 个节点待删除（空的容器节点、过期的 TTL 节点）");
+  }
+  {
+    zk::TraceEvent e;
     e.server = 1;
     e.kind = K::kTruncateFailed;
     e.zxid = 0x100000001;

@@ -37,7 +37,8 @@ def ensure_installed():
 
 class Ensemble:
     def __init__(self, size, tick_ms=2000, init_limit=10, sync_limit=5, client_base=42181,
-                 quorum_base=42881, election_base=43881, extra_cfg=None, client_port_in_server_lines=False):
+                 quorum_base=42881, election_base=43881, extra_cfg=None, client_port_in_server_lines=False,
+                 jvm_props=None):
         if size < 1 or size > 9:
             raise ValueError("size must be 1..9")
         ensure_installed()
@@ -46,6 +47,8 @@ class Ensemble:
         self.client_base = client_base
         self.root = tempfile.mkdtemp(prefix="zk-fid-", dir="/tmp")
         self.procs = {}
+        # -Dname=value JVM system properties (e.g. znode.container.checkIntervalMs), every server.
+        self.jvm_props = dict(jvm_props or {})
         for sid in range(1, size + 1):
             data = os.path.join(self.root, f"zk{sid}")
             os.makedirs(data)
@@ -78,7 +81,9 @@ class Ensemble:
         log = open(os.path.join(self.root, f"zk{sid}.log"), "ab")
         cmd = [JAVA, "-Xmx256m", "-Dorg.slf4j.simpleLogger.showDateTime=true",
                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
-               "-Dzookeeper.admin.enableServer=false", "-cp", CLASSPATH, MAIN, self.cfg_path(sid)]
+               "-Dzookeeper.admin.enableServer=false",
+               *[f"-D{name}={value}" for name, value in sorted(self.jvm_props.items())],
+               "-cp", CLASSPATH, MAIN, self.cfg_path(sid)]
         self.procs[sid] = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         return self.procs[sid].pid
 

@@ -99,7 +99,7 @@ TEST_CASE("errors: connect lists, crash, multi and the new expectations") {
         "t.zks:4: client 'c' is closed (crash needs a running client)");
   CHECK(line_error("client crash connect 1") == "t.zks:3: client name 'crash' is a reserved word");
   CHECK(line_error("c multi") ==
-        "t.zks:3: missing ops (usage: NAME multi OP ; OP ; ... (OP: create [-e] [-s] PATH [DATA], set PATH DATA "
+        "t.zks:3: missing ops (usage: NAME multi OP ; OP ; ... (OP: create [-e] [-s] [-c] [-t TTL] PATH [DATA], set PATH DATA "
         "[-v VERSION], delete PATH [-v VERSION], check PATH [-v VERSION]))");
   CHECK(line_error("c multi create /a ; ; delete /a") == "t.zks:3: multi op 2 is empty (ops are separated by ' ; ')");
   CHECK(line_error("c multi create /a ;") == "t.zks:3: multi op 2 is empty (ops are separated by ' ; ')");

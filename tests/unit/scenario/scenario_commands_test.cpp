@@ -103,6 +103,16 @@ TEST_CASE("client operations in zkCli spelling") {
         Command(ClientCreate{.client = "c", .ephemeral = false, .sequential = false, .path = "/n", .data = "-5"}));
   CHECK(command_of("c create /n \"-e\"") ==
         Command(ClientCreate{.client = "c", .ephemeral = false, .sequential = false, .path = "/n", .data = "-e"}));
+  CHECK(command_of("c create -c /box") == Command(ClientCreate{.client = "c", .path = "/box", .container = true}));
+  CHECK(command_of("c create -t 1500 /t x") ==
+        Command(ClientCreate{.client = "c", .path = "/t", .data = "x", .ttl_ms = 1500}));
+  CHECK(command_of("c create -s -t 5 /t-") ==
+        Command(ClientCreate{.client = "c", .sequential = true, .path = "/t-", .ttl_ms = 5}));
+  CHECK(std::get<ClientCreate>(command_of("c create -c /box")).mode() == zk::CreateMode::kContainer);
+  CHECK(std::get<ClientCreate>(command_of("c create -t 9 /t")).mode() == zk::CreateMode::kPersistentWithTtl);
+  CHECK(std::get<ClientCreate>(command_of("c create -s -t 9 /t")).mode() ==
+        zk::CreateMode::kPersistentSequentialWithTtl);
+  CHECK(std::get<ClientCreate>(command_of("c create -e -s /t")).mode() == zk::CreateMode::kEphemeralSequential);
   CHECK(command_of("c get /a") == Command(ClientGet{.client = "c", .watch = false, .path = "/a"}));
   CHECK(command_of("c get -w /a") == Command(ClientGet{.client = "c", .watch = true, .path = "/a"}));
   CHECK(command_of("c set /a v2") ==

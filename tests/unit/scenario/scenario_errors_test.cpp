@@ -13,13 +13,29 @@ TEST_CASE("errors: unknown command, option, flag") {
   CHECK(line_error("x create /a") == "t.zks:3: unknown client 'x' (connect it first with: client x connect ID)");
   CHECK(error_of("cluster 3 ticks=2s") ==
         "t.zks:1: unknown option 'ticks=2s' (usage: cluster N [tick=2000ms] [init=10] [sync=5] "
-        "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...])");
+        "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
   CHECK(line_error("kill 1 force=yes") == "t.zks:3: unknown option 'force=yes' (usage: kill ID)");
   CHECK(line_error("run until leader timeout=") ==
         "t.zks:3: missing value in option 'timeout=' (usage: run DUR | run until leader [timeout=DUR] | "
         "run until converged [timeout=DUR])");
   CHECK(line_error("start 1 every=1s every=2s") == "t.zks:3: option 'every' given twice");
-  CHECK(line_error("c create -x /a") == "t.zks:3: unknown option '-x' (usage: NAME create [-e] [-s] PATH [DATA])");
+  CHECK(line_error("c create -x /a") == "t.zks:3: unknown option '-x' (usage: NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA])");
+  // zkCli's own refusals (CreateCommand.exec), in its order.
+  CHECK(line_error("c create -c -e /a") ==
+        "t.zks:3: -c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential.");
+  CHECK(line_error("c create -s -c /a") ==
+        "t.zks:3: -c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential.");
+  CHECK(line_error("c create -t 5s /a") == "t.zks:3: -t argument must be a long value (saw '5s')");
+  CHECK(line_error("c create -e -t 5 /a") == "t.zks:3: TTLs cannot be used with Ephemeral znodes");
+  CHECK(line_error("c create -c -t 5 /a") == "t.zks:3: TTLs cannot be used with Container znodes");
+  CHECK(line_error("c create -t 0 /a") ==
+        "t.zks:3: ttl must be positive and cannot be larger than: 1099511627775 (saw 0)");
+  CHECK(line_error("c create -t 1099511627776 /a") ==
+        "t.zks:3: ttl must be positive and cannot be larger than: 1099511627775 (saw 1099511627776)");
+  CHECK(line_error("c create -t") == "t.zks:3: missing value after '-t' (usage: NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA])");
+  CHECK(line_error("c multi create -c -e /a") ==
+        "t.zks:3: multi op 1: -c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential.");
   CHECK(line_error("c get -e /a") == "t.zks:3: unknown option '-e' (usage: NAME get [-w] PATH)");
   CHECK(line_error("c get -w -w /a") == "t.zks:3: option '-w' given twice");
   CHECK(line_error("c set /a b -v") == "t.zks:3: missing value after '-v' (usage: NAME set PATH DATA [-v VERSION])");
@@ -106,7 +122,8 @@ TEST_CASE("errors: cluster first and once") {
         "t.zks:2: no cluster command (the first command must be: cluster N or cluster config PATH)");
   CHECK(error_of("cluster") ==
         "t.zks:1: missing server count N (usage: cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] "
-        "[leader-bind=20ms] [seed=S] [bugs=NAME,...])");
+        "[leader-bind=20ms] [seed=S] [bugs=NAME,...] "
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
 }
 
 TEST_CASE("errors: clients") {
@@ -184,11 +201,14 @@ TEST_CASE("errors: cluster config") {
   CHECK(error_of("cluster config zoo.cfg\nkill 3\n", memory_reader({{"zoo.cfg", "server.1=a:1:2\n"}})) ==
         "t.zks:2: server id 3 is out of range 1..1");
   CHECK(error_of("cluster config") == "t.zks:1: missing PATH (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "
-        "[bugs=NAME,...])");
+        "[bugs=NAME,...] "
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
   CHECK(error_of("cluster config a b") ==
-        "t.zks:1: extra argument 'b' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...])");
+        "t.zks:1: extra argument 'b' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
   CHECK(error_of("cluster config a tick=2s") ==
-        "t.zks:1: unknown option 'tick=2s' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...])");
+        "t.zks:1: unknown option 'tick=2s' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
 }
 
 TEST_CASE("errors: messages escape control bytes and cut long words") {

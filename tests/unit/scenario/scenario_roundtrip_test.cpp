@@ -145,3 +145,27 @@ TEST_CASE("round trip: cluster config keeps the path as written") {
   REQUIRE(second.ok());
   CHECK(second.scenario == first.scenario);
 }
+
+TEST_CASE("round trip: containers, TTL nodes and the ContainerManager options") {
+  const std::string text =
+      "cluster 3 container-check=1s container-max-per-minute=600 container-max-never-used=5s extended-types=on\n"
+      "client c connect 1\n"
+      "c create -c /box\n"
+      "c create -t 1500 /t x\n"
+      "c create -s -t 7 /t-\n"
+      "c multi create -c /m ; create -t 9 /n ; create -s -t 3 /q-\n";
+  const Scenario scenario = parse_ok(text);
+  CHECK(format_scenario(scenario) == text);
+  CHECK(format_scenario(parse_ok(format_scenario(scenario))) == text);
+  const zk::ContainerManagerConfig& containers = std::get<Cluster>(scenario.setup).containers;
+  CHECK(containers.check_interval_ms == 1000);
+  CHECK(containers.max_per_minute == 600);
+  CHECK(containers.max_never_used_interval_ms == 5000);
+  CHECK(containers.extended_types_enabled);
+  const auto& multi = std::get<ClientMulti>(scenario.steps.back().command);
+  REQUIRE(multi.ops.size() == 3);
+  CHECK(std::get<zk::CreateRequest>(multi.ops[0]).mode == zk::CreateMode::kContainer);
+  CHECK(std::get<zk::CreateRequest>(multi.ops[1]) ==
+        zk::CreateRequest{"/n", "", zk::CreateMode::kPersistentWithTtl, 9});
+  CHECK(std::get<zk::CreateRequest>(multi.ops[2]).mode == zk::CreateMode::kPersistentSequentialWithTtl);
+}
