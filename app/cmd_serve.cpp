@@ -1,4 +1,5 @@
-// `zksim serve [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N] [--max-seconds S]`:
+// `zksim serve [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N] [--max-seconds S]
+// [--4lw-whitelist LIST]`:
 // live mode. Starts an ensemble of N simulated servers, waits until a leader serves, and
 // opens one TCP client port per server (server i on P+i-1) where real ZooKeeper clients
 // (zkCli, kazoo, the C client, an application) connect with ZooKeeper's own wire protocol
@@ -18,6 +19,7 @@
 
 #include "app/cli_numbers.h"
 #include "app/commands.h"
+#include "sim/gateway/four_letter_port.h"
 #include "sim/gateway/socket_loop.h"
 
 namespace zk::app {
@@ -33,6 +35,7 @@ struct ServeArgs {
   double speed = 1.0;
   uint64_t seed = 1;
   int max_seconds = 0;  // 0: until stopped
+  std::vector<std::string> four_letter_whitelist = {"srvr"};  // 4lw.commands.whitelist
 };
 
 std::string parse_args(const Args& args, ServeArgs& out) {
@@ -44,6 +47,10 @@ std::string parse_args(const Args& args, ServeArgs& out) {
       if (auto e = parse_number_option(a, v, 1, 9, out.servers); !e.empty()) return e;
     } else if (a == "--port") {
       if (auto e = parse_number_option(a, v, 1, 65535, out.port); !e.empty()) return e;
+    } else if (a == "--4lw-whitelist") {
+      if (auto e = sim::gateway::parse_four_letter_whitelist(v, out.four_letter_whitelist); !e.empty()) {
+        return "--4lw-whitelist: " + e;
+      }
     } else if (a == "--bind") {
       out.bind = v;
     } else if (a == "--seed") {
@@ -111,6 +118,7 @@ int cmd_serve(const Args& args) {
   sim::gateway::ServeConfig serve_config;
   serve_config.bind_address = options.bind;
   serve_config.speed = options.speed;
+  serve_config.gateway.four_letter_whitelist = options.four_letter_whitelist;
   for (int i = 0; i < options.servers; ++i) serve_config.ports.push_back(options.port + i);
   fmt::print("zksim serve: {} servers, leader S{}, clients on {}:{}..{} (speed {}x)\n", options.servers,
              *world.leader(), options.bind, options.port, options.port + options.servers - 1, options.speed);

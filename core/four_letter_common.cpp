@@ -17,14 +17,14 @@ const char* mode_name(const QuorumPeer& peer) {
   return "looking";
 }
 
-std::vector<ListedConnection> listed_connections(const QuorumPeer& peer) {
+std::vector<ListedConnection> listed_connections(const QuorumPeer& peer, std::string_view asker_address) {
   std::vector<ListedConnection> out;
   for (const auto& [id, connection] : peer.connections()) {
     if (!connection.established) continue;
     out.push_back({"/" + connection.remote_address, connection.session,
                    static_cast<int64_t>(connection.queued_reads.size()), 1});
   }
-  out.push_back({"/asker:0", 0, 0, 0});
+  out.push_back({"/" + std::string(asker_address), 0, 0, 0});
   return out;
 }
 

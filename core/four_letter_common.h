@@ -16,14 +16,14 @@ namespace zk::four_letter {
 const char* mode_name(const QuorumPeer& peer);
 
 struct ListedConnection {
-  std::string address;    // "/client-E:N" for a simulated client, "/asker:0" for the asker
+  std::string address;    // "/client-E:N" for a simulated client, "/ASKER_ADDRESS" for the asker
   SessionId session = 0;  // 0: no session (the asker)
   int64_t queued = 0;     // requests held back (NIOServerCnxn's outgoing queue stand-in)
   int interest_ops = 1;   // 1 (OP_READ) for a session connection, 0 for the asker
 };
 
 // Established client connections ascending by id, then the asking connection.
-std::vector<ListedConnection> listed_connections(const QuorumPeer& peer);
+std::vector<ListedConnection> listed_connections(const QuorumPeer& peer, std::string_view asker_address);
 int64_t outstanding_requests(const QuorumPeer& peer);
 // 3.8's DataTree.getNodeCount counts "/" twice: it is in the node map under "" and "/".
 int64_t node_count_3_8(const QuorumPeer& peer);

@@ -80,7 +80,7 @@ std::string watches(std::string_view word, const QuorumPeer& peer) {
 // non-empty buckets ascending), a learner its global sessions with timeouts. Connections
 // are shown in one expiry set due one tick from now (NIOServerCnxnFactory's connection
 // expiry queue is not modelled).
-std::string dump(const QuorumPeer& peer, int64_t now_ms) {
+std::string dump(const QuorumPeer& peer, int64_t now_ms, std::string_view asker_address) {
   std::string out = "SessionTracker dump:\n";
   if (peer.state() == PeerState::kLeading) {
     const auto& buckets = peer.session_tracker().buckets();
@@ -109,7 +109,7 @@ std::string dump(const QuorumPeer& peer, int64_t now_ms) {
     for (const std::string& path : paths) out += "\t" + path + "\n";
   }
   out += "Connections dump:\n";
-  const auto connections = listed_connections(peer);
+  const auto connections = listed_connections(peer, asker_address);
   out += fmt::format("Connections Sets (1)/({}):\n", connections.size());
   const int64_t tick_ms = peer.config().tick_us / 1000;
   out += fmt::format("{} expire at {}:\n", connections.size(), java_date(now_ms + tick_ms));

@@ -40,7 +40,7 @@ std::map<std::string, std::string, std::less<>> modelled_values(const QuorumPeer
   v["server_state"] = mode_name(peer);
   v["peer_state"] = peer_state(peer);
   v["ephemerals_count"] = std::to_string(ephemeral_count(peer));
-  v["num_alive_connections"] = std::to_string(listed_connections(peer).size());
+  v["num_alive_connections"] = std::to_string(listed_connections(peer, "").size());
   v["outstanding_requests"] = std::to_string(outstanding_requests(peer));
   v["znode_count"] = std::to_string(node_count_3_8(peer));
   v["global_sessions"] = std::to_string(peer.tree().sessions().size());

@@ -20,12 +20,12 @@ std::string brief_line(const four_letter::ListedConnection& c) {
   return fmt::format(" {}[{}](queued={},recved={},sent=0", c.address, c.interest_ops, c.queued, recved);
 }
 
-std::string server_summary(const QuorumPeer& peer) {
+std::string server_summary(const QuorumPeer& peer, std::string_view asker) {
   std::string out;
   out += "Latency min/avg/max: 0/0.0/0\n";
   out += "Received: 0\n";
   out += "Sent: 0\n";
-  out += fmt::format("Connections: {}\n", listed_connections(peer).size());
+  out += fmt::format("Connections: {}\n", listed_connections(peer, asker).size());
   out += fmt::format("Outstanding: {}\n", four_letter::outstanding_requests(peer));
   out += fmt::format("Zxid: {}\n", zxid_hex(peer.last_processed_zxid()));
   out += fmt::format("Mode: {}\n", four_letter::mode_name(peer));
@@ -37,25 +37,25 @@ std::string server_summary(const QuorumPeer& peer) {
   return out;
 }
 
-std::string srvr(const QuorumPeer& peer) {
-  return fmt::format("Zookeeper version: {}\n", kSimulatedZooKeeperVersion) + server_summary(peer);
+std::string srvr(const QuorumPeer& peer, std::string_view asker) {
+  return fmt::format("Zookeeper version: {}\n", kSimulatedZooKeeperVersion) + server_summary(peer, asker);
 }
 
-std::string stat(const QuorumPeer& peer) {
+std::string stat(const QuorumPeer& peer, std::string_view asker) {
   std::string out = fmt::format("Zookeeper version: {}\n", kSimulatedZooKeeperVersion);
   out += "Clients:\n";
-  for (const auto& connection : listed_connections(peer)) out += brief_line(connection) + ")\n";
+  for (const auto& connection : listed_connections(peer, asker)) out += brief_line(connection) + ")\n";
   out += "\n";
-  return out + server_summary(peer);
+  return out + server_summary(peer, asker);
 }
 
 // ConsCommand: the full form for a connection with a session. Its last-operation fields are
 // not modelled (lop=NA, est/lresp 0, latencies 0), lcxid/lzxid are 0x0.
-std::string cons(const QuorumPeer& peer) {
+std::string cons(const QuorumPeer& peer, std::string_view asker) {
   std::string out;
   std::map<SessionId, int64_t> timeouts;
   for (const auto& [session, timeout_ms] : peer.tree().sessions()) timeouts[session] = timeout_ms;
-  for (const auto& connection : listed_connections(peer)) {
+  for (const auto& connection : listed_connections(peer, asker)) {
     out += brief_line(connection);
     if (connection.session != 0) {
       const auto it = timeouts.find(connection.session);
@@ -79,18 +79,19 @@ bool is_four_letter_word(std::string_view word) {
   return false;
 }
 
-std::optional<std::string> four_letter_word(std::string_view word, const QuorumPeer& peer, int64_t now_ms) {
+std::optional<std::string> four_letter_word(std::string_view word, const QuorumPeer& peer, int64_t now_ms,
+                                            std::string_view asker_address) {
   if (!is_four_letter_word(word)) return std::nullopt;
   if (word == "ruok") return std::string("imok");
   if (word == "envi") return four_letter::envi(peer);
   if (word == "isro") return std::string(peer.serving() ? "rw" : "null");
   if (!peer.serving()) return std::string(kNotServing);
-  if (word == "srvr") return srvr(peer);
-  if (word == "stat") return stat(peer);
-  if (word == "cons") return cons(peer);
+  if (word == "srvr") return srvr(peer, asker_address);
+  if (word == "stat") return stat(peer, asker_address);
+  if (word == "cons") return cons(peer, asker_address);
   if (word == "mntr") return four_letter::mntr(peer);
   if (word == "conf") return four_letter::conf(peer);
-  if (word == "dump") return four_letter::dump(peer, now_ms);
+  if (word == "dump") return four_letter::dump(peer, now_ms, asker_address);
   return four_letter::watches(word, peer);
 }
 

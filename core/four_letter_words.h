@@ -29,8 +29,11 @@ inline constexpr const char* kNotServing = "This ZooKeeper instance is not curre
 // wchp, dump, envi.
 bool is_four_letter_word(std::string_view word);
 // The server's answer, byte for byte as 3.8 sends it; nullopt for a word not listed above.
-// now_ms is the simulated clock (dump prints expiry times as dates).
-std::optional<std::string> four_letter_word(std::string_view word, const QuorumPeer& peer, int64_t now_ms);
+// now_ms is the simulated clock (dump prints expiry times as dates); asker_address is the
+// asking connection's remote address as stat/cons/dump list it ("127.0.0.1:50312" for a
+// real client on a `zksim serve` port; a scenario or the console asks as "asker:0").
+std::optional<std::string> four_letter_word(std::string_view word, const QuorumPeer& peer, int64_t now_ms,
+                                            std::string_view asker_address = "asker:0");
 
 // One field of an answer: for srvr/stat the text after "FIELD: ", for mntr after
 // "FIELD\t", for conf/envi after "FIELD="; nullopt when no line has it.
@@ -40,7 +43,7 @@ namespace four_letter {
 std::string mntr(const QuorumPeer& peer);
 std::string conf(const QuorumPeer& peer);
 std::string watches(std::string_view word, const QuorumPeer& peer);
-std::string dump(const QuorumPeer& peer, int64_t now_ms);
+std::string dump(const QuorumPeer& peer, int64_t now_ms, std::string_view asker_address);
 std::string envi(const QuorumPeer& peer);
 }  // namespace four_letter
 

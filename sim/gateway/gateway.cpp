@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/error_code.h"
+#include "sim/gateway/four_letter_port.h"
 #include "sim/gateway/request_decoder.h"
 
 namespace zk::sim::gateway {
@@ -44,6 +45,7 @@ void Gateway::on_bytes(uint64_t id, std::string_view bytes) {
 
 void Gateway::read_frames(uint64_t id, Connection& c) {
   std::string frame;
+  if (!c.connect_seen && answer_four_letter_word(id, c)) return;
   for (;;) {
     if (c.awaiting_connect_response) return;
     const FrameReader::Status status = c.reader.next(&frame);
@@ -56,6 +58,29 @@ void Gateway::read_frames(uint64_t id, Connection& c) {
     on_frame(id, c, frame);
     if (c.closing) return;
   }
+}
+
+bool Gateway::answer_four_letter_word(uint64_t id, Connection& c) {
+  int32_t first = 0;
+  if (!c.reader.peek_length(&first)) return false;
+  const std::optional<std::string> word = recognised_four_letter_word(first);
+  if (!word) return false;
+  // The connection is a command, not a session: the world forgets it before the answer, which
+  // lists the asker itself (as NIOServerCnxn's own connection is in the factory's set).
+  if (c.world_id != 0) world_.external_close(c.world_id);
+  c.world_id = 0;
+  const QuorumPeer* peer = world_.peer(c.server);
+  std::optional<std::string> answer;
+  if (peer != nullptr) {
+    answer = client_port_answer(*word, config_.four_letter_whitelist, *peer, world_.now_us() / 1000, c.remote_address);
+  }
+  if (!answer) {
+    close(id, c, fmt::format("four-letter word {}: not answered by zksim", *word));
+    return true;
+  }
+  c.output += *answer;
+  close(id, c, fmt::format("four-letter word {} answered ({} bytes)", *word, answer->size()));
+  return true;
 }
 
 void Gateway::on_frame(uint64_t id, Connection& c, const std::string& frame) {

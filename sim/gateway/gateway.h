@@ -6,7 +6,8 @@
 // (reply_encoder.h) into the connection's output. Each connection's fate follows ZooKeeper
 // 3.8's NIOServerCnxn: a "Len error" frame, a header that does not parse, an unknown opcode
 // (after an UNIMPLEMENTED reply), closeSession (after its reply), a server that is not
-// serving or goes down, all close it; each close is one log line.
+// serving or goes down, all close it; each close is one log line. A connection whose first
+// four bytes spell a four-letter word is answered and closed (four_letter_port.h).
 #pragma once
 
 #include <cstdint>
@@ -26,6 +27,8 @@ struct GatewayConfig {
   // Beyond this many bytes waiting to be written to a client that does not read, the
   // connection is closed (ZooKeeper's server blocks the socket; here the world must not).
   size_t max_output_bytes = 64u << 20;
+  // 4lw.commands.whitelist (four_letter_port.h): ZooKeeper's default, srvr alone.
+  std::vector<std::string> four_letter_whitelist = {"srvr"};
 };
 
 class Gateway {
@@ -70,6 +73,8 @@ class Gateway {
     bool closing = false;
   };
   void on_frame(uint64_t id, Connection& c, const std::string& frame);
+  // Before the first frame: a four-letter word in place of a length is answered; true if so.
+  bool answer_four_letter_word(uint64_t id, Connection& c);
   void read_frames(uint64_t id, Connection& c);
   void deliver(Connection& c, const ServerToClient& message);
   void close(uint64_t id, Connection& c, const std::string& why);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/session_password.h"
+#include "sim/gateway/four_letter_port.h"
 #include "sim/gateway/frame_reader.h"
 #include "sim/gateway/gateway.h"
 #include "sim/gateway/reply_encoder.h"
@@ -102,7 +103,7 @@ namespace {
 struct LiveWorld {
   World world{WorldConfig{}};
   Gateway gateway{world, GatewayConfig{}};
-  LiveWorld() {
+  explicit LiveWorld(GatewayConfig config = GatewayConfig{}) : gateway(world, std::move(config)) {
     for (ServerId id = 1; id <= 3; ++id) world.start(id);
     REQUIRE(world.run_until([](const World& w) { return converged(w, ConvergenceScope::kEveryLiveServer); }, 60'000'000));
   }
@@ -230,4 +231,65 @@ TEST_CASE("a session moving to another server re-registers its watches: SetWatch
   CHECK(moved[2].substr(0, 4) == be32(-8));
   CHECK(moved[2].substr(12) == be32(0));
   CHECK(moved[2].size() == 16);
+}
+
+TEST_CASE("four-letter words on a client port: the whitelist, the answer, the asker listed, then the close") {
+  // A real 3.8.0 started without 4lw.commands.whitelist answered srvr and refused every other
+  // word with this line (tools/oracle, `echo mntr | nc`), ruok included.
+  LiveWorld plain;
+  const uint64_t refused = plain.gateway.accept(1, "127.0.0.1:6000");
+  plain.gateway.on_bytes(refused, "mntr");
+  CHECK(*plain.gateway.output(refused) == "mntr is not executed because it is not in the whitelist.\n");
+  CHECK(plain.gateway.closing(refused));
+  const uint64_t srvr = plain.gateway.accept(1, "127.0.0.1:6001");
+  plain.gateway.on_bytes(srvr, "sr");
+  CHECK(plain.gateway.output(srvr)->empty());  // two bytes are not a word yet
+  plain.gateway.on_bytes(srvr, "vr");
+  CHECK(plain.gateway.output(srvr)->rfind("Zookeeper version: ", 0) == 0);
+  CHECK(plain.gateway.output(srvr)->find("\nConnections: 1\n") != std::string::npos);
+  CHECK(plain.gateway.closing(srvr));
+
+  GatewayConfig every;
+  REQUIRE(parse_four_letter_whitelist("*", every.four_letter_whitelist).empty());
+  LiveWorld live(every);
+  const uint64_t session = live.gateway.accept(1, "127.0.0.1:6002");
+  live.gateway.on_bytes(session, connect_frame(0, std::string(16, '\0')));
+  REQUIRE(frames(live.settle(session)).size() == 1);
+  const uint64_t stat = live.gateway.accept(1, "127.0.0.1:6003");
+  live.gateway.on_bytes(stat, "stat");
+  const std::string answer = *live.gateway.output(stat);
+  CHECK(answer.find("Clients:\n /127.0.0.1:6002[1](queued=0,recved=0,sent=0)\n"
+                    " /127.0.0.1:6003[0](queued=0,recved=1,sent=0)\n") != std::string::npos);
+  CHECK(answer.find("\nConnections: 2\n") != std::string::npos);
+  CHECK(live.gateway.closing(stat));
+  const uint64_t ruok = live.gateway.accept(2, "127.0.0.1:6004");
+  live.gateway.on_bytes(ruok, "ruok");
+  CHECK(*live.gateway.output(ruok) == "imok");
+  const uint64_t crst = live.gateway.accept(2, "127.0.0.1:6005");
+  live.gateway.on_bytes(crst, "crst");
+  CHECK(*live.gateway.output(crst) == "Connection stats reset.\n");
+  const uint64_t hash = live.gateway.accept(2, "127.0.0.1:6006");
+  live.gateway.on_bytes(hash, "hash");
+  CHECK(live.gateway.output(hash)->empty());
+  CHECK(live.gateway.closing(hash));
+  CHECK(live.gateway.log().back() == "127.0.0.1:6006 -> S2: connection closed: four-letter word hash: not answered by zksim");
+  // After a ConnectRequest the same four bytes are a length (here a Len error), not a word.
+  live.gateway.on_bytes(session, "srvr");
+  CHECK(live.gateway.closing(session));
+  CHECK(live.gateway.output(session)->empty());
+}
+
+TEST_CASE("four-letter whitelist: * or known words; srvr always in it") {
+  std::vector<std::string> list;
+  CHECK(parse_four_letter_whitelist("stat, mntr", list).empty());
+  CHECK(list == std::vector<std::string>{"mntr", "srvr", "stat"});
+  CHECK(parse_four_letter_whitelist("", list).empty());
+  CHECK(list == std::vector<std::string>{"srvr"});
+  CHECK(parse_four_letter_whitelist("*", list).empty());
+  CHECK(list.size() == 18);
+  CHECK(parse_four_letter_whitelist("stat,mntrr", list) ==
+        "unknown four-letter word 'mntrr' in the whitelist (* or a comma list of: conf cons crst dirs dump envi gtmk "
+        "ruok stmk srst srvr stat wchc wchp wchs mntr isro hash)");
+  CHECK(recognised_four_letter_word(0x73727672) == std::optional<std::string>("srvr"));
+  CHECK_FALSE(recognised_four_letter_word(0x00000010).has_value());
 }
