@@ -49,6 +49,9 @@ void Learner::on_packet(QuorumPeer& self, ServerId from, const QuorumPacket& pac
       self.go_looking(
           TraceEvent{.reason = StateChangeReason::kLeaderRefused, .peer = from, .attempts = connect_attempts}, out);
     } else {
+      // Learner.connectToLeader: "Unexpected exception, tries=N, ..." and a sleep before the next try.
+      out.trace(TraceEvent{.kind = TraceKind::kLeaderConnectRefused, .peer = from, .attempts = connect_attempts,
+                           .retry_ms = static_cast<int32_t>(self.config_.learner_connect_retry_us / 1000)});
       out.set_timer(TimerKind::kLearnerConnectRetry, self.config_.learner_connect_retry_us);
     }
     return;

@@ -43,6 +43,7 @@ enum class TraceKind : uint8_t {
   kShutdownFlush,      // leaving state_old: txns logged txns are fsynced before the election starts
   kTruncateFailed,     // (learner) TRUNC to zxid is below its snapshot at snapshot_zxid: exits with exit_code
   kContainersChecked,  // (leader) the ContainerManager found txns candidates (empty containers, expired TTL nodes)
+  kLeaderConnectRefused,  // (learner) peer = leader refused try `attempts`; the next try in retry_ms
   kInvariantViolated,  // text names the invariant
   kLearnerDropped,     // (leader) drops learner peer: drop_reason (follower ahead: zxid > leader_zxid;
                        // no ACK: ticks = syncLimit)
@@ -137,6 +138,7 @@ struct TraceEvent {
   const char* message_kind = "";  // kMessageDropped: a static name ("NOTIFICATION", "PING", ...)
   int64_t client_endpoint = 0;    // kClientLinkBroken, kPausedBacklogFull
   int32_t inputs = 0;             // kPausedBacklogFull: inputs a paused server holds
+  int32_t retry_ms = 0;           // kLeaderConnectRefused: the pause before the next try
   std::string client;             // client kinds: the client's name
   std::string text;               // free text (see the kinds)
 

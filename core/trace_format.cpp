@@ -57,6 +57,7 @@ const char* trace_kind_name(TraceKind kind) {
     case TraceKind::kAcksForgotten: return "acks-forgotten";
     case TraceKind::kShutdownFlush: return "shutdown-flush";
     case TraceKind::kContainersChecked: return "containers-checked";
+    case TraceKind::kLeaderConnectRefused: return "leader-connect-refused";
     case TraceKind::kTruncateFailed: return "trunc-failed";
     case TraceKind::kInvariantViolated: return "INVARIANT";
     case TraceKind::kLearnerDropped: return "learner-dropped";
@@ -190,6 +191,9 @@ std::string describe(const TraceEvent& e) {
       return fmt::format("S{} (leader) forgets S{}'s ACKs of {} outstanding proposal(s): it reconnected and is synced "
                          "afresh, so it must ACK them again",
                          s, e.peer, e.txns);
+    case TraceKind::kLeaderConnectRefused:
+      return fmt::format("S{} cannot connect to leader S{} (connection refused, try {}): tries again in {} ms", s, e.peer,
+                         e.attempts, e.retry_ms);
     case TraceKind::kContainersChecked:
       return fmt::format("S{} (leader) ContainerManager: {} node(s) to delete (empty containers, expired TTL nodes)",
                          s, e.txns);

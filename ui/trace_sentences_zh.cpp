@@ -84,6 +84,7 @@ constexpr const char* kFrames[] = {
     "连接 外部客户端-S{}",                                         // 49
     "连接 C{}-S{}",                                                // 50
     "S{}（Leader）ContainerManager：{} 个节点待删除（空的容器节点、过期的 TTL 节点）",  // 51
+    "S{} 无法连接 Leader S{}（连接被拒绝，第 {} 次尝试）：{} 毫秒后重试",  // 52
 };
 
 // State-change reasons (StateChangeReason), with {} for their fields in the order given.
@@ -196,6 +197,7 @@ std::string describe_zh(const TraceEvent& e) {
     case TraceKind::kAcksForgotten: return frame(26, s, e.peer, e.txns);
     case TraceKind::kShutdownFlush: return frame(27, s, peer_state_name(e.state_old), e.txns);
     case TraceKind::kContainersChecked: return frame(51, s, e.txns);
+    case TraceKind::kLeaderConnectRefused: return frame(52, s, e.peer, e.attempts, e.retry_ms);
     case TraceKind::kTruncateFailed: return frame(28, s, zxid_hex(e.zxid), zxid_hex(e.snapshot_zxid), e.exit_code);
     case TraceKind::kScenarioStep: return frame(29, e.line, e.text);
     case TraceKind::kNetworkPartitioned: return frame(30, e.text);

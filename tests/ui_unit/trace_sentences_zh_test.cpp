@@ -574,6 +574,16 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
+    e.server = 2;
+    e.kind = K::kLeaderConnectRefused;
+    e.peer = 4;
+    e.attempts = 1;
+    e.retry_ms = 100;
+    expect("leader connect refused", e, "S2 cannot connect to leader S4 (connection refused, try 1): tries again in 100 ms",
+           "S2 无法连接 Leader S4（连接被拒绝，第 1 次尝试）：100 毫秒后重试");
+  }
+  {
+    zk::TraceEvent e;
     e.server = 1;
     e.kind = K::kTruncateFailed;
     e.zxid = 0x100000001;
