@@ -149,3 +149,16 @@ TEST_CASE("console: multi prints its per-op results; connect 3,1,2 pins the serv
   CHECK(recorded[1] == "client console1 connect 3,1,2 timeout=30s");
   CHECK(recorded[3] == "console1 multi set /a y -v 0 ; create /b");
 }
+
+TEST_CASE("console: create -c and -t as zkCli takes them; a TTL node needs extended types") {
+  Console console;
+  console.run("connect 1");
+  CHECK(console.run("create -c /box") == Lines{"[zk: S1(CONNECTED) 1] create -c /box", "Created /box"});
+  CHECK(console.run("get -s /box")[10] == "ephemeralOwner = 0x8000000000000000");
+  // The GUI's cluster runs ZooKeeper's defaults: zookeeper.extendedTypesEnabled is off.
+  CHECK(console.run("create -t 5000 /t") ==
+        Lines{"[zk: S1(CONNECTED) 3] create -t 5000 /t", "KeeperErrorCode = Unimplemented for /t"});
+  const Lines refused = console.run("create -c -e /x");
+  REQUIRE(refused.size() == 2);
+  CHECK(refused[1] == "-c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential.");
+}
