@@ -31,6 +31,7 @@ struct ReconnectWatches {
   std::vector<std::string> exist;  // exists on a missing node
   std::vector<std::string> child;  // getChildren
   bool empty() const { return data.empty() && exist.empty() && child.empty(); }
+  bool operator==(const ReconnectWatches&) const = default;
 };
 struct ConnectRequest {
   SessionId session_id = 0;  // 0: a new session

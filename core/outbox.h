@@ -97,20 +97,27 @@ class Outbox {
   Outbox(const Outbox&) = delete;
   Outbox& operator=(const Outbox&) = delete;
 
-  // Effects are built in place in the buffer (no temporaries of the 200-byte variant).
-  void send(ServerId to, PeerMessage&& message) {
-    effects_->emplace_back(std::in_place_type<SendEffect>, to, std::move(message));
-  }
-  void set_timer(TimerKind kind, int64_t after_us) {
-    effects_->emplace_back(std::in_place_type<SetTimerEffect>, kind, after_us);
-  }
-  void cancel_timer(TimerKind kind) { effects_->emplace_back(std::in_place_type<CancelTimerEffect>, kind); }
+  // Effects are built in place in the buffer (no temporaries of the 200-byte variant). The
+  // effects are aggregates: built from their fields where the compiler has C++20's
+  // parenthesized aggregate init (GCC), from a braced temporary of the effect alone where it
+  // has not (clang 14, which builds the libFuzzer targets).
+  void send(ServerId to, PeerMessage&& message) { emplace<SendEffect>(to, std::move(message)); }
+  void set_timer(TimerKind kind, int64_t after_us) { emplace<SetTimerEffect>(kind, after_us); }
+  void cancel_timer(TimerKind kind) { emplace<CancelTimerEffect>(kind); }
   // Stamps the server id; the world stamps the time.
   void trace(TraceEvent&& event) {
     event.server = self_;
-    effects_->emplace_back(std::in_place_type<TraceEffect>, std::move(event));
+    emplace<TraceEffect>(std::move(event));
   }
   void trace(const TraceEvent& event) { trace(TraceEvent(event)); }
+  template <typename EffectType, typename... Fields>
+  void emplace(Fields&&... fields) {
+#if defined(__cpp_aggregate_paren_init)
+    effects_->emplace_back(std::in_place_type<EffectType>, std::forward<Fields>(fields)...);
+#else
+    effects_->emplace_back(std::in_place_type<EffectType>, EffectType{std::forward<Fields>(fields)...});
+#endif
+  }
   template <typename EffectType>
   void push(EffectType&& effect) {
     effects_->emplace_back(std::in_place_type<std::decay_t<EffectType>>, std::forward<EffectType>(effect));

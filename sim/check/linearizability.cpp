@@ -322,7 +322,7 @@ ConsistencyReport check_consistency(const std::vector<HistoryOp>& history, int64
   for (const auto& [path, ops] : partitions) {
     if (excluded[path]) continue;
     // A znode a sequential create may have named: the server wrote it, not this history.
-    const auto named = [&](const std::string& prefix) { return path.rfind(prefix, 0) == 0; };
+    const auto named = [&path = path](const std::string& prefix) { return path.rfind(prefix, 0) == 0; };
     if (std::any_of(sequential_prefixes.begin(), sequential_prefixes.end(), named)) continue;
     ++report.partitions;
     const NodeState initial = initial_state(path);

@@ -204,7 +204,8 @@ bool RecordedRun::maybe_checkpoint(double budget_left_s, double budget_s, bool f
     checkpoint_gap_us_ *= 2;
     if (now_us < checkpoints_.back()->world.now_us() + checkpoint_gap_us_) return true;
   }
-  checkpoints_.push_back(std::make_unique<const Checkpoint>(*world_, pending_, next_action_));
+  // Braced, not make_unique: clang 14 has no parenthesized aggregate init (the fuzz build).
+  checkpoints_.push_back(std::unique_ptr<const Checkpoint>(new const Checkpoint{*world_, pending_, next_action_}));
   last_checkpoint_s_ = wall_clock_s != nullptr ? wall_clock_s() - copy_start_s : 0.0;
   return true;
 }

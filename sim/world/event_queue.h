@@ -127,7 +127,11 @@ class EventQueue {
     const uint64_t seq = next_seq_++;
     check_push(time_us, seq);
     const uint32_t slot = claim_slot();
+#if defined(__cpp_aggregate_paren_init)
     payloads_[slot].template emplace<T>(std::forward<Args>(args)...);
+#else  // clang 14 (the fuzz build): no parenthesized aggregate init, so a braced temporary
+    payloads_[slot].template emplace<T>(T{std::forward<Args>(args)...});
+#endif
     place(slot, time_us, seq);
   }
   bool empty() const { return size() == 0; }
