@@ -16,7 +16,7 @@ std::string describe_peer_message(const PeerMessage& message) {
   const auto& packet = std::get<QuorumPacket>(message);
   std::string text = fmt::format("zxid {}", zxid_hex(packet.zxid));
   if (packet.type == PacketType::kLeaderInfo || packet.type == PacketType::kAckEpoch ||
-      packet.type == PacketType::kFollowerInfo) {
+      is_learner_info(packet.type)) {
     text += fmt::format(" value {}", packet.value);
   }
   if (packet.txn) text += ", " + describe(*packet.txn);

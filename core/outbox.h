@@ -24,6 +24,7 @@ enum class TimerKind : uint8_t {
   kSessionExpiry,      // leader: the next session expiry bucket
   kLearnerConnectRetry,// learner: retry FOLLOWERINFO 100 ms after a refused connect
   kLeaderBind,         // elected leader: its Leader is built and binds the quorum port
+  kObserverElectionDelay,  // observer: LOOKING, waits 200 ms before it looks for a leader
   kCount
 };
 constexpr int kTimerKindCount = static_cast<int>(TimerKind::kCount);

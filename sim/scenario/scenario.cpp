@@ -19,6 +19,9 @@ Cluster effective_cluster(const ClusterSetup& setup) {
   cluster.leader_bind_us = config.leader_bind_us;
   cluster.seed = config.seed;
   cluster.upstream_bugs = config.upstream_bugs;
+  for (const ZooCfgServer& server : config.cfg.servers) {
+    if (server.role == ServerRole::kObserver) cluster.observers.push_back(server.id);
+  }
   return cluster;
 }
 

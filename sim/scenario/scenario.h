@@ -41,6 +41,7 @@ struct Cluster {
   int64_t leader_bind_us = kDefaultLeaderBindDelayUs;  // elected leader → quorum port bound
   std::optional<uint64_t> seed;  // the command line's --seed wins
   UpstreamBugs upstream_bugs;    // bugs=NAME[,NAME]: reproduce ZooKeeper 3.8 data-loss bugs
+  std::vector<int> observers;    // observers=ID[,ID]: ascending, in 1..N, at least one voter left
   bool operator==(const Cluster&) const = default;
 };
 
