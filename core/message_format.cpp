@@ -10,6 +10,10 @@ namespace zk {
 std::string describe_peer_message(const PeerMessage& message) {
   if (const auto* notification = std::get_if<Notification>(&message)) {
     const Vote& vote = notification->vote;
+    if (vote.leader == kNoVote) {  // an observer's own vote: Long.MIN_VALUE everywhere
+      return fmt::format("vote no one (Long.MIN_VALUE) round {}, sender {}", vote.election_epoch,
+                         peer_state_name(vote.state));
+    }
     return fmt::format("vote S{} zxid {} peerEpoch {} round {}, sender {}", vote.leader, zxid_hex(vote.zxid),
                        vote.peer_epoch, vote.election_epoch, peer_state_name(vote.state));
   }
