@@ -232,10 +232,10 @@ void QuorumPeer::go_looking(const TraceEvent& why, Outbox& out) {
   role_.emplace<NoRole>();
   prep_.clear();
   for (TimerKind kind : {TimerKind::kLeaderTick, TimerKind::kLeaderPhaseTimeout, TimerKind::kFollowerTimeout,
-                         TimerKind::kLearnerConnectRetry, TimerKind::kSessionExpiry,
-                         TimerKind::kObserverElectionDelay}) {
+                         TimerKind::kLearnerConnectRetry, TimerKind::kSessionExpiry}) {
     out.cancel_timer(kind);
   }
+  if (observer()) out.cancel_timer(TimerKind::kObserverElectionDelay);
   // Shutting the role down shuts its SyncRequestProcessor down, which flushes what was
   // logged before the peer changes state: the election (and any epoch this server writes
   // as the next leader) comes after those txns are on disk. Until then the peer keeps its

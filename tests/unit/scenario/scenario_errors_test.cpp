@@ -12,7 +12,7 @@ TEST_CASE("errors: unknown command, option, flag") {
   CHECK(line_error("frobnicate 1") == "t.zks:3: unknown command 'frobnicate'");
   CHECK(line_error("x create /a") == "t.zks:3: unknown client 'x' (connect it first with: client x connect ID)");
   CHECK(error_of("cluster 3 ticks=2s") ==
-        "t.zks:1: unknown option 'ticks=2s' (usage: cluster N [tick=2000ms] [init=10] [sync=5] "
+        "t.zks:1: unknown option 'ticks=2s' (usage: cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] "
         "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...])");
   CHECK(line_error("kill 1 force=yes") == "t.zks:3: unknown option 'force=yes' (usage: kill ID)");
   CHECK(line_error("run until leader timeout=") ==
