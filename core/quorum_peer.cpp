@@ -109,8 +109,8 @@ void QuorumPeer::on_message(ServerId from, const PeerMessage& message, Outbox& o
   }
   if (state_ == PeerState::kLeading && leader_role()) {
     leader_role()->on_packet(*this, from, packet, out);
-  } else if (learning() && learner_role()) {
-    learner_role()->on_packet(*this, from, packet, out);
+  } else if (learning()) {
+    as_learner().on_packet(*this, from, packet, out);
   } else if (is_learner_info(packet.type)) {
     // Not leading, or a leader whose Leader is not built yet: nobody listens on the
     // quorum port.
