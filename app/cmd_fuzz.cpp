@@ -1,4 +1,4 @@
-// `zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--clients N] [--duration DUR]
+// `zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--observers K] [--clients N] [--duration DUR]
 // [--faults LIST] [--inject-bug NAME] [--bugs LIST] [--out DIR] [--no-shrink] [--progress] [--max-seconds N]`:
 // generates one random workload + fault schedule per seed, runs each on its own World with
 // the invariant checker on (workers take seeds from a shared counter; only failures are
@@ -58,8 +58,8 @@ std::string parse_args(const Args& args, FuzzArgs& out) {
       out.progress = true;
     } else if (a == "--no-shrink") {
       out.shrink = false;
-    } else if (a != "--seeds" && a != "--jobs" && a != "--servers" && a != "--clients" && a != "--duration" &&
-               a != "--faults" && a != "--inject-bug" && a != "--bugs" && a != "--out" && a != "--max-seconds") {
+    } else if (a != "--seeds" && a != "--jobs" && a != "--servers" && a != "--observers" && a != "--clients" &&
+               a != "--duration" && a != "--faults" && a != "--inject-bug" && a != "--bugs" && a != "--out" && a != "--max-seconds") {
       return fmt::format("unknown option '{}' for 'zksim fuzz'", a);
     } else if (!has_value) {
       return fmt::format("{} needs a value", a);
@@ -75,6 +75,8 @@ std::string parse_args(const Args& args, FuzzArgs& out) {
       if (auto e = parse_number_option(a, value(), 1, 256, out.campaign.jobs); !e.empty()) return e;
     } else if (a == "--servers") {
       if (auto e = parse_number_option(a, value(), 1, 9, out.campaign.options.servers); !e.empty()) return e;
+    } else if (a == "--observers") {
+      if (auto e = parse_number_option(a, value(), 0, 8, out.campaign.options.observers); !e.empty()) return e;
     } else if (a == "--clients") {
       if (auto e = parse_number_option(a, value(), 1, 100, out.campaign.options.clients); !e.empty()) return e;
     } else if (a == "--max-seconds") {
@@ -110,6 +112,10 @@ std::string parse_args(const Args& args, FuzzArgs& out) {
       out.out_dir = value();
       if (out.out_dir.empty()) return "--out needs a directory name, saw ''";
     }
+  }
+  if (out.campaign.options.observers >= out.campaign.options.servers) {
+    return fmt::format("--observers {} needs --servers {} or more (at least one server votes)",
+                       out.campaign.options.observers, out.campaign.options.observers + 1);
   }
   if (out.campaign.options.servers < 2 && names_partition(faults_text)) {
     return "--faults partition needs --servers 2 or more (a partition splits the servers into two groups)";

@@ -41,13 +41,14 @@ usage:
       --chrome-trace FILE       write a Chrome / Perfetto trace to FILE (one scenario only)
                                 (output files are created before anything runs; one that
                                 cannot be written stops zksim with exit status 2)
-  zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--clients N] [--duration DUR]
+  zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--observers K] [--clients N] [--duration DUR]
              [--faults LIST] [--inject-bug NAME] [--bugs LIST] [--out DIR] [--no-shrink] [--progress]
              [--max-seconds N]
                                 fuzz random workloads and faults; shrink a failure to a .zks
       --seeds A..B              seeds to run (default 1..100; at most 10^8 of them)
       --jobs N                  worker threads, 1..256 (default: the number of cores)
       --servers N, --clients N  ensemble size 1..9 (default 5), clients 1..100 (default 10)
+      --observers K             K of the servers (drawn per seed) are observers (default 0)
       --faults LIST             comma list of crash, partition, pause, loss, slow-disk,
                                 duplicate, reorder; or a set:
                                   all                    crash,partition,pause,loss,slow-disk

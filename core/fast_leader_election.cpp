@@ -8,7 +8,7 @@
 namespace zk {
 
 FastLeaderElection::FastLeaderElection(ElectionConfig config) : config_(std::move(config)) {
-  ZK_INVARIANT(is_voter(config_.my_id));
+  ZK_INVARIANT(is_voter(config_.my_id) || config_.quorum.is_observer(config_.my_id));
   not_timeout_us_ = config_.min_notification_interval_us;
   current_vote_ = Vote{config_.my_id, 0, 0, 0, PeerState::kLooking};
 }
@@ -38,6 +38,10 @@ void FastLeaderElection::send_notifications(Outbox& out) {
   for (ServerId voter : config_.quorum.voters()) send_to(voter, vote, PeerState::kLooking, out);
 }
 
+void FastLeaderElection::set_initial_vote(Zxid last_logged_zxid, Epoch current_epoch) {
+  current_vote_ = Vote{config_.my_id, last_logged_zxid, -1, current_epoch, PeerState::kLooking};
+}
+
 void FastLeaderElection::start_looking(Zxid last_logged_zxid, Epoch current_epoch, Outbox& out) {
   looking_ = true;
   finalizing_ = false;
@@ -46,7 +50,9 @@ void FastLeaderElection::start_looking(Zxid last_logged_zxid, Epoch current_epoc
   outofelection_.clear();
   ++logical_clock_;
   not_timeout_us_ = config_.min_notification_interval_us;
-  initial_vote_ = Vote{config_.my_id, last_logged_zxid, logical_clock_, current_epoch, PeerState::kLooking};
+  initial_vote_ = participant()
+                      ? Vote{config_.my_id, last_logged_zxid, logical_clock_, current_epoch, PeerState::kLooking}
+                      : Vote{kNoVote, kNoVote, logical_clock_, kNoVote, PeerState::kLooking};
   proposal_ = initial_vote_;
   TraceEvent event;
   event.kind = TraceKind::kElectionStarted;
@@ -66,8 +72,12 @@ void FastLeaderElection::stop_looking(Outbox& out) {
 void FastLeaderElection::on_notification(const Notification& notification, PeerState my_state, Outbox& out) {
   const Vote& vote = notification.vote;
   if (!is_voter(notification.sender)) {
-    // Rule 1: a non-voter only gets our current vote back.
-    send_to(notification.sender, looking_ ? proposal_ : current_vote_, my_state, out);
+    // Rule 1: a non-voter (an observer) gets our current vote back at once: the last
+    // election's result (or our own start-up vote), not the proposal of a round under
+    // way, with our round and state.
+    Vote reply = current_vote_;
+    reply.election_epoch = logical_clock_;
+    send_to(notification.sender, reply, my_state, out);
     return;
   }
   if (!looking_) {
@@ -226,7 +236,10 @@ void FastLeaderElection::on_finalize_timeout(Outbox& out) {
 }
 
 void FastLeaderElection::decide(const Vote& final_vote, DecidedBy via, int64_t supporters, Outbox& out) {
-  const PeerState state = final_vote.leader == config_.my_id ? PeerState::kLeading : PeerState::kFollowing;
+  // learningState(): an observer observes the leader a quorum of voters agreed on.
+  const PeerState state = final_vote.leader == config_.my_id ? PeerState::kLeading
+                          : participant()                     ? PeerState::kFollowing
+                                                              : PeerState::kObserving;
   current_vote_ = Vote{final_vote.leader, final_vote.zxid, final_vote.election_epoch, final_vote.peer_epoch, state};
   decision_ = ElectionDecision{current_vote_, state};
   TraceEvent event;

@@ -7,6 +7,9 @@
 // Notifications that arrive during the finalize wait and are not better are discarded and
 // restart the 200 ms wait, as in ZooKeeper (lookForLeader polls its queue in a loop).
 // After deciding, the server reads the decision with take_decision().
+// An observer runs the same loop with a proposal for no one (kNoVote): it never proposes
+// itself, adopts the voters' votes, and ends OBSERVING once a quorum of voters agrees on a
+// leader; voters answer an observer (any non-voter) at once with their current vote.
 #pragma once
 
 #include <map>
@@ -21,7 +24,7 @@ namespace zk {
 
 struct ElectionConfig {
   ServerId my_id = 0;
-  QuorumVerifier quorum;  // includes my_id as a voter
+  QuorumVerifier quorum;  // includes my_id as a voter or an observer
   int64_t min_notification_interval_us = 200'000;
   int64_t max_notification_interval_us = 60'000'000;
   int64_t finalize_wait_us = 200'000;
@@ -30,13 +33,16 @@ struct ElectionConfig {
 
 struct ElectionDecision {
   Vote vote;         // the final vote: (leader, zxid, round, peerEpoch)
-  PeerState state;   // LEADING or FOLLOWING
+  PeerState state;   // LEADING, FOLLOWING or (an observer) OBSERVING
 };
 
 class FastLeaderElection {
  public:
   explicit FastLeaderElection(ElectionConfig config);
 
+  // QuorumPeer.startLeaderElection at process start: the current vote, which non-voters are
+  // answered with until an election ends, is (my id, last logged zxid, currentEpoch).
+  void set_initial_vote(Zxid last_logged_zxid, Epoch current_epoch);
   // Enter LOOKING (lookForLeader): a new round with our own vote, sent to every voter.
   void start_looking(Zxid last_logged_zxid, Epoch current_epoch, Outbox& out);
   // A notification arrived; my_state is the server's state (FLE runs in every state).
@@ -74,6 +80,7 @@ class FastLeaderElection {
   bool is_quorum(int64_t count) const;
   bool check_leader(const std::map<ServerId, Vote>& votes, ServerId leader, int64_t election_epoch) const;
   bool is_voter(ServerId id) const;
+  bool participant() const { return is_voter(config_.my_id); }
   void arm_poll_timer(Outbox& out);
 
   // better(), or the injected bug's comparison that ignores every epoch.

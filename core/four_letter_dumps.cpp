@@ -2,6 +2,7 @@
 // and QuorumPeer dumpConf, DataTree's data-watch dumps, DumpCommand, EnvCommand).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -13,7 +14,8 @@ namespace zk::four_letter {
 
 // The server lines are printed as a zoo.cfg without client ports in its server.N lines has
 // them: no ";0.0.0.0:2181" (QuorumServer.toString adds it only for a configured client
-// address). The text ends without a newline after "version=0", as 3.8's does.
+// address); an observer's line ends in ":observer" and its own peerType is 1 (LearnerType
+// OBSERVER). The text ends without a newline after "version=0", as 3.8's does.
 std::string conf(const QuorumPeer& peer) {
   const PeerConfig& config = peer.config();
   const int64_t tick_ms = config.tick_us / 1000;
@@ -37,9 +39,15 @@ std::string conf(const QuorumPeer& peer) {
   out += "electionAlg=3\n";
   out += "electionPort=3888\n";
   out += "quorumPort=2888\n";
-  out += "peerType=0\n";
+  out += fmt::format("peerType={}\n", peer.observer() ? 1 : 0);
   out += "membership: \n";
-  for (ServerId id : config.quorum.voters()) out += fmt::format("server.{}=zk{}:2888:3888:participant\n", id, id);
+  std::vector<ServerId> members = config.quorum.voters();
+  members.insert(members.end(), config.quorum.observers().begin(), config.quorum.observers().end());
+  std::sort(members.begin(), members.end());
+  for (ServerId id : members) {
+    out += fmt::format("server.{}=zk{}:2888:3888:{}\n", id, id,
+                       config.quorum.is_observer(id) ? "observer" : "participant");
+  }
   out += "version=0";
   return out;
 }

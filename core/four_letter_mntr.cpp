@@ -3,9 +3,10 @@
 // models: server_state, peer_state, ephemerals_count, num_alive_connections (the asking
 // connection included), outstanding_requests, znode_count (root counted twice, as 3.8
 // does), global_sessions, watch_count, approximate_data_size, quorum_size, and on a leader
-// learners, synced_followers, pending_syncs, proposal_count and last/min/max_proposal_size
-// (serialized sizes). Fixed stand-ins for what depends on the JVM, the host or wall-clock
-// time: zk_version (kSimulatedZooKeeperVersion), zk_uptime and zk_leader_uptime 0,
+// learners, synced_followers, synced_observers, pending_syncs, proposal_count and
+// last/min/max_proposal_size (serialized sizes), and on an observer observer_master_id (its
+// leader); an observer prints 3.8's observer key list. Fixed stand-ins for what depends on
+// the JVM, the host or wall-clock time: zk_version (kSimulatedZooKeeperVersion), zk_uptime and zk_leader_uptime 0,
 // zk_open_file_descriptor_count 37 and zk_max_file_descriptor_count 20000 (a fresh 3.8.0
 // server's values). Everything else (latencies, packet and byte counters, processor queue
 // metrics, summaries) prints as on a server that never counted it: 0, 0.0 for averages and
@@ -53,15 +54,20 @@ std::map<std::string, std::string, std::less<>> modelled_values(const QuorumPeer
   v["proposal_count"] = std::to_string(sizes.count);
   if (peer.state() == PeerState::kLeading && peer.leader_state()) {
     const Leader& leader = *peer.leader_state();
-    size_t synced = 0;
-    for (const auto& [learner, handler] : leader.handlers) synced += handler.up_to_date_sent ? 1 : 0;
+    size_t synced_followers = 0;
+    size_t synced_observers = 0;
+    for (const auto& [learner, handler] : leader.handlers) {
+      if (handler.up_to_date_sent) ++(handler.observer ? synced_observers : synced_followers);
+    }
     v["learners"] = std::to_string(leader.handlers.size());
-    v["synced_followers"] = std::to_string(synced);
+    v["synced_followers"] = std::to_string(synced_followers);
+    v["synced_observers"] = std::to_string(synced_observers);
     v["pending_syncs"] = std::to_string(leader.pending_syncs.size());
     v["last_proposal_size"] = std::to_string(sizes.last);
     v["min_proposal_size"] = std::to_string(sizes.min);
     v["max_proposal_size"] = std::to_string(sizes.max);
   }
+  if (peer.state() == PeerState::kObserving) v["observer_master_id"] = std::to_string(peer.current_leader());
   return v;
 }
 
@@ -78,7 +84,10 @@ std::string mntr(const QuorumPeer& peer) {
   const auto values = modelled_values(peer);
   std::string out;
   auto line = [&out](std::string_view key, std::string_view value) { out += fmt::format("zk_{}\t{}\n", key, value); };
-  for (const char* key : mntr_fixed_keys(leading)) {
+  const MntrRole role = leading                                    ? MntrRole::kLeader
+                        : peer.state() == PeerState::kObserving ? MntrRole::kObserver
+                                                                : MntrRole::kFollower;
+  for (const char* key : mntr_fixed_keys(role)) {
     const auto it = values.find(std::string_view(key));
     line(key, it != values.end() ? it->second : unmodelled_value(key));
   }

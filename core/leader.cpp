@@ -21,7 +21,7 @@ void Leader::lead(QuorumPeer& self, Outbox& out) {
 
 void Leader::on_packet(QuorumPeer& self, ServerId from, const QuorumPacket& packet, Outbox& out) {
   ZK_INVARIANT(self.state_ == PeerState::kLeading && self.leader_role() == this);
-  if (packet.type == PacketType::kFollowerInfo) {
+  if (is_learner_info(packet.type)) {
     on_follower_info(self, from, packet, out);
     return;
   }
@@ -73,6 +73,7 @@ void Leader::on_follower_info(QuorumPeer& self, ServerId from, const QuorumPacke
   if (existing != handlers.end() && existing->second.connection == packet.connection) return;  // retry
   LearnerHandler handler;
   handler.connection = packet.connection;
+  handler.observer = packet.type == PacketType::kObserverInfo;
   handler.tick_of_next_ack_deadline = tick + self.config_.init_limit + self.config_.sync_limit;
   handlers[from] = handler;
   forget_acks(self, from, out);
@@ -242,8 +243,10 @@ void Leader::start_sync(QuorumPeer& self, ServerId learner, Outbox& out) {
       self.send_packet(learner, PacketType::kCommit, handler.connection, txn->header.zxid, 0, out);
     }
   }
-  // startForwarding: outstanding proposals, then every new one.
+  // startForwarding: outstanding proposals (to a follower only: an observer learns of them
+  // by INFORM once they commit), then every new one.
   for (const auto& [zxid, proposal] : outstanding) {
+    if (handler.observer) break;
     QuorumPacket packet;
     packet.type = PacketType::kProposal;
     packet.connection = handler.connection;
@@ -403,7 +406,7 @@ void Leader::propose(QuorumPeer& self, Txn txn, Outbox& out) {
   outstanding.emplace_back(zxid, Proposal{shared, {}, out.now_us()});
   out.trace(TraceEvent{.kind = TraceKind::kProposed, .zxid = zxid, .text = describe(*shared)});
   for (auto& [sid, handler] : handlers) {
-    if (!handler.sync_sent) continue;
+    if (!handler.sync_sent || handler.observer) continue;
     handler.unacked.emplace_back(zxid, out.now_us());
     QuorumPacket packet;
     packet.type = PacketType::kProposal;
@@ -425,7 +428,19 @@ void Leader::try_commit(QuorumPeer& self, Outbox& out) {
     const auto ack_count = static_cast<int64_t>(it->second.acks.size());
     outstanding.pop_front();
     for (const auto& [sid, handler] : handlers) {
-      if (handler.sync_sent) self.send_packet(sid, PacketType::kCommit, handler.connection, zxid, 0, out);
+      if (handler.sync_sent && !handler.observer) {
+        self.send_packet(sid, PacketType::kCommit, handler.connection, zxid, 0, out);
+      }
+    }
+    for (const auto& [sid, handler] : handlers) {
+      if (!handler.sync_sent || !handler.observer) continue;
+      // Leader.inform, after the COMMITs: each observer gets the committed txn itself.
+      QuorumPacket inform;
+      inform.type = PacketType::kInform;
+      inform.connection = handler.connection;
+      inform.zxid = zxid;
+      inform.txn = txn;
+      self.send_packet(sid, std::move(inform), out);
     }
     out.trace(TraceEvent{.kind = TraceKind::kCommitted,
                          .zxid = zxid,

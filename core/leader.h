@@ -1,5 +1,6 @@
 // Leader: the role a QuorumPeer runs while it leads (ZooKeeper's Leader, with one
-// LearnerHandler per connected learner). It holds the epoch being established, who has
+// LearnerHandler per connected learner; an observer's handler gets the committed txns as
+// INFORM instead of PROPOSAL + COMMIT, and its acks count towards no quorum). It holds the epoch being established, who has
 // connected / acked the epoch / acked NEWLEADER, the proposals outstanding with their acks
 // and each learner's sync and liveness, and runs the leader side of ZAB (leader.cpp). As
 // ZooKeeper's Leader reaches its QuorumPeer through `self`, every step takes the peer it
@@ -31,6 +32,7 @@ class QuorumPeer;
 
 struct LearnerHandler {
   uint64_t connection = 0;
+  bool observer = false;   // connected with OBSERVERINFO: gets INFORM, never PROPOSAL / COMMIT
   bool acked_epoch = false;
   Zxid peer_last_zxid = 0;
   bool sync_sent = false;  // also: it is a forwarding target for new proposals

@@ -3,6 +3,9 @@
 // sync by DIFF / TRUNC / SNAP, log the buffered proposals and persist currentEpoch on
 // NEWLEADER, serve on UPTODATE, then log + ACK proposals and apply COMMITs in order,
 // answer PINGs with the sessions it touched, and go LOOKING when the leader goes silent.
+// An observer (Observer.observeLeader / processPacket) registers with OBSERVERINFO, syncs
+// the same way, and once UPTODATE arrived ignores PROPOSAL and COMMIT and logs and applies
+// each INFORM (the committed txn) without an ACK.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -33,7 +36,7 @@ void Learner::follow(QuorumPeer& self, ServerId leader_id, Outbox& out) {
 }
 
 void Learner::send_follower_info(QuorumPeer& self, Outbox& out) {
-  self.send_packet(leader, PacketType::kFollowerInfo, connection, make_zxid(self.disk_.accepted_epoch, 0), 0, out);
+  self.send_packet(leader, observer ? PacketType::kObserverInfo : PacketType::kFollowerInfo, connection, make_zxid(self.disk_.accepted_epoch, 0), 0, out);
 }
 
 void Learner::reset_read_timeout(QuorumPeer& self, Outbox& out) {
@@ -42,7 +45,7 @@ void Learner::reset_read_timeout(QuorumPeer& self, Outbox& out) {
 }
 
 void Learner::on_packet(QuorumPeer& self, ServerId from, const QuorumPacket& packet, Outbox& out) {
-  ZK_INVARIANT(self.state_ == PeerState::kFollowing && self.learner_role() == this);
+  ZK_INVARIANT(self.learning() && self.learner_role() == this);
   if (from != leader || packet.connection != connection) return;
   if (packet.type == PacketType::kConnectRefused) {
     if (connect_attempts >= self.config_.learner_connect_attempts) {
@@ -118,10 +121,15 @@ void Learner::on_packet(QuorumPeer& self, ServerId from, const QuorumPacket& pac
       }
       break;
     case PacketType::kProposal:
+      if (observer && serving) break;  // Observer.processPacket: "Ignoring proposal"
       on_proposal(self, packet, out);
       break;
     case PacketType::kCommit:
+      if (observer && serving) break;  // "Ignoring commit"
       on_commit(self, packet.zxid, out);
+      break;
+    case PacketType::kInform:
+      on_inform(self, packet, out);
       break;
     case PacketType::kNewLeader: {
       const Epoch leader_epoch = zxid_epoch(packet.zxid);
@@ -238,7 +246,7 @@ bool Learner::next_in_log(QuorumPeer& self, Zxid zxid, Outbox& out) {
 }
 
 void Learner::on_commit(QuorumPeer& self, Zxid zxid, Outbox& out) {
-  ZK_INVARIANT(self.state_ == PeerState::kFollowing);
+  ZK_INVARIANT(self.learning());
   if (!got_new_leader) {
     // Before NEWLEADER: apply straight to the tree (the txn is logged at NEWLEADER).
     for (const auto& txn : unlogged) {
@@ -259,6 +267,24 @@ void Learner::on_commit(QuorumPeer& self, Zxid zxid, Outbox& out) {
   self.apply_committed(txn, out);
 }
 
+// INFORM: a txn the quorum committed, sent to observers only. During the sync it is taken
+// like a PROPOSAL and its COMMIT (before NEWLEADER applied to the tree and logged at
+// NEWLEADER); afterwards it is logged and applied at once (ObserverZooKeeperServer's
+// commitRequest: the SyncRequestProcessor and the CommitProcessor, no ACK).
+void Learner::on_inform(QuorumPeer& self, const QuorumPacket& packet, Outbox& out) {
+  if (!packet.txn || !observer) return;
+  if (!got_new_leader) {
+    on_proposal(self, packet, out);
+    if (self.learner_role() != this) return;  // went LOOKING (a gap)
+    on_commit(self, packet.zxid, out);
+    return;
+  }
+  if (packet.zxid <= self.db_.last_logged_zxid()) return;  // already logged (duplicate)
+  if (!next_in_log(self, packet.zxid, out)) return;
+  self.log_txn(packet.txn, out);
+  self.apply_committed(packet.txn, out);
+}
+
 void Learner::retry_connect(QuorumPeer& self, Outbox& out) {
   ++connect_attempts;
   send_follower_info(self, out);
@@ -276,6 +302,8 @@ void Learner::on_flushed(QuorumPeer& self, Zxid token, Outbox& out) {
     for (Zxid held : std::exchange(acks_held_for_epoch, {})) {
       self.send_packet(leader, PacketType::kAck, connection, held, 0, out);
     }
+  } else if (observer) {
+    return;  // an observer never ACKs a txn
   } else if (self.disk_.current_epoch < new_epoch) {
     // An ACK now would count towards a commit while this server's currentEpoch is still
     // the old one: crashed before the marker's fsync, it would restart with the txn but

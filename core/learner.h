@@ -1,4 +1,7 @@
-// Learner: the role a QuorumPeer runs while it follows (ZooKeeper's Learner + Follower). It
+// Learner: the role a QuorumPeer runs while it follows or observes (ZooKeeper's Learner +
+// Follower, or + Observer when `observer` is set: it registers with OBSERVERINFO, syncs as
+// a follower does, then ignores PROPOSAL and COMMIT, applies the INFORMs and never ACKs a
+// txn). It
 // holds the leader it follows and the connection to it, the epoch it accepted, the sync in
 // progress (mode, proposals before NEWLEADER, a SNAP held in memory) and what waits for a
 // COMMIT or for currentEpoch, and runs the learner side of ZAB (learner.cpp). Like Leader
@@ -25,6 +28,8 @@ class QuorumPeer;
 
 class Learner {
  public:
+  explicit Learner(bool is_observer = false) : observer(is_observer) {}
+
   // Learner.connectToLeader + registerWithLeader: FOLLOWERINFO to the elected leader.
   void follow(QuorumPeer& self, ServerId leader_id, Outbox& out);
   // Another try after the leader refused the connection (connectToLeader's retry loop).
@@ -36,6 +41,7 @@ class Learner {
   // Learner.shutdown: closes the connection to the leader.
   void close(QuorumPeer& self, Outbox& out) const;
 
+  bool observer = false;  // Observer, not Follower (the server's learner type)
   ServerId leader = 0;
   uint64_t connection = 0;
   int connect_attempts = 0;
@@ -57,6 +63,7 @@ class Learner {
   void reset_read_timeout(QuorumPeer& self, Outbox& out);
   void on_proposal(QuorumPeer& self, const QuorumPacket& packet, Outbox& out);
   void on_commit(QuorumPeer& self, Zxid zxid, Outbox& out);
+  void on_inform(QuorumPeer& self, const QuorumPacket& packet, Outbox& out);
   bool next_in_log(QuorumPeer& self, Zxid zxid, Outbox& out);
 };
 

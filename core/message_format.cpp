@@ -10,13 +10,17 @@ namespace zk {
 std::string describe_peer_message(const PeerMessage& message) {
   if (const auto* notification = std::get_if<Notification>(&message)) {
     const Vote& vote = notification->vote;
+    if (vote.leader == kNoVote) {  // an observer's own vote: Long.MIN_VALUE everywhere
+      return fmt::format("vote no one (Long.MIN_VALUE) round {}, sender {}", vote.election_epoch,
+                         peer_state_name(vote.state));
+    }
     return fmt::format("vote S{} zxid {} peerEpoch {} round {}, sender {}", vote.leader, zxid_hex(vote.zxid),
                        vote.peer_epoch, vote.election_epoch, peer_state_name(vote.state));
   }
   const auto& packet = std::get<QuorumPacket>(message);
   std::string text = fmt::format("zxid {}", zxid_hex(packet.zxid));
   if (packet.type == PacketType::kLeaderInfo || packet.type == PacketType::kAckEpoch ||
-      packet.type == PacketType::kFollowerInfo) {
+      is_learner_info(packet.type)) {
     text += fmt::format(" value {}", packet.value);
   }
   if (packet.txn) text += ", " + describe(*packet.txn);

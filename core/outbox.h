@@ -26,6 +26,7 @@ enum class TimerKind : uint8_t {
   kLeaderBind,         // elected leader: its Leader is built and binds the quorum port
   kContainerCheck,     // leader: the ContainerManager's check interval (fixed rate)
   kContainerDelete,    // leader: the ContainerManager's pause between two deleteContainer
+  kObserverElectionDelay,  // observer: LOOKING, waits 200 ms before it looks for a leader
   kCount
 };
 constexpr int kTimerKindCount = static_cast<int>(TimerKind::kCount);

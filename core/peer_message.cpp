@@ -36,12 +36,14 @@ const char* packet_type_name(PacketType type) {
     case PacketType::kPing: return "PING";
     case PacketType::kRevalidate: return "REVALIDATE";
     case PacketType::kSync: return "SYNC";
+    case PacketType::kInform: return "INFORM";
     case PacketType::kNewLeader: return "NEWLEADER";
     case PacketType::kFollowerInfo: return "FOLLOWERINFO";
     case PacketType::kUpToDate: return "UPTODATE";
     case PacketType::kDiff: return "DIFF";
     case PacketType::kTrunc: return "TRUNC";
     case PacketType::kSnap: return "SNAP";
+    case PacketType::kObserverInfo: return "OBSERVERINFO";
     case PacketType::kLeaderInfo: return "LEADERINFO";
     case PacketType::kAckEpoch: return "ACKEPOCH";
     case PacketType::kConnectRefused: return "CONNECT-REFUSED";
@@ -66,6 +68,7 @@ const char* timer_kind_name(TimerKind kind) {
     case TimerKind::kLeaderBind: return "leader-bind";
     case TimerKind::kContainerCheck: return "container-check";
     case TimerKind::kContainerDelete: return "container-delete";
+    case TimerKind::kObserverElectionDelay: return "observer-election-delay";
     case TimerKind::kCount: break;
   }
   return "?";

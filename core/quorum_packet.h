@@ -25,12 +25,14 @@ enum class PacketType : uint8_t {
   kPing = 5,
   kRevalidate = 6,
   kSync = 7,
+  kInform = 8,  // leader -> observer: a committed txn (the observer's COMMIT, with the txn)
   kNewLeader = 10,
   kFollowerInfo = 11,
   kUpToDate = 12,
   kDiff = 13,
   kTrunc = 14,
   kSnap = 15,
+  kObserverInfo = 16,  // an observer's FOLLOWERINFO
   kLeaderInfo = 17,
   kAckEpoch = 18,
   kConnectRefused = 100,  // simulated TCP: nobody is leading at that address
@@ -38,6 +40,11 @@ enum class PacketType : uint8_t {
 };
 
 const char* packet_type_name(PacketType type);
+
+// FOLLOWERINFO or OBSERVERINFO: the first packet of a learner's connection (its connect).
+inline bool is_learner_info(PacketType type) {
+  return type == PacketType::kFollowerInfo || type == PacketType::kObserverInfo;
+}
 
 // A client request a follower forwards to the leader (REQUEST).
 struct ForwardedRequest {
@@ -57,7 +64,7 @@ struct QuorumPacket {
   uint64_t connection = 0;  // learner connection id, chosen by the learner
   Zxid zxid = 0;
   int64_t value = 0;  // ACKEPOCH: follower's currentEpoch or -1; REVALIDATE: 1 = valid
-  std::shared_ptr<const Txn> txn;                    // PROPOSAL
+  std::shared_ptr<const Txn> txn;                    // PROPOSAL, INFORM
   std::shared_ptr<const ForwardedRequest> request;   // REQUEST
   std::shared_ptr<const SnapshotPayload> snapshot;   // SNAP
   std::vector<std::pair<SessionId, int64_t>> sessions;  // PING reply: touched (id, timeout); REVALIDATE

@@ -39,7 +39,7 @@ QuorumPeer::QuorumPeer(PeerConfig config, const PersistentState& disk)
       prep_(config_.containers.extended_types_enabled),
       sessions_(config_.tick_us / 1000),
       sync_(config_.max_flush_batch) {
-  ZK_INVARIANT(config_.quorum.is_voter(config_.my_id));
+  ZK_INVARIANT(config_.quorum.is_voter(config_.my_id) || config_.quorum.is_observer(config_.my_id));
   ZK_INVARIANT(disk_.accepted_epoch >= disk_.current_epoch);
   // loadDataBase: the last snapshot, then every logged txn replayed on top of it.
   db_.load(disk_, disk_.last_logged_zxid());
@@ -47,13 +47,15 @@ QuorumPeer::QuorumPeer(PeerConfig config, const PersistentState& disk)
 
 bool QuorumPeer::serving() const {
   if (state_ == PeerState::kLeading) return leader_state() && leader_state()->serving;
-  if (state_ == PeerState::kFollowing) return learner_state() && learner_state()->serving;
+  if (state_ == PeerState::kFollowing || state_ == PeerState::kObserving) {
+    return learner_state() && learner_state()->serving;
+  }
   return false;
 }
 
 ServerId QuorumPeer::current_leader() const {
   if (state_ == PeerState::kLeading && leader_state()) return config_.my_id;
-  if (state_ == PeerState::kFollowing && learner_state()) return learner_state()->leader;
+  if (learning() && learner_state()) return learner_state()->leader;
   return 0;
 }
 
@@ -68,6 +70,7 @@ void QuorumPeer::start(Outbox& out) {
   cnxns_.next_session_id = initial_session_id(config_.my_id, out.now_ms());
   state_ = PeerState::kLooking;
   phase_ = ZabPhase::kElection;
+  election_.set_initial_vote(db_.last_logged_zxid(), disk_.current_epoch);
   election_.start_looking(db_.last_processed_zxid(), disk_.current_epoch, out);
 }
 
@@ -102,16 +105,14 @@ void QuorumPeer::on_message(ServerId from, const PeerMessage& message, Outbox& o
   const auto& packet = std::get<QuorumPacket>(message);
   if (shutdown_reason_) {
     // Shutting down its role: no leader or learner is left to take the packet.
-    if (packet.type == PacketType::kFollowerInfo) {
-      send_packet(from, PacketType::kConnectRefused, packet.connection, 0, 0, out);
-    }
+    if (is_learner_info(packet.type)) send_packet(from, PacketType::kConnectRefused, packet.connection, 0, 0, out);
     return;
   }
   if (state_ == PeerState::kLeading && leader_role()) {
     leader_role()->on_packet(*this, from, packet, out);
-  } else if (state_ == PeerState::kFollowing) {
+  } else if (learning()) {
     as_learner().on_packet(*this, from, packet, out);
-  } else if (packet.type == PacketType::kFollowerInfo) {
+  } else if (is_learner_info(packet.type)) {
     // Not leading, or a leader whose Leader is not built yet: nobody listens on the
     // quorum port.
     send_packet(from, PacketType::kConnectRefused, packet.connection, 0, 0, out);
@@ -134,7 +135,7 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
       if (state_ == PeerState::kLeading && leader_role()) leader_role()->on_phase_timeout(*this, out);
       break;
     case TimerKind::kFollowerTimeout:
-      if (state_ == PeerState::kFollowing) {
+      if (learning()) {
         const int limit = learner_role() && as_learner().got_new_leader ? config_.sync_limit : config_.init_limit;
         go_looking(TraceEvent{.reason = StateChangeReason::kNoPacket, .peer = current_leader(), .ticks = limit}, out);
       }
@@ -144,7 +145,10 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
       if (state_ == PeerState::kLeading && !leader_role() && !shutdown_reason_) lead(out);
       break;
     case TimerKind::kLearnerConnectRetry:
-      if (state_ == PeerState::kFollowing && learner_role()) learner_role()->retry_connect(*this, out);
+      if (learning() && learner_role()) learner_role()->retry_connect(*this, out);
+      break;
+    case TimerKind::kObserverElectionDelay:
+      if (state_ == PeerState::kLooking && !election_.looking() && !shutdown_reason_) start_election(out);
       break;
     case TimerKind::kSessionExpiry:
       if (Leader* leader = serving_leader()) leader->on_session_expiry(*this, out);
@@ -163,7 +167,7 @@ void QuorumPeer::on_timer(TimerKind kind, Outbox& out) {
 void QuorumPeer::on_peer_connected(ServerId peer, Outbox& out) { election_.on_peer_connected(peer, out); }
 
 void QuorumPeer::on_peer_disconnected(ServerId peer, Outbox& out) {
-  if (state_ == PeerState::kFollowing && learner_role() && as_learner().leader == peer) {
+  if (learning() && learner_role() && as_learner().leader == peer) {
     go_looking(TraceEvent{.reason = StateChangeReason::kConnectionReset, .peer = peer}, out);
   } else if (state_ == PeerState::kLeading && leader_role()) {
     leader_role()->on_learner_disconnected(peer);
@@ -193,7 +197,7 @@ void QuorumPeer::write_epoch(EpochFile file, Epoch epoch, Outbox& out) {
 void QuorumPeer::on_flushed(Zxid token, Outbox& out) {
   if (state_ == PeerState::kLeading && leader_role()) {
     if (!is_epoch_marker(token)) leader_role()->on_ack(*this, config_.my_id, token, out);
-  } else if (state_ == PeerState::kFollowing && learner_role()) {
+  } else if (learning() && learner_role()) {
     learner_role()->on_flushed(*this, token, out);
   }
 }
@@ -209,15 +213,17 @@ void QuorumPeer::on_election_decided(Outbox& out) {
       lead(out);
     }
   } else {
-    set_state(PeerState::kFollowing, TraceEvent{.reason = StateChangeReason::kFollows, .peer = vote.leader}, out);
-    role_.emplace<Learner>().follow(*this, vote.leader, out);
+    // FOLLOWING, or OBSERVING for an observer (FastLeaderElection.learningState).
+    const PeerState learning_state = is_voter(config_.my_id) ? PeerState::kFollowing : PeerState::kObserving;
+    set_state(learning_state, TraceEvent{.reason = StateChangeReason::kFollows, .peer = vote.leader}, out);
+    role_.emplace<Learner>(learning_state == PeerState::kObserving).follow(*this, vote.leader, out);
   }
 }
 
 void QuorumPeer::go_looking(const TraceEvent& why, Outbox& out) {
   if (state_ == PeerState::kLeading && leader_role()) {
     leader_role()->close_all(*this, out);
-  } else if (state_ == PeerState::kFollowing && learner_role()) {
+  } else if (learning() && learner_role()) {
     learner_role()->close(*this, out);
   }
   client_close_all("the server left the quorum", out);
@@ -225,7 +231,7 @@ void QuorumPeer::go_looking(const TraceEvent& why, Outbox& out) {
   // log yet; the tree goes back to what the disk holds (ZooKeeper 3.4 reloads its database
   // from disk when a follower shuts down), so the zxid it reports next matches its log and
   // the next leader's DIFF continues the log without a gap.
-  if (state_ == PeerState::kFollowing &&
+  if (learning() &&
       (db_.last_processed_zxid() > db_.last_logged_zxid() || (learner_role() && as_learner().snapshot_zxid))) {
     db_.load(disk_, db_.last_logged_zxid());
   }
@@ -236,6 +242,7 @@ void QuorumPeer::go_looking(const TraceEvent& why, Outbox& out) {
                          TimerKind::kLearnerConnectRetry, TimerKind::kSessionExpiry}) {
     out.cancel_timer(kind);
   }
+  if (observer()) out.cancel_timer(TimerKind::kObserverElectionDelay);
   // Shutting the role down shuts its SyncRequestProcessor down, which flushes what was
   // logged before the peer changes state: the election (and any epoch this server writes
   // as the next leader) comes after those txns are on disk. Until then the peer keeps its
@@ -254,8 +261,19 @@ void QuorumPeer::lead(Outbox& out) { role_.emplace<Leader>().lead(*this, out); }
 
 void QuorumPeer::enter_election(const TraceEvent& why, Outbox& out) {
   shutdown_reason_.reset();
+  const bool was_observing = state_ == PeerState::kObserving;
   set_state(PeerState::kLooking, why, out);
   phase_ = ZabPhase::kElection;
+  if (was_observing && config_.observer_election_delay_us > 0) {
+    // QuorumPeer.run's OBSERVING case: LOOKING at once, lookForLeader after
+    // Observer.waitForObserverElectionDelay (zookeeper.observer.election.DelayMs).
+    out.set_timer(TimerKind::kObserverElectionDelay, config_.observer_election_delay_us);
+    return;
+  }
+  start_election(out);
+}
+
+void QuorumPeer::start_election(Outbox& out) {
   election_.start_looking(db_.last_processed_zxid(), disk_.current_epoch, out);
 }
 

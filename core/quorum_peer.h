@@ -56,6 +56,10 @@ struct PeerConfig {
   int64_t min_session_timeout_ms = -1;  // -1: 2 x tick
   int64_t max_session_timeout_ms = -1;  // -1: 20 x tick
   uint64_t incarnation = 0;  // how many times this server has been started; tags connections
+  // An observer that lost its leader is LOOKING for this long before it looks for a leader:
+  // Observer.waitForObserverElectionDelay sleeps a random 0..199 ms (zookeeper.observer.
+  // election.DelayMs = 200). The draw is an input: sim/ draws one per process start.
+  int64_t observer_election_delay_us = 199'000;
   int64_t learner_connect_retry_us = 100'000;
   // Elected leader → quorum port bound; FOLLOWERINFO is refused until then (peer_timing.h).
   int64_t leader_bind_delay_us = kDefaultLeaderBindDelayUs;
@@ -92,9 +96,11 @@ class QuorumPeer {
   void on_client_message(ConnectionId connection, const ClientToServer& message, Outbox& out);
 
   ServerId id() const { return config_.my_id; }
+  // An observer (quorum.is_observer(id)): it never votes nor counts towards a quorum.
+  bool observer() const { return config_.quorum.is_observer(config_.my_id); }
   PeerState state() const { return state_; }
   ZabPhase phase() const { return phase_; }
-  // A follower after UPTODATE or a leader after the NEWLEADER quorum serves clients.
+  // A follower or observer after UPTODATE, or a leader after the NEWLEADER quorum, serves clients.
   bool serving() const;
   const PersistentState& persistent() const { return disk_; }
   Zxid last_processed_zxid() const { return db_.last_processed_zxid(); }
@@ -152,6 +158,8 @@ class QuorumPeer {
     ZK_INVARIANT(learner != nullptr);
     return *learner;
   }
+  // FOLLOWING or OBSERVING: the states a Learner role runs in.
+  bool learning() const { return state_ == PeerState::kFollowing || state_ == PeerState::kObserving; }
   bool is_quorum(size_t voter_count) const { return config_.quorum.is_quorum(voter_count); }
   bool is_voter(ServerId id) const { return config_.quorum.is_voter(id); }
   void send_packet(ServerId to, QuorumPacket packet, Outbox& out);
@@ -160,6 +168,7 @@ class QuorumPeer {
   // that reason names (see StateChangeReason); set_state fills in the rest of the event.
   void go_looking(const TraceEvent& why, Outbox& out);
   void enter_election(const TraceEvent& why, Outbox& out);
+  void start_election(Outbox& out);
   void set_state(PeerState state, const TraceEvent& why, Outbox& out);
   void on_election_decided(Outbox& out);
   // Builds the Leader (its quorum port is bound now) and starts it.

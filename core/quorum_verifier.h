@@ -3,8 +3,8 @@
 // (members that follow but never vote or count), and "more than half of the voters".
 // The election (which votes count), the epoch proposal (getEpochToPropose), the epoch and
 // NEWLEADER acks, commit counting and the leader's synced-quorum check all ask it instead
-// of counting to N on their own. Observers are listed so they can be told apart; the
-// observer protocol itself is not simulated yet (a zoo.cfg naming one is refused).
+// of counting to N on their own. Observers follow the leader (OBSERVERINFO, INFORM) but
+// never vote and never count.
 #pragma once
 
 #include <cstddef>

@@ -105,7 +105,8 @@ std::string describe_reason(const TraceEvent& e) {
   switch (e.reason) {
     case StateChangeReason::kNone: return "";
     case StateChangeReason::kWonElection: return "won the election";
-    case StateChangeReason::kFollows: return fmt::format("follows S{}", e.peer);
+    case StateChangeReason::kFollows:
+      return fmt::format("{} S{}", e.state_new == PeerState::kObserving ? "observes" : "follows", e.peer);
     case StateChangeReason::kQuorumLost: return fmt::format("only {} of {} servers synced", e.acked, e.voters);
     case StateChangeReason::kPhaseTimeout:
       return fmt::format("timed out after {} ticks waiting for {}", e.ticks, leader_phase_name(e.phase));
@@ -138,9 +139,16 @@ std::string describe(const TraceEvent& e) {
     case TraceKind::kServerPaused: return fmt::format("S{} pauses (a long GC pause: it handles nothing)", s);
     case TraceKind::kServerResumed: return fmt::format("S{} resumes", s);
     case TraceKind::kElectionStarted:
+      if (e.vote_new.leader == kNoVote) {
+        return fmt::format("S{} is LOOKING: round {}, an observer: votes for no one", s, e.vote_new.election_epoch);
+      }
       return fmt::format("S{} is LOOKING: round {}, votes for itself {}", s, e.vote_new.election_epoch,
                          vote_label(e.vote_new));
     case TraceKind::kVoteChanged:
+      if (e.vote_old.leader == kNoVote) {
+        return fmt::format("S{} (an observer, voting for no one) takes the vote {} (from S{})", s,
+                           vote_label(e.vote_new), e.peer);
+      }
       return fmt::format("S{} changes its vote S{} → S{}: {} (from S{})", s, e.vote_old.leader, e.vote_new.leader,
                          reason(e.vote_new, e.vote_old, e.decider), e.peer);
     case TraceKind::kRoundJoined:

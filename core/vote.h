@@ -13,6 +13,11 @@ namespace zk {
 
 enum class PeerState : uint8_t { kLooking = 0, kFollowing = 1, kLeading = 2, kObserving = 3 };
 
+// An observer votes for no one: its initial proposal's leader, zxid and peer epoch are all
+// Long.MIN_VALUE (FastLeaderElection.getInitId / getInitLastLoggedZxid / getPeerEpoch), so
+// every voter's vote beats it.
+inline constexpr int64_t kNoVote = INT64_MIN;
+
 const char* peer_state_name(PeerState state);  // "LOOKING", "FOLLOWING", ...
 
 struct Vote {

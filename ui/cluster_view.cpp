@@ -44,6 +44,7 @@ void draw_legends() {
   legend_entry(Swatch::kDot, colors.looking, "LOOKING");
   legend_entry(Swatch::kDot, colors.following, "FOLLOWING");
   legend_entry(Swatch::kDot, colors.leading, "LEADING");
+  legend_entry(Swatch::kDot, colors.observing, "OBSERVING");
   legend_entry(Swatch::kDot, colors.down, "DOWN");
   legend_entry(Swatch::kDot, colors.paused, tr(Text::kVotesPaused));
   end_legend();
@@ -63,6 +64,7 @@ ImU32 server_color(const sim::World& world, ServerId id) {
   switch (peer->state()) {
     case PeerState::kLeading: return colors.leading;
     case PeerState::kFollowing: return colors.following;
+    case PeerState::kObserving: return colors.observing;
     default: return colors.looking;
   }
 }

@@ -15,13 +15,15 @@ MessageCategory categorize(const sim::InFlightMessage& message) {
   switch (packet->type) {
     case PacketType::kProposal: return MessageCategory::kProposal;
     case PacketType::kAck: return MessageCategory::kAck;
-    case PacketType::kCommit: return MessageCategory::kCommit;
+    case PacketType::kCommit:
+    case PacketType::kInform: return MessageCategory::kCommit;
     case PacketType::kPing: return MessageCategory::kPing;
     case PacketType::kRequest:
     case PacketType::kRevalidate:
     case PacketType::kSync: return MessageCategory::kClient;
     case PacketType::kNewLeader:
     case PacketType::kFollowerInfo:
+    case PacketType::kObserverInfo:
     case PacketType::kUpToDate:
     case PacketType::kDiff:
     case PacketType::kTrunc:

@@ -32,6 +32,7 @@ StateColors state_colors() {
       IM_COL32(230, 170, 40, 255),   // LOOKING: amber
       IM_COL32(70, 130, 220, 255),   // FOLLOWING: blue
       IM_COL32(60, 170, 90, 255),    // LEADING: green
+      IM_COL32(40, 175, 175, 255),   // OBSERVING: teal
       IM_COL32(120, 120, 120, 255),  // DOWN: grey
       IM_COL32(160, 100, 200, 255),  // paused: purple
   };

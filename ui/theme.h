@@ -1,5 +1,5 @@
 // Dark and light styles for the UI, with the spacing and rounding we use everywhere, and
-// the state colours (LOOKING, FOLLOWING, LEADING, DOWN, paused) shared by all panels.
+// the state colours (LOOKING, FOLLOWING, LEADING, OBSERVING, DOWN, paused) shared by all panels.
 #pragma once
 
 #include <imgui.h>
@@ -14,6 +14,7 @@ struct StateColors {
   ImU32 looking;
   ImU32 following;
   ImU32 leading;
+  ImU32 observing;
   ImU32 down;
   ImU32 paused;
 };

@@ -10,6 +10,7 @@ LaneState lane_state(PeerState state) {
   switch (state) {
     case PeerState::kLeading: return LaneState::kLeading;
     case PeerState::kFollowing: return LaneState::kFollowing;
+    case PeerState::kObserving: return LaneState::kObserving;
     default: return LaneState::kLooking;
   }
 }

@@ -11,7 +11,7 @@
 
 namespace zk::ui {
 
-enum class LaneState { kDown, kLooking, kFollowing, kLeading, kPaused };
+enum class LaneState { kDown, kLooking, kFollowing, kLeading, kObserving, kPaused };
 
 struct LaneSpan {
   int64_t from_us = 0;

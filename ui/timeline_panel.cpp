@@ -33,6 +33,7 @@ ImU32 lane_color(LaneState state) {
     case LaneState::kLooking: return colors.looking;
     case LaneState::kFollowing: return colors.following;
     case LaneState::kLeading: return colors.leading;
+    case LaneState::kObserving: return colors.observing;
     case LaneState::kPaused: return colors.paused;
     case LaneState::kDown: break;
   }
@@ -94,8 +95,8 @@ void draw_legend() {
   const struct {
     const char* label;
     ImU32 color;
-  } entries[] = {{"LOOKING", colors.looking}, {"FOLLOWING", colors.following}, {"LEADING", colors.leading},
-                 {"DOWN", colors.down},       {tr(Text::kVotesPaused), colors.paused}};
+  } entries[] = {{"LOOKING", colors.looking},     {"FOLLOWING", colors.following}, {"LEADING", colors.leading},
+                 {"OBSERVING", colors.observing}, {"DOWN", colors.down},           {tr(Text::kVotesPaused), colors.paused}};
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float h = ImGui::GetTextLineHeight();
   bool first = true;

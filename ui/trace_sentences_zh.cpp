@@ -139,7 +139,9 @@ std::string describe_reason_zh(const TraceEvent& e) {
   switch (e.reason) {
     case StateChangeReason::kNone: return "";
     case StateChangeReason::kWonElection: return reason_frame(0);
-    case StateChangeReason::kFollows: return reason_frame(1, e.peer);
+    case StateChangeReason::kFollows:
+      if (e.state_new == PeerState::kObserving) return fmt::format("观察 S{}", e.peer);
+      return reason_frame(1, e.peer);
     case StateChangeReason::kQuorumLost: return reason_frame(2, e.acked, e.voters);
     case StateChangeReason::kPhaseTimeout: return reason_frame(3, leader_phase_name(e.phase), e.ticks);
     case StateChangeReason::kZxidExhausted: return reason_frame(4);
@@ -162,8 +164,15 @@ std::string describe_zh(const TraceEvent& e) {
     case TraceKind::kServerCrashed: return e.txns == 0 ? frame(1, s) : frame(2, s, e.txns);
     case TraceKind::kServerPaused: return frame(3, s);
     case TraceKind::kServerResumed: return frame(4, s);
-    case TraceKind::kElectionStarted: return frame(5, s, e.vote_new.election_epoch, vote_label(e.vote_new));
+    case TraceKind::kElectionStarted:
+      if (e.vote_new.leader == kNoVote) {  // an observer
+        return fmt::format("S{} 进入 LOOKING：第 {} 轮，observer：不投给任何人", s, e.vote_new.election_epoch);
+      }
+      return frame(5, s, e.vote_new.election_epoch, vote_label(e.vote_new));
     case TraceKind::kVoteChanged:
+      if (e.vote_old.leader == kNoVote) {
+        return fmt::format("S{}（observer，不投给任何人）采用投票 {}（来自 S{}）", s, vote_label(e.vote_new), e.peer);
+      }
       return frame(6, s, e.vote_old.leader, e.vote_new.leader, reason(e.vote_new, e.vote_old, e.decider), e.peer);
     case TraceKind::kRoundJoined:
       return frame(7, s, e.peer, e.vote_new.election_epoch, e.round, vote_label(e.vote_new));

@@ -9,7 +9,8 @@ VoteMatrix build_vote_matrix(const sim::World& world) {
   VoteMatrix matrix;
   const int n = world.server_count();
   matrix.server_count = n;
-  matrix.quorum_size = n / 2 + 1;
+  const int voters = n - static_cast<int>(world.config().observers.size());
+  matrix.quorum_size = voters / 2 + 1;
   matrix.rows.resize(static_cast<size_t>(n));
   for (ServerId id = 1; id <= n; ++id) {
     VoteRow& row = matrix.rows[static_cast<size_t>(id - 1)];

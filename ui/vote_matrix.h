@@ -37,7 +37,7 @@ struct VoteRow {
 
 struct VoteMatrix {
   int server_count = 0;
-  int quorum_size = 0;  // floor(N/2)+1
+  int quorum_size = 0;  // floor(V/2)+1 of the V voters (observers never count)
   std::vector<VoteRow> rows;  // index receiver-1
 };
 

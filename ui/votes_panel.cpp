@@ -18,6 +18,7 @@ constexpr ImU32 kQuorumFill = IM_COL32(46, 160, 67, 200);
 constexpr ImU32 kSupportFill = IM_COL32(190, 150, 30, 170);
 
 std::string vote_text(const Vote& vote) {
+  if (vote.leader == kNoVote) return "no one (observer)";
   return fmt::format("S{} {} e{}", vote.leader, zxid_hex(vote.zxid), vote.peer_epoch);
 }
 

@@ -72,7 +72,17 @@ class Generator {
     }
     scenario_.file_name = fmt::format("fuzz-seed-{}.zks", seed);
     scenario_.setup_line = 1;
-    scenario_.setup = Cluster{.server_count = options.servers, .seed = seed, .upstream_bugs = options.upstream_bugs};
+    Cluster cluster{.server_count = options.servers, .seed = seed, .upstream_bugs = options.upstream_bugs};
+    // --observers K: K distinct servers drawn for this seed observe (no draw without them,
+    // so campaigns without observers generate what they always did).
+    while (static_cast<int>(cluster.observers.size()) < std::min(options.observers, options.servers - 1)) {
+      const int id = static_cast<int>(draw(1, options.servers));
+      if (std::find(cluster.observers.begin(), cluster.observers.end(), id) == cluster.observers.end()) {
+        cluster.observers.push_back(id);
+      }
+    }
+    std::sort(cluster.observers.begin(), cluster.observers.end());
+    scenario_.setup = cluster;
   }
 
   Scenario generate() {

@@ -36,6 +36,7 @@ std::string parse_fuzz_faults(const std::string& list, std::set<FuzzFault>& out)
 
 struct FuzzOptions {
   int servers = 5;
+  int observers = 0;  // how many of the servers are observers (drawn per seed); < servers
   int clients = 10;
   int64_t duration_us = 60'000'000;  // virtual time of the random phase
   std::set<FuzzFault> faults = kTcpPreservingFaults;  // the default: every TCP-preserving fault

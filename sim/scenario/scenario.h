@@ -45,6 +45,7 @@ struct Cluster {
   std::optional<uint64_t> seed;  // the command line's --seed wins
   UpstreamBugs upstream_bugs;    // bugs=NAME[,NAME]: reproduce ZooKeeper 3.8 data-loss bugs
   ContainerManagerConfig containers;  // the JVM properties of the ContainerManager and TTL nodes
+  std::vector<int> observers;    // observers=ID[,ID]: ascending, in 1..N, at least one voter left
   bool operator==(const Cluster&) const = default;
 };
 

@@ -91,6 +91,7 @@ struct Formatter {
     if (c.tick_ms != 2000) out += fmt::format(" tick={}", format_duration(c.tick_ms * 1000));
     if (c.init_limit != 10) out += fmt::format(" init={}", c.init_limit);
     if (c.sync_limit != 5) out += fmt::format(" sync={}", c.sync_limit);
+    if (!c.observers.empty()) out += fmt::format(" observers={}", fmt::join(c.observers, ","));
     return out + link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs) +
            container_options(c.containers);
   }

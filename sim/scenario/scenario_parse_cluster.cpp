@@ -1,6 +1,7 @@
 // The setup line: `cluster N [options]` or `cluster config PATH [options]`. For a
 // zoo.cfg the file is read through the caller's FileReader and its server ids must be
 // exactly 1..N, which is how every other command names servers.
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -14,8 +15,9 @@ namespace zk::sim::parse {
 namespace {
 
 constexpr std::string_view kClusterUsage =
-    "cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-    "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off]";
+    "cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "
+    "[bugs=NAME,...] [container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] "
+    "[extended-types=off]";
 constexpr std::string_view kConfigUsage =
     "cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
     "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off]";
@@ -129,9 +131,36 @@ std::string apply_container_options(const Options& options, ContainerManagerConf
   return "";
 }
 
+// observers=ID[,ID...]: distinct ids of 1..N, ascending once parsed; a voter must be left.
+std::string parse_observers(std::string_view value, int server_count, std::vector<int>& out) {
+  out.clear();
+  size_t start = 0;
+  while (true) {
+    const size_t comma = value.find(',', start);
+    const std::string_view item = value.substr(start, comma == std::string_view::npos ? value.npos : comma - start);
+    const std::optional<int64_t> id = parse_decimal_i64(item);
+    if (!id || *id < 1 || *id > server_count) {
+      return fmt::format("bad observers '{}' (expected server ids of 1..{}, comma-separated)",
+                         word_for_message(value), server_count);
+    }
+    if (std::find(out.begin(), out.end(), *id) != out.end()) {
+      return fmt::format("bad observers '{}' (server {} named twice)", word_for_message(value), *id);
+    }
+    out.push_back(static_cast<int>(*id));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  std::sort(out.begin(), out.end());
+  if (static_cast<int>(out.size()) >= server_count) {
+    return fmt::format("bad observers '{}' (every server is an observer; at least one must vote)",
+                       word_for_message(value));
+  }
+  return "";
+}
+
 std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
   Options options;
-  std::vector<std::string_view> keys = {"tick", "init", "sync"};
+  std::vector<std::string_view> keys = {"tick", "init", "sync", "observers"};
   keys.insert(keys.end(), kSharedOptions.begin(), kSharedOptions.end());
   std::string error = take_options(args, keys, kClusterUsage, options);
   if (error.empty()) error = check_arity(args, {"server count N"}, 0, kClusterUsage);
@@ -151,6 +180,9 @@ std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
     if (error = parse_limit("sync", it->second, out.sync_limit); !error.empty()) return error;
   }
   if (error = apply_container_options(options, out.containers); !error.empty()) return error;
+  if (const auto it = options.find("observers"); it != options.end()) {
+    if (error = parse_observers(it->second, out.server_count, out.observers); !error.empty()) return error;
+  }
   return apply_link_options(options, out.latency_min_us, out.latency_max_us, out.leader_bind_us, out.seed,
                             out.upstream_bugs);
 }
@@ -182,15 +214,6 @@ std::string parse_cluster_config(std::vector<Word> args, Context& context, Clust
   }
   context.warnings.insert(context.warnings.end(), cfg.cfg.warnings.begin(), cfg.cfg.warnings.end());
   out.cfg = std::move(cfg.cfg);
-  // Observers need their own protocol (OBSERVERINFO, INFORM, no vote); until zksim has it,
-  // running one as a voting participant would elect and count it, so it is refused.
-  for (const ZooCfgServer& server : out.cfg.servers) {
-    if (server.role != ServerRole::kObserver) continue;
-    context.located_error = fmt::format("{}:{}: server.{} is an observer; zksim does not simulate observers yet "
-                                        "(make it a participant or leave it out)",
-                                        out.resolved_path, server.line, server.id);
-    return context.located_error;
-  }
   for (size_t i = 0; i < out.cfg.servers.size(); ++i) {
     if (out.cfg.servers[i].id != static_cast<int>(i + 1)) {
       std::string ids;

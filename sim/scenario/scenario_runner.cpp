@@ -36,6 +36,7 @@ WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
   config.injected_bug = bug;
   config.upstream_bugs = c.upstream_bugs;
   config.server_count = c.server_count;
+  config.observers.assign(c.observers.begin(), c.observers.end());
   config.tick_us = c.tick_ms * 1000;
   config.init_limit = c.init_limit;
   config.sync_limit = c.sync_limit;

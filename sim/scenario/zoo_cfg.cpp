@@ -252,6 +252,12 @@ void read_key(Reader& reader, std::string_view key, std::string_view value) {
   } else if (key == "peerType") {
     if (value != "participant" && value != "observer") {
       reader.fail(fmt::format("bad peerType '{}' (participant or observer)", word_for_message(value)));
+    } else if (value == "observer") {
+      // One zoo.cfg describes every server here; ZooKeeper 3.8 takes a server's role from its
+      // server.N line when peerType disagrees ("Defaulting to servers list").
+      cfg.warnings.push_back(reader.at(reader.line) +
+                             "peerType=observer names no server: each server's role comes from its server.N line "
+                             "(mark an observer there with ':observer')");
     }
   } else if (starts_with(key, "group.") || starts_with(key, "weight.")) {
     cfg.warnings.push_back(reader.at(reader.line) +

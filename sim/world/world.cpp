@@ -119,7 +119,15 @@ void World::boot(ServerSlot& s) {
   s.timers = {};
   PeerConfig peer_config;
   peer_config.my_id = s.id;
-  peer_config.quorum = QuorumVerifier::majority_of(config_.server_count);
+  std::vector<ServerId> voters;
+  for (ServerId id = 1; id <= config_.server_count; ++id) {
+    if (!std::binary_search(config_.observers.begin(), config_.observers.end(), id)) voters.push_back(id);
+  }
+  peer_config.quorum = QuorumVerifier(std::move(voters), config_.observers);
+  if (peer_config.quorum.is_observer(s.id)) {
+    // Observer.waitForObserverElectionDelay's random sleep, drawn once per process start.
+    peer_config.observer_election_delay_us = prng_.uniform_int(0, 199) * 1000;
+  }
   peer_config.tick_us = config_.tick_us;
   peer_config.init_limit = config_.init_limit;
   peer_config.sync_limit = config_.sync_limit;
@@ -763,7 +771,7 @@ void World::send(ServerId from, ServerId to, PeerMessage&& message) {
   if (!target.peer) {
     // Nothing listens there: a connect attempt is refused at once (TCP RST).
     const auto* packet = std::get_if<QuorumPacket>(&message);
-    if (packet && packet->type == PacketType::kFollowerInfo && network_.connected(from, to) &&
+    if (packet && is_learner_info(packet->type) && network_.connected(from, to) &&
         network_.connected(to, from)) {
       QuorumPacket refused;
       refused.type = PacketType::kConnectRefused;

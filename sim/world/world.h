@@ -31,6 +31,7 @@ namespace zk::sim {
 
 struct WorldConfig {
   int server_count = 3;
+  std::vector<ServerId> observers;  // ascending; the other servers of 1..server_count vote
   int64_t tick_us = 2'000'000;
   int init_limit = 10;
   int sync_limit = 5;

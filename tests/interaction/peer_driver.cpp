@@ -56,7 +56,8 @@ TimerKind parse_timer(const std::string& text) {
                                           TimerKind::kLeaderTick,        TimerKind::kFollowerTimeout,
                                           TimerKind::kLeaderPhaseTimeout, TimerKind::kSessionExpiry,
                                           TimerKind::kLearnerConnectRetry, TimerKind::kLeaderBind,
-                                          TimerKind::kContainerCheck,    TimerKind::kContainerDelete};
+                                          TimerKind::kContainerCheck,    TimerKind::kContainerDelete,
+                                          TimerKind::kObserverElectionDelay};
   return parse_name(text, kTimers, timer_kind_name, "timer");
 }
 
@@ -66,7 +67,7 @@ PacketType parse_packet_type(const std::string& text) {
       PacketType::kPing,     PacketType::kRevalidate,  PacketType::kSync,       PacketType::kNewLeader,
       PacketType::kFollowerInfo, PacketType::kUpToDate, PacketType::kDiff,      PacketType::kTrunc,
       PacketType::kSnap,     PacketType::kLeaderInfo,  PacketType::kAckEpoch,   PacketType::kConnectRefused,
-      PacketType::kClose};
+      PacketType::kClose,    PacketType::kInform,      PacketType::kObserverInfo};
   return parse_name(text, kTypes, packet_type_name, "packet type");
 }
 
@@ -275,7 +276,18 @@ std::vector<std::string> PeerDriver::start(const Args& args) {
   config.my_id = static_cast<ServerId>(parse_int(required(args, "id"), "id"));
   const int64_t servers = parse_int(required(args, "servers"), "servers");
   if (servers < 1 || servers > 99 || config.my_id < 1 || config.my_id > servers) fail("start: bad id or servers");
-  config.quorum = QuorumVerifier::majority_of(static_cast<int>(servers));
+  // observers=ID[,ID]: those servers observe; the rest vote.
+  std::vector<ServerId> voters;
+  std::vector<ServerId> observers;
+  if (args.contains("observers")) {
+    for (Zxid id : parse_zxid_list(args.at("observers"))) observers.push_back(static_cast<ServerId>(id));
+  }
+  for (ServerId id = 1; id <= servers; ++id) {
+    if (std::find(observers.begin(), observers.end(), id) == observers.end()) voters.push_back(id);
+  }
+  if (voters.empty()) fail("start: every server is an observer");
+  config.quorum = QuorumVerifier(std::move(voters), std::move(observers));
+  if (args.contains("observer-delay")) config.observer_election_delay_us = parse_duration(args.at("observer-delay"));
   if (args.contains("tick")) config.tick_us = parse_duration(args.at("tick"));
   config.init_limit = static_cast<int>(int_or(args, "init-limit", config.init_limit));
   config.sync_limit = static_cast<int>(int_or(args, "sync-limit", config.sync_limit));
@@ -322,7 +334,7 @@ std::vector<std::string> PeerDriver::start(const Args& args) {
 
 uint64_t PeerDriver::default_connection(ServerId from, PacketType type) const {
   if (const auto& learner = peer_->learner_state(); learner && learner->leader == from) return learner->connection;
-  if (const auto& leader = peer_->leader_state(); leader && type != PacketType::kFollowerInfo) {
+  if (const auto& leader = peer_->leader_state(); leader && !is_learner_info(type)) {
     const auto it = leader->handlers.find(from);
     if (it != leader->handlers.end()) return it->second.connection;
   }
@@ -350,7 +362,7 @@ std::vector<std::string> PeerDriver::deliver(const Args& args, const std::vector
     packet.zxid = int_or(args, "zxid", 0);
     packet.value = int_or(args, "value", 0);
     const std::vector<std::string> body(words.begin() + 1, words.end());
-    if (packet.type == PacketType::kProposal) packet.txn = parse_txn(body, packet.zxid, args);
+    if (packet.type == PacketType::kProposal || packet.type == PacketType::kInform) packet.txn = parse_txn(body, packet.zxid, args);
     if (packet.type == PacketType::kSnap) {
       packet.snapshot = std::make_shared<const SnapshotPayload>(SnapshotPayload{DataTree(), packet.zxid});
     }

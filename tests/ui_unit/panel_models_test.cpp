@@ -108,3 +108,16 @@ TEST_CASE("tree diff: missing, extra and changed nodes and their ancestors") {
   CHECK(zk::ui::child_path("/", "a") == "/a");
   CHECK(zk::ui::child_path("/a", "b") == "/a/b");
 }
+
+TEST_CASE("vote matrix: observers do not count towards the quorum; an observer votes for no one") {
+  zk::sim::WorldConfig config;
+  config.server_count = 5;
+  config.observers = {4, 5};
+  zk::sim::World world(config);
+  REQUIRE(world.start(5).ok());
+  world.run_for(500'000);
+  const zk::ui::VoteMatrix matrix = zk::ui::build_vote_matrix(world);
+  CHECK(matrix.quorum_size == 2);  // 2 of the 3 voters
+  CHECK(matrix.rows[4].state == zk::PeerState::kLooking);
+  CHECK(matrix.rows[4].proposal.leader == zk::kNoVote);
+}

@@ -60,6 +60,25 @@ TEST_CASE("Chinese sentences for votes, decisions and state changes") {
   CHECK(zk::ui::describe_zh(lost) == "S2 FOLLOWING → LOOKING：5 个 tick 内没有收到 Leader S3 的数据包");
 }
 
+TEST_CASE("an observer's election and state change, in English and Chinese") {
+  zk::TraceEvent looking{.server = 3, .kind = zk::TraceKind::kElectionStarted};
+  looking.vote_new = zk::Vote{zk::kNoVote, zk::kNoVote, 1, zk::kNoVote, zk::PeerState::kLooking};
+  CHECK(zk::describe(looking) == "S3 is LOOKING: round 1, an observer: votes for no one");
+  CHECK(zk::ui::describe_zh(looking) == "S3 进入 LOOKING：第 1 轮，observer：不投给任何人");
+  zk::TraceEvent takes{.server = 3, .kind = zk::TraceKind::kVoteChanged, .peer = 2};
+  takes.vote_old = looking.vote_new;
+  takes.vote_new = vote(2, 0, 1, 1);
+  CHECK(zk::describe(takes) == "S3 (an observer, voting for no one) takes the vote S2 (zxid 0x0, epoch 1) (from S2)");
+  CHECK(zk::ui::describe_zh(takes) == "S3（observer，不投给任何人）采用投票 S2（zxid 0x0，epoch 1）（来自 S2）");
+  zk::TraceEvent observes{.server = 3, .kind = zk::TraceKind::kStateChanged};
+  observes.state_old = zk::PeerState::kLooking;
+  observes.state_new = zk::PeerState::kObserving;
+  observes.reason = zk::StateChangeReason::kFollows;
+  observes.peer = 2;
+  CHECK(zk::describe(observes) == "S3 LOOKING → OBSERVING: observes S2");
+  CHECK(zk::ui::describe_zh(observes) == "S3 LOOKING → OBSERVING：观察 S2");
+}
+
 TEST_CASE("Chinese network, scenario and client sentences; free text passes through") {
   CHECK(zk::ui::describe_zh(zk::TraceEvent{.kind = zk::TraceKind::kNetworkHealed}) == "网络已恢复：所有链路恢复连通");
   CHECK(zk::ui::describe_zh(zk::TraceEvent{.kind = zk::TraceKind::kNetworkPartitioned, .text = " S1 S2 | S3"}) ==

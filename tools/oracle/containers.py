@@ -56,8 +56,8 @@ def main():
         "zookeeper.extendedTypesEnabled": "true" if args.extended_types == "on" else "false",
     }
     # Ports apart from observe.py's, so both can run at once.
-    with zk_ensemble.Ensemble(args.servers, jvm_props=props, client_base=52181, quorum_base=52881,
-                              election_base=53881) as ens:
+    with zk_ensemble.Ensemble(args.servers, jvm_props=props, client_base=56181, quorum_base=56881,
+                              election_base=57881) as ens:
         for sid in range(1, args.servers + 1):
             ens.start(sid)
         modes = ens.wait_serving()

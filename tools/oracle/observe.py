@@ -11,6 +11,13 @@ removes the directory unless ORACLE_KEEP=1):
   leader-kill --servers 5 [--runs 3]     W writes, then the leader is SIGKILLed; prints each
                                          survivor's election end, connect retries, sync mode
                                          and zxid as a timeline relative to the kill
+  observer --servers 3 --observers 3 [--order 3,2,1]
+                                         servers started in that order (observers among them):
+                                         who leads, the observer's log lines, srvr/conf/mntr of
+                                         each server, and whether the observer has the data
+  observer-kill-leader --servers 3 --observers 3
+                                         writes, then the leader is SIGKILLed: the observer's
+                                         log lines as a timeline after the kill, its Mode after
 Masked fields (the same mask is applied to zksim's output in tests): see mask_volatile().
 """
 import argparse
@@ -341,6 +348,124 @@ def cmd_leader_kill(args):
             if args.kill_again and len(alive) * 2 > args.servers:
                 kill_leader_and_report(ens, new_leader, alive, "kill 2", args.notifications)
 
+OBSERVER_EVENTS = re.compile(
+    r"^(OBSERVING|LOOKING|FOLLOWING|LEADING|New election\. .*|Notification: .*|Notification time out: .*|"
+    r"Observing new leader .*|Peer state changed: .*|Exception when observing.*|Disconnected from leader.*|"
+    r"Getting a (diff|snapshot) from the leader.*|Getting a diff.*|Learner received .*|"
+    r"Unexpected exception.*|Have smaller server identifier.*|Leader election.*|.*LEADER ELECTION TOOK.*|"
+    r"Follower sid: .*|Synchronizing with Leader.*|Received .*OBSERVER.*|.*learner type.*|"
+    r"Unexpected exception causing shutdown.*|.*Connection refused.*|.*Failed connect to.*|.*tries=.*|"
+    r"Ignoring .*|Sending .*|Setting leader epoch.*|.*snapshot.*)$")
+
+
+def log_lines(ens, sid, since, offset=0):
+    """(ms after `since`, text) for each interesting line of server sid's log past byte offset."""
+    path = os.path.join(ens.root, f"zk{sid}.log")
+    with open(path, "rb") as f:
+        f.seek(offset)
+        lines = f.read().decode(errors="replace").splitlines()
+    base, out = ms_of_day(since), []
+    for line in lines:
+        m = LOG_LINE.match(line)
+        if not m or not OBSERVER_EVENTS.match(m[8]):
+            continue
+        at = ((int(m[1]) * 60 + int(m[2])) * 60 + int(m[3])) * 1000 + int(m[4]) - base
+        out.append(((at + 43200000) % 86400000 - 43200000, f"{m[6]} {m[7].split('.')[-1]} - {m[8]}"))
+    return out
+
+
+def observer_ensemble(args):
+    return zk_ensemble.Ensemble(args.servers, tick_ms=args.tick_ms, observers=ids_list(args.observers),
+                                client_base=args.client_base, quorum_base=args.client_base + 700,
+                                election_base=args.client_base + 1700)
+
+
+def ids_list(text):
+    return [int(x) for x in text.split(",") if x]
+
+
+def print_words(ens, sids, words, raw):
+    for sid in sids:
+        for word in words:
+            text = ens.four_letter(sid, word)
+            print(f"===== server {sid} {word}")
+            sys.stdout.write(text if raw else mask_volatile(text))
+
+
+def cmd_observer(args):
+    """Servers (observers among them) started in order: who leads, the observers' logs and 4lw."""
+    observers = ids_list(args.observers)
+    with observer_ensemble(args) as ens:
+        started = time.time()
+        order = ids_arg(args.order, args.servers)
+        for sid in order:
+            ens.start(sid)
+            time.sleep(args.gap_ms / 1000.0)
+        modes = ens.wait_serving()
+        print(f"# {args.servers} servers, observers {observers}, started in order {order} "
+              f"{args.gap_ms} ms apart; all serving after {time.time() - started:.1f} s")
+        for sid in sorted(modes):
+            print(f"#   server {sid}: Mode {modes[sid]}")
+        zk = KazooClient(hosts=ens.hosts([s for s in range(1, args.servers + 1) if s not in observers]), timeout=10.0)
+        zk.start()
+        for i in range(args.writes):
+            zk.create(f"/w{i}", b"x")
+        zk.stop()
+        zk.close()
+        time.sleep(0.5)
+        for sid in observers:
+            ob = KazooClient(hosts=ens.hosts([sid]), timeout=10.0)
+            ob.start()
+            ob.sync("/")
+            print(f"# observer {sid} sees {len([c for c in ob.get_children('/') if c.startswith('w')])} "
+                  f"of {args.writes} writes; srvr Zxid {srvr_zxid(ens, sid)}")
+            ob.stop()
+            ob.close()
+        for sid in range(1, args.servers + 1):
+            print(f"# server {sid} srvr Zxid {srvr_zxid(ens, sid)} Mode {ens.mode(sid)}")
+        for sid in observers:
+            print(f"# server {sid} log (ms after the first start):")
+            for at, text in log_lines(ens, sid, started):
+                print(f"#   {at:+7d} {text}")
+        print_words(ens, range(1, args.servers + 1), args.words.split(","), args.raw)
+
+
+def cmd_observer_kill_leader(args):
+    """The leader is SIGKILLed: the observers' log lines after the kill and their Mode after."""
+    observers = ids_list(args.observers)
+    with observer_ensemble(args) as ens:
+        for sid in range(1, args.servers + 1):
+            ens.start(sid)
+        modes = ens.wait_serving()
+        leader = next(sid for sid, mode in modes.items() if mode == "leader")
+        alive = [sid for sid in range(1, args.servers + 1) if sid != leader]
+        zk = KazooClient(hosts=ens.hosts([s for s in alive if s not in observers]), timeout=10.0)
+        zk.start()
+        for i in range(args.writes):
+            zk.create(f"/w{i}", b"x")
+        zk.stop()
+        zk.close()
+        time.sleep(0.3)
+        print(f"# {args.servers} servers, observers {observers}; S{leader} leads; zxids before the kill: "
+              + ", ".join(f"S{sid}={srvr_zxid(ens, sid)}" for sid in range(1, args.servers + 1)))
+        offsets = {sid: os.path.getsize(os.path.join(ens.root, f"zk{sid}.log")) for sid in alive}
+        killed = time.time()
+        ens.stop(leader, crash=True)
+        new_leader, waited = wait_leader(ens, alive)
+        ens.wait_serving(alive)
+        print(f"# S{leader} SIGKILLed; S{new_leader} answers Mode: leader at +{waited * 1000:.0f} ms, "
+              f"all survivors serving at +{(time.time() - killed) * 1000:.0f} ms")
+        time.sleep(0.5)
+        for sid in alive:
+            print(f"# server {sid}: Mode {ens.mode(sid)}, Zxid {srvr_zxid(ens, sid)}")
+        for sid in alive:
+            print(f"# server {sid} log (ms after the kill):")
+            for at, text in log_lines(ens, sid, killed, offsets[sid]):
+                if sid in observers or not text.split(" - ", 1)[1].startswith("Notification:"):
+                    print(f"#   {at:+7d} {text}")
+        print_words(ens, [s for s in alive if s in observers] + [new_leader], args.words.split(","), args.raw)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -378,6 +503,18 @@ def main():
     p.add_argument("--no-kill-again", dest="kill_again", action="store_false",
                    help="do not kill the new leader as well")
     p.set_defaults(func=cmd_leader_kill)
+    for name, func in (("observer", cmd_observer), ("observer-kill-leader", cmd_observer_kill_leader)):
+        p = sub.add_parser(name)
+        p.add_argument("--servers", type=int, default=3)
+        p.add_argument("--observers", default="3")
+        p.add_argument("--order", default="")
+        p.add_argument("--gap-ms", type=int, default=1000)
+        p.add_argument("--writes", type=int, default=5)
+        p.add_argument("--tick-ms", type=int, default=2000)
+        p.add_argument("--words", default="srvr,conf,mntr")
+        p.add_argument("--raw", action="store_true", help="do not mask volatile fields")
+        p.add_argument("--client-base", type=int, default=42181)
+        p.set_defaults(func=func)
     args = parser.parse_args()
     args.func(args)
 

@@ -6,7 +6,9 @@ one zoo.cfg and data directory per server under a fresh /tmp/zk-fid-* directory,
 four-letter word whitelisted. Each server is a child process tracked by its PID and stopped by
 that PID (SIGTERM, or SIGKILL for a crash); nothing is ever stopped by name. Ports default to
 the fidelity range (client 42181+, quorum 42881+, election 43881+) and can be moved with
-base_port arguments. Not part of CI: tools/oracle/README.md says how to run the scripts.
+base_port arguments. `observers` names servers that are observers (`:observer` on their
+server line, `peerType=observer` in their own zoo.cfg).
+Not part of CI: tools/oracle/README.md says how to run the scripts.
 """
 import os
 import shutil
@@ -38,13 +40,14 @@ def ensure_installed():
 class Ensemble:
     def __init__(self, size, tick_ms=2000, init_limit=10, sync_limit=5, client_base=42181,
                  quorum_base=42881, election_base=43881, extra_cfg=None, client_port_in_server_lines=False,
-                 jvm_props=None):
+                 jvm_props=None, observers=()):
         if size < 1 or size > 9:
             raise ValueError("size must be 1..9")
         ensure_installed()
         self.size = size
         self.tick_ms = tick_ms
         self.client_base = client_base
+        self.observers = set(observers)  # these ids get `:observer` and peerType=observer
         self.root = tempfile.mkdtemp(prefix="zk-fid-", dir="/tmp")
         self.procs = {}
         # -Dname=value JVM system properties (e.g. znode.container.checkIntervalMs), every server.
@@ -59,9 +62,13 @@ class Ensemble:
                      "clientPortAddress=127.0.0.1", "admin.enableServer=false",
                      "4lw.commands.whitelist=*", "metricsProvider.exportJvmInfo=false"]
             lines += list(extra_cfg or [])
+            if sid in self.observers:
+                lines.append("peerType=observer")
             if size > 1:
                 for peer in range(1, size + 1):
                     line = f"server.{peer}=127.0.0.1:{quorum_base + peer - 1}:{election_base + peer - 1}"
+                    if peer in self.observers:
+                        line += ":observer"
                     if client_port_in_server_lines:
                         line += f";127.0.0.1:{self.client_port(peer)}"
                     lines.append(line)

@@ -142,3 +142,50 @@ TEST_CASE("a copied world continues exactly like the original") {
   fork.run_for(5 * kOneSecond);
   CHECK(world.render_trace() == fork.render_trace());
 }
+
+TEST_CASE("an observer started alone stays LOOKING and retries; it never leads, then observes") {
+  zk::sim::WorldConfig config;
+  config.server_count = 3;
+  config.observers = {3};
+  zk::sim::World world(config);
+  REQUIRE(world.start(3).ok());
+  world.run_for(10'000'000);
+  CHECK(world.peer(3)->state() == PeerState::kLooking);
+  // It keeps asking (the poll timer backs off: 200 ms, 400 ms, ... up to 60 s).
+  CHECK(world.peer(3)->election().notification_timeout_us() > 200'000);
+  CHECK(world.peer(3)->election().proposal().leader == zk::kNoVote);
+  REQUIRE(world.start(1).ok());
+  world.run_for(10'000'000);
+  CHECK(world.peer(1)->state() == PeerState::kLooking);  // one of two voters: no quorum
+  CHECK(world.peer(3)->state() == PeerState::kLooking);
+  REQUIRE(world.start(2).ok());
+  REQUIRE(run_until_settled(world));
+  CHECK(world.leader() == 2);
+  CHECK(world.peer(3)->state() == PeerState::kObserving);
+  CHECK(world.peer(3)->serving());
+  for (const zk::TraceEvent& e : world.trace()) {
+    if (e.kind == zk::TraceKind::kStateChanged && e.server == 3) CHECK(e.state_new != PeerState::kLeading);
+  }
+}
+
+TEST_CASE("killing the leader: the observer goes LOOKING, then observes the new leader with the same data") {
+  zk::sim::WorldConfig config;
+  config.server_count = 4;
+  config.observers = {4};
+  zk::sim::World world(config);
+  start_in_order(world, {1, 2, 3, 4}, 0);
+  REQUIRE(run_until_settled(world));
+  REQUIRE(world.leader() == 3);
+  zk::test::connect_client(world, "c", 1, 10000);
+  REQUIRE(zk::test::do_op(world, "c", zk::test::create("/a", "x")).err == zk::ErrorCode::kOk);
+  world.run_for(1'000'000);
+  REQUIRE(world.kill(3).ok());
+  REQUIRE(world.run_until([](const zk::sim::World& w) { return w.peer(4)->state() == PeerState::kLooking; },
+                          5'000'000));
+  REQUIRE(run_until_settled(world));
+  CHECK(world.leader() == 2);
+  CHECK(world.peer(4)->state() == PeerState::kObserving);
+  CHECK(world.peer(4)->current_leader() == 2);
+  CHECK(world.peer(4)->tree().exists("/a").has_value());
+  CHECK(zk::test::run_until_converged(world));
+}

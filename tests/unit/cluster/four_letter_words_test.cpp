@@ -42,7 +42,7 @@ std::vector<std::string> normalize(const std::string& word, const std::string& t
   static const std::regex counters(R"(recved=[\d*]+,sent=[\d*]+)");
   static const std::regex last_op(R"(,lop=.*\))");
   static const std::regex date(R"(expire at .*:$)");
-  static const std::regex server_line(R"(^server\.(\d+)=.*:participant$)");
+  static const std::regex server_line(R"(^server\.(\d+)=.*:(participant|observer)$)");
   std::vector<std::string> out;
   std::vector<std::string> clients;
   for (std::string line : lines_of(text)) {
@@ -67,7 +67,7 @@ std::vector<std::string> normalize(const std::string& word, const std::string& t
       static const std::set<std::string> kLocal = {"clientPort", "dataDir", "dataDirSize", "dataLogDir",
                                                    "dataLogSize", "electionPort", "quorumPort"};
       if (kLocal.contains(line.substr(0, line.find('=')))) continue;
-      line = std::regex_replace(line, server_line, "server.$1=HOST:participant");
+      line = std::regex_replace(line, server_line, "server.$1=HOST:$2");
       out.push_back(line);
       continue;
     }
@@ -162,6 +162,49 @@ TEST_CASE("four-letter words match real ZooKeeper 3.8.0 on the oracle's 3-server
     ++compared;
   }
   CHECK(compared == 36);
+}
+
+TEST_CASE("an observer's srvr, conf and mntr, and the leader's mntr, match real ZooKeeper 3.8.0") {
+  // tests/oracle/fourlw-observer-3-servers.txt: observer 3 of 3 started first (3, 2, 1 a
+  // second apart), S2 leads; a session on S1 creates /w0../w4 and closes; a session on the
+  // observer syncs, lists / and closes (the observer's zxid is the leader's, 0x100000009).
+  zk::sim::WorldConfig config;
+  config.server_count = 3;
+  config.observers = {3};
+  zk::sim::World world(config);
+  start_in_order(world, {3, 2, 1}, 1'000'000);
+  REQUIRE(run_until_settled(world));
+  REQUIRE(world.leader() == 2);
+  REQUIRE(world.peer(3)->state() == zk::PeerState::kObserving);
+  connect_client(world, "v", 1, 10000);
+  for (int i = 0; i < 5; ++i) {
+    REQUIRE(do_op(world, "v", zk::test::create("/w" + std::to_string(i), "x")).err == zk::ErrorCode::kOk);
+  }
+  REQUIRE(do_op(world, "v", zk::CloseSessionRequest{}).err == zk::ErrorCode::kOk);
+  connect_client(world, "o", 3, 10000);
+  REQUIRE(do_op(world, "o", zk::SyncRequest{"/"}).err == zk::ErrorCode::kOk);
+  REQUIRE(do_op(world, "o", zk::GetChildrenRequest{"/", false}).err == zk::ErrorCode::kOk);
+  REQUIRE(do_op(world, "o", zk::CloseSessionRequest{}).err == zk::ErrorCode::kOk);
+  world.run_for(500'000);
+  const auto real = oracle_sections("fourlw-observer-3-servers.txt");
+  size_t compared = 0;
+  for (const auto& [id, word] : std::vector<std::pair<int, std::string>>{{3, "srvr"}, {3, "conf"}, {3, "mntr"},
+                                                                        {2, "mntr"}}) {
+    CAPTURE(id);
+    CAPTURE(word);
+    REQUIRE(real.contains({id, word}));
+    std::vector<std::string> expected = normalize(word, real.at({id, word}));
+    std::vector<std::string> actual = normalize(word, ask(world, id, word));
+    // The known gap of the test above: /zookeeper/config holds the membership text in 3.8.
+    for (auto* side : {&expected, &actual}) {
+      for (std::string& line : *side) {
+        if (line.rfind("zk_approximate_data_size", 0) == 0) line = "zk_approximate_data_size";
+      }
+    }
+    CHECK(actual == expected);
+    ++compared;
+  }
+  CHECK(compared == 4);
 }
 
 TEST_CASE("srvr on a fresh ensemble: the leader and a follower") {

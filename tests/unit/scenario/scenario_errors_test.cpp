@@ -12,9 +12,9 @@ TEST_CASE("errors: unknown command, option, flag") {
   CHECK(line_error("frobnicate 1") == "t.zks:3: unknown command 'frobnicate'");
   CHECK(line_error("x create /a") == "t.zks:3: unknown client 'x' (connect it first with: client x connect ID)");
   CHECK(error_of("cluster 3 ticks=2s") ==
-        "t.zks:1: unknown option 'ticks=2s' (usage: cluster N [tick=2000ms] [init=10] [sync=5] "
-        "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
+        "t.zks:1: unknown option 'ticks=2s' (usage: cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] "
+        "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] [container-check=60s] "
+        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
   CHECK(line_error("kill 1 force=yes") == "t.zks:3: unknown option 'force=yes' (usage: kill ID)");
   CHECK(line_error("run until leader timeout=") ==
         "t.zks:3: missing value in option 'timeout=' (usage: run DUR | run until leader [timeout=DUR] | "
@@ -121,9 +121,22 @@ TEST_CASE("errors: cluster first and once") {
   CHECK(error_of("# nothing\n\n") ==
         "t.zks:2: no cluster command (the first command must be: cluster N or cluster config PATH)");
   CHECK(error_of("cluster") ==
-        "t.zks:1: missing server count N (usage: cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] "
-        "[leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
+        "t.zks:1: missing server count N (usage: cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] "
+        "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] [container-check=60s] "
+        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
+}
+
+TEST_CASE("errors: cluster observers=") {
+  CHECK(error_of("cluster 3 observers=4") ==
+        "t.zks:1: bad observers '4' (expected server ids of 1..3, comma-separated)");
+  CHECK(error_of("cluster 3 observers=2,x") ==
+        "t.zks:1: bad observers '2,x' (expected server ids of 1..3, comma-separated)");
+  CHECK(error_of("cluster 3 observers=2,") ==
+        "t.zks:1: bad observers '2,' (expected server ids of 1..3, comma-separated)");
+  CHECK(error_of("cluster 3 observers=3,3") == "t.zks:1: bad observers '3,3' (server 3 named twice)");
+  CHECK(error_of("cluster 2 observers=2,1") ==
+        "t.zks:1: bad observers '2,1' (every server is an observer; at least one must vote)");
+  CHECK(error_of("cluster 4 observers=4,2\nkill 5\n") == "t.zks:2: server id 5 is out of range 1..4");
 }
 
 TEST_CASE("errors: clients") {
@@ -192,12 +205,13 @@ TEST_CASE("errors: cluster config") {
   CHECK(error_of("cluster config zoo.cfg\nkill 3\n",
                  memory_reader({{"zoo.cfg", "initLimit=5\nsyncLimit=2\nserver.1=a:1:2\nserver.3=c:1:2\n"}})) ==
         "t.zks:1: zoo.cfg 'zoo.cfg' has server ids 1, 3; zksim needs ids 1..2");
-  // An observer would run as a voting participant: refused, at its zoo.cfg line.
-  CHECK(error_of("cluster config zoo.cfg",
-                 memory_reader({{"zoo.cfg", "initLimit=5\nsyncLimit=2\nserver.1=a:1:2\nserver.2=b:1:2\n"
-                                            "server.3=c:1:2:observer\n"}})) ==
-        "zoo.cfg:5: server.3 is an observer; zksim does not simulate observers yet (make it a participant or leave it "
-        "out)");
+  // A zoo.cfg observer runs as one; a zoo.cfg of observers only is refused at its last line.
+  const Scenario with_observer = zk::sim::test::parse_ok(
+      "cluster config zoo.cfg\n", memory_reader({{"zoo.cfg", "initLimit=5\nsyncLimit=2\nserver.1=a:1:2\n"
+                                                             "server.2=b:1:2\nserver.3=c:1:2:observer\n"}}));
+  CHECK(zk::sim::effective_cluster(with_observer.setup).observers == std::vector<int>{3});
+  CHECK(error_of("cluster config zoo.cfg", memory_reader({{"zoo.cfg", "server.1=a:1:2:observer\n"}})) ==
+        "zoo.cfg:1: every server is an observer (at least one must be a participant)");
   CHECK(error_of("cluster config zoo.cfg\nkill 3\n", memory_reader({{"zoo.cfg", "server.1=a:1:2\n"}})) ==
         "t.zks:2: server id 3 is out of range 1..1");
   CHECK(error_of("cluster config") == "t.zks:1: missing PATH (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "

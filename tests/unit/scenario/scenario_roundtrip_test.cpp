@@ -127,6 +127,10 @@ TEST_CASE("round trip: canonical text of a few commands") {
   CHECK(format_step(Command(three)) == "cluster 3");
   three.leader_bind_us = 0;
   CHECK(format_step(Command(three)) == "cluster 3 leader-bind=0s");
+  const Scenario observers = parse_ok("cluster 5 observers=4,2 sync=2\n");
+  CHECK(std::get<Cluster>(observers.setup).observers == std::vector<int>{2, 4});
+  CHECK(format_step(Command(std::get<Cluster>(observers.setup))) == "cluster 5 sync=2 observers=2,4");
+  CHECK(parse_ok(format_scenario(observers)) == observers);
   const Scenario bind = parse_ok("cluster 3 leader-bind=35ms\n");
   CHECK(std::get<Cluster>(bind.setup).leader_bind_us == 35'000);
   CHECK(format_step(Command(std::get<Cluster>(bind.setup))) == "cluster 3 leader-bind=35ms");
