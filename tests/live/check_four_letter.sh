@@ -4,16 +4,10 @@
 # other known word gets the refusal line 3.8.0 sends.
 # Usage: check_four_letter.sh ZKSIM PORT
 set -euo pipefail
+source "$(dirname "$0")/serve_lib.sh"
 zksim=$1 port=$2
 out=$(mktemp -d /tmp/zk-live-test.XXXXXX)
-"$zksim" serve --servers 1 --port "$port" --max-seconds 50 --4lw-whitelist srvr,mntr >"$out/serve.out" 2>"$out/serve.err" </dev/null &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$out"' EXIT
-for _ in $(seq 1 100); do
-  grep -q "clients on" "$out/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-grep -q "clients on" "$out/serve.out" || { echo "zksim serve did not start:"; cat "$out/serve.err"; exit 1; }
+start_serve "$out" /dev/null --servers 1 --port "$port" --max-seconds 50 --4lw-whitelist srvr,mntr
 ask() {  # the whole answer to one word, until the server closes
   /usr/bin/python3 -c '
 import socket, sys

@@ -4,19 +4,13 @@
 # --kill-leader, serve's stdin is a FIFO the script writes `kill leader` to while a lock is
 # held. Stops the server it started by its pid. Usage: check_kazoo.sh ZKSIM PORT [--kill-leader]
 set -euo pipefail
+source "$(dirname "$0")/serve_lib.sh"
 zksim=$1 port=$2 mode=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(mktemp -d /tmp/zk-live-test.XXXXXX)
 mkfifo "$out/control"
 exec 3<>"$out/control"
-"$zksim" serve --servers 3 --port "$port" --max-seconds 120 >"$out/serve.out" 2>"$out/serve.err" <&3 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$out"' EXIT
-for _ in $(seq 1 100); do
-  grep -q "clients on" "$out/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-grep -q "clients on" "$out/serve.out" || { echo "zksim serve did not start:"; cat "$out/serve.err"; exit 1; }
+start_serve "$out" "$out/control" --servers 3 --port "$port" --max-seconds 120
 hosts="127.0.0.1:$port,127.0.0.1:$((port + 1)),127.0.0.1:$((port + 2))"
 args=()
 [ "$mode" = "--kill-leader" ] && args=(--kill-leader-fifo "$out/control")

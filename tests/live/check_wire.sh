@@ -5,17 +5,11 @@
 # same bytes (captured with the same probe; see README "Live mode"). Stops the server it
 # started by its pid. Usage: check_wire.sh ZKSIM PORT SEQUENCE
 set -euo pipefail
+source "$(dirname "$0")/serve_lib.sh"
 zksim=$1 port=$2 sequence=$3
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(mktemp -d /tmp/zk-live-test.XXXXXX)
-"$zksim" serve --servers 1 --port "$port" --max-seconds 60 >"$out/serve.out" 2>"$out/serve.err" </dev/null &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$out"' EXIT
-for _ in $(seq 1 100); do
-  grep -q "clients on" "$out/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-grep -q "clients on" "$out/serve.out" || { echo "zksim serve did not start:"; cat "$out/serve.err"; exit 1; }
+start_serve "$out" /dev/null --servers 1 --port "$port" --max-seconds 60
 /usr/bin/python3 "$here/../../tools/live/wire_probe.py" "127.0.0.1:$port" "$sequence" >"$out/got.txt" 2>&1 || true
 if ! diff -u "$here/wire_$sequence.expected" "$out/got.txt"; then
   echo "--- zksim serve's log:"; cat "$out/serve.err"
