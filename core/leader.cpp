@@ -234,12 +234,7 @@ void Leader::start_sync(QuorumPeer& self, ServerId learner, Outbox& out) {
   if (send_committed) {
     for (const auto& txn : self.db_.committed_log()) {
       if (txn->header.zxid <= queued_up_to) continue;
-      QuorumPacket proposal;
-      proposal.type = PacketType::kProposal;
-      proposal.connection = handler.connection;
-      proposal.zxid = txn->header.zxid;
-      proposal.txn = txn;
-      self.send_packet(learner, std::move(proposal), out);
+      self.send_txn(learner, PacketType::kProposal, handler.connection, txn, out);
       self.send_packet(learner, PacketType::kCommit, handler.connection, txn->header.zxid, 0, out);
     }
   }
@@ -247,12 +242,7 @@ void Leader::start_sync(QuorumPeer& self, ServerId learner, Outbox& out) {
   // by INFORM once they commit), then every new one.
   for (const auto& [zxid, proposal] : outstanding) {
     if (handler.observer) break;
-    QuorumPacket packet;
-    packet.type = PacketType::kProposal;
-    packet.connection = handler.connection;
-    packet.zxid = zxid;
-    packet.txn = proposal.txn;
-    self.send_packet(learner, std::move(packet), out);
+    self.send_txn(learner, PacketType::kProposal, handler.connection, proposal.txn, out);
   }
   self.send_packet(learner, PacketType::kNewLeader, handler.connection, make_zxid(epoch, 0), 0, out);
 }
@@ -408,12 +398,7 @@ void Leader::propose(QuorumPeer& self, Txn txn, Outbox& out) {
   for (auto& [sid, handler] : handlers) {
     if (!handler.sync_sent || handler.observer) continue;
     handler.unacked.emplace_back(zxid, out.now_us());
-    QuorumPacket packet;
-    packet.type = PacketType::kProposal;
-    packet.connection = handler.connection;
-    packet.zxid = zxid;
-    packet.txn = shared;
-    self.send_packet(sid, std::move(packet), out);
+    self.send_txn(sid, PacketType::kProposal, handler.connection, shared, out);
   }
   self.log_txn(shared, out);  // the leader acks its own proposal once the fsync completes
 }
@@ -428,19 +413,12 @@ void Leader::try_commit(QuorumPeer& self, Outbox& out) {
     const auto ack_count = static_cast<int64_t>(it->second.acks.size());
     outstanding.pop_front();
     for (const auto& [sid, handler] : handlers) {
-      if (handler.sync_sent && !handler.observer) {
-        self.send_packet(sid, PacketType::kCommit, handler.connection, zxid, 0, out);
-      }
+      if (!handler.sync_sent || handler.observer) continue;
+      self.send_packet(sid, PacketType::kCommit, handler.connection, zxid, 0, out);
     }
+    // Leader.inform, after the COMMITs: each observer gets the committed txn itself.
     for (const auto& [sid, handler] : handlers) {
-      if (!handler.sync_sent || !handler.observer) continue;
-      // Leader.inform, after the COMMITs: each observer gets the committed txn itself.
-      QuorumPacket inform;
-      inform.type = PacketType::kInform;
-      inform.connection = handler.connection;
-      inform.zxid = zxid;
-      inform.txn = txn;
-      self.send_packet(sid, std::move(inform), out);
+      if (handler.sync_sent && handler.observer) self.send_txn(sid, PacketType::kInform, handler.connection, txn, out);
     }
     out.trace(TraceEvent{.kind = TraceKind::kCommitted,
                          .zxid = zxid,

@@ -36,7 +36,8 @@ void Learner::follow(QuorumPeer& self, ServerId leader_id, Outbox& out) {
 }
 
 void Learner::send_follower_info(QuorumPeer& self, Outbox& out) {
-  self.send_packet(leader, observer ? PacketType::kObserverInfo : PacketType::kFollowerInfo, connection, make_zxid(self.disk_.accepted_epoch, 0), 0, out);
+  const PacketType info = observer ? PacketType::kObserverInfo : PacketType::kFollowerInfo;
+  self.send_packet(leader, info, connection, make_zxid(self.disk_.accepted_epoch, 0), 0, out);
 }
 
 void Learner::reset_read_timeout(QuorumPeer& self, Outbox& out) {

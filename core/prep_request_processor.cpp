@@ -144,16 +144,23 @@ ErrorCode PrepRequestProcessor::prep_delete(const DeleteRequest& req, SessionId 
   if (node->child_count > 0) return ErrorCode::kNotEmpty;
 
   *body = DeleteTxn{req.path};
-  parent->zxid = zxid;
-  parent->child_count -= 1;
-  parent->stat.pzxid = zxid;
-  add_change_record(std::move(*parent));
+  add_delete_records(std::move(parent), req.path, zxid, true);
+  return ErrorCode::kOk;
+}
+
+void PrepRequestProcessor::add_delete_records(std::optional<ChangeRecord> parent, const std::string& path, Zxid zxid,
+                                              bool parent_loses_child) {
+  if (parent) {
+    parent->zxid = zxid;
+    if (parent_loses_child) parent->child_count -= 1;
+    parent->stat.pzxid = zxid;
+    add_change_record(std::move(*parent));
+  }
   ChangeRecord gone;
   gone.zxid = zxid;
-  gone.path = req.path;
+  gone.path = path;
   gone.exists = false;
   add_change_record(std::move(gone));
-  return ErrorCode::kOk;
 }
 
 Txn PrepRequestProcessor::prepare_delete_container(const std::string& path, Zxid zxid, int64_t time_ms,
@@ -172,15 +179,7 @@ Txn PrepRequestProcessor::prepare_delete_container(const std::string& path, Zxid
   }
   std::optional<ChangeRecord> parent = record_for_path(parent_path(path), tree);
   if (!parent) return error_txn(header, ErrorCode::kNoNode);
-  parent->zxid = zxid;
-  parent->child_count -= 1;
-  parent->stat.pzxid = zxid;
-  add_change_record(std::move(*parent));
-  ChangeRecord gone;
-  gone.zxid = zxid;
-  gone.path = path;
-  gone.exists = false;
-  add_change_record(std::move(gone));
+  add_delete_records(std::move(parent), path, zxid, true);
   return Txn{header, DeleteTxn{path}};
 }
 
@@ -295,17 +294,7 @@ CloseSessionTxn PrepRequestProcessor::prep_close_session(SessionId session, Zxid
   std::vector<std::string> paths = set.iteration_order();
   for (const std::string& path : paths) {
     // As ZooKeeper (digest enabled): the parent's record gets pzxid, its child count stays.
-    std::optional<ChangeRecord> parent = record_for_path(parent_path(path), tree);
-    if (parent) {
-      parent->zxid = zxid;
-      parent->stat.pzxid = zxid;
-      add_change_record(std::move(*parent));
-    }
-    ChangeRecord gone;
-    gone.zxid = zxid;
-    gone.path = path;
-    gone.exists = false;
-    add_change_record(std::move(gone));
+    add_delete_records(record_for_path(parent_path(path), tree), path, zxid, false);
   }
   closing_sessions_[session] = zxid;
   return CloseSessionTxn{std::move(paths)};

@@ -86,6 +86,10 @@ class PrepRequestProcessor {
   // The pending view of a path: nullopt when it does not exist (now or once applied).
   std::optional<ChangeRecord> record_for_path(std::string_view path, const DataTree& tree) const;
   void add_change_record(ChangeRecord record);
+  // A delete's records at zxid: the parent (if any) with the new pzxid and, unless a
+  // closeSession leaves it (as ZooKeeper with digests does), one child fewer; the node gone.
+  void add_delete_records(std::optional<ChangeRecord> parent, const std::string& path, Zxid zxid,
+                          bool parent_loses_child);
 
   bool extended_types_enabled_ = false;
   std::deque<ChangeRecord> outstanding_;                      // in zxid order

@@ -86,6 +86,16 @@ void QuorumPeer::send_packet(ServerId to, PacketType type, uint64_t connection, 
   out.send(to, std::move(packet));
 }
 
+void QuorumPeer::send_txn(ServerId to, PacketType type, uint64_t connection, std::shared_ptr<const Txn> txn,
+                          Outbox& out) {
+  QuorumPacket packet;
+  packet.type = type;
+  packet.connection = connection;
+  packet.zxid = txn->header.zxid;
+  packet.txn = std::move(txn);
+  out.send(to, std::move(packet));
+}
+
 void QuorumPeer::set_state(PeerState state, const TraceEvent& why, Outbox& out) {
   if (state == state_) return;
   TraceEvent event = why;

@@ -164,6 +164,8 @@ class QuorumPeer {
   bool is_voter(ServerId id) const { return config_.quorum.is_voter(id); }
   void send_packet(ServerId to, QuorumPacket packet, Outbox& out);
   void send_packet(ServerId to, PacketType type, uint64_t connection, Zxid zxid, int64_t value, Outbox& out);
+  // A packet that carries a txn (PROPOSAL, INFORM), under the txn's own zxid.
+  void send_txn(ServerId to, PacketType type, uint64_t connection, std::shared_ptr<const Txn> txn, Outbox& out);
   // `why` carries the reason of the state change as data: its `reason` and the fields
   // that reason names (see StateChangeReason); set_state fills in the rest of the event.
   void go_looking(const TraceEvent& why, Outbox& out);

@@ -99,7 +99,8 @@ std::string parse_multi_op(std::string_view verb, std::vector<Word> args, MultiO
     CreateFlags create;
     if (error = parse_create_flags(flags, create); !error.empty()) return error;
     if (error = check_path(args[0].text, create.sequential); !error.empty()) return error;
-    const CreateMode mode = zkcli_create_mode(create.ephemeral, create.sequential, create.container, create.ttl_ms.has_value());
+    const CreateMode mode =
+        zkcli_create_mode(create.ephemeral, create.sequential, create.container, create.ttl_ms.has_value());
     out = CreateRequest{args[0].text, args.size() > 1 ? args[1].text : std::string(), mode, create.ttl_ms.value_or(-1)};
     return "";
   }

@@ -4,7 +4,8 @@
 # Kill leader, Step to the next vote change (a second "Step" button: it did nothing while
 # both shared one ImGui id), a partition and the Partition section's own Heal (the same
 # clash), the single Step saying which event ran, and console commands typed while paused
-# ("paused - press Play"), whose reply prints once Play runs the simulation, Drop next and
+# ("paused - press Play"), whose reply prints once Play runs the simulation (create, also
+# -c and -t as zkCli takes them), Drop next and
 # Hold next on one link (which message was dropped; the held one). Also: no two
 # probed widgets share an id, and the paused window uses little CPU. Screenshots go to
 # OUT_DIR for a person to look at.
@@ -84,6 +85,18 @@ wait_for "note console.line[0-9] \[zk: S[123]\(CONNECTED\) [0-9]+\] create /prob
 wait_for "note console.last paused — press Play for the reply"
 click controls.play
 wait_for "note console.last Created /probe" 30
+click controls.play
+wait_for "playing 0"
+# zkCli's create flags: a container is created; a TTL node needs extended types, which the
+# GUI's cluster (ZooKeeper's defaults) has off.
+click console.input
+type_line "create -c /box"
+wait_for "note console.last paused — press Play for the reply"
+click controls.play
+wait_for "note console.last Created /box" 30
+click console.input
+type_line "create -t 5000 /t"
+wait_for "note console.last KeeperErrorCode = Unimplemented for /t" 30
 click controls.play
 wait_for "playing 0"
 no_clashes

@@ -4,19 +4,13 @@
 # tests/live/zkcli.expected, which is what the same session printed against a real
 # ZooKeeper 3.8.0. Skipped (exit 77) without zkCli. Usage: check_zkcli.sh ZKSIM PORT
 set -euo pipefail
+source "$(dirname "$0")/serve_lib.sh"
 zksim=$1 port=$2
 here=$(cd "$(dirname "$0")" && pwd)
 cli=/usr/share/zookeeper/bin/zkCli.sh
 [ -x "$cli" ] || { echo "zkCli not installed (Debian package zookeeper)"; exit 77; }
 out=$(mktemp -d /tmp/zk-live-test.XXXXXX)
-"$zksim" serve --servers 3 --port "$port" --max-seconds 60 >"$out/serve.out" 2>"$out/serve.err" </dev/null &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$out"' EXIT
-for _ in $(seq 1 100); do
-  grep -q "clients on" "$out/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-grep -q "clients on" "$out/serve.out" || { echo "zksim serve did not start:"; cat "$out/serve.err"; exit 1; }
+start_serve "$out" /dev/null --servers 3 --port "$port" --max-seconds 60
 timeout 50 "$cli" -server "127.0.0.1:$port" <"$here/zkcli_commands.txt" 2>&1 | grep -v '^SLF4J\|^$' | sed "s/127.0.0.1:$port/HOST/" >"$out/got.txt" || true
 if ! diff -u "$here/zkcli.expected" "$out/got.txt"; then
   echo "--- zksim serve's log:"; cat "$out/serve.err"

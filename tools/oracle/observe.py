@@ -285,6 +285,25 @@ def wait_leader(ens, ids, timeout_s=60.0):
     raise TimeoutError(f"no leader among {ids} after {timeout_s}s; logs in {ens.root}")
 
 
+def start_and_write(ens, writes, through_observers=True, observers=()):
+    """Starts every server, waits until all serve, and creates /w0../w{writes-1} through the
+    servers that are not the leader (nor, unless through_observers, an observer). Returns the
+    leader and the other servers."""
+    for sid in range(1, ens.size + 1):
+        ens.start(sid)
+    modes = ens.wait_serving()
+    leader = next(sid for sid, mode in modes.items() if mode == "leader")
+    alive = [sid for sid in range(1, ens.size + 1) if sid != leader]
+    zk = KazooClient(hosts=ens.hosts([s for s in alive if through_observers or s not in observers]), timeout=10.0)
+    zk.start()
+    for i in range(writes):
+        zk.create(f"/w{i}", b"x")
+    zk.stop()
+    zk.close()
+    time.sleep(0.3)
+    return leader, alive
+
+
 def srvr_zxid(ens, sid):
     return ens.srvr_field(sid, "Zxid", timeout_s=2.0) or "down"
 
@@ -329,18 +348,7 @@ def cmd_leader_kill(args):
           f"then the leader is SIGKILLed; times are ms after the kill, from the survivors' logs")
     for run in range(args.runs):
         with zk_ensemble.Ensemble(args.servers, tick_ms=args.tick_ms, init_limit=args.init_limit) as ens:
-            for sid in range(1, args.servers + 1):
-                ens.start(sid)
-            modes = ens.wait_serving()
-            leader = next(sid for sid, mode in modes.items() if mode == "leader")
-            alive = [sid for sid in range(1, args.servers + 1) if sid != leader]
-            zk = KazooClient(hosts=ens.hosts(alive), timeout=10.0)
-            zk.start()
-            for i in range(args.writes):
-                zk.create(f"/w{i}", b"x")
-            zk.stop()
-            zk.close()
-            time.sleep(0.3)
+            leader, alive = start_and_write(ens, args.writes)
             print(f"== run {run + 1}: zxids before the kill: "
                   + ", ".join(f"S{sid}={srvr_zxid(ens, sid)}" for sid in range(1, args.servers + 1)))
             new_leader = kill_leader_and_report(ens, leader, alive, "kill 1", args.notifications)
@@ -434,18 +442,7 @@ def cmd_observer_kill_leader(args):
     """The leader is SIGKILLed: the observers' log lines after the kill and their Mode after."""
     observers = ids_list(args.observers)
     with observer_ensemble(args) as ens:
-        for sid in range(1, args.servers + 1):
-            ens.start(sid)
-        modes = ens.wait_serving()
-        leader = next(sid for sid, mode in modes.items() if mode == "leader")
-        alive = [sid for sid in range(1, args.servers + 1) if sid != leader]
-        zk = KazooClient(hosts=ens.hosts([s for s in alive if s not in observers]), timeout=10.0)
-        zk.start()
-        for i in range(args.writes):
-            zk.create(f"/w{i}", b"x")
-        zk.stop()
-        zk.close()
-        time.sleep(0.3)
+        leader, alive = start_and_write(ens, args.writes, through_observers=False, observers=observers)
         print(f"# {args.servers} servers, observers {observers}; S{leader} leads; zxids before the kill: "
               + ", ".join(f"S{sid}={srvr_zxid(ens, sid)}" for sid in range(1, args.servers + 1)))
         offsets = {sid: os.path.getsize(os.path.join(ens.root, f"zk{sid}.log")) for sid in alive}
