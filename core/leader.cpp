@@ -300,7 +300,8 @@ void Leader::check_new_leader_quorum(QuorumPeer& self, Outbox& out) {
     }
   }
   // Every known session gets a fresh full timeout from now.
-  self.sessions_ = SessionTracker(self.config_.tick_us / 1000);
+  self.sessions_ = SessionTracker(self.config_.tick_us / 1000, self.config_.host_clock_at_zero_ms);
+  self.restart_session_ids(out);
   self.sessions_.track_all(self.db_.tree().sessions(), out.now_ms());
   arm_session_expiry(self, out);
   out.set_timer(TimerKind::kLeaderTick, self.config_.tick_us / 2);

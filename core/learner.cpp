@@ -84,6 +84,7 @@ void Learner::on_packet(QuorumPeer& self, ServerId from, const QuorumPacket& pac
       out.trace(TraceEvent{.kind = TraceKind::kEpochAccepted, .peer = from, .epoch = leader_epoch});
       self.send_packet(from, PacketType::kAckEpoch, connection, self.db_.last_processed_zxid(), reported_epoch, out);
       self.phase_ = ZabPhase::kSynchronization;
+      self.restart_session_ids(out);  // Learner.syncWithLeader: zk.createSessionTracker()
       break;
     }
     case PacketType::kDiff:

@@ -66,8 +66,7 @@ void QuorumPeer::start(Outbox& out) {
   event.epoch = disk_.current_epoch;
   event.accepted_epoch = disk_.accepted_epoch;
   out.trace(event);
-  // Session ids: top byte = server id, middle bits from the (virtual) start time.
-  cnxns_.next_session_id = initial_session_id(config_.my_id, out.now_ms());
+  restart_session_ids(out);  // no session is made before a role starts; this only sets a value
   state_ = PeerState::kLooking;
   phase_ = ZabPhase::kElection;
   election_.set_initial_vote(db_.last_logged_zxid(), disk_.current_epoch);
@@ -194,6 +193,10 @@ void QuorumPeer::on_disk_synced(Zxid token, Outbox& out) {
     const TraceEvent why = std::move(*shutdown_reason_);
     enter_election(why, out);
   }
+}
+
+void QuorumPeer::restart_session_ids(Outbox& out) {
+  cnxns_.next_session_id = initial_session_id(config_.my_id, out.now_ms() + config_.host_clock_at_zero_ms);
 }
 
 void QuorumPeer::write_epoch(EpochFile file, Epoch epoch, Outbox& out) {

@@ -61,6 +61,11 @@ struct PeerConfig {
   // election.DelayMs = 200). The draw is an input: sim/ draws one per process start.
   int64_t observer_election_delay_us = 199'000;
   int64_t learner_connect_retry_us = 100'000;
+  // The host's clock at virtual time 0, in ms: ZooKeeper's Time.currentElapsedTime is
+  // System.nanoTime, which on Linux counts from the host's boot. Session expiry buckets are
+  // rounded on it and a session tracker's first session id is made from it. An input: sim/
+  // draws one per server host.
+  int64_t host_clock_at_zero_ms = 0;
   // Elected leader → quorum port bound; FOLLOWERINFO is refused until then (peer_timing.h).
   int64_t leader_bind_delay_us = kDefaultLeaderBindDelayUs;
   int learner_connect_attempts = 5;
@@ -177,6 +182,10 @@ class QuorumPeer {
   void lead(Outbox& out);
 
   // quorum_peer.cpp: the replicated state
+  // ZooKeeperServer.createSessionTracker, run when a role's server starts (the leader when
+  // it starts serving, a learner when its sync begins): the next session id restarts from
+  // the host's clock now.
+  void restart_session_ids(Outbox& out);
   // Writes acceptedEpoch or currentEpoch (this process's copy and, as an effect, the disk);
   // nothing when the file already holds that epoch.
   void write_epoch(EpochFile file, Epoch epoch, Outbox& out);

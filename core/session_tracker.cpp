@@ -15,8 +15,8 @@ int64_t negotiate_timeout_ms(int64_t requested_ms, int64_t min_ms, int64_t max_m
   return std::clamp(requested_ms, min_ms, max_ms);
 }
 
-SessionId initial_session_id(ServerId server_id, int64_t now_ms) {
-  const uint64_t time_bits = (static_cast<uint64_t>(now_ms) << 24) >> 8;
+SessionId initial_session_id(ServerId server_id, int64_t host_clock_ms) {
+  const uint64_t time_bits = (static_cast<uint64_t>(host_clock_ms) << 24) >> 8;
   return static_cast<SessionId>(time_bits | (static_cast<uint64_t>(server_id) << 56));
 }
 
@@ -25,7 +25,14 @@ int64_t expiry_bucket_ms(int64_t deadline_ms, int64_t tick_ms) {
   return (deadline_ms / tick_ms + 1) * tick_ms;
 }
 
-SessionTracker::SessionTracker(int64_t tick_ms) : tick_ms_(tick_ms) { ZK_INVARIANT(tick_ms > 0); }
+SessionTracker::SessionTracker(int64_t tick_ms, int64_t host_clock_at_zero_ms)
+    : tick_ms_(tick_ms), host_clock_at_zero_ms_(host_clock_at_zero_ms) {
+  ZK_INVARIANT(tick_ms > 0 && host_clock_at_zero_ms >= 0);
+}
+
+int64_t SessionTracker::bucket_for(int64_t deadline_ms) const {
+  return expiry_bucket_ms(deadline_ms + host_clock_at_zero_ms_, tick_ms_) - host_clock_at_zero_ms_;
+}
 
 void SessionTracker::move_to_bucket(SessionId session, Entry* entry, int64_t expiry_ms) {
   if (entry->expiry_ms == expiry_ms) return;
@@ -43,7 +50,7 @@ void SessionTracker::add_session(SessionId session, int64_t timeout_ms, int64_t 
   Entry& entry = sessions_[session];
   entry.timeout_ms = timeout_ms;
   entry.closing = false;
-  move_to_bucket(session, &entry, expiry_bucket_ms(now_ms + timeout_ms, tick_ms_));
+  move_to_bucket(session, &entry, bucket_for(now_ms + timeout_ms));
 }
 
 void SessionTracker::track_all(const std::vector<std::pair<SessionId, int64_t>>& sessions_with_timeout_ms,
@@ -54,7 +61,7 @@ void SessionTracker::track_all(const std::vector<std::pair<SessionId, int64_t>>&
 bool SessionTracker::touch(SessionId session, int64_t now_ms) {
   auto it = sessions_.find(session);
   if (it == sessions_.end() || it->second.closing) return false;
-  move_to_bucket(session, &it->second, expiry_bucket_ms(now_ms + it->second.timeout_ms, tick_ms_));
+  move_to_bucket(session, &it->second, bucket_for(now_ms + it->second.timeout_ms));
   return true;
 }
 

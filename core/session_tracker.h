@@ -2,10 +2,14 @@
 // ExpiryQueue whose interval is tickTime). A touch at time t puts the session in the
 // bucket (floor((t + timeout) / tick) + 1) * tick; expire_due(now) hands back every
 // session whose bucket time has come, marks them closing and stops tracking them. Time is
-// always an argument; the tracker never reads a clock.
+// always an argument; the tracker never reads a clock. Times in and out are virtual; the
+// buckets are rounded on the host's clock (ExpiryQueue uses Time.currentElapsedTime, that is
+// System.nanoTime, which on Linux counts from the host's boot), so where the bucket
+// boundaries fall depends on how long the leader's host has been up.
 //
 // Also here: timeout negotiation (clamp to [min, max], defaults 2 x tick and 20 x tick)
-// and the first session id of a server ((now_ms << 24) >>> 8 | server_id << 56).
+// and the first session id of a session tracker ((host_ms << 24) >>> 8 | server_id << 56),
+// host_ms being the host's clock when the tracker is made.
 #pragma once
 
 #include <cstdint>
@@ -23,13 +27,14 @@ namespace zk {
 int64_t negotiate_timeout_ms(int64_t requested_ms, int64_t min_ms, int64_t max_ms);
 int64_t default_min_session_timeout_ms(int64_t tick_ms);
 int64_t default_max_session_timeout_ms(int64_t tick_ms);
-SessionId initial_session_id(ServerId server_id, int64_t now_ms);
+SessionId initial_session_id(ServerId server_id, int64_t host_clock_ms);
 // ExpiryQueue.roundToNextInterval: the bucket a deadline falls into.
 int64_t expiry_bucket_ms(int64_t deadline_ms, int64_t tick_ms);
 
 class SessionTracker {
  public:
-  explicit SessionTracker(int64_t tick_ms);
+  // host_clock_at_zero_ms: the host's clock (ms since its boot) at virtual time 0.
+  explicit SessionTracker(int64_t tick_ms, int64_t host_clock_at_zero_ms = 0);
 
   // Starts tracking (createSession committed on the leader) and touches it at now_ms.
   void add_session(SessionId session, int64_t timeout_ms, int64_t now_ms);
@@ -63,8 +68,11 @@ class SessionTracker {
   };
 
   void move_to_bucket(SessionId session, Entry* entry, int64_t expiry_ms);
+  // The virtual time of the bucket a virtual deadline falls into, rounded on the host clock.
+  int64_t bucket_for(int64_t deadline_ms) const;
 
   int64_t tick_ms_;
+  int64_t host_clock_at_zero_ms_;
   std::map<SessionId, Entry> sessions_;
   std::map<int64_t, std::set<SessionId>> buckets_;  // bucket time -> sessions
 };

@@ -20,6 +20,7 @@ Cluster effective_cluster(const ClusterSetup& setup) {
   cluster.seed = config.seed;
   cluster.upstream_bugs = config.upstream_bugs;
   cluster.containers = config.containers;
+  cluster.host_uptime_ms = config.host_uptime_ms;
   for (const ZooCfgServer& server : config.cfg.servers) {
     if (server.role == ServerRole::kObserver) cluster.observers.push_back(server.id);
   }

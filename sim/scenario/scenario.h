@@ -33,7 +33,7 @@ struct ServerRef {
 
 // cluster N [tick=2000ms] [init=10] [sync=5] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...]
 //           [container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms]
-//           [extended-types=off]
+//           [extended-types=off] [host-uptime=DURATION]
 struct Cluster {
   int server_count = 0;  // 1..kServerIdMax
   int64_t tick_ms = 2000;
@@ -46,11 +46,14 @@ struct Cluster {
   UpstreamBugs upstream_bugs;    // bugs=NAME[,NAME]: reproduce ZooKeeper 3.8 data-loss bugs
   ContainerManagerConfig containers;  // the JVM properties of the ContainerManager and TTL nodes
   std::vector<int> observers;    // observers=ID[,ID]: ascending, in 1..N, at least one voter left
+  // host-uptime=: every host's clock at time 0 (WorldConfig::host_uptime_ms); unset: drawn
+  std::optional<int64_t> host_uptime_ms;
   bool operator==(const Cluster&) const = default;
 };
 
 // cluster config PATH [latency=A..B] [leader-bind=DUR] [seed=S] [bugs=NAME,...] [container-...=]
-// [extended-types=on|off]   (zksim additions; the last are JVM properties in ZooKeeper)
+// [extended-types=on|off] [host-uptime=DURATION]   (zksim additions; the container and TTL
+// options are JVM properties in ZooKeeper)
 struct ClusterConfig {
   std::string path;           // as written
   std::string resolved_path;  // relative to the scenario file's directory
@@ -61,6 +64,7 @@ struct ClusterConfig {
   std::optional<uint64_t> seed;
   UpstreamBugs upstream_bugs;
   ContainerManagerConfig containers;
+  std::optional<int64_t> host_uptime_ms;
   bool operator==(const ClusterConfig&) const = default;
 };
 

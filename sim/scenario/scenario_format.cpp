@@ -46,6 +46,10 @@ std::string container_options(const ContainerManagerConfig& c) {
   return out;
 }
 
+std::string host_uptime_option(const std::optional<int64_t>& host_uptime_ms) {
+  return host_uptime_ms ? fmt::format(" host-uptime={}", format_duration(*host_uptime_ms * 1000)) : std::string();
+}
+
 std::string version_option(const std::optional<int32_t>& version) {
   return version ? fmt::format(" -v {}", *version) : std::string();
 }
@@ -93,12 +97,12 @@ struct Formatter {
     if (c.sync_limit != 5) out += fmt::format(" sync={}", c.sync_limit);
     if (!c.observers.empty()) out += fmt::format(" observers={}", fmt::join(c.observers, ","));
     return out + link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs) +
-           container_options(c.containers);
+           container_options(c.containers) + host_uptime_option(c.host_uptime_ms);
   }
   std::string operator()(const ClusterConfig& c) const {
-    return fmt::format("cluster config {}{}{}", word(c.path),
+    return fmt::format("cluster config {}{}{}{}", word(c.path),
                        link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs),
-                       container_options(c.containers));
+                       container_options(c.containers), host_uptime_option(c.host_uptime_ms));
   }
   std::string operator()(const Start& c) const {
     std::string out = "start";

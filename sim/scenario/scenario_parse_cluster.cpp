@@ -17,14 +17,15 @@ namespace {
 constexpr std::string_view kClusterUsage =
     "cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "
     "[bugs=NAME,...] [container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] "
-    "[extended-types=off]";
+    "[extended-types=off] [host-uptime=DUR]";
 constexpr std::string_view kConfigUsage =
     "cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-    "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off]";
+    "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] "
+    "[host-uptime=DUR]";
 // Options shared by both forms.
 const std::vector<std::string_view> kSharedOptions = {
     "latency", "leader-bind", "seed", "bugs", "container-check", "container-max-per-minute",
-    "container-max-never-used", "extended-types"};
+    "container-max-never-used", "extended-types", "host-uptime"};
 // ContainerManager properties: Java ints (check interval, per minute) and a long kept sane.
 constexpr int64_t kJavaIntMax = 2'147'483'647;
 constexpr int64_t kNeverUsedMaxMs = 365LL * 24 * 3'600'000;
@@ -131,6 +132,22 @@ std::string apply_container_options(const Options& options, ContainerManagerConf
   return "";
 }
 
+// host-uptime=DURATION: every server's host has been up this long at time 0 (one host, as
+// an ensemble on 127.0.0.1); without it each server's host uptime is drawn from the run's
+// PRNG. At most 1,000,000 s, the longest duration the language takes.
+std::string apply_host_uptime(const Options& options, std::optional<int64_t>& out_ms) {
+  const auto it = options.find("host-uptime");
+  if (it == options.end()) return "";
+  int64_t uptime_ms = 0;
+  if (std::string error =
+          parse_whole_ms("host-uptime", it->second, 0, kDurationUsMax / 1000, "0ms..1000000s", uptime_ms);
+      !error.empty()) {
+    return error;
+  }
+  out_ms = uptime_ms;
+  return "";
+}
+
 // observers=ID[,ID...]: distinct ids of 1..N, ascending once parsed; a voter must be left.
 std::string parse_observers(std::string_view value, int server_count, std::vector<int>& out) {
   out.clear();
@@ -180,6 +197,7 @@ std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
     if (error = parse_limit("sync", it->second, out.sync_limit); !error.empty()) return error;
   }
   if (error = apply_container_options(options, out.containers); !error.empty()) return error;
+  if (error = apply_host_uptime(options, out.host_uptime_ms); !error.empty()) return error;
   if (const auto it = options.find("observers"); it != options.end()) {
     if (error = parse_observers(it->second, out.server_count, out.observers); !error.empty()) return error;
   }
@@ -202,6 +220,7 @@ std::string parse_cluster_config(std::vector<Word> args, Context& context, Clust
     return error;
   }
   if (error = apply_container_options(options, out.containers); !error.empty()) return error;
+  if (error = apply_host_uptime(options, out.host_uptime_ms); !error.empty()) return error;
   out.path = args[0].text;
   out.resolved_path = resolve_scenario_path(context.file_name, out.path);
   FileText file = std::optional<std::string>();

@@ -44,6 +44,7 @@ WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
   config.latency_max_us = c.latency_max_us;
   config.leader_bind_us = c.leader_bind_us;
   config.containers = c.containers;
+  config.host_uptime_ms = c.host_uptime_ms;
   config.seed = seed;
   return config;
 }

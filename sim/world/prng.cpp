@@ -26,7 +26,7 @@ uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 }  // namespace
 
-Prng::Prng(uint64_t seed) {
+Prng::Prng(uint64_t seed) : seed_(seed) {
   uint64_t x = seed;
   for (auto& word : state_) word = splitmix64(x);
 }
@@ -77,6 +77,15 @@ bool Prng::chance(double p) {
   if (p >= 1.0) return true;
   constexpr uint64_t kScale = 1000000000ULL;
   return chance(static_cast<uint64_t>(p * static_cast<double>(kScale) + 0.5), kScale);
+}
+
+int64_t Prng::keyed_uniform_int(uint64_t key, int64_t lo, int64_t hi) const {
+  // A stream of its own, seeded from (seed, key) through splitmix64 twice so that nearby
+  // seeds and keys do not give related states.
+  uint64_t x = seed_;
+  uint64_t mixed = splitmix64(x) ^ key;
+  Prng keyed(splitmix64(mixed));
+  return keyed.uniform_int(lo, hi);
 }
 
 }  // namespace zk::sim

@@ -1,6 +1,10 @@
 // Prng: the one seeded random generator of a simulated run (xoshiro256** seeded through
 // splitmix64), with its own distribution code so that the same seed gives the same
 // numbers with every standard library. It is a value: copying a world copies its PRNG.
+// Besides the stream, keyed draws give numbers fixed by the seed and a key without
+// advancing the stream: for the world's constants (a host's uptime), so that adding one
+// leaves every stream draw - and every recorded run, shrunk scenario and fuzz seed - as it
+// was.
 #pragma once
 
 #include <cstdint>
@@ -28,10 +32,14 @@ class Prng {
   bool chance(uint64_t numerator, uint64_t denominator);
   // True with probability p in [0, 1], resolved to 1e-9.
   bool chance(double p);
+  // Uniform in [lo, hi], fixed by the seed this PRNG was made with and key; the stream does
+  // not move. Distinct keys give independent numbers.
+  int64_t keyed_uniform_int(uint64_t key, int64_t lo, int64_t hi) const;
 
   bool operator==(const Prng&) const = default;
 
  private:
+  uint64_t seed_ = 0;
   uint64_t state_[4];
 };
 

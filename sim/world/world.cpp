@@ -12,6 +12,9 @@
 #include "core/invariant.h"
 
 namespace zk::sim {
+namespace {
+constexpr uint64_t kHostUptimeKey = 0x686f737400000000ULL;  // "host", plus the server id
+}  // namespace
 
 std::string format_time_us(int64_t time_us) {
   return fmt::format("{:>5}.{:06}s", time_us / 1'000'000, time_us % 1'000'000);
@@ -23,6 +26,11 @@ World::World(WorldConfig config)
   for (int i = 1; i <= config_.server_count; ++i) {
     ServerSlot slot;
     slot.id = i;
+    // A keyed draw: the stream every other draw comes from stays as it was without hosts.
+    slot.host_clock_at_zero_ms =
+        config_.host_uptime_ms ? *config_.host_uptime_ms
+                               : prng_.keyed_uniform_int(kHostUptimeKey + static_cast<uint64_t>(i), 0,
+                                                         kDrawnHostUptimeMaxMs - 1);
     servers_.push_back(std::move(slot));
   }
 }
@@ -134,6 +142,7 @@ void World::boot(ServerSlot& s) {
   peer_config.leader_bind_delay_us = config_.leader_bind_us;
   peer_config.containers = config_.containers;
   peer_config.incarnation = s.incarnation;
+  peer_config.host_clock_at_zero_ms = s.host_clock_at_zero_ms;
   peer_config.min_session_timeout_ms = config_.min_session_timeout_ms;
   peer_config.max_session_timeout_ms = config_.max_session_timeout_ms;
   peer_config.injected_bug = config_.injected_bug;

@@ -29,6 +29,11 @@
 
 namespace zk::sim {
 
+// A drawn host uptime is below this (1,000,000 s, about 11.6 days): enough to put the
+// session-expiry bucket boundaries anywhere within a tick and to give session ids the
+// varied middle bits real ones have.
+inline constexpr int64_t kDrawnHostUptimeMaxMs = 1'000'000'000;
+
 struct WorldConfig {
   int server_count = 3;
   std::vector<ServerId> observers;  // ascending; the other servers of 1..server_count vote
@@ -46,6 +51,11 @@ struct WorldConfig {
   uint64_t seed = 1;
   InjectedBug injected_bug = InjectedBug::kNone;  // given to every server (checker tests only)
   UpstreamBugs upstream_bugs;                     // given to every server (`cluster ... bugs=`)
+  // How long each server's host has been up at time 0 (PeerConfig::host_clock_at_zero_ms):
+  // set, every server shares it (one host); unset, each server's host gets its own, drawn
+  // from the run's seed when the world is made (a keyed draw: the stream does not move),
+  // uniform in [0, kDrawnHostUptimeMaxMs).
+  std::optional<int64_t> host_uptime_ms;
   // A paused server holds at most this many messages from peers and clients. Beyond it,
   // as a process that stopped reading with full TCP buffers: a connect is refused, later
   // messages on a connection are lost and that connection breaks when it resumes.
@@ -57,6 +67,7 @@ struct ServerSlot {
   std::optional<QuorumPeer> peer;  // empty while the server is down
   VirtualDisk disk;                // what survives a crash
   uint64_t incarnation = 0;
+  int64_t host_clock_at_zero_ms = 0;  // survives restarts: the host keeps running
   bool paused = false;
   bool exited = false;  // it stopped itself (ZooKeeper's System.exit) and was not restarted since
   std::vector<EventPayload> deferred;  // inputs that arrived while paused, in order

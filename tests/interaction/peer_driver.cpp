@@ -289,6 +289,8 @@ std::vector<std::string> PeerDriver::start(const Args& args) {
   config.quorum = QuorumVerifier(std::move(voters), std::move(observers));
   if (args.contains("observer-delay")) config.observer_election_delay_us = parse_duration(args.at("observer-delay"));
   if (args.contains("tick")) config.tick_us = parse_duration(args.at("tick"));
+  // host-clock=DUR: the host's clock at time 0 (where session-expiry buckets fall; session ids).
+  if (args.contains("host-clock")) config.host_clock_at_zero_ms = parse_duration(args.at("host-clock")) / 1000;
   config.init_limit = static_cast<int>(int_or(args, "init-limit", config.init_limit));
   config.sync_limit = static_cast<int>(int_or(args, "sync-limit", config.sync_limit));
   config.commit_log_count = static_cast<size_t>(int_or(args, "commit-log", static_cast<int64_t>(config.commit_log_count)));

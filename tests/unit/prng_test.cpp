@@ -3,7 +3,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <string>
 
@@ -89,4 +91,20 @@ TEST_CASE("prng: an empty range is refused in every build type with one clear li
   });
   CHECK(chance.aborted);
   CHECK(chance.stderr_text.find("zksim: Prng::chance: empty range") != std::string::npos);
+}
+
+TEST_CASE("prng: a keyed draw is fixed by seed and key and leaves the stream where it was") {
+  zk::sim::Prng prng(42);
+  zk::sim::Prng untouched(42);
+  const int64_t host1 = prng.keyed_uniform_int(7, 0, 999'999'999);
+  CHECK(host1 == prng.keyed_uniform_int(7, 0, 999'999'999));  // the same every time
+  CHECK(host1 == zk::sim::Prng(42).keyed_uniform_int(7, 0, 999'999'999));
+  CHECK(host1 != prng.keyed_uniform_int(8, 0, 999'999'999));
+  CHECK(host1 != zk::sim::Prng(43).keyed_uniform_int(7, 0, 999'999'999));
+  CHECK(prng == untouched);
+  CHECK(prng.next_u64() == untouched.next_u64());
+  // Keyed draws are uniform: 4,000 keys over [0, 3] land 1,000 +- 150 in each value.
+  std::array<int, 4> counts{};
+  for (uint64_t key = 0; key < 4000; ++key) ++counts[static_cast<size_t>(prng.keyed_uniform_int(key, 0, 3))];
+  for (int count : counts) CHECK(std::abs(count - 1000) < 150);
 }

@@ -14,7 +14,7 @@ TEST_CASE("errors: unknown command, option, flag") {
   CHECK(error_of("cluster 3 ticks=2s") ==
         "t.zks:1: unknown option 'ticks=2s' (usage: cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] "
         "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] [container-check=60s] "
-        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
+        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR])");
   CHECK(line_error("kill 1 force=yes") == "t.zks:3: unknown option 'force=yes' (usage: kill ID)");
   CHECK(line_error("run until leader timeout=") ==
         "t.zks:3: missing value in option 'timeout=' (usage: run DUR | run until leader [timeout=DUR] | "
@@ -123,7 +123,14 @@ TEST_CASE("errors: cluster first and once") {
   CHECK(error_of("cluster") ==
         "t.zks:1: missing server count N (usage: cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] "
         "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] [container-check=60s] "
-        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
+        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR])");
+}
+
+TEST_CASE("errors: cluster host-uptime=") {
+  CHECK(error_of("cluster 3 host-uptime=5") == "t.zks:1: missing unit in duration '5' (use us, ms, s or m)");
+  CHECK(error_of("cluster 3 host-uptime=1500us") ==
+        "t.zks:1: bad host-uptime '1500us' (a whole number of milliseconds, 0ms..1000000s)");
+  CHECK(error_of("cluster 3 host-uptime=1000001s") == "t.zks:1: duration '1000001s' is too large (at most 1000000s)");
 }
 
 TEST_CASE("errors: cluster observers=") {
@@ -216,13 +223,13 @@ TEST_CASE("errors: cluster config") {
         "t.zks:2: server id 3 is out of range 1..1");
   CHECK(error_of("cluster config") == "t.zks:1: missing PATH (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "
         "[bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR])");
   CHECK(error_of("cluster config a b") ==
         "t.zks:1: extra argument 'b' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR])");
   CHECK(error_of("cluster config a tick=2s") ==
         "t.zks:1: unknown option 'tick=2s' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR])");
 }
 
 TEST_CASE("errors: messages escape control bytes and cut long words") {

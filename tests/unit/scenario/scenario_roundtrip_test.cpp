@@ -150,6 +150,14 @@ TEST_CASE("round trip: cluster config keeps the path as written") {
   CHECK(second.scenario == first.scenario);
 }
 
+TEST_CASE("round trip: host-uptime on both cluster forms") {
+  const std::string text = "cluster 3 host-uptime=1500ms\n";
+  const Scenario scenario = parse_ok(text);
+  CHECK(format_scenario(scenario) == text);
+  CHECK(std::get<Cluster>(scenario.setup).host_uptime_ms == 1500);
+  CHECK_FALSE(std::get<Cluster>(parse_ok("cluster 3\n").setup).host_uptime_ms.has_value());
+}
+
 TEST_CASE("round trip: containers, TTL nodes and the ContainerManager options") {
   const std::string text =
       "cluster 3 container-check=1s container-max-per-minute=600 container-max-never-used=5s extended-types=on\n"

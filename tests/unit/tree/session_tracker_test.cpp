@@ -41,6 +41,24 @@ TEST_CASE("expire_due returns every due bucket, sessions sorted") {
   CHECK(tracker.next_expiry_ms() == 42000);
 }
 
+TEST_CASE("buckets fall on the host clock's tick boundaries, not virtual time's") {
+  // The host has been up 1,234,500 ms at virtual time 0: host tick boundaries sit at
+  // virtual ..., 1500, 3500, 5500, 7500, ... (1,234,500 mod 2000 = 500).
+  SessionTracker tracker(2000, 1'234'500);
+  tracker.add_session(0x11, 4000, 0);  // host deadline 1,238,500 -> host bucket 1,240,000
+  CHECK(tracker.expiry_ms(0x11) == 5500);
+  CHECK(tracker.touch(0x11, 1499));  // host deadline 1,239,999 -> bucket 1,240,000
+  CHECK(tracker.expiry_ms(0x11) == 5500);
+  CHECK(tracker.touch(0x11, 1500));  // deadline on a boundary: the next bucket
+  CHECK(tracker.expiry_ms(0x11) == 7500);
+  CHECK(tracker.expire_due(7499).empty());
+  CHECK(tracker.expire_due(7500) == std::vector<SessionId>{0x11});
+  // Phase 0 is virtual time's own boundaries.
+  SessionTracker aligned(2000, 4'000'000);
+  aligned.add_session(0x22, 4000, 0);
+  CHECK(aligned.expiry_ms(0x22) == 6000);
+}
+
 TEST_CASE("a new leader tracks every session afresh") {
   SessionTracker tracker(2000);
   tracker.track_all({{0x1, 6000}, {0x2, 10000}}, 50000);
