@@ -17,7 +17,24 @@ namespace {
 bool is_local_read(const Request& request) {
   return std::holds_alternative<GetDataRequest>(request) || std::holds_alternative<ExistsRequest>(request) ||
          std::holds_alternative<GetChildrenRequest>(request) || std::holds_alternative<AddWatchRequest>(request) ||
-         std::holds_alternative<SetWatchesRequest>(request);
+         std::holds_alternative<SetWatchesRequest>(request) ||
+         std::holds_alternative<GetAllChildrenNumberRequest>(request) ||
+         std::holds_alternative<GetEphemeralsRequest>(request) || std::holds_alternative<MultiReadRequest>(request) ||
+         std::holds_alternative<CheckWatchesRequest>(request) || std::holds_alternative<RemoveWatchesRequest>(request);
+}
+
+bool valid_watcher_type(int32_t type) { return type >= kWatcherTypeChildren && type <= kWatcherTypeAny; }
+bool covers_data(int32_t type) { return type == kWatcherTypeData || type == kWatcherTypeAny; }
+bool covers_children(int32_t type) { return type == kWatcherTypeChildren || type == kWatcherTypeAny; }
+
+// GetEphemerals: every path of the set when the prefix is empty or "/" once trimmed (Java's
+// String.trim drops every char <= ' ' at both ends), else those starting with the prefix as
+// given.
+bool ephemeral_matches(std::string_view path, std::string_view prefix) {
+  std::string_view trimmed = prefix;
+  while (!trimmed.empty() && static_cast<unsigned char>(trimmed.front()) <= ' ') trimmed.remove_prefix(1);
+  while (!trimmed.empty() && static_cast<unsigned char>(trimmed.back()) <= ' ') trimmed.remove_suffix(1);
+  return trimmed.empty() || trimmed == "/" || path.starts_with(prefix);
 }
 
 }  // namespace
@@ -190,6 +207,35 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
       reply.body.stat = result.stat;
       if (children->watch) watches_.add(watcher, children->path, WatchKind::kChild);
     }
+  } else if (const auto* count = std::get_if<GetAllChildrenNumberRequest>(&message.request)) {
+    reply.body.all_children_number = db_.tree().all_children_number(count->path);
+    if (!reply.body.all_children_number) reply.err = ErrorCode::kNoNode;
+  } else if (const auto* ephemerals = std::get_if<GetEphemeralsRequest>(&message.request)) {
+    // DataTree.getEphemerals hands out a clone of the session's set; its order is the clone's.
+    const SessionId session = cnxns_.connections.at(connection).session;
+    for (std::string& path : db_.tree().ephemerals_copy(session).iteration_order()) {
+      if (ephemeral_matches(path, ephemerals->prefix_path)) reply.body.ephemerals.push_back(std::move(path));
+    }
+  } else if (const auto* multi = std::get_if<MultiReadRequest>(&message.request)) {
+    client_answer_multi_read(*multi, reply);
+  } else if (const auto* check = std::get_if<CheckWatchesRequest>(&message.request)) {
+    if (!valid_watcher_type(check->watcher_type)) {
+      reply.err = ErrorCode::kMarshallingError;  // WatcherType.fromInt throws
+    } else {
+      const bool found = (covers_children(check->watcher_type) && watches_.child_table_has_path(check->path)) ||
+                         (covers_data(check->watcher_type) && watches_.data_table_has_path(check->path));
+      if (!found) reply.err = ErrorCode::kNoWatcher;
+    }
+  } else if (const auto* remove = std::get_if<RemoveWatchesRequest>(&message.request)) {
+    if (!valid_watcher_type(remove->watcher_type)) {
+      reply.err = ErrorCode::kMarshallingError;
+    } else {
+      // DataTree.removeWatch: for Any, both tables are tried.
+      bool removed = false;
+      if (covers_children(remove->watcher_type)) removed = watches_.remove_child_watch(watcher, remove->path);
+      if (covers_data(remove->watcher_type)) removed = watches_.remove_data_watch(watcher, remove->path) || removed;
+      if (!removed) reply.err = ErrorCode::kNoWatcher;
+    }
   } else if (const auto* add = std::get_if<AddWatchRequest>(&message.request)) {
     watches_.add(watcher, add->path,
                  add->mode == AddWatchMode::kPersistent ? WatchKind::kPersistent : WatchKind::kPersistentRecursive);
@@ -202,6 +248,40 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
     }
   }
   client_reply(connection, std::move(reply), out);
+}
+
+// FinalRequestProcessor's multiRead: each getData / getChildren answered in turn (a failed
+// one gives an error result and the next goes on). No watch is set: MultiOperationRecord
+// keeps only the path of a read op (Op.getData(path)), so a watch flag sent is dropped, as a
+// real 3.8.0 showed (tools/live/wire_probe.py reads). A write op stops it with
+// MARSHALLINGERROR ("Invalid type of readOp"), the header alone.
+void QuorumPeer::client_answer_multi_read(const MultiReadRequest& multi, ReplyMessage& reply) {
+  for (const ReadOp& op : multi.ops) {
+    ReadOpResult result;
+    if (const auto* get = std::get_if<GetDataRequest>(&op)) {
+      DataResult data = db_.tree().get_data(get->path);
+      if (data.err == ErrorCode::kOk) {
+        result.type = OpCode::kGetData;
+        result.data = std::move(data.data);
+        result.stat = data.stat;
+      } else {
+        result.err = data.err;
+      }
+    } else if (const auto* children = std::get_if<GetChildrenRequest>(&op)) {
+      ChildrenResult listed = db_.tree().get_children(children->path);
+      if (listed.err == ErrorCode::kOk) {
+        result.type = OpCode::kGetChildren;
+        result.children = std::move(listed.children);
+      } else {
+        result.err = listed.err;
+      }
+    } else {
+      reply.err = ErrorCode::kMarshallingError;
+      reply.body.read_results.clear();
+      return;
+    }
+    reply.body.read_results.push_back(std::move(result));
+  }
 }
 
 // InjectedBug::kReadUncommitted: answer with the newest logged, uncommitted setData.

@@ -18,6 +18,11 @@ int estimated_bytes(const ServerToClient& message) {
     if constexpr (std::is_same_v<T, ReplyMessage>) {
       int bytes = 16 + static_cast<int>(m.body.path.size() + m.body.data.size());
       for (const auto& child : m.body.children) bytes += 4 + static_cast<int>(child.size());
+      for (const auto& path : m.body.ephemerals) bytes += 4 + static_cast<int>(path.size());
+      for (const auto& result : m.body.read_results) {
+        bytes += 9 + static_cast<int>(result.data.size()) + (result.type == OpCode::kGetData ? 68 : 0);
+        for (const auto& child : result.children) bytes += 4 + static_cast<int>(child.size());
+      }
       return bytes + (m.body.stat ? 68 : 0);
     } else if constexpr (std::is_same_v<T, WatchEventMessage>) {
       return 16 + static_cast<int>(m.path.size());

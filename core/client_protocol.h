@@ -58,12 +58,25 @@ struct ConnectResponse {
   int64_t timeout_ms = 0;  // 0: the session is expired (or the password was wrong)
   std::string password;    // the session's, when valid (16 bytes)
 };
+// One op's answer in a multiRead: getData's data and Stat, getChildren's children, or an
+// error (OpCode kError with its code).
+struct ReadOpResult {
+  OpCode type = OpCode::kError;
+  ErrorCode err = ErrorCode::kOk;
+  std::string data;
+  Stat stat;
+  std::vector<std::string> children;
+  bool operator==(const ReadOpResult&) const = default;
+};
 struct ReplyBody {
   std::string path;                       // create
   std::string data;                       // getData
   std::vector<std::string> children;      // getChildren (sorted)
   std::optional<Stat> stat;               // create2 / setData / getData / exists / getChildren2
   std::vector<OpResult> multi_results;    // multi
+  std::optional<int32_t> all_children_number;  // getAllChildrenNumber
+  std::vector<std::string> ephemerals;         // getEphemerals, in the session set's HashSet order
+  std::vector<ReadOpResult> read_results;      // multiRead
 };
 struct ReplyMessage {
   int32_t cxid = 0;

@@ -574,6 +574,27 @@ ChildrenResult DataTree::get_children(std::string_view path) const {
   return result;
 }
 
+std::optional<int32_t> DataTree::all_children_number(std::string_view path) const {
+  // ZooKeeper's node map holds the root under "" and "/": getNode("") is the root, and
+  // every key but "" starts with "" + "/", the root's "/" key included.
+  if (path.empty()) return static_cast<int32_t>(node_count_);
+  const uint32_t index = find(path);
+  if (index == kNone) return std::nullopt;
+  if (nodes_[index].parent == kNone) return static_cast<int32_t>(node_count_ - 1);
+  // Pre-order walk of the subtree below `index`, bounded by the tree's size.
+  int64_t count = 0;
+  std::vector<uint32_t> stack;
+  for (uint32_t c = nodes_[index].first_child; c != kNone; c = nodes_[c].next_sibling) stack.push_back(c);
+  while (!stack.empty()) {
+    const uint32_t node = stack.back();
+    stack.pop_back();
+    ++count;
+    ZK_INVARIANT(static_cast<size_t>(count) < node_count_);
+    for (uint32_t c = nodes_[node].first_child; c != kNone; c = nodes_[c].next_sibling) stack.push_back(c);
+  }
+  return static_cast<int32_t>(count);
+}
+
 std::optional<NodeRecord> DataTree::node_record(std::string_view path) const {
   const uint32_t index = find(path);
   if (index == kNone) return std::nullopt;

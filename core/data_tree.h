@@ -107,6 +107,11 @@ class DataTree {
   std::optional<Stat> exists(std::string_view path) const;
   ChildrenResult get_children(std::string_view path) const;
   std::optional<NodeRecord> node_record(std::string_view path) const;
+  // DataTree.getAllChildrenNumber: every node below `path` (not only its children); for "/"
+  // every node but the root, /zookeeper and its children included; for "" one more (3.8.0's
+  // map keys the root as "" and "/"). nullopt: no such node (the path is looked up as given,
+  // never validated, as FinalRequestProcessor does).
+  std::optional<int32_t> all_children_number(std::string_view path) const;
 
   Zxid last_processed_zxid() const { return last_processed_zxid_; }
   size_t node_count() const { return node_count_; }

@@ -207,6 +207,7 @@ class QuorumPeer {
   void client_close(ConnectionId connection, const std::string& reason, Outbox& out);
   void client_close_all(const std::string& reason, Outbox& out);
   void client_on_revalidated(SessionId session, bool valid, Outbox& out);
+  void client_answer_multi_read(const MultiReadRequest& multi, ReplyMessage& reply);
   void injected_read_pending(const std::string& path, ReplyMessage& reply) const;
 
   PeerConfig config_;

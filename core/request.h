@@ -101,6 +101,40 @@ struct SetWatchesRequest {
   std::vector<std::string> persistent_recursive;  // SetWatches2 only
   bool operator==(const SetWatchesRequest&) const = default;
 };
+// getAllChildrenNumber (opcode 104): how many nodes are below a path.
+struct GetAllChildrenNumberRequest {
+  std::string path;
+  bool operator==(const GetAllChildrenNumberRequest&) const = default;
+};
+// getEphemerals (opcode 103): the asking session's ephemeral paths that start with a prefix
+// (all of them for an empty or "/" prefix).
+struct GetEphemeralsRequest {
+  std::string prefix_path;
+  bool operator==(const GetEphemeralsRequest&) const = default;
+};
+// multiRead (opcode 22): getData and getChildren ops answered one by one from the local tree,
+// each with its own result or error; their watch flags are dropped, as 3.8.0's
+// MultiOperationRecord does. A write op in it makes the answer MARSHALLINGERROR.
+using ReadOp = std::variant<GetDataRequest, GetChildrenRequest, CreateRequest, DeleteRequest, SetDataRequest, CheckRequest>;
+struct MultiReadRequest {
+  std::vector<ReadOp> ops;
+  bool operator==(const MultiReadRequest&) const = default;
+};
+// checkWatches (17) and removeWatches (18): WatcherType as sent (1 children, 2 data, 3 any;
+// anything else is refused by WatcherType.fromInt, as MARSHALLINGERROR).
+inline constexpr int32_t kWatcherTypeChildren = 1;
+inline constexpr int32_t kWatcherTypeData = 2;
+inline constexpr int32_t kWatcherTypeAny = 3;
+struct CheckWatchesRequest {
+  std::string path;
+  int32_t watcher_type = kWatcherTypeAny;
+  bool operator==(const CheckWatchesRequest&) const = default;
+};
+struct RemoveWatchesRequest {
+  std::string path;
+  int32_t watcher_type = kWatcherTypeAny;
+  bool operator==(const RemoveWatchesRequest&) const = default;
+};
 struct CreateSessionRequest {
   int64_t timeout_ms = 0;  // already negotiated
   bool operator==(const CreateSessionRequest&) const = default;
@@ -111,7 +145,8 @@ struct CloseSessionRequest {
 
 using Request = std::variant<CreateRequest, DeleteRequest, SetDataRequest, CheckRequest, MultiRequest, GetDataRequest,
                              ExistsRequest, GetChildrenRequest, SyncRequest, AddWatchRequest, CreateSessionRequest,
-                             CloseSessionRequest, SetWatchesRequest>;
+                             CloseSessionRequest, SetWatchesRequest, GetAllChildrenNumberRequest, GetEphemeralsRequest,
+                             MultiReadRequest, CheckWatchesRequest, RemoveWatchesRequest>;
 
 // True for requests that become txns (create, delete, setData, check, multi,
 // createSession, closeSession). sync goes to the leader too but is not a txn: false.

@@ -39,8 +39,18 @@ int64_t record_bytes(const Request& request) {
         } else if constexpr (std::is_same_v<T, GetDataRequest> || std::is_same_v<T, ExistsRequest> ||
                              std::is_same_v<T, GetChildrenRequest>) {
           return text_bytes(r.path) + kBoolBytes;
-        } else if constexpr (std::is_same_v<T, SyncRequest>) {
+        } else if constexpr (std::is_same_v<T, SyncRequest> || std::is_same_v<T, GetAllChildrenNumberRequest>) {
           return text_bytes(r.path);
+        } else if constexpr (std::is_same_v<T, GetEphemeralsRequest>) {
+          return text_bytes(r.prefix_path);
+        } else if constexpr (std::is_same_v<T, CheckWatchesRequest> || std::is_same_v<T, RemoveWatchesRequest>) {
+          return text_bytes(r.path) + kIntBytes;
+        } else if constexpr (std::is_same_v<T, MultiReadRequest>) {
+          int64_t bytes = kMultiHeaderBytes;
+          for (const ReadOp& op : r.ops) {
+            bytes += kMultiHeaderBytes + std::visit([](const auto& o) { return record_bytes(Request(o)); }, op);
+          }
+          return bytes;
         } else if constexpr (std::is_same_v<T, SetWatchesRequest>) {
           int64_t bytes = kLongBytes;
           for (const auto* list : {&r.data, &r.exist, &r.child}) {

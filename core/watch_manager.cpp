@@ -20,6 +20,17 @@ void WatchManager::add_to(Table* table, WatcherId watcher, std::string_view path
   if (mode == Mode::kPersistentRecursive) ++recursive_count_;
 }
 
+bool WatchManager::remove_from(Table* table, WatcherId watcher, std::string_view path) {
+  auto it = table->find(path);
+  if (it == table->end()) return false;
+  auto entry = it->second.find(watcher);
+  if (entry == it->second.end()) return false;
+  if (entry->second == Mode::kPersistentRecursive) --recursive_count_;
+  it->second.erase(entry);
+  if (it->second.empty()) table->erase(it);
+  return true;
+}
+
 void WatchManager::add(WatcherId watcher, std::string_view path, WatchKind kind) {
   switch (kind) {
     case WatchKind::kData:
@@ -29,7 +40,14 @@ void WatchManager::add(WatcherId watcher, std::string_view path, WatchKind kind)
       add_to(&data_watches_, watcher, path, Mode::kPersistent);
       add_to(&child_watches_, watcher, path, Mode::kPersistent);
       break;
-    case WatchKind::kPersistentRecursive: add_to(&data_watches_, watcher, path, Mode::kPersistentRecursive); break;
+    case WatchKind::kPersistentRecursive:
+      // DataTree.addWatch puts every addWatch mode in both tables (3.8.0); the child table's
+      // recursive entries never give NodeChildrenChanged, and their NodeDeleted is the data
+      // table's, suppressed - but they count (zk_watch_count) and checkWatches and
+      // removeWatches see them.
+      add_to(&data_watches_, watcher, path, Mode::kPersistentRecursive);
+      add_to(&child_watches_, watcher, path, Mode::kPersistentRecursive);
+      break;
   }
 }
 
@@ -91,8 +109,9 @@ std::vector<WatchEvent> WatchManager::trigger(const std::vector<TreeChange>& cha
             trigger_table(&data_watches_, change.path, EventType::kNodeDeleted, none, true);
         for (const WatcherId w : data_fired) events.push_back({w, EventType::kNodeDeleted, change.path});
         const std::set<WatcherId> suppress(data_fired.begin(), data_fired.end());
+        // Ancestors too: a recursive watch removed from the data table alone still fires here.
         for (const WatcherId w :
-             trigger_table(&child_watches_, change.path, EventType::kNodeDeleted, suppress, false)) {
+             trigger_table(&child_watches_, change.path, EventType::kNodeDeleted, suppress, true)) {
           events.push_back({w, EventType::kNodeDeleted, change.path});
         }
         break;

@@ -2,7 +2,8 @@
 // their WatcherModeManager). A watcher is a client connection, named by a WatcherId.
 // trigger() turns the TreeChanges of one applied txn into the events ZooKeeper would send,
 // removing one-shot watches as they fire; persistent watches stay, and recursive ones see
-// every descendant but never NodeChildrenChanged.
+// every descendant but never NodeChildrenChanged. As in 3.8.0, addWatch's modes (persistent
+// and persistent recursive) sit in both tables.
 //
 // Event order is deterministic: changes in the order given; within one change, the data
 // table's events before the child table's, and within one table trigger, ascending
@@ -69,6 +70,16 @@ class WatchManager {
   // Has `watcher` a watch on `path` in the data / child table?
   bool has_data_watch(WatcherId watcher, std::string_view path) const;
   bool has_child_watch(WatcherId watcher, std::string_view path) const;
+  // checkWatches as 3.8.0's WatchManager.containsWatcher answers it: true when the table
+  // holds any watcher at exactly `path` - not necessarily the asking one (3.8.0 checks only
+  // that the path has watchers at the leaf, whatever the watcher; ancestors matter only for a
+  // recursive watch of the asker's at `path`, which the leaf already shows).
+  bool data_table_has_path(std::string_view path) const { return data_watches_.contains(path); }
+  bool child_table_has_path(std::string_view path) const { return child_watches_.contains(path); }
+  // removeWatches: drops `watcher`'s watch of any mode at `path` from one table; false when
+  // it had none there (WatchManager.removeWatcher).
+  bool remove_data_watch(WatcherId watcher, std::string_view path) { return remove_from(&data_watches_, watcher, path); }
+  bool remove_child_watch(WatcherId watcher, std::string_view path) { return remove_from(&child_watches_, watcher, path); }
   // The data table as (path, watchers ascending), paths ascending: what 3.8's wchs, wchc and
   // wchp report (DataTree dumps only its data watches, not its child watches).
   std::vector<std::pair<std::string, std::vector<WatcherId>>> data_watch_paths() const;
@@ -79,6 +90,7 @@ class WatchManager {
   using Table = std::map<std::string, std::map<WatcherId, Mode>, std::less<>>;
 
   void add_to(Table* table, WatcherId watcher, std::string_view path, Mode mode);
+  bool remove_from(Table* table, WatcherId watcher, std::string_view path);
   // Fires `type` for `path` from one table; recursive watches on ancestors are consulted
   // when `with_ancestors`. Returns the watchers notified (ascending).
   std::vector<WatcherId> trigger_table(Table* table, std::string_view path, EventType type,

@@ -107,10 +107,30 @@ std::string encode_watch_event(const WatchEventMessage& event) {
   return framed(archive);
 }
 
+// multiRead's MultiResponse: getData as GetDataResponse, getChildren as GetChildrenResponse,
+// a failed op as ErrorResponse, each behind its MultiHeader; then the closing header.
+void write_multi_read(jute::OutputArchive& archive, const ReplyMessage& reply) {
+  for (const ReadOpResult& r : reply.body.read_results) {
+    const auto type = static_cast<int32_t>(r.type);
+    const int32_t err = r.type == OpCode::kError ? static_cast<int32_t>(r.err) : 0;
+    ZK_INVARIANT_RESULT(archive.write(serialize_MultiHeader, ::MultiHeader{type, 0, err}));
+    if (r.type == OpCode::kGetData) {
+      ZK_INVARIANT_RESULT(archive.write(serialize_GetDataResponse, ::GetDataResponse{jute::borrow(r.data), to_jute(r.stat)}));
+    } else if (r.type == OpCode::kGetChildren) {
+      BorrowedStrings children(r.children);
+      ZK_INVARIANT_RESULT(archive.write(serialize_GetChildrenResponse, ::GetChildrenResponse{children.vector}));
+    } else {
+      ZK_INVARIANT_RESULT(archive.write(serialize_ErrorResponse, ::ErrorResponse{err}));
+    }
+  }
+  ZK_INVARIANT_RESULT(archive.write(serialize_MultiHeader, ::MultiHeader{-1, 1, -1}));
+}
+
 std::string encode_reply(const PendingRequest& request, const ReplyMessage& reply) {
   const auto err = static_cast<int32_t>(reply.err);
   // A failed multi still carries its per-op results (FinalRequestProcessor builds the
-  // MultiResponse from the txn's results); any other error is the header alone.
+  // MultiResponse from the txn's results; its header says OK); any other error is the header
+  // alone (a multiRead stopped by a write op included, as a real 3.8.0 sent it).
   if (err != 0 && request.type != opcode::kMulti) return encode_header_only(reply.cxid, reply.zxid, err);
   jute::OutputArchive archive;
   // A multi's header says OK even when an op failed (the results carry the errors).
@@ -154,7 +174,17 @@ std::string encode_reply(const PendingRequest& request, const ReplyMessage& repl
       ZK_INVARIANT_RESULT(archive.write(serialize_ErrorResponse, ::ErrorResponse{0}));
       break;
     case opcode::kMulti: write_multi(archive, reply); break;
-    default: break;  // delete, closeSession: the header alone
+    case opcode::kMultiRead: write_multi_read(archive, reply); break;
+    case opcode::kGetAllChildrenNumber:
+      ZK_INVARIANT_RESULT(archive.write(serialize_GetAllChildrenNumberResponse,
+                                        ::GetAllChildrenNumberResponse{body.all_children_number.value_or(0)}));
+      break;
+    case opcode::kGetEphemerals: {
+      BorrowedStrings ephemerals(body.ephemerals);
+      ZK_INVARIANT_RESULT(archive.write(serialize_GetEphemeralsResponse, ::GetEphemeralsResponse{ephemerals.vector}));
+      break;
+    }
+    default: break;  // delete, closeSession, checkWatches, removeWatches: the header alone
   }
   return framed(archive);
 }

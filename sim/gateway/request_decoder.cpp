@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <type_traits>
+#include <variant>
+
+#include "core/invariant.h"
 #include "sim/jute/jute_archive.h"
 
 namespace zk::sim::gateway {
@@ -107,9 +111,10 @@ bool read_create(jute::InputArchive& archive, int32_t type, CreateRequest* out, 
                      }) && error->empty();
 }
 
-// MultiOperationRecord: (MultiHeader, op record)* up to a header with done set.
-bool read_multi(jute::InputArchive& archive, DecodedRequest* out, std::string* error) {
-  MultiRequest multi;
+// MultiOperationRecord: (MultiHeader, op record)* up to a header with done set. A multi
+// takes create / delete / setData / check ops; a multiRead getData and getChildren too
+// (MultiOperationRecord reads them all; which ones may run is decided later).
+bool read_multi_ops(jute::InputArchive& archive, bool reads_allowed, std::vector<ReadOp>* ops, std::string* error) {
   for (;;) {
     int32_t type = 0;
     bool done = false;
@@ -117,41 +122,80 @@ bool read_multi(jute::InputArchive& archive, DecodedRequest* out, std::string* e
                      [&](const ::MultiHeader& h) { type = h.type, done = h.done != 0; })) {
       return false;
     }
-    if (done) break;
-    if (multi.ops.size() >= 100'000) {
+    if (done) return true;
+    if (ops->size() >= 100'000) {
       *error = "multi with more than 100000 ops";
       return false;
     }
+    const bool read_op = type == opcode::kGetData || type == opcode::kGetChildren;
+    if (read_op && !reads_allowed) {
+      *error = fmt::format("multi op of type {} at byte {}", type, archive.offset());
+      return false;
+    }
+    bool ok = true;
     switch (type) {
       case opcode::kCreate: case opcode::kCreate2: case opcode::kCreateContainer: case opcode::kCreateTtl: {
         CreateRequest create;
-        if (!read_create(archive, type, &create, error)) return false;
-        multi.ops.emplace_back(std::move(create));
+        ok = read_create(archive, type, &create, error);
+        if (ok) ops->emplace_back(std::move(create));
         break;
       }
       case opcode::kDelete:
-        if (!read_record(archive, deserialize_DeleteRequest, deallocate_DeleteRequest, "DeleteRequest", error,
-                         [&](const ::DeleteRequest& r) { multi.ops.emplace_back(DeleteRequest{str(r.path), r.version}); }))
-          return false;
+        ok = read_record(archive, deserialize_DeleteRequest, deallocate_DeleteRequest, "DeleteRequest", error,
+                         [&](const ::DeleteRequest& r) { ops->emplace_back(DeleteRequest{str(r.path), r.version}); });
         break;
       case opcode::kSetData:
-        if (!read_record(archive, deserialize_SetDataRequest, deallocate_SetDataRequest, "SetDataRequest", error,
+        ok = read_record(archive, deserialize_SetDataRequest, deallocate_SetDataRequest, "SetDataRequest", error,
                          [&](const ::SetDataRequest& r) {
-                           multi.ops.emplace_back(SetDataRequest{str(r.path), jute::to_string(r.data), r.version});
-                         }))
-          return false;
+                           ops->emplace_back(SetDataRequest{str(r.path), jute::to_string(r.data), r.version});
+                         });
         break;
       case opcode::kCheck:
-        if (!read_record(archive, deserialize_CheckVersionRequest, deallocate_CheckVersionRequest,
+        ok = read_record(archive, deserialize_CheckVersionRequest, deallocate_CheckVersionRequest,
                          "CheckVersionRequest", error,
-                         [&](const ::CheckVersionRequest& r) { multi.ops.emplace_back(CheckRequest{str(r.path), r.version}); }))
-          return false;
+                         [&](const ::CheckVersionRequest& r) { ops->emplace_back(CheckRequest{str(r.path), r.version}); });
+        break;
+      case opcode::kGetData:
+        ok = read_record(archive, deserialize_GetDataRequest, deallocate_GetDataRequest, "GetDataRequest", error,
+                         [&](const ::GetDataRequest& r) { ops->emplace_back(GetDataRequest{str(r.path), r.watch != 0}); });
+        break;
+      case opcode::kGetChildren:
+        ok = read_record(archive, deserialize_GetChildrenRequest, deallocate_GetChildrenRequest, "GetChildrenRequest",
+                         error,
+                         [&](const ::GetChildrenRequest& r) { ops->emplace_back(GetChildrenRequest{str(r.path), r.watch != 0}); });
         break;
       default:
         *error = fmt::format("multi op of type {} at byte {}", type, archive.offset());
         return false;
     }
+    if (!ok) return false;
   }
+}
+
+bool read_multi(jute::InputArchive& archive, DecodedRequest* out, std::string* error) {
+  std::vector<ReadOp> ops;
+  if (!read_multi_ops(archive, false, &ops, error)) return false;
+  MultiRequest multi;
+  multi.ops.reserve(ops.size());
+  for (ReadOp& op : ops) {
+    std::visit(
+        [&](auto& o) {
+          using T = std::decay_t<decltype(o)>;
+          if constexpr (std::is_same_v<T, GetDataRequest> || std::is_same_v<T, GetChildrenRequest>) {
+            ZK_INVARIANT(false);  // refused above
+          } else {
+            multi.ops.emplace_back(std::move(o));
+          }
+        },
+        op);
+  }
+  out->message = RequestMessage{out->xid, std::move(multi)};
+  return true;
+}
+
+bool read_multi_read(jute::InputArchive& archive, DecodedRequest* out, std::string* error) {
+  MultiReadRequest multi;
+  if (!read_multi_ops(archive, true, &multi.ops, error)) return false;
   out->message = RequestMessage{out->xid, std::move(multi)};
   return true;
 }
@@ -268,6 +312,31 @@ DecodedRequest decode_request(std::string_view frame) {
                        });
       break;
     case opcode::kMulti: ok = read_multi(archive, &out, &error); break;
+    case opcode::kMultiRead: ok = read_multi_read(archive, &out, &error); break;
+    case opcode::kGetAllChildrenNumber:
+      ok = read_record(archive, deserialize_GetAllChildrenNumberRequest, deallocate_GetAllChildrenNumberRequest,
+                       "GetAllChildrenNumberRequest", &error, [&](const ::GetAllChildrenNumberRequest& r) {
+                         out.message = RequestMessage{xid, GetAllChildrenNumberRequest{str(r.path)}};
+                       });
+      break;
+    case opcode::kGetEphemerals:
+      ok = read_record(archive, deserialize_GetEphemeralsRequest, deallocate_GetEphemeralsRequest,
+                       "GetEphemeralsRequest", &error, [&](const ::GetEphemeralsRequest& r) {
+                         out.message = RequestMessage{xid, GetEphemeralsRequest{str(r.prefixPath)}};
+                       });
+      break;
+    case opcode::kCheckWatches:
+      ok = read_record(archive, deserialize_CheckWatchesRequest, deallocate_CheckWatchesRequest, "CheckWatchesRequest",
+                       &error, [&](const ::CheckWatchesRequest& r) {
+                         out.message = RequestMessage{xid, CheckWatchesRequest{str(r.path), r.type}};
+                       });
+      break;
+    case opcode::kRemoveWatches:
+      ok = read_record(archive, deserialize_RemoveWatchesRequest, deallocate_RemoveWatchesRequest,
+                       "RemoveWatchesRequest", &error, [&](const ::RemoveWatchesRequest& r) {
+                         out.message = RequestMessage{xid, RemoveWatchesRequest{str(r.path), r.type}};
+                       });
+      break;
     default:
       out.kind = is_known_opcode(out.type) ? DecodedRequest::Kind::kUnsupported : DecodedRequest::Kind::kUnknown;
       return out;

@@ -5,7 +5,7 @@ with the fields that legitimately differ between two servers masked: zxids are w
 relative to the first reply's zxid (z+N), times as T, the session id and password as S / P.
 Run against a real ZooKeeper 3.8 and against `zksim serve`, the outputs must be equal; the
 test keeps real ZooKeeper's output as its expected text. Usage:
-  wire_probe.py HOST:PORT SEQUENCE      SEQUENCE: basic | close | lenerror | unknown | malformed | password
+  wire_probe.py HOST:PORT SEQUENCE      SEQUENCE: basic | close | lenerror | unknown | malformed | password | reads
 Stdlib only."""
 import socket
 import struct
@@ -107,7 +107,7 @@ def describe(m, f, op):
         typ, state = struct.unpack_from(">ii", f, off)
         path, off = read_str(f, off + 8)
         out.append("event type=%d state=%d path=%s" % (typ, state, path.decode()))
-    elif err == 0 or (op == 14 and len(f) > 16):
+    elif err == 0 or (op in (14, 22) and len(f) > 16):
         if op in (1,):
             p, off = read_str(f, off)
             out.append("path=%s" % p.decode())
@@ -136,7 +136,19 @@ def describe(m, f, op):
         elif op == 9:
             p, off = read_str(f, off)
             out.append("path=%s" % p.decode())
-        elif op == 14:
+        elif op == 103:
+            (n,) = struct.unpack_from(">i", f, off)
+            off += 4
+            paths = []
+            for _ in range(n):
+                k, off = read_str(f, off)
+                paths.append(k.decode())
+            out.append("ephemerals=%s" % ",".join(paths))
+        elif op == 104:
+            (n,) = struct.unpack_from(">i", f, off)
+            off += 4
+            out.append("total=%d" % n)
+        elif op in (14, 22):
             while True:
                 typ, done, e = struct.unpack_from(">iBi", f, off)
                 off += 9
@@ -153,6 +165,18 @@ def describe(m, f, op):
                 elif typ == 5:
                     st, off = m.stat(f, off)
                     out.append("[setData %s]" % st)
+                elif typ == 4:
+                    d, off = read_str(f, off)
+                    st, off = m.stat(f, off)
+                    out.append("[getData %r %s]" % (d, st))
+                elif typ == 8:
+                    (n,) = struct.unpack_from(">i", f, off)
+                    off += 4
+                    kids = []
+                    for _ in range(n):
+                        k, off = read_str(f, off)
+                        kids.append(k.decode())
+                    out.append("[getChildren %s]" % ",".join(kids))
                 elif typ == -1:
                     (e2,) = struct.unpack_from(">i", f, off)
                     off += 4
@@ -277,6 +301,70 @@ def malformed(addr):
 
 
 PROBES["malformed"] = malformed
+
+
+def reads(addr):
+    """getAllChildrenNumber, getEphemerals, multiRead, checkWatches and removeWatches (3.8's
+    newer read opcodes), with their errors; a second session shows whose watches count."""
+    c, m = Conn(addr), Masker()
+    if do_connect(c, m) is None:
+        return
+    xid = [0]
+
+    def ask(op, body, replies=1):
+        xid[0] += 1
+        exchange(c, m, req(xid[0], op, body), op, replies)
+
+    def create(path, data=b"", flags=0):
+        ask(1, s_str(path) + s_buf(data) + acl_open() + struct.pack(">i", flags))
+
+    create("/wr", b"r")
+    create("/wr/a", b"x")
+    create("/wr/a/b")
+    for name in ("/wr/e1", "/wr/e2", "/we-zz", "/we-aa", "/we-10", "/wr/a/eph"):
+        create(name, b"", 1)
+    for path in ("/", "/wr", "/wr/a", "/zookeeper", "/missing", ""):
+        ask(104, s_str(path))
+    for prefix in ("", "/", " / ", "/wr", "/we", "/nothing"):
+        ask(103, s_str(prefix))
+    ask(22, mh(4) + s_str("/wr/a") + b"\0" + mh(8) + s_str("/wr") + b"\0" + mh(4) + s_str("/missing") + b"\0" +
+        mh(8) + s_str("/missing") + b"\0" + mh(8) + s_str("/wr/a/b") + b"\0" + mh(-1, True))
+    ask(22, mh(-1, True))
+    ask(22, mh(4) + s_str("/wr") + b"\0" + mh(1) + s_str("/wr/new") + s_buf(b"") + acl_open() + struct.pack(">i", 0) +
+        mh(4) + s_str("/wr/a") + b"\0" + mh(-1, True))
+    ask(3, s_str("/wr/new") + b"\0")
+    ask(4, s_str("/wr/a") + b"\1")  # a data watch on /wr/a
+    for typ in (2, 1, 3, 7, 0):
+        ask(17, s_str("/wr/a") + struct.pack(">i", typ))
+    ask(18, s_str("/wr/a") + struct.pack(">i", 1))
+    ask(18, s_str("/wr/a") + struct.pack(">i", 9))
+    ask(18, s_str("/wr/a") + struct.pack(">i", 2))
+    ask(17, s_str("/wr/a") + struct.pack(">i", 3))
+    ask(18, s_str("/wr/a") + struct.pack(">i", 2))
+    ask(106, s_str("/wr") + struct.pack(">i", 0))  # addWatch persistent: both tables
+    ask(17, s_str("/wr") + struct.pack(">i", 1))
+    ask(18, s_str("/wr") + struct.pack(">i", 3))
+    ask(17, s_str("/wr") + struct.pack(">i", 3))
+    ask(106, s_str("/wr") + struct.pack(">i", 1))  # addWatch persistent recursive: data table only
+    ask(17, s_str("/wr") + struct.pack(">i", 1))
+    ask(17, s_str("/wr") + struct.pack(">i", 2))
+    ask(17, s_str("/wr/a") + struct.pack(">i", 2))
+    ask(18, s_str("/wr") + struct.pack(">i", 2))
+    # Another session watches /wr/a/b; this one has no watch there.
+    c2, m2 = Conn(addr), Masker()
+    if do_connect(c2, m2) is None:
+        return
+    exchange(c2, m2, req(1, 4, s_str("/wr/a/b") + b"\1"), 4)
+    ask(17, s_str("/wr/a/b") + struct.pack(">i", 2))
+    ask(18, s_str("/wr/a/b") + struct.pack(">i", 2))
+    # The first session's multiRead with a watch, then a change fires it.
+    ask(22, mh(4) + s_str("/wr") + b"\1" + mh(8) + s_str("/wr/a") + b"\1" + mh(-1, True))
+    ask(5, s_str("/wr") + s_buf(b"new") + struct.pack(">i", -1))  # no event: multiRead sets no watch
+    ask(2, s_str("/wr/a/eph") + struct.pack(">i", -1), replies=2)
+    ask(103, s_str(""))
+
+
+PROBES["reads"] = reads
 
 
 if __name__ == "__main__":

@@ -98,7 +98,7 @@ TEST_CASE("recursive watches see descendants but never NodeChildrenChanged") {
   h.connect(kSessionA);
   h.create("/r");
   h.watches.add(4, "/r", WatchKind::kPersistentRecursive);
-  CHECK(h.watches.watch_count() == 1);
+  CHECK(h.watches.watch_count() == 2);  // 3.8.0: addWatch puts it in the data and the child table
   h.create("/r/x");
   h.create("/r/x/y");
   h.write(SetDataRequest{"/r/x/y", "d", -1});
@@ -110,11 +110,36 @@ TEST_CASE("recursive watches see descendants but never NodeChildrenChanged") {
                                   {4, EventType::kNodeDataChanged, "/r/x/y"},
                                   {4, EventType::kNodeDeleted, "/r/x/y"},
                                   {4, EventType::kNodeDataChanged, "/r"}});
-  CHECK(h.watches.watch_count() == 1);
+  CHECK(h.watches.watch_count() == 2);
   h.watches.remove_watcher(4);
   CHECK(h.watches.watch_count() == 0);
   h.create("/r/z");
   CHECK(h.take_events().empty());
+}
+
+TEST_CASE("removeWatches takes a watch out of one table; checkWatches asks whether a path has any watcher") {
+  // What a real 3.8.0 answered (tools/live/wire_probe.py reads): a recursive watch left only
+  // in the child table still tells of a descendant's deletion, never of data changes.
+  TreeHarness h;
+  h.connect(kSessionA);
+  h.create("/r");
+  h.create("/r/x");
+  h.watches.add(4, "/r", WatchKind::kPersistentRecursive);
+  CHECK(h.watches.remove_data_watch(4, "/r"));
+  CHECK_FALSE(h.watches.remove_data_watch(4, "/r"));
+  CHECK(h.watches.child_table_has_path("/r"));
+  CHECK_FALSE(h.watches.data_table_has_path("/r"));
+  CHECK(h.watches.watch_count() == 1);
+  h.write(SetDataRequest{"/r/x", "d", -1});
+  h.write(DeleteRequest{"/r/x", -1});
+  CHECK(h.take_events() == Events{{4, EventType::kNodeDeleted, "/r/x"}});
+  CHECK(h.watches.remove_child_watch(4, "/r"));
+  CHECK(h.watches.watch_count() == 0);
+  // checkWatches (3.8.0): any watcher at the exact path counts, not only the asker's.
+  h.watches.add(7, "/r", WatchKind::kData);
+  CHECK(h.watches.data_table_has_path("/r"));
+  CHECK_FALSE(h.watches.remove_data_watch(4, "/r"));  // 4 has none there
+  CHECK_FALSE(h.watches.data_table_has_path("/r/x"));
 }
 
 TEST_CASE("3.8 rule: a standard watch registered over a persistent one makes it one-shot") {
@@ -154,8 +179,10 @@ TEST_CASE("setWatches on reconnect fires what was missed and re-registers the re
                          {9, EventType::kNodeCreated, "/born"},
                          {9, EventType::kNodeChildrenChanged, "/kids"},
                          {9, EventType::kNodeDeleted, "/gone"}});
-  // Registered: data /same, exist /unborn, child /same, persistent /pp (2), recursive /rr.
-  CHECK(h.watches.watch_count() == 6);
+  // Registered: data /same, exist /unborn, child /same, persistent /pp (2), recursive /rr (2:
+  // DataTree.setWatches adds it to the child and the data table).
+  CHECK(h.watches.watch_count() == 7);
+  CHECK(h.watches.child_table_has_path("/rr"));
   CHECK(h.watches.has_data_watch(9, "/same"));
   CHECK(h.watches.has_data_watch(9, "/unborn"));
   CHECK(h.watches.has_child_watch(9, "/same"));
