@@ -1,26 +1,37 @@
-// `zksim serve [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N] [--max-seconds S]
-// [--4lw-whitelist LIST]`:
-// live mode. Starts an ensemble of N simulated servers, waits until a leader serves, and
-// opens one TCP client port per server (server i on P+i-1) where real ZooKeeper clients
-// (zkCli, kazoo, the C client, an application) connect with ZooKeeper's own wire protocol
-// (sim/gateway/). The world runs paced to the wall clock. Lines on stdin act on the
-// ensemble while clients are connected: `kill N|leader`, `restart N`, `pause N`,
-// `resume N`; each prints one line. Stops at end of stdin only with --max-seconds unset and
-// a terminal, on SIGINT/SIGTERM, or after --max-seconds wall seconds.
+// `zksim serve [SCENARIO.zks] [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N]
+// [--max-seconds S] [--4lw-whitelist LIST]`:
+// live mode. Without a scenario: starts an ensemble of N simulated servers, waits until a
+// leader serves, and opens one TCP client port per server (server i on P+i-1) where real
+// ZooKeeper clients (zkCli, kazoo, the C client, an application) connect with ZooKeeper's
+// own wire protocol (sim/gateway/). With a scenario: its `cluster` line makes the ensemble
+// (a `cluster config` zoo.cfg's clientPort / `;port` gives each server's port), the ports
+// open at once, and its steps run at their virtual times as a fault schedule
+// (sim/gateway/serve_schedule.h). The world runs paced to the wall clock. Lines on stdin act
+// on the ensemble while clients are connected: `kill N|leader`, `restart N`, `pause N`,
+// `resume N`; each prints one line. Stops on SIGINT/SIGTERM or after --max-seconds wall
+// seconds.
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <poll.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "app/cli_numbers.h"
 #include "app/commands.h"
 #include "sim/gateway/four_letter_port.h"
+#include "sim/gateway/serve_schedule.h"
 #include "sim/gateway/socket_loop.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/scenario/scenario_runner.h"
+#include "sim/text/text_file.h"
+#include "sim/text/text_words.h"
 
 namespace zk::app {
 namespace {
@@ -29,6 +40,9 @@ std::atomic<bool> g_stop{false};
 void on_signal(int) { g_stop.store(true); }
 
 struct ServeArgs {
+  std::string scenario_path;  // empty: --servers N, all started
+  bool servers_given = false;
+  bool seed_given = false;
   int servers = 3;
   int port = 2181;
   std::string bind = "127.0.0.1";
@@ -41,10 +55,16 @@ struct ServeArgs {
 std::string parse_args(const Args& args, ServeArgs& out) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    if (!a.starts_with("--")) {
+      if (!out.scenario_path.empty()) return fmt::format("serve: one scenario at most ('{}' and '{}')", out.scenario_path, a);
+      out.scenario_path = a;
+      continue;
+    }
     if (i + 1 >= args.size()) return fmt::format("serve: {} needs a value", a);
     const std::string& v = args[++i];
     if (a == "--servers") {
       if (auto e = parse_number_option(a, v, 1, 9, out.servers); !e.empty()) return e;
+      out.servers_given = true;
     } else if (a == "--port") {
       if (auto e = parse_number_option(a, v, 1, 65535, out.port); !e.empty()) return e;
     } else if (a == "--4lw-whitelist") {
@@ -55,6 +75,7 @@ std::string parse_args(const Args& args, ServeArgs& out) {
       out.bind = v;
     } else if (a == "--seed") {
       if (auto e = parse_number_option(a, v, 0, UINT64_MAX, out.seed); !e.empty()) return e;
+      out.seed_given = true;
     } else if (a == "--max-seconds") {
       if (auto e = parse_number_option(a, v, 1, 1'000'000, out.max_seconds); !e.empty()) return e;
     } else if (a == "--speed") {
@@ -66,6 +87,9 @@ std::string parse_args(const Args& args, ServeArgs& out) {
     } else {
       return fmt::format("serve: unknown option '{}'", a);
     }
+  }
+  if (!out.scenario_path.empty() && out.servers_given) {
+    return "serve: --servers and a scenario both say how many servers; the scenario's cluster line decides";
   }
   if (out.port + out.servers - 1 > 65535) return fmt::format("--port {} leaves no room for {} servers", out.port, out.servers);
   return {};
@@ -96,6 +120,54 @@ std::string run_console_line(sim::World& world, const std::string& line) {
                      : status.message();
 }
 
+// The scenario's schedule and the client ports its cluster line gives: a zoo.cfg's
+// clientPort (one port for every server, as one process per host would use) or each server
+// line's `;port`; otherwise --port P for server 1, P+1 for server 2, ...
+struct LoadedSchedule {
+  std::optional<sim::gateway::ServeSchedule> schedule;
+  sim::Cluster cluster;
+  std::vector<int> ports;
+  std::string error;
+};
+
+LoadedSchedule load_schedule(const ServeArgs& options) {
+  LoadedSchedule out;
+  const sim::FileText text = sim::read_text_file(options.scenario_path);
+  if (!text.ok()) {
+    out.error = sim::escape_for_message(fmt::format("{}: {}", options.scenario_path, text.error));
+    return out;
+  }
+  const sim::FileReader reader = [](const std::string& path) { return sim::read_text_file(path); };
+  sim::ParseResult parsed = sim::parse_scenario(text.text, options.scenario_path, reader);
+  for (const std::string& warning : parsed.warnings) fmt::print(stderr, "{}\n", sim::escape_for_message(warning));
+  if (!parsed.ok()) {
+    out.error = sim::escape_for_message(parsed.error);
+    return out;
+  }
+  out.cluster = sim::effective_cluster(parsed.scenario.setup);
+  for (int id = 1; id <= out.cluster.server_count; ++id) out.ports.push_back(options.port + id - 1);
+  if (const auto* config = std::get_if<sim::ClusterConfig>(&parsed.scenario.setup)) {
+    std::set<int> distinct;
+    for (const sim::ZooCfgServer& server : config->cfg.servers) {
+      const std::optional<int> port = server.client_port ? server.client_port : config->cfg.client_port;
+      if (port) out.ports[static_cast<size_t>(server.id - 1)] = *port;
+    }
+    for (int port : out.ports) distinct.insert(port);
+    if (distinct.size() != out.ports.size()) {
+      // One machine here: servers that share clientPort (one per host in a real ensemble)
+      // get the ports after it instead.
+      const int base = *std::min_element(out.ports.begin(), out.ports.end());
+      fmt::print(stderr,
+                 "zksim serve: {}: the servers share client ports; on this one machine server i listens on {}+i-1\n",
+                 config->resolved_path, base);
+      for (int id = 1; id <= out.cluster.server_count; ++id) out.ports[static_cast<size_t>(id - 1)] = base + id - 1;
+    }
+  }
+  if (out.ports.back() > 65535) out.error = fmt::format("client ports up to {} do not fit", out.ports.back());
+  out.schedule.emplace(std::move(parsed.scenario));
+  return out;
+}
+
 }  // namespace
 
 int cmd_serve(const Args& args) {
@@ -104,24 +176,43 @@ int cmd_serve(const Args& args) {
   if (options.bind != "127.0.0.1") {
     fmt::print(stderr, "zksim serve: WARNING: listening on {}, not only on this machine (127.0.0.1)\n", options.bind);
   }
+  LoadedSchedule loaded;
   sim::WorldConfig config;
-  config.server_count = options.servers;
-  config.seed = options.seed;
-  sim::World world(config);
-  for (ServerId id = 1; id <= options.servers; ++id) world.start(id);
-  // Every server serving before the ports open: a client's first server then answers.
-  if (!world.run_until([](const sim::World& w) { return converged(w, sim::ConvergenceScope::kEveryLiveServer); },
-                       60'000'000)) {
-    fmt::print(stderr, "zksim serve: the ensemble did not converge within 60 s of virtual time\n");
-    return 1;
+  if (!options.scenario_path.empty()) {
+    loaded = load_schedule(options);
+    if (!loaded.error.empty()) {
+      fmt::print(stderr, "{}\n", loaded.error);
+      return 2;
+    }
+    const uint64_t seed = options.seed_given ? options.seed : loaded.cluster.seed.value_or(1);
+    config = sim::world_config(loaded.cluster, seed);
+    for (const std::string& note : loaded.schedule->notes()) fmt::print(stderr, "{}\n", note);
+  } else {
+    config.server_count = options.servers;
+    config.seed = options.seed;
   }
+  sim::World world(config);
   sim::gateway::ServeConfig serve_config;
   serve_config.bind_address = options.bind;
   serve_config.speed = options.speed;
   serve_config.gateway.four_letter_whitelist = options.four_letter_whitelist;
-  for (int i = 0; i < options.servers; ++i) serve_config.ports.push_back(options.port + i);
-  fmt::print("zksim serve: {} servers, leader S{}, clients on {}:{}..{} (speed {}x)\n", options.servers,
-             *world.leader(), options.bind, options.port, options.port + options.servers - 1, options.speed);
+  if (loaded.schedule) {
+    serve_config.ports = loaded.ports;
+    fmt::print("zksim serve: {} servers from {}, clients on {}:{} (speed {}x); its steps run as virtual time passes\n",
+               config.server_count, options.scenario_path, options.bind, fmt::join(serve_config.ports, ","),
+               options.speed);
+  } else {
+    for (ServerId id = 1; id <= options.servers; ++id) world.start(id);
+    // Every server serving before the ports open: a client's first server then answers.
+    if (!world.run_until([](const sim::World& w) { return converged(w, sim::ConvergenceScope::kEveryLiveServer); },
+                         60'000'000)) {
+      fmt::print(stderr, "zksim serve: the ensemble did not converge within 60 s of virtual time\n");
+      return 1;
+    }
+    for (int i = 0; i < options.servers; ++i) serve_config.ports.push_back(options.port + i);
+    fmt::print("zksim serve: {} servers, leader S{}, clients on {}:{}..{} (speed {}x)\n", options.servers,
+               *world.leader(), options.bind, options.port, options.port + options.servers - 1, options.speed);
+  }
   std::fflush(stdout);
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
@@ -136,6 +227,12 @@ int cmd_serve(const Args& args) {
       return std::string("stop");
     }
     if (w.violation()) return "invariant violated: " + w.violation()->invariant;
+    if (loaded.schedule) {
+      const sim::gateway::ServeSchedule::Turn turn = loaded.schedule->poll(w);
+      for (const std::string& line : turn.lines) fmt::print("{}\n", sim::escape_for_message(line));
+      if (!turn.lines.empty()) std::fflush(stdout);
+      if (!turn.error.empty()) return "scenario: " + sim::escape_for_message(turn.error);
+    }
     while (!stdin_done) {
       char buffer[512];
       const ssize_t n = ::read(0, buffer, sizeof buffer);
@@ -153,7 +250,7 @@ int cmd_serve(const Args& args) {
   });
   if (!error.empty()) {
     fmt::print(stderr, "zksim serve: {}\n", error);
-    return error.rfind("invariant", 0) == 0 ? 1 : 2;
+    return error.rfind("invariant", 0) == 0 || error.rfind("scenario", 0) == 0 ? 1 : 2;
   }
   return 0;
 }

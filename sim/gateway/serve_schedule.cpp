@@ -1,0 +1,156 @@
+// ServeSchedule: a scenario's steps against a live World, one due step at a time (see
+// serve_schedule.h).
+#include "sim/gateway/serve_schedule.h"
+
+#include <fmt/format.h>
+
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include "sim/scenario/scenario_action.h"
+#include "sim/scenario/scenario_format.h"
+#include "sim/text/duration.h"
+
+namespace zk::sim::gateway {
+namespace {
+
+// Every expect command: checked by `zksim run`, only listed by serve.
+bool is_expectation(const Command& command) {
+  return std::visit(
+      [](const auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        return std::is_same_v<T, ExpectLeader> || std::is_same_v<T, ExpectState> || std::is_same_v<T, ExpectOk> ||
+               std::is_same_v<T, ExpectError> || std::is_same_v<T, ExpectData> || std::is_same_v<T, ExpectCreated> ||
+               std::is_same_v<T, ExpectChildren> || std::is_same_v<T, ExpectStat> || std::is_same_v<T, ExpectEvent> ||
+               std::is_same_v<T, ExpectNoEvent> || std::is_same_v<T, ExpectConverged> ||
+               std::is_same_v<T, ExpectEpoch> || std::is_same_v<T, ExpectZxid> || std::is_same_v<T, ExpectViolation> ||
+               std::is_same_v<T, ExpectFourLetter> || std::is_same_v<T, ExpectResults> ||
+               std::is_same_v<T, ExpectClientState> || std::is_same_v<T, ExpectClientServer> ||
+               std::is_same_v<T, ExpectClientTimeout>;
+      },
+      command);
+}
+
+}  // namespace
+
+ServeSchedule::ServeSchedule(Scenario scenario) : scenario_(std::move(scenario)) {
+  for (const Step& step : scenario_.steps) {
+    if (is_expectation(step.command)) {
+      notes_.push_back(fmt::format("{}: {}: not checked in live mode (zksim run checks it)", where(step),
+                                   format_step(step.command)));
+    }
+  }
+}
+
+std::string ServeSchedule::where(const Step& step) const { return fmt::format("{}:{}", scenario_.file_name, step.line); }
+
+ServeSchedule::Turn ServeSchedule::poll(World& world) {
+  Turn turn;
+  while (next_ < scenario_.steps.size()) {
+    const Step& step = scenario_.steps[next_];
+    if (waiting()) {
+      if (!wait_over(world, step, &turn)) return turn;
+      wait_ = Wait::kNone;
+      ++next_;
+      continue;
+    }
+    if (!begin(world, step, &turn)) {
+      next_ = scenario_.steps.size();
+      return turn;
+    }
+    if (!waiting()) ++next_;
+  }
+  return turn;
+}
+
+bool ServeSchedule::begin(World& world, const Step& step, Turn* turn) {
+  const Command& command = step.command;
+  const std::string at = format_time_us(world.now_us());
+  if (is_expectation(command)) return true;  // listed in notes()
+  if (const auto* start = std::get_if<Start>(&command); start && !is_instant_action(command)) {
+    // start A B ... every=DUR: the first now, each next one DUR later.
+    started_ = 0;
+    wait_ = Wait::kStartEvery;  // poll() starts the first one at once
+    wait_until_us_ = world.now_us();
+    (void)turn;
+    return true;
+  }
+  if (is_instant_action(command)) {
+    const ActionOutcome outcome = apply_action(world, command);
+    if (!outcome.error.empty()) {
+      turn->error = fmt::format("{}: {}: {}", where(step), format_step(command), outcome.error);
+      return false;
+    }
+    turn->lines.push_back(fmt::format("{}: {} (at {})", where(step), format_step(command), at));
+    return true;
+  }
+  if (const auto* run = std::get_if<Run>(&command)) {
+    wait_ = Wait::kUntil;
+    wait_until_us_ = world.now_us() + run->duration_us;
+  } else if (const auto* leader = std::get_if<RunUntilLeader>(&command)) {
+    wait_ = Wait::kLeader;
+    wait_until_us_ = world.now_us() + leader->timeout_us;
+  } else if (const auto* converged_step = std::get_if<RunUntilConverged>(&command)) {
+    wait_ = Wait::kConverged;
+    wait_until_us_ = world.now_us() + converged_step->timeout_us;
+  } else if (const auto* disk = std::get_if<SetDisk>(&command)) {
+    world.set_fsync_latency(disk->fsync_min_us, disk->fsync_max_us);
+    turn->lines.push_back(fmt::format("{}: {} (at {})", where(step), format_step(command), at));
+    return true;
+  } else if (std::holds_alternative<SetClients>(command)) {
+    // `clients async|wait`: simulated clients' operations never block a live schedule.
+    return true;
+  } else {
+    turn->error = fmt::format("{}: {}: cannot run in live mode", where(step), format_step(command));
+    return false;
+  }
+  turn->lines.push_back(fmt::format("{}: {} (from {})", where(step), format_step(command), at));
+  return true;
+}
+
+bool ServeSchedule::wait_over(World& world, const Step& step, Turn* turn) {
+  switch (wait_) {
+    case Wait::kNone: return true;
+    case Wait::kUntil: return world.now_us() >= wait_until_us_;
+    case Wait::kLeader:
+    case Wait::kConverged: {
+      const bool reached = wait_ == Wait::kLeader ? world.leader_serving()
+                                                  : converged(world, ConvergenceScope::kEveryLiveServer);
+      if (reached) {
+        turn->lines.push_back(fmt::format("{}: {}: reached at {}", where(step), format_step(step.command),
+                                          format_time_us(world.now_us())));
+        return true;
+      }
+      if (world.now_us() >= wait_until_us_) {
+        turn->error = fmt::format("{}: {}: not reached by {}", where(step), format_step(step.command),
+                                  format_time_us(wait_until_us_));
+        wait_ = Wait::kNone;
+        next_ = scenario_.steps.size();
+      }
+      return false;
+    }
+    case Wait::kStartEvery: {
+      const auto& start = std::get<Start>(step.command);
+      while (started_ < start.servers.size() && world.now_us() >= wait_until_us_) {
+        Start one;
+        one.servers = {start.servers[started_]};
+        const ActionOutcome outcome = apply_action(world, one);
+        if (!outcome.error.empty()) {
+          turn->error = fmt::format("{}: {}: {}", where(step), format_step(Command(one)), outcome.error);
+          wait_ = Wait::kNone;
+          next_ = scenario_.steps.size();
+          return false;
+        }
+        turn->lines.push_back(fmt::format("{}: {} (at {})", where(step), format_step(Command(one)),
+                                          format_time_us(world.now_us())));
+        ++started_;
+        wait_until_us_ += *start.every_us;
+      }
+      return started_ >= start.servers.size();
+    }
+  }
+  return true;
+}
+
+}  // namespace zk::sim::gateway
