@@ -98,6 +98,17 @@ def read_str(b, off):
     return b[off:off + n], off + n
 
 
+def read_strs(b, off):
+    """A jute vector<ustring>: count, then each string."""
+    (n,) = struct.unpack_from(">i", b, off)
+    off += 4
+    items = []
+    for _ in range(n):
+        k, off = read_str(b, off)
+        items.append(k.decode())
+    return items, off
+
+
 def describe(m, f, op):
     """One line per reply: header fields masked, then the body parsed for the opcode."""
     xid, zxid, err = struct.unpack_from(">iqi", f, 0)
@@ -123,12 +134,7 @@ def describe(m, f, op):
             st, off = m.stat(f, off)
             out.append("data=%r %s" % (d, st))
         elif op in (8, 12):
-            (n,) = struct.unpack_from(">i", f, off)
-            off += 4
-            kids = []
-            for _ in range(n):
-                k, off = read_str(f, off)
-                kids.append(k.decode())
+            kids, off = read_strs(f, off)
             out.append("children=%s" % ",".join(kids))
             if op == 12:
                 st, off = m.stat(f, off)
@@ -137,12 +143,7 @@ def describe(m, f, op):
             p, off = read_str(f, off)
             out.append("path=%s" % p.decode())
         elif op == 103:
-            (n,) = struct.unpack_from(">i", f, off)
-            off += 4
-            paths = []
-            for _ in range(n):
-                k, off = read_str(f, off)
-                paths.append(k.decode())
+            paths, off = read_strs(f, off)
             out.append("ephemerals=%s" % ",".join(paths))
         elif op == 104:
             (n,) = struct.unpack_from(">i", f, off)
@@ -170,12 +171,7 @@ def describe(m, f, op):
                     st, off = m.stat(f, off)
                     out.append("[getData %r %s]" % (d, st))
                 elif typ == 8:
-                    (n,) = struct.unpack_from(">i", f, off)
-                    off += 4
-                    kids = []
-                    for _ in range(n):
-                        k, off = read_str(f, off)
-                        kids.append(k.decode())
+                    kids, off = read_strs(f, off)
                     out.append("[getChildren %s]" % ",".join(kids))
                 elif typ == -1:
                     (e2,) = struct.unpack_from(">i", f, off)
