@@ -38,9 +38,10 @@ class PrepRequestProcessor {
       : extended_types_enabled_(extended_types_enabled) {}
 
   // `write_request` must satisfy is_write(). `session` is the requesting session (for
-  // createSession: the new session's id).
+  // createSession: the new session's id). `auth_info` is the connection's ids when the
+  // request arrived (Request.authInfo): ACLs are validated and checked against them.
   Txn prepare(const Request& write_request, SessionId session, int32_t cxid, Zxid zxid, int64_t time_ms,
-              const DataTree& tree);
+              const DataTree& tree, const std::vector<AuthId>& auth_info = {});
 
   // The ContainerManager's deleteContainer of `path` (session 0, cxid 0): a delete of an
   // empty node that is not a normal ephemeral, or an error txn (BADARGUMENTS, NONODE,
@@ -64,6 +65,7 @@ class PrepRequestProcessor {
     bool exists = false;  // false: a pending delete
     StatPersisted stat;
     int32_t child_count = 0;
+    AclList acl;
   };
   struct MultiUndo {
     size_t outstanding_size = 0;
@@ -71,11 +73,16 @@ class PrepRequestProcessor {
   };
 
   // One op against the pending view; on success fills `body`/`type` and adds records.
+  Txn prepare_with_auth(const Request& write_request, SessionId session, int32_t cxid, Zxid zxid, int64_t time_ms,
+                        const DataTree& tree);
+  // auth_ (the request's ids) is set for the duration of prepare().
   ErrorCode prep_create(const CreateRequest& req, SessionId session, Zxid zxid, int64_t time_ms, const DataTree& tree,
                         CreateTxn* body, OpCode* type);
   ErrorCode prep_delete(const DeleteRequest& req, SessionId session, Zxid zxid, const DataTree& tree, DeleteTxn* body);
   ErrorCode prep_set_data(const SetDataRequest& req, SessionId session, Zxid zxid, int64_t time_ms,
                           const DataTree& tree, SetDataTxn* body);
+  ErrorCode prep_set_acl(const SetAclRequest& req, SessionId session, Zxid zxid, const DataTree& tree,
+                         SetAclTxn* body);
   ErrorCode prep_check(const CheckRequest& req, SessionId session, const DataTree& tree, CheckVersionTxn* body);
   ErrorCode prep_op(const MultiOp& op, SessionId session, Zxid zxid, int64_t time_ms, const DataTree& tree,
                     SubTxn* sub);
@@ -103,6 +110,7 @@ class PrepRequestProcessor {
   std::map<SessionId, Zxid> pending_sessions_;                // createSession prepared
   std::map<SessionId, Zxid> closing_sessions_;                // closeSession zxid, or -1 if only marked
   MultiUndo* multi_undo_ = nullptr;                           // set while preparing a multi
+  const std::vector<AuthId>* auth_ = nullptr;                 // set while preparing a request
 };
 
 }  // namespace zk
