@@ -92,3 +92,55 @@ TEST_CASE("datadir writer: a written directory restores to the state it was writ
   CHECK(again.tree == s.tree);
   fs::remove_all(dir);
 }
+
+TEST_CASE("datadir writer: a real snapshot's ACL cache and node keys are written back as ZooKeeper wrote them") {
+  const std::string real_bytes = bytes_of(fixture("snaplogs/server1/version-2/snapshot.10000000a"));
+  auto real = read_snapshot("real", real_bytes);
+  REQUIRE(std::holds_alternative<SnapshotFile>(real));
+  const SnapshotFile& snap = std::get<SnapshotFile>(real);
+  auto tree = tree_from_snapshot(snap, 0x10000000a);
+  if (auto* e = std::get_if<DataDirError>(&tree)) FAIL(e->line());
+  auto again = read_snapshot("again", encode_snapshot(std::get<DataTree>(tree), 0x10000000a));
+  REQUIRE(std::holds_alternative<SnapshotFile>(again));
+  const SnapshotFile& written = std::get<SnapshotFile>(again);
+  CHECK(written.acls == snap.acls);
+  CHECK(!snap.acls.empty());
+  REQUIRE(written.nodes.size() == snap.nodes.size());
+  for (size_t i = 0; i < snap.nodes.size(); ++i) {
+    INFO(snap.nodes[i].path);
+    CHECK(written.nodes[i].acl == snap.nodes[i].acl);
+  }
+}
+
+TEST_CASE("datadir writer: ACLs and setACL txns survive a log and a snapshot") {
+  DataTree tree;
+  TxnLog log;
+  const AclList alice{Acl{31, AuthId{"digest", "alice:aYXlLOpEooaV1cRAvUL1fp9Qt7E="}}};
+  const auto add = [&](TxnBody body, OpCode type, int counter) {
+    auto txn = std::make_shared<const Txn>(Txn{TxnHeader{0x100, counter, make_zxid(1, counter), 1000, type}, std::move(body)});
+    tree.apply(*txn);
+    log.push_back(std::move(txn));
+  };
+  add(CreateSessionTxn{30000}, OpCode::kCreateSession, 1);
+  add(CreateTxn{"/p", "x", 0, 1, alice}, OpCode::kCreate, 2);
+  add(SetAclTxn{"/p", read_acl_unsafe(), 1}, OpCode::kSetAcl, 3);
+  add(CreateTxn{"/q", "", 0, 2, alice}, OpCode::kCreate, 4);
+  CHECK(tree.acl_key("/p") == 1);  // the list /zookeeper/config has (key 1); key 2 went away
+  const std::string bytes = encode_txn_log(DataTree(), log);
+  auto read = read_txn_log("log", bytes);
+  REQUIRE(std::holds_alternative<TxnLogFile>(read));
+  const TxnLogFile& file = std::get<TxnLogFile>(read);
+  REQUIRE(file.entries.size() == log.size());
+  for (size_t i = 0; i < log.size(); ++i) CHECK(file.entries[i].decoded.txn == *log[i]);
+  auto snap = read_snapshot("snap", encode_snapshot(tree, make_zxid(1, 4)));
+  REQUIRE(std::holds_alternative<SnapshotFile>(snap));
+  auto back = tree_from_snapshot(std::get<SnapshotFile>(snap), make_zxid(1, 4));
+  if (auto* e = std::get_if<DataDirError>(&back)) FAIL(e->line());
+  const DataTree& restored = std::get<DataTree>(back);
+  CHECK(restored.get_acl("/p").acl == read_acl_unsafe());
+  CHECK(restored.get_acl("/p").stat.aversion == 1);
+  CHECK(restored.get_acl("/q").acl == alice);
+  CHECK(restored.acl_key("/q") == 3);  // keys are not reused
+  CHECK(restored.get_acl("/zookeeper/config").stat.aversion == -1);
+  CHECK(restored.check_invariants() == std::nullopt);
+}
