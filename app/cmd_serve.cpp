@@ -1,5 +1,5 @@
 // `zksim serve [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N] [--max-seconds S]
-// [--4lw-whitelist LIST]`:
+// [--4lw-whitelist LIST] [--super-digest USER:BASE64]`:
 // live mode. Starts an ensemble of N simulated servers, waits until a leader serves, and
 // opens one TCP client port per server (server i on P+i-1) where real ZooKeeper clients
 // (zkCli, kazoo, the C client, an application) connect with ZooKeeper's own wire protocol
@@ -36,6 +36,7 @@ struct ServeArgs {
   uint64_t seed = 1;
   int max_seconds = 0;  // 0: until stopped
   std::vector<std::string> four_letter_whitelist = {"srvr"};  // 4lw.commands.whitelist
+  std::string super_digest;  // zookeeper.DigestAuthenticationProvider.superDigest
 };
 
 std::string parse_args(const Args& args, ServeArgs& out) {
@@ -51,6 +52,9 @@ std::string parse_args(const Args& args, ServeArgs& out) {
       if (auto e = sim::gateway::parse_four_letter_whitelist(v, out.four_letter_whitelist); !e.empty()) {
         return "--4lw-whitelist: " + e;
       }
+    } else if (a == "--super-digest") {
+      if (!digest_id_valid(v)) return fmt::format("--super-digest needs USER:BASE64 (e.g. super:g9oN2HttPfn8MMWJZ2r45Np/LIA=), saw '{}'", v);
+      out.super_digest = v;
     } else if (a == "--bind") {
       out.bind = v;
     } else if (a == "--seed") {
@@ -107,6 +111,7 @@ int cmd_serve(const Args& args) {
   sim::WorldConfig config;
   config.server_count = options.servers;
   config.seed = options.seed;
+  config.super_digest = options.super_digest;
   sim::World world(config);
   for (ServerId id = 1; id <= options.servers; ++id) world.start(id);
   // Every server serving before the ports open: a client's first server then answers.
