@@ -20,6 +20,7 @@ Cluster effective_cluster(const ClusterSetup& setup) {
   cluster.seed = config.seed;
   cluster.upstream_bugs = config.upstream_bugs;
   cluster.containers = config.containers;
+  cluster.super_digest = config.super_digest;
   for (const ZooCfgServer& server : config.cfg.servers) {
     if (server.role == ServerRole::kObserver) cluster.observers.push_back(server.id);
   }
