@@ -113,7 +113,7 @@ TEST_CASE("errors: connect lists, crash, multi and the new expectations") {
   CHECK(line_error("expect c results OK NOPE") ==
         "t.zks:3: unknown result code 'NOPE' (OK or a ZooKeeper error name such as BADVERSION, RUNTIMEINCONSISTENCY)");
   CHECK(line_error("expect c state Connected") ==
-        "t.zks:3: unknown connection state 'Connected' (Disconnected, SyncConnected, Expired or Closed)");
+        "t.zks:3: unknown connection state 'Connected' (Disconnected, SyncConnected, Expired, Closed or AuthFailed)");
   CHECK(line_error("expect c server 4") == "t.zks:3: server id 4 is out of range 1..3");
   CHECK(line_error("expect c timeout 4") == "t.zks:3: missing unit in duration '4' (use us, ms, s or m)");
   CHECK(line_error("expect c timeout 1500us") == "t.zks:3: bad timeout '1500us' (a session timeout is whole milliseconds)");
