@@ -1,5 +1,5 @@
 // `zksim serve [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N] [--max-seconds S]
-// [--4lw-whitelist LIST] [--super-digest USER:BASE64]`:
+// [--4lw-whitelist LIST] [--super-digest USER:BASE64] [--skip-acl]`:
 // live mode. Starts an ensemble of N simulated servers, waits until a leader serves, and
 // opens one TCP client port per server (server i on P+i-1) where real ZooKeeper clients
 // (zkCli, kazoo, the C client, an application) connect with ZooKeeper's own wire protocol
@@ -37,11 +37,16 @@ struct ServeArgs {
   int max_seconds = 0;  // 0: until stopped
   std::vector<std::string> four_letter_whitelist = {"srvr"};  // 4lw.commands.whitelist
   std::string super_digest;  // zookeeper.DigestAuthenticationProvider.superDigest
+  bool skip_acl = false;     // zookeeper.skipACL=yes
 };
 
 std::string parse_args(const Args& args, ServeArgs& out) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    if (a == "--skip-acl") {
+      out.skip_acl = true;
+      continue;
+    }
     if (i + 1 >= args.size()) return fmt::format("serve: {} needs a value", a);
     const std::string& v = args[++i];
     if (a == "--servers") {
@@ -112,6 +117,7 @@ int cmd_serve(const Args& args) {
   config.server_count = options.servers;
   config.seed = options.seed;
   config.super_digest = options.super_digest;
+  config.skip_acl = options.skip_acl;
   sim::World world(config);
   for (ServerId id = 1; id <= options.servers; ++id) world.start(id);
   // Every server serving before the ports open: a client's first server then answers.

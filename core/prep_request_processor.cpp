@@ -93,7 +93,7 @@ ErrorCode PrepRequestProcessor::prep_create(const CreateRequest& req, SessionId 
   const std::string_view parent_path_view = std::string_view(req.path).substr(0, req.path.rfind('/'));
   std::optional<ChangeRecord> parent = record_for_path(parent_path_view, tree);
   if (!parent) return ErrorCode::kNoNode;
-  if (!check_acl(parent->acl, perms::kCreate, *auth_)) return ErrorCode::kNoAuth;
+  if (!permitted(parent->acl, perms::kCreate)) return ErrorCode::kNoAuth;
   std::string path = req.path;
   if (sequential) {
     path += fmt::format("{:010d}", parent->stat.cversion);
@@ -142,7 +142,7 @@ ErrorCode PrepRequestProcessor::prep_delete(const DeleteRequest& req, SessionId 
   if (!session_valid(session, tree)) return ErrorCode::kSessionExpired;
   std::optional<ChangeRecord> parent = record_for_path(parent_path(req.path), tree);
   if (!parent) return ErrorCode::kNoNode;
-  if (!check_acl(parent->acl, perms::kDelete, *auth_)) return ErrorCode::kNoAuth;
+  if (!permitted(parent->acl, perms::kDelete)) return ErrorCode::kNoAuth;
   std::optional<ChangeRecord> node = record_for_path(req.path, tree);
   if (!node) return ErrorCode::kNoNode;
   if (const ErrorCode err = check_version(node->stat.version, req.version); err != ErrorCode::kOk) return err;
@@ -194,7 +194,7 @@ ErrorCode PrepRequestProcessor::prep_set_data(const SetDataRequest& req, Session
   if (!session_valid(session, tree)) return ErrorCode::kSessionExpired;
   std::optional<ChangeRecord> node = record_for_path(req.path, tree);
   if (!node) return ErrorCode::kNoNode;
-  if (!check_acl(node->acl, perms::kWrite, *auth_)) return ErrorCode::kNoAuth;
+  if (!permitted(node->acl, perms::kWrite)) return ErrorCode::kNoAuth;
   if (const ErrorCode err = check_version(node->stat.version, req.version); err != ErrorCode::kOk) return err;
   const int32_t new_version = java_int_increment(node->stat.version);
   *body = SetDataTxn{req.path, req.data, new_version};
@@ -212,7 +212,7 @@ ErrorCode PrepRequestProcessor::prep_check(const CheckRequest& req, SessionId se
   if (!session_valid(session, tree)) return ErrorCode::kSessionExpired;
   std::optional<ChangeRecord> node = record_for_path(req.path, tree);
   if (!node) return ErrorCode::kNoNode;
-  if (!check_acl(node->acl, perms::kRead, *auth_)) return ErrorCode::kNoAuth;
+  if (!permitted(node->acl, perms::kRead)) return ErrorCode::kNoAuth;
   if (const ErrorCode err = check_version(node->stat.version, req.version); err != ErrorCode::kOk) return err;
   *body = CheckVersionTxn{req.path, java_int_increment(node->stat.version)};
   return ErrorCode::kOk;
@@ -227,7 +227,7 @@ ErrorCode PrepRequestProcessor::prep_set_acl(const SetAclRequest& req, SessionId
   if (const ErrorCode err = fixup_acl(req.acl, *auth_, &acl); err != ErrorCode::kOk) return err;
   std::optional<ChangeRecord> node = record_for_path(req.path, tree);
   if (!node) return ErrorCode::kNoNode;
-  if (!check_acl(node->acl, perms::kAdmin, *auth_)) return ErrorCode::kNoAuth;
+  if (!permitted(node->acl, perms::kAdmin)) return ErrorCode::kNoAuth;
   if (const ErrorCode err = check_version(node->stat.aversion, req.version); err != ErrorCode::kOk) return err;
   const int32_t new_version = java_int_increment(node->stat.aversion);
   *body = SetAclTxn{req.path, acl, new_version};

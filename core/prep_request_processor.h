@@ -34,8 +34,9 @@ class PrepRequestProcessor {
  public:
   // extended_types_enabled: zookeeper.extendedTypesEnabled (TTL nodes); off by default,
   // so TTL creates fail with UNIMPLEMENTED as on a stock server.
-  explicit PrepRequestProcessor(bool extended_types_enabled = false)
-      : extended_types_enabled_(extended_types_enabled) {}
+  // skip_acl: zookeeper.skipACL, every permission check passes.
+  explicit PrepRequestProcessor(bool extended_types_enabled = false, bool skip_acl = false)
+      : extended_types_enabled_(extended_types_enabled), skip_acl_(skip_acl) {}
 
   // `write_request` must satisfy is_write(). `session` is the requesting session (for
   // createSession: the new session's id). `auth_info` is the connection's ids when the
@@ -98,7 +99,11 @@ class PrepRequestProcessor {
   void add_delete_records(std::optional<ChangeRecord> parent, const std::string& path, Zxid zxid,
                           bool parent_loses_child);
 
+  // ZooKeeperServer.checkACL against the request's ids (auth_).
+  bool permitted(const AclList& acl, int32_t perm) const { return skip_acl_ || check_acl(acl, perm, *auth_); }
+
   bool extended_types_enabled_ = false;
+  bool skip_acl_ = false;
   std::deque<ChangeRecord> outstanding_;                      // in zxid order
   // Latest record per path. Only looked up by path, never iterated, so its order cannot
   // reach a decision or an output.

@@ -72,6 +72,9 @@ struct PeerConfig {
   // zookeeper.DigestAuthenticationProvider.superDigest ("user:base64(sha1)", "" for none): a
   // connection whose digest auth gives this id is the super user (every ACL check passes).
   std::string super_digest;
+  // zookeeper.skipACL=yes (zoo.cfg skipACL=yes): every ACL check passes (ZooKeeperServer.checkACL
+  // returns at once); ACLs are still validated (fixupACL) and stored.
+  bool skip_acl = false;
 };
 
 enum class ZabPhase : uint8_t { kElection, kDiscovery, kSynchronization, kBroadcast };

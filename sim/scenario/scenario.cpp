@@ -20,7 +20,9 @@ Cluster effective_cluster(const ClusterSetup& setup) {
   cluster.seed = config.seed;
   cluster.upstream_bugs = config.upstream_bugs;
   cluster.containers = config.containers;
-  cluster.super_digest = config.super_digest;
+  // super-digest= on the command line wins over the zoo.cfg's.
+  cluster.super_digest = config.super_digest.empty() ? config.cfg.super_digest : config.super_digest;
+  cluster.skip_acl = config.cfg.skip_acl;
   for (const ZooCfgServer& server : config.cfg.servers) {
     if (server.role == ServerRole::kObserver) cluster.observers.push_back(server.id);
   }

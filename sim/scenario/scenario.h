@@ -48,6 +48,7 @@ struct Cluster {
   std::vector<int> observers;    // observers=ID[,ID]: ascending, in 1..N, at least one voter left
   // super-digest=USER:BASE64: zookeeper.DigestAuthenticationProvider.superDigest ("" none)
   std::string super_digest;
+  bool skip_acl = false;  // only from a zoo.cfg (skipACL=yes), through effective_cluster
   bool operator==(const Cluster&) const = default;
 };
 

@@ -45,6 +45,7 @@ WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
   config.leader_bind_us = c.leader_bind_us;
   config.containers = c.containers;
   config.super_digest = c.super_digest;
+  config.skip_acl = c.skip_acl;
   config.seed = seed;
   return config;
 }

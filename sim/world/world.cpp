@@ -134,6 +134,7 @@ void World::boot(ServerSlot& s) {
   peer_config.leader_bind_delay_us = config_.leader_bind_us;
   peer_config.containers = config_.containers;
   peer_config.super_digest = config_.super_digest;
+  peer_config.skip_acl = config_.skip_acl;
   peer_config.incarnation = s.incarnation;
   peer_config.min_session_timeout_ms = config_.min_session_timeout_ms;
   peer_config.max_session_timeout_ms = config_.max_session_timeout_ms;

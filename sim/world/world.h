@@ -40,6 +40,7 @@ struct WorldConfig {
   int64_t leader_bind_us = kDefaultLeaderBindDelayUs;  // PeerConfig::leader_bind_delay_us
   ContainerManagerConfig containers;                   // PeerConfig::containers
   std::string super_digest;                            // PeerConfig::super_digest
+  bool skip_acl = false;                               // PeerConfig::skip_acl
   int64_t fsync_min_us = 500;
   int64_t fsync_max_us = 2'000;
   int64_t min_session_timeout_ms = -1;  // -1: 2 x tick
