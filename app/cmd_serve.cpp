@@ -1,5 +1,5 @@
 // `zksim serve [SCENARIO.zks] [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N]
-// [--max-seconds S] [--4lw-whitelist LIST]`:
+// [--max-seconds S] [--4lw-whitelist LIST] [--super-digest USER:BASE64] [--skip-acl]`:
 // live mode. Without a scenario: starts an ensemble of N simulated servers, waits until a
 // leader serves, and opens one TCP client port per server (server i on P+i-1) where real
 // ZooKeeper clients (zkCli, kazoo, the C client, an application) connect with ZooKeeper's
@@ -50,6 +50,8 @@ struct ServeArgs {
   uint64_t seed = 1;
   int max_seconds = 0;  // 0: until stopped
   std::vector<std::string> four_letter_whitelist = {"srvr"};  // 4lw.commands.whitelist
+  std::string super_digest;  // zookeeper.DigestAuthenticationProvider.superDigest
+  bool skip_acl = false;     // zookeeper.skipACL=yes
 };
 
 std::string parse_args(const Args& args, ServeArgs& out) {
@@ -58,6 +60,10 @@ std::string parse_args(const Args& args, ServeArgs& out) {
     if (!a.starts_with("--")) {
       if (!out.scenario_path.empty()) return fmt::format("serve: one scenario at most ('{}' and '{}')", out.scenario_path, a);
       out.scenario_path = a;
+      continue;
+    }
+    if (a == "--skip-acl") {
+      out.skip_acl = true;
       continue;
     }
     if (i + 1 >= args.size()) return fmt::format("serve: {} needs a value", a);
@@ -71,6 +77,9 @@ std::string parse_args(const Args& args, ServeArgs& out) {
       if (auto e = sim::gateway::parse_four_letter_whitelist(v, out.four_letter_whitelist); !e.empty()) {
         return "--4lw-whitelist: " + e;
       }
+    } else if (a == "--super-digest") {
+      if (!digest_id_valid(v)) return fmt::format("--super-digest needs USER:BASE64 (e.g. super:g9oN2HttPfn8MMWJZ2r45Np/LIA=), saw '{}'", v);
+      out.super_digest = v;
     } else if (a == "--bind") {
       out.bind = v;
     } else if (a == "--seed") {
@@ -191,6 +200,9 @@ int cmd_serve(const Args& args) {
     config.server_count = options.servers;
     config.seed = options.seed;
   }
+  // The command line's ACL options win over a scenario's.
+  if (!options.super_digest.empty()) config.super_digest = options.super_digest;
+  if (options.skip_acl) config.skip_acl = true;
   sim::World world(config);
   sim::gateway::ServeConfig serve_config;
   serve_config.bind_address = options.bind;

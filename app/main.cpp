@@ -62,14 +62,16 @@ usage:
       --max-seconds N           stop taking new seeds after N wall seconds (1..1000000)
       --out DIR                 where reproducers go (default fuzz-out); checked before the run
   zksim serve [SCENARIO.zks] [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N]
-              [--max-seconds S] [--4lw-whitelist LIST]
+              [--max-seconds S] [--4lw-whitelist LIST] [--super-digest USER:BASE64] [--skip-acl]
                                 live mode: real ZooKeeper clients connect to server i on
                                 port P+i-1 (default 2181, 127.0.0.1); stdin lines
                                 `kill N|leader`, `restart N`, `pause N`, `resume N` act on it;
                                 four-letter words on those ports: LIST is * or e.g.
                                 srvr,stat,mntr (default srvr, as ZooKeeper's); a SCENARIO's
                                 cluster line makes the ensemble (a zoo.cfg's client ports)
-                                and its steps run as a fault schedule in virtual time
+                                and its steps run as a fault schedule in virtual time; a
+                                super digest makes `addauth digest USER:PASSWORD` the super
+                                user; --skip-acl is zookeeper.skipACL=yes (no permission checks)
   zksim bench cluster|tree|timetravel|checker
                                 print simulator / data-tree / time-travel / checker figures
       cluster [elections|writes|idle] [--ops N] [--servers N]   one part of it alone

@@ -20,7 +20,8 @@ bool is_local_read(const Request& request) {
          std::holds_alternative<SetWatchesRequest>(request) ||
          std::holds_alternative<GetAllChildrenNumberRequest>(request) ||
          std::holds_alternative<GetEphemeralsRequest>(request) || std::holds_alternative<MultiReadRequest>(request) ||
-         std::holds_alternative<CheckWatchesRequest>(request) || std::holds_alternative<RemoveWatchesRequest>(request);
+         std::holds_alternative<CheckWatchesRequest>(request) || std::holds_alternative<RemoveWatchesRequest>(request) ||
+         std::holds_alternative<GetAclRequest>(request) || std::holds_alternative<WhoAmIRequest>(request);
 }
 
 bool valid_watcher_type(int32_t type) { return type >= kWatcherTypeChildren && type <= kWatcherTypeAny; }
@@ -35,6 +36,14 @@ bool ephemeral_matches(std::string_view path, std::string_view prefix) {
   while (!trimmed.empty() && static_cast<unsigned char>(trimmed.front()) <= ' ') trimmed.remove_prefix(1);
   while (!trimmed.empty() && static_cast<unsigned char>(trimmed.back()) <= ' ') trimmed.remove_suffix(1);
   return trimmed.empty() || trimmed == "/" || path.starts_with(prefix);
+}
+
+// NIOServerCnxn's first id: ip:<the remote host address>. A simulated client has no address
+// and connects as from 127.0.0.1.
+AuthId ip_auth_id(const std::string& remote_address) {
+  const size_t colon = remote_address.rfind(':');
+  if (remote_address.empty() || colon == 0) return AuthId{"ip", "127.0.0.1"};
+  return AuthId{"ip", remote_address.substr(0, colon)};
 }
 
 }  // namespace
@@ -57,6 +66,8 @@ void QuorumPeer::on_client_message(ConnectionId connection, const ClientToServer
     if (it == cnxns_.connections.end() || !it->second.established) return;
     client_touch(it->second.session, out);
     out.push(ClientSendEffect{connection, PingReply{db_.last_processed_zxid()}});
+  } else if (const auto* auth = std::get_if<AuthPacket>(&message)) {
+    client_on_auth(connection, *auth, out);
   } else if (std::holds_alternative<Disconnect>(message)) {
     watches_.remove_watcher(static_cast<WatcherId>(connection));
     cnxns_.connections.erase(connection);
@@ -76,6 +87,7 @@ void QuorumPeer::client_on_connect(ConnectionId connection, const ConnectRequest
   }
   ClientConnection& conn = cnxns_.connections[connection];
   conn.remote_address = request.remote_address;
+  conn.auth_info = {ip_auth_id(request.remote_address)};
   if (request.session_id == 0) {
     const int64_t tick_ms = config_.tick_us / 1000;
     const int64_t min_ms = config_.min_session_timeout_ms > 0 ? config_.min_session_timeout_ms : 2 * tick_ms;
@@ -141,11 +153,15 @@ void QuorumPeer::client_touch(SessionId session, Outbox& out) {
   }
 }
 
-void QuorumPeer::client_on_request(ConnectionId connection, const RequestMessage& message, Outbox& out) {
+void QuorumPeer::client_on_request(ConnectionId connection, const RequestMessage& received, Outbox& out) {
   auto it = cnxns_.connections.find(connection);
   if (it == cnxns_.connections.end() || !it->second.established) return;
   ClientConnection& conn = it->second;
   client_touch(conn.session, out);
+  // new Request(..., cnxn.getAuthInfo()): the ids as they are now travel with the request,
+  // in the order ZooKeeper's set gives them.
+  RequestMessage message = received;
+  message.auth_info = auth_info_order(conn.auth_info);
   if (is_local_read(message.request)) {
     if (conn.outstanding > 0 || !conn.queued_reads.empty()) {
       conn.queued_reads.push_back(message);  // FIFO: after this session's earlier writes
@@ -160,23 +176,23 @@ void QuorumPeer::client_on_request(ConnectionId connection, const RequestMessage
     return;
   }
   if (std::holds_alternative<CloseSessionRequest>(message.request)) prep_.mark_session_closing(conn.session);
-  client_submit(connection, conn.session, message.cxid, message.request, out);
+  client_submit(connection, conn.session, message.cxid, message.request, out, message.auth_info);
 }
 
 void QuorumPeer::client_submit(ConnectionId connection, SessionId session, int32_t cxid, const Request& request,
-                               Outbox& out) {
+                               Outbox& out, const std::vector<AuthId>& auth_info) {
   ClientConnection& conn = cnxns_.connections[connection];
   ++conn.outstanding;
   // Answered on apply (writes) or on SYNC (syncs, which also remember their cxid here).
   cnxns_.pending_writes[{session, cxid}] = connection;
   if (std::holds_alternative<SyncRequest>(request)) cnxns_.pending_syncs.push_back(connection);
   if (state_ == PeerState::kLeading) {
-    as_leader().submit(*this, session, cxid, request, config_.my_id, out);
+    as_leader().submit(*this, session, cxid, request, config_.my_id, out, auth_info);
   } else if (learner_role()) {
     QuorumPacket packet;
     packet.type = PacketType::kRequest;
     packet.connection = as_learner().connection;
-    packet.request = std::make_shared<const ForwardedRequest>(ForwardedRequest{session, cxid, request});
+    packet.request = std::make_shared<const ForwardedRequest>(ForwardedRequest{session, cxid, request, auth_info});
     send_packet(as_learner().leader, std::move(packet), out);
   }
 }
@@ -185,10 +201,18 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
   const WatcherId watcher = static_cast<WatcherId>(connection);
   ReplyMessage reply;
   reply.cxid = message.cxid;
-  if (const auto* get = std::get_if<GetDataRequest>(&message.request)) {
+  // getData / getChildren: NONODE first, then READ (before any watch is set).
+  const auto readable = [&](const std::string& path) {
+    const AclList* acl = db_.tree().acl_for(path);
+    return acl == nullptr || config_.skip_acl || check_acl(*acl, perms::kRead, message.auth_info);
+  };
+  if (client_answer_acl_read(message, &reply)) {
+    // getACL / whoAmI
+  } else if (const auto* get = std::get_if<GetDataRequest>(&message.request)) {
     DataResult result = db_.tree().get_data(get->path);
     reply.err = result.err;
-    if (result.err == ErrorCode::kOk) {
+    if (result.err == ErrorCode::kOk && !readable(get->path)) reply.err = ErrorCode::kNoAuth;
+    if (reply.err == ErrorCode::kOk) {
       reply.body.data = std::move(result.data);
       reply.body.stat = result.stat;
       if (get->watch) watches_.add(watcher, get->path, WatchKind::kData);
@@ -202,7 +226,8 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
   } else if (const auto* children = std::get_if<GetChildrenRequest>(&message.request)) {
     ChildrenResult result = db_.tree().get_children(children->path);
     reply.err = result.err;
-    if (result.err == ErrorCode::kOk) {
+    if (result.err == ErrorCode::kOk && !readable(children->path)) reply.err = ErrorCode::kNoAuth;
+    if (reply.err == ErrorCode::kOk) {
       reply.body.children = std::move(result.children);
       reply.body.stat = result.stat;
       if (children->watch) watches_.add(watcher, children->path, WatchKind::kChild);
@@ -314,7 +339,7 @@ void QuorumPeer::client_drain(ConnectionId connection, Outbox& out) {
       client_answer_read(connection, next, out);
     } else {
       if (std::holds_alternative<CloseSessionRequest>(next.request)) prep_.mark_session_closing(conn.session);
-      client_submit(connection, conn.session, next.cxid, next.request, out);
+      client_submit(connection, conn.session, next.cxid, next.request, out, next.auth_info);
     }
   }
 }

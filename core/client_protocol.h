@@ -46,11 +46,24 @@ struct ConnectRequest {
 struct RequestMessage {
   int32_t cxid = 0;
   Request request;
+  // Not on the wire: the connection's authentication ids when the server received the
+  // request (Request.authInfo, a copy), set by the server, not by the client.
+  std::vector<AuthId> auth_info;
 };
 struct PingRequest {};
 struct Disconnect {};  // the client closed the TCP connection
+// An auth packet (xid -4, opcode auth: ZooKeeper.addAuthInfo). The server handles it at once
+// on the connection (ZooKeeperServer.processPacket), not behind the session's requests:
+// OK with zxid 0, or AUTHFAILED with zxid 0 and the connection closed.
+struct AuthPacket {
+  std::string scheme;
+  std::string auth;  // bytes ("user:password" for digest)
+};
 
-using ClientToServer = std::variant<ConnectRequest, RequestMessage, PingRequest, Disconnect>;
+using ClientToServer = std::variant<ConnectRequest, RequestMessage, PingRequest, Disconnect, AuthPacket>;
+
+// The xid of auth replies (ClientCnxn.AUTHPACKET_XID).
+inline constexpr int32_t kAuthXid = -4;
 
 // ---- server -> client
 struct ConnectResponse {
@@ -77,6 +90,8 @@ struct ReplyBody {
   std::optional<int32_t> all_children_number;  // getAllChildrenNumber
   std::vector<std::string> ephemerals;         // getEphemerals, in the session set's HashSet order
   std::vector<ReadOpResult> read_results;      // multiRead
+  AclList acl;                            // getACL
+  std::vector<ClientInfo> client_infos;   // whoAmI
 };
 struct ReplyMessage {
   int32_t cxid = 0;

@@ -67,7 +67,11 @@ DataTree::DataTree() {
   add_child(zookeeper, "config");
   digest_ += node_hash(nodes_[zookeeper]);
   digest_ += node_hash(nodes_[find("/zookeeper/quota")]);
-  digest_ += node_hash(nodes_[find("/zookeeper/config")]);
+  const uint32_t config = find("/zookeeper/config");
+  // DataTree.addConfigNode: setACL(READ_ACL_UNSAFE, version -1), so its aversion is -1.
+  nodes_[config].acl = acl_cache_.convert_acls(read_acl_unsafe());
+  nodes_[config].stat.aversion = -1;
+  digest_ += node_hash(nodes_[config]);
   ZK_INVARIANT(node_count_ == 4);
 }
 
@@ -286,9 +290,9 @@ uint64_t DataTree::node_hash(const Node& node) {
 
 // ---- mutations ------------------------------------------------------------------------
 
-ErrorCode DataTree::create_node(std::string_view path, std::string_view data, int64_t ephemeral_owner,
-                                int32_t parent_cversion, Zxid zxid, int64_t time_ms, std::vector<TreeChange>* changes,
-                                uint32_t* created_index) {
+ErrorCode DataTree::create_node(std::string_view path, std::string_view data, const AclList& acl,
+                                int64_t ephemeral_owner, int32_t parent_cversion, Zxid zxid, int64_t time_ms,
+                                std::vector<TreeChange>* changes, uint32_t* created_index) {
   const std::string_view parent = parent_path(path);
   const uint32_t parent_index = parent.empty() ? kNone : find(parent);
   if (parent_index == kNone) return ErrorCode::kNoNode;
@@ -310,6 +314,7 @@ ErrorCode DataTree::create_node(std::string_view path, std::string_view data, in
   digest_ += node_hash(nodes_[parent_index]);
 
   Node& node = nodes_[index];
+  node.acl = acl_cache_.convert_acls(acl);
   node.data.assign(data);
   node.data_hash = hash_bytes(0, data);
   node.stat.czxid = zxid;
@@ -335,6 +340,7 @@ ErrorCode DataTree::delete_node(std::string_view path, Zxid zxid, std::vector<Tr
 
   const int64_t owner = nodes_[index].stat.ephemeral_owner;
   untrack_owner(path, owner);
+  acl_cache_.remove_usage(nodes_[index].acl);
   digest_ -= node_hash(nodes_[index]);
   digest_ -= node_hash(nodes_[parent_index]);
   remove_node(index);
@@ -401,7 +407,8 @@ void DataTree::apply_op(const CreateTxn& t, const TxnHeader& header, OpResult* r
   result->path = t.path;
   uint32_t index = kNone;
   result->err =
-      create_node(t.path, t.data, t.ephemeral_owner, t.parent_cversion, header.zxid, header.time_ms, changes, &index);
+      create_node(t.path, t.data, t.acl, t.ephemeral_owner, t.parent_cversion, header.zxid, header.time_ms, changes,
+                  &index);
   if (result->err == ErrorCode::kOk) result->stat = to_stat(nodes_[index]);
 }
 
@@ -426,6 +433,24 @@ void DataTree::apply_op(const CheckVersionTxn& t, const TxnHeader&, OpResult* re
 
 void DataTree::apply_op(const ErrorTxn& t, const TxnHeader&, OpResult* result, std::vector<TreeChange>*) {
   result->err = t.err;
+}
+
+// DataTree.setACL: the old key loses a usage, aversion becomes the txn's; no watch fires.
+void DataTree::apply_op(const SetAclTxn& t, const TxnHeader&, OpResult* result, std::vector<TreeChange>*) {
+  result->path = t.path;
+  const uint32_t index = find(t.path);
+  if (index == kNone) {
+    result->err = ErrorCode::kNoNode;
+    return;
+  }
+  Node& node = nodes_[index];
+  digest_ -= node_hash(node);
+  acl_cache_.remove_usage(node.acl);
+  node.stat.aversion = t.version;
+  node.acl = acl_cache_.convert_acls(t.acl);
+  digest_ += node_hash(node);
+  result->err = ErrorCode::kOk;
+  result->stat = to_stat(node);
 }
 
 void DataTree::apply_multi(const MultiTxn& multi, const TxnHeader& header, ApplyResult* result) {
@@ -485,7 +510,8 @@ void DataTree::apply(const Txn& txn, ApplyResult* result) {
   if (header.zxid > last_processed_zxid_) last_processed_zxid_ = header.zxid;
 }
 
-bool DataTree::restore_node(std::string_view path, const StatPersisted& stat, std::string_view data) {
+bool DataTree::restore_node(std::string_view path, const StatPersisted& stat, std::string_view data,
+                            int64_t acl_key) {
   uint32_t index = find(path);
   if (index == kNone) {
     const std::string_view parent = parent_path(path);
@@ -498,6 +524,9 @@ bool DataTree::restore_node(std::string_view path, const StatPersisted& stat, st
     untrack_owner(path, nodes_[index].stat.ephemeral_owner);
   }
   Node& node = nodes_[index];
+  // The loader restored the snapshot's cache first; each node adds its usage (deserialize).
+  node.acl = acl_key;
+  acl_cache_.add_usage(acl_key);
   node.stat = stat;
   node.data.assign(data);
   node.data_hash = hash_bytes(0, data);
@@ -598,7 +627,35 @@ std::optional<int32_t> DataTree::all_children_number(std::string_view path) cons
 std::optional<NodeRecord> DataTree::node_record(std::string_view path) const {
   const uint32_t index = find(path);
   if (index == kNone) return std::nullopt;
-  return NodeRecord{nodes_[index].stat, nodes_[index].num_children};
+  const AclList* acl = acl_cache_.convert_long(nodes_[index].acl);
+  ZK_INVARIANT(acl != nullptr);
+  return NodeRecord{nodes_[index].stat, nodes_[index].num_children, *acl};
+}
+
+AclResult DataTree::get_acl(std::string_view path) const {
+  AclResult result;
+  const uint32_t index = find_valid(path, &result.err);
+  if (index == kNone) return result;
+  const AclList* acl = acl_cache_.convert_long(nodes_[index].acl);
+  ZK_INVARIANT(acl != nullptr);
+  result.acl = *acl;
+  result.stat = to_stat(nodes_[index]);
+  return result;
+}
+
+const AclList* DataTree::acl_for(std::string_view path) const {
+  ErrorCode err = ErrorCode::kOk;
+  const uint32_t index = find_valid(path, &err);
+  if (index == kNone) return nullptr;
+  const AclList* acl = acl_cache_.convert_long(nodes_[index].acl);
+  ZK_INVARIANT(acl != nullptr);
+  return acl;
+}
+
+std::optional<int64_t> DataTree::acl_key(std::string_view path) const {
+  const uint32_t index = find(path);
+  if (index == kNone) return std::nullopt;
+  return nodes_[index].acl;
 }
 
 std::optional<int64_t> DataTree::session_timeout_ms(SessionId session) const {
@@ -644,13 +701,15 @@ bool DataTree::operator==(const DataTree& other) const {
     std::string path;
     StatPersisted stat;
     std::string data;
+    AclList acl;  // by content: a SNAP-synced replica may hold other keys for the same lists
     bool operator==(const Entry&) const = default;
   };
   auto collect = [](const DataTree& tree) {
     std::vector<Entry> entries;
     entries.reserve(tree.node_count_);
-    tree.for_each_node([&entries](std::string_view path, const StatPersisted& stat, std::string_view data, int32_t) {
-      entries.push_back({std::string(path), stat, std::string(data)});
+    tree.for_each_node([&](std::string_view path, const StatPersisted& stat, std::string_view data, int32_t) {
+      const AclList* acl = tree.acl_for(path);
+      entries.push_back({std::string(path), stat, std::string(data), acl != nullptr ? *acl : AclList{}});
     });
     return entries;
   };

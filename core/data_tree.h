@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/acl_cache.h"
 #include "core/block_vector.h"
 #include "core/error_code.h"
 #include "core/invariant.h"
@@ -88,15 +89,23 @@ struct ChildrenResult {
   Stat stat;
 };
 
+struct AclResult {
+  ErrorCode err = ErrorCode::kOk;
+  AclList acl;
+  Stat stat;
+};
+
 // What the PrepRequestProcessor needs to know about an existing node.
 struct NodeRecord {
   StatPersisted stat;
   int32_t num_children = 0;
+  AclList acl;
 };
 
 class DataTree {
  public:
-  // The initial tree: "/", "/zookeeper", "/zookeeper/quota", "/zookeeper/config".
+  // The initial tree: "/", "/zookeeper", "/zookeeper/quota", "/zookeeper/config"; the first
+  // three with OPEN_ACL_UNSAFE (key -1), the config node READ_ACL_UNSAFE (ZOOKEEPER-2014).
   DataTree();
 
   ApplyResult apply(const Txn& txn);
@@ -112,6 +121,14 @@ class DataTree {
   // map keys the root as "" and "/"). nullopt: no such node (the path is looked up as given,
   // never validated, as FinalRequestProcessor does).
   std::optional<int32_t> all_children_number(std::string_view path) const;
+  // getACL: the node's list and Stat (DataTree.getACL).
+  AclResult get_acl(std::string_view path) const;
+  // The node's ACL list for a permission check, or nullptr when there is no such node. Valid
+  // until the tree changes.
+  const AclList* acl_for(std::string_view path) const;
+  // The node's key in the ACL cache (what a snapshot stores), or nullopt.
+  std::optional<int64_t> acl_key(std::string_view path) const;
+  const AclCache& acl_cache() const { return acl_cache_; }
 
   Zxid last_processed_zxid() const { return last_processed_zxid_; }
   size_t node_count() const { return node_count_; }
@@ -168,14 +185,16 @@ class DataTree {
     StatPersisted stat;
     uint64_t data_hash = 0;
     uint64_t path_hash = 0;  // path_hash_of(full path), derived from the parent's at creation
+    int64_t acl = AclCache::kOpenUnsafeKey;  // key into acl_cache_
   };
 
   // Mutations (called only from apply and the snapshot loader).
   // The ephemeral table and the container / TTL sets, for a node with this owner.
   void track_owner(std::string_view path, int64_t ephemeral_owner);
   void untrack_owner(std::string_view path, int64_t ephemeral_owner);
-  ErrorCode create_node(std::string_view path, std::string_view data, int64_t ephemeral_owner, int32_t parent_cversion,
-                        Zxid zxid, int64_t time_ms, std::vector<TreeChange>* changes, uint32_t* created_index);
+  ErrorCode create_node(std::string_view path, std::string_view data, const AclList& acl, int64_t ephemeral_owner,
+                        int32_t parent_cversion, Zxid zxid, int64_t time_ms, std::vector<TreeChange>* changes,
+                        uint32_t* created_index);
   ErrorCode delete_node(std::string_view path, Zxid zxid, std::vector<TreeChange>* changes);
   ErrorCode set_data(std::string_view path, std::string_view data, int32_t version, Zxid zxid, int64_t time_ms,
                      std::vector<TreeChange>* changes, uint32_t* changed_index);
@@ -184,12 +203,14 @@ class DataTree {
   void apply_op(const SetDataTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
   void apply_op(const CheckVersionTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
   void apply_op(const ErrorTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
+  void apply_op(const SetAclTxn& t, const TxnHeader& header, OpResult* result, std::vector<TreeChange>* changes);
   void apply_multi(const MultiTxn& multi, const TxnHeader& header, ApplyResult* result);
   void close_session(SessionId session, const CloseSessionTxn& txn, Zxid zxid, std::vector<TreeChange>* changes);
   void add_session(SessionId session, int64_t timeout_ms);
   void remove_session(SessionId session);
-  // Snapshot loading: overwrite a system node or add a node below an existing parent.
-  bool restore_node(std::string_view path, const StatPersisted& stat, std::string_view data);
+  // Snapshot loading: overwrite a system node or add a node below an existing parent, with
+  // its key into the ACL cache the loader restored before the nodes.
+  bool restore_node(std::string_view path, const StatPersisted& stat, std::string_view data, int64_t acl_key);
 
   // Node storage and the (parent, name) hash index.
   uint32_t find(std::string_view path) const;
@@ -235,6 +256,7 @@ class DataTree {
   std::map<SessionId, JavaStringHashSet> ephemerals_;
   std::set<std::string> containers_;  // paths of the container nodes
   std::set<std::string> ttls_;        // paths of the TTL nodes
+  AclCache acl_cache_;
   Zxid last_processed_zxid_ = 0;
   uint64_t digest_ = 0;
 };

@@ -16,6 +16,7 @@ std::optional<std::string> DataTree::check_invariants() const {
   std::map<SessionId, JavaStringHashSet> ephemerals;
   std::set<std::string> containers;
   std::set<std::string> ttls;
+  std::map<int64_t, int64_t> acl_usage;
   for_each_node([&](std::string_view path, const StatPersisted& s, std::string_view, int32_t num_children) {
     ++visited;
     if (violation) return;
@@ -29,6 +30,11 @@ std::optional<std::string> DataTree::check_invariants() const {
       violation = fmt::format("{}: cached path hash disagrees with the path", path);
       return;
     }
+    if (acl_cache_.convert_long(node.acl) == nullptr) {
+      violation = fmt::format("{}: ACL key {} is not in the ACL cache", path, node.acl);
+      return;
+    }
+    if (node.acl != AclCache::kOpenUnsafeKey) ++acl_usage[node.acl];
     digest += node_hash(node);
     int32_t counted = 0;
     std::set<std::string_view> names;
@@ -40,7 +46,10 @@ std::optional<std::string> DataTree::check_invariants() const {
     if (counted != num_children)
       violation = fmt::format("{}: numChildren {} but {} children", path, num_children, counted);
     if (s.czxid > s.mzxid || s.czxid > s.pzxid) violation = fmt::format("{}: czxid after mzxid or pzxid", path);
-    if (s.version < 0 || s.aversion < 0) violation = fmt::format("{}: negative version", path);
+    // /zookeeper/config's aversion is -1: ZooKeeper sets its ACL with version -1.
+    if (s.version < 0 || (s.aversion < 0 && path != "/zookeeper/config")) {
+      violation = fmt::format("{}: negative version", path);
+    }
     if (s.cversion < num_children && !is_system_path(path))
       violation = fmt::format("{}: create counter below numChildren", path);
     if (ephemeral_type(s.ephemeral_owner) == EphemeralType::kNormal) {
@@ -58,6 +67,11 @@ std::optional<std::string> DataTree::check_invariants() const {
   if (!same_ephemerals(ephemerals, ephemerals_)) return std::string("ephemeral table disagrees with the nodes");
   if (containers != containers_) return std::string("container set disagrees with the nodes");
   if (ttls != ttls_) return std::string("TTL set disagrees with the nodes");
+  for (const auto& [key, count] : acl_usage) {
+    if (acl_cache_.usage(key) != count) {
+      return fmt::format("ACL key {} is used by {} nodes, the cache counts {}", key, count, acl_cache_.usage(key));
+    }
+  }
   for (const auto& [session, timeout_ms] : sessions_) digest += session_hash_of(session, timeout_ms);
   if (digest != digest_) return std::string("digest disagrees with the content");
   return std::nullopt;

@@ -47,7 +47,7 @@ void Leader::on_packet(QuorumPeer& self, ServerId from, const QuorumPacket& pack
     case PacketType::kRequest:
       if (serving && packet.request) {
         const ForwardedRequest& forwarded = *packet.request;
-        submit(self, forwarded.session_id, forwarded.cxid, forwarded.request, from, out);
+        submit(self, forwarded.session_id, forwarded.cxid, forwarded.request, from, out, forwarded.auth_info);
       }
       break;
     case PacketType::kRevalidate: {
@@ -366,7 +366,7 @@ void Leader::drop_learner(QuorumPeer& self, ServerId learner, Outbox& out) {
 // ---------------------------------------------------------------- broadcast
 
 void Leader::submit(QuorumPeer& self, SessionId session, int32_t cxid, const Request& request, ServerId origin,
-                    Outbox& out) {
+                    Outbox& out, const std::vector<AuthId>& auth_info) {
   ZK_INVARIANT(serving);  // clients, learners and the expiry timer wait for it
   if (std::holds_alternative<SyncRequest>(request)) {
     // processSync: answer at once, or after the last proposed zxid commits.
@@ -383,7 +383,7 @@ void Leader::submit(QuorumPeer& self, SessionId session, int32_t cxid, const Req
   }
   const Zxid zxid = make_zxid(epoch, ++zxid_counter);
   if (std::holds_alternative<CloseSessionRequest>(request)) self.sessions_.mark_closing(session);
-  Txn txn = self.prep_.prepare(request, session, cxid, zxid, out.now_ms(), self.db_.tree());
+  Txn txn = self.prep_.prepare(request, session, cxid, zxid, out.now_ms(), self.db_.tree(), auth_info);
   propose(self, std::move(txn), out);
 }
 

@@ -78,7 +78,10 @@ class Leader {
   // SessionTrackerImpl's expirer: closes each session that expired.
   void on_session_expiry(QuorumPeer& self, Outbox& out);
   // A request from a local client or forwarded by a learner (origin: who gets a SYNC back).
-  void submit(QuorumPeer& self, SessionId session, int32_t cxid, const Request& request, ServerId origin, Outbox& out);
+  // auth_info: the requesting connection's ids (a follower forwards them with REQUEST, as
+  // QuorumPacket.authinfo carries them).
+  void submit(QuorumPeer& self, SessionId session, int32_t cxid, const Request& request, ServerId origin, Outbox& out,
+              const std::vector<AuthId>& auth_info = {});
   // ContainerManager: the check interval passed (container_manager.h).
   void on_container_check(QuorumPeer& self, Outbox& out);
   // ContainerManager: the pause after a deleteContainer is over.

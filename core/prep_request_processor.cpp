@@ -62,6 +62,7 @@ std::optional<PrepRequestProcessor::ChangeRecord> PrepRequestProcessor::record_f
   record.exists = true;
   record.stat = node->stat;
   record.child_count = node->num_children;
+  record.acl = std::move(node->acl);
   return record;
 }
 
@@ -87,10 +88,12 @@ ErrorCode PrepRequestProcessor::prep_create(const CreateRequest& req, SessionId 
   }
   if (!session_valid(session, tree)) return ErrorCode::kSessionExpired;
 
+  AclList acl;
+  if (const ErrorCode err = fixup_acl(req.acl, *auth_, &acl); err != ErrorCode::kOk) return err;
   const std::string_view parent_path_view = std::string_view(req.path).substr(0, req.path.rfind('/'));
   std::optional<ChangeRecord> parent = record_for_path(parent_path_view, tree);
   if (!parent) return ErrorCode::kNoNode;
-  // (ACL: every node is world:anyone here, so CREATE is always granted.)
+  if (!permitted(parent->acl, perms::kCreate)) return ErrorCode::kNoAuth;
   std::string path = req.path;
   if (sequential) {
     path += fmt::format("{:010d}", parent->stat.cversion);
@@ -111,7 +114,7 @@ ErrorCode PrepRequestProcessor::prep_create(const CreateRequest& req, SessionId 
     ephemeral_owner = session;
   }
   *type = create_op_code(req.mode);
-  *body = CreateTxn{path, req.data, ephemeral_owner, new_cversion};
+  *body = CreateTxn{path, req.data, ephemeral_owner, new_cversion, acl};
 
   parent->zxid = zxid;
   parent->child_count += 1;
@@ -128,6 +131,7 @@ ErrorCode PrepRequestProcessor::prep_create(const CreateRequest& req, SessionId 
   node.stat.ctime_ms = time_ms;
   node.stat.mtime_ms = time_ms;
   node.stat.ephemeral_owner = ephemeral_owner;
+  node.acl = std::move(acl);
   add_change_record(std::move(node));
   return ErrorCode::kOk;
 }
@@ -138,6 +142,7 @@ ErrorCode PrepRequestProcessor::prep_delete(const DeleteRequest& req, SessionId 
   if (!session_valid(session, tree)) return ErrorCode::kSessionExpired;
   std::optional<ChangeRecord> parent = record_for_path(parent_path(req.path), tree);
   if (!parent) return ErrorCode::kNoNode;
+  if (!permitted(parent->acl, perms::kDelete)) return ErrorCode::kNoAuth;
   std::optional<ChangeRecord> node = record_for_path(req.path, tree);
   if (!node) return ErrorCode::kNoNode;
   if (const ErrorCode err = check_version(node->stat.version, req.version); err != ErrorCode::kOk) return err;
@@ -189,6 +194,7 @@ ErrorCode PrepRequestProcessor::prep_set_data(const SetDataRequest& req, Session
   if (!session_valid(session, tree)) return ErrorCode::kSessionExpired;
   std::optional<ChangeRecord> node = record_for_path(req.path, tree);
   if (!node) return ErrorCode::kNoNode;
+  if (!permitted(node->acl, perms::kWrite)) return ErrorCode::kNoAuth;
   if (const ErrorCode err = check_version(node->stat.version, req.version); err != ErrorCode::kOk) return err;
   const int32_t new_version = java_int_increment(node->stat.version);
   *body = SetDataTxn{req.path, req.data, new_version};
@@ -206,8 +212,29 @@ ErrorCode PrepRequestProcessor::prep_check(const CheckRequest& req, SessionId se
   if (!session_valid(session, tree)) return ErrorCode::kSessionExpired;
   std::optional<ChangeRecord> node = record_for_path(req.path, tree);
   if (!node) return ErrorCode::kNoNode;
+  if (!permitted(node->acl, perms::kRead)) return ErrorCode::kNoAuth;
   if (const ErrorCode err = check_version(node->stat.version, req.version); err != ErrorCode::kOk) return err;
   *body = CheckVersionTxn{req.path, java_int_increment(node->stat.version)};
+  return ErrorCode::kOk;
+}
+
+// pRequest2Txn's setACL: session, path, fixupACL, the node, ADMIN, the aversion.
+ErrorCode PrepRequestProcessor::prep_set_acl(const SetAclRequest& req, SessionId session, Zxid zxid,
+                                             const DataTree& tree, SetAclTxn* body) {
+  if (!session_valid(session, tree)) return ErrorCode::kSessionExpired;
+  if (validate_path(req.path) != ErrorCode::kOk) return ErrorCode::kBadArguments;
+  AclList acl;
+  if (const ErrorCode err = fixup_acl(req.acl, *auth_, &acl); err != ErrorCode::kOk) return err;
+  std::optional<ChangeRecord> node = record_for_path(req.path, tree);
+  if (!node) return ErrorCode::kNoNode;
+  if (!permitted(node->acl, perms::kAdmin)) return ErrorCode::kNoAuth;
+  if (const ErrorCode err = check_version(node->stat.aversion, req.version); err != ErrorCode::kOk) return err;
+  const int32_t new_version = java_int_increment(node->stat.aversion);
+  *body = SetAclTxn{req.path, acl, new_version};
+  node->zxid = zxid;
+  node->stat.aversion = new_version;
+  node->acl = std::move(acl);
+  add_change_record(std::move(*node));
   return ErrorCode::kOk;
 }
 
@@ -301,10 +328,25 @@ CloseSessionTxn PrepRequestProcessor::prep_close_session(SessionId session, Zxid
 }
 
 Txn PrepRequestProcessor::prepare(const Request& write_request, SessionId session, int32_t cxid, Zxid zxid,
-                                  int64_t time_ms, const DataTree& tree) {
+                                  int64_t time_ms, const DataTree& tree, const std::vector<AuthId>& auth_info) {
   ZK_INVARIANT(is_write(write_request));
   ZK_INVARIANT(outstanding_.empty() || outstanding_.back().zxid < zxid);
+  auth_ = &auth_info;
+  Txn txn = prepare_with_auth(write_request, session, cxid, zxid, time_ms, tree);
+  auth_ = nullptr;
+  return txn;
+}
+
+Txn PrepRequestProcessor::prepare_with_auth(const Request& write_request, SessionId session, int32_t cxid, Zxid zxid,
+                                            int64_t time_ms, const DataTree& tree) {
   TxnHeader header{session, cxid, zxid, time_ms, OpCode::kError};
+  if (const auto* set_acl = std::get_if<SetAclRequest>(&write_request)) {
+    SetAclTxn body;
+    const ErrorCode err = prep_set_acl(*set_acl, session, zxid, tree, &body);
+    if (err != ErrorCode::kOk) return error_txn(header, err);
+    header.type = OpCode::kSetAcl;
+    return Txn{header, std::move(body)};
+  }
   if (const auto* create = std::get_if<CreateRequest>(&write_request)) {
     CreateTxn body;
     const ErrorCode err = prep_create(*create, session, zxid, time_ms, tree, &body, &header.type);

@@ -34,13 +34,15 @@ class PrepRequestProcessor {
  public:
   // extended_types_enabled: zookeeper.extendedTypesEnabled (TTL nodes); off by default,
   // so TTL creates fail with UNIMPLEMENTED as on a stock server.
-  explicit PrepRequestProcessor(bool extended_types_enabled = false)
-      : extended_types_enabled_(extended_types_enabled) {}
+  // skip_acl: zookeeper.skipACL, every permission check passes.
+  explicit PrepRequestProcessor(bool extended_types_enabled = false, bool skip_acl = false)
+      : extended_types_enabled_(extended_types_enabled), skip_acl_(skip_acl) {}
 
   // `write_request` must satisfy is_write(). `session` is the requesting session (for
-  // createSession: the new session's id).
+  // createSession: the new session's id). `auth_info` is the connection's ids when the
+  // request arrived (Request.authInfo): ACLs are validated and checked against them.
   Txn prepare(const Request& write_request, SessionId session, int32_t cxid, Zxid zxid, int64_t time_ms,
-              const DataTree& tree);
+              const DataTree& tree, const std::vector<AuthId>& auth_info = {});
 
   // The ContainerManager's deleteContainer of `path` (session 0, cxid 0): a delete of an
   // empty node that is not a normal ephemeral, or an error txn (BADARGUMENTS, NONODE,
@@ -64,6 +66,7 @@ class PrepRequestProcessor {
     bool exists = false;  // false: a pending delete
     StatPersisted stat;
     int32_t child_count = 0;
+    AclList acl;
   };
   struct MultiUndo {
     size_t outstanding_size = 0;
@@ -71,11 +74,16 @@ class PrepRequestProcessor {
   };
 
   // One op against the pending view; on success fills `body`/`type` and adds records.
+  Txn prepare_with_auth(const Request& write_request, SessionId session, int32_t cxid, Zxid zxid, int64_t time_ms,
+                        const DataTree& tree);
+  // auth_ (the request's ids) is set for the duration of prepare().
   ErrorCode prep_create(const CreateRequest& req, SessionId session, Zxid zxid, int64_t time_ms, const DataTree& tree,
                         CreateTxn* body, OpCode* type);
   ErrorCode prep_delete(const DeleteRequest& req, SessionId session, Zxid zxid, const DataTree& tree, DeleteTxn* body);
   ErrorCode prep_set_data(const SetDataRequest& req, SessionId session, Zxid zxid, int64_t time_ms,
                           const DataTree& tree, SetDataTxn* body);
+  ErrorCode prep_set_acl(const SetAclRequest& req, SessionId session, Zxid zxid, const DataTree& tree,
+                         SetAclTxn* body);
   ErrorCode prep_check(const CheckRequest& req, SessionId session, const DataTree& tree, CheckVersionTxn* body);
   ErrorCode prep_op(const MultiOp& op, SessionId session, Zxid zxid, int64_t time_ms, const DataTree& tree,
                     SubTxn* sub);
@@ -91,7 +99,11 @@ class PrepRequestProcessor {
   void add_delete_records(std::optional<ChangeRecord> parent, const std::string& path, Zxid zxid,
                           bool parent_loses_child);
 
+  // ZooKeeperServer.checkACL against the request's ids (auth_).
+  bool permitted(const AclList& acl, int32_t perm) const { return skip_acl_ || check_acl(acl, perm, *auth_); }
+
   bool extended_types_enabled_ = false;
+  bool skip_acl_ = false;
   std::deque<ChangeRecord> outstanding_;                      // in zxid order
   // Latest record per path. Only looked up by path, never iterated, so its order cannot
   // reach a decision or an output.
@@ -103,6 +115,7 @@ class PrepRequestProcessor {
   std::map<SessionId, Zxid> pending_sessions_;                // createSession prepared
   std::map<SessionId, Zxid> closing_sessions_;                // closeSession zxid, or -1 if only marked
   MultiUndo* multi_undo_ = nullptr;                           // set while preparing a multi
+  const std::vector<AuthId>* auth_ = nullptr;                 // set while preparing a request
 };
 
 }  // namespace zk

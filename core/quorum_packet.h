@@ -46,11 +46,13 @@ inline bool is_learner_info(PacketType type) {
   return type == PacketType::kFollowerInfo || type == PacketType::kObserverInfo;
 }
 
-// A client request a follower forwards to the leader (REQUEST).
+// A client request a follower forwards to the leader (REQUEST), with the connection's
+// authentication ids (Learner.request puts request.authInfo in the QuorumPacket).
 struct ForwardedRequest {
   SessionId session_id = 0;
   int32_t cxid = 0;
   Request request;
+  std::vector<AuthId> auth_info;
 };
 
 // A leader's full data tree, sent with SNAP.

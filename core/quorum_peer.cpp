@@ -36,7 +36,7 @@ QuorumPeer::QuorumPeer(PeerConfig config, const PersistentState& disk)
       disk_(disk),
       election_(election_config(config_)),
       db_(config_.commit_log_count),
-      prep_(config_.containers.extended_types_enabled),
+      prep_(config_.containers.extended_types_enabled, config_.skip_acl),
       sessions_(config_.tick_us / 1000),
       sync_(config_.max_flush_batch) {
   ZK_INVARIANT(config_.quorum.is_voter(config_.my_id) || config_.quorum.is_observer(config_.my_id));

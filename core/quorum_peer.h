@@ -74,6 +74,12 @@ struct PeerConfig {
   ContainerManagerConfig containers;  // the leader's reaper and TTL nodes (JVM properties in ZooKeeper)
   InjectedBug injected_bug = InjectedBug::kNone;  // a deliberate protocol bug (checker tests only)
   UpstreamBugs upstream_bugs;  // ZooKeeper 3.8 data-loss bugs to reproduce (default: none, fixed)
+  // zookeeper.DigestAuthenticationProvider.superDigest ("user:base64(sha1)", "" for none): a
+  // connection whose digest auth gives this id is the super user (every ACL check passes).
+  std::string super_digest;
+  // zookeeper.skipACL=yes (zoo.cfg skipACL=yes): every ACL check passes (ZooKeeperServer.checkACL
+  // returns at once); ACLs are still validated (fixupACL) and stored.
+  bool skip_acl = false;
 };
 
 enum class ZabPhase : uint8_t { kElection, kDiscovery, kSynchronization, kBroadcast };
@@ -198,7 +204,12 @@ class QuorumPeer {
   void client_on_connect(ConnectionId connection, const ConnectRequest& request, Outbox& out);
   void client_on_request(ConnectionId connection, const RequestMessage& message, Outbox& out);
   void client_answer_read(ConnectionId connection, const RequestMessage& message, Outbox& out);
-  void client_submit(ConnectionId connection, SessionId session, int32_t cxid, const Request& request, Outbox& out);
+  void client_submit(ConnectionId connection, SessionId session, int32_t cxid, const Request& request, Outbox& out,
+                     const std::vector<AuthId>& auth_info = {});
+  void client_on_auth(ConnectionId connection, const AuthPacket& packet, Outbox& out);  // client_auth.cpp
+  // FinalRequestProcessor's ACL reads: getACL (READ or ADMIN; digests redacted without
+  // ADMIN) and whoAmI; false when `message` is neither.
+  bool client_answer_acl_read(const RequestMessage& message, ReplyMessage* reply) const;
   void client_touch(SessionId session, Outbox& out);
   void client_after_apply(const Txn& txn, const ApplyResult& result, Outbox& out);
   void client_finish_sync(Outbox& out);

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/acl.h"
 #include "core/zxid.h"
 
 namespace zk {
@@ -42,6 +43,7 @@ struct CreateRequest {
   std::string data;
   CreateMode mode = CreateMode::kPersistent;
   int64_t ttl_ms = -1;  // only for the *WithTtl modes
+  AclList acl = open_acl_unsafe();  // as sent; the leader validates it (fixupACL)
   bool operator==(const CreateRequest&) const = default;
 };
 struct DeleteRequest {
@@ -135,6 +137,21 @@ struct RemoveWatchesRequest {
   int32_t watcher_type = kWatcherTypeAny;
   bool operator==(const RemoveWatchesRequest&) const = default;
 };
+// setACL (a txn: SetACLTxn; version is the expected aversion, -1 any) and getACL (a read).
+struct SetAclRequest {
+  std::string path;
+  AclList acl;
+  int32_t version = -1;
+  bool operator==(const SetAclRequest&) const = default;
+};
+struct GetAclRequest {
+  std::string path;
+  bool operator==(const GetAclRequest&) const = default;
+};
+// whoAmI (opcode 107): the connection's authentication ids, answered locally.
+struct WhoAmIRequest {
+  bool operator==(const WhoAmIRequest&) const = default;
+};
 struct CreateSessionRequest {
   int64_t timeout_ms = 0;  // already negotiated
   bool operator==(const CreateSessionRequest&) const = default;
@@ -146,15 +163,16 @@ struct CloseSessionRequest {
 using Request = std::variant<CreateRequest, DeleteRequest, SetDataRequest, CheckRequest, MultiRequest, GetDataRequest,
                              ExistsRequest, GetChildrenRequest, SyncRequest, AddWatchRequest, CreateSessionRequest,
                              CloseSessionRequest, SetWatchesRequest, GetAllChildrenNumberRequest, GetEphemeralsRequest,
-                             MultiReadRequest, CheckWatchesRequest, RemoveWatchesRequest>;
+                             MultiReadRequest, CheckWatchesRequest, RemoveWatchesRequest, SetAclRequest, GetAclRequest,
+                             WhoAmIRequest>;
 
-// True for requests that become txns (create, delete, setData, check, multi,
+// True for requests that become txns (create, delete, setData, setACL, check, multi,
 // createSession, closeSession). sync goes to the leader too but is not a txn: false.
 constexpr bool is_write(const Request& request) {
   return std::holds_alternative<CreateRequest>(request) || std::holds_alternative<DeleteRequest>(request) ||
          std::holds_alternative<SetDataRequest>(request) || std::holds_alternative<CheckRequest>(request) ||
          std::holds_alternative<MultiRequest>(request) || std::holds_alternative<CreateSessionRequest>(request) ||
-         std::holds_alternative<CloseSessionRequest>(request);
+         std::holds_alternative<CloseSessionRequest>(request) || std::holds_alternative<SetAclRequest>(request);
 }
 
 }  // namespace zk

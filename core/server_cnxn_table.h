@@ -24,6 +24,10 @@ struct ClientConnection {
   int outstanding = 0;                     // writes and syncs not yet answered
   std::deque<RequestMessage> queued_reads; // held back behind the session's writes (FIFO)
   std::string remote_address;              // as the driver named it in the connect
+  // ServerCnxn.authInfo: ip:<the client's address> from the connect on, then what auth
+  // packets added (per connection: a session moved to another server starts again). In
+  // insertion order, without duplicates; auth_info_order() gives ZooKeeper's order.
+  std::vector<AuthId> auth_info;
   bool operator==(const ClientConnection&) const = default;
 };
 

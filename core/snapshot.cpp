@@ -10,10 +10,14 @@
 namespace zk {
 namespace {
 
-constexpr std::string_view kMagic = "ZKSNAP01";
+constexpr std::string_view kMagic = "ZKSNAP02";
 constexpr size_t kChecksumBytes = 4;
-// Smallest encoded node: path length + 1 byte path, 4 longs + 3 ints + 2 longs, data length.
-constexpr size_t kMinNodeBytes = 4 + 1 + 8 * 6 + 4 * 3 + 4;
+// Smallest encoded node: path length + 1 byte path, 4 longs + 3 ints + 2 longs, data length,
+// ACL key.
+constexpr size_t kMinNodeBytes = 4 + 1 + 8 * 6 + 4 * 3 + 4 + 8;
+// Smallest ACL cache entry: key, list length; smallest ACL: perms, two empty strings.
+constexpr size_t kMinAclEntryBytes = 8 + 4;
+constexpr size_t kMinAclBytes = 4 + 4 + 4;
 
 constexpr std::array<uint32_t, 256> make_crc_table() {
   std::array<uint32_t, 256> table{};
@@ -105,8 +109,23 @@ uint32_t crc32(std::string_view bytes) {
   return c ^ 0xffffffffU;
 }
 
-// One node as the snapshot stores it: path, StatPersisted, data.
-static void write_node(Writer& w, std::string_view path, const StatPersisted& s, std::string_view data) {
+// The ACL cache as the snapshot stores it: count, then per key its list.
+static void write_acl_cache(Writer& w, const std::vector<std::pair<int64_t, AclList>>& entries) {
+  w.i64(static_cast<int64_t>(entries.size()));
+  for (const auto& [key, acl] : entries) {
+    w.i64(key);
+    w.u32(static_cast<uint32_t>(acl.size()));
+    for (const Acl& entry : acl) {
+      w.i32(entry.perms);
+      w.str(entry.id.scheme);
+      w.str(entry.id.id);
+    }
+  }
+}
+
+// One node as the snapshot stores it: path, StatPersisted, data, ACL key.
+static void write_node(Writer& w, std::string_view path, const StatPersisted& s, std::string_view data,
+                       int64_t acl_key) {
   w.str(path);
     w.i64(s.czxid);
     w.i64(s.mzxid);
@@ -118,15 +137,17 @@ static void write_node(Writer& w, std::string_view path, const StatPersisted& s,
     w.i64(s.ephemeral_owner);
     w.i64(s.pzxid);
   w.str(data);
+  w.i64(acl_key);
 }
 
 std::string serialize_snapshot(const DataTree& tree) {
   Writer w;
   w.raw(kMagic);
   w.i64(tree.last_processed_zxid());
+  write_acl_cache(w, tree.acl_cache().entries());
   w.i64(static_cast<int64_t>(tree.node_count()));
-  tree.for_each_node([&w](std::string_view path, const StatPersisted& s, std::string_view data, int32_t) {
-    write_node(w, path, s, data);
+  tree.for_each_node([&w, &tree](std::string_view path, const StatPersisted& s, std::string_view data, int32_t) {
+    write_node(w, path, s, data, tree.acl_key(path).value_or(AclCache::kOpenUnsafeKey));
   });
   const std::vector<std::pair<SessionId, int64_t>> sessions = tree.sessions();
   w.i64(static_cast<int64_t>(sessions.size()));
@@ -138,15 +159,17 @@ std::string serialize_snapshot(const DataTree& tree) {
   return std::move(w.bytes());
 }
 
-std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vector<SnapshotNodeInput>& nodes,
+std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vector<std::pair<int64_t, AclList>>& acls,
+                                        const std::vector<SnapshotNodeInput>& nodes,
                                         const std::vector<std::pair<SessionId, int64_t>>& sessions,
                                         std::string* error) {
   Writer w;
   w.raw(kMagic);
   w.i64(last_processed_zxid);
+  write_acl_cache(w, acls);
   w.i64(static_cast<int64_t>(nodes.size()));
   for (const SnapshotNodeInput& n : nodes) {
-    write_node(w, n.path, n.stat, n.data);
+    write_node(w, n.path, n.stat, n.data, n.acl_key);
   }
   w.i64(static_cast<int64_t>(sessions.size()));
   for (const auto& [session, timeout_ms] : sessions) {
@@ -169,26 +192,57 @@ std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error
   std::string_view magic;
   if (!r.raw(kMagic.size(), &magic) || magic != kMagic) return fail(error, "not a zksim snapshot");
   int64_t last_zxid = 0;
+  if (!r.i64(&last_zxid)) return fail(error, "snapshot truncated in header");
+  DataTree tree;
+  // ReferenceCountedACLCache.deserialize: the map replaces the new tree's (usage 0 each).
+  tree.acl_cache_ = AclCache{};
+  int64_t acl_count = 0;
+  if (!r.i64(&acl_count) || acl_count < 0 || static_cast<uint64_t>(acl_count) > r.remaining() / kMinAclEntryBytes) {
+    return fail(error, "snapshot ACL cache size out of range");
+  }
+  for (int64_t i = 0; i < acl_count; ++i) {
+    int64_t key = 0;
+    uint32_t list_size = 0;
+    if (!r.i64(&key) || !r.u32(&list_size) || list_size > r.remaining() / kMinAclBytes) {
+      return fail(error, "snapshot truncated in the ACL cache");
+    }
+    AclList acl(list_size);
+    for (Acl& entry : acl) {
+      std::string_view scheme;
+      std::string_view id;
+      if (!r.i32(&entry.perms) || !r.str(&scheme) || !r.str(&id)) return fail(error, "snapshot truncated in an ACL");
+      entry.id = AuthId{std::string(scheme), std::string(id)};
+    }
+    tree.acl_cache_.restore(key, std::move(acl));
+  }
   int64_t node_count = 0;
-  if (!r.i64(&last_zxid) || !r.i64(&node_count)) return fail(error, "snapshot truncated in header");
+  if (!r.i64(&node_count)) return fail(error, "snapshot truncated in header");
   if (node_count < 4 || static_cast<uint64_t>(node_count) > r.remaining() / kMinNodeBytes) {
     return fail(error, "snapshot node count out of range");
   }
-  DataTree tree;
   for (int64_t i = 0; i < node_count; ++i) {
     std::string_view path;
     std::string_view data;
     StatPersisted s;
+    int64_t acl_key = 0;
     const bool ok = r.str(&path) && r.i64(&s.czxid) && r.i64(&s.mzxid) && r.i64(&s.ctime_ms) && r.i64(&s.mtime_ms) &&
                     r.i32(&s.version) && r.i32(&s.cversion) && r.i32(&s.aversion) && r.i64(&s.ephemeral_owner) &&
-                    r.i64(&s.pzxid) && r.str(&data);
+                    r.i64(&s.pzxid) && r.str(&data) && r.i64(&acl_key);
     if (!ok) return fail(error, "snapshot truncated in node list");
     if ((i == 0) != (path == "/") || validate_path(path) != ErrorCode::kOk) {
       return fail(error, "snapshot holds a bad path");
     }
-    if (!tree.restore_node(path, s, data)) return fail(error, "snapshot node without a parent");
+    if (tree.acl_cache_.convert_long(acl_key) == nullptr) {
+      return fail(error, "snapshot node " + std::string(path) + " names ACL " + std::to_string(acl_key) +
+                             ", which its ACL cache does not hold");
+    }
+    if (!tree.restore_node(path, s, data, acl_key)) return fail(error, "snapshot node without a parent");
   }
   if (tree.node_count() != static_cast<size_t>(node_count)) return fail(error, "snapshot lacks system nodes");
+  if (tree.acl_cache_.convert_long(tree.acl_key("/zookeeper/config").value_or(0)) == nullptr) {
+    return fail(error, "snapshot lacks /zookeeper/config's ACL");
+  }
+  tree.acl_cache_.purge_unused();
   int64_t session_count = 0;
   if (!r.i64(&session_count) || session_count < 0 || static_cast<uint64_t>(session_count) > r.remaining() / 16) {
     return fail(error, "snapshot session table out of range");

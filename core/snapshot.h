@@ -1,6 +1,6 @@
-// Snapshot: a DataTree as deterministic bytes and back. The bytes hold every node (path,
-// persisted stat including the internal create counter, data) in pre-order with children
-// in name order, the session table and the last processed zxid, followed by a CRC-32 of
+// Snapshot: a DataTree as deterministic bytes and back. The bytes hold the ACL cache (key ->
+// list, as ZooKeeper's ReferenceCountedACLCache), every node (path, persisted stat including
+// the internal create counter, data, ACL key) in pre-order with children in name order, the session table and the last processed zxid, followed by a CRC-32 of
 // everything before it. Two replicas with equal trees produce identical bytes. Loading
 // rejects a wrong magic, a bad checksum, truncation or an inconsistent tree with an error
 // message instead of crashing.
@@ -19,15 +19,18 @@ namespace zk {
 std::string serialize_snapshot(const DataTree& tree);
 // On failure returns nullopt and, if `error` is not null, sets it to the reason.
 std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error);
-// A tree from nodes listed parents first with "/" first (as a ZooKeeper snapshot lists them),
-// the session table and the last processed zxid: for loading other formats. Fails (nullopt,
-// *error set) as load_snapshot does on a bad path, a missing parent or a missing system node.
+// A tree from an ACL cache, nodes listed parents first with "/" first (as a ZooKeeper snapshot
+// lists them), the session table and the last processed zxid: for loading other formats.
+// Fails (nullopt, *error set) as load_snapshot does on a bad path, a missing parent, a missing
+// system node or a node whose ACL key is neither -1 nor in the cache.
 struct SnapshotNodeInput {
   std::string_view path;
   StatPersisted stat;
   std::string_view data;
+  int64_t acl_key = AclCache::kOpenUnsafeKey;
 };
-std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vector<SnapshotNodeInput>& nodes,
+std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vector<std::pair<int64_t, AclList>>& acls,
+                                        const std::vector<SnapshotNodeInput>& nodes,
                                         const std::vector<std::pair<SessionId, int64_t>>& sessions,
                                         std::string* error);
 // CRC-32 (IEEE 802.3, reflected, as zlib's crc32) of `bytes`.

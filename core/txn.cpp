@@ -13,20 +13,24 @@ constexpr size_t kHeaderBytes = kLongBytes + kIntBytes + kLongBytes + kLongBytes
 constexpr size_t kBoolBytes = 1;
 // TxnDigest {int version; long treeDigest}: 3.8 appends it to every txn (zookeeper.digest.enabled).
 constexpr size_t kDigestBytes = kIntBytes + kLongBytes;
-// vector<ACL> of OPEN_ACL_UNSAFE: count, then {int perms; Id {ustring "world"; ustring "anyone"}}.
-constexpr size_t kOpenAclBytes = kIntBytes + kIntBytes + (kIntBytes + 5) + (kIntBytes + 6);
-
 size_t string_bytes(const std::string& s) { return kIntBytes + s.size(); }
+
+// vector<ACL>: count, then per entry {int perms; Id {ustring scheme; ustring id}}.
+size_t acl_bytes(const AclList& acl) {
+  size_t bytes = kIntBytes;
+  for (const Acl& entry : acl) bytes += kIntBytes + string_bytes(entry.id.scheme) + string_bytes(entry.id.id);
+  return bytes;
+}
 
 // The jute record ZooKeeper 3.8's PrepRequestProcessor builds for the op: CreateTxn {path,
 // data, acl, ephemeral, parentCVersion}, CreateContainerTxn without `ephemeral`,
-// CreateTTLTxn with a trailing long ttl; every node carries OPEN_ACL_UNSAFE in zksim.
+// CreateTTLTxn with a trailing long ttl; SetACLTxn {path, acl, version}.
 template <typename Body>
 size_t op_body_bytes(OpCode type, const Body& b) {
   return [type](const auto& b) -> size_t {
     using T = std::decay_t<decltype(b)>;
     if constexpr (std::is_same_v<T, CreateTxn>) {
-      const size_t common = string_bytes(b.path) + string_bytes(b.data) + kOpenAclBytes + kIntBytes;
+      const size_t common = string_bytes(b.path) + string_bytes(b.data) + acl_bytes(b.acl) + kIntBytes;
       if (type == OpCode::kCreateContainer) return common;
       if (type == OpCode::kCreateTtl) return common + kLongBytes;
       return common + kBoolBytes;
@@ -36,6 +40,8 @@ size_t op_body_bytes(OpCode type, const Body& b) {
       return string_bytes(b.path) + string_bytes(b.data) + kIntBytes;
     } else if constexpr (std::is_same_v<T, CheckVersionTxn>) {
       return string_bytes(b.path) + kIntBytes;
+    } else if constexpr (std::is_same_v<T, SetAclTxn>) {
+      return string_bytes(b.path) + acl_bytes(b.acl) + kIntBytes;
     } else {
       return kIntBytes;
     }

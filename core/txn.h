@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/acl.h"
 #include "core/error_code.h"
 #include "core/zxid.h"
 
@@ -65,12 +66,21 @@ struct TxnHeader {
 
 // ephemeral_owner is the final Stat value: 0, the session (ephemeral), the container
 // marker or the TTL encoding. parent_cversion is the parent's new internal create counter.
+// acl is the list fixupACL made of the request's.
 struct CreateTxn {
   std::string path;
   std::string data;
   int64_t ephemeral_owner = 0;
   int32_t parent_cversion = 0;
+  AclList acl = open_acl_unsafe();
   bool operator==(const CreateTxn&) const = default;
+};
+// SetACLTxn: version is the node's new aversion (old + 1).
+struct SetAclTxn {
+  std::string path;
+  AclList acl;
+  int32_t version = 0;
+  bool operator==(const SetAclTxn&) const = default;
 };
 struct DeleteTxn {
   std::string path;
@@ -115,7 +125,7 @@ struct MultiTxn {
 };
 
 using TxnBody = std::variant<CreateTxn, DeleteTxn, SetDataTxn, CheckVersionTxn, ErrorTxn, CreateSessionTxn,
-                             CloseSessionTxn, MultiTxn>;
+                             CloseSessionTxn, MultiTxn, SetAclTxn>;
 
 struct Txn {
   TxnHeader header;

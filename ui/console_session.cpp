@@ -195,7 +195,8 @@ void ConsoleSession::submit(const std::string& raw_line, sim::RecordedRun& simul
   static const std::pair<const char*, OpKind> kOps[] = {
       {"create", OpKind::kCreate}, {"get", OpKind::kGet},       {"set", OpKind::kSet},   {"ls", OpKind::kLs},
       {"stat", OpKind::kStat},     {"delete", OpKind::kDelete}, {"sync", OpKind::kSync}, {"close", OpKind::kClose},
-      {"multi", OpKind::kMulti}};
+      {"multi", OpKind::kMulti},   {"addauth", OpKind::kAddAuth}, {"getAcl", OpKind::kGetAcl},
+      {"setAcl", OpKind::kSetAcl}};
   std::optional<OpKind> kind;
   for (const auto& [name, op] : kOps) {
     if (command == name) kind = op;
@@ -206,7 +207,8 @@ void ConsoleSession::submit(const std::string& raw_line, sim::RecordedRun& simul
   }
   // zkCli's -s (print the Stat after the result) on get, ls and set; create keeps -s (sequential).
   bool print_stat = false;
-  if (*kind == OpKind::kGet || *kind == OpKind::kLs || *kind == OpKind::kSet) {
+  if (*kind == OpKind::kGet || *kind == OpKind::kLs || *kind == OpKind::kSet || *kind == OpKind::kGetAcl ||
+      *kind == OpKind::kSetAcl) {
     std::vector<sim::Word> kept;
     for (sim::Word& word : words) {
       if (!word.quoted && word.text == "-s") {
@@ -281,6 +283,15 @@ void ConsoleSession::render_reply(const Pending& pending, const sim::ClientOpRes
       if (body.stat) print(ConsoleLineKind::kOutput, format_stat(*body.stat));
       return;
     case OpKind::kSync: print(ConsoleLineKind::kOutput, "Sync is OK"); return;
+    case OpKind::kGetAcl:
+      // GetAclCommand: the jute Id's toString ('scheme,'id), then ": " and the perms.
+      for (const Acl& acl : body.acl) {
+        print(ConsoleLineKind::kOutput, "'" + acl.id.scheme + ",'" + acl.id.id);
+        print(ConsoleLineKind::kOutput, ": " + perms_text(acl.perms));
+      }
+      break;
+    case OpKind::kAddAuth:
+    case OpKind::kSetAcl:
     case OpKind::kSet:
     case OpKind::kDelete:
     case OpKind::kClose:

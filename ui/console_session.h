@@ -55,7 +55,7 @@ class ConsoleSession {
   void clear() { lines_.clear(); }
 
  private:
-  enum class OpKind : uint8_t { kCreate, kGet, kSet, kLs, kStat, kDelete, kSync, kClose, kMulti };
+  enum class OpKind : uint8_t { kCreate, kGet, kSet, kLs, kStat, kDelete, kSync, kClose, kMulti, kAddAuth, kGetAcl, kSetAcl };
   struct Pending {
     int32_t cxid = 0;
     OpKind kind = OpKind::kGet;

@@ -26,6 +26,7 @@ const char* keeper_state_name(KeeperState state) {
     case KeeperState::kSyncConnected: return "SyncConnected";
     case KeeperState::kExpired: return "Expired";
     case KeeperState::kClosed: return "Closed";
+    case KeeperState::kAuthFailed: return "AuthFailed";
   }
   return "?";
 }
@@ -95,7 +96,8 @@ int32_t SimClient::submit(Request request, ClientOutbox& out) {
     // A dead process asks nothing: the op stays without an outcome.
   } else if (state_ == ClientState::kExpired || state_ == ClientState::kClosed) {
     result.done = true;
-    result.err = ErrorCode::kSessionExpired;
+    // ClientCnxn.conLossPacket: AUTHFAILED once authentication failed, else SESSIONEXPIRED.
+    result.err = auth_failed_ ? ErrorCode::kAuthFailed : ErrorCode::kSessionExpired;
     result.completed_us = now_us;
   } else if (state_ != ClientState::kConnected) {
     // It waits (see first_maybe_pending_). Past the bound, everything waiting fails
@@ -178,7 +180,9 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
                                         .client = name_});
     out.set_timer(ping_after_send(negotiated_timeout_ms_));
     arm_read_timeout(out);
-    // What was asked while disconnected goes out now, in order.
+    // primeConnection's auth packets (each addFirst, so the newest first), then what was asked
+    // while disconnected, in order.
+    for (size_t i = auth_info_.size(); i-- > 0;) send_auth(i, out);
     for (size_t i = first_maybe_pending_; i < ops_.size(); ++i) {
       const ClientOpResult& waiting = ops_[i];
       ZK_INVARIANT(!waiting.done);
@@ -191,7 +195,9 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     return;
   }
   if (state_ == ClientState::kConnected) arm_read_timeout(out);
-  if (const auto* reply = std::get_if<ReplyMessage>(&message)) {
+  if (const auto* reply = std::get_if<ReplyMessage>(&message); reply != nullptr && reply->cxid == kAuthXid) {
+    on_auth_reply(*reply, out);
+  } else if (const auto* reply = std::get_if<ReplyMessage>(&message)) {
     last_zxid_seen_ = std::max(last_zxid_seen_, reply->zxid);
     const ClientOpResult* found = op(reply->cxid);
     if (found != nullptr && !found->done) {
@@ -284,6 +290,7 @@ void SimClient::lose_connection(const std::string& reason, ClientOutbox& out) {
   }
   state_ = ClientState::kNotConnected;
   fail_pending(ErrorCode::kConnectionLoss, now_us);
+  auth_in_flight_.clear();  // sent again on the next connection
   out.send(ClientSend{server_, connection_, Disconnect{}});
   out.set_timer(ClientTimer{ClientTimerKind::kPing, -1});
   out.set_timer(ClientTimer{ClientTimerKind::kReadTimeout, -1});
@@ -331,6 +338,38 @@ bool SimClient::crash(ClientOutbox& out) {
     out.set_timer(ClientTimer{kind, -1});
   }
   return true;
+}
+
+size_t SimClient::add_auth(std::string scheme, std::string auth, ClientOutbox& out) {
+  const size_t index = auth_info_.size();
+  auth_info_.push_back(AuthPacket{std::move(scheme), std::move(auth)});
+  auth_results_.push_back(AuthResult{});
+  if (state_ == ClientState::kConnected) send_auth(index, out);
+  return index;
+}
+
+void SimClient::send_auth(size_t index, ClientOutbox& out) {
+  auth_in_flight_.push_back(index);
+  out.send(ClientSend{server_, connection_, auth_info_[index]});
+  out.set_timer(ping_after_send(negotiated_timeout_ms_));
+}
+
+// ClientCnxn.readResponse, AUTHPACKET_XID: AUTHFAILED moves the client to AUTH_FAILED and
+// queues the AuthFailed event; the server closes the connection behind it.
+void SimClient::on_auth_reply(const ReplyMessage& reply, ClientOutbox& out) {
+  if (auth_in_flight_.empty()) return;
+  const size_t index = auth_in_flight_.front();
+  auth_in_flight_.pop_front();
+  AuthResult& result = auth_results_[index];
+  if (!result.done) result = AuthResult{true, reply.err};
+  if (reply.err != ErrorCode::kAuthFailed) return;
+  auth_failed_ = true;
+  state_ = ClientState::kClosed;
+  queue_state(KeeperState::kAuthFailed, out.now_us());
+  fail_pending(ErrorCode::kAuthFailed, out.now_us());
+  for (const ClientTimerKind kind : {ClientTimerKind::kPing, ClientTimerKind::kReadTimeout, ClientTimerKind::kReconnect}) {
+    out.set_timer(ClientTimer{kind, -1});
+  }
 }
 
 void SimClient::fail_pending(ErrorCode err, int64_t now_us) {

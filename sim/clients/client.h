@@ -61,7 +61,7 @@ struct ClientWatchEvent {
 };
 
 // Watcher.Event.KeeperState values a client's default watcher is given (type None).
-enum class KeeperState : uint8_t { kDisconnected, kSyncConnected, kExpired, kClosed };
+enum class KeeperState : uint8_t { kDisconnected, kSyncConnected, kExpired, kClosed, kAuthFailed };
 const char* keeper_state_name(KeeperState state);  // "SyncConnected", as Java prints it
 
 struct ClientStateEvent {
@@ -147,6 +147,18 @@ class SimClient {
   // fails what waits with CONNECTIONLOSS and becomes kClosed (the servers expire the
   // session); nothing is sent. Closed or expired: does nothing.
   std::optional<int32_t> close(ClientOutbox& out);
+  // ZooKeeper.addAuthInfo: remembered for every later connection (ClientCnxn.primeConnection
+  // sends them all again, the newest first) and sent now when connected. Returns its index
+  // into auth_results(). An AUTHFAILED answer ends the client as ClientCnxn's AUTH_FAILED
+  // state does: the AuthFailed state event, every pending and later request fails with
+  // AUTHFAILED, no reconnect (state() is then kClosed, auth_failed() true).
+  size_t add_auth(std::string scheme, std::string auth, ClientOutbox& out);
+  struct AuthResult {
+    bool done = false;
+    ErrorCode err = ErrorCode::kOk;
+  };
+  const std::vector<AuthResult>& auth_results() const { return auth_results_; }
+  bool auth_failed() const { return auth_failed_; }
   void on_message(ConnectionId connection, const ServerToClient& message, ClientOutbox& out);
   void on_timer(ClientTimerKind kind, ClientOutbox& out);
   // The TCP connection broke (server crashed or refused).
@@ -189,6 +201,8 @@ class SimClient {
   // ZKWatchManager's bookkeeping: a successful watch request adds, an event removes.
   void remember_watch(const ClientOpResult& op);
   void forget_watches(const WatchEventMessage& event);
+  void send_auth(size_t index, ClientOutbox& out);
+  void on_auth_reply(const ReplyMessage& reply, ClientOutbox& out);
 
   std::string name_;
   EndpointId endpoint_;
@@ -220,6 +234,12 @@ class SimClient {
   size_t first_maybe_pending_ = 0;
   std::deque<ClientWatchEvent> events_;
   std::deque<ClientStateEvent> state_events_;
+  // addAuthInfo calls in order, their first answers, and the indices of the auth packets on
+  // the current connection waiting for an answer (answered in order).
+  std::vector<AuthPacket> auth_info_;
+  std::vector<AuthResult> auth_results_;
+  std::deque<size_t> auth_in_flight_;
+  bool auth_failed_ = false;
 };
 
 }  // namespace zk::sim

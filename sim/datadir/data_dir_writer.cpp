@@ -2,6 +2,7 @@
 // serializers; the seals and the entry framing are added around them here.
 #include "sim/datadir/data_dir_writer.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include "sim/datadir/txn_log_reader.h"
 #include "sim/datadir/zk_digest.h"
 #include "sim/datadir/zk_txn_encode.h"
+#include "sim/jute/jute_acl.h"
 #include "sim/jute/jute_archive.h"
 
 namespace zk::sim::datadir {
@@ -19,9 +21,37 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int64_t kOpenAclId = 2;  // the ACL cache's key for OPEN_ACL_UNSAFE
-constexpr int64_t kReadAclId = 1;  // READ_ACL_UNSAFE, which ZooKeeper gives /zookeeper/config
-constexpr int64_t kNoAclId = -1;   // the root and /zookeeper, /zookeeper/quota (no ACL set)
+// The order ReferenceCountedACLCache.serialize writes its map in: that of a Java
+// HashMap<Long, ...> copied from the cache's (new HashMap<>(longKeyMap)), i.e. by bucket
+// (Long.hashCode, HashMap.hash's spread, the copy's table size for that many entries). Keys
+// sharing a bucket keep the source map's order, taken as its own bucket order for a table of
+// at least 16 (the default it starts with), then the key: exact for every cache whose
+// source table never grew past the size its current entries need.
+std::vector<std::pair<int64_t, AclList>> java_serialization_order(std::vector<std::pair<int64_t, AclList>> entries) {
+  const auto table_size_for = [](size_t wanted) {
+    size_t n = 1;
+    while (n < wanted) n <<= 1U;
+    return n;
+  };
+  const size_t copy_table =
+      table_size_for(static_cast<size_t>(static_cast<float>(entries.size()) / 0.75F + 1.0F));
+  size_t source_table = 16;
+  while (static_cast<float>(entries.size()) > 0.75F * static_cast<float>(source_table)) source_table <<= 1U;
+  const auto spread = [](int64_t key) {
+    const auto u = static_cast<uint64_t>(key);
+    const auto h = static_cast<uint32_t>(u ^ (u >> 32U));
+    return static_cast<size_t>(h ^ (h >> 16U));
+  };
+  std::stable_sort(entries.begin(), entries.end(), [&](const auto& a, const auto& b) {
+    const size_t ha = spread(a.first), hb = spread(b.first);
+    if ((ha & (copy_table - 1)) != (hb & (copy_table - 1))) return (ha & (copy_table - 1)) < (hb & (copy_table - 1));
+    if ((ha & (source_table - 1)) != (hb & (source_table - 1))) {
+      return (ha & (source_table - 1)) < (hb & (source_table - 1));
+    }
+    return a.first < b.first;
+  });
+  return entries;
+}
 
 std::string file_header(int32_t magic, int64_t dbid) {
   jute::OutputArchive out;
@@ -39,12 +69,11 @@ void append_seal(std::string* out) {
   append_string(out, "/");
 }
 
-void append_acl_list(std::string* out, int64_t key, int32_t perms) {
-  char world[] = "world";
-  char anyone[] = "anyone";
-  ::ACL acl{perms, Id{world, anyone}};
+void append_acl_list(std::string* out, int64_t key, const AclList& acl) {
+  const jute::BorrowedAcls borrowed(acl);
+  ::ACL_vector vector = borrowed.vector();
   jute::OutputArchive a;
-  ZK_INVARIANT_RESULT(a.write(serialize_ACL_vector, ACL_vector{1, &acl}));
+  ZK_INVARIANT_RESULT(a.write(serialize_ACL_vector, vector));
   append_be64(out, key);
   out->append(a.bytes());
 }
@@ -67,18 +96,15 @@ std::string encode_snapshot(const DataTree& tree, Zxid zxid) {
     append_be64(&out, id);
     append_be32(&out, static_cast<int32_t>(timeout_ms));
   }
-  append_be32(&out, 2);
-  append_acl_list(&out, kReadAclId, 1);
-  append_acl_list(&out, kOpenAclId, 31);
+  const std::vector<std::pair<int64_t, AclList>> acls = java_serialization_order(tree.acl_cache().entries());
+  append_be32(&out, static_cast<int32_t>(acls.size()));
+  for (const auto& [key, acl] : acls) append_acl_list(&out, key, acl);
   tree.for_each_node([&](std::string_view path, const StatPersisted& s, std::string_view data, int32_t) {
     const bool root = path == "/";
     append_string(&out, root ? std::string_view() : path);
     append_be32(&out, static_cast<int32_t>(data.size()));
     out.append(data);
-    int64_t acl = kOpenAclId;
-    if (root || path == "/zookeeper" || path == "/zookeeper/quota") acl = kNoAclId;
-    if (path == "/zookeeper/config") acl = kReadAclId;
-    append_be64(&out, acl);
+    append_be64(&out, tree.acl_key(path).value_or(AclCache::kOpenUnsafeKey));
     jute::OutputArchive stat;
     ZK_INVARIANT_RESULT(stat.write(serialize_StatPersisted, ::StatPersisted{s.czxid, s.mzxid, s.ctime_ms, s.mtime_ms, s.version,
                                                                     s.cversion, s.aversion, s.ephemeral_owner, s.pzxid}));

@@ -2,8 +2,9 @@
 // DIR/myid, DIR/version-2/snapshot.<zxid> (FileSnap's layout with the digest trailer, so a
 // real 3.8 server checks it against its own digest and agrees), DIR/version-2/log.<first
 // zxid> holding the txns after the snapshot (each with the TxnDigest of the tree after it,
-// computed as ZooKeeper does), and version-2/currentEpoch / acceptedEpoch. ACLs: every node
-// is world:anyone with all permissions, /zookeeper/config read-only, as ZooKeeper sets them.
+// computed as ZooKeeper does), and version-2/currentEpoch / acceptedEpoch. ACLs: the tree's
+// own ACL cache (ReferenceCountedACLCache's keys, -1 for the root, /zookeeper and
+// /zookeeper/quota) in the order Java serializes it, and every node's key.
 #pragma once
 
 #include <optional>

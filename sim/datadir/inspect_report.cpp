@@ -36,7 +36,10 @@ std::string txn_details(const DecodedTxn& d) {
         if constexpr (std::is_same_v<T, CreateTxn>) {
           std::string s = fmt::format("{} data {} bytes parentCVersion {}", body.path, body.data.size(), body.parent_cversion);
           if (body.ephemeral_owner != 0) s += fmt::format(" ephemeralOwner {}", hex(body.ephemeral_owner));
+          if (body.acl != open_acl_unsafe()) s += " acl " + acl_list_text(body.acl);
           return s;
+        } else if constexpr (std::is_same_v<T, SetAclTxn>) {
+          return fmt::format("{} acl {} version {}", body.path, acl_list_text(body.acl), body.version);
         } else if constexpr (std::is_same_v<T, SetDataTxn>) {
           return fmt::format("{} data {} bytes version {}", body.path, body.data.size(), body.version);
         } else if constexpr (std::is_same_v<T, DeleteTxn>) {

@@ -18,6 +18,13 @@ Epoch epoch_of(Zxid zxid) { return zxid >> 32; }
 }  // namespace
 
 DataDirResult<DataTree> tree_from_snapshot(const SnapshotFile& snapshot, Zxid zxid) {
+  std::vector<std::pair<int64_t, AclList>> acls;
+  acls.reserve(snapshot.acls.size());
+  for (const auto& [key, list] : snapshot.acls) {
+    AclList acl;
+    for (const ZkAcl& a : list) acl.push_back(Acl{a.perms, AuthId{a.scheme, a.id}});
+    acls.emplace_back(key, std::move(acl));
+  }
   std::vector<SnapshotNodeInput> nodes;
   nodes.reserve(snapshot.nodes.size());
   for (const SnapshotNode& n : snapshot.nodes) {
@@ -25,17 +32,20 @@ DataDirResult<DataTree> tree_from_snapshot(const SnapshotFile& snapshot, Zxid zx
     // /zookeeper/config from zoo.cfg at start-up and leaves them out of the digest); zksim's
     // tree starts with its own.
     if (n.path == "/zookeeper/quota" || n.path == "/zookeeper/config") {
-      nodes.push_back(SnapshotNodeInput{n.path, StatPersisted{}, ""});
+      StatPersisted own;
+      if (n.path == "/zookeeper/config") own.aversion = -1;  // DataTree.addConfigNode's setACL
+      nodes.push_back(SnapshotNodeInput{n.path, own, "", n.acl});
       continue;
     }
     if (n.path.starts_with("/zookeeper/")) continue;  // quota limits: not modelled by zksim
-    nodes.push_back(SnapshotNodeInput{n.path.empty() ? std::string_view("/") : std::string_view(n.path), n.stat, n.data});
+    nodes.push_back(
+        SnapshotNodeInput{n.path.empty() ? std::string_view("/") : std::string_view(n.path), n.stat, n.data, n.acl});
   }
   std::vector<std::pair<SessionId, int64_t>> sessions;
   for (const auto& [id, timeout] : snapshot.sessions) sessions.emplace_back(id, timeout);
   std::sort(sessions.begin(), sessions.end());
   std::string error;
-  std::optional<DataTree> tree = tree_from_nodes(zxid, nodes, sessions, &error);
+  std::optional<DataTree> tree = tree_from_nodes(zxid, acls, nodes, sessions, &error);
   if (!tree) return file_error(snapshot.file, fmt::format("the snapshot's tree is not one zksim can hold: {}", error));
   return std::move(*tree);
 }

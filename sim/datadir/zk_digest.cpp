@@ -62,7 +62,8 @@ int64_t apply_with_zk_digest(DataTree& tree, const Txn& txn, int64_t digest_befo
   std::vector<std::string> paths;
   const auto collect = [&paths](const auto& body) {
     using T = std::decay_t<decltype(body)>;
-    if constexpr (std::is_same_v<T, CreateTxn> || std::is_same_v<T, DeleteTxn> || std::is_same_v<T, SetDataTxn>) {
+    if constexpr (std::is_same_v<T, CreateTxn> || std::is_same_v<T, DeleteTxn> || std::is_same_v<T, SetDataTxn> ||
+                  std::is_same_v<T, SetAclTxn>) {
       add_path_and_parent(&paths, body.path);
     } else if constexpr (std::is_same_v<T, CloseSessionTxn>) {
       for (const std::string& p : body.paths_to_delete) add_path_and_parent(&paths, p);

@@ -5,7 +5,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <type_traits>
+
 #include "core/ephemeral_type.h"
+#include "sim/jute/jute_acl.h"
 #include "sim/jute/jute_archive.h"
 
 namespace zk::sim::datadir {
@@ -42,9 +46,10 @@ class Decoder {
 
 std::string str(const char* s) { return s == nullptr ? std::string() : std::string(s); }
 
-// A create's body from the three create records (the ACL list is read and dropped).
-CreateTxn create_from(const char* path, const buffer& data, int64_t owner, int32_t parent_cversion) {
-  return CreateTxn{str(path), jute::to_string(data), owner, parent_cversion};
+// A create's body from the three create records.
+CreateTxn create_from(const char* path, const buffer& data, const ::ACL_vector& acl, int64_t owner,
+                      int32_t parent_cversion) {
+  return CreateTxn{str(path), jute::to_string(data), owner, parent_cversion, jute::acl_list(acl)};
 }
 
 // Decodes one record of type `type` (a top-level txn or a multi's sub-txn) into `body`.
@@ -57,7 +62,7 @@ bool decode_body(Decoder& d, int32_t type, SessionId session, Body* body, std::s
       jute::Decoded<::CreateTxn> r(deallocate_CreateTxn);
       if (!d.read(deserialize_CreateTxn, r, "CreateTxn")) return false;
       *path = str(r.value.path);
-      *body = create_from(r.value.path, r.value.data, r.value.ephemeral != 0 ? session : 0, r.value.parentCVersion);
+      *body = create_from(r.value.path, r.value.data, r.value.acl, r.value.ephemeral != 0 ? session : 0, r.value.parentCVersion);
       return true;
     }
     case OpCode::kCreateTtl: {
@@ -65,14 +70,14 @@ bool decode_body(Decoder& d, int32_t type, SessionId session, Body* body, std::s
       if (!d.read(deserialize_CreateTTLTxn, r, "CreateTTLTxn")) return false;
       *path = str(r.value.path);
       if (r.value.ttl <= 0 || r.value.ttl > kMaxTtlMs) return d.fail(fmt::format("TTL {} is out of range", r.value.ttl));
-      *body = create_from(r.value.path, r.value.data, ttl_ephemeral_owner(r.value.ttl), r.value.parentCVersion);
+      *body = create_from(r.value.path, r.value.data, r.value.acl, ttl_ephemeral_owner(r.value.ttl), r.value.parentCVersion);
       return true;
     }
     case OpCode::kCreateContainer: {
       jute::Decoded<::CreateContainerTxn> r(deallocate_CreateContainerTxn);
       if (!d.read(deserialize_CreateContainerTxn, r, "CreateContainerTxn")) return false;
       *path = str(r.value.path);
-      *body = create_from(r.value.path, r.value.data, kContainerEphemeralOwner, r.value.parentCVersion);
+      *body = create_from(r.value.path, r.value.data, r.value.acl, kContainerEphemeralOwner, r.value.parentCVersion);
       return true;
     }
     case OpCode::kDelete:
@@ -103,9 +108,13 @@ bool decode_body(Decoder& d, int32_t type, SessionId session, Body* body, std::s
       jute::Decoded<::SetACLTxn> r(deallocate_SetACLTxn);
       if (!d.read(deserialize_SetACLTxn, r, "SetACLTxn")) return false;
       *path = str(r.value.path);
-      *unsupported = "setACL is not modelled by zksim (it keeps no ACLs)";
-      *body = ErrorTxn{};
-      return true;
+      if constexpr (std::is_constructible_v<Body, SetAclTxn>) {
+        *body = SetAclTxn{*path, jute::acl_list(r.value.acl), r.value.version};
+        return true;
+      } else {
+        (void)body;
+        return d.fail("setACL inside a multi");
+      }
     }
     case OpCode::kError: {
       jute::Decoded<::ErrorTxn> r(deallocate_ErrorTxn);

@@ -2,8 +2,9 @@
 // txn record its type selects, and, since 3.6, an optional TxnDigest) into zksim's Txn, with
 // ZooKeeper's generated jute records (SerializeUtils.deserializeTxn's choices: create and
 // create2 read a CreateTxn, reconfig a SetDataTxn, a closeSession without a body has no
-// paths, a digest is read only when 12 bytes are left). ZooKeeper's ACLs are not modelled
-// by zksim: a setACL txn decodes with `unsupported` set, creates drop their ACL list.
+// paths, a digest is read only when 12 bytes are left). Creates keep their ACL list and a
+// setACL txn becomes a SetAclTxn (a setACL inside a multi is refused: ZooKeeper never
+// writes one).
 #pragma once
 
 #include <cstdint>

@@ -5,26 +5,16 @@
 
 #include "core/ephemeral_type.h"
 #include "core/invariant.h"
+#include "sim/jute/jute_acl.h"
 #include "sim/jute/jute_archive.h"
 
 namespace zk::sim::datadir {
 namespace {
 
-char kWorld[] = "world";
-char kAnyone[] = "anyone";
-constexpr int32_t kPermsAll = 31;  // ZooDefs.Perms.ALL
-
-ACL_vector open_acl(::ACL* storage) {
-  storage->perms = kPermsAll;
-  storage->id = Id{kWorld, kAnyone};
-  return ACL_vector{1, storage};
-}
-
 // The record of one create/delete/setData/check/error op, by its type.
 template <class Body>
 std::string encode_body(OpCode type, const Body& body) {
   jute::OutputArchive out;
-  ::ACL acl_storage{};
   bool ok = true;
   std::visit(
       [&](const auto& b) {
@@ -32,7 +22,8 @@ std::string encode_body(OpCode type, const Body& body) {
         if constexpr (std::is_same_v<T, CreateTxn>) {
           std::string path = b.path;
           const buffer data = jute::borrow(b.data);
-          const ACL_vector acl = open_acl(&acl_storage);
+          const jute::BorrowedAcls borrowed(b.acl);
+          const ACL_vector acl = borrowed.vector();
           if (type == OpCode::kCreateTtl) {
             const int64_t ttl = static_cast<int64_t>(static_cast<uint64_t>(b.ephemeral_owner) & ~kExtendedMask);
             ok = out.write(serialize_CreateTTLTxn, ::CreateTTLTxn{path.data(), data, acl, b.parent_cversion, ttl});
@@ -51,6 +42,10 @@ std::string encode_body(OpCode type, const Body& body) {
         } else if constexpr (std::is_same_v<T, CheckVersionTxn>) {
           std::string path = b.path;
           ok = out.write(serialize_CheckVersionTxn, ::CheckVersionTxn{path.data(), b.version});
+        } else if constexpr (std::is_same_v<T, SetAclTxn>) {
+          std::string path = b.path;
+          const jute::BorrowedAcls borrowed(b.acl);
+          ok = out.write(serialize_SetACLTxn, ::SetACLTxn{path.data(), borrowed.vector(), b.version});
         } else if constexpr (std::is_same_v<T, ErrorTxn>) {
           ok = out.write(serialize_ErrorTxn, ::ErrorTxn{static_cast<int32_t>(b.err)});
         } else if constexpr (std::is_same_v<T, CreateSessionTxn>) {

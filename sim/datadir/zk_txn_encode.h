@@ -1,7 +1,7 @@
 // Encoding zksim's Txn as the txn bytes ZooKeeper 3.8 logs (the inverse of zk_txn_decode.h):
 // the TxnHeader, the record the header's type selects (a multi's ops each as a jute Txn of
-// type + record bytes), and a TxnDigest when one is given. Every node is created with
-// world:anyone and all permissions (OPEN_ACL_UNSAFE), zksim's only ACL.
+// type + record bytes), and a TxnDigest when one is given. Creates carry their ACL list;
+// setACL is a SetACLTxn.
 #pragma once
 
 #include <optional>

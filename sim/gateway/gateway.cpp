@@ -124,7 +124,7 @@ void Gateway::on_frame(uint64_t id, Connection& c, const std::string& frame) {
       return;
     case DecodedRequest::Kind::kMessage: break;
   }
-  if (std::holds_alternative<RequestMessage>(request.message)) {
+  if (std::holds_alternative<RequestMessage>(request.message) || std::holds_alternative<zk::AuthPacket>(request.message)) {
     c.pending.push_back(PendingRequest{request.xid, request.type, request.path});
   }
   world_.external_send(c.world_id, std::move(request.message));

@@ -3,6 +3,7 @@
 
 #include "core/invariant.h"
 #include "sim/gateway/request_decoder.h"
+#include "sim/jute/jute_acl.h"
 #include "sim/jute/jute_archive.h"
 
 namespace zk::sim::gateway {
@@ -184,7 +185,20 @@ std::string encode_reply(const PendingRequest& request, const ReplyMessage& repl
       ZK_INVARIANT_RESULT(archive.write(serialize_GetEphemeralsResponse, ::GetEphemeralsResponse{ephemerals.vector}));
       break;
     }
-    default: break;  // delete, closeSession, checkWatches, removeWatches: the header alone
+    case opcode::kGetAcl: {
+      const jute::BorrowedAcls acl(body.acl);
+      ZK_INVARIANT_RESULT(archive.write(serialize_GetACLResponse, ::GetACLResponse{acl.vector(), to_jute(stat)}));
+      break;
+    }
+    case opcode::kSetAcl:
+      ZK_INVARIANT_RESULT(archive.write(serialize_SetACLResponse, ::SetACLResponse{to_jute(stat)}));
+      break;
+    case opcode::kWhoAmI: {
+      const jute::BorrowedClientInfos infos(body.client_infos);
+      ZK_INVARIANT_RESULT(archive.write(serialize_WhoAmIResponse, ::WhoAmIResponse{infos.vector()}));
+      break;
+    }
+    default: break;  // delete, closeSession, checkWatches, removeWatches, auth: the header alone
   }
   return framed(archive);
 }

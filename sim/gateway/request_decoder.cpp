@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "core/invariant.h"
+#include "sim/jute/jute_acl.h"
 #include "sim/jute/jute_archive.h"
 
 namespace zk::sim::gateway {
@@ -99,14 +100,16 @@ bool read_create(jute::InputArchive& archive, int32_t type, CreateRequest* out, 
   if (type == opcode::kCreateTtl) {
     return read_record(archive, deserialize_CreateTTLRequest, deallocate_CreateTTLRequest, "CreateTTLRequest", error,
                        [&](const ::CreateTTLRequest& r) {
-                         *out = CreateRequest{str(r.path), jute::to_string(r.data), static_cast<CreateMode>(r.flags), r.ttl};
+                         *out = CreateRequest{str(r.path), jute::to_string(r.data), static_cast<CreateMode>(r.flags), r.ttl,
+                                              jute::acl_list(r.acl)};
                          if (!valid_create_mode(r.flags)) out->mode = CreateMode::kPersistent, *error = "bad flags";
                        }) && error->empty();
   }
   return read_record(archive, deserialize_CreateRequest, deallocate_CreateRequest, "CreateRequest", error,
                      [&](const ::CreateRequest& r) {
                        const int32_t flags = type == opcode::kCreateContainer ? 4 : r.flags;
-                       *out = CreateRequest{str(r.path), jute::to_string(r.data), static_cast<CreateMode>(flags), -1};
+                       *out = CreateRequest{str(r.path), jute::to_string(r.data), static_cast<CreateMode>(flags), -1,
+                                            jute::acl_list(r.acl)};
                        if (!valid_create_mode(flags)) *error = fmt::format("CreateRequest: invalid flags {}", flags);
                      }) && error->empty();
 }
@@ -336,6 +339,21 @@ DecodedRequest decode_request(std::string_view frame) {
                        "RemoveWatchesRequest", &error, [&](const ::RemoveWatchesRequest& r) {
                          out.message = RequestMessage{xid, RemoveWatchesRequest{str(r.path), r.type}};
                        });
+      break;
+    case opcode::kGetAcl:
+      ok = read_record(archive, deserialize_GetACLRequest, deallocate_GetACLRequest, "GetACLRequest", &error,
+                       [&](const ::GetACLRequest& r) { out.message = RequestMessage{xid, GetAclRequest{str(r.path)}}; });
+      break;
+    case opcode::kSetAcl:
+      ok = read_record(archive, deserialize_SetACLRequest, deallocate_SetACLRequest, "SetACLRequest", &error,
+                       [&](const ::SetACLRequest& r) {
+                         out.message = RequestMessage{xid, SetAclRequest{str(r.path), jute::acl_list(r.acl), r.version}};
+                       });
+      break;
+    case opcode::kWhoAmI: out.message = RequestMessage{xid, WhoAmIRequest{}}; break;
+    case opcode::kAuth:
+      ok = read_record(archive, deserialize_AuthPacket, deallocate_AuthPacket, "AuthPacket", &error,
+                       [&](const ::AuthPacket& r) { out.message = zk::AuthPacket{str(r.scheme), jute::to_string(r.auth)}; });
       break;
     default:
       out.kind = is_known_opcode(out.type) ? DecodedRequest::Kind::kUnsupported : DecodedRequest::Kind::kUnknown;

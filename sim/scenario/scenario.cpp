@@ -21,6 +21,9 @@ Cluster effective_cluster(const ClusterSetup& setup) {
   cluster.upstream_bugs = config.upstream_bugs;
   cluster.containers = config.containers;
   cluster.host_uptime_ms = config.host_uptime_ms;
+  // super-digest= on the command line wins over the zoo.cfg's.
+  cluster.super_digest = config.super_digest.empty() ? config.cfg.super_digest : config.super_digest;
+  cluster.skip_acl = config.cfg.skip_acl;
   for (const ZooCfgServer& server : config.cfg.servers) {
     if (server.role == ServerRole::kObserver) cluster.observers.push_back(server.id);
   }

@@ -48,6 +48,9 @@ struct Cluster {
   std::vector<int> observers;    // observers=ID[,ID]: ascending, in 1..N, at least one voter left
   // host-uptime=: every host's clock at time 0 (WorldConfig::host_uptime_ms); unset: drawn
   std::optional<int64_t> host_uptime_ms;
+  // super-digest=USER:BASE64: zookeeper.DigestAuthenticationProvider.superDigest ("" none)
+  std::string super_digest;
+  bool skip_acl = false;  // only from a zoo.cfg (skipACL=yes), through effective_cluster
   bool operator==(const Cluster&) const = default;
 };
 
@@ -65,6 +68,7 @@ struct ClusterConfig {
   UpstreamBugs upstream_bugs;
   ContainerManagerConfig containers;
   std::optional<int64_t> host_uptime_ms;
+  std::string super_digest;
   bool operator==(const ClusterConfig&) const = default;
 };
 
@@ -132,8 +136,9 @@ struct ClientConnect {
 // are refused by the parser first).
 CreateMode zkcli_create_mode(bool ephemeral, bool sequential, bool container, bool ttl);
 
-// NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA], flags combined as zkCli's CreateCommand
-// allows (-c alone; -t with -s or nothing).
+// NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA [ACL]], flags combined as zkCli's
+// CreateCommand allows (-c alone; -t with -s or nothing); ACL in zkCli's text
+// (scheme:id:perms,...), world:anyone:cdrwa when absent.
 struct ClientCreate {
   std::string client;
   bool ephemeral = false;
@@ -142,6 +147,7 @@ struct ClientCreate {
   std::string data;
   bool container = false;         // -c
   std::optional<int64_t> ttl_ms;  // -t TTL (ms): a TTL node
+  std::optional<AclList> acl;     // as written (may be empty: the server says INVALIDACL)
   bool operator==(const ClientCreate&) const = default;
 
   CreateMode mode() const { return zkcli_create_mode(ephemeral, sequential, container, ttl_ms.has_value()); }
@@ -193,6 +199,26 @@ struct ClientMulti {
   std::string client;
   std::vector<MultiOp> ops;  // non-empty
   bool operator==(const ClientMulti&) const = default;
+};
+// NAME addauth SCHEME AUTH: ZooKeeper.addAuthInfo (zkCli's addauth); waits for the answer.
+struct ClientAddAuth {
+  std::string client;
+  std::string scheme;
+  std::string auth;
+  bool operator==(const ClientAddAuth&) const = default;
+};
+// NAME setAcl [-v VERSION] PATH ACL (zkCli's setAcl; VERSION is the expected aversion).
+struct ClientSetAcl {
+  std::string client;
+  std::string path;
+  AclList acl;
+  std::optional<int32_t> version;
+  bool operator==(const ClientSetAcl&) const = default;
+};
+struct ClientGetAcl {  // NAME getAcl PATH
+  std::string client;
+  std::string path;
+  bool operator==(const ClientGetAcl&) const = default;
 };
 // crash NAME   (zksim addition) the client process dies without closing its session: its
 // socket closes, the servers keep the session until it expires.
@@ -266,6 +292,13 @@ struct ExpectNoEvent {  // expect NAME no-event
   std::string client;
   bool operator==(const ExpectNoEvent&) const = default;
 };
+// expect NAME acl ACL: the list the client's last successful getAcl returned, exactly, in
+// zkCli's text (world:anyone:cdrwa; digest:bob:x:r for a redacted digest).
+struct ExpectAcl {
+  std::string client;
+  AclList acl;
+  bool operator==(const ExpectAcl&) const = default;
+};
 // ---- client expectations, zksim additions ----
 
 // expect NAME results CODE ...: the per-op results of the client's last multi, exactly
@@ -277,7 +310,7 @@ struct ExpectResults {
   bool operator==(const ExpectResults&) const = default;
 };
 // The connection states a client's default watcher is told of (Watcher.Event.KeeperState).
-enum class ClientKeeperState { kDisconnected, kSyncConnected, kExpired, kClosed };
+enum class ClientKeeperState { kDisconnected, kSyncConnected, kExpired, kClosed, kAuthFailed };
 // expect NAME state Disconnected|SyncConnected|Expired|Closed: the next unchecked
 // connection-state event of that client (consumed, like `expect NAME event`).
 struct ExpectClientState {
@@ -395,12 +428,12 @@ using Command = std::variant<
     Cluster, ClusterConfig,
     Start, Kill, Restart, Partition, Heal, Run, RunUntilLeader, RunUntilConverged,
     ClientConnect, ClientCreate, ClientGet, ClientSet, ClientLs, ClientStat, ClientDelete,
-    ClientSync, ClientClose, ClientMulti, ClientCrash,
+    ClientSync, ClientClose, ClientMulti, ClientCrash, ClientAddAuth, ClientSetAcl, ClientGetAcl,
     ExpectLeader, ExpectState, ExpectOk, ExpectError, ExpectData, ExpectCreated,
     ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
     Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld, SetDisk, SetClients,
     ExpectViolation, ExpectFourLetter, LoadDisk,
-    ExpectResults, ExpectClientState, ExpectClientServer, ExpectClientTimeout>;
+    ExpectResults, ExpectClientState, ExpectClientServer, ExpectClientTimeout, ExpectAcl>;
 
 struct Step {
   int line = 0;  // 1-based line in the scenario file

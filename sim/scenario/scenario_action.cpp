@@ -17,12 +17,16 @@ constexpr bool is_one_of = (std::is_same_v<T, Ts> || ...);
 
 template <typename T>
 constexpr bool kIsClientOp = is_one_of<T, ClientCreate, ClientGet, ClientSet, ClientLs, ClientStat, ClientDelete,
-                                       ClientSync, ClientClose, ClientMulti>;
+                                       ClientSync, ClientClose, ClientMulti, ClientSetAcl, ClientGetAcl>;
 
 struct RequestOf {
   std::optional<Request> operator()(const ClientCreate& c) const {
-    return CreateRequest{c.path, c.data, c.mode(), c.ttl_ms.value_or(-1)};
+    return CreateRequest{c.path, c.data, c.mode(), c.ttl_ms.value_or(-1), c.acl.value_or(open_acl_unsafe())};
   }
+  std::optional<Request> operator()(const ClientSetAcl& c) const {
+    return SetAclRequest{c.path, c.acl, c.version.value_or(-1)};
+  }
+  std::optional<Request> operator()(const ClientGetAcl& c) const { return GetAclRequest{c.path}; }
   std::optional<Request> operator()(const ClientGet& c) const { return GetDataRequest{c.path, c.watch}; }
   std::optional<Request> operator()(const ClientSet& c) const {
     return SetDataRequest{c.path, c.data, c.version.value_or(-1)};
@@ -118,6 +122,10 @@ class Applier {
     return fail(world_.client_connect(c.client, id, timeout_ms));
   }
   ActionOutcome operator()(const ClientCrash& c) { return fail(world_.client_crash(c.client)); }
+  ActionOutcome operator()(const ClientAddAuth& c) {
+    size_t index = 0;
+    return fail(world_.client_add_auth(c.client, c.scheme, c.auth, &index));
+  }
   template <typename T>
     requires kIsClientOp<T>
   ActionOutcome operator()(const T& c) {
@@ -167,7 +175,7 @@ bool is_instant_action(const Command& command) {
         using T = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<T, Start>) return !c.every_us || c.servers.size() <= 1;
         return is_one_of<T, Kill, Restart, Pause, Resume, Partition, Heal, SetNetwork, HoldNext, DropNext,
-                         ReleaseHeld, ClientConnect, ClientCrash, LoadDisk> ||
+                         ReleaseHeld, ClientConnect, ClientCrash, LoadDisk, ClientAddAuth> ||
                kIsClientOp<T>;
       },
       command);

@@ -29,6 +29,10 @@ std::string link_options(int64_t latency_min_us, int64_t latency_max_us, int64_t
   return out;
 }
 
+std::string super_digest_option(const std::string& digest) {
+  return digest.empty() ? std::string() : " super-digest=" + digest;
+}
+
 // The ContainerManager's options, those that differ from ZooKeeper's defaults.
 std::string container_options(const ContainerManagerConfig& c) {
   const ContainerManagerConfig defaults;
@@ -97,12 +101,12 @@ struct Formatter {
     if (c.sync_limit != 5) out += fmt::format(" sync={}", c.sync_limit);
     if (!c.observers.empty()) out += fmt::format(" observers={}", fmt::join(c.observers, ","));
     return out + link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs) +
-           container_options(c.containers) + host_uptime_option(c.host_uptime_ms);
+           container_options(c.containers) + host_uptime_option(c.host_uptime_ms) + super_digest_option(c.super_digest);
   }
   std::string operator()(const ClusterConfig& c) const {
     return fmt::format("cluster config {}{}{}{}", word(c.path),
                        link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs),
-                       container_options(c.containers), host_uptime_option(c.host_uptime_ms));
+                       container_options(c.containers), host_uptime_option(c.host_uptime_ms) + super_digest_option(c.super_digest));
   }
   std::string operator()(const Start& c) const {
     std::string out = "start";
@@ -140,8 +144,21 @@ struct Formatter {
     return fmt::format("client {} connect{}{}", c.client, hosts, timeout_option(c.timeout_us, ClientConnect{}.timeout_us));
   }
   std::string operator()(const ClientCreate& c) const {
+    std::string tail = c.data.empty() ? std::string() : " " + word(c.data);
+    if (c.acl) tail = " " + word(c.data) + " " + word(acl_list_text(*c.acl));
     return fmt::format("{} create{} {}{}", c.client, create_flags(c.ephemeral, c.sequential, c.container, c.ttl_ms),
-                       word(c.path), c.data.empty() ? std::string() : " " + word(c.data));
+                       word(c.path), tail);
+  }
+  std::string operator()(const ClientAddAuth& c) const {
+    return fmt::format("{} addauth {} {}", c.client, word(c.scheme), word(c.auth));
+  }
+  std::string operator()(const ClientSetAcl& c) const {
+    const std::string version = c.version ? fmt::format(" -v {}", *c.version) : std::string();
+    return fmt::format("{} setAcl{} {} {}", c.client, version, word(c.path), word(acl_list_text(c.acl)));
+  }
+  std::string operator()(const ClientGetAcl& c) const { return fmt::format("{} getAcl {}", c.client, word(c.path)); }
+  std::string operator()(const ExpectAcl& c) const {
+    return fmt::format("expect {} acl {}", c.client, word(acl_list_text(c.acl)));
   }
   std::string operator()(const ClientGet& c) const {
     return fmt::format("{} get{} {}", c.client, watch_flag(c.watch), word(c.path));

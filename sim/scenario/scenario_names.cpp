@@ -124,6 +124,7 @@ std::optional<ClientKeeperState> parse_client_keeper_state(std::string_view word
   if (word == "SyncConnected") return ClientKeeperState::kSyncConnected;
   if (word == "Expired") return ClientKeeperState::kExpired;
   if (word == "Closed") return ClientKeeperState::kClosed;
+  if (word == "AuthFailed") return ClientKeeperState::kAuthFailed;
   return std::nullopt;
 }
 
@@ -133,6 +134,7 @@ std::string_view client_keeper_state_name(ClientKeeperState state) {
     case ClientKeeperState::kSyncConnected: return "SyncConnected";
     case ClientKeeperState::kExpired: return "Expired";
     case ClientKeeperState::kClosed: return "Closed";
+    case ClientKeeperState::kAuthFailed: return "AuthFailed";
   }
   return "?";
 }

@@ -220,14 +220,19 @@ std::string parse_client_op(const std::string& client, std::string_view verb, st
   std::string error;
   if (verb == "multi") return parse_multi(client, std::move(args), out);
   if (verb == "create") {
-    const std::string_view usage = "NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA]";
-    if (error = split_op_args(args, {"-e", "-s", "-c"}, {"-t"}, {"PATH"}, 1, usage, flags); !error.empty()) return error;
+    const std::string_view usage = "NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA [ACL]]";
+    if (error = split_op_args(args, {"-e", "-s", "-c"}, {"-t"}, {"PATH"}, 2, usage, flags); !error.empty()) return error;
     CreateFlags mode;
     if (error = parse_create_flags(flags, mode); !error.empty()) return error;
     ClientCreate create{.client = client, .ephemeral = mode.ephemeral, .sequential = mode.sequential,
                         .path = args[0].text, .data = args.size() > 1 ? args[1].text : std::string(),
-                        .container = mode.container, .ttl_ms = mode.ttl_ms};
+                        .container = mode.container, .ttl_ms = mode.ttl_ms, .acl = std::nullopt};
     if (error = check_path(create.path, create.sequential); !error.empty()) return error;
+    if (args.size() > 2) {
+      AclList acl;
+      if (!parse_acl_text(args[2].text, &acl, &error)) return error;
+      create.acl = std::move(acl);
+    }
     out = std::move(create);
     return "";
   }
@@ -265,13 +270,37 @@ std::string parse_client_op(const std::string& client, std::string_view verb, st
     out = ClientSync{.client = client, .path = args[0].text};
     return "";
   }
+  if (verb == "addauth") {
+    const std::string_view usage = "NAME addauth SCHEME AUTH (e.g. addauth digest user:password)";
+    if (error = split_op_args(args, {}, {}, {"SCHEME", "AUTH"}, 0, usage, flags); !error.empty()) return error;
+    out = ClientAddAuth{.client = client, .scheme = args[0].text, .auth = args[1].text};
+    return "";
+  }
+  if (verb == "setAcl") {
+    const std::string_view usage = "NAME setAcl [-v VERSION] PATH ACL (ACL: scheme:id:perms[,...])";
+    if (error = split_op_args(args, {}, {"-v"}, {"PATH", "ACL"}, 0, usage, flags); !error.empty()) return error;
+    ClientSetAcl set{.client = client, .path = args[0].text, .acl = {}, .version = std::nullopt};
+    if (error = check_path(set.path, false); !error.empty()) return error;
+    if (error = parse_version(flags, set.version); !error.empty()) return error;
+    if (!parse_acl_text(args[1].text, &set.acl, &error)) return error;
+    out = std::move(set);
+    return "";
+  }
+  if (verb == "getAcl") {
+    if (error = split_op_args(args, {}, {}, {"PATH"}, 0, "NAME getAcl PATH", flags); !error.empty()) return error;
+    if (error = check_path(args[0].text, false); !error.empty()) return error;
+    out = ClientGetAcl{.client = client, .path = args[0].text};
+    return "";
+  }
   if (verb == "close") {
     if (error = split_op_args(args, {}, {}, {}, 0, "NAME close", flags); !error.empty()) return error;
     context.clients[client].closed = true;
     out = ClientClose{.client = client};
     return "";
   }
-  return fmt::format("unknown operation '{}' for client '{}' (create, get, set, ls, stat, delete, sync, multi or close)",
+  return fmt::format(
+      "unknown operation '{}' for client '{}' (create, get, set, ls, stat, delete, sync, multi, addauth, setAcl, "
+      "getAcl or close)",
                      word_for_message(verb), client);
 }
 

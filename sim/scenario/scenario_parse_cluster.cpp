@@ -17,15 +17,29 @@ namespace {
 constexpr std::string_view kClusterUsage =
     "cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "
     "[bugs=NAME,...] [container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] "
-    "[extended-types=off] [host-uptime=DUR]";
+    "[extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64]";
 constexpr std::string_view kConfigUsage =
     "cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
     "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] "
-    "[host-uptime=DUR]";
+    "[host-uptime=DUR] [super-digest=USER:BASE64]";
 // Options shared by both forms.
 const std::vector<std::string_view> kSharedOptions = {
     "latency", "leader-bind", "seed", "bugs", "container-check", "container-max-per-minute",
-    "container-max-never-used", "extended-types", "host-uptime"};
+    "container-max-never-used", "extended-types", "host-uptime", "super-digest"};
+
+// super-digest=USER:BASE64 (zookeeper.DigestAuthenticationProvider.superDigest): the id
+// generate_digest gives "USER:PASSWORD", e.g. super:g9oN2HttPfn8MMWJZ2r45Np/LIA=.
+std::string apply_super_digest(const Options& options, std::string& out) {
+  const auto it = options.find("super-digest");
+  if (it == options.end()) return "";
+  if (!digest_id_valid(it->second)) {
+    return fmt::format("bad super-digest '{}' (expected USER:BASE64 as DigestAuthenticationProvider prints it, "
+                       "e.g. super:g9oN2HttPfn8MMWJZ2r45Np/LIA=)",
+                       word_for_message(it->second));
+  }
+  out = it->second;
+  return "";
+}
 // ContainerManager properties: Java ints (check interval, per minute) and a long kept sane.
 constexpr int64_t kJavaIntMax = 2'147'483'647;
 constexpr int64_t kNeverUsedMaxMs = 365LL * 24 * 3'600'000;
@@ -198,6 +212,7 @@ std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
   }
   if (error = apply_container_options(options, out.containers); !error.empty()) return error;
   if (error = apply_host_uptime(options, out.host_uptime_ms); !error.empty()) return error;
+  if (error = apply_super_digest(options, out.super_digest); !error.empty()) return error;
   if (const auto it = options.find("observers"); it != options.end()) {
     if (error = parse_observers(it->second, out.server_count, out.observers); !error.empty()) return error;
   }
@@ -221,6 +236,7 @@ std::string parse_cluster_config(std::vector<Word> args, Context& context, Clust
   }
   if (error = apply_container_options(options, out.containers); !error.empty()) return error;
   if (error = apply_host_uptime(options, out.host_uptime_ms); !error.empty()) return error;
+  if (error = apply_super_digest(options, out.super_digest); !error.empty()) return error;
   out.path = args[0].text;
   out.resolved_path = resolve_scenario_path(context.file_name, out.path);
   FileText file = std::optional<std::string>();

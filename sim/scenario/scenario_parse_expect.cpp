@@ -15,19 +15,28 @@ namespace zk::sim::parse {
 namespace {
 
 constexpr std::string_view kClientExpectations =
-    "ok, error, data, created, children, stat, event, no-event, results, state, server or timeout";
+    "ok, error, data, created, children, stat, event, no-event, results, state, server, timeout or acl";
 constexpr std::string_view kStatFieldNames =
     "czxid mzxid pzxid ctime mtime version cversion aclVersion ephemeralOwner dataLength numChildren";
 
 bool is_client_expectation(std::string_view word) {
   return word == "ok" || word == "error" || word == "data" || word == "created" || word == "children" ||
          word == "stat" || word == "event" || word == "no-event" || word == "results" || word == "state" ||
-         word == "server" || word == "timeout";
+         word == "server" || word == "timeout" || word == "acl";
 }
 
 // expect NAME results|state|server|timeout ... (zksim additions)
 std::string parse_client_addition(const std::string& client, std::string_view kind, std::vector<Word> args,
                                   const Context& context, Command& out) {
+  if (kind == "acl") {
+    const std::string_view usage = "expect NAME acl ACL (ACL: scheme:id:perms[,...], e.g. world:anyone:cdrwa)";
+    if (std::string error = check_arity(args, {"ACL"}, 0, usage); !error.empty()) return error;
+    ExpectAcl acl{.client = client, .acl = {}};
+    std::string error;
+    if (!parse_acl_text(args[0].text, &acl.acl, &error)) return error;
+    out = std::move(acl);
+    return "";
+  }
   if (kind == "results") {
     ExpectResults results{.client = client, .code_names = {}, .codes = {}};
     if (args.empty()) return "missing results (usage: expect NAME results CODE ..., e.g. OK BADVERSION RUNTIMEINCONSISTENCY)";
@@ -55,7 +64,7 @@ std::string parse_client_addition(const std::string& client, std::string_view ki
   if (kind == "state") {
     const std::optional<ClientKeeperState> state = parse_client_keeper_state(value);
     if (!state) {
-      return fmt::format("unknown connection state '{}' (Disconnected, SyncConnected, Expired or Closed)",
+      return fmt::format("unknown connection state '{}' (Disconnected, SyncConnected, Expired, Closed or AuthFailed)",
                          word_for_message(value));
     }
     out = ExpectClientState{.client = client, .state = *state};
@@ -155,7 +164,7 @@ std::string parse_server_expectation(std::string_view kind, std::vector<Word> ar
 
 std::string parse_client_expectation(const std::string& client, std::string_view kind, std::vector<Word> args,
                                      const Context& context, Command& out) {
-  if (kind == "results" || kind == "state" || kind == "server" || kind == "timeout") {
+  if (kind == "results" || kind == "state" || kind == "server" || kind == "timeout" || kind == "acl") {
     return parse_client_addition(client, kind, std::move(args), context, out);
   }
   const std::string usage = fmt::format("expect NAME {}", kind == "error"     ? "error CODE"

@@ -31,17 +31,18 @@ bool looks_like_integer(std::string_view word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), is_digit);
 }
 
-constexpr std::array<std::string_view, 9> kClientOpWords{"create", "get", "set", "ls",   "stat",
-                                                          "delete", "sync", "close", "multi"};
+constexpr std::array<std::string_view, 12> kClientOpWords{"create", "get",   "set",     "ls",     "stat",
+                                                           "delete", "sync",  "close",   "multi",  "addauth",
+                                                           "setAcl", "getAcl"};
 
 // Words a client name may not be: every command and sub-command word of the language.
-constexpr std::array<std::string_view, 43> kReservedWords{
+constexpr std::array<std::string_view, 47> kReservedWords{
     "cluster", "config", "start", "kill", "restart", "pause", "resume", "partition",
     "heal", "network", "run", "until", "client", "connect", "expect", "leader",
     "state", "converged", "epoch", "zxid", "ok", "error", "data", "created",
     "children", "event", "no-event", "stat", "create", "get", "set", "ls",
     "delete", "sync", "close", "hold", "drop", "release", "disk", "clients", "violation",
-    "crash", "multi"};
+    "crash", "multi", "addauth", "setAcl", "getAcl", "acl"};
 
 }  // namespace
 

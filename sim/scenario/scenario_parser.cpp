@@ -36,7 +36,8 @@ std::string parse_command(const std::vector<Word>& words, parse::Context& contex
   if (verb == "crash") return parse::parse_client_crash(std::move(args), context, out);
   if (verb == "expect") return parse::parse_expect(std::move(args), context, out);
   if (args.empty()) {
-    return fmt::format("missing operation for client '{}' (create, get, set, ls, stat, delete, sync, multi or close)",
+    return fmt::format("missing operation for client '{}' (create, get, set, ls, stat, delete, sync, multi, addauth, "
+                       "setAcl, getAcl or close)",
                        verb);
   }
   const std::string op = args[0].text;

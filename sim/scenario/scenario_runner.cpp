@@ -45,6 +45,8 @@ WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
   config.leader_bind_us = c.leader_bind_us;
   config.containers = c.containers;
   config.host_uptime_ms = c.host_uptime_ms;
+  config.super_digest = c.super_digest;
+  config.skip_acl = c.skip_acl;
   config.seed = seed;
   return config;
 }
@@ -62,6 +64,7 @@ struct ClientMemory {
   std::optional<std::string> created;
   std::optional<std::vector<std::string>> children;
   std::optional<std::vector<ErrorCode>> results;  // the last multi's per-op results (kept when it failed too)
+  std::optional<AclList> acl;                     // the last successful getAcl's list
 };
 
 std::string quote_list(const std::vector<std::string>& names) {
@@ -270,6 +273,7 @@ class ScenarioStepper::Impl {
       if (std::holds_alternative<GetDataRequest>(request)) mem.data = op->body.data;
       if (std::holds_alternative<CreateRequest>(request)) mem.created = op->body.path;
       if (std::holds_alternative<GetChildrenRequest>(request)) mem.children = op->body.children;
+      if (std::holds_alternative<GetAclRequest>(request)) mem.acl = op->body.acl;
     }
     return {};
   }
@@ -347,6 +351,25 @@ class ScenarioStepper::Impl {
   std::string exec(const ClientSync& c) { return client_op(c.client, c, "sync " + c.path); }
   std::string exec(const ClientClose& c) { return client_op(c.client, c, "close"); }
   std::string exec(const ClientMulti& c) { return client_op(c.client, c, fmt::format("multi of {} ops", c.ops.size())); }
+  std::string exec(const ClientSetAcl& c) { return client_op(c.client, c, "setAcl " + c.path); }
+  std::string exec(const ClientGetAcl& c) { return client_op(c.client, c, "getAcl " + c.path); }
+  // addAuthInfo: the answer comes back as the header alone (OK, or AUTHFAILED and the close).
+  std::string exec(const ClientAddAuth& c) {
+    const SimClient* before = world_.client(c.client);
+    if (!before) return fmt::format("unknown client '{}'", c.client);
+    const size_t index = before->auth_results().size();
+    if (auto e = act(c).error; !e.empty()) return e;
+    if (!wait_for_replies_) return {};
+    const auto answered = [&](const World& w) { return w.client(c.client)->auth_results()[index].done; };
+    world_.run_until(answered, kOpTimeoutUs);
+    ClientMemory& mem = clients_[c.client];
+    mem.has_op = true;
+    mem.last_op = "addauth " + c.scheme;
+    const SimClient::AuthResult result = world_.client(c.client)->auth_results()[index];
+    // Unanswered (no connection): the client sends it again with its next connection.
+    mem.last_err = result.done ? result.err : ErrorCode::kConnectionLoss;
+    return {};
+  }
 
   // ---- expecting ----
   std::string exec(const ExpectLeader& c) {
@@ -495,6 +518,13 @@ class ScenarioStepper::Impl {
                 connected ? fmt::format("expected S{}, saw S{}", id, client->server())
                           : fmt::format("expected connected to S{}, saw {} (last server S{})", id,
                                         client_state_name(client->state()), client->server()));
+    return {};
+  }
+  std::string exec(const ExpectAcl& c) {
+    const ClientMemory& m = clients_[c.client];
+    expect_remembered_equal(m, m.acl, c.acl, "no successful getAcl yet", [&](const AclList& seen) {
+      return fmt::format("expected {}, saw {}", acl_list_text(c.acl), acl_list_text(seen));
+    });
     return {};
   }
   std::string exec(const ExpectClientTimeout& c) {

@@ -259,6 +259,10 @@ void read_key(Reader& reader, std::string_view key, std::string_view value) {
                              "peerType=observer names no server: each server's role comes from its server.N line "
                              "(mark an observer there with ':observer')");
     }
+  } else if (key == "skipACL") {
+    cfg.skip_acl = value == "yes";  // ZooKeeperServer: "yes".equals(System.getProperty("zookeeper.skipACL"))
+  } else if (key == "DigestAuthenticationProvider.superDigest") {
+    cfg.super_digest = std::string(value);
   } else if (starts_with(key, "group.") || starts_with(key, "weight.")) {
     cfg.warnings.push_back(reader.at(reader.line) +
                            fmt::format("key '{}' ignored (zksim uses majority quorums)", word_for_message(key)));

@@ -40,6 +40,10 @@ struct ZooCfg {
   int64_t min_session_timeout_ms = 6000;
   int64_t max_session_timeout_ms = 60000;
   std::vector<ZooCfgServer> servers;  // sorted by id, ids unique, never empty
+  // ZooKeeper's system properties zoo.cfg sets (zookeeper.KEY): skipACL=yes turns every ACL
+  // check off; DigestAuthenticationProvider.superDigest names the super user's digest id.
+  bool skip_acl = false;
+  std::string super_digest;
   std::vector<std::string> warnings;  // "FILE:LINE: unknown key 'foo' ignored", ...
   bool operator==(const ZooCfg&) const = default;
 };

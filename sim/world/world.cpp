@@ -141,6 +141,8 @@ void World::boot(ServerSlot& s) {
   peer_config.sync_limit = config_.sync_limit;
   peer_config.leader_bind_delay_us = config_.leader_bind_us;
   peer_config.containers = config_.containers;
+  peer_config.super_digest = config_.super_digest;
+  peer_config.skip_acl = config_.skip_acl;
   peer_config.incarnation = s.incarnation;
   peer_config.host_clock_at_zero_ms = s.host_clock_at_zero_ms;
   peer_config.min_session_timeout_ms = config_.min_session_timeout_ms;
@@ -513,7 +515,7 @@ void World::deliver_input(ServerSlot& s, const EventPayload& payload, Outbox& ou
     s.peer->on_disk_synced(synced->token, out);
   } else if (const auto* from_client = std::get_if<DeliverToServer>(&payload)) {
     if (record_messages_) {
-      static constexpr const char* kNames[] = {"CONNECT", "REQUEST", "PING", "DISCONNECT"};
+      static constexpr const char* kNames[] = {"CONNECT", "REQUEST", "PING", "DISCONNECT", "AUTH"};
       static_assert(std::size(kNames) == std::variant_size_v<ClientToServer>);
       record_message(from_client->sent_us, from_client->from, s.id, kNames[from_client->message.index()]);
     }
@@ -711,6 +713,12 @@ Status World::client_submit(const std::string& name, Request request, int32_t* c
   return act_on_client(name, [&](SimClient& c, ClientOutbox& out) {
     const int32_t id = c.submit(std::move(request), out);
     if (cxid) *cxid = id;
+  });
+}
+
+Status World::client_add_auth(const std::string& name, std::string scheme, std::string auth, size_t* index) {
+  return act_on_client(name, [&](SimClient& c, ClientOutbox& out) {
+    *index = c.add_auth(std::move(scheme), std::move(auth), out);
   });
 }
 

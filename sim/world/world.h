@@ -44,6 +44,8 @@ struct WorldConfig {
   int64_t latency_max_us = 5'000;
   int64_t leader_bind_us = kDefaultLeaderBindDelayUs;  // PeerConfig::leader_bind_delay_us
   ContainerManagerConfig containers;                   // PeerConfig::containers
+  std::string super_digest;                            // PeerConfig::super_digest
+  bool skip_acl = false;                               // PeerConfig::skip_acl
   int64_t fsync_min_us = 500;
   int64_t fsync_max_us = 2'000;
   int64_t min_session_timeout_ms = -1;  // -1: 2 x tick
@@ -162,6 +164,8 @@ class World {
   // Closes a client's session (SimClient::close): *cxid is the closeSession's when one was
   // sent (connected), nullopt otherwise.
   Status client_close(const std::string& name, std::optional<int32_t>* cxid);
+  // ZooKeeper.addAuthInfo on a client (SimClient::add_auth): *index into its auth_results().
+  Status client_add_auth(const std::string& name, std::string scheme, std::string auth, size_t* index);
 
   // ---- External connections (real clients through the gateway, sim/gateway/). They do
   // not go through the simulated network: their messages reach the server at the current

@@ -108,8 +108,18 @@ std::shared_ptr<const Txn> log_txn_at(Zxid zxid) {
   return std::make_shared<const Txn>(std::move(txn));
 }
 
-// "create /a [data] [ephemeral|container]" (ttl=MS: a TTL node), "set /a data", "delete /a",
-// "get /a [watch]", "exists /a", "ls /a", "sync /a", "close-session", "create-session TIMEOUT_MS".
+// "create /a [data] [ephemeral|container]" (ttl=MS: a TTL node; acl=TEXT: zkCli's ACL text),
+// "set /a data", "delete /a", "get /a [watch]", "exists /a", "ls /a", "sync /a", "setacl /a"
+// (acl=TEXT, version=V), "getacl /a", "whoami", "close-session", "create-session TIMEOUT_MS".
+AclList acl_arg(const std::map<std::string, std::string>& args) {
+  const auto it = args.find("acl");
+  if (it == args.end()) return open_acl_unsafe();
+  AclList acl;
+  std::string error;
+  if (!parse_acl_text(it->second, &acl, &error)) fail(error);
+  return acl;
+}
+
 Request parse_request(const std::vector<std::string>& words, const std::map<std::string, std::string>& args) {
   if (words.empty()) fail("missing the request");
   const std::string& op = words[0];
@@ -128,8 +138,12 @@ Request parse_request(const std::vector<std::string>& words, const std::map<std:
       create.mode = CreateMode::kPersistentWithTtl;
       create.ttl_ms = int_or(args, "ttl", 0);
     }
+    create.acl = acl_arg(args);
     return create;
   }
+  if (op == "setacl") return SetAclRequest{path(), acl_arg(args), version};
+  if (op == "getacl") return GetAclRequest{path()};
+  if (op == "whoami") return WhoAmIRequest{};
   if (op == "set") return SetDataRequest{path(), words.size() > 2 ? words[2] : "", version};
   if (op == "delete") return DeleteRequest{path(), version};
   if (op == "get") return GetDataRequest{path(), watch};
@@ -155,13 +169,16 @@ std::shared_ptr<const Txn> parse_txn(const std::vector<std::string>& words, Zxid
   const std::string data = words.size() > 2 ? words[2] : "";
   if (op == "create") {
     txn.header.type = OpCode::kCreate;
-    txn.body = CreateTxn{path, data, 0, -1};
+    txn.body = CreateTxn{path, data, 0, -1, acl_arg(args)};
   } else if (op == "set") {
     txn.header.type = OpCode::kSetData;
     txn.body = SetDataTxn{path, data, static_cast<int32_t>(int_or(args, "version", 1))};
   } else if (op == "delete") {
     txn.header.type = OpCode::kDelete;
     txn.body = DeleteTxn{path};
+  } else if (op == "setacl") {
+    txn.header.type = OpCode::kSetAcl;
+    txn.body = SetAclTxn{path, acl_arg(args), static_cast<int32_t>(int_or(args, "version", 1))};
   } else if (op == "create-session") {
     txn.header.type = OpCode::kCreateSession;
     txn.body = CreateSessionTxn{words.size() > 1 ? parse_int(words[1], "timeout") : 4000};
@@ -442,6 +459,9 @@ std::vector<std::string> PeerDriver::client(const Args& args, const std::vector<
     message = PingRequest{};
   } else if (words[0] == "disconnect") {
     message = Disconnect{};
+  } else if (words[0] == "auth") {
+    if (words.size() != 3) fail("client auth: SCHEME DATA");
+    message = AuthPacket{words[1], words[2]};
   } else {
     message = RequestMessage{++next_cxid_[connection], parse_request(words, args)};
   }

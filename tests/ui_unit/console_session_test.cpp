@@ -162,3 +162,23 @@ TEST_CASE("console: create -c and -t as zkCli takes them; a TTL node needs exten
   REQUIRE(refused.size() == 2);
   CHECK(refused[1] == "-c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential.");
 }
+
+TEST_CASE("console: addauth, getAcl and setAcl as zkCli prints them; NOAUTH and INVALIDACL messages") {
+  Console console;
+  console.run("connect 2");
+  CHECK(console.run("create /p data auth::cdrwa") ==
+        Lines{"[zk: S2(CONNECTED) 1] create /p data auth::cdrwa", "Acl is not valid : /p"});
+  CHECK(console.run("addauth digest alice:secret") == Lines{"[zk: S2(CONNECTED) 2] addauth digest alice:secret"});
+  CHECK(console.run("create /p data auth::cdrwa") == Lines{"[zk: S2(CONNECTED) 3] create /p data auth::cdrwa", "Created /p"});
+  CHECK(console.run("getAcl /p") == Lines{"[zk: S2(CONNECTED) 4] getAcl /p", "'digest,'alice:aYXlLOpEooaV1cRAvUL1fp9Qt7E=",
+                                          ": cdrwa"});
+  CHECK(console.run("setAcl /p world:anyone:r") == Lines{"[zk: S2(CONNECTED) 5] setAcl /p world:anyone:r"});
+  const Lines get_acl = console.run("getAcl -s /p");
+  REQUIRE(get_acl.size() == 14);
+  CHECK(get_acl[1] == "'world,'anyone");
+  CHECK(get_acl[2] == ": r");
+  CHECK(get_acl[10] == "aclVersion = 1");
+  CHECK(console.run("set /p x") == Lines{"[zk: S2(CONNECTED) 7] set /p x", "Insufficient permission : /p"});
+  CHECK(console.run("setAcl /p world:anyone") ==
+        Lines{"[zk: S2(CONNECTED) 8] setAcl /p world:anyone", "ACL 'world:anyone' does not have the form scheme:id:perm"});
+}

@@ -5,7 +5,7 @@ with the fields that legitimately differ between two servers masked: zxids are w
 relative to the first reply's zxid (z+N), times as T, the session id and password as S / P.
 Run against a real ZooKeeper 3.8 and against `zksim serve`, the outputs must be equal; the
 test keeps real ZooKeeper's output as its expected text. Usage:
-  wire_probe.py HOST:PORT SEQUENCE      SEQUENCE: basic | close | lenerror | unknown | malformed | password | reads
+  wire_probe.py HOST:PORT SEQUENCE      SEQUENCE: basic | close | lenerror | unknown | malformed | password | reads | acl
 Stdlib only."""
 import socket
 import struct
@@ -25,6 +25,14 @@ def s_buf(b):
 
 def acl_open():
     return struct.pack(">i", 1) + struct.pack(">i", PERMS_ALL) + s_str("world") + s_str("anyone")
+
+
+def acl_vec(*entries):
+    """vector<ACL> of (perms, scheme, id) entries."""
+    out = struct.pack(">i", len(entries))
+    for perms, scheme, ident in entries:
+        out += struct.pack(">i", perms) + s_str(scheme) + s_str(ident)
+    return out
 
 
 def mh(op, done=False):
@@ -79,6 +87,8 @@ class Masker:
     def zxid(self, z):
         if z == -1:
             return "z=-1"
+        if z == 0:  # auth replies: ReplyHeader(xid, 0, err) on every server
+            return "z=0"
         if self.base is None:
             self.base = z
         return "z%+d" % (z - self.base)
@@ -149,6 +159,29 @@ def describe(m, f, op):
             (n,) = struct.unpack_from(">i", f, off)
             off += 4
             out.append("total=%d" % n)
+        elif op == 6:
+            (n,) = struct.unpack_from(">i", f, off)
+            off += 4
+            acl = []
+            for _ in range(n):
+                (perms,) = struct.unpack_from(">i", f, off)
+                scheme, off = read_str(f, off + 4)
+                ident, off = read_str(f, off)
+                acl.append("%s:%s:%d" % (scheme.decode(), ident.decode(), perms))
+            st, off = m.stat(f, off)
+            out.append("acl=%s %s" % (",".join(acl), st))
+        elif op == 7:
+            st, off = m.stat(f, off)
+            out.append(st)
+        elif op == 107:
+            (n,) = struct.unpack_from(">i", f, off)
+            off += 4
+            infos = []
+            for _ in range(n):
+                scheme, off = read_str(f, off)
+                user, off = read_str(f, off)
+                infos.append("%s:%s" % (scheme.decode(), user.decode()))
+            out.append("whoami=%s" % ",".join(infos))
         elif op in (14, 22):
             while True:
                 typ, done, e = struct.unpack_from(">iBi", f, off)
@@ -297,6 +330,83 @@ def malformed(addr):
 
 
 PROBES["malformed"] = malformed
+
+ALL, READ, WRITE, CREATE, ADMIN = 31, 1, 2, 4, 16
+BOB = "bob:ikIaKsbtGweaHnb/jKn7OHqbunM="  # generateDigest("bob:pw"), from ZooKeeper 3.8.0
+
+
+def create(xid, path, acl, data=b"", flags=0):
+    return req(xid, 1, s_str(path) + s_buf(data) + acl + struct.pack(">i", flags))
+
+
+def auth(scheme, data):
+    return req(-4, 100, struct.pack(">i", 0) + s_str(scheme) + s_buf(data))
+
+
+def acl(addr):
+    """ACLs and authentication: whoAmI, INVALIDACL cases, digest auth, auth: expansion, NOAUTH on
+    each permission, getACL's redaction, setACL's aversion, an unknown scheme's AUTHFAILED."""
+    c, m = Conn(addr), Masker()
+    if do_connect(c, m) is None:
+        return
+    exchange(c, m, req(1, 107), 107)
+    exchange(c, m, req(2, 6, s_str("/")), 6)
+    exchange(c, m, req(3, 6, s_str("/zookeeper/config")), 6)
+    exchange(c, m, create(4, "/acl-empty", acl_vec()), 1)
+    exchange(c, m, create(5, "/acl-foo", acl_vec((ALL, "foo", "x"))), 1)
+    exchange(c, m, create(6, "/acl-baddigest", acl_vec((ALL, "digest", "bob"))), 1)
+    exchange(c, m, create(7, "/acl-badip", acl_vec((ALL, "ip", "10.0.0.300"))), 1)
+    exchange(c, m, create(8, "/acl-auth", acl_vec((ALL, "auth", ""))), 1)
+    exchange(c, m, create(9, "/acl-world1", acl_vec((ALL, "world", "somebody"))), 1)
+    exchange(c, m, auth("digest", b"alice:secret"), 100)
+    exchange(c, m, req(10, 107), 107)
+    exchange(c, m, create(11, "/acl-a", acl_vec((ALL, "auth", ""), (ALL, "auth", ""))), 1)
+    exchange(c, m, req(12, 6, s_str("/acl-a")), 6)
+    exchange(c, m, create(13, "/acl-r", acl_vec((READ, "world", "anyone"), (ALL, "digest", BOB))), 1)
+    exchange(c, m, req(14, 6, s_str("/acl-r")), 6)
+    exchange(c, m, req(15, 4, s_str("/acl-r") + b"\0"), 4)
+    exchange(c, m, req(16, 5, s_str("/acl-r") + s_buf(b"x") + struct.pack(">i", -1)), 5)
+    exchange(c, m, create(17, "/acl-r/c", acl_vec((ALL, "world", "anyone"))), 1)
+    exchange(c, m, req(18, 7, s_str("/acl-r") + acl_vec((ALL, "world", "anyone")) + struct.pack(">i", -1)), 7)
+    exchange(c, m, req(19, 7, s_str("/acl-a") + acl_vec((ALL, "world", "anyone")) + struct.pack(">i", 3)), 7)
+    exchange(c, m, req(20, 7, s_str("/acl-a") + acl_vec((READ | ADMIN, "auth", ""), (CREATE, "ip", "127.0.0.0/8")) +
+                       struct.pack(">i", 0)), 7)
+    exchange(c, m, req(21, 6, s_str("/acl-a")), 6)
+    exchange(c, m, create(22, "/acl-a/c", acl_vec((ALL, "world", "anyone"))), 1)
+    exchange(c, m, req(23, 2, s_str("/acl-a/c") + struct.pack(">i", -1)), 2)
+    exchange(c, m, req(24, 7, s_str("/nope") + acl_vec((ALL, "world", "anyone")) + struct.pack(">i", -1)), 7)
+    exchange(c, m, req(25, 7, s_str("/acl-a") + acl_vec() + struct.pack(">i", -1)), 7)
+    multi = (mh(1) + s_str("/acl-m") + s_buf(b"") + acl_open() + struct.pack(">i", 0) +
+             mh(1) + s_str("/acl-r/m") + s_buf(b"") + acl_open() + struct.pack(">i", 0) +
+             mh(-1, True))
+    exchange(c, m, req(26, 14, multi), 14)
+    # A second connection without digest auth: reads of /acl-a need READ, exists needs nothing.
+    c2 = Conn(addr)
+    if do_connect(c2, m) is None:
+        return
+    exchange(c2, m, req(1, 4, s_str("/acl-a") + b"\0"), 4)
+    exchange(c2, m, req(2, 3, s_str("/acl-a") + b"\0"), 3)
+    exchange(c2, m, req(3, 8, s_str("/acl-a") + b"\0"), 8)
+    exchange(c2, m, req(4, 6, s_str("/acl-a")), 6)
+    exchange(c2, m, req(5, 12, s_str("/acl-a") + b"\0"), 12)
+    exchange(c2, m, auth("ip", b"whatever"), 100)
+    exchange(c2, m, req(6, 107), 107)
+    exchange(c2, m, req(7, 4, s_str("/acl-r") + b"\0"), 4)
+    exchange(c2, m, auth("foo", b"bar"), 100)
+    print("after a failed auth:", "closed" if c2.recv_frame() is None else "open")
+    exchange(c, m, req(27, 4, s_str("/acl-a") + b"\0"), 4)
+    # The super user (the server runs with superDigest super:g9oN2HttPfn8MMWJZ2r45Np/LIA=).
+    c3 = Conn(addr)
+    if do_connect(c3, m) is None:
+        return
+    exchange(c3, m, auth("digest", b"super:superpw"), 100)
+    exchange(c3, m, req(1, 107), 107)
+    exchange(c3, m, req(2, 4, s_str("/acl-a") + b"\0"), 4)
+    exchange(c3, m, req(3, 6, s_str("/acl-r")), 6)
+    exchange(c3, m, req(4, 2, s_str("/acl-a") + struct.pack(">i", -1)), 2)
+
+
+PROBES["acl"] = acl
 
 
 def reads(addr):

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <unistd.h>
 
@@ -91,4 +92,87 @@ TEST_CASE("datadir writer: a written directory restores to the state it was writ
   for (size_t i = 0; i < s.state.log.size(); ++i) CHECK(*again.state.log[i] == *s.state.log[i]);
   CHECK(again.tree == s.tree);
   fs::remove_all(dir);
+}
+
+TEST_CASE("datadir writer: a real snapshot's ACL cache and node keys are written back as ZooKeeper wrote them") {
+  struct Case {
+    const char* file;
+    Zxid zxid;
+    std::vector<int64_t> keys;  // the cache's keys in the file's order
+  };
+  // snaplogs: world:anyone only; acl: digest, ip and redacted-looking lists (see its README).
+  for (const Case& c : {Case{"snaplogs/server1/version-2/snapshot.10000000a", 0x10000000a, {1, 2}},
+                        Case{"acl/server3/version-2/snapshot.100000005", 0x100000005, {1, 2, 4, 5}}}) {
+    INFO(c.file);
+    auto real = read_snapshot("real", bytes_of(fixture(c.file)));
+    REQUIRE(std::holds_alternative<SnapshotFile>(real));
+    const SnapshotFile& snap = std::get<SnapshotFile>(real);
+    std::vector<int64_t> keys;
+    for (const auto& [key, list] : snap.acls) keys.push_back(key);
+    CHECK(keys == c.keys);
+    auto tree = tree_from_snapshot(snap, c.zxid);
+    if (auto* e = std::get_if<DataDirError>(&tree)) FAIL(e->line());
+    CHECK(std::get<DataTree>(tree).check_invariants() == std::nullopt);
+    auto again = read_snapshot("again", encode_snapshot(std::get<DataTree>(tree), c.zxid));
+    REQUIRE(std::holds_alternative<SnapshotFile>(again));
+    const SnapshotFile& written = std::get<SnapshotFile>(again);
+    CHECK(written.acls == snap.acls);
+    // Node order differs (ZooKeeper lists children in HashSet order, zksim sorted): by path.
+    std::map<std::string, int64_t> real_keys, written_keys;
+    for (const SnapshotNode& n : snap.nodes) real_keys[n.path] = n.acl;
+    for (const SnapshotNode& n : written.nodes) written_keys[n.path] = n.acl;
+    CHECK(written_keys == real_keys);
+  }
+  // What the acl fixture's nodes hold, as zksim reads them.
+  auto acl = read_snapshot("acl", bytes_of(fixture("acl/server3/version-2/snapshot.100000005")));
+  REQUIRE(std::holds_alternative<SnapshotFile>(acl));
+  auto tree = tree_from_snapshot(std::get<SnapshotFile>(acl), 0x100000005);
+  REQUIRE(std::holds_alternative<DataTree>(tree));
+  const DataTree& t = std::get<DataTree>(tree);
+  CHECK(t.get_acl("/secret").acl == AclList{Acl{31, AuthId{"digest", "alice:aYXlLOpEooaV1cRAvUL1fp9Qt7E="}}});
+  CHECK(t.get_acl("/open").acl == AclList{Acl{1, AuthId{"world", "anyone"}}, Acl{31, AuthId{"ip", "127.0.0.1"}}});
+  CHECK(t.get_acl("/open").stat.aversion == 1);
+  CHECK(t.get_acl("/bob").acl == AclList{Acl{1, AuthId{"digest", "bob:ikIaKsbtGweaHnb/jKn7OHqbunM="}}});
+  CHECK(t.get_acl("/zookeeper/config").acl == read_acl_unsafe());
+}
+
+TEST_CASE("datadir writer: ACLs and setACL txns survive a log and a snapshot") {
+  DataTree tree;
+  TxnLog log;
+  const AclList alice{Acl{31, AuthId{"digest", "alice:aYXlLOpEooaV1cRAvUL1fp9Qt7E="}}};
+  const auto add = [&](TxnBody body, OpCode type, int counter) {
+    auto txn = std::make_shared<const Txn>(Txn{TxnHeader{0x100, counter, make_zxid(1, counter), 1000, type}, std::move(body)});
+    tree.apply(*txn);
+    log.push_back(std::move(txn));
+  };
+  add(CreateSessionTxn{30000}, OpCode::kCreateSession, 1);
+  add(CreateTxn{"/p", "x", 0, 1, alice}, OpCode::kCreate, 2);
+  add(SetAclTxn{"/p", read_acl_unsafe(), 1}, OpCode::kSetAcl, 3);
+  add(CreateTxn{"/q", "", 0, 2, alice}, OpCode::kCreate, 4);
+  CHECK(tree.acl_key("/p") == 1);  // the list /zookeeper/config has (key 1); key 2 went away
+  const std::string bytes = encode_txn_log(DataTree(), log);
+  auto read = read_txn_log("log", bytes);
+  REQUIRE(std::holds_alternative<TxnLogFile>(read));
+  const TxnLogFile& file = std::get<TxnLogFile>(read);
+  REQUIRE(file.entries.size() == log.size());
+  // Each TxnDigest is ZooKeeper's digest of the tree after the txn (setACL changes aversion):
+  // a real server loading the log compares them with its own (digest mismatches otherwise).
+  DataTree replayed;
+  for (size_t i = 0; i < log.size(); ++i) {
+    CHECK(file.entries[i].decoded.txn == *log[i]);
+    replayed.apply(file.entries[i].decoded.txn);
+    REQUIRE(file.entries[i].decoded.digest.has_value());
+    CHECK(file.entries[i].decoded.digest->tree_digest == zk_tree_digest(replayed));
+  }
+  auto snap = read_snapshot("snap", encode_snapshot(tree, make_zxid(1, 4)));
+  REQUIRE(std::holds_alternative<SnapshotFile>(snap));
+  auto back = tree_from_snapshot(std::get<SnapshotFile>(snap), make_zxid(1, 4));
+  if (auto* e = std::get_if<DataDirError>(&back)) FAIL(e->line());
+  const DataTree& restored = std::get<DataTree>(back);
+  CHECK(restored.get_acl("/p").acl == read_acl_unsafe());
+  CHECK(restored.get_acl("/p").stat.aversion == 1);
+  CHECK(restored.get_acl("/q").acl == alice);
+  CHECK(restored.acl_key("/q") == 3);  // keys are not reused
+  CHECK(restored.get_acl("/zookeeper/config").stat.aversion == -1);
+  CHECK(restored.check_invariants() == std::nullopt);
 }

@@ -78,7 +78,25 @@ TEST_CASE("requests decode into core's typed inputs; bad records name the byte o
   CHECK(truncated.xid == 8);
   CHECK(truncated.error.find("at byte") != std::string::npos);
   CHECK(decode_request(be32(9) + be32(999)).kind == DecodedRequest::Kind::kUnknown);
-  CHECK(decode_request(be32(9) + be32(opcode::kGetAcl) + jstr("/")).kind == DecodedRequest::Kind::kUnsupported);
+  CHECK(decode_request(be32(9) + be32(opcode::kGetAllChildrenNumber) + jstr("/")).kind ==
+        DecodedRequest::Kind::kUnsupported);
+  // ACLs and auth decode into core's requests (the create's ACL list included).
+  const DecodedRequest get_acl = decode_request(be32(9) + be32(opcode::kGetAcl) + jstr("/p"));
+  REQUIRE(get_acl.kind == DecodedRequest::Kind::kMessage);
+  CHECK(std::get<GetAclRequest>(std::get<RequestMessage>(get_acl.message).request) == GetAclRequest{"/p"});
+  const DecodedRequest set_acl = decode_request(be32(10) + be32(opcode::kSetAcl) + jstr("/p") + be32(1) + be32(3) +
+                                                jstr("digest") + jstr("u:h") + be32(4));
+  REQUIRE(set_acl.kind == DecodedRequest::Kind::kMessage);
+  CHECK(std::get<SetAclRequest>(std::get<RequestMessage>(set_acl.message).request) ==
+        SetAclRequest{"/p", {Acl{3, AuthId{"digest", "u:h"}}}, 4});
+  const DecodedRequest auth = decode_request(be32(-4) + be32(opcode::kAuth) + be32(0) + jstr("digest") + jstr("u:p"));
+  REQUIRE(auth.kind == DecodedRequest::Kind::kMessage);
+  CHECK(std::get<zk::AuthPacket>(auth.message).scheme == "digest");
+  CHECK(std::get<zk::AuthPacket>(auth.message).auth == "u:p");
+  const DecodedRequest no_acl = decode_request(be32(11) + be32(opcode::kCreate) + jstr("/a") + jstr("") + be32(0) + be32(0));
+  REQUIRE(no_acl.kind == DecodedRequest::Kind::kMessage);
+  CHECK(std::get<CreateRequest>(std::get<RequestMessage>(no_acl.message).request).acl.empty());
+  CHECK(decode_request(be32(12) + be32(opcode::kWhoAmI)).kind == DecodedRequest::Kind::kMessage);
   CHECK(decode_request("abc").kind == DecodedRequest::Kind::kMalformed);
 }
 

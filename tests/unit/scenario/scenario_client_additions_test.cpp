@@ -113,7 +113,7 @@ TEST_CASE("errors: connect lists, crash, multi and the new expectations") {
   CHECK(line_error("expect c results OK NOPE") ==
         "t.zks:3: unknown result code 'NOPE' (OK or a ZooKeeper error name such as BADVERSION, RUNTIMEINCONSISTENCY)");
   CHECK(line_error("expect c state Connected") ==
-        "t.zks:3: unknown connection state 'Connected' (Disconnected, SyncConnected, Expired or Closed)");
+        "t.zks:3: unknown connection state 'Connected' (Disconnected, SyncConnected, Expired, Closed or AuthFailed)");
   CHECK(line_error("expect c server 4") == "t.zks:3: server id 4 is out of range 1..3");
   CHECK(line_error("expect c timeout 4") == "t.zks:3: missing unit in duration '4' (use us, ms, s or m)");
   CHECK(line_error("expect c timeout 1500us") == "t.zks:3: bad timeout '1500us' (a session timeout is whole milliseconds)");
@@ -121,4 +121,40 @@ TEST_CASE("errors: connect lists, crash, multi and the new expectations") {
         "t.zks:3: 'session NAME' compares with a client's session id: only for ephemeralOwner, not 'version'");
   CHECK(line_error("expect c stat ephemeralOwner session bob") ==
         "t.zks:3: unknown client 'bob' (connect it first with: client bob connect ID)");
+}
+
+TEST_CASE("ACL commands parse and format back to the same text") {
+  const std::string text =
+      "cluster 3 super-digest=super:g9oN2HttPfn8MMWJZ2r45Np/LIA=\n"
+      "client c connect 1\n"
+      "c addauth digest alice:secret\n"
+      "c create /p \"\" auth::cdrwa,world:anyone:r\n"
+      "c setAcl -v 0 /p ip:10.0.0.0/8:cd\n"
+      "c getAcl /p\n"
+      "expect c acl ip:10.0.0.0/8:cd\n"
+      "expect c state AuthFailed\n";
+  const ParseResult parsed = parse_scenario(text, "t.zks");
+  REQUIRE(parsed.ok());
+  const Scenario& s = parsed.scenario;
+  CHECK(std::get<Cluster>(s.setup).super_digest == "super:g9oN2HttPfn8MMWJZ2r45Np/LIA=");
+  const auto& create = std::get<ClientCreate>(s.steps[2].command);
+  REQUIRE(create.acl.has_value());
+  CHECK(*create.acl == zk::AclList{zk::Acl{31, zk::AuthId{"auth", ""}}, zk::Acl{1, zk::AuthId{"world", "anyone"}}});
+  const auto& set = std::get<ClientSetAcl>(s.steps[3].command);
+  CHECK(set.version == 0);
+  CHECK(set.acl == zk::AclList{zk::Acl{12, zk::AuthId{"ip", "10.0.0.0/8"}}});
+  CHECK(format_step(s.steps[1].command) == "c addauth digest alice:secret");
+  CHECK(format_step(s.steps[2].command) == "c create /p \"\" auth::cdrwa,world:anyone:r");
+  CHECK(format_step(s.steps[3].command) == "c setAcl -v 0 /p ip:10.0.0.0/8:cd");
+  CHECK(format_step(s.steps[4].command) == "c getAcl /p");
+  CHECK(format_step(s.steps[5].command) == "expect c acl ip:10.0.0.0/8:cd");
+  CHECK(format_step(s.steps[6].command) == "expect c state AuthFailed");
+  // Formatting the whole scenario and parsing it again gives the same scenario.
+  std::string again = format_step(Command(std::get<Cluster>(s.setup))) + "\n";
+  for (const Step& step : s.steps) again += format_step(step.command) + "\n";
+  const ParseResult reparsed = parse_scenario(again, "t.zks");
+  REQUIRE(reparsed.ok());
+  CHECK(reparsed.scenario.steps.size() == s.steps.size());
+  for (size_t i = 0; i < s.steps.size(); ++i) CHECK(reparsed.scenario.steps[i].command == s.steps[i].command);
+  CHECK(reparsed.scenario.setup == s.setup);
 }

@@ -14,13 +14,13 @@ TEST_CASE("errors: unknown command, option, flag") {
   CHECK(error_of("cluster 3 ticks=2s") ==
         "t.zks:1: unknown option 'ticks=2s' (usage: cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] "
         "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] [container-check=60s] "
-        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR])");
+        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64])");
   CHECK(line_error("kill 1 force=yes") == "t.zks:3: unknown option 'force=yes' (usage: kill ID)");
   CHECK(line_error("run until leader timeout=") ==
         "t.zks:3: missing value in option 'timeout=' (usage: run DUR | run until leader [timeout=DUR] | "
         "run until converged [timeout=DUR])");
   CHECK(line_error("start 1 every=1s every=2s") == "t.zks:3: option 'every' given twice");
-  CHECK(line_error("c create -x /a") == "t.zks:3: unknown option '-x' (usage: NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA])");
+  CHECK(line_error("c create -x /a") == "t.zks:3: unknown option '-x' (usage: NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA [ACL]])");
   // zkCli's own refusals (CreateCommand.exec), in its order.
   CHECK(line_error("c create -c -e /a") ==
         "t.zks:3: -c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential.");
@@ -33,7 +33,7 @@ TEST_CASE("errors: unknown command, option, flag") {
         "t.zks:3: ttl must be positive and cannot be larger than: 1099511627775 (saw 0)");
   CHECK(line_error("c create -t 1099511627776 /a") ==
         "t.zks:3: ttl must be positive and cannot be larger than: 1099511627775 (saw 1099511627776)");
-  CHECK(line_error("c create -t") == "t.zks:3: missing value after '-t' (usage: NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA])");
+  CHECK(line_error("c create -t") == "t.zks:3: missing value after '-t' (usage: NAME create [-e] [-s] [-c] [-t TTL] PATH [DATA [ACL]])");
   CHECK(line_error("c multi create -c -e /a") ==
         "t.zks:3: multi op 1: -c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential.");
   CHECK(line_error("c get -e /a") == "t.zks:3: unknown option '-e' (usage: NAME get [-w] PATH)");
@@ -58,15 +58,26 @@ TEST_CASE("errors: missing and extra arguments") {
   CHECK(line_error("c get /a /b") == "t.zks:3: extra argument '/b' (usage: NAME get [-w] PATH)");
   CHECK(line_error("c close now") == "t.zks:3: extra argument 'now' (usage: NAME close)");
   CHECK(line_error("c") ==
-        "t.zks:3: missing operation for client 'c' (create, get, set, ls, stat, delete, sync, multi or close)");
+        "t.zks:3: missing operation for client 'c' (create, get, set, ls, stat, delete, sync, multi, addauth, setAcl, getAcl or close)");
+  // ACL text as zkCli's AclParser splits it; the scheme and id are the server's business.
+  CHECK(line_error("c create /a x world:anyone") ==
+        "t.zks:3: ACL 'world:anyone' does not have the form scheme:id:perm");
+  CHECK(line_error("c setAcl /a world:anyone:rwx") == "t.zks:3: ACL 'world:anyone:rwx': unknown perm 'x' (perms are of cdrwa)");
+  CHECK(line_error("c setAcl /a") == "t.zks:3: missing ACL (usage: NAME setAcl [-v VERSION] PATH ACL (ACL: scheme:id:perms[,...]))");
+  CHECK(line_error("expect c acl ,") == "t.zks:3: ACL '' does not have the form scheme:id:perm");
+  CHECK(line_error("c addauth digest") ==
+        "t.zks:3: missing AUTH (usage: NAME addauth SCHEME AUTH (e.g. addauth digest user:password))");
+  CHECK(error_of("cluster 3 super-digest=nocolon") ==
+        "t.zks:1: bad super-digest 'nocolon' (expected USER:BASE64 as DigestAuthenticationProvider prints it, "
+        "e.g. super:g9oN2HttPfn8MMWJZ2r45Np/LIA=)");
   CHECK(line_error("c rm /a") ==
-        "t.zks:3: unknown operation 'rm' for client 'c' (create, get, set, ls, stat, delete, sync, multi or close)");
+        "t.zks:3: unknown operation 'rm' for client 'c' (create, get, set, ls, stat, delete, sync, multi, addauth, setAcl, getAcl or close)");
   CHECK(line_error("expect") ==
         "t.zks:3: missing what to expect (e.g. expect leader 1, expect state 2 FOLLOWING, expect NAME ok)");
   CHECK(line_error("expect c") ==
-        "t.zks:3: missing what to expect of client 'c' (ok, error, data, created, children, stat, event, no-event, results, state, server or timeout)");
+        "t.zks:3: missing what to expect of client 'c' (ok, error, data, created, children, stat, event, no-event, results, state, server, timeout or acl)");
   CHECK(line_error("expect c fine") == "t.zks:3: unknown expectation 'fine' for client 'c' (ok, error, data, "
-                                       "created, children, stat, event, no-event, results, state, server or timeout)");
+                                       "created, children, stat, event, no-event, results, state, server, timeout or acl)");
   CHECK(line_error("expect lead 1") ==
         "t.zks:3: unknown expectation 'lead' (leader, state, converged, epoch, zxid, violation, srvr, stat, mntr, "
         "conf, envi, or a client name)");
@@ -123,7 +134,7 @@ TEST_CASE("errors: cluster first and once") {
   CHECK(error_of("cluster") ==
         "t.zks:1: missing server count N (usage: cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] "
         "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] [container-check=60s] "
-        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR])");
+        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64])");
 }
 
 TEST_CASE("errors: cluster host-uptime=") {
@@ -223,13 +234,13 @@ TEST_CASE("errors: cluster config") {
         "t.zks:2: server id 3 is out of range 1..1");
   CHECK(error_of("cluster config") == "t.zks:1: missing PATH (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "
         "[bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64])");
   CHECK(error_of("cluster config a b") ==
         "t.zks:1: extra argument 'b' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64])");
   CHECK(error_of("cluster config a tick=2s") ==
         "t.zks:1: unknown option 'tick=2s' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64])");
 }
 
 TEST_CASE("errors: messages escape control bytes and cut long words") {

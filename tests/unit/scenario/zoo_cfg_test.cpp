@@ -172,3 +172,14 @@ TEST_CASE("zoo.cfg: errors carry FILE:LINE") {
   CHECK(cfg_error("dataDir=/a\\\n") == "zoo.cfg:1: line continuation with '\\' is not supported");
   CHECK(cfg_error(std::string("tickTime=2\0", 11)) == "zoo.cfg:1: control byte 0x00 at column 11");
 }
+
+TEST_CASE("zoo.cfg: skipACL and the super digest, ZooKeeper system properties zksim models") {
+  CHECK_FALSE(cfg_ok(kThree).skip_acl);
+  CHECK(cfg_ok(std::string(kThree) + "skipACL=yes\n").skip_acl);
+  // ZooKeeperServer compares with "yes" exactly.
+  CHECK_FALSE(cfg_ok(std::string(kThree) + "skipACL=true\n").skip_acl);
+  CHECK_FALSE(cfg_ok(std::string(kThree) + "skipACL=Yes\n").skip_acl);
+  const ZooCfg super = cfg_ok(std::string(kThree) + "DigestAuthenticationProvider.superDigest=super:g9oN2HttPfn8MMWJZ2r45Np/LIA=\n");
+  CHECK(super.super_digest == "super:g9oN2HttPfn8MMWJZ2r45Np/LIA=");
+  CHECK(super.warnings.empty());
+}

@@ -89,7 +89,10 @@ TEST_CASE("snapshot round trip keeps every node, stat, counter and session") {
   h.create("/a/s", CreateMode::kPersistentSequential);
   h.write(DeleteRequest{"/a/s0000000000", -1});
   h.create("/e", CreateMode::kEphemeral, "", kSessionB);
-  h.write(SetDataRequest{"/zookeeper/config", "server.1=x", -1});
+  // What a reconfig writes (clients may not: the node is world:anyone:r).
+  CHECK(h.write(SetDataRequest{"/zookeeper/config", "server.1=x", -1}).result.err == ErrorCode::kNoAuth);
+  h.commit(Txn{TxnHeader{kSessionA, 0, h.next_zxid++, h.time_ms, OpCode::kSetData},
+               SetDataTxn{"/zookeeper/config", "server.1=x", 0}});
   const std::string bytes = serialize_snapshot(h.tree);
   std::string error;
   const std::optional<DataTree> loaded = load_snapshot(bytes, &error);
