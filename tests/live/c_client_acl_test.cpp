@@ -40,6 +40,18 @@ bool wait_for(Pred pred, int ms) {
   return pred();
 }
 
+std::atomic<int> g_sync_rc{1};
+void sync_completion(int rc, const char*, const void*) { g_sync_rc = rc; }
+
+// zoo_async (ZooKeeper's sync): the handle's server catches up with the leader. The two
+// handles may sit on different servers, and ZooKeeper promises a client another client's
+// write only after a sync.
+bool sync_path(zhandle_t* zh, const char* path) {
+  g_sync_rc = 1;
+  if (zoo_async(zh, path, sync_completion, nullptr) != ZOK) return false;
+  return wait_for([] { return g_sync_rc.load() != 1; }, 5000) && g_sync_rc == ZOK;
+}
+
 zhandle_t* open_handle(const char* hosts, std::atomic<int>* connected) {
   zhandle_t* zh = zookeeper_init(hosts, watcher, 10000, nullptr, connected, 0);
   if (zh == nullptr || !wait_for([&] { return zoo_state(zh) == ZOO_CONNECTED_STATE; }, 10000)) return nullptr;
@@ -100,6 +112,7 @@ int main(int argc, char** argv) {
   check(zoo_get_acl(other, "/c-acl", &acl, &stat) == ZNOAUTH, "without READ or ADMIN, zoo_get_acl is ZNOAUTH");
 
   check(zoo_set_acl(zh, "/c-acl", 0, &ZOO_READ_ACL_UNSAFE) == ZOK, "zoo_set_acl to world:anyone:r is ZOK");
+  check(sync_path(other, "/c-acl"), "the second handle syncs");
   check(zoo_get_acl(other, "/c-acl", &acl, &stat) == ZOK && acl_text(acl) == "world:anyone:1" && stat.aversion == 1,
         "now anyone reads the ACL, at aversion 1");
   deallocate_ACL_vector(&acl);
