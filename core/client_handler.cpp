@@ -201,11 +201,8 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
   const WatcherId watcher = static_cast<WatcherId>(connection);
   ReplyMessage reply;
   reply.cxid = message.cxid;
-  // getData / getChildren: NONODE first, then READ (before any watch is set).
-  const auto readable = [&](const std::string& path) {
-    const AclList* acl = db_.tree().acl_for(path);
-    return acl == nullptr || config_.skip_acl || check_acl(*acl, perms::kRead, message.auth_info);
-  };
+  // getData / getChildren / getAllChildrenNumber: NONODE first, then READ (before any watch is set).
+  const auto readable = [&](const std::string& path) { return client_may_read(path, message.auth_info); };
   if (client_answer_acl_read(message, &reply)) {
     // getACL / whoAmI
   } else if (const auto* get = std::get_if<GetDataRequest>(&message.request)) {
@@ -235,6 +232,7 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
   } else if (const auto* count = std::get_if<GetAllChildrenNumberRequest>(&message.request)) {
     reply.body.all_children_number = db_.tree().all_children_number(count->path);
     if (!reply.body.all_children_number) reply.err = ErrorCode::kNoNode;
+    else if (!readable(count->path)) reply.err = ErrorCode::kNoAuth;
   } else if (const auto* ephemerals = std::get_if<GetEphemeralsRequest>(&message.request)) {
     // DataTree.getEphemerals hands out a clone of the session's set; its order is the clone's.
     const SessionId session = cnxns_.connections.at(connection).session;
@@ -242,7 +240,7 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
       if (ephemeral_matches(path, ephemerals->prefix_path)) reply.body.ephemerals.push_back(std::move(path));
     }
   } else if (const auto* multi = std::get_if<MultiReadRequest>(&message.request)) {
-    client_answer_multi_read(*multi, reply);
+    client_answer_multi_read(*multi, message.auth_info, reply);
   } else if (const auto* check = std::get_if<CheckWatchesRequest>(&message.request)) {
     if (!valid_watcher_type(check->watcher_type)) {
       reply.err = ErrorCode::kMarshallingError;  // WatcherType.fromInt throws
@@ -280,11 +278,20 @@ void QuorumPeer::client_answer_read(ConnectionId connection, const RequestMessag
 // keeps only the path of a read op (Op.getData(path)), so a watch flag sent is dropped, as a
 // real 3.8.0 showed (tools/live/wire_probe.py reads). A write op stops it with
 // MARSHALLINGERROR ("Invalid type of readOp"), the header alone.
-void QuorumPeer::client_answer_multi_read(const MultiReadRequest& multi, ReplyMessage& reply) {
+bool QuorumPeer::client_may_read(const std::string& path, const std::vector<AuthId>& auth_info) const {
+  const AclList* acl = db_.tree().acl_for(path);
+  return acl == nullptr || config_.skip_acl || check_acl(*acl, perms::kRead, auth_info);
+}
+
+// Each op is checked as its own request would be (handleGetDataRequest /
+// handleGetChildrenRequest): NONODE, then NOAUTH, as that op's error result.
+void QuorumPeer::client_answer_multi_read(const MultiReadRequest& multi, const std::vector<AuthId>& auth_info,
+                                          ReplyMessage& reply) {
   for (const ReadOp& op : multi.ops) {
     ReadOpResult result;
     if (const auto* get = std::get_if<GetDataRequest>(&op)) {
       DataResult data = db_.tree().get_data(get->path);
+      if (data.err == ErrorCode::kOk && !client_may_read(get->path, auth_info)) data.err = ErrorCode::kNoAuth;
       if (data.err == ErrorCode::kOk) {
         result.type = OpCode::kGetData;
         result.data = std::move(data.data);
@@ -294,6 +301,7 @@ void QuorumPeer::client_answer_multi_read(const MultiReadRequest& multi, ReplyMe
       }
     } else if (const auto* children = std::get_if<GetChildrenRequest>(&op)) {
       ChildrenResult listed = db_.tree().get_children(children->path);
+      if (listed.err == ErrorCode::kOk && !client_may_read(children->path, auth_info)) listed.err = ErrorCode::kNoAuth;
       if (listed.err == ErrorCode::kOk) {
         result.type = OpCode::kGetChildren;
         result.children = std::move(listed.children);

@@ -218,7 +218,10 @@ class QuorumPeer {
   void client_close(ConnectionId connection, const std::string& reason, Outbox& out);
   void client_close_all(const std::string& reason, Outbox& out);
   void client_on_revalidated(SessionId session, bool valid, Outbox& out);
-  void client_answer_multi_read(const MultiReadRequest& multi, ReplyMessage& reply);
+  void client_answer_multi_read(const MultiReadRequest& multi, const std::vector<AuthId>& auth_info,
+                                ReplyMessage& reply);
+  // READ on the node at `path` for these ids (true when there is no such node or ACLs are skipped).
+  bool client_may_read(const std::string& path, const std::vector<AuthId>& auth_info) const;
   void injected_read_pending(const std::string& path, ReplyMessage& reply) const;
 
   PeerConfig config_;

@@ -468,6 +468,16 @@ def reads(addr):
     ask(5, s_str("/wr") + s_buf(b"new") + struct.pack(">i", -1))  # no event: multiRead sets no watch
     ask(2, s_str("/wr/a/eph") + struct.pack(">i", -1), replies=2)
     ask(103, s_str(""))
+    # ACLs: /ws readable by alice's digest only; a session without it gets NOAUTH from
+    # getAllChildrenNumber and from each multiRead op on /ws, not on its open child.
+    exchange(c, m, auth("digest", b"alice:secret"), 100)
+    ask(1, s_str("/ws") + s_buf(b"s") + acl_vec((ALL, "auth", "")) + struct.pack(">i", 0))
+    ask(1, s_str("/ws/c") + s_buf(b"c") + acl_open() + struct.pack(">i", 0))
+    ask(104, s_str("/ws"))
+    exchange(c2, m2, req(2, 104, s_str("/ws")), 104)
+    exchange(c2, m2, req(3, 104, s_str("/ws/c")), 104)
+    exchange(c2, m2, req(4, 22, mh(4) + s_str("/ws") + b"\0" + mh(8) + s_str("/ws") + b"\0" +
+                         mh(4) + s_str("/ws/c") + b"\0" + mh(4) + s_str("/missing") + b"\0" + mh(-1, True)), 22)
 
 
 PROBES["reads"] = reads
