@@ -18,14 +18,17 @@ namespace {
 
 constexpr const char* kHelp =
     "ZooKeeper -server host:port cmd args\n"
+    "\taddauth scheme auth\n"
     "\tclose\n"
     "\tconnect [server id | id,id,...]  (first server, or the whole server list in order)\n"
-    "\tcreate [-s] [-e] [-c] [-t ttl] path [data]\n"
+    "\tcreate [-s] [-e] [-c] [-t ttl] path [data] [acl]\n"
     "\tdelete [-v version] path\n"
     "\tget [-s] [-w] path\n"
+    "\tgetAcl path\n"
     "\tls [-s] [-w] path\n"
     "\tmulti op ; op ; ...  (create/set/delete/check, as in a scenario)\n"
     "\tset [-s] [-v version] path data\n"
+    "\tsetAcl [-v version] path acl\n"
     "\tstat [-w] path\n"
     "\tsync path\n"
     "\tsrvr | stat | mntr | conf | cons | wchs | wchc | wchp | dump | envi | ruok | isro\n"

@@ -3,6 +3,7 @@
 // and errors as zkCli's messages.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -181,4 +182,13 @@ TEST_CASE("console: addauth, getAcl and setAcl as zkCli prints them; NOAUTH and 
   CHECK(console.run("set /p x") == Lines{"[zk: S2(CONNECTED) 7] set /p x", "Insufficient permission : /p"});
   CHECK(console.run("setAcl /p world:anyone") ==
         Lines{"[zk: S2(CONNECTED) 8] setAcl /p world:anyone", "ACL 'world:anyone' does not have the form scheme:id:perm"});
+}
+
+TEST_CASE("console: help lists every command the console takes, the ACL ones included") {
+  Console console;
+  const Lines out = console.run("help");
+  for (const char* command : {"\taddauth scheme auth", "\tcreate [-s] [-e] [-c] [-t ttl] path [data] [acl]",
+                              "\tgetAcl path", "\tsetAcl [-v version] path acl"}) {
+    CHECK_MESSAGE(std::find(out.begin(), out.end(), std::string(command)) != out.end(), command);
+  }
 }
