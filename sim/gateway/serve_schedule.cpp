@@ -43,6 +43,12 @@ ServeSchedule::ServeSchedule(Scenario scenario) : scenario_(std::move(scenario))
   }
 }
 
+void ServeSchedule::stop(Turn* turn, std::string error) {
+  turn->error = std::move(error);
+  wait_ = Wait::kNone;
+  next_ = scenario_.steps.size();
+}
+
 std::string ServeSchedule::where(const Step& step) const { return fmt::format("{}:{}", scenario_.file_name, step.line); }
 
 ServeSchedule::Turn ServeSchedule::poll(World& world) {
@@ -55,10 +61,7 @@ ServeSchedule::Turn ServeSchedule::poll(World& world) {
       ++next_;
       continue;
     }
-    if (!begin(world, step, &turn)) {
-      next_ = scenario_.steps.size();
-      return turn;
-    }
+    if (!begin(world, step, &turn)) return turn;
     if (!waiting()) ++next_;
   }
   return turn;
@@ -73,13 +76,12 @@ bool ServeSchedule::begin(World& world, const Step& step, Turn* turn) {
     started_ = 0;
     wait_ = Wait::kStartEvery;  // poll() starts the first one at once
     wait_until_us_ = world.now_us();
-    (void)turn;
     return true;
   }
   if (is_instant_action(command)) {
     const ActionOutcome outcome = apply_action(world, command);
     if (!outcome.error.empty()) {
-      turn->error = fmt::format("{}: {}: {}", where(step), format_step(command), outcome.error);
+      stop(turn, fmt::format("{}: {}: {}", where(step), format_step(command), outcome.error));
       return false;
     }
     turn->lines.push_back(fmt::format("{}: {} (at {})", where(step), format_step(command), at));
@@ -102,7 +104,7 @@ bool ServeSchedule::begin(World& world, const Step& step, Turn* turn) {
     // `clients async|wait`: simulated clients' operations never block a live schedule.
     return true;
   } else {
-    turn->error = fmt::format("{}: {}: cannot run in live mode", where(step), format_step(command));
+    stop(turn, fmt::format("{}: {}: cannot run in live mode", where(step), format_step(command)));
     return false;
   }
   turn->lines.push_back(fmt::format("{}: {} (from {})", where(step), format_step(command), at));
@@ -123,10 +125,8 @@ bool ServeSchedule::wait_over(World& world, const Step& step, Turn* turn) {
         return true;
       }
       if (world.now_us() >= wait_until_us_) {
-        turn->error = fmt::format("{}: {}: not reached by {}", where(step), format_step(step.command),
-                                  format_time_us(wait_until_us_));
-        wait_ = Wait::kNone;
-        next_ = scenario_.steps.size();
+        stop(turn, fmt::format("{}: {}: not reached by {}", where(step), format_step(step.command),
+                               format_time_us(wait_until_us_)));
       }
       return false;
     }
@@ -137,9 +137,7 @@ bool ServeSchedule::wait_over(World& world, const Step& step, Turn* turn) {
         one.servers = {start.servers[started_]};
         const ActionOutcome outcome = apply_action(world, one);
         if (!outcome.error.empty()) {
-          turn->error = fmt::format("{}: {}: {}", where(step), format_step(Command(one)), outcome.error);
-          wait_ = Wait::kNone;
-          next_ = scenario_.steps.size();
+          stop(turn, fmt::format("{}: {}: {}", where(step), format_step(Command(one)), outcome.error));
           return false;
         }
         turn->lines.push_back(fmt::format("{}: {} (at {})", where(step), format_step(Command(one)),

@@ -44,7 +44,9 @@ class ServeSchedule {
   bool waiting() const { return wait_ != Wait::kNone; }
   // True when the current wait is over; an error past a `run until` timeout.
   bool wait_over(World& world, const Step& step, Turn* turn);
-  // Starts the next step; false when the schedule must stop (turn->error set).
+  // The schedule ends here with `error` (what poll() reports).
+  void stop(Turn* turn, std::string error);
+  // Starts the next step; false when the schedule stopped (turn->error set).
   bool begin(World& world, const Step& step, Turn* turn);
   std::string where(const Step& step) const;
 

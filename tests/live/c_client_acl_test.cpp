@@ -8,6 +8,8 @@
 // Usage: live_c_client_acl_test HOSTS   (exit 0: every check held; one line per check)
 #include <zookeeper/zookeeper.h>
 
+#include "c_client_checks.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -17,13 +19,12 @@
 
 namespace {
 
-int g_failures = 0;
+using live::check;
+using live::g_failures;
+using live::wait_for;
+
 std::atomic<int> g_auth_rc{1};
 
-void check(bool ok, const std::string& what) {
-  std::printf("%s: %s\n", ok ? "ok" : "FAILED", what.c_str());
-  if (!ok) ++g_failures;
-}
 
 void watcher(zhandle_t*, int, int, const char*, void* connected) {
   static_cast<std::atomic<int>*>(connected)->store(1);
@@ -31,14 +32,6 @@ void watcher(zhandle_t*, int, int, const char*, void* connected) {
 
 void auth_completion(int rc, const void*) { g_auth_rc = rc; }
 
-template <typename Pred>
-bool wait_for(Pred pred, int ms) {
-  for (int i = 0; i < ms / 10; ++i) {
-    if (pred()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return pred();
-}
 
 std::atomic<int> g_sync_rc{1};
 void sync_completion(int rc, const char*, const void*) { g_sync_rc = rc; }

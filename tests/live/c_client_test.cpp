@@ -8,6 +8,8 @@
 #include <netinet/in.h>
 #include <zookeeper/zookeeper.h>
 
+#include "c_client_checks.h"
+
 #include <atomic>
 #include <cstdlib>
 #include <chrono>
@@ -18,15 +20,14 @@
 
 namespace {
 
+using live::check;
+using live::g_failures;
+using live::wait_for;
+
 std::atomic<int> g_connected{0};
 std::atomic<int> g_data_events{0};
 std::atomic<int> g_async_rc{1};
-int g_failures = 0;
 
-void check(bool ok, const char* what) {
-  std::printf("%s: %s\n", ok ? "ok" : "FAILED", what);
-  if (!ok) ++g_failures;
-}
 
 void global_watcher(zhandle_t*, int type, int state, const char*, void*) {
   if (type == ZOO_SESSION_EVENT && state == ZOO_CONNECTED_STATE) g_connected = 1;
@@ -38,14 +39,6 @@ void data_watcher(zhandle_t*, int type, int, const char* path, void*) {
 
 void string_completion(int rc, const char*, const void*) { g_async_rc = rc; }
 
-template <typename Pred>
-bool wait_for(Pred pred, int ms) {
-  for (int i = 0; i < ms / 10; ++i) {
-    if (pred()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return pred();
-}
 
 }  // namespace
 
