@@ -97,6 +97,15 @@ wait_for "note console.last Created /box" 30
 click console.input
 type_line "create -t 5000 /t"
 wait_for "note console.last KeeperErrorCode = Unimplemented for /t" 30
+# ACLs as zkCli spells them: addauth, then getAcl of the open node prints its one entry.
+click console.input
+type_line "addauth digest alice:secret"
+click console.input
+type_line "getAcl /probe"
+wait_for "note console.last : cdrwa" 30
+click console.input
+type_line "help"
+wait_for "note console.line[0-9]+[[:space:]]+setAcl \[-v version\] path acl" 10
 click controls.play
 wait_for "playing 0"
 no_clashes
