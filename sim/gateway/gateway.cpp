@@ -11,7 +11,9 @@ namespace zk::sim::gateway {
 
 uint64_t Gateway::accept(ServerId server, std::string remote_address) {
   const uint64_t id = next_id_++;
+  if (observer_) observer_->accepted(id, server, remote_address);
   Connection& c = connections_[id];
+  c.id = id;
   c.server = server;
   c.remote_address = std::move(remote_address);
   c.reader = FrameReader(config_.max_buffer_bytes);
@@ -39,6 +41,7 @@ void Gateway::on_bytes(uint64_t id, std::string_view bytes) {
   auto it = connections_.find(id);
   if (it == connections_.end() || it->second.closing) return;
   Connection& c = it->second;
+  if (observer_) observer_->bytes_in(id, bytes);
   c.reader.feed(bytes);
   read_frames(id, c);
 }
@@ -78,7 +81,7 @@ bool Gateway::answer_four_letter_word(uint64_t id, Connection& c) {
     close(id, c, fmt::format("four-letter word {}: not answered by zksim", *word));
     return true;
   }
-  c.output += *answer;
+  append_output(c, *answer);
   close(id, c, fmt::format("four-letter word {} answered ({} bytes)", *word, answer->size()));
   return true;
 }
@@ -107,20 +110,20 @@ void Gateway::on_frame(uint64_t id, Connection& c, const std::string& frame) {
         // FinalRequestProcessor: a record that does not parse is MARSHALLINGERROR.
         log_.push_back(fmt::format("{} -> S{}: {} xid {}: malformed: {}", c.remote_address, c.server,
                                    opcode_name(request.type), request.xid, request.error));
-        c.output += encode_header_only(request.xid, server_zxid(c.server),
-                                       static_cast<int32_t>(ErrorCode::kMarshallingError));
+        append_output(c, encode_header_only(request.xid, server_zxid(c.server),
+                                            static_cast<int32_t>(ErrorCode::kMarshallingError)));
       }
       return;
     case DecodedRequest::Kind::kUnknown:
       // UnimplementedRequestProcessor: UNIMPLEMENTED with zxid -1, then the connection closes.
-      c.output += encode_header_only(request.xid, -1, static_cast<int32_t>(ErrorCode::kUnimplemented));
+      append_output(c, encode_header_only(request.xid, -1, static_cast<int32_t>(ErrorCode::kUnimplemented)));
       close(id, c, fmt::format("unknown opcode {} (xid {})", request.type, request.xid));
       return;
     case DecodedRequest::Kind::kUnsupported:
       log_.push_back(fmt::format("{} -> S{}: {} (opcode {}) is not modelled by zksim: answered UNIMPLEMENTED",
                                  c.remote_address, c.server, opcode_name(request.type), request.type));
-      c.output += encode_header_only(request.xid, server_zxid(c.server),
-                                     static_cast<int32_t>(ErrorCode::kUnimplemented));
+      append_output(c, encode_header_only(request.xid, server_zxid(c.server),
+                                          static_cast<int32_t>(ErrorCode::kUnimplemented)));
       return;
     case DecodedRequest::Kind::kMessage: break;
   }
@@ -133,9 +136,9 @@ void Gateway::on_frame(uint64_t id, Connection& c, const std::string& frame) {
 void Gateway::deliver(Connection& c, const ServerToClient& message) {
   if (const auto* response = std::get_if<ConnectResponse>(&message)) {
     const bool valid = response->timeout_ms > 0;
-    c.output += encode_connect_response(valid ? static_cast<int32_t>(response->timeout_ms) : 0,
+    append_output(c, encode_connect_response(valid ? static_cast<int32_t>(response->timeout_ms) : 0,
                                         valid ? response->session_id : 0,
-                                        valid ? response->password : std::string(16, '\0'), c.with_read_only);
+                                             valid ? response->password : std::string(16, '\0'), c.with_read_only));
     c.awaiting_connect_response = false;
     if (!valid) {
       c.closing = true;
@@ -150,20 +153,30 @@ void Gateway::deliver(Connection& c, const ServerToClient& message) {
         break;
       }
     }
-    c.output += encode_reply(request, *reply);
+    append_output(c, encode_reply(request, *reply));
     if (request.type == opcode::kCloseSession) c.closing = true;
   } else if (const auto* event = std::get_if<WatchEventMessage>(&message)) {
-    c.output += encode_watch_event(*event);
+    append_output(c, encode_watch_event(*event));
   } else if (const auto* ping = std::get_if<PingReply>(&message)) {
-    c.output += encode_ping_reply(ping->zxid);
+    append_output(c, encode_ping_reply(ping->zxid));
   } else if (const auto* closed = std::get_if<ConnectionClosed>(&message)) {
     c.closing = true;
     log_.push_back(fmt::format("{} -> S{}: connection closed by the server: {}", c.remote_address, c.server, closed->reason));
   }
 }
 
+void Gateway::append_output(Connection& c, std::string_view bytes) {
+  if (observer_ && !bytes.empty()) observer_->bytes_out(c.id, bytes);
+  c.output += bytes;
+}
+
 void Gateway::collect() {
   std::vector<ExternalDelivery>& outbox = world_.external_outbox();
+  if (outbox.empty()) return;
+  if (observer_) observer_->collecting();
+  // Connections whose ConnectResponse went out read the frames waiting behind it once every
+  // delivery is made, so what a client gets never depends on where a collect fell.
+  std::vector<uint64_t> ready;
   for (ExternalDelivery& delivery : outbox) {
     auto it = connections_.find(delivery.external_id);
     if (it == connections_.end()) continue;
@@ -171,19 +184,37 @@ void Gateway::collect() {
     if (c.closing && !std::holds_alternative<ConnectionClosed>(delivery.message)) continue;
     const bool was_awaiting = c.awaiting_connect_response;
     deliver(c, delivery.message);
-    if (was_awaiting && !c.awaiting_connect_response && !c.closing) read_frames(it->first, c);
-    if (c.output.size() > config_.max_output_bytes) {
-      close(it->first, c, fmt::format("the client reads nothing: {} bytes wait to be written", c.output.size()));
-      c.output.clear();
-    }
+    if (was_awaiting && !c.awaiting_connect_response && !c.closing) ready.push_back(it->first);
   }
   outbox.clear();
+  for (uint64_t id : ready) {
+    auto it = connections_.find(id);
+    if (it != connections_.end() && !it->second.closing) read_frames(id, it->second);
+  }
+}
+
+bool Gateway::close_if_unread(uint64_t id) {
+  auto it = connections_.find(id);
+  if (it == connections_.end() || it->second.closing) return false;
+  if (it->second.output.size() <= config_.max_output_bytes) return false;
+  close_unread(id);
+  return true;
+}
+
+void Gateway::close_unread(uint64_t id) {
+  auto it = connections_.find(id);
+  if (it == connections_.end() || it->second.closing) return;
+  Connection& c = it->second;
+  if (observer_) observer_->unread_closed(id);
+  close(id, c, fmt::format("the client reads nothing: more than {} bytes wait to be written", config_.max_output_bytes));
+  c.output.clear();
 }
 
 void Gateway::on_client_closed(uint64_t id) {
   auto it = connections_.find(id);
   if (it == connections_.end()) return;
   Connection& c = it->second;
+  if (observer_) observer_->client_closed(id);
   c.closing = true;
   if (c.world_id != 0) world_.external_close(c.world_id);
   c.output.clear();
@@ -202,6 +233,7 @@ bool Gateway::closing(uint64_t id) const {
 void Gateway::forget(uint64_t id) {
   auto it = connections_.find(id);
   if (it == connections_.end()) return;
+  if (observer_) observer_->forgotten(id);
   Connection& c = it->second;
   if (c.world_id != 0) world_.external_close(c.world_id);
   connections_.erase(it);

@@ -8,6 +8,14 @@
 // (after an UNIMPLEMENTED reply), closeSession (after its reply), a server that is not
 // serving or goes down, all close it; each close is one log line. A connection whose first
 // four bytes spell a four-letter word is answered and closed (four_letter_port.h).
+//
+// Everything that reaches the gateway from outside (a connection accepted, bytes read, a
+// client's close, a client that reads nothing, the socket's end) and every step where the
+// world's messages are collected is reported to an optional GatewayObserver before it is
+// handled, with every byte the gateway then has for a client: that is all `zksim serve
+// --record` needs to replay a live session through this same code (live_recorder.h,
+// wire_replay.h). Nothing the gateway decides depends on the wall clock or on how much the
+// socket loop has written.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +30,22 @@
 
 namespace zk::sim::gateway {
 
+// Told of every input to the gateway before it is handled, and of every byte the gateway
+// has for a client. The socket loop also reports each time it ran the world.
+class GatewayObserver {
+ public:
+  virtual ~GatewayObserver() = default;
+  virtual void accepted(uint64_t id, ServerId server, const std::string& remote_address) = 0;
+  virtual void bytes_in(uint64_t id, std::string_view bytes) = 0;
+  virtual void client_closed(uint64_t id) = 0;
+  virtual void unread_closed(uint64_t id) = 0;
+  virtual void collecting() = 0;  // only when the world has sent something
+  virtual void forgotten(uint64_t id) = 0;
+  virtual void bytes_out(uint64_t id, std::string_view bytes) = 0;
+  // The socket loop ran the world (run_for), possibly by 0 us: events due now were handled.
+  virtual void world_ran() = 0;
+};
+
 struct GatewayConfig {
   int64_t max_buffer_bytes = 0xfffff;  // jute.maxbuffer
   // Beyond this many bytes waiting to be written to a client that does not read, the
@@ -34,6 +58,9 @@ struct GatewayConfig {
 class Gateway {
  public:
   Gateway(World& world, GatewayConfig config) : world_(world), config_(config) {}
+  const GatewayConfig& config() const { return config_; }
+  void set_observer(GatewayObserver* observer) { observer_ = observer; }
+  GatewayObserver* observer() const { return observer_; }
 
   // A client connected to a server's port; returns the gateway's connection number.
   uint64_t accept(ServerId server, std::string remote_address);
@@ -51,6 +78,12 @@ class Gateway {
   bool closing(uint64_t id) const;
   // The socket loop closed the socket: forget the connection.
   void forget(uint64_t id);
+  // The socket loop's check after writing: a client with more than max_output_bytes
+  // waiting (it reads nothing) is closed; true if it was.
+  bool close_if_unread(uint64_t id);
+  // Closes it for that reason whatever waits (a recording's replay, which compares bytes as
+  // they come instead of holding them).
+  void close_unread(uint64_t id);
   // One line per notable event ("127.0.0.1:5000 -> S1: Len error 2000000 > jute.maxbuffer"),
   // taken by the caller.
   std::vector<std::string>& log() { return log_; }
@@ -58,6 +91,7 @@ class Gateway {
 
  private:
   struct Connection {
+    uint64_t id = 0;
     ServerId server = 0;
     std::string remote_address;
     ConnectionId world_id = 0;
@@ -77,11 +111,14 @@ class Gateway {
   bool answer_four_letter_word(uint64_t id, Connection& c);
   void read_frames(uint64_t id, Connection& c);
   void deliver(Connection& c, const ServerToClient& message);
+  // Every byte for a client goes through here (the observer sees it).
+  void append_output(Connection& c, std::string_view bytes);
   void close(uint64_t id, Connection& c, const std::string& why);
   int64_t server_zxid(ServerId server) const;
 
   World& world_;
   GatewayConfig config_;
+  GatewayObserver* observer_ = nullptr;
   uint64_t next_id_ = 1;
   std::map<uint64_t, Connection> connections_;
   std::vector<std::string> log_;

@@ -79,6 +79,12 @@ std::string serve(World& world, const ServeConfig& config, const std::atomic<boo
     listeners.push_back(Listener{fd, static_cast<ServerId>(i + 1)});
   }
   Gateway gateway(world, config.gateway);
+  gateway.set_observer(config.observer);
+  // Every run of the world is told to the observer: a recording replays the same runs.
+  const auto run_world_for = [&](int64_t duration_us) {
+    world.run_for(duration_us);
+    if (config.observer) config.observer->world_ran();
+  };
   std::map<uint64_t, ClientSocket> clients;
   const WallPacer pacer(world.now_us(), config.speed, WallPacer::Clock::now());
   std::vector<pollfd> fds;
@@ -88,7 +94,7 @@ std::string serve(World& world, const ServeConfig& config, const std::atomic<boo
   while (!stop.load()) {
     // 1. The world catches up with the wall clock.
     const int64_t target_us = pacer.virtual_now_us(WallPacer::Clock::now());
-    if (target_us > world.now_us()) world.run_for(target_us - world.now_us());
+    if (target_us > world.now_us()) run_world_for(target_us - world.now_us());
     gateway.collect();
     if (stop_reason = on_turn(world, gateway); !stop_reason.empty()) break;
     gateway.collect();
@@ -102,6 +108,7 @@ std::string serve(World& world, const ServeConfig& config, const std::atomic<boo
         if (n <= 0) break;
         out->erase(0, static_cast<size_t>(n));
       }
+      gateway.close_if_unread(it->first);
       if (gateway.closing(it->first) && (!out || out->empty() || world.violation())) {
         ::close(it->second.fd);
         gateway.forget(it->first);
@@ -127,7 +134,7 @@ std::string serve(World& world, const ServeConfig& config, const std::atomic<boo
     if (ready <= 0) continue;
     // 4. New clients and their bytes: inputs at the world's current time.
     const int64_t now_target_us = pacer.virtual_now_us(WallPacer::Clock::now());
-    if (now_target_us > world.now_us()) world.run_for(now_target_us - world.now_us());
+    if (now_target_us > world.now_us()) run_world_for(now_target_us - world.now_us());
     for (size_t i = 0; i < listeners.size(); ++i) {
       if (!(fds[i].revents & POLLIN)) continue;
       for (;;) {
@@ -164,7 +171,7 @@ std::string serve(World& world, const ServeConfig& config, const std::atomic<boo
       }
     }
     // What just arrived is handled now, not a poll later.
-    world.run_for(0);
+    run_world_for(0);
   }
   gateway.collect();
   close_all(&clients);

@@ -23,6 +23,7 @@ struct ServeConfig {
   double speed = 1.0;      // virtual seconds per wall second
   GatewayConfig gateway;
   int max_connections = 4096;
+  GatewayObserver* observer = nullptr;  // `serve --record` (live_recorder.h)
 };
 
 // Runs until *stop is set (a signal handler, or a test) or a listening port cannot be
