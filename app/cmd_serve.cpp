@@ -1,5 +1,5 @@
 // `zksim serve [SCENARIO.zks] [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N]
-// [--max-seconds S] [--4lw-whitelist LIST] [--super-digest USER:BASE64] [--skip-acl]`:
+// [--max-seconds S] [--4lw-whitelist LIST] [--super-digest USER:BASE64] [--skip-acl] [--record OUT.zks]`:
 // live mode. Without a scenario: starts an ensemble of N simulated servers, waits until a
 // leader serves, and opens one TCP client port per server (server i on P+i-1) where real
 // ZooKeeper clients (zkCli, kazoo, the C client, an application) connect with ZooKeeper's
@@ -9,7 +9,8 @@
 // (sim/gateway/serve_schedule.h). The world runs paced to the wall clock. Lines on stdin act
 // on the ensemble while clients are connected: `kill N|leader`, `restart N`, `pause N`,
 // `resume N`; each prints one line. Stops on SIGINT/SIGTERM or after --max-seconds wall
-// seconds.
+// seconds. --record writes the session as a scenario that `zksim run` replays byte for byte
+// (sim/gateway/live_recorder.h).
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -17,6 +18,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
+#include <optional>
 #include <chrono>
 #include <csignal>
 #include <algorithm>
@@ -26,8 +29,11 @@
 #include "app/cli_numbers.h"
 #include "app/commands.h"
 #include "sim/gateway/four_letter_port.h"
+#include "sim/gateway/live_recorder.h"
 #include "sim/gateway/serve_schedule.h"
 #include "sim/gateway/socket_loop.h"
+#include "sim/scenario/scenario_action.h"
+#include "sim/scenario/scenario_format.h"
 #include "sim/scenario/scenario_parser.h"
 #include "sim/scenario/scenario_runner.h"
 #include "sim/text/text_file.h"
@@ -52,6 +58,7 @@ struct ServeArgs {
   std::vector<std::string> four_letter_whitelist = {"srvr"};  // 4lw.commands.whitelist
   std::string super_digest;  // zookeeper.DigestAuthenticationProvider.superDigest
   bool skip_acl = false;     // zookeeper.skipACL=yes
+  std::string record_path;   // --record OUT.zks
 };
 
 std::string parse_args(const Args& args, ServeArgs& out) {
@@ -80,6 +87,9 @@ std::string parse_args(const Args& args, ServeArgs& out) {
     } else if (a == "--super-digest") {
       if (!digest_id_valid(v)) return fmt::format("--super-digest needs USER:BASE64 (e.g. super:g9oN2HttPfn8MMWJZ2r45Np/LIA=), saw '{}'", v);
       out.super_digest = v;
+    } else if (a == "--record") {
+      if (v.empty()) return "--record needs a file name";
+      out.record_path = v;
     } else if (a == "--bind") {
       out.bind = v;
     } else if (a == "--seed") {
@@ -104,8 +114,9 @@ std::string parse_args(const Args& args, ServeArgs& out) {
   return {};
 }
 
-// One console line: a command on the ensemble; returns what to print.
-std::string run_console_line(sim::World& world, const std::string& line) {
+// One console line: a command on the ensemble, applied as the scenario command of that name
+// (and recorded as one); returns what to print.
+std::string run_console_line(sim::World& world, const std::string& line, sim::gateway::LiveRecorder* recorder) {
   std::istringstream words(line);
   std::string verb, target;
   words >> verb >> target;
@@ -118,15 +129,19 @@ std::string run_console_line(sim::World& world, const std::string& line) {
   } else {
     id = std::atoi(target.c_str());
   }
-  sim::Status status;
-  if (verb == "kill") status = world.kill(id);
-  else if (verb == "restart") status = world.restart(id);
-  else if (verb == "start") status = world.start(id);
-  else if (verb == "pause") status = world.pause(id);
-  else if (verb == "resume") status = world.resume(id);
+  const sim::ServerRef server{.id = static_cast<int>(id)};
+  sim::Command command;
+  if (verb == "kill") command = sim::Kill{.server = server};
+  else if (verb == "restart") command = sim::Restart{.server = server};
+  else if (verb == "start") command = sim::Start{.servers = {server}};
+  else if (verb == "pause") command = sim::Pause{.server = server};
+  else if (verb == "resume") command = sim::Resume{.server = server};
   else return fmt::format("unknown command '{}' (kill|restart|start|pause|resume N|leader)", verb);
-  return status.ok() ? fmt::format("{} S{}: done at {}", verb, id, sim::format_time_us(world.now_us()))
-                     : status.message();
+  if (id < 1 || id > world.server_count()) return fmt::format("no server {} (1..{})", target, world.server_count());
+  if (recorder) recorder->step(command);
+  const sim::ActionOutcome outcome = sim::apply_action(world, command);
+  return outcome.error.empty() ? fmt::format("{} S{}: done at {}", verb, id, sim::format_time_us(world.now_us()))
+                               : outcome.error;
 }
 
 // The scenario's schedule and the client ports its cluster line gives: a zoo.cfg's
@@ -134,6 +149,7 @@ std::string run_console_line(sim::World& world, const std::string& line) {
 // line's `;port`; otherwise --port P for server 1, P+1 for server 2, ...
 struct LoadedSchedule {
   std::optional<sim::gateway::ServeSchedule> schedule;
+  sim::ClusterSetup setup;  // as the file says it (a recording writes it again)
   sim::Cluster cluster;
   std::vector<int> ports;
   std::string error;
@@ -153,6 +169,7 @@ LoadedSchedule load_schedule(const ServeArgs& options) {
     out.error = sim::escape_for_message(parsed.error);
     return out;
   }
+  out.setup = parsed.scenario.setup;
   out.cluster = sim::effective_cluster(parsed.scenario.setup);
   for (int id = 1; id <= out.cluster.server_count; ++id) out.ports.push_back(options.port + id - 1);
   if (const auto* config = std::get_if<sim::ClusterConfig>(&parsed.scenario.setup)) {
@@ -177,6 +194,28 @@ LoadedSchedule load_schedule(const ServeArgs& options) {
   return out;
 }
 
+// A recording's cluster line: the scenario's own (a zoo.cfg by its absolute path), or
+// `cluster N`, with the seed and the command line's ACL options written out.
+std::string recording_cluster_line(const LoadedSchedule& loaded, const sim::Cluster& cluster, uint64_t seed) {
+  if (const auto* config = std::get_if<sim::ClusterConfig>(&loaded.setup)) {
+    sim::ClusterConfig copy = *config;
+    copy.path = std::filesystem::absolute(copy.resolved_path).lexically_normal().string();
+    copy.seed = seed;
+    copy.super_digest = cluster.super_digest;
+    copy.skip_acl = cluster.skip_acl && !config->cfg.skip_acl;
+    return sim::format_step(sim::Command(copy));
+  }
+  sim::Cluster copy = cluster;
+  copy.seed = seed;
+  return sim::format_step(sim::Command(copy));
+}
+
+std::vector<std::string> recording_comments(const ServeArgs& options) {
+  return {"A live session recorded by `zksim serve --record`: what real clients sent, as the gateway got it.",
+          fmt::format("Scenario: {}.", options.scenario_path.empty() ? "none (--servers)" : options.scenario_path),
+          "Replay it with `zksim run FILE`: every expect wire line checks the bytes a client was sent."};
+}
+
 }  // namespace
 
 int cmd_serve(const Args& args) {
@@ -186,35 +225,41 @@ int cmd_serve(const Args& args) {
     fmt::print(stderr, "zksim serve: WARNING: listening on {}, not only on this machine (127.0.0.1)\n", options.bind);
   }
   LoadedSchedule loaded;
-  sim::WorldConfig config;
+  sim::Cluster cluster;  // what makes the world; a recording's cluster line says it again
+  uint64_t seed = options.seed;
   if (!options.scenario_path.empty()) {
     loaded = load_schedule(options);
     if (!loaded.error.empty()) {
       fmt::print(stderr, "{}\n", loaded.error);
       return 2;
     }
-    const uint64_t seed = options.seed_given ? options.seed : loaded.cluster.seed.value_or(1);
-    config = sim::world_config(loaded.cluster, seed);
+    cluster = loaded.cluster;
+    seed = options.seed_given ? options.seed : loaded.cluster.seed.value_or(1);
     for (const std::string& note : loaded.schedule->notes()) fmt::print(stderr, "{}\n", note);
   } else {
-    config.server_count = options.servers;
-    config.seed = options.seed;
+    cluster.server_count = options.servers;
   }
   // The command line's ACL options win over a scenario's.
-  if (!options.super_digest.empty()) config.super_digest = options.super_digest;
-  if (options.skip_acl) config.skip_acl = true;
-  sim::World world(config);
+  if (!options.super_digest.empty()) cluster.super_digest = options.super_digest;
+  if (options.skip_acl) cluster.skip_acl = true;
+  sim::World world(sim::world_config(cluster, seed));
   sim::gateway::ServeConfig serve_config;
   serve_config.bind_address = options.bind;
   serve_config.speed = options.speed;
   serve_config.gateway.four_letter_whitelist = options.four_letter_whitelist;
+  std::vector<sim::Command> setup_steps;  // what ran before the ports opened
   if (loaded.schedule) {
     serve_config.ports = loaded.ports;
     fmt::print("zksim serve: {} servers from {}, clients on {}:{} (speed {}x); its steps run as virtual time passes\n",
-               config.server_count, options.scenario_path, options.bind, fmt::join(serve_config.ports, ","),
+               cluster.server_count, options.scenario_path, options.bind, fmt::join(serve_config.ports, ","),
                options.speed);
   } else {
-    for (ServerId id = 1; id <= options.servers; ++id) world.start(id);
+    sim::Start start;
+    for (ServerId id = 1; id <= options.servers; ++id) {
+      world.start(id);
+      start.servers.push_back(sim::ServerRef{.id = static_cast<int>(id)});
+    }
+    setup_steps.push_back(start);
     // Every server serving before the ports open: a client's first server then answers.
     if (!world.run_until([](const sim::World& w) { return converged(w, sim::ConvergenceScope::kEveryLiveServer); },
                          60'000'000)) {
@@ -224,6 +269,18 @@ int cmd_serve(const Args& args) {
     for (int i = 0; i < options.servers; ++i) serve_config.ports.push_back(options.port + i);
     fmt::print("zksim serve: {} servers, leader S{}, clients on {}:{}..{} (speed {}x)\n", options.servers,
                *world.leader(), options.bind, options.port, options.port + options.servers - 1, options.speed);
+  }
+  std::optional<sim::gateway::LiveRecorder> recorder;
+  if (!options.record_path.empty()) {
+    recorder.emplace(world, options.record_path);
+    if (!recorder->error().empty()) {
+      fmt::print(stderr, "zksim serve: {}\n", recorder->error());
+      return 2;
+    }
+    recorder->begin(recording_comments(options), recording_cluster_line(loaded, cluster, seed), serve_config.gateway,
+                    setup_steps);
+    serve_config.observer = &*recorder;
+    fmt::print("zksim serve: recording to {} (replay: zksim run {})\n", options.record_path, options.record_path);
   }
   std::fflush(stdout);
   std::signal(SIGINT, on_signal);
@@ -241,6 +298,7 @@ int cmd_serve(const Args& args) {
     if (w.violation()) return "invariant violated: " + w.violation()->invariant;
     if (loaded.schedule) {
       const sim::gateway::ServeSchedule::Turn turn = loaded.schedule->poll(w);
+      if (recorder) for (const sim::Command& command : turn.applied) recorder->step(command);
       for (const std::string& line : turn.lines) fmt::print("{}\n", sim::escape_for_message(line));
       if (!turn.lines.empty()) std::fflush(stdout);
       if (!turn.error.empty()) return "scenario: " + sim::escape_for_message(turn.error);
@@ -254,12 +312,14 @@ int cmd_serve(const Args& args) {
       if (pending_input.size() > 64 * 1024) pending_input.clear();
     }
     for (size_t eol; (eol = pending_input.find('\n')) != std::string::npos;) {
-      const std::string reply = run_console_line(w, pending_input.substr(0, eol));
+      const std::string reply = run_console_line(w, pending_input.substr(0, eol), recorder ? &*recorder : nullptr);
       pending_input.erase(0, eol + 1);
       if (!reply.empty()) fmt::print("{}\n", reply), std::fflush(stdout);
     }
+    if (recorder) recorder->flush();
     return std::string();
   });
+  if (recorder) recorder->finish();
   if (!error.empty()) {
     fmt::print(stderr, "zksim serve: {}\n", error);
     return error.rfind("invariant", 0) == 0 || error.rfind("scenario", 0) == 0 ? 1 : 2;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -27,7 +28,7 @@ bool is_expectation(const Command& command) {
                std::is_same_v<T, ExpectEpoch> || std::is_same_v<T, ExpectZxid> || std::is_same_v<T, ExpectViolation> ||
                std::is_same_v<T, ExpectFourLetter> || std::is_same_v<T, ExpectResults> ||
                std::is_same_v<T, ExpectClientState> || std::is_same_v<T, ExpectClientServer> ||
-               std::is_same_v<T, ExpectClientTimeout>;
+               std::is_same_v<T, ExpectClientTimeout> || std::is_same_v<T, ExpectAcl> || std::is_same_v<T, ExpectWire>;
       },
       command);
 }
@@ -79,12 +80,30 @@ bool ServeSchedule::begin(World& world, const Step& step, Turn* turn) {
     return true;
   }
   if (is_instant_action(command)) {
-    const ActionOutcome outcome = apply_action(world, command);
+    // `kill leader` and its kind act on the server that leads now; what is recorded names it.
+    Command applied = command;
+    std::visit(
+        [&](auto& c) {
+          using T = std::decay_t<decltype(c)>;
+          if constexpr (std::is_same_v<T, Kill> || std::is_same_v<T, Restart> || std::is_same_v<T, Pause> ||
+                        std::is_same_v<T, Resume>) {
+            ServerId id = 0;
+            if (c.server.is_leader && resolve_server(world, c.server, &id).empty()) {
+              c.server = ServerRef{.is_leader = false, .id = static_cast<int>(id)};
+            }
+          }
+        },
+        applied);
+    const ActionOutcome outcome = apply_action(world, applied);
     if (!outcome.error.empty()) {
       stop(turn, fmt::format("{}: {}: {}", where(step), format_step(command), outcome.error));
       return false;
     }
     turn->lines.push_back(fmt::format("{}: {} (at {})", where(step), format_step(command), at));
+    if (auto* load = std::get_if<LoadDisk>(&applied)) {
+      load->path = std::filesystem::absolute(load->resolved_path).lexically_normal().string();
+    }
+    turn->applied.push_back(std::move(applied));
     return true;
   }
   if (const auto* run = std::get_if<Run>(&command)) {
@@ -98,6 +117,7 @@ bool ServeSchedule::begin(World& world, const Step& step, Turn* turn) {
     wait_until_us_ = world.now_us() + converged_step->timeout_us;
   } else if (const auto* disk = std::get_if<SetDisk>(&command)) {
     world.set_fsync_latency(disk->fsync_min_us, disk->fsync_max_us);
+    turn->applied.push_back(command);
     turn->lines.push_back(fmt::format("{}: {} (at {})", where(step), format_step(command), at));
     return true;
   } else if (std::holds_alternative<SetClients>(command)) {
@@ -142,6 +162,7 @@ bool ServeSchedule::wait_over(World& world, const Step& step, Turn* turn) {
         }
         turn->lines.push_back(fmt::format("{}: {} (at {})", where(step), format_step(Command(one)),
                                           format_time_us(world.now_us())));
+        turn->applied.push_back(one);
         ++started_;
         wait_until_us_ += *start.every_us;
       }

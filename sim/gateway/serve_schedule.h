@@ -34,6 +34,9 @@ class ServeSchedule {
   struct Turn {
     std::vector<std::string> lines;  // one per step run: "FILE:LINE: kill leader (at 12.3s)"
     std::string error;               // "FILE:LINE: message": the schedule stopped here
+    // Each action applied to the world, in order, as a scenario command that does the same
+    // (one `start ID` of a `start ... every=`; a `disk ID load` with the path resolved).
+    std::vector<Command> applied;
   };
   // Runs the steps due at world.now_us(); call once per serve-loop turn.
   Turn poll(World& world);

@@ -23,7 +23,7 @@ Cluster effective_cluster(const ClusterSetup& setup) {
   cluster.host_uptime_ms = config.host_uptime_ms;
   // super-digest= on the command line wins over the zoo.cfg's.
   cluster.super_digest = config.super_digest.empty() ? config.cfg.super_digest : config.super_digest;
-  cluster.skip_acl = config.cfg.skip_acl;
+  cluster.skip_acl = config.cfg.skip_acl || config.skip_acl;
   for (const ZooCfgServer& server : config.cfg.servers) {
     if (server.role == ServerRole::kObserver) cluster.observers.push_back(server.id);
   }

@@ -50,7 +50,7 @@ struct Cluster {
   std::optional<int64_t> host_uptime_ms;
   // super-digest=USER:BASE64: zookeeper.DigestAuthenticationProvider.superDigest ("" none)
   std::string super_digest;
-  bool skip_acl = false;  // only from a zoo.cfg (skipACL=yes), through effective_cluster
+  bool skip_acl = false;  // skip-acl=yes, or a zoo.cfg's skipACL=yes through effective_cluster
   bool operator==(const Cluster&) const = default;
 };
 
@@ -69,6 +69,7 @@ struct ClusterConfig {
   ContainerManagerConfig containers;
   std::optional<int64_t> host_uptime_ms;
   std::string super_digest;
+  bool skip_acl = false;  // skip-acl=yes (the zoo.cfg's skipACL=yes also skips)
   bool operator==(const ClusterConfig&) const = default;
 };
 
@@ -424,6 +425,37 @@ struct SetClients {
   bool operator==(const SetClients&) const = default;
 };
 
+// ---- Recorded live sessions (`zksim serve --record`, sim/gateway/live_recorder.h): what
+// real clients' connections brought to the gateway, replayed through the same gateway code
+// (sim/gateway/wire_replay.h) so the run is the live one, byte for byte. (zksim addition)
+struct Wire {
+  enum class Kind : uint8_t {
+    kGateway,  // wire gateway [4lw=LIST] [maxbuffer=N]: the gateway's settings, first
+    kOpen,     // wire NAME open ID from ADDR: a client connected to server ID's port
+    kSend,     // wire NAME send HEX: bytes the client sent (as one read from its socket)
+    kEof,      // wire NAME eof: the client closed its end
+    kUnread,   // wire NAME unread: closed for reading nothing (max output bytes waited)
+    kForget,   // wire NAME forget: the socket was closed after the last bytes went out
+    kCollect,  // wire collect: the servers' messages to clients were taken and encoded
+  };
+  Kind kind = Kind::kCollect;
+  std::string connection;  // NAME, empty for gateway and collect
+  ServerId server = 0;     // open
+  std::string remote_address;  // open
+  std::string bytes;           // send
+  std::vector<std::string> four_letter_whitelist;  // gateway
+  int64_t max_buffer_bytes = 0xfffff;              // gateway
+  bool operator==(const Wire&) const = default;
+};
+// expect wire NAME got N crc32=HEX: the gateway had these N bytes for the client since the
+// previous such line (their CRC-32), as it had in the live session.
+struct ExpectWire {
+  std::string connection;
+  int64_t byte_count = 0;
+  uint32_t crc32 = 0;
+  bool operator==(const ExpectWire&) const = default;
+};
+
 using Command = std::variant<
     Cluster, ClusterConfig,
     Start, Kill, Restart, Partition, Heal, Run, RunUntilLeader, RunUntilConverged,
@@ -433,7 +465,7 @@ using Command = std::variant<
     ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
     Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld, SetDisk, SetClients,
     ExpectViolation, ExpectFourLetter, LoadDisk,
-    ExpectResults, ExpectClientState, ExpectClientServer, ExpectClientTimeout, ExpectAcl>;
+    ExpectResults, ExpectClientState, ExpectClientServer, ExpectClientTimeout, ExpectAcl, Wire, ExpectWire>;
 
 struct Step {
   int line = 0;  // 1-based line in the scenario file

@@ -101,12 +101,14 @@ struct Formatter {
     if (c.sync_limit != 5) out += fmt::format(" sync={}", c.sync_limit);
     if (!c.observers.empty()) out += fmt::format(" observers={}", fmt::join(c.observers, ","));
     return out + link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs) +
-           container_options(c.containers) + host_uptime_option(c.host_uptime_ms) + super_digest_option(c.super_digest);
+           container_options(c.containers) + host_uptime_option(c.host_uptime_ms) + super_digest_option(c.super_digest) +
+           (c.skip_acl ? " skip-acl=yes" : "");
   }
   std::string operator()(const ClusterConfig& c) const {
     return fmt::format("cluster config {}{}{}{}", word(c.path),
                        link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs),
-                       container_options(c.containers), host_uptime_option(c.host_uptime_ms) + super_digest_option(c.super_digest));
+                       container_options(c.containers), host_uptime_option(c.host_uptime_ms) + super_digest_option(c.super_digest) +
+                           (c.skip_acl ? " skip-acl=yes" : ""));
   }
   std::string operator()(const Start& c) const {
     std::string out = "start";
@@ -249,6 +251,31 @@ struct Formatter {
   std::string operator()(const ExpectViolation& c) const { return "expect violation " + c.invariant; }
   std::string operator()(const ExpectZxid& c) const {
     return fmt::format("expect zxid {} {}", ref(c.server), zxid_hex(c.zxid));
+  }
+  std::string operator()(const Wire& c) const {
+    switch (c.kind) {
+      case Wire::Kind::kGateway: {
+        std::string out = "wire gateway";
+        if (!c.four_letter_whitelist.empty()) out += fmt::format(" 4lw={}", fmt::join(c.four_letter_whitelist, ","));
+        if (c.max_buffer_bytes != 0xfffff) out += fmt::format(" maxbuffer={}", c.max_buffer_bytes);
+        return out;
+      }
+      case Wire::Kind::kOpen: return fmt::format("wire {} open {} from {}", c.connection, c.server, c.remote_address);
+      case Wire::Kind::kSend: {
+        std::string hex;
+        hex.reserve(c.bytes.size() * 2);
+        for (const char byte : c.bytes) hex += fmt::format("{:02x}", static_cast<uint8_t>(byte));
+        return fmt::format("wire {} send {}", c.connection, hex);
+      }
+      case Wire::Kind::kEof: return fmt::format("wire {} eof", c.connection);
+      case Wire::Kind::kUnread: return fmt::format("wire {} unread", c.connection);
+      case Wire::Kind::kForget: return fmt::format("wire {} forget", c.connection);
+      case Wire::Kind::kCollect: return "wire collect";
+    }
+    return "wire";
+  }
+  std::string operator()(const ExpectWire& c) const {
+    return fmt::format("expect wire {} got {} crc32={:08x}", c.connection, c.byte_count, c.crc32);
   }
 };
 

@@ -17,15 +17,26 @@ namespace {
 constexpr std::string_view kClusterUsage =
     "cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "
     "[bugs=NAME,...] [container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] "
-    "[extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64]";
+    "[extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes]";
 constexpr std::string_view kConfigUsage =
     "cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
     "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] "
-    "[host-uptime=DUR] [super-digest=USER:BASE64]";
+    "[host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes]";
 // Options shared by both forms.
 const std::vector<std::string_view> kSharedOptions = {
     "latency", "leader-bind", "seed", "bugs", "container-check", "container-max-per-minute",
-    "container-max-never-used", "extended-types", "host-uptime", "super-digest"};
+    "container-max-never-used", "extended-types", "host-uptime", "super-digest", "skip-acl"};
+
+// skip-acl=yes|no: zookeeper.skipACL, what `zksim serve --skip-acl` sets (a zoo.cfg's skipACL too).
+std::string apply_skip_acl(const Options& options, bool& out) {
+  const auto it = options.find("skip-acl");
+  if (it == options.end()) return "";
+  if (it->second != "yes" && it->second != "no") {
+    return fmt::format("bad skip-acl '{}' (yes or no)", word_for_message(it->second));
+  }
+  out = it->second == "yes";
+  return "";
+}
 
 // super-digest=USER:BASE64 (zookeeper.DigestAuthenticationProvider.superDigest): the id
 // generate_digest gives "USER:PASSWORD", e.g. super:g9oN2HttPfn8MMWJZ2r45Np/LIA=.
@@ -213,6 +224,7 @@ std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
   if (error = apply_container_options(options, out.containers); !error.empty()) return error;
   if (error = apply_host_uptime(options, out.host_uptime_ms); !error.empty()) return error;
   if (error = apply_super_digest(options, out.super_digest); !error.empty()) return error;
+  if (error = apply_skip_acl(options, out.skip_acl); !error.empty()) return error;
   if (const auto it = options.find("observers"); it != options.end()) {
     if (error = parse_observers(it->second, out.server_count, out.observers); !error.empty()) return error;
   }
@@ -237,6 +249,7 @@ std::string parse_cluster_config(std::vector<Word> args, Context& context, Clust
   if (error = apply_container_options(options, out.containers); !error.empty()) return error;
   if (error = apply_host_uptime(options, out.host_uptime_ms); !error.empty()) return error;
   if (error = apply_super_digest(options, out.super_digest); !error.empty()) return error;
+  if (error = apply_skip_acl(options, out.skip_acl); !error.empty()) return error;
   out.path = args[0].text;
   out.resolved_path = resolve_scenario_path(context.file_name, out.path);
   FileText file = std::optional<std::string>();

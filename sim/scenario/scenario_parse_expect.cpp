@@ -290,6 +290,7 @@ std::string parse_expect(std::vector<Word> args, const Context& context, Command
     out = ExpectViolation{.invariant = args[0].text};
     return "";
   }
+  if (first == "wire") return parse_expect_wire(std::move(args), context, out);
   if (first == "leader" || first == "state" || first == "converged" || first == "epoch" || first == "zxid") {
     return parse_server_expectation(first, std::move(args), context, out);
   }

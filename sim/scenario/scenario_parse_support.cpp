@@ -36,13 +36,13 @@ constexpr std::array<std::string_view, 12> kClientOpWords{"create", "get",   "se
                                                            "setAcl", "getAcl"};
 
 // Words a client name may not be: every command and sub-command word of the language.
-constexpr std::array<std::string_view, 47> kReservedWords{
+constexpr std::array<std::string_view, 48> kReservedWords{
     "cluster", "config", "start", "kill", "restart", "pause", "resume", "partition",
     "heal", "network", "run", "until", "client", "connect", "expect", "leader",
     "state", "converged", "epoch", "zxid", "ok", "error", "data", "created",
     "children", "event", "no-event", "stat", "create", "get", "set", "ls",
     "delete", "sync", "close", "hold", "drop", "release", "disk", "clients", "violation",
-    "crash", "multi", "addauth", "setAcl", "getAcl", "acl"};
+    "crash", "multi", "addauth", "setAcl", "getAcl", "acl", "wire"};
 
 }  // namespace
 

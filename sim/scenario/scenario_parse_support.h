@@ -36,6 +36,8 @@ struct Context {
   std::string located_error;
   // Warnings with their own FILE:LINE (the zoo.cfg's), passed on in ParseResult::warnings.
   std::vector<std::string> warnings;
+  // Recorded live connections (`wire NAME open`), by name: the line that opened each.
+  std::map<std::string, int, std::less<>> wire_connections;
 };
 
 // Unquoted key=value words removed from `words`, by key.
@@ -90,5 +92,8 @@ std::string parse_client_op(const std::string& client, std::string_view verb, st
                             Context& context, Command& out);
 std::string parse_client_crash(std::vector<Word> args, Context& context, Command& out);
 std::string parse_expect(std::vector<Word> args, const Context& context, Command& out);
+// `wire ...` and `expect wire ...` (scenario_parse_wire.cpp).
+std::string parse_wire(std::vector<Word> args, Context& context, Command& out);
+std::string parse_expect_wire(std::vector<Word> args, const Context& context, Command& out);
 
 }  // namespace zk::sim::parse

@@ -23,7 +23,8 @@ std::string parse_command(const std::vector<Word>& words, parse::Context& contex
   const std::string& verb = words[0].text;
   std::vector<Word> args(words.begin() + 1, words.end());
   const bool is_known_client = context.clients.find(verb) != context.clients.end();
-  const bool is_command = parse::is_action_word(verb) || verb == "client" || verb == "expect" || verb == "crash";
+  const bool is_command =
+      parse::is_action_word(verb) || verb == "client" || verb == "expect" || verb == "crash" || verb == "wire";
   if (!is_command && !is_known_client) {
     if (!args.empty() && parse::is_client_op_word(args[0].text) && parse::check_client_name(verb).empty()) {
       return parse::unknown_client_error(verb);
@@ -34,6 +35,7 @@ std::string parse_command(const std::vector<Word>& words, parse::Context& contex
   if (parse::is_action_word(verb)) return parse::parse_action(verb, std::move(args), context, out);
   if (verb == "client") return parse::parse_client_connect(std::move(args), context, out);
   if (verb == "crash") return parse::parse_client_crash(std::move(args), context, out);
+  if (verb == "wire") return parse::parse_wire(std::move(args), context, out);
   if (verb == "expect") return parse::parse_expect(std::move(args), context, out);
   if (args.empty()) {
     return fmt::format("missing operation for client '{}' (create, get, set, ls, stat, delete, sync, multi, addauth, "

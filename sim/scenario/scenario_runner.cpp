@@ -13,6 +13,7 @@
 #include "core/error_code.h"
 #include "core/four_letter_words.h"
 #include "core/zkcli_format.h"
+#include "sim/gateway/wire_replay.h"
 #include "sim/scenario/scenario_action.h"
 #include "sim/text/duration.h"
 #include "sim/check/history.h"
@@ -520,6 +521,19 @@ class ScenarioStepper::Impl {
                                         client_state_name(client->state()), client->server()));
     return {};
   }
+  // ---- a recorded live session (`zksim serve --record`): through the gateway's own code ----
+  std::string exec(const Wire& c) {
+    if (!wire_) wire_ = std::make_unique<gateway::WireReplay>(world_);
+    return wire_->apply(c);
+  }
+  std::string exec(const ExpectWire& c) {
+    std::string detail;
+    const bool passed = wire_ && wire_->check(c, &detail);
+    if (!wire_) detail = "no wire line before it";
+    expectation(passed, detail);
+    return {};
+  }
+
   std::string exec(const ExpectAcl& c) {
     const ClientMemory& m = clients_[c.client];
     expect_remembered_equal(m, m.acl, c.acl, "no successful getAcl yet", [&](const AclList& seen) {
@@ -632,6 +646,7 @@ class ScenarioStepper::Impl {
   const Step* step_ = nullptr;
   std::map<std::string, ClientMemory> clients_;
   bool wait_for_replies_ = true;
+  std::unique_ptr<gateway::WireReplay> wire_;  // made at the first wire line
 };
 
 static uint64_t effective_seed(const Scenario& scenario, std::optional<uint64_t> seed_override) {

@@ -14,7 +14,7 @@ TEST_CASE("errors: unknown command, option, flag") {
   CHECK(error_of("cluster 3 ticks=2s") ==
         "t.zks:1: unknown option 'ticks=2s' (usage: cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] "
         "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] [container-check=60s] "
-        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64])");
+        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes])");
   CHECK(line_error("kill 1 force=yes") == "t.zks:3: unknown option 'force=yes' (usage: kill ID)");
   CHECK(line_error("run until leader timeout=") ==
         "t.zks:3: missing value in option 'timeout=' (usage: run DUR | run until leader [timeout=DUR] | "
@@ -134,7 +134,7 @@ TEST_CASE("errors: cluster first and once") {
   CHECK(error_of("cluster") ==
         "t.zks:1: missing server count N (usage: cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] "
         "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] [container-check=60s] "
-        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64])");
+        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes])");
 }
 
 TEST_CASE("errors: cluster host-uptime=") {
@@ -234,13 +234,13 @@ TEST_CASE("errors: cluster config") {
         "t.zks:2: server id 3 is out of range 1..1");
   CHECK(error_of("cluster config") == "t.zks:1: missing PATH (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "
         "[bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes])");
   CHECK(error_of("cluster config a b") ==
         "t.zks:1: extra argument 'b' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes])");
   CHECK(error_of("cluster config a tick=2s") ==
         "t.zks:1: unknown option 'tick=2s' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes])");
 }
 
 TEST_CASE("errors: messages escape control bytes and cut long words") {
@@ -255,4 +255,29 @@ TEST_CASE("hold, drop and release need two different servers") {
   CHECK(error_of("cluster 3\nhold 1") == "t.zks:2: missing TO server id (usage: hold FROM TO)");
   CHECK(error_of("cluster 3\ndrop 2 2") == "t.zks:2: drop needs two different servers (usage: drop FROM TO)");
   CHECK(error_of("cluster 3\nrelease 1 4") == "t.zks:2: server id 4 is out of range 1..3");
+}
+
+TEST_CASE("errors: recorded live sessions (wire lines)") {
+  CHECK(line_error("wire") ==
+        "t.zks:3: missing what the wire line says (usage: wire gateway [4lw=LIST] [maxbuffer=N] | wire NAME open ID "
+        "from ADDR | wire NAME send HEX | wire NAME eof|unread|forget | wire collect)");
+  CHECK(line_error("wire c1 send 00") ==
+        "t.zks:3: wire connection 'c1' was not opened (wire c1 open ID from ADDR comes first)");
+  CHECK(line_error("wire c1 open 4 from 127.0.0.1:1") == "t.zks:3: server id 4 is out of range 1..3");
+  CHECK(line_error("wire c1 open 1 127.0.0.1:1") == "t.zks:3: usage: wire c1 open ID from ADDR");
+  CHECK(error_of("cluster 3\nwire c1 open 1 from a\nwire c1 open 2 from b\n") ==
+        "t.zks:3: wire connection 'c1' is already opened at line 2");
+  CHECK(error_of("cluster 3\nwire c1 open 1 from a\nwire c1 send 0g\n") == "t.zks:3: bad hex digit at character 2 of the bytes");
+  CHECK(error_of("cluster 3\nwire c1 open 1 from a\nwire c1 send 123\n") ==
+        "t.zks:3: '123' is not hex bytes (two hex digits a byte)");
+  CHECK(error_of("cluster 3\nwire c1 open 1 from a\nwire c1 shout\n") ==
+        "t.zks:3: unknown wire action 'shout' (open, send, eof, unread, forget)");
+  CHECK(error_of("cluster 3\nwire c1 open 1 from a\nexpect wire c1 got 0 crc32=00000000\n") ==
+        "t.zks:3: expect wire: N must be a positive whole number of bytes, saw '0'");
+  CHECK(error_of("cluster 3\nwire c1 open 1 from a\nexpect wire c1 got 4 crc32=abc\n") ==
+        "t.zks:3: crc32 needs 8 hex digits, saw 'abc'");
+  CHECK(error_of("cluster 3\nexpect wire c2 got 4 crc32=0000abcd\n") ==
+        "t.zks:2: wire connection 'c2' was not opened (wire c2 open ID from ADDR comes first)");
+  CHECK(line_error("wire gateway maxbuffer=-1") == "t.zks:3: maxbuffer needs a positive whole number of bytes, saw '-1'");
+  CHECK(error_of("cluster 3 skip-acl=maybe\n") == "t.zks:1: bad skip-acl 'maybe' (yes or no)");
 }

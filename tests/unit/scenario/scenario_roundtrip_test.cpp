@@ -90,13 +90,21 @@ client e connect 3,1,2 timeout=4s
 client f connect
 crash e
 client e connect 2
+wire gateway 4lw=srvr,mntr maxbuffer=4096
+wire c7 open 2 from 127.0.0.1:40000
+wire c7 send 0000002d00ff
+wire collect
+expect wire c7 got 41 crc32=53809db1
+wire c7 eof
+wire c7 unread
+wire c7 forget
 )";
 
 }  // namespace
 
 TEST_CASE("round trip: format_step then parse gives the same command, for every command") {
   const Scenario original = parse_ok(kEveryCommand);
-  REQUIRE(original.steps.size() == 78);
+  REQUIRE(original.steps.size() == 86);
   const std::string text = format_scenario(original);
   const Scenario again = parse_ok(text);
   CHECK(again.setup == original.setup);
