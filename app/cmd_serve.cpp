@@ -1,5 +1,6 @@
 // `zksim serve [SCENARIO.zks] [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N]
-// [--max-seconds S] [--4lw-whitelist LIST] [--super-digest USER:BASE64] [--skip-acl] [--record OUT.zks]`:
+// [--max-seconds S] [--4lw-whitelist LIST] [--super-digest USER:BASE64] [--skip-acl] [--record OUT.zks]
+// [--oracle HOST:PORT]`:
 // live mode. Without a scenario: starts an ensemble of N simulated servers, waits until a
 // leader serves, and opens one TCP client port per server (server i on P+i-1) where real
 // ZooKeeper clients (zkCli, kazoo, the C client, an application) connect with ZooKeeper's
@@ -10,7 +11,8 @@
 // on the ensemble while clients are connected: `kill N|leader`, `restart N`, `pause N`,
 // `resume N`; each prints one line. Stops on SIGINT/SIGTERM or after --max-seconds wall
 // seconds. --record writes the session as a scenario that `zksim run` replays byte for byte
-// (sim/gateway/live_recorder.h).
+// (sim/gateway/live_recorder.h); --oracle mirrors the first client to a real ZooKeeper and
+// prints every reply that differs (sim/gateway/oracle_link.h).
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -30,6 +32,7 @@
 #include "app/commands.h"
 #include "sim/gateway/four_letter_port.h"
 #include "sim/gateway/live_recorder.h"
+#include "sim/gateway/oracle_link.h"
 #include "sim/gateway/serve_schedule.h"
 #include "sim/gateway/socket_loop.h"
 #include "sim/scenario/scenario_action.h"
@@ -59,6 +62,7 @@ struct ServeArgs {
   std::string super_digest;  // zookeeper.DigestAuthenticationProvider.superDigest
   bool skip_acl = false;     // zookeeper.skipACL=yes
   std::string record_path;   // --record OUT.zks
+  std::string oracle;        // --oracle HOST:PORT
 };
 
 std::string parse_args(const Args& args, ServeArgs& out) {
@@ -87,6 +91,9 @@ std::string parse_args(const Args& args, ServeArgs& out) {
     } else if (a == "--super-digest") {
       if (!digest_id_valid(v)) return fmt::format("--super-digest needs USER:BASE64 (e.g. super:g9oN2HttPfn8MMWJZ2r45Np/LIA=), saw '{}'", v);
       out.super_digest = v;
+    } else if (a == "--oracle") {
+      if (auto e = sim::gateway::OracleLink::check_address(v); !e.empty()) return e;
+      out.oracle = v;
     } else if (a == "--record") {
       if (v.empty()) return "--record needs a file name";
       out.record_path = v;
@@ -270,6 +277,7 @@ int cmd_serve(const Args& args) {
     fmt::print("zksim serve: {} servers, leader S{}, clients on {}:{}..{} (speed {}x)\n", options.servers,
                *world.leader(), options.bind, options.port, options.port + options.servers - 1, options.speed);
   }
+  sim::gateway::GatewayObservers observers;
   std::optional<sim::gateway::LiveRecorder> recorder;
   if (!options.record_path.empty()) {
     recorder.emplace(world, options.record_path);
@@ -279,9 +287,19 @@ int cmd_serve(const Args& args) {
     }
     recorder->begin(recording_comments(options), recording_cluster_line(loaded, cluster, seed), serve_config.gateway,
                     setup_steps);
-    serve_config.observer = &*recorder;
+    observers.add(&*recorder);
     fmt::print("zksim serve: recording to {} (replay: zksim run {})\n", options.record_path, options.record_path);
   }
+  std::optional<sim::gateway::OracleLink> oracle;
+  if (!options.oracle.empty()) {
+    oracle.emplace(options.oracle, [](const std::string& line) {
+      fmt::print("{}\n", sim::escape_for_message(line));
+      std::fflush(stdout);
+    });
+    observers.add(&*oracle);
+    fmt::print("zksim serve: the first client is mirrored to the real ZooKeeper at {}\n", options.oracle);
+  }
+  if (!observers.empty()) serve_config.observer = &observers;
   std::fflush(stdout);
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
@@ -320,6 +338,7 @@ int cmd_serve(const Args& args) {
     return std::string();
   });
   if (recorder) recorder->finish();
+  if (oracle) oracle->close();
   if (!error.empty()) {
     fmt::print(stderr, "zksim serve: {}\n", error);
     return error.rfind("invariant", 0) == 0 || error.rfind("scenario", 0) == 0 ? 1 : 2;

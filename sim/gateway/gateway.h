@@ -46,6 +46,40 @@ class GatewayObserver {
   virtual void world_ran() = 0;
 };
 
+// Several observers as one (`serve --record` with `--oracle`), told in the order added.
+class GatewayObservers : public GatewayObserver {
+ public:
+  void add(GatewayObserver* observer) { observers_.push_back(observer); }
+  bool empty() const { return observers_.empty(); }
+  void accepted(uint64_t id, ServerId server, const std::string& remote_address) override {
+    for (GatewayObserver* o : observers_) o->accepted(id, server, remote_address);
+  }
+  void bytes_in(uint64_t id, std::string_view bytes) override {
+    for (GatewayObserver* o : observers_) o->bytes_in(id, bytes);
+  }
+  void client_closed(uint64_t id) override {
+    for (GatewayObserver* o : observers_) o->client_closed(id);
+  }
+  void unread_closed(uint64_t id) override {
+    for (GatewayObserver* o : observers_) o->unread_closed(id);
+  }
+  void collecting() override {
+    for (GatewayObserver* o : observers_) o->collecting();
+  }
+  void forgotten(uint64_t id) override {
+    for (GatewayObserver* o : observers_) o->forgotten(id);
+  }
+  void bytes_out(uint64_t id, std::string_view bytes) override {
+    for (GatewayObserver* o : observers_) o->bytes_out(id, bytes);
+  }
+  void world_ran() override {
+    for (GatewayObserver* o : observers_) o->world_ran();
+  }
+
+ private:
+  std::vector<GatewayObserver*> observers_;
+};
+
 struct GatewayConfig {
   int64_t max_buffer_bytes = 0xfffff;  // jute.maxbuffer
   // Beyond this many bytes waiting to be written to a client that does not read, the
