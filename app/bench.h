@@ -21,4 +21,9 @@ int run_bench_disk(const std::vector<std::string>& args);
 // consistency checker's time on a 10,000-operation, 20-client history.
 int run_bench_checker(const std::vector<std::string>& args);
 
+// `zksim bench live [--servers N] [--connections C] [--ops M] [--window W] [--port P]
+// [--speeds X,Y] [--real HOSTS] [--real-pids PID,...]`: ZooKeeper's C client creating 16-byte
+// znodes against `zksim serve` and a real ensemble, side by side: ops/s, latency, server CPU.
+int run_bench_live(const std::vector<std::string>& args);
+
 }  // namespace zk::app

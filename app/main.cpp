@@ -63,7 +63,7 @@ usage:
       --out DIR                 where reproducers go (default fuzz-out); checked before the run
   zksim serve [SCENARIO.zks] [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N]
               [--max-seconds S] [--4lw-whitelist LIST] [--super-digest USER:BASE64] [--skip-acl]
-              [--record OUT.zks]
+              [--record OUT.zks] [--oracle HOST:PORT]
                                 live mode: real ZooKeeper clients connect to server i on
                                 port P+i-1 (default 2181, 127.0.0.1); stdin lines
                                 `kill N|leader`, `restart N`, `pause N`, `resume N` act on it;
@@ -74,12 +74,13 @@ usage:
                                 super digest makes `addauth digest USER:PASSWORD` the super
                                 user; --skip-acl is zookeeper.skipACL=yes (no permission checks);
                                 --record writes the session as a scenario `zksim run` replays
-                                byte for byte
+                                byte for byte; --oracle mirrors the first client to a real
+                                ZooKeeper and prints each reply that differs
   zksim bench cluster|tree|timetravel|checker
                                 print simulator / data-tree / time-travel / checker figures
       cluster [elections|writes|idle] [--ops N] [--servers N]   one part of it alone
       tree [--nodes N] [--children-per-dir N]   N in 1..10000000 / 1..1000000
-      live [--servers N] [--connections C] [--ops M] [--window W] [--port P] [--speeds X,Y]
+      live [--servers N] [--connections C] [--ops M] [--window W] [--warmup K] [--port P] [--speeds X,Y]
            [--real HOST:PORT,...] [--real-pids PID,...]   the C client against zksim serve
                                 (a child process on ports P..) and a real ensemble, side by side
   zksim inspect DIR [--data-log-dir DIR]
