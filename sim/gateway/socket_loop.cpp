@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <ctime>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -130,7 +131,11 @@ std::string serve(World& world, const ServeConfig& config, const std::atomic<boo
     if (!world.queue().empty()) {
       wait_us = std::min(wait_us, pacer.wall_us_until(world.queue().top_time_us(), WallPacer::Clock::now()));
     }
-    const int ready = ::poll(fds.data(), fds.size(), static_cast<int>((wait_us + 999) / 1000));
+    // ppoll, not poll: the next event may be due in a few microseconds of wall time (at 100x a
+    // simulated millisecond is 10 us), and poll's whole milliseconds would add one to every hop.
+    const timespec wait{.tv_sec = static_cast<time_t>(wait_us / 1'000'000),
+                        .tv_nsec = static_cast<long>((wait_us % 1'000'000) * 1000)};
+    const int ready = ::ppoll(fds.data(), fds.size(), &wait, nullptr);
     if (ready <= 0) continue;
     // 4. New clients and their bytes: inputs at the world's current time.
     const int64_t now_target_us = pacer.virtual_now_us(WallPacer::Clock::now());

@@ -7,7 +7,9 @@ by its PID), waits until every server serves, then runs
   ZKSIM bench live --real 127.0.0.1:57300,... --real-pids PID,PID,PID [more bench options]
 which measures `zksim serve` (started by the bench itself as a child process on ports
 22300-22302) and the real ensemble with the same C-client load in one run, and stops the real
-servers. Usage: bench_live.py ZKSIM [bench live options, e.g. --ops 20000 --speeds 1,100]
+servers. With --no-fsync the real servers run with -Dzookeeper.forceSync=no (their log is
+written but not fsynced, as zksim's simulated disks cost no wall time).
+Usage: bench_live.py ZKSIM [--no-fsync] [bench live options, e.g. --ops 20000 --speeds 1,100]
 """
 import os
 import subprocess
@@ -22,12 +24,17 @@ def main():
         print(__doc__)
         return 2
     zksim = sys.argv[1]
-    ensemble = Ensemble(3, client_base=57300, quorum_base=57310, election_base=57320)
+    rest = sys.argv[2:]
+    props = {}
+    if "--no-fsync" in rest:
+        rest.remove("--no-fsync")
+        props["zookeeper.forceSync"] = "no"
+    ensemble = Ensemble(3, client_base=57300, quorum_base=57310, election_base=57320, jvm_props=props)
     try:
         pids = [ensemble.start(sid) for sid in (1, 2, 3)]
         ensemble.wait_serving(timeout_s=90)
         args = [zksim, "bench", "live", "--real", ensemble.hosts(),
-                "--real-pids", ",".join(str(p) for p in pids), *sys.argv[2:]]
+                "--real-pids", ",".join(str(p) for p in pids), *rest]
         print("+", " ".join(args), flush=True)
         return subprocess.run(args).returncode
     finally:
