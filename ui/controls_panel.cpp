@@ -110,14 +110,11 @@ void ControlsPanel::draw(const PanelContext& context) {
   probe::widget("controls.heal");
   ImGui::Separator();
   if (ImGui::Button(labelled(simulation && simulation->playing ? tr(Text::kPause) : tr(Text::kPlay), "play").c_str())) {
-    simulation->playing = !simulation->playing;
+    toggle_play(*simulation);
   }
   probe::widget("controls.play");
   ImGui::SameLine();
-  if (ImGui::Button(labelled(tr(Text::kStep), "step_one").c_str())) {
-    simulation->playing = false;
-    single_step_message_ = step_one_described(*simulation);
-  }
+  if (ImGui::Button(labelled(tr(Text::kStep), "step_one").c_str())) step_one(*simulation);
   probe::widget("controls.step_one");
   if (simulation) {
     float speed = static_cast<float>(simulation->speed);
@@ -157,7 +154,28 @@ void ControlsPanel::draw(const PanelContext& context) {
   draw_new_cluster(*simulation);
 }
 
+void ControlsPanel::toggle_play(sim::RecordedRun& simulation) { simulation.playing = !simulation.playing; }
+
+void ControlsPanel::step_one(sim::RecordedRun& simulation) {
+  simulation.playing = false;
+  single_step_message_ = step_one_described(simulation);
+}
+
+void ControlsPanel::step_to(sim::RecordedRun& simulation, int target) {
+  simulation.playing = false;
+  step_target_ = target;
+  open_step_section_ = true;
+  size_t match = 0;
+  const bool found = step_to_next(simulation, static_cast<StepTarget>(target), {}, &match);
+  step_message_ = found ? fmt::format("{}: {}", time_text(simulation.world()->trace()[match].time_us),
+                                      describe(simulation.world()->trace()[match]))
+                        : tr(Text::kStepNotFound);
+}
+
 void ControlsPanel::draw_step_to(sim::RecordedRun& simulation) {
+  const bool opened_by_shortcut = open_step_section_;
+  if (opened_by_shortcut) ImGui::SetNextItemOpen(true);
+  open_step_section_ = false;
   const bool open = ImGui::CollapsingHeader(labelled(tr(Text::kStepHeader), "step_header").c_str());
   probe::widget("controls.step_header");
   if (!open) return;
@@ -166,19 +184,13 @@ void ControlsPanel::draw_step_to(sim::RecordedRun& simulation) {
   ImGui::Combo("##step_kind", &step_target_, kinds, 3);
   probe::widget("controls.step_kind");
   ImGui::SameLine();
-  if (ImGui::Button(labelled(tr(Text::kStep), "step_to").c_str())) {
-    simulation.playing = false;
-    size_t match = 0;
-    const bool found = step_to_next(simulation, static_cast<StepTarget>(step_target_), {}, &match);
-    step_message_ = found ? fmt::format("{}: {}", time_text(simulation.world()->trace()[match].time_us),
-                                        describe(simulation.world()->trace()[match]))
-                          : tr(Text::kStepNotFound);
-  }
+  if (ImGui::Button(labelled(tr(Text::kStep), "step_to").c_str())) step_to(simulation, step_target_);
   probe::widget("controls.step_to");
   if (!step_message_.empty()) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", step_message_.c_str());
     ImGui::PopTextWrapPos();
+    if (opened_by_shortcut) ImGui::SetScrollHereY(1.0f);  // the result in view, not below the tile
     probe::note("controls.step_to", step_message_);
   }
 }

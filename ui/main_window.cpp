@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "ui/controls_actions.h"
 #include "ui/i18n.h"
 #include "ui/layout.h"
 #include "ui/test_probe.h"
@@ -74,7 +75,21 @@ void MainWindow::draw_menu_bar() {
   ImGui::EndMainMenuBar();
 }
 
+void MainWindow::handle_shortcuts() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;  // the console's input or a dialog's path takes the keys
+  if (io.KeyCtrl && ImGui::IsKeyPressed('S', false)) {  // GLFW's key codes for letters are ASCII
+    scenario_view_.request_save_dialog();
+    return;
+  }
+  if (simulation_.world() == nullptr || io.KeyCtrl || io.KeyAlt) return;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) controls_panel_.toggle_play(simulation_);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true)) controls_panel_.step_one(simulation_);
+  if (ImGui::IsKeyPressed('N', true)) controls_panel_.step_to(simulation_, static_cast<int>(StepTarget::kVoteChange));
+}
+
 void MainWindow::draw_frame() {
+  handle_shortcuts();
   PanelContext context;
   context.world = simulation_.world();
   context.simulation = &simulation_;

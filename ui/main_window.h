@@ -19,6 +19,9 @@ class MainWindow {
 
  private:
   void draw_menu_bar();
+  // Space play/pause, Right arrow one event, N the next vote change, Ctrl+S save; not while
+  // a text field has the keyboard.
+  void handle_shortcuts();
 
   Theme theme_;
   bool first_frame_ = true;

@@ -83,6 +83,11 @@ class TimelinePanel {
 class ControlsPanel {
  public:
   void draw(const PanelContext& context);
+  // What the Play/Pause, Step and "Step to the next ..." buttons do; the keyboard shortcuts
+  // (MainWindow) call the same, so the panel shows what ran either way.
+  void toggle_play(sim::RecordedRun& simulation);
+  void step_one(sim::RecordedRun& simulation);
+  void step_to(sim::RecordedRun& simulation, int target);  // a StepTarget
 
  private:
   void draw_partition(const sim::World& world, sim::RecordedRun& simulation);
@@ -100,6 +105,7 @@ class ControlsPanel {
   size_t drop_trace_index_ = 0;
   int step_target_ = 0;  // StepTarget
   std::string step_message_;         // what Step to the next ... found
+  bool open_step_section_ = false;   // a shortcut stepped: show its section with the result
   std::string single_step_message_;  // which event the single Step ran
   int seed_ = 1;
   int tick_ms_ = 2000;

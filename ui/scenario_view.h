@@ -23,6 +23,8 @@ class ScenarioView {
   void draw_file_menu_items();
   // The dialogs; call once per frame outside any menu.
   void draw_dialogs(sim::RecordedRun& simulation);
+  // File -> Save as scenario... (Ctrl+S): the save dialog opens on the next frame.
+  void request_save_dialog() { want_save_dialog_ = true; }
 
  private:
   LoadedScenario loaded_;

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Real-window test of the keyboard shortcuts (xdotool keys on the live window under Xvfb):
+# Space pauses and plays, Right arrow runs one event and the Controls panel says which,
+# N steps to the next vote change, Ctrl+S opens the save dialog (Escape closes it), and keys
+# typed into the console's input stay text (Space there does not pause). Usage:
+# gui_input_keys.sh ZKSIM PNG_CHECK OUT_DIR
+set -euo pipefail
+zksim=$1
+png_check=$2
+out_dir=$3
+if [ -z "${ZKSIM_GUI_INPUT_DISPLAY:-}" ]; then
+  ZKSIM_GUI_INPUT_DISPLAY=1 exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"
+fi
+mkdir -p "$out_dir"
+export ASAN_OPTIONS=detect_leaks=0   # Mesa's llvmpipe keeps allocations until exit.
+# shellcheck source=gui_input_lib.sh
+source "$(dirname "$0")/gui_input_lib.sh"
+trap gui_stop EXIT
+
+gui_start "$out_dir" --speed 1
+wait_for "world none"
+click controls.start_down
+wait_for "playing 1"
+wait_for "leader [1-3]" 30
+# A click on the cluster view: the window has the keyboard, no text field does.
+click tile.cluster
+press space
+wait_for "playing 0"
+press space
+wait_for "playing 1"
+press space
+wait_for "playing 0"
+
+# Right arrow: one event, and the panel names it.
+events_before=$(field events)
+press Right
+wait_for "note controls.step_one .+"
+events_after=$(field events)
+[ "$events_after" -gt "$events_before" ] || fail "Right ran no event ($events_before -> $events_after)"
+
+# N: the next vote change (kill the leader first so that one comes).
+click controls.kill_leader
+wait_for "leader 0"
+click tile.cluster
+press n
+wait_for "note controls.step_to [0-9]+\.[0-9]{6}s: S[0-9] .*"
+wait_for "playing 0"
+screenshot "$out_dir/keys-step-to.png"
+
+# Ctrl+S: the save dialog; Escape closes it.
+press ctrl+s
+wait_for "note dialog save"
+press Escape
+for _ in $(seq 1 30); do grep -q '^note dialog ' "$probe" || break; sleep 0.1; done
+grep -q '^note dialog ' "$probe" && fail "Escape did not close the save dialog"
+
+# In the console's input, a space is text: the simulation keeps its state.
+click console.input
+type_line "ls /"
+[ "$(field playing)" = "0" ] || fail "a space typed in the console toggled Play"
+echo "keyboard shortcuts: Space, Right, N, Ctrl+S and Escape act; the console keeps its text"
