@@ -76,10 +76,11 @@ usage:
                                 print simulator / data-tree / time-travel / checker figures
       cluster [elections|writes|idle] [--ops N] [--servers N]   one part of it alone
       tree [--nodes N] [--children-per-dir N]   N in 1..10000000 / 1..1000000
-  zksim inspect DIR [--data-log-dir DIR]
+  zksim inspect DIR [--data-log-dir DIR] | zksim inspect --config ZOO.CFG
                                 what is on one ZooKeeper server's disk (myid, epochs,
                                 snapshots, one line per logged txn, torn tails, digests)
-                                and what ZooKeeper 3.8 would restore from it
+                                and what ZooKeeper 3.8 would restore from it; --config
+                                reads the zoo.cfg's dataDir and dataLogDir
   zksim --help | --version      (--help or -h after any command prints this too)
 )";
 

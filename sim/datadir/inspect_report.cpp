@@ -144,11 +144,12 @@ void report_log(const NamedFile& f, InspectReport* r) {
 
 }  // namespace
 
-InspectReport inspect_data_dir(const std::string& data_dir, const std::string& data_log_dir) {
+InspectReport inspect_data_dir(const std::string& data_dir, const std::string& data_log_dir,
+                               const DirOrigins& origins) {
   InspectReport r;
   auto listed = list_server_dir(data_dir, data_log_dir);
   if (auto* e = std::get_if<DataDirError>(&listed)) {
-    r.lines.push_back("error: " + e->line());
+    r.lines.push_back("error: " + located_line(*e, origins));
     r.ok = false;
     return r;
   }
@@ -162,7 +163,7 @@ InspectReport inspect_data_dir(const std::string& data_dir, const std::string& d
   for (const NamedFile& f : dir.logs) report_log(f, &r);
   auto restored = restore_server(dir);
   if (auto* e = std::get_if<DataDirError>(&restored)) {
-    r.lines.push_back("error: ZooKeeper would not start: " + e->line());
+    r.lines.push_back("error: ZooKeeper would not start: " + located_line(*e, origins));
     r.ok = false;
     return r;
   }
