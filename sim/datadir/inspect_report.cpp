@@ -168,11 +168,12 @@ InspectReport inspect_data_dir(const std::string& data_dir, const std::string& d
     return r;
   }
   const RestoredServer& s = std::get<RestoredServer>(restored);
+  const DataTree tree = s.replayed_tree();
   for (const std::string& note : s.notes) r.lines.push_back("note: " + note);
   r.lines.push_back(fmt::format("restore: {} + {} txns -> last zxid {}, {} nodes, {} sessions",
                                 s.snapshot_file.empty() ? "no snapshot" : base(s.snapshot_file), s.state.log.size(),
-                                hex(s.last_processed_zxid), s.tree.node_count(), s.tree.sessions().size()));
-  const int64_t digest = zk_tree_digest(s.tree);
+                                hex(s.last_processed_zxid), tree.node_count(), tree.sessions().size()));
+  const int64_t digest = zk_tree_digest(tree);
   std::string digest_line = fmt::format("restore: tree digest {}", hex(digest));
   // The newest TxnDigest among the restored txns: the tree digest the leader had after it.
   std::optional<ZkTxnDigest> logged;
