@@ -1,10 +1,14 @@
 // `zksim bench disk [--nodes N] [--txns M] [--dir DIR]`: writes a ZooKeeper 3.8 data
 // directory with a snapshot of N znodes (16-byte data, 1,000 per parent) and a log of M
 // setData txns after it (sim/datadir/data_dir_writer.h), then restores it as ZooKeeper
-// would (list, newest snapshot, log replay, epochs; sim/datadir/restore.h) and prints the
-// seconds of each phase, the file sizes and the resident memory the restored state adds
-// (VmRSS after minus before the restore, the written tree freed first). DIR defaults to a
-// fresh folder under the system temp dir, removed afterwards.
+// would (list, newest snapshot streamed into a tree, the log read, epochs;
+// sim/datadir/restore.h), then starts a server's database from it (ZKDatabase.load: the
+// tree copied from the disk's, the log replayed, as a simulated server does when it starts),
+// and prints the seconds of each phase, the file sizes and the resident memory: what the
+// restored disk adds (VmRSS after minus before, the written tree freed first), the peak
+// during the restore (VmHWM, reset through /proc/self/clear_refs just before it) and what the
+// started database adds on top. DIR defaults to a fresh folder under the system temp dir,
+// removed afterwards.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -18,6 +22,8 @@
 #include "app/bench.h"
 #include "app/cli_numbers.h"
 #include "app/commands.h"
+#include "core/quorum_peer.h"
+#include "core/zk_database.h"
 #include "sim/datadir/data_dir_writer.h"
 #include "sim/datadir/restore.h"
 #include "sim/datadir/server_dir.h"
@@ -28,14 +34,26 @@ namespace {
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
-int64_t resident_bytes() {
+// A /proc/self/status figure ("VmRSS", "VmHWM") in bytes; 0 when absent.
+int64_t status_bytes(const std::string& key) {
   std::ifstream status("/proc/self/status");
   std::string line;
   while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6)) * 1024;
+    if (line.rfind(key + ":", 0) == 0) return std::stoll(line.substr(key.size() + 1)) * 1024;
   }
   return 0;
 }
+int64_t resident_bytes() { return status_bytes("VmRSS"); }
+
+// Resets VmHWM to the current VmRSS (Linux: "5" to clear_refs); false where it cannot.
+bool reset_peak_resident() {
+  std::ofstream clear("/proc/self/clear_refs");
+  clear << "5";
+  clear.flush();
+  return static_cast<bool>(clear);
+}
+
+double megabytes(int64_t bytes) { return static_cast<double>(bytes) / 1e6; }
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
@@ -113,6 +131,7 @@ int run_bench_disk(const std::vector<std::string>& args) {
     fmt::print("write dataDir ({} MB)           {:8.2f} s\n", bytes_under(dir) / 1'000'000, seconds_since(write_start));
   }
   const int64_t rss_before = resident_bytes();
+  const bool peak_known = reset_peak_resident();
   const auto load_start = Clock::now();
   auto listed = sim::datadir::list_server_dir(dir);
   if (auto* e = std::get_if<sim::datadir::DataDirError>(&listed)) {
@@ -124,13 +143,25 @@ int run_bench_disk(const std::vector<std::string>& args) {
     fmt::print(stderr, "zksim: bench disk: {}\n", e->line());
     return 2;
   }
-  const double load_s = seconds_since(load_start);
+  const double restore_s = seconds_since(load_start);
   const auto& r = std::get<sim::datadir::RestoredServer>(restored);
-  const int64_t rss_after = resident_bytes();
-  fmt::print("restore (snapshot + log replay)  {:8.2f} s   {} znodes, last zxid {:#x}\n", load_s, r.tree.node_count(),
-             r.last_processed_zxid);
-  fmt::print("resident memory added by restore {:8.1f} MB ({} bytes a znode; it holds the snapshot's tree and the replayed tree)\n",
-             static_cast<double>(rss_after - rss_before) / 1e6, (rss_after - rss_before) / static_cast<int64_t>(r.tree.node_count()));
+  const int64_t rss_restored = resident_bytes();
+  const int64_t peak_restore = status_bytes("VmHWM");
+  const size_t znodes = r.state.snapshot ? r.state.snapshot->node_count() : 0;
+  fmt::print("restore (snapshot into a tree, log read) {:8.2f} s   {} znodes, {} txns, last zxid {:#x}\n", restore_s,
+             znodes, r.state.log.size(), r.last_processed_zxid);
+  fmt::print("  resident memory added                 {:8.1f} MB ({} bytes a znode: one tree and the txns){}\n",
+             megabytes(rss_restored - rss_before), (rss_restored - rss_before) / static_cast<int64_t>(znodes),
+             peak_known ? fmt::format(", peak +{:.1f} MB", megabytes(peak_restore - rss_before)) : std::string());
+  const auto start_start = Clock::now();
+  ZKDatabase database(PeerConfig{}.commit_log_count);
+  database.load(r.state, r.last_processed_zxid);
+  const double start_s = seconds_since(start_start);
+  fmt::print("server start (ZKDatabase.load)          {:8.2f} s   the tree copied, {} txns replayed, last zxid {:#x}\n",
+             start_s, r.state.log.size(), database.last_processed_zxid());
+  fmt::print("  resident memory added                 {:8.1f} MB more (the server's tree next to the disk's)\n",
+             megabytes(resident_bytes() - rss_restored));
+  fmt::print("restore + server start                  {:8.2f} s\n", restore_s + start_s);
   if (temporary) fs::remove_all(dir);
   return 0;
 }

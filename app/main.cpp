@@ -83,10 +83,11 @@ usage:
       live [--servers N] [--connections C] [--ops M] [--window W] [--warmup K] [--port P] [--speeds X,Y]
            [--real HOST:PORT,...] [--real-pids PID,...]   the C client against zksim serve
                                 (a child process on ports P..) and a real ensemble, side by side
-  zksim inspect DIR [--data-log-dir DIR]
+  zksim inspect DIR [--data-log-dir DIR] | zksim inspect --config ZOO.CFG
                                 what is on one ZooKeeper server's disk (myid, epochs,
                                 snapshots, one line per logged txn, torn tails, digests)
-                                and what ZooKeeper 3.8 would restore from it
+                                and what ZooKeeper 3.8 would restore from it; --config
+                                reads the zoo.cfg's dataDir and dataLogDir
   zksim --help | --version      (--help or -h after any command prints this too)
 )";
 

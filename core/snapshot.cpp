@@ -3,6 +3,7 @@
 #include "core/snapshot.h"
 
 #include <array>
+#include <bit>
 #include <cstring>
 
 #include "core/path_utils.h"
@@ -19,26 +20,38 @@ constexpr size_t kMinNodeBytes = 4 + 1 + 8 * 6 + 4 * 3 + 4 + 8;
 constexpr size_t kMinAclEntryBytes = 8 + 4;
 constexpr size_t kMinAclBytes = 4 + 4 + 4;
 
-constexpr std::array<uint32_t, 256> make_crc_table() {
-  std::array<uint32_t, 256> table{};
+// Slicing-by-8 tables: kCrcTables[0] is the classic byte table; kCrcTables[k][i] is the CRC
+// of byte i followed by k zero bytes, so eight bytes fold in per step.
+using CrcTables = std::array<std::array<uint32_t, 256>, 8>;
+constexpr CrcTables make_crc_tables() {
+  CrcTables tables{};
   for (uint32_t i = 0; i < 256; ++i) {
     uint32_t c = i;
     for (int bit = 0; bit < 8; ++bit) c = (c & 1U) != 0 ? 0xEDB88320U ^ (c >> 1) : c >> 1;
-    table[i] = c;
+    tables[0][i] = c;
   }
-  return table;
+  for (uint32_t i = 0; i < 256; ++i) {
+    for (size_t k = 1; k < 8; ++k) tables[k][i] = tables[0][tables[k - 1][i] & 0xffU] ^ (tables[k - 1][i] >> 8);
+  }
+  return tables;
 }
-constexpr std::array<uint32_t, 256> kCrcTable = make_crc_table();
+constexpr CrcTables kCrcTables = make_crc_tables();
 
+// Appends little-endian fields to a string it does not own.
 class Writer {
  public:
+  explicit Writer(std::string& out) : out_(out) {}
   void u32(uint32_t v) {
-    for (int i = 0; i < 4; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xffU));
+    char b[4];
+    for (int i = 0; i < 4; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xffU);
+    out_.append(b, sizeof b);
   }
   void i32(int32_t v) { u32(static_cast<uint32_t>(v)); }
   void i64(int64_t v) {
     const auto u = static_cast<uint64_t>(v);
-    for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((u >> (8 * i)) & 0xffU));
+    char b[8];
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((u >> (8 * i)) & 0xffU);
+    out_.append(b, sizeof b);
   }
   void str(std::string_view s) {
     u32(static_cast<uint32_t>(s.size()));
@@ -48,7 +61,7 @@ class Writer {
   std::string& bytes() { return out_; }
 
  private:
-  std::string out_;
+  std::string& out_;
 };
 
 class Reader {
@@ -105,7 +118,25 @@ std::optional<DataTree> fail(std::string* error, std::string message) {
 
 uint32_t crc32(std::string_view bytes) {
   uint32_t c = 0xffffffffU;
-  for (const char ch : bytes) c = kCrcTable[(c ^ static_cast<uint8_t>(ch)) & 0xffU] ^ (c >> 8);
+  const auto byte = [&bytes](size_t i) { return static_cast<uint32_t>(static_cast<uint8_t>(bytes[i])); };
+  // Four bytes as a little-endian number (one load where the host is little-endian).
+  const auto le32 = [&bytes, &byte](size_t i) {
+    if constexpr (std::endian::native == std::endian::little) {
+      uint32_t v = 0;
+      std::memcpy(&v, bytes.data() + i, sizeof v);
+      return v;
+    }
+    return byte(i) | byte(i + 1) << 8 | byte(i + 2) << 16 | byte(i + 3) << 24;
+  };
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    const uint32_t low = c ^ le32(i);
+    const uint32_t high = le32(i + 4);
+    c = kCrcTables[7][low & 0xffU] ^ kCrcTables[6][(low >> 8) & 0xffU] ^ kCrcTables[5][(low >> 16) & 0xffU] ^
+        kCrcTables[4][low >> 24] ^ kCrcTables[3][high & 0xffU] ^ kCrcTables[2][(high >> 8) & 0xffU] ^
+        kCrcTables[1][(high >> 16) & 0xffU] ^ kCrcTables[0][high >> 24];
+  }
+  for (; i < bytes.size(); ++i) c = kCrcTables[0][(c ^ byte(i)) & 0xffU] ^ (c >> 8);
   return c ^ 0xffffffffU;
 }
 
@@ -141,7 +172,8 @@ static void write_node(Writer& w, std::string_view path, const StatPersisted& s,
 }
 
 std::string serialize_snapshot(const DataTree& tree) {
-  Writer w;
+  std::string out;
+  Writer w(out);
   w.raw(kMagic);
   w.i64(tree.last_processed_zxid());
   write_acl_cache(w, tree.acl_cache().entries());
@@ -156,28 +188,48 @@ std::string serialize_snapshot(const DataTree& tree) {
     w.i64(timeout_ms);
   }
   w.u32(crc32(w.bytes()));
-  return std::move(w.bytes());
+  return out;
 }
 
 std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vector<std::pair<int64_t, AclList>>& acls,
                                         const std::vector<SnapshotNodeInput>& nodes,
                                         const std::vector<std::pair<SessionId, int64_t>>& sessions,
                                         std::string* error) {
-  Writer w;
+  SnapshotBuilder builder(last_processed_zxid, acls);
+  for (const SnapshotNodeInput& n : nodes) builder.add_node(n);
+  return std::move(builder).build(sessions, error);
+}
+
+SnapshotBuilder::SnapshotBuilder(Zxid last_processed_zxid, const std::vector<std::pair<int64_t, AclList>>& acls) {
+  Writer w(bytes_);
   w.raw(kMagic);
   w.i64(last_processed_zxid);
   write_acl_cache(w, acls);
-  w.i64(static_cast<int64_t>(nodes.size()));
-  for (const SnapshotNodeInput& n : nodes) {
-    write_node(w, n.path, n.stat, n.data, n.acl_key);
-  }
+  count_offset_ = bytes_.size();
+  w.i64(0);  // the node count, set by build()
+}
+
+void SnapshotBuilder::add_node(const SnapshotNodeInput& node) {
+  Writer w(bytes_);
+  write_node(w, node.path, node.stat, node.data, node.acl_key);
+  ++node_count_;
+}
+
+std::optional<DataTree> SnapshotBuilder::build(const std::vector<std::pair<SessionId, int64_t>>& sessions,
+                                               std::string* error) && {
+  std::string count;
+  Writer(count).i64(static_cast<int64_t>(node_count_));
+  bytes_.replace(count_offset_, count.size(), count);
+  Writer w(bytes_);
   w.i64(static_cast<int64_t>(sessions.size()));
   for (const auto& [session, timeout_ms] : sessions) {
     w.i64(session);
     w.i64(timeout_ms);
   }
-  w.u32(crc32(w.bytes()));
-  return load_snapshot(w.bytes(), error);
+  w.u32(crc32(bytes_));
+  std::optional<DataTree> tree = load_snapshot(bytes_, error);
+  std::string().swap(bytes_);
+  return tree;
 }
 
 std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error) {

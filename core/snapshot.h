@@ -33,6 +33,24 @@ std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vec
                                         const std::vector<SnapshotNodeInput>& nodes,
                                         const std::vector<std::pair<SessionId, int64_t>>& sessions,
                                         std::string* error);
+// The same a node at a time, for a loader that streams another format's nodes without
+// keeping them (sim/datadir reads a ZooKeeper snapshot this way): add_node appends the
+// node's encoding, build() turns the bytes into the tree (load_snapshot's checks and errors)
+// and frees them. Each node is built once, in the tree.
+class SnapshotBuilder {
+ public:
+  SnapshotBuilder(Zxid last_processed_zxid, const std::vector<std::pair<int64_t, AclList>>& acls);
+  // Room for about this many more bytes of nodes (a hint: the file being read's size).
+  void reserve(size_t bytes) { bytes_.reserve(bytes_.size() + bytes); }
+  void add_node(const SnapshotNodeInput& node);
+  size_t node_count() const { return node_count_; }
+  std::optional<DataTree> build(const std::vector<std::pair<SessionId, int64_t>>& sessions, std::string* error) &&;
+
+ private:
+  std::string bytes_;
+  size_t count_offset_ = 0;  // where the node count goes once it is known
+  size_t node_count_ = 0;
+};
 // CRC-32 (IEEE 802.3, reflected, as zlib's crc32) of `bytes`.
 uint32_t crc32(std::string_view bytes);
 

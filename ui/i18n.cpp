@@ -75,6 +75,11 @@ constexpr std::array<Entry, static_cast<size_t>(Text::kCount)> kTable = {{
     {"Saved", "已保存"},
     {"next line", "下一行"},
     {"changed by hand: the scenario no longer drives this run", "已手动修改：场景不再驱动本次运行"},
+    {"Open ZooKeeper data directories...", "打开 ZooKeeper 数据目录..."},
+    {"a server's dataDir, or a folder with one dataDir per server (server1/, server2/, ...):",
+     "一个服务器的 dataDir，或每个服务器一个 dataDir 的文件夹（server1/、server2/ ...）："},
+    {"Save disks as ZooKeeper data directories...", "将磁盘保存为 ZooKeeper 数据目录..."},
+    {"Disks saved", "磁盘已保存"},
     // ---- panels: votes, znode tree, console, cluster view messages, controls ----
     {"S", "S"},
     {"State", "状态"},

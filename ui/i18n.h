@@ -66,6 +66,10 @@ enum class Text {
   kScenarioSaved,
   kScenarioNextLine,
   kScenarioDetached,
+  kOpenDataDirs,
+  kDataDirsHint,
+  kSaveDisks,
+  kDisksSaved,
   // ---- panels: votes, znode tree, console, cluster view messages, controls ----
   kVotesColServer,
   kVotesColState,

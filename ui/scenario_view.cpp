@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "ui/data_dir_files.h"
 #include "ui/i18n.h"
 #include "ui/test_probe.h"
 
@@ -14,11 +15,22 @@ namespace zk::ui {
 std::string ScenarioView::open(sim::RecordedRun& simulation, const std::string& path) {
   LoadedScenario loaded = load_scenario_file(path);
   if (!loaded.error.empty()) return loaded.error;
+  show(simulation, std::move(loaded));
+  return {};
+}
+
+std::string ScenarioView::open_data_dirs(sim::RecordedRun& simulation, const std::string& folder) {
+  LoadedScenario loaded = data_dirs_scenario(folder);
+  if (!loaded.error.empty()) return loaded.error;
+  show(simulation, std::move(loaded));
+  return {};
+}
+
+void ScenarioView::show(sim::RecordedRun& simulation, LoadedScenario loaded) {
   loaded_ = std::move(loaded);
   simulation.open_scenario(loaded_.scenario, std::nullopt, loaded_.lines);
   open_ = true;
   scroll_to_line_ = 0;
-  return {};
 }
 
 void ScenarioView::draw(sim::RecordedRun& simulation, const PanelRect& rect) {
@@ -150,9 +162,84 @@ void ScenarioView::draw_file_menu_items() {
   probe::widget("menu.open_scenario");
   if (ImGui::MenuItem(tr(Text::kSaveScenario))) want_save_dialog_ = true;
   probe::widget("menu.save_scenario");
+  if (ImGui::MenuItem(tr(Text::kOpenDataDirs))) want_data_dirs_dialog_ = true;
+  probe::widget("menu.open_data_dirs");
+  if (ImGui::MenuItem(tr(Text::kSaveDisks))) want_save_disks_dialog_ = true;
+  probe::widget("menu.save_disks");
+}
+
+void ScenarioView::draw_data_dir_dialogs(sim::RecordedRun& simulation) {
+  if (want_data_dirs_dialog_) {
+    ImGui::OpenPopup("##open_data_dirs");
+    want_data_dirs_dialog_ = false;
+    dialog_message_.clear();
+  }
+  if (want_save_disks_dialog_) {
+    ImGui::OpenPopup("##save_disks");
+    want_save_disks_dialog_ = false;
+    dialog_message_.clear();
+  }
+  const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+  const auto escape = [] { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); };
+  const auto message = [this](bool error) {
+    if (dialog_message_.empty()) return;
+    ImGui::PushTextWrapPos(0.0f);
+    if (error) {
+      ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.3f, 1.0f), "%s", dialog_message_.c_str());
+    } else {
+      ImGui::TextUnformatted(dialog_message_.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    probe::note("dialog.message", dialog_message_);
+  };
+  ImGui::SetNextWindowPos(center, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Always);
+  if (ImGui::BeginPopupModal("##open_data_dirs", nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    probe::note("dialog", "open_data_dirs");
+    ImGui::TextUnformatted(tr(Text::kOpenDataDirs));
+    ImGui::TextUnformatted(tr(Text::kDataDirsHint));
+    ImGui::SetNextItemWidth(-1);
+    const bool entered =
+        ImGui::InputText("##data_dirs", data_dirs_input_, sizeof data_dirs_input_, ImGuiInputTextFlags_EnterReturnsTrue);
+    probe::widget("dialog.data_dirs_path");
+    message(true);
+    if (ImGui::Button(tr(Text::kOpen)) || entered) {
+      dialog_message_ = open_data_dirs(simulation, data_dirs_input_);
+      if (dialog_message_.empty()) ImGui::CloseCurrentPopup();
+    }
+    probe::widget("dialog.open");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Text::kCancel)) || escape()) ImGui::CloseCurrentPopup();
+    probe::widget("dialog.cancel");
+    probe::window("dialog.window");
+    ImGui::EndPopup();
+  }
+  ImGui::SetNextWindowPos(center, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Always);
+  if (ImGui::BeginPopupModal("##save_disks", nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    probe::note("dialog", "save_disks");
+    ImGui::TextUnformatted(tr(Text::kSaveDisks));
+    ImGui::SetNextItemWidth(-1);
+    const bool entered =
+        ImGui::InputText("##disks", disks_input_, sizeof disks_input_, ImGuiInputTextFlags_EnterReturnsTrue);
+    probe::widget("dialog.disks_path");
+    message(false);
+    if (ImGui::Button(tr(Text::kSave)) || entered) {
+      const sim::World* world = simulation.world();
+      const std::string error = world == nullptr ? std::string("no cluster to save") : save_disks(*world, disks_input_);
+      dialog_message_ = error.empty() ? fmt::format("{}: {}/server<ID>/", tr(Text::kDisksSaved), disks_input_) : error;
+    }
+    probe::widget("dialog.save");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Text::kScenarioClose)) || escape()) ImGui::CloseCurrentPopup();
+    probe::widget("dialog.close");
+    probe::window("dialog.window");
+    ImGui::EndPopup();
+  }
 }
 
 void ScenarioView::draw_dialogs(sim::RecordedRun& simulation) {
+  draw_data_dir_dialogs(simulation);
   if (want_open_dialog_) {
     ImGui::OpenPopup("##open_scenario");
     want_open_dialog_ = false;

@@ -1,7 +1,9 @@
 // The scenario view: shows an opened .zks with the line that runs next highlighted, a mark
 // on every expectation checked so far (passed or failed), the step error if the run
-// stopped, and buttons to run one line or the rest. Also the File menu's two dialogs:
-// open a scenario (lesson list or a typed path) and save the session as a scenario.
+// stopped, and buttons to run one line or the rest. Also the File menu's dialogs: open a
+// scenario (lesson list or a typed path), save the session as a scenario, open ZooKeeper
+// data directories (as a scenario of `disk ID load` lines, ui/data_dir_files.h) and save the
+// servers' disks as ZooKeeper data directories.
 #pragma once
 
 #include <string>
@@ -16,6 +18,8 @@ class ScenarioView {
  public:
   // Loads and opens a scenario in the simulation; "" or a one-line error.
   std::string open(sim::RecordedRun& simulation, const std::string& path);
+  // The same for a folder of ZooKeeper data directories; "" or a one-line error.
+  std::string open_data_dirs(sim::RecordedRun& simulation, const std::string& folder);
   bool is_open() const { return open_; }
   // Draws the scenario window (when a scenario is open) as a tile at the given place.
   void draw(sim::RecordedRun& simulation, const PanelRect& rect);
@@ -31,10 +35,17 @@ class ScenarioView {
   bool open_ = false;
   bool want_open_dialog_ = false;
   bool want_save_dialog_ = false;
+  bool want_data_dirs_dialog_ = false;
+  bool want_save_disks_dialog_ = false;
   char path_input_[512] = "";
   char save_input_[512] = "session.zks";
+  char data_dirs_input_[512] = "";
+  char disks_input_[512] = "disks";
   std::string dialog_message_;
   int scroll_to_line_ = 0;  // the highlighted line the list was last scrolled to
+
+  void show(sim::RecordedRun& simulation, LoadedScenario loaded);
+  void draw_data_dir_dialogs(sim::RecordedRun& simulation);
 };
 
 }  // namespace zk::ui

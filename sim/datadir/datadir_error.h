@@ -20,6 +20,20 @@ struct DataDirError {
   std::string line() const;
 };
 
+// Where a zoo.cfg named a server's directories, for errors about them: each directory and its
+// line ("conf/zoo.cfg:3: dataDir=data"); empty origins when the directories came from the
+// command line or a scenario's `disk ID load DIR`.
+struct DirOrigins {
+  std::string data_dir;
+  std::string data_dir_origin;
+  std::string data_log_dir;  // "" when the logs are in the dataDir
+  std::string data_log_dir_origin;
+};
+
+// e.line(), prefixed "ORIGIN: " with the origin of the directory that holds e.file (the
+// deeper one when both do), when that directory has one.
+std::string located_line(const DataDirError& e, const DirOrigins& origins);
+
 template <class T>
 using DataDirResult = std::variant<T, DataDirError>;
 

@@ -144,11 +144,12 @@ void report_log(const NamedFile& f, InspectReport* r) {
 
 }  // namespace
 
-InspectReport inspect_data_dir(const std::string& data_dir, const std::string& data_log_dir) {
+InspectReport inspect_data_dir(const std::string& data_dir, const std::string& data_log_dir,
+                               const DirOrigins& origins) {
   InspectReport r;
   auto listed = list_server_dir(data_dir, data_log_dir);
   if (auto* e = std::get_if<DataDirError>(&listed)) {
-    r.lines.push_back("error: " + e->line());
+    r.lines.push_back("error: " + located_line(*e, origins));
     r.ok = false;
     return r;
   }
@@ -162,16 +163,17 @@ InspectReport inspect_data_dir(const std::string& data_dir, const std::string& d
   for (const NamedFile& f : dir.logs) report_log(f, &r);
   auto restored = restore_server(dir);
   if (auto* e = std::get_if<DataDirError>(&restored)) {
-    r.lines.push_back("error: ZooKeeper would not start: " + e->line());
+    r.lines.push_back("error: ZooKeeper would not start: " + located_line(*e, origins));
     r.ok = false;
     return r;
   }
   const RestoredServer& s = std::get<RestoredServer>(restored);
+  const DataTree tree = s.replayed_tree();
   for (const std::string& note : s.notes) r.lines.push_back("note: " + note);
   r.lines.push_back(fmt::format("restore: {} + {} txns -> last zxid {}, {} nodes, {} sessions",
                                 s.snapshot_file.empty() ? "no snapshot" : base(s.snapshot_file), s.state.log.size(),
-                                hex(s.last_processed_zxid), s.tree.node_count(), s.tree.sessions().size()));
-  const int64_t digest = zk_tree_digest(s.tree);
+                                hex(s.last_processed_zxid), tree.node_count(), tree.sessions().size()));
+  const int64_t digest = zk_tree_digest(tree);
   std::string digest_line = fmt::format("restore: tree digest {}", hex(digest));
   // The newest TxnDigest among the restored txns: the tree digest the leader had after it.
   std::optional<ZkTxnDigest> logged;

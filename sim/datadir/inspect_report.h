@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/datadir/datadir_error.h"
+
 namespace zk::sim::datadir {
 
 // The report's lines, and whether everything read (false: some file is unreadable or the
@@ -20,6 +22,9 @@ struct InspectReport {
   bool ok = true;
 };
 
-InspectReport inspect_data_dir(const std::string& data_dir, const std::string& data_log_dir = "");
+// `origins`: where a zoo.cfg named the directories (errors about them then start with that
+// zoo.cfg line); default: none.
+InspectReport inspect_data_dir(const std::string& data_dir, const std::string& data_log_dir = "",
+                               const DirOrigins& origins = {});
 
 }  // namespace zk::sim::datadir

@@ -2,6 +2,7 @@
 #include "sim/datadir/restore.h"
 
 #include <algorithm>
+#include <optional>
 #include <fmt/format.h>
 
 #include "core/snapshot.h"
@@ -15,67 +16,90 @@ constexpr size_t kSnapshotsTried = 100;  // FileSnap.findNValidSnapshots(100)
 
 Epoch epoch_of(Zxid zxid) { return zxid >> 32; }
 
-}  // namespace
+// Streams a ZooKeeper snapshot's nodes into zksim's tree as they are read (the root ""
+// becomes "/"; below /zookeeper/ each server keeps its own quota and config nodes, since
+// ZooKeeper rewrites /zookeeper/config from zoo.cfg at start-up and leaves them out of the
+// digest, so zksim's tree starts with its own; quota limits are not modelled).
+class TreeSink final : public SnapshotNodeSink {
+ public:
+  TreeSink(Zxid zxid, size_t file_bytes) : zxid_(zxid), file_bytes_(file_bytes) {}
 
-DataDirResult<DataTree> tree_from_snapshot(const SnapshotFile& snapshot, Zxid zxid) {
-  std::vector<std::pair<int64_t, AclList>> acls;
-  acls.reserve(snapshot.acls.size());
-  for (const auto& [key, list] : snapshot.acls) {
-    AclList acl;
-    for (const ZkAcl& a : list) acl.push_back(Acl{a.perms, AuthId{a.scheme, a.id}});
-    acls.emplace_back(key, std::move(acl));
+  std::string begin(const SnapshotFile& head) override {
+    std::vector<std::pair<int64_t, AclList>> acls;
+    acls.reserve(head.acls.size());
+    for (const auto& [key, list] : head.acls) {
+      AclList acl;
+      for (const ZkAcl& a : list) acl.push_back(Acl{a.perms, AuthId{a.scheme, a.id}});
+      acls.emplace_back(key, std::move(acl));
+    }
+    builder_.emplace(zxid_, acls);
+    builder_->reserve(file_bytes_);  // zksim's encoding of the nodes is about the file's size
+    for (const auto& [id, timeout] : head.sessions) sessions_.emplace_back(id, timeout);
+    std::sort(sessions_.begin(), sessions_.end());
+    return "";
   }
-  std::vector<SnapshotNodeInput> nodes;
-  nodes.reserve(snapshot.nodes.size());
-  for (const SnapshotNode& n : snapshot.nodes) {
-    // Below /zookeeper/ each server keeps its own quota and config nodes (ZooKeeper rewrites
-    // /zookeeper/config from zoo.cfg at start-up and leaves them out of the digest); zksim's
-    // tree starts with its own.
+
+  std::string node(const SnapshotNodeView& n) override {
     if (n.path == "/zookeeper/quota" || n.path == "/zookeeper/config") {
       StatPersisted own;
       if (n.path == "/zookeeper/config") own.aversion = -1;  // DataTree.addConfigNode's setACL
-      nodes.push_back(SnapshotNodeInput{n.path, own, "", n.acl});
-      continue;
+      builder_->add_node(SnapshotNodeInput{n.path, own, "", n.acl});
+    } else if (!n.path.starts_with("/zookeeper/")) {
+      builder_->add_node(SnapshotNodeInput{n.path.empty() ? std::string_view("/") : n.path, n.stat, n.data, n.acl});
     }
-    if (n.path.starts_with("/zookeeper/")) continue;  // quota limits: not modelled by zksim
-    nodes.push_back(
-        SnapshotNodeInput{n.path.empty() ? std::string_view("/") : std::string_view(n.path), n.stat, n.data, n.acl});
+    return "";
   }
-  std::vector<std::pair<SessionId, int64_t>> sessions;
-  for (const auto& [id, timeout] : snapshot.sessions) sessions.emplace_back(id, timeout);
-  std::sort(sessions.begin(), sessions.end());
-  std::string error;
-  std::optional<DataTree> tree = tree_from_nodes(zxid, acls, nodes, sessions, &error);
-  if (!tree) return file_error(snapshot.file, fmt::format("the snapshot's tree is not one zksim can hold: {}", error));
-  return std::move(*tree);
+
+  DataDirResult<DataTree> finish(const std::string& file) {
+    std::string error;
+    std::optional<DataTree> tree = std::move(*builder_).build(sessions_, &error);
+    if (!tree) return file_error(file, fmt::format("the snapshot's tree is not one zksim can hold: {}", error));
+    return std::move(*tree);
+  }
+
+ private:
+  Zxid zxid_;
+  size_t file_bytes_;
+  std::optional<SnapshotBuilder> builder_;
+  std::vector<std::pair<SessionId, int64_t>> sessions_;
+};
+
+}  // namespace
+
+DataDirResult<DataTree> tree_from_snapshot(const SnapshotFile& snapshot, Zxid zxid) {
+  TreeSink sink(zxid, 0);
+  (void)sink.begin(snapshot);
+  for (const SnapshotNode& n : snapshot.nodes) (void)sink.node(SnapshotNodeView{n.path, n.data, n.acl, n.stat});
+  return sink.finish(snapshot.file);
 }
 
 DataDirResult<RestoredServer> restore_server(const ServerDir& dir) {
   RestoredServer out;
   out.dir = dir;
-  // 1. The newest snapshot that reads.
+  // 1. The newest snapshot that reads, its nodes streamed into the tree as they are read.
   Zxid snap_zxid = -1;
   size_t tried = 0;
   for (auto it = dir.snapshots.rbegin(); it != dir.snapshots.rend() && tried < kSnapshotsTried; ++it) {
     auto bytes = read_binary_file(it->path, kDataFileBytesMax);
     if (auto* e = std::get_if<DataDirError>(&bytes)) return *e;
-    const std::string& b = std::get<std::string>(bytes);
+    std::string& b = std::get<std::string>(bytes);
     if (!looks_like_complete_snapshot(b)) {
       out.notes.push_back(fmt::format("{}: not a complete snapshot (no seal at its end), skipped", it->path));
       continue;
     }
     ++tried;
-    auto snap = read_snapshot(it->path, b);
+    TreeSink sink(it->name_zxid, b.size());
+    auto snap = read_snapshot(it->path, b, sink);
+    std::string().swap(b);  // the file's bytes are not needed any more
     if (auto* e = std::get_if<DataDirError>(&snap)) {
       out.notes.push_back(fmt::format("problem reading snap file {}, trying an older one", e->line()));
       continue;
     }
-    auto tree = tree_from_snapshot(std::get<SnapshotFile>(snap), it->name_zxid);
+    auto tree = sink.finish(it->path);
     if (auto* e = std::get_if<DataDirError>(&tree)) return *e;
     snap_zxid = it->name_zxid;
     out.snapshot_file = it->path;
-    out.tree = std::move(std::get<DataTree>(tree));
-    out.state.snapshot = std::make_shared<const DataTree>(out.tree);
+    out.state.snapshot = std::make_shared<const DataTree>(std::move(std::get<DataTree>(tree)));
     out.state.snapshot_zxid = snap_zxid;
     break;
   }
@@ -106,7 +130,6 @@ DataDirResult<RestoredServer> restore_server(const ServerDir& dir) {
                           fmt::format("txn {:#x} is not above the txn before it ({:#x})", txn.header.zxid, last));
       }
       last = txn.header.zxid;
-      out.tree.apply(txn);
       out.state.log.push_back(std::make_shared<const Txn>(txn));
     }
     if (log.end == TxnLogEnd::kTornEntry) {
@@ -138,6 +161,12 @@ DataDirResult<RestoredServer> restore_server(const ServerDir& dir) {
   out.state.current_epoch = current;
   out.state.accepted_epoch = accepted;
   return out;
+}
+
+DataTree RestoredServer::replayed_tree() const {
+  DataTree tree = state.snapshot ? *state.snapshot : DataTree();
+  for (const auto& txn : state.log) tree.apply(*txn);
+  return tree;
 }
 
 }  // namespace zk::sim::datadir

@@ -10,6 +10,11 @@
 //  - currentEpoch / acceptedEpoch, defaulting to the last zxid's epoch when absent, refused
 //    when currentEpoch is older than the last zxid's epoch or acceptedEpoch < currentEpoch.
 // Notes list what was recovered from or skipped, in ZooKeeper's words where it has them.
+//
+// The result is the disk, as a simulated server starts from it: the snapshot's tree (built
+// once, its nodes streamed from the file into it) and the logged txns after it. The tree a
+// server holds after replaying them (ZKDatabase.load) is replayed_tree(), made on demand, so
+// a restore keeps one tree, not two.
 #pragma once
 
 #include <memory>
@@ -24,11 +29,13 @@ namespace zk::sim::datadir {
 
 struct RestoredServer {
   ServerDir dir;
-  PersistentState state;
+  PersistentState state;      // the snapshot's tree (null: none, the initial tree) and the txns after it
   std::string snapshot_file;  // empty: no snapshot (the initial tree)
-  DataTree tree;              // the snapshot with every restored txn applied
   Zxid last_processed_zxid = 0;
   std::vector<std::string> notes;
+
+  // The snapshot's tree with every restored txn applied (a copy: the state keeps its own).
+  DataTree replayed_tree() const;
 };
 
 DataDirResult<RestoredServer> restore_server(const ServerDir& dir);

@@ -87,6 +87,17 @@ void list_files(const std::string& dir, std::vector<NamedFile>* snapshots, std::
   if (logs != nullptr) std::sort(logs->begin(), logs->end(), by_zxid);
 }
 
+// The first file (by name) in `dir` whose name starts with `prefix`, if any.
+std::optional<std::string> first_named(const std::string& dir, const std::string& prefix) {
+  std::optional<std::string> first;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string path = entry.path().string();
+    if (entry.path().filename().string().starts_with(prefix) && (!first || path < *first)) first = path;
+  }
+  return first;
+}
+
 }  // namespace
 
 DataDirResult<ServerDir> list_server_dir(const std::string& data_dir, const std::string& data_log_dir) {
@@ -109,10 +120,19 @@ DataDirResult<ServerDir> list_server_dir(const std::string& data_dir, const std:
   if (auto e = read_into((fs::path(dir.snap_dir) / "acceptedEpoch").string(), &dir.accepted_epoch)) return *e;
   if (dir.log_dir == dir.snap_dir) {
     list_files(dir.snap_dir, &dir.snapshots, &dir.logs);
-  } else {
-    list_files(dir.snap_dir, &dir.snapshots, nullptr);
-    list_files(dir.log_dir, nullptr, &dir.logs);
+    return dir;
   }
+  // Two directories: FileTxnSnapLog's checkLogDir and checkSnapDir (ZOOKEEPER-2967) refuse
+  // snapshots among the logs and logs among the snapshots (any name starting "snapshot." /
+  // "log.", Util.isSnapshotFileName / isLogFileName).
+  if (auto misplaced = first_named(dir.log_dir, "snapshot.")) {
+    return file_error(*misplaced, "Log directory has snapshot files. Check if dataLogDir and dataDir configuration is correct.");
+  }
+  if (auto misplaced = first_named(dir.snap_dir, "log.")) {
+    return file_error(*misplaced, "Snapshot directory has log files. Check if dataLogDir and dataDir configuration is correct.");
+  }
+  list_files(dir.snap_dir, &dir.snapshots, nullptr);
+  list_files(dir.log_dir, nullptr, &dir.logs);
   return dir;
 }
 

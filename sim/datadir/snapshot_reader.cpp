@@ -1,6 +1,8 @@
 // Snapshot reading: see snapshot_reader.h. Records (FileHeader, ACL, StatPersisted) are
 // read with their generated jute deserializers; the primitives between them through the same
-// bounds-checked archive, so no count or length is trusted beyond the bytes left.
+// bounds-checked archive, so no count or length is trusted beyond the bytes left. Every node
+// is read into the same two strings, whose capacity stays, and handed to the sink as views;
+// the seals' Adler-32 runs once over the file, carried from the first seal to the second.
 #include "sim/datadir/snapshot_reader.h"
 
 #include <cstdlib>
@@ -23,17 +25,26 @@ class Reader {
   }
   bool i32(int32_t* v) { return archive_.get()->deserialize_Int(archive_.get(), "", v) == 0 && !archive_.failed(); }
   bool i64(int64_t* v) { return archive_.get()->deserialize_Long(archive_.get(), "", v) == 0 && !archive_.failed(); }
+  // Into *s, reusing its capacity.
   bool string(std::string* s) {
     char* raw = nullptr;
     const bool ok = archive_.get()->deserialize_String(archive_.get(), "", &raw) == 0 && !archive_.failed();
-    *s = raw == nullptr ? std::string() : std::string(raw);
+    if (raw == nullptr) {
+      s->clear();
+    } else {
+      s->assign(raw);
+    }
     free(raw);  // NOLINT: the C archive allocates strings with malloc
     return ok;
   }
   bool buffer(std::string* s) {
     ::buffer b{};
     const bool ok = archive_.get()->deserialize_Buffer(archive_.get(), "", &b) == 0 && !archive_.failed();
-    *s = jute::to_string(b);
+    if (b.buff == nullptr || b.len <= 0) {
+      s->clear();
+    } else {
+      s->assign(b.buff, static_cast<size_t>(b.len));
+    }
     free(b.buff);  // NOLINT: as above
     return ok;
   }
@@ -44,7 +55,9 @@ class Reader {
   // A seal: the Adler-32 of every byte before it, then the string "/".
   std::optional<DataDirError> seal(uint32_t* checksum) {
     const size_t at = offset();
-    const uint32_t computed = adler32(bytes_.substr(0, at));
+    sum_.update(bytes_.substr(summed_, at - summed_));
+    summed_ = at;
+    const uint32_t computed = sum_.value();
     int64_t stored = 0;
     std::string slash;
     if (!i64(&stored) || !string(&slash)) return error(at, "the checksum seal is cut short");
@@ -61,18 +74,23 @@ class Reader {
   std::string file_;
   std::string_view bytes_;
   jute::InputArchive archive_;
+  Adler32 sum_;        // of bytes_[0, summed_)
+  size_t summed_ = 0;
 };
 
-}  // namespace
+// The record-keeping sink behind read_snapshot(file, bytes).
+class KeepNodes final : public SnapshotNodeSink {
+ public:
+  std::string begin(const SnapshotFile&) override { return ""; }
+  std::string node(const SnapshotNodeView& n) override {
+    nodes.push_back(SnapshotNode{std::string(n.path), std::string(n.data), n.acl, n.stat});
+    return "";
+  }
+  std::vector<SnapshotNode> nodes;
+};
 
-bool looks_like_complete_snapshot(std::string_view bytes) {
-  return bytes.size() >= 10 && bytes.substr(bytes.size() - 5) == std::string_view("\0\0\0\1/", 5);
-}
-
-DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view bytes) {
-  SnapshotFile snap;
-  snap.file = file;
-  Reader r(file, bytes);
+// Header, sessions and ACL cache into `snap`.
+std::optional<DataDirError> read_head(Reader& r, const std::string& file, SnapshotFile& snap) {
   {
     jute::Decoded<::FileHeader> header(deallocate_FileHeader);
     if (!r.record(deserialize_FileHeader, header)) return r.error(0, "the file header is cut short");
@@ -115,25 +133,50 @@ DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view byt
     }
     snap.acls.emplace_back(key, std::move(acls));
   }
+  return std::nullopt;
+}
+
+// Every node up to the "/" end mark, each handed to `sink`.
+std::optional<DataDirError> read_nodes(Reader& r, const std::string& file, SnapshotNodeSink& sink, SnapshotFile& snap) {
+  std::string path;
+  std::string data;
   while (true) {
-    at = r.offset();
-    SnapshotNode node;
-    if (!r.string(&node.path)) return r.error(at, "a node path is cut short");
-    if (node.path == "/") break;
+    const size_t at = r.offset();
+    if (!r.string(&path)) return r.error(at, "a node path is cut short");
+    if (path == "/") break;
+    if (snap.node_count == 0 && !path.empty()) return byte_error(file, 0, "the snapshot has no root node (path \"\") first");
+    SnapshotNodeView node;
     jute::Decoded<::StatPersisted> stat(deallocate_StatPersisted);
-    if (!r.buffer(&node.data) || !r.i64(&node.acl) || !r.record(deserialize_StatPersisted, stat)) {
-      return r.error(at, fmt::format("node \"{}\" is cut short", node.path));
+    if (!r.buffer(&data) || !r.i64(&node.acl) || !r.record(deserialize_StatPersisted, stat)) {
+      return r.error(at, fmt::format("node \"{}\" is cut short", path));
     }
     const ::StatPersisted& s = stat.value;
+    node.path = path;
+    node.data = data;
     node.stat = StatPersisted{s.czxid, s.mzxid, s.ctime, s.mtime, s.version, s.cversion, s.aversion, s.ephemeralOwner, s.pzxid};
-    snap.nodes.push_back(std::move(node));
+    ++snap.node_count;
+    if (std::string e = sink.node(node); !e.empty()) return byte_error(file, at, e);
   }
-  if (snap.nodes.empty() || !snap.nodes.front().path.empty()) {
-    return byte_error(file, 0, "the snapshot has no root node (path \"\") first");
-  }
+  if (snap.node_count == 0) return byte_error(file, 0, "the snapshot has no root node (path \"\") first");
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool looks_like_complete_snapshot(std::string_view bytes) {
+  return bytes.size() >= 10 && bytes.substr(bytes.size() - 5) == std::string_view("\0\0\0\1/", 5);
+}
+
+DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view bytes, SnapshotNodeSink& sink) {
+  SnapshotFile snap;
+  snap.file = file;
+  Reader r(file, bytes);
+  if (auto e = read_head(r, file, snap)) return *e;
+  if (std::string e = sink.begin(snap); !e.empty()) return byte_error(file, r.offset(), e);
+  if (auto e = read_nodes(r, file, sink, snap)) return *e;
   if (auto e = r.seal(&snap.checksum)) return *e;
   if (r.remaining() > 0) {  // the digest trailer of ZooKeeper 3.6+
-    at = r.offset();
+    const size_t at = r.offset();
     SnapshotDigest digest;
     if (!r.i64(&digest.zxid) || !r.i32(&digest.version)) return r.error(at, "the digest trailer is cut short");
     if (digest.version < 2) {
@@ -149,6 +192,13 @@ DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view byt
     if (r.remaining() > 0) return byte_error(file, r.offset(), fmt::format("{} bytes follow the last seal", r.remaining()));
   }
   return snap;
+}
+
+DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view bytes) {
+  KeepNodes keep;
+  DataDirResult<SnapshotFile> read = read_snapshot(std::move(file), bytes, keep);
+  if (auto* snap = std::get_if<SnapshotFile>(&read)) snap->nodes = std::move(keep.nodes);
+  return read;
 }
 
 }  // namespace zk::sim::datadir

@@ -6,6 +6,10 @@
 // wrote it, the digest trailer (zxid, digest version, tree digest) with a second seal.
 // The root's path is "" in the file. Compressed snapshots (snapshot.<zxid>.gz / .snappy)
 // are not read.
+//
+// Two ways to read: read_snapshot(file, bytes) keeps every node as a SnapshotNode (inspect,
+// tests); read_snapshot(file, bytes, sink) hands each node to a SnapshotNodeSink as it is
+// read and keeps none, so a loader builds its tree without a second copy of the nodes.
 #pragma once
 
 #include <cstdint>
@@ -36,6 +40,14 @@ struct SnapshotNode {
   StatPersisted stat;
 };
 
+// One node while it is being read: the views are valid only during the sink's call.
+struct SnapshotNodeView {
+  std::string_view path;  // "" for the root
+  std::string_view data;
+  int64_t acl = 0;
+  StatPersisted stat;
+};
+
 struct SnapshotDigest {
   Zxid zxid = 0;
   int32_t version = 0;
@@ -47,12 +59,25 @@ struct SnapshotFile {
   int64_t dbid = 0;
   std::vector<std::pair<SessionId, int32_t>> sessions;  // file order
   std::vector<std::pair<int64_t, std::vector<ZkAcl>>> acls;
-  std::vector<SnapshotNode> nodes;  // file order (parents before children)
+  std::vector<SnapshotNode> nodes;  // file order (parents before children); empty when read into a sink
+  size_t node_count = 0;            // how many nodes the file holds
   uint32_t checksum = 0;
   std::optional<SnapshotDigest> digest;
 };
 
+// Receives a snapshot's parts in file order: begin() once the sessions and the ACL cache are
+// read (`head` has them, no nodes yet), then node() for every node. A non-empty string from
+// either stops the reading; read_snapshot returns it as the error at that node's byte offset.
+class SnapshotNodeSink {
+ public:
+  virtual ~SnapshotNodeSink() = default;
+  virtual std::string begin(const SnapshotFile& head) = 0;
+  virtual std::string node(const SnapshotNodeView& node) = 0;
+};
+
 DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view bytes);
+// The same, every node handed to `sink` instead of kept (the result's `nodes` stays empty).
+DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view bytes, SnapshotNodeSink& sink);
 
 // SnapStream.isValidSnapshot's quick test: at least 10 bytes, ending in the seal's "/".
 bool looks_like_complete_snapshot(std::string_view bytes);

@@ -407,14 +407,23 @@ struct SetDisk {
   int64_t fsync_max_us = 2000;
   bool operator==(const SetDisk&) const = default;
 };
-// disk ID load DIR: before server ID starts (or after it is killed), its disk becomes what
-// ZooKeeper 3.8 would restore from the data directory DIR (sim/datadir/restore.h): the
-// newest snapshot, the logged txns after it, currentEpoch and acceptedEpoch. DIR is
-// relative to the scenario file; its myid must be ID. (zksim addition)
+// disk ID load DIR | disk ID load | disk ID load config ZOO.CFG: before server ID starts (or
+// after it is killed), its disk becomes what ZooKeeper 3.8 would restore from a data
+// directory (sim/datadir/restore.h): the newest snapshot, the logged txns after it,
+// currentEpoch and acceptedEpoch. The directory is DIR (relative to the scenario file), the
+// dataDir (and dataLogDir) of the `cluster config` zoo.cfg, or those of ZOO.CFG (a server's
+// own zoo.cfg, relative to the scenario file; its directories relative to itself). The
+// directory's myid must be ID. (zksim addition)
+enum class DiskSource { kDir, kClusterConfig, kConfigFile };
 struct LoadDisk {
   ServerRef server;
-  std::string path;           // as written
-  std::string resolved_path;  // relative to the scenario file's folder
+  DiskSource source = DiskSource::kDir;
+  std::string path;           // DIR or ZOO.CFG as written; "" for kClusterConfig
+  std::string resolved_path;  // the dataDir to read
+  std::string resolved_data_log_path;  // the dataLogDir to read the logs from; "": the dataDir's
+  // Where a zoo.cfg named the directories ("conf/zoo.cfg:3"), for errors about them; "" for kDir.
+  std::string data_dir_origin;
+  std::string data_log_dir_origin;
   bool operator==(const LoadDisk&) const = default;
 };
 // clients async | clients wait: whether later client operations return at once (their

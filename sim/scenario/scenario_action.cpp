@@ -80,18 +80,24 @@ class Applier {
   }
   ActionOutcome operator()(const Heal&) { return fail(world_.heal()); }
   ActionOutcome operator()(const LoadDisk& c) {
-    auto listed = datadir::list_server_dir(c.resolved_path);
-    if (auto* e = std::get_if<datadir::DataDirError>(&listed)) return fail(e->line());
+    // Errors about a directory a zoo.cfg named start with that zoo.cfg's line.
+    const datadir::DirOrigins origins{c.resolved_path, c.data_dir_origin, c.resolved_data_log_path,
+                                      c.data_log_dir_origin};
+    auto listed = datadir::list_server_dir(c.resolved_path, c.resolved_data_log_path);
+    if (auto* e = std::get_if<datadir::DataDirError>(&listed)) return fail(located_line(*e, origins));
     const datadir::ServerDir& dir = std::get<datadir::ServerDir>(listed);
-    if (!dir.myid) return fail(fmt::format("{}: myid file is missing", c.resolved_path));
+    const std::string in_data_dir = c.data_dir_origin.empty() ? "" : c.data_dir_origin + ": ";
+    if (!dir.myid) return fail(fmt::format("{}{}: myid file is missing", in_data_dir, c.resolved_path));
     if (*dir.myid != c.server.id) {
-      return fail(fmt::format("{}/myid says server {}, not server {}", c.resolved_path, *dir.myid, c.server.id));
+      return fail(fmt::format("{}{}/myid says server {}, not server {}", in_data_dir, c.resolved_path, *dir.myid,
+                              c.server.id));
     }
     auto restored = datadir::restore_server(dir);
-    if (auto* e = std::get_if<datadir::DataDirError>(&restored)) return fail(e->line());
+    if (auto* e = std::get_if<datadir::DataDirError>(&restored)) return fail(located_line(*e, origins));
     datadir::RestoredServer& r = std::get<datadir::RestoredServer>(restored);
     const std::string description =
-        fmt::format("{} ({} + {} txns, last zxid {:#x}, currentEpoch {}, acceptedEpoch {})", c.path,
+        fmt::format("{} ({} + {} txns, last zxid {:#x}, currentEpoch {}, acceptedEpoch {})",
+                    c.source == DiskSource::kDir ? c.path : c.resolved_path,
                     r.snapshot_file.empty() ? std::string("no snapshot")
                                             : std::filesystem::path(r.snapshot_file).filename().string(),
                     r.state.log.size(), r.last_processed_zxid, r.state.current_epoch, r.state.accepted_epoch);

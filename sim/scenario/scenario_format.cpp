@@ -242,7 +242,14 @@ struct Formatter {
   std::string operator()(const SetDisk& c) const {
     return fmt::format("disk fsync={}..{}", format_duration(c.fsync_min_us), format_duration(c.fsync_max_us));
   }
-  std::string operator()(const LoadDisk& c) const { return fmt::format("disk {} load {}", ref(c.server), word(c.path)); }
+  std::string operator()(const LoadDisk& c) const {
+    switch (c.source) {
+      case DiskSource::kDir: return fmt::format("disk {} load {}", ref(c.server), word(c.path));
+      case DiskSource::kClusterConfig: return fmt::format("disk {} load", ref(c.server));
+      case DiskSource::kConfigFile: return fmt::format("disk {} load config {}", ref(c.server), word(c.path));
+    }
+    return "";
+  }
   std::string operator()(const SetClients& c) const { return c.async ? "clients async" : "clients wait"; }
   std::string operator()(const ExpectFourLetter& c) const {
     return fmt::format("expect {} {} {} {}", c.word, ref(c.server), word(c.field), word(c.value));

@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, 14> kActionWords{"start", "kill", "restar
 constexpr std::string_view kStartUsage = "start ID [ID ...] [every=DUR]";
 constexpr std::string_view kPartitionUsage = "partition A B ... | C D ...";
 constexpr std::string_view kNetworkUsage = "network [loss=P] [duplicate=P] [reorder=P]";
-constexpr std::string_view kDiskUsage = "disk fsync=MIN..MAX | disk ID load DIR";
+constexpr std::string_view kDiskUsage = "disk fsync=MIN..MAX | disk ID load [DIR | config ZOO.CFG]";
 constexpr std::string_view kClientsUsage = "clients async|wait";
 constexpr std::string_view kRunUsage = "run DUR | run until leader [timeout=DUR] | run until converged [timeout=DUR]";
 
@@ -163,25 +163,81 @@ std::string parse_network(std::vector<Word> args, Command& out) {
   return "";
 }
 
-// disk ID load DIR (the directory is read when the step runs).
-std::string parse_disk_load(std::vector<Word> args, const Context& context, Command& out) {
+// The directories a zoo.cfg names, into `load` (the zoo.cfg's own FILE:LINE for errors).
+void take_zoo_cfg_dirs(const ZooCfg& cfg, const std::string& cfg_file, LoadDisk& load) {
+  const ZooCfgDir& data = *cfg.data_dir;
+  load.resolved_path = data.resolved;
+  load.data_dir_origin = fmt::format("{}:{}: dataDir={}", cfg_file, data.line, word_for_message(data.written));
+  if (cfg.data_log_dir) {
+    const ZooCfgDir& logs = *cfg.data_log_dir;
+    load.resolved_data_log_path = logs.resolved;
+    load.data_log_dir_origin =
+        fmt::format("{}:{}: dataLogDir={}", cfg_file, logs.line, word_for_message(logs.written));
+  }
+}
+
+// disk ID load: the dataDir / dataLogDir of the `cluster config` zoo.cfg.
+std::string parse_disk_load_cluster_config(const Context& context, LoadDisk& load) {
+  if (context.cluster_config == nullptr) {
+    return "disk ID load without DIR reads the dataDir of the `cluster config ZOO.CFG` zoo.cfg, and this "
+           "scenario has none (write disk ID load DIR)";
+  }
+  if (!context.cluster_config->cfg.data_dir) {
+    return fmt::format("zoo.cfg '{}' sets no dataDir (disk ID load without DIR reads the server's disk from it)",
+                       word_for_message(context.cluster_config->resolved_path));
+  }
+  load.source = DiskSource::kClusterConfig;
+  take_zoo_cfg_dirs(context.cluster_config->cfg, context.cluster_config->resolved_path, load);
+  return "";
+}
+
+// disk ID load config ZOO.CFG: the dataDir / dataLogDir of a server's own zoo.cfg, read now.
+std::string parse_disk_load_config_file(const Word& path, Context& context, LoadDisk& load) {
+  if (path.text.empty() || path.text.find('\0') != std::string::npos) {
+    return fmt::format("bad zoo.cfg path '{}'", word_for_message(path.text));
+  }
+  load.source = DiskSource::kConfigFile;
+  load.path = path.text;
+  const std::string cfg_file = resolve_scenario_path(context.file_name, load.path);
+  FileText file = std::optional<std::string>();
+  if (context.read_file != nullptr && *context.read_file) file = (*context.read_file)(cfg_file);
+  if (!file.ok()) return fmt::format("zoo.cfg '{}' {}", word_for_message(cfg_file), file.error);
+  // An error inside it keeps its own FILE:LINE after the scenario's.
+  ZooCfgResult cfg = parse_zoo_cfg(file.text, cfg_file, ZooCfgUse::kDataDirs);
+  if (!cfg.ok()) return cfg.error;
+  context.warnings.insert(context.warnings.end(), cfg.cfg.warnings.begin(), cfg.cfg.warnings.end());
+  take_zoo_cfg_dirs(cfg.cfg, cfg_file, load);
+  return "";
+}
+
+// disk ID load [DIR | config ZOO.CFG] (the directory is read when the step runs).
+std::string parse_disk_load(std::vector<Word> args, Context& context, Command& out) {
   Options options;
   std::string error = take_options(args, {}, kDiskUsage, options);
-  if (error.empty()) error = check_arity(args, {"server id", "load", "DIR"}, 0, kDiskUsage);
+  if (error.empty()) error = check_arity(args, {"server id", "load"}, 2, kDiskUsage);
   if (!error.empty()) return error;
   LoadDisk load;
   if (error = parse_server_ref(args[0].text, context.server_count, load.server); !error.empty()) return error;
-  if (load.server.is_leader) return "disk ID load DIR needs a server id, not leader";
-  if (args[2].text.empty() || args[2].text.find('\0') != std::string::npos) {
-    return fmt::format("bad directory '{}'", word_for_message(args[2].text));
+  if (load.server.is_leader) return "disk ID load needs a server id, not leader";
+  if (args.size() == 2) {
+    if (error = parse_disk_load_cluster_config(context, load); !error.empty()) return error;
+  } else if (args.size() == 4) {
+    if (args[2].quoted || args[2].text != "config") {
+      return fmt::format("extra argument '{}' (usage: {})", word_for_message(args[3].text), kDiskUsage);
+    }
+    if (error = parse_disk_load_config_file(args[3], context, load); !error.empty()) return error;
+  } else {
+    if (args[2].text.empty() || args[2].text.find('\0') != std::string::npos) {
+      return fmt::format("bad directory '{}'", word_for_message(args[2].text));
+    }
+    load.path = args[2].text;
+    load.resolved_path = resolve_scenario_path(context.file_name, load.path);
   }
-  load.path = args[2].text;
-  load.resolved_path = resolve_scenario_path(context.file_name, load.path);
   out = std::move(load);
   return "";
 }
 
-std::string parse_disk(std::vector<Word> args, const Context& context, Command& out) {
+std::string parse_disk(std::vector<Word> args, Context& context, Command& out) {
   if (args.size() >= 2 && !args[1].quoted && args[1].text == "load") return parse_disk_load(std::move(args), context, out);
   Options options;
   std::string error = take_options(args, {"fsync"}, kDiskUsage, options);
@@ -243,7 +299,7 @@ bool is_action_word(std::string_view word) {
   return std::find(kActionWords.begin(), kActionWords.end(), word) != kActionWords.end();
 }
 
-std::string parse_action(std::string_view verb, std::vector<Word> args, const Context& context, Command& out) {
+std::string parse_action(std::string_view verb, std::vector<Word> args, Context& context, Command& out) {
   if (verb == "start") return parse_start(std::move(args), context, out);
   if (verb == "kill") return parse_one_server<Kill>(verb, std::move(args), context, out);
   if (verb == "restart") return parse_one_server<Restart>(verb, std::move(args), context, out);

@@ -30,6 +30,7 @@ struct Context {
   int line = 0;
   int server_count = 0;  // 0 until the cluster line
   int cluster_line = 0;
+  const ClusterConfig* cluster_config = nullptr;  // the `cluster config` line's, once parsed
   std::map<std::string, ClientInfo, std::less<>> clients;
   // An error that already carries its own FILE:LINE (one inside a zoo.cfg); the driver
   // reports it as is instead of prefixing the scenario's location.
@@ -86,7 +87,7 @@ std::string format_probability(int64_t ppm);
 // client operations: after NAME and the verb). Each returns "" or an error message.
 std::string parse_cluster(std::vector<Word> args, Context& context, ClusterSetup& out);
 bool is_action_word(std::string_view word);
-std::string parse_action(std::string_view verb, std::vector<Word> args, const Context& context, Command& out);
+std::string parse_action(std::string_view verb, std::vector<Word> args, Context& context, Command& out);
 std::string parse_client_connect(std::vector<Word> args, Context& context, Command& out);
 std::string parse_client_op(const std::string& client, std::string_view verb, std::vector<Word> args,
                             Context& context, Command& out);

@@ -62,7 +62,7 @@ ParseResult parse_scenario(std::string_view text, const std::string& file_name, 
   }
   text = skip_utf8_bom(text);
   parse::Context context{.file_name = file_name, .read_file = &read_file, .line = 0, .server_count = 0,
-                         .cluster_line = 0, .clients = {}, .located_error = {}, .warnings = {}};
+                         .cluster_line = 0, .cluster_config = nullptr, .clients = {}, .located_error = {}, .warnings = {}};
   const std::vector<std::string_view> lines = split_lines(text);
   for (size_t index = 0; index < lines.size(); ++index) {
     const int line = static_cast<int>(index + 1);
@@ -84,6 +84,7 @@ ParseResult parse_scenario(std::string_view text, const std::string& file_name, 
       if (!error.empty()) return fail(line, error);
       ZK_INVARIANT(context.server_count >= 1);
       context.cluster_line = line;
+      context.cluster_config = std::get_if<ClusterConfig>(&result.scenario.setup);
       result.scenario.setup_line = line;
       continue;
     }

@@ -8,6 +8,7 @@
 #include <array>
 #include "core/invariant.h"
 #include <cstdint>
+#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
@@ -23,17 +24,17 @@ constexpr int64_t kTickMsMax = 3'600'000;
 constexpr int64_t kLimitTicksMax = 1000;
 
 // Keys zksim models (read_key handles each).
-constexpr std::array<std::string_view, 9> kModelledKeys{
+constexpr std::array<std::string_view, 11> kModelledKeys{
     "tickTime", "initLimit", "syncLimit", "clientPort", "minSessionTimeout", "maxSessionTimeout", "electionAlg",
-    "peerType", "server."};
+    "peerType", "server.", "dataDir", "dataLogDir"};
 
 // ZooKeeper 3.8 keys that mean nothing to the simulation: accepted without a warning. The
 // explicit ones are those QuorumPeerConfig.parseProperties reads itself; every other key
 // ZooKeeper turns into the system property "zookeeper.KEY", so the list also holds the
 // keys commonly set that way (ZooKeeperServer, NIOServerCnxnFactory, FileTxnLog, ...).
-constexpr std::array<std::string_view, 63> kIgnoredKeys{
+constexpr std::array<std::string_view, 61> kIgnoredKeys{
     // QuorumPeerConfig.parseProperties
-    "dataDir", "dataLogDir", "localSessionsEnabled", "localSessionsUpgradingEnabled", "clientPortAddress",
+    "localSessionsEnabled", "localSessionsUpgradingEnabled", "clientPortAddress",
     "secureClientPort", "secureClientPortAddress", "observerMasterPort", "clientPortListenBacklog", "maxClientCnxns",
     "connectToLearnerMasterLimit", "quorumListenOnAllIPs", "syncEnabled", "dynamicConfigFile", "standaloneEnabled",
     "reconfigEnabled", "portUnification", "oraclePath",
@@ -259,6 +260,13 @@ void read_key(Reader& reader, std::string_view key, std::string_view value) {
                              "peerType=observer names no server: each server's role comes from its server.N line "
                              "(mark an observer there with ':observer')");
     }
+  } else if (key == "dataDir" || key == "dataLogDir") {
+    // A relative directory is taken from the zoo.cfg's folder (ZooKeeper: its working directory).
+    const std::filesystem::path written{std::string(value)};
+    const std::filesystem::path base = std::filesystem::path(reader.file_name).parent_path();
+    ZooCfgDir dir{std::string(value), (written.is_absolute() ? written : base / written).lexically_normal().string(),
+                  reader.line};
+    (key == "dataDir" ? cfg.data_dir : cfg.data_log_dir) = std::move(dir);
   } else if (key == "skipACL") {
     cfg.skip_acl = value == "yes";  // ZooKeeperServer: "yes".equals(System.getProperty("zookeeper.skipACL"))
   } else if (key == "DigestAuthenticationProvider.superDigest") {
@@ -327,7 +335,7 @@ void check_whole_file(Reader& reader, int last_line) {
 
 }  // namespace
 
-ZooCfgResult parse_zoo_cfg(std::string_view text, const std::string& file_name) {
+ZooCfgResult parse_zoo_cfg(std::string_view text, const std::string& file_name, ZooCfgUse use) {
   ZooCfgResult result;
   if (text.size() > kScenarioBytesMax) {
     result.error = fmt::format("{}:1: file is too large ({} bytes; at most {})", file_name, text.size(),
@@ -343,13 +351,18 @@ ZooCfgResult parse_zoo_cfg(std::string_view text, const std::string& file_name) 
     if (line.empty() || line.front() == '#' || line.front() == '!') continue;
     read_line(reader, line);
   }
-  if (reader.error.empty()) check_whole_file(reader, std::max(1, static_cast<int>(lines.size())));
+  const int last_line = std::max(1, static_cast<int>(lines.size()));
+  if (reader.error.empty() && use == ZooCfgUse::kEnsemble) check_whole_file(reader, last_line);
+  if (reader.error.empty() && use == ZooCfgUse::kDataDirs && !reader.cfg.data_dir) {
+    reader.line = last_line;
+    reader.fail("dataDir is not set");
+  }
   if (!reader.error.empty()) {
     result.error = std::move(reader.error);
     return result;
   }
   result.cfg = std::move(reader.cfg);
-  ZK_INVARIANT(!result.cfg.servers.empty());
+  ZK_INVARIANT(use == ZooCfgUse::kDataDirs || !result.cfg.servers.empty());
   return result;
 }
 

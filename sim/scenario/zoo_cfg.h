@@ -1,8 +1,9 @@
 // ZooCfg: the parts of a ZooKeeper zoo.cfg that shape a simulated ensemble (timing,
-// session limits, the server.N lines), read with Java-properties syntax the way
-// QuorumPeerConfig reads it. Known ZooKeeper keys that do not matter to a simulation
-// (dataDir, maxClientCnxns, admin.*, ...) are accepted and ignored; unknown keys give a
-// warning, not an error. Errors and warnings are "FILE:LINE: message" strings.
+// session limits, the server.N lines) and where its server keeps its disk (dataDir,
+// dataLogDir), read with Java-properties syntax the way QuorumPeerConfig reads it. Known
+// ZooKeeper keys that do not matter to a simulation (maxClientCnxns, admin.*, ...) are
+// accepted and ignored; unknown keys give a warning, not an error. Errors and warnings are
+// "FILE:LINE: message" strings.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +31,16 @@ struct ZooCfgServer {
   bool operator==(const ZooCfgServer&) const = default;
 };
 
+// dataDir or dataLogDir: the value as written, the directory it names (a relative value is
+// taken relative to the zoo.cfg's own folder, where ZooKeeper takes its working directory)
+// and the line that set it, for errors about that directory.
+struct ZooCfgDir {
+  std::string written;
+  std::string resolved;
+  int line = 0;
+  bool operator==(const ZooCfgDir&) const = default;
+};
+
 struct ZooCfg {
   int64_t tick_ms = 3000;  // ZooKeeper's code default; zoo_sample.cfg sets 2000
   // Required (present) when there are 2 or more servers; may be absent for one server.
@@ -44,6 +55,10 @@ struct ZooCfg {
   // check off; DigestAuthenticationProvider.superDigest names the super user's digest id.
   bool skip_acl = false;
   std::string super_digest;
+  // dataDir holds myid and version-2/ (snapshots, epoch files); dataLogDir/version-2 the txn
+  // logs, dataDir's when absent (QuorumPeerConfig: "if (dataLogDir == null) dataLogDir = dataDir").
+  std::optional<ZooCfgDir> data_dir;
+  std::optional<ZooCfgDir> data_log_dir;
   std::vector<std::string> warnings;  // "FILE:LINE: unknown key 'foo' ignored", ...
   bool operator==(const ZooCfg&) const = default;
 };
@@ -54,6 +69,13 @@ struct ZooCfgResult {
   bool ok() const { return error.empty(); }
 };
 
-ZooCfgResult parse_zoo_cfg(std::string_view text, const std::string& file_name);
+// kEnsemble: the zoo.cfg of `cluster config` (at least one server.N line, the limits
+// multi-server ensembles need). kDataDirs: a zoo.cfg read only for its server's disk
+// (`disk ID load config PATH`, `zksim inspect --config`): the same key rules, no ensemble
+// rules, and dataDir is required ("dataDir is not set", as QuorumPeerConfig says).
+enum class ZooCfgUse { kEnsemble, kDataDirs };
+
+ZooCfgResult parse_zoo_cfg(std::string_view text, const std::string& file_name,
+                           ZooCfgUse use = ZooCfgUse::kEnsemble);
 
 }  // namespace zk::sim

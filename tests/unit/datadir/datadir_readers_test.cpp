@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "sim/datadir/adler32.h"
 #include "sim/datadir/restore.h"
 #include "sim/datadir/server_dir.h"
 #include "sim/datadir/snapshot_reader.h"
@@ -172,4 +173,16 @@ TEST_CASE("datadir: file names give zxids as Util.getZxidFromName does") {
   CHECK(zxid_from_name("snapshot.", "snapshot") == -1);
   CHECK(zxid_from_name("log.xyz", "log") == -1);
   CHECK(zxid_from_name("logx.1", "log") == -1);
+}
+
+TEST_CASE("datadir Adler-32: zlib's values, whole or fed in pieces") {
+  CHECK(adler32("") == 1U);
+  CHECK(adler32("Wikipedia") == 0x11E60398U);
+  CHECK(adler32(std::string(100000, 'x')) == 0x7E2A25BAU);  // zlib.adler32(b'x' * 100000)
+  std::string every_byte;
+  for (int i = 0; i < 256 * 300; ++i) every_byte.push_back(static_cast<char>(i % 256));
+  CHECK(adler32(every_byte) == 0x09F872BCU);  // zlib.adler32(bytes(range(256)) * 300)
+  Adler32 pieces;
+  for (size_t at = 0; at < every_byte.size(); at += 4999) pieces.update(std::string_view(every_byte).substr(at, 4999));
+  CHECK(pieces.value() == 0x09F872BCU);
 }

@@ -9,9 +9,11 @@
 #include <string>
 #include <unistd.h>
 
+#include "core/zk_database.h"
 #include "sim/datadir/inspect_report.h"
 #include "sim/datadir/restore.h"
 #include "sim/datadir/server_dir.h"
+#include "sim/datadir/snapshot_reader.h"
 #include "sim/datadir/zk_digest.h"
 
 using namespace zk;
@@ -68,20 +70,20 @@ TEST_CASE("datadir restore: the ensemble's servers start from the same tree, epo
     CHECK(s.state.snapshot_zxid == 0);
     CHECK(s.state.log.size() == 11);
     CHECK(s.last_processed_zxid == 0x10000000b);
-    CHECK(s.tree.last_processed_zxid() == 0x10000000b);
-    CHECK(s.tree.node_count() == 8);
-    CHECK(s.tree.sessions().empty());
-    CHECK(zk_tree_digest(s.tree) == 0x1e18ee3f4);
-    const DataResult config = s.tree.get_data("/app/config");
+    CHECK(s.replayed_tree().last_processed_zxid() == 0x10000000b);
+    CHECK(s.replayed_tree().node_count() == 8);
+    CHECK(s.replayed_tree().sessions().empty());
+    CHECK(zk_tree_digest(s.replayed_tree()) == 0x1e18ee3f4);
+    const DataResult config = s.replayed_tree().get_data("/app/config");
     CHECK(config.data == "v2");
     CHECK(config.stat == Stat{0x100000003, 0x100000004, 1796200429871, 1796200429880, 1, 0, 0, 0, 2, 0, 0x100000003});
-    const ChildrenResult app = s.tree.get_children("/app");
+    const ChildrenResult app = s.replayed_tree().get_children("/app");
     CHECK(app.children == std::vector<std::string>{"config", "item-0000000001", "item-0000000002"});
     CHECK(app.stat.cversion == 5);  // 4 creates + 1 delete (the lock went with its session)
     CHECK(app.stat.pzxid == 0x10000000b);
-    CHECK_FALSE(s.tree.exists("/gone").has_value());
-    CHECK_FALSE(s.tree.exists("/app/lock").has_value());
-    CHECK(s.tree.check_invariants() == std::nullopt);
+    CHECK_FALSE(s.replayed_tree().exists("/gone").has_value());
+    CHECK_FALSE(s.replayed_tree().exists("/app/lock").has_value());
+    CHECK(s.replayed_tree().check_invariants() == std::nullopt);
   }
 }
 
@@ -91,9 +93,9 @@ TEST_CASE("datadir restore: the killed leader holds a txn its followers never lo
   CHECK(leader.last_processed_zxid == 0x100000004);
   CHECK(follower.last_processed_zxid == 0x100000003);
   CHECK(leader.state.log.back()->header.type == OpCode::kCreateSession);
-  CHECK(leader.tree.sessions() == std::vector<std::pair<SessionId, int64_t>>{{0x30000a79cc10000, 4000}});
-  CHECK(follower.tree.get_data("/committed").data == "yes");
-  CHECK(leader.tree.get_data("/committed").data == "yes");
+  CHECK(leader.replayed_tree().sessions() == std::vector<std::pair<SessionId, int64_t>>{{0x30000a79cc10000, 4000}});
+  CHECK(follower.replayed_tree().get_data("/committed").data == "yes");
+  CHECK(leader.replayed_tree().get_data("/committed").data == "yes");
 }
 
 TEST_CASE("datadir restore: the newest snapshot plus the txns after it") {
@@ -104,14 +106,14 @@ TEST_CASE("datadir restore: the newest snapshot plus the txns after it") {
   CHECK(s.state.log.size() == 3);
   CHECK(s.state.log.front()->header.zxid == 0x10000000b);
   CHECK(s.last_processed_zxid == 0x10000000d);
-  CHECK(s.tree.get_data("/s/d").data == "44");
-  CHECK(s.tree.get_children("/s").children == std::vector<std::string>{"a", "c", "d"});
-  CHECK(zk_tree_digest(s.tree) == 0x2911e2725);
+  CHECK(s.replayed_tree().get_data("/s/d").data == "44");
+  CHECK(s.replayed_tree().get_children("/s").children == std::vector<std::string>{"a", "c", "d"});
+  CHECK(zk_tree_digest(s.replayed_tree()) == 0x2911e2725);
   // server2 rolled its logs and snapshots at other zxids; it restores to the same tree.
   const RestoredServer other = restore_ok(fixture("snaplogs/server2"));
   CHECK(other.state.snapshot_zxid == 0x100000009);
   CHECK(other.last_processed_zxid == 0x10000000d);
-  CHECK(other.tree == s.tree);
+  CHECK(other.replayed_tree() == s.replayed_tree());
 }
 
 TEST_CASE("datadir restore: a torn tail is recovered as ZooKeeper does, and reported") {
@@ -120,7 +122,7 @@ TEST_CASE("datadir restore: a torn tail is recovered as ZooKeeper does, and repo
   REQUIRE(s.notes.size() == 1);
   CHECK(s.notes[0].ends_with("log.100000001: byte 941: Last transaction was partial (the entry claims 61 bytes but 55 "
                              "are left); ZooKeeper stops reading this log here"));
-  CHECK(s.tree.exists("/app/lock").has_value());  // the closeSession was the torn entry
+  CHECK(s.replayed_tree().exists("/app/lock").has_value());  // the closeSession was the torn entry
 }
 
 TEST_CASE("datadir restore: ZooKeeper's refusals") {
@@ -175,7 +177,7 @@ TEST_CASE("datadir restore: ZooKeeper's refusals") {
     const RestoredServer s = restore_ok(d.path);
     CHECK(s.state.snapshot_zxid == 0x100000007);
     CHECK(s.last_processed_zxid == 0x10000000d);
-    CHECK(zk_tree_digest(s.tree) == 0x2911e2725);
+    CHECK(zk_tree_digest(s.replayed_tree()) == 0x2911e2725);
   }
 }
 
@@ -198,4 +200,28 @@ TEST_CASE("datadir inspect: the torn fixture's report in ZooKeeper's terms") {
   has("restore: snapshot.0 + 10 txns -> last zxid 0x10000000a, 9 nodes, 1 sessions");
   has("restore: tree digest 0x311516a0b, the log's digest after 0x10000000a is 0x311516a0b (matches)");
   has("vote: myid 1 zxid 0x10000000a peerEpoch 1");
+}
+
+TEST_CASE("datadir restore: the disk keeps one tree, the snapshot's, built straight from the file") {
+  const RestoredServer s = restore_ok(fixture("snaplogs/server2"));
+  REQUIRE(s.state.snapshot != nullptr);
+  CHECK(s.state.snapshot_zxid == 0x100000009);
+  CHECK(s.state.snapshot->last_processed_zxid() == 0x100000009);
+  // The snapshot's own digest trailer (inspect: "digest at zxid 0x100000009 ... 0x1e943d45b").
+  CHECK(zk_tree_digest(*s.state.snapshot) == 0x1e943d45b);
+  CHECK(s.state.log.size() == 4);
+  // Streamed into the tree while reading == read into records, then built.
+  auto bytes = read_binary_file(fixture("snaplogs/server2/version-2/snapshot.100000009"), kDataFileBytesMax);
+  REQUIRE(std::holds_alternative<std::string>(bytes));
+  auto records = read_snapshot("snap", std::get<std::string>(bytes));
+  REQUIRE(std::holds_alternative<SnapshotFile>(records));
+  CHECK(std::get<SnapshotFile>(records).node_count == std::get<SnapshotFile>(records).nodes.size());
+  auto built = tree_from_snapshot(std::get<SnapshotFile>(records), 0x100000009);
+  REQUIRE(std::holds_alternative<DataTree>(built));
+  CHECK(std::get<DataTree>(built) == *s.state.snapshot);
+  // The replayed tree is the one a server's database loads.
+  ZKDatabase database(500);
+  database.load(s.state, s.last_processed_zxid);
+  CHECK(database.tree() == s.replayed_tree());
+  CHECK(database.last_processed_zxid() == 0x10000000d);
 }

@@ -189,3 +189,37 @@ TEST_CASE("round trip: containers, TTL nodes and the ContainerManager options") 
         zk::CreateRequest{"/n", "", zk::CreateMode::kPersistentWithTtl, 9});
   CHECK(std::get<zk::CreateRequest>(multi.ops[2]).mode == zk::CreateMode::kPersistentSequentialWithTtl);
 }
+
+TEST_CASE("disk ID load: DIR, the cluster zoo.cfg's dataDir, a server's own zoo.cfg; each formats back") {
+  const FileReader reader = memory_reader({
+      {"conf/zoo.cfg", "initLimit=5\nsyncLimit=2\nserver.1=a:1:2\nserver.2=b:1:2\ndataDir=data\ndataLogDir=/logs\n"},
+      {"conf/s2.cfg", "# server 2's\ndataDir=/srv/zk2\n"},
+  });
+  const Scenario s = parse_ok(
+      "cluster config conf/zoo.cfg\ndisk 1 load\ndisk 2 load config conf/s2.cfg\ndisk 2 load disks/two\n", reader);
+  REQUIRE(s.steps.size() == 3);
+  const auto& from_cluster = std::get<LoadDisk>(s.steps[0].command);
+  CHECK(from_cluster.source == DiskSource::kClusterConfig);
+  CHECK(from_cluster.resolved_path == "conf/data");
+  CHECK(from_cluster.resolved_data_log_path == "/logs");
+  CHECK(from_cluster.data_dir_origin == "conf/zoo.cfg:5: dataDir=data");
+  CHECK(from_cluster.data_log_dir_origin == "conf/zoo.cfg:6: dataLogDir=/logs");
+  const auto& from_file = std::get<LoadDisk>(s.steps[1].command);
+  CHECK(from_file.source == DiskSource::kConfigFile);
+  CHECK(from_file.resolved_path == "/srv/zk2");
+  CHECK(from_file.resolved_data_log_path.empty());
+  CHECK(from_file.data_dir_origin == "conf/s2.cfg:2: dataDir=/srv/zk2");
+  const auto& from_dir = std::get<LoadDisk>(s.steps[2].command);
+  CHECK(from_dir.source == DiskSource::kDir);
+  CHECK(from_dir.resolved_path == "disks/two");
+  CHECK(from_dir.data_dir_origin.empty());
+  CHECK(format_step(s.steps[0].command) == "disk 1 load");
+  CHECK(format_step(s.steps[1].command) == "disk 2 load config conf/s2.cfg");
+  CHECK(format_step(s.steps[2].command) == "disk 2 load disks/two");
+  CHECK(zk::sim::test::error_of("cluster config conf/zoo.cfg\ndisk 1 load config conf/none.cfg\n", reader) ==
+        "t.zks:2: zoo.cfg 'conf/none.cfg' cannot be read");
+  CHECK(zk::sim::test::error_of("cluster config conf/zoo.cfg\ndisk 1 load one two\n", reader) ==
+        "t.zks:2: extra argument 'two' (usage: disk fsync=MIN..MAX | disk ID load [DIR | config ZOO.CFG])");
+  CHECK(zk::sim::test::error_of("cluster config conf/zoo.cfg\ndisk leader load\n", reader) ==
+        "t.zks:2: disk ID load needs a server id, not leader");
+}

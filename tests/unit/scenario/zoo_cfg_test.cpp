@@ -183,3 +183,30 @@ TEST_CASE("zoo.cfg: skipACL and the super digest, ZooKeeper system properties zk
   CHECK(super.super_digest == "super:g9oN2HttPfn8MMWJZ2r45Np/LIA=");
   CHECK(super.warnings.empty());
 }
+
+TEST_CASE("zoo.cfg: dataDir and dataLogDir, relative ones taken from the zoo.cfg's folder") {
+  const ZooCfgResult result =
+      parse_zoo_cfg(std::string(kThree) + "dataDir=data1\ndataLogDir = /var/zk/logs\n", "conf/zk/zoo.cfg");
+  REQUIRE(result.ok());
+  CHECK(result.cfg.data_dir == ZooCfgDir{.written = "data1", .resolved = "conf/zk/data1", .line = 6});
+  CHECK(result.cfg.data_log_dir == ZooCfgDir{.written = "/var/zk/logs", .resolved = "/var/zk/logs", .line = 7});
+  CHECK(result.cfg.warnings.empty());
+  const ZooCfg up = cfg_ok(std::string(kThree) + "dataDir=../x/./y\n");
+  CHECK(up.data_dir->resolved == "../x/y");  // next to "zoo.cfg": the current folder
+  CHECK_FALSE(up.data_log_dir.has_value());
+  CHECK(cfg_ok(kThree).data_dir == std::nullopt);  // a cluster needs none
+  CHECK(cfg_error(std::string(kThree) + "dataDir=\n") == "zoo.cfg:6: missing value for 'dataDir'");
+}
+
+TEST_CASE("zoo.cfg read for its disk only: no ensemble rules, dataDir required") {
+  const ZooCfgResult standalone = parse_zoo_cfg("tickTime=2000\ndataDir=/d\n", "zoo.cfg", ZooCfgUse::kDataDirs);
+  REQUIRE(standalone.ok());
+  CHECK(standalone.cfg.servers.empty());
+  CHECK(standalone.cfg.data_dir->resolved == "/d");
+  CHECK(parse_zoo_cfg("tickTime=2000\nclientPort=2181\n", "z.cfg", ZooCfgUse::kDataDirs).error ==
+        "z.cfg:2: dataDir is not set");
+  CHECK(parse_zoo_cfg("dataDir=/d\ntickTime=x\n", "z.cfg", ZooCfgUse::kDataDirs).error ==
+        "z.cfg:2: bad number 'x' for tickTime (expected 1..3600000)");
+  // The same file as a cluster's zoo.cfg still needs its servers.
+  CHECK(parse_zoo_cfg("dataDir=/d\n", "z.cfg").error == "z.cfg:1: no server.N lines (zksim needs at least one server)");
+}

@@ -131,6 +131,10 @@ TEST_CASE("damaged snapshots are rejected with a reason") {
   // Every prefix fails cleanly.
   for (size_t len = 0; len < bytes.size(); ++len) CHECK_FALSE(load_snapshot(bytes.substr(0, len), nullptr));
   CHECK(crc32("123456789") == 0xCBF43926U);
+  // Eight bytes at a time, then the tail: zlib's values.
+  CHECK(crc32("The quick brown fox jumps over the lazy dog") == 0x414FA339U);
+  CHECK(crc32("") == 0U);
+  CHECK(crc32(std::string(1000, 'a')) == 0x9A38DA03U);
 }
 
 TEST_CASE("replicas restored from a mid-stream snapshot stay byte-identical") {
