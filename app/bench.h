@@ -21,4 +21,9 @@ int run_bench_disk(const std::vector<std::string>& args);
 // consistency checker's time on a 10,000-operation, 20-client history.
 int run_bench_checker(const std::vector<std::string>& args);
 
+// `zksim bench clients [--clients N] [--servers N]`: N clients (default 1,250, 2,500, 5,000
+// and 10,000) connect one scenario step at a time, create a znode each and ping for a
+// virtual minute; CPU and wall seconds per N.
+int run_bench_clients(const std::vector<std::string>& args);
+
 }  // namespace zk::app

@@ -7,15 +7,16 @@
 namespace zk::app {
 
 int cmd_bench(const Args& args) {
-  if (args.empty()) return usage_error("bench needs what to measure: 'cluster', 'tree', 'timetravel', 'checker' or 'disk'");
+  if (args.empty()) return usage_error("bench needs what to measure: 'cluster', 'tree', 'timetravel', 'checker', 'disk' or 'clients'");
   const Args rest(args.begin() + 1, args.end());
   if (args.front() == "cluster") return run_bench_cluster(rest);
   if (args.front() == "tree") return run_bench_tree(rest);
   if (args.front() == "timetravel") return run_bench_timetravel(rest);
   if (args.front() == "checker") return run_bench_checker(rest);
   if (args.front() == "disk") return run_bench_disk(rest);
+  if (args.front() == "clients") return run_bench_clients(rest);
   return usage_error(
-      fmt::format("unknown benchmark '{}' (use 'cluster', 'tree', 'timetravel', 'checker' or 'disk')", args.front()));
+      fmt::format("unknown benchmark '{}' (use 'cluster', 'tree', 'timetravel', 'checker', 'disk' or 'clients')", args.front()));
 }
 
 }  // namespace zk::app

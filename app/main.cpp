@@ -82,6 +82,8 @@ usage:
                                 print simulator / data-tree / time-travel / checker figures
       cluster [elections|writes|idle] [--ops N] [--servers N]   one part of it alone
       tree [--nodes N] [--children-per-dir N]   N in 1..10000000 / 1..1000000
+      clients [--clients N] [--servers N]       N clients connect, create and ping a virtual
+                                minute (default N 1250, 2500, 5000, 10000)
   zksim inspect DIR [--data-log-dir DIR]
                                 what is on one ZooKeeper server's disk (myid, epochs,
                                 snapshots, one line per logged txn, torn tails, digests)
