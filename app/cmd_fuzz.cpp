@@ -18,15 +18,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <thread>
-
-#include <charconv>
-#include <mutex>
 
 #include "app/cli_numbers.h"
 #include "app/commands.h"
@@ -167,6 +165,9 @@ std::string parse_args(const Args& args, FuzzArgs& out) {
 // The streamed JSON lines: opened (truncated) before the run, one flushed line per record.
 class JsonlStream {
  public:
+  JsonlStream() = default;
+  JsonlStream(const JsonlStream&) = delete;
+  JsonlStream& operator=(const JsonlStream&) = delete;
   ~JsonlStream() {
     if (file_) std::fclose(file_);
   }
