@@ -25,5 +25,9 @@ int run_bench_checker(const std::vector<std::string>& args);
 // [--speeds X,Y] [--real HOSTS] [--real-pids PID,...]`: ZooKeeper's C client creating 16-byte
 // znodes against `zksim serve` and a real ensemble, side by side: ops/s, latency, server CPU.
 int run_bench_live(const std::vector<std::string>& args);
+// `zksim bench clients [--clients N] [--servers N]`: N clients (default 1,250, 2,500, 5,000
+// and 10,000) connect one scenario step at a time, create a znode each and ping for a
+// virtual minute; CPU and wall seconds per N.
+int run_bench_clients(const std::vector<std::string>& args);
 
 }  // namespace zk::app

@@ -7,7 +7,7 @@
 namespace zk::app {
 
 int cmd_bench(const Args& args) {
-  if (args.empty()) return usage_error("bench needs what to measure: 'cluster', 'tree', 'timetravel', 'checker', 'disk' or 'live'");
+  if (args.empty()) return usage_error("bench needs what to measure: 'cluster', 'tree', 'timetravel', 'checker', 'disk', 'live' or 'clients'");
   const Args rest(args.begin() + 1, args.end());
   if (args.front() == "cluster") return run_bench_cluster(rest);
   if (args.front() == "tree") return run_bench_tree(rest);
@@ -15,8 +15,9 @@ int cmd_bench(const Args& args) {
   if (args.front() == "checker") return run_bench_checker(rest);
   if (args.front() == "disk") return run_bench_disk(rest);
   if (args.front() == "live") return run_bench_live(rest);
+  if (args.front() == "clients") return run_bench_clients(rest);
   return usage_error(
-      fmt::format("unknown benchmark '{}' (use 'cluster', 'tree', 'timetravel', 'checker', 'disk' or 'live')", args.front()));
+      fmt::format("unknown benchmark '{}' (use 'cluster', 'tree', 'timetravel', 'checker', 'disk', 'live' or 'clients')", args.front()));
 }
 
 }  // namespace zk::app

@@ -13,6 +13,7 @@ int cmd_gui(const Args& args);
 int cmd_run(const Args& args);
 int cmd_bench(const Args& args);
 int cmd_fuzz(const Args& args);
+int cmd_fuzz_merge(const Args& args);  // `zksim fuzz merge FILE|DIR...`
 int cmd_serve(const Args& args);  // live mode: real clients over the wire protocol
 int cmd_inspect(const Args& args);
 int run_bench_cluster(const Args& args);

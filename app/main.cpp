@@ -41,11 +41,14 @@ usage:
       --chrome-trace FILE       write a Chrome / Perfetto trace to FILE (one scenario only)
                                 (output files are created before anything runs; one that
                                 cannot be written stops zksim with exit status 2)
-  zksim fuzz [--seeds A..B] [--jobs N] [--servers N] [--observers K] [--clients N] [--duration DUR]
-             [--faults LIST] [--inject-bug NAME] [--bugs LIST] [--out DIR] [--no-shrink] [--progress]
-             [--max-seconds N]
+  zksim fuzz [--seeds A..B] [--shard I/N] [--jobs N] [--servers N] [--observers K] [--clients N]
+             [--duration DUR] [--faults LIST] [--inject-bug NAME] [--bugs LIST] [--out DIR]
+             [--jsonl FILE] [--no-shrink] [--progress] [--max-seconds N]
                                 fuzz random workloads and faults; shrink a failure to a .zks
-      --seeds A..B              seeds to run (default 1..100; at most 10^8 of them)
+      --seeds A..B              seeds to run (default 1..100; any range, memory does not grow with it)
+      --shard I/N               run only the seeds S with (S - A) mod N == I (0 <= I < N <= 10^6);
+                                streams JSON lines to DIR/shard-I-of-N.jsonl
+      --jsonl FILE              stream failing seeds (as found) and a summary as JSON lines to FILE
       --jobs N                  worker threads, 1..256 (default: the number of cores)
       --servers N, --clients N  ensemble size 1..9 (default 5), clients 1..100 (default 10)
       --observers K             K of the servers (drawn per seed) are observers (default 0)
@@ -61,6 +64,9 @@ usage:
                                 partition is an error: it needs two servers)
       --max-seconds N           stop taking new seeds after N wall seconds (1..1000000)
       --out DIR                 where reproducers go (default fuzz-out); checked before the run
+  zksim fuzz merge FILE|DIR...  the summary of a sharded campaign from its shards' JSON lines
+                                (a DIR: its *.jsonl); refuses shards missing, twice or of
+                                another campaign (exit 2)
   zksim serve [SCENARIO.zks] [--servers N] [--port P] [--bind ADDR] [--speed X] [--seed N]
               [--max-seconds S] [--4lw-whitelist LIST] [--super-digest USER:BASE64] [--skip-acl]
               [--record OUT.zks] [--oracle HOST:PORT]
@@ -83,6 +89,8 @@ usage:
       live [--servers N] [--connections C] [--ops M] [--window W] [--warmup K] [--port P] [--speeds X,Y]
            [--real HOST:PORT,...] [--real-pids PID,...]   the C client against zksim serve
                                 (a child process on ports P..) and a real ensemble, side by side
+      clients [--clients N] [--servers N]       N clients connect, create and ping a virtual
+                                minute (default N 1250, 2500, 5000, 10000)
   zksim inspect DIR [--data-log-dir DIR] | zksim inspect --config ZOO.CFG
                                 what is on one ZooKeeper server's disk (myid, epochs,
                                 snapshots, one line per logged txn, torn tails, digests)

@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config ccache
   libimgui-dev libglfw3-dev libfmt-dev doctest-dev python3-glad libstb-dev libtcmalloc-minimal4 libzookeeper-mt-dev python3-kazoo
   xvfb xauth xdotool libgl1-mesa-dri fonts-dejavu-core fonts-wqy-microhei
-  zookeeper
+  zookeeper parallel python3-yaml
 )
 
 missing=()

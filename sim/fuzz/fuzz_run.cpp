@@ -69,8 +69,15 @@ bool only_epoch_refused_servers_unconverged(const World& world) {
   return any_refused;
 }
 
+uint64_t fuzz_shard_seed_count(uint64_t first_seed, uint64_t last_seed, FuzzShard shard) {
+  const uint64_t range = last_seed - first_seed;  // seeds in the range, minus one (no overflow)
+  if (shard.index > range) return 0;
+  return (range - shard.index) / shard.count + 1;
+}
+
 FuzzCampaignResult run_fuzz_campaign(const FuzzCampaign& campaign, FuzzProgress* progress) {
-  const uint64_t count = campaign.last_seed - campaign.first_seed + 1;
+  const FuzzShard shard = campaign.shard;
+  const uint64_t count = fuzz_shard_seed_count(campaign.first_seed, campaign.last_seed, shard);
   std::atomic<uint64_t> next{0};
   std::mutex failures_mutex;
   FuzzCampaignResult result;
@@ -81,9 +88,13 @@ FuzzCampaignResult run_fuzz_campaign(const FuzzCampaign& campaign, FuzzProgress*
       if (progress && progress->stop.load()) return;
       const uint64_t index = next.fetch_add(1);
       if (index >= count) return;
-      const uint64_t seed = campaign.first_seed + index;
+      const uint64_t seed = campaign.first_seed + shard.index + index * shard.count;
       const Scenario scenario = generate_fuzz_scenario(seed, campaign.options);
       FuzzSeedResult seed_result{seed, run_fuzz_scenario(scenario, campaign.options.bug)};
+      if (campaign.on_seed_reported && (seed_result.outcome.stuck_on_accepted_epoch || seed_result.outcome.failed)) {
+        const std::lock_guard<std::mutex> lock(failures_mutex);
+        campaign.on_seed_reported(seed_result);
+      }
       if (seed_result.outcome.stuck_on_accepted_epoch) {
         const std::lock_guard<std::mutex> lock(failures_mutex);
         ++result.stuck_on_accepted_epoch;

@@ -43,11 +43,27 @@ struct FuzzSeedResult {
   FuzzOutcome outcome;
 };
 
+// A deterministic slice of a seed range: seed s of first..last belongs to shard
+// (s - first) mod count, so shard `index` runs first + index, first + index + count, ...
+// (round-robin: every shard gets seeds from the whole range, and N shards stopped after the
+// same number of seeds together cover a prefix of it). count 1 is the whole range.
+struct FuzzShard {
+  uint64_t index = 0;
+  uint64_t count = 1;
+};
+// How many seeds of first..last shard runs.
+uint64_t fuzz_shard_seed_count(uint64_t first_seed, uint64_t last_seed, FuzzShard shard);
+
 struct FuzzCampaign {
   uint64_t first_seed = 1;
   uint64_t last_seed = 100;
+  FuzzShard shard;  // the whole range unless --shard
   int jobs = 1;
   FuzzOptions options;
+  // Called (serialised, from the worker that ran it) for every failing seed and every seed
+  // that hit the accepted-epoch liveness limit, in the order they finish: the streamed report
+  // (--jsonl). Optional.
+  std::function<void(const FuzzSeedResult&)> on_seed_reported;
 };
 
 struct FuzzProgress {
@@ -63,15 +79,18 @@ inline constexpr size_t kFuzzFailuresKeptMax = 1000;
 inline constexpr size_t kFuzzStuckSeedsKeptMax = 10;
 
 struct FuzzCampaignResult {
-  uint64_t seeds_run = 0;       // a prefix of the range: first_seed .. first_seed + seeds_run - 1
+  // A prefix of the shard's seeds (of the range when unsharded: first_seed .. first_seed +
+  // seeds_run - 1).
+  uint64_t seeds_run = 0;
   uint64_t failed = 0;          // failing seeds among them
   uint64_t stuck_on_accepted_epoch = 0;  // passing seeds that hit ZooKeeper's accepted-epoch liveness limit
   std::vector<uint64_t> stuck_seeds;     // the lowest kFuzzStuckSeedsKeptMax of them, ascending
   std::vector<FuzzSeedResult> failures;  // the lowest kFuzzFailuresKeptMax failing seeds, in seed order
 };
 
-// Runs the campaign's seeds: workers take the next seed from a shared counter, so memory
-// does not depend on the size of the range; only failing seeds are kept. Each seed is its
+// Runs the campaign's seeds (the shard's, when sharded): workers take the next seed from a
+// shared counter, so memory does not depend on the size of the range; only failing seeds
+// are kept (and streamed through on_seed_reported as they are found). Each seed is its
 // own World with its own PRNG on one thread, and failures are returned in seed order, so
 // the result does not depend on the number of workers or on scheduling. progress
 // (optional) is updated as seeds finish and can stop the campaign early.

@@ -621,17 +621,13 @@ void World::external_close(ConnectionId connection) {
 
 const SimClient* World::client(const std::string& name) const {
   // The latest client of that name (a closed name may be connected again).
-  for (auto it = clients_.rbegin(); it != clients_.rend(); ++it) {
-    if (it->client.name() == name) return &it->client;
-  }
-  return nullptr;
+  const auto it = client_index_by_name_.find(name);
+  return it == client_index_by_name_.end() ? nullptr : &clients_[it->second].client;
 }
 
 SimClient* World::mutable_client(const std::string& name) {
-  for (auto it = clients_.rbegin(); it != clients_.rend(); ++it) {
-    if (it->client.name() == name) return &it->client;
-  }
-  return nullptr;
+  const auto it = client_index_by_name_.find(name);
+  return it == client_index_by_name_.end() ? nullptr : &clients_[it->second].client;
 }
 
 std::optional<EndpointId> World::client_endpoint(const std::string& name) const {
@@ -680,6 +676,7 @@ Status World::client_connect(const std::string& name, std::vector<ServerId> host
   }
   const EndpointId endpoint = kFirstClientEndpoint + static_cast<EndpointId>(clients_.size());
   clients_.push_back(ClientSlot{SimClient(name, endpoint, StaticHostProvider(std::move(hosts)), timeout_ms), {}});
+  client_index_by_name_.insert_or_assign(name, clients_.size() - 1);
   ClientSlot& slot = clients_.back();
   ClientOutbox& out = fresh_client_outbox();
   slot.client.connect(out);

@@ -314,6 +314,9 @@ class World {
   // pair at a time keeps a lossy network from multiplying reconnects.
   std::map<std::pair<ServerId, ServerId>, int64_t> reconnect_at_us_;
   std::vector<ClientSlot> clients_;  // endpoint = kFirstClientEndpoint + index
+  // The latest client of each name (a closed name may be connected again): index in clients_.
+  // Ordered, so nothing in a run depends on hashing; O(log n) for client(name).
+  std::map<std::string, size_t, std::less<>> client_index_by_name_;
   ConnectionTable connections_;      // every client connection id handed out, and its far end
   std::vector<ExternalDelivery> external_out_;
   // Routes a server's message to a connection: the simulated network for a simulated

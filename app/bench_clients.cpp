@@ -1,0 +1,82 @@
+// `zksim bench clients [--clients N] [--servers N]`: how the simulator scales with the number
+// of clients (a benchmark that prints figures, not a test). A scenario connects N clients
+// one `client cI connect S` step at a time to an ensemble of 3 servers, then each client in
+// turn creates one znode (`cI create /cI`), then it runs one virtual minute in which every
+// session pings. Each step runs until its client's connect settles or its reply arrives, as
+// `zksim run` does, and that predicate looks the client up by name after every event (issue
+// 20: a scan of the clients by name made this about n^3). Printed per N: process CPU and wall
+// seconds, events, and the clients connected at the end. Default N: 1,250, 2,500, 5,000 and
+// 10,000. README "Benchmark: zksim bench clients".
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "app/bench.h"
+#include "app/cli_numbers.h"
+#include "app/commands.h"
+#include "sim/scenario/scenario_parser.h"
+#include "sim/scenario/scenario_runner.h"
+
+namespace zk::app {
+namespace {
+
+void bench_clients(int clients, int servers) {
+  std::string text = fmt::format("cluster {}\nstart", servers);
+  for (int id = 1; id <= servers; ++id) text += fmt::format(" {}", id);
+  text += "\nrun until leader\n";
+  for (int i = 0; i < clients; ++i) text += fmt::format("client c{} connect {}\n", i, i % servers + 1);
+  for (int i = 0; i < clients; ++i) text += fmt::format("c{0} create /c{0}\n", i);
+  text += "run 60s\n";
+  const sim::ParseResult parsed = sim::parse_scenario(text, "bench-clients.zks");
+  if (!parsed.ok()) {
+    fmt::print("bench clients: {}\n", parsed.error);
+    return;
+  }
+  sim::RunOptions options;
+  options.echo_steps = false;
+  options.keep_trace = false;
+  int connected = 0;
+  options.inspect_world = [&](const sim::World& world) {
+    for (const sim::ClientSlot& slot : world.clients()) connected += slot.client.state() == sim::ClientState::kConnected;
+  };
+  const auto wall_start = std::chrono::steady_clock::now();
+  const std::clock_t cpu_start = std::clock();
+  const sim::RunReport report = sim::run_scenario(parsed.scenario, std::nullopt, options);
+  const double cpu_s = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+  const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  fmt::print("{:>6} clients connect, create a znode each and ping for a virtual minute on {} servers: "
+             "{:7.2f} s CPU, {:7.2f} s wall, {} events, {} connected at the end{}\n",
+             clients, servers, cpu_s, wall_s, report.events, connected,
+             report.ok() ? "" : fmt::format(" (run error: {})", report.error));
+}
+
+}  // namespace
+
+int run_bench_clients(const std::vector<std::string>& args) {
+  std::vector<int> counts{1250, 2500, 5000, 10000};
+  int servers = 3;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] != "--clients" && args[i] != "--servers") {
+      return usage_error(fmt::format("bench clients: unknown argument '{}'", args[i]));
+    }
+    if (i + 1 >= args.size()) return usage_error(fmt::format("bench clients: {} needs a value", args[i]));
+    int value = 0;
+    const bool is_clients = args[i] == "--clients";
+    if (auto e = parse_number_option(args[i], args[i + 1], 1, is_clients ? 100'000 : 9, value); !e.empty()) {
+      return usage_error("bench clients: " + e);
+    }
+    ++i;
+    if (is_clients) {
+      counts = {value};
+    } else {
+      servers = value;
+    }
+  }
+  for (const int n : counts) bench_clients(n, servers);
+  return 0;
+}
+
+}  // namespace zk::app
