@@ -83,6 +83,59 @@ bool step_to_next(sim::RecordedRun& simulation, StepTarget target, StepLimits li
   return false;
 }
 
+namespace {
+std::string traced_at(const sim::World& world, size_t index) {
+  const TraceEvent& event = world.trace()[index];
+  return fmt::format("{}: {}", time_text(event.time_us), describe(event));
+}
+}  // namespace
+
+std::string jump_to_next_traced(sim::RecordedRun& simulation, StepLimits limits) {
+  const sim::World* world = simulation.world();
+  if (world == nullptr) return {};
+  const int64_t now_us = world->now_us();
+  const sim::World* horizon = simulation.horizon_world();
+  const auto& later = horizon->trace();
+  for (size_t i = world->trace().size(); i < later.size(); ++i) {
+    if (later[i].time_us <= now_us) continue;
+    simulation.jump_to_trace_event(i);
+    return traced_at(*simulation.world(), i);
+  }
+  // At the end of the run: simulate until the trace records something later than now.
+  const int64_t deadline_us = now_us + limits.max_virtual_us;
+  for (int64_t events = 0; events < limits.max_events; ++events) {
+    const size_t seen = simulation.world()->trace().size();
+    const int64_t before_events = simulation.world()->events_processed();
+    const int64_t before_us = simulation.world()->now_us();
+    simulation.step_one_event();
+    const sim::World& after = *simulation.world();
+    for (size_t i = seen; i < after.trace().size(); ++i) {
+      if (after.trace()[i].time_us > now_us) return traced_at(after, i);
+    }
+    if (after.now_us() > deadline_us) break;
+    if (after.events_processed() == before_events && after.now_us() == before_us) break;  // nothing left
+  }
+  return fmt::format("nothing traced within {} of virtual time", time_text(limits.max_virtual_us));
+}
+
+std::string jump_to_previous_traced(sim::RecordedRun& simulation) {
+  const sim::World* world = simulation.world();
+  if (world == nullptr) return {};
+  const int64_t now_us = world->now_us();
+  const auto& trace = world->trace();
+  for (size_t i = trace.size(); i-- > 0;) {
+    if (trace[i].time_us >= now_us) continue;
+    const int64_t at_us = trace[i].time_us;
+    simulation.jump_to(at_us);
+    // The last event traced at that moment: the world shown is the one right after it.
+    const auto& now = simulation.world()->trace();
+    size_t last = std::min(i, now.size() - 1);
+    while (last + 1 < now.size() && now[last + 1].time_us == at_us) ++last;
+    return traced_at(*simulation.world(), last);
+  }
+  return "no earlier traced event";
+}
+
 std::string step_one_described(sim::RecordedRun& simulation) {
   const sim::World* before = simulation.world();
   if (before == nullptr) return {};

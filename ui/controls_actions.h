@@ -40,6 +40,14 @@ bool step_to_next(sim::RecordedRun& simulation, StepTarget target, StepLimits li
 // trace records, "nothing left to run" when the queue was empty.
 std::string step_one_described(sim::RecordedRun& simulation);
 
+// The `]` and `[` keys: the playhead moves to the next (previous) moment at which the trace
+// records something, and the text says what ("2.003500s: S2 changes its vote ..."). Forward
+// from the end of the run it simulates until something is traced (within `limits`); back, it
+// jumps in time (sim::RecordedRun::jump_to). "no earlier traced event" / "nothing traced
+// within ..." when there is none.
+std::string jump_to_next_traced(sim::RecordedRun& simulation, StepLimits limits = {});
+std::string jump_to_previous_traced(sim::RecordedRun& simulation);
+
 // A virtual time as format_time_us writes it, without its padding: "2.003500s".
 std::string time_text(int64_t time_us);
 

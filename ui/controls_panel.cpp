@@ -161,6 +161,16 @@ void ControlsPanel::step_one(sim::RecordedRun& simulation) {
   single_step_message_ = step_one_described(simulation);
 }
 
+void ControlsPanel::next_traced(sim::RecordedRun& simulation) {
+  simulation.playing = false;
+  single_step_message_ = jump_to_next_traced(simulation);
+}
+
+void ControlsPanel::previous_traced(sim::RecordedRun& simulation) {
+  simulation.playing = false;
+  single_step_message_ = jump_to_previous_traced(simulation);
+}
+
 void ControlsPanel::step_to(sim::RecordedRun& simulation, int target) {
   simulation.playing = false;
   step_target_ = target;

@@ -86,6 +86,8 @@ void MainWindow::handle_shortcuts() {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) controls_panel_.toggle_play(simulation_);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true)) controls_panel_.step_one(simulation_);
   if (ImGui::IsKeyPressed('N', true)) controls_panel_.step_to(simulation_, static_cast<int>(StepTarget::kVoteChange));
+  if (ImGui::IsKeyPressed(']', true)) controls_panel_.next_traced(simulation_);  // GLFW_KEY_RIGHT_BRACKET
+  if (ImGui::IsKeyPressed('[', true)) controls_panel_.previous_traced(simulation_);
 }
 
 void MainWindow::draw_frame() {

@@ -19,8 +19,8 @@ class MainWindow {
 
  private:
   void draw_menu_bar();
-  // Space play/pause, Right arrow one event, N the next vote change, Ctrl+S save; not while
-  // a text field has the keyboard.
+  // Space play/pause, Right arrow one event, N the next vote change, ] and [ the next and
+  // previous traced moment, Ctrl+S save; not while a text field has the keyboard.
   void handle_shortcuts();
 
   Theme theme_;

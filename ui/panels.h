@@ -88,6 +88,9 @@ class ControlsPanel {
   void toggle_play(sim::RecordedRun& simulation);
   void step_one(sim::RecordedRun& simulation);
   void step_to(sim::RecordedRun& simulation, int target);  // a StepTarget
+  // `]` / `[`: the next / previous moment the trace records something.
+  void next_traced(sim::RecordedRun& simulation);
+  void previous_traced(sim::RecordedRun& simulation);
 
  private:
   void draw_partition(const sim::World& world, sim::RecordedRun& simulation);

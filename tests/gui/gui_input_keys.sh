@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real-window test of the keyboard shortcuts (xdotool keys on the live window under Xvfb):
 # Space pauses and plays, Right arrow runs one event and the Controls panel says which,
-# N steps to the next vote change, Ctrl+S opens the save dialog (Escape closes it), and keys
+# N steps to the next vote change, ] and [ move to the next and previous traced moment, Ctrl+S opens the save dialog (Escape closes it), and keys
 # typed into the console's input stay text (Space there does not pause). Usage:
 # gui_input_keys.sh ZKSIM PNG_CHECK OUT_DIR
 set -euo pipefail
@@ -50,6 +50,16 @@ press n
 wait_for "note controls.step_to [0-9]+\.[0-9]{6}s: S[0-9] .*"
 wait_for "playing 0"
 screenshot "$out_dir/keys-step-to.png"
+
+# ] and [: the next and previous traced moment (the clock moves forward, then back to it).
+time_at=$(field time_us)
+press bracketright
+wait_for "time_us [0-9]+"
+time_next=$(field time_us)
+[ "$time_next" -gt "$time_at" ] || fail "] did not move the playhead forward ($time_at -> $time_next)"
+press bracketleft
+for _ in $(seq 1 50); do [ "$(field time_us)" -lt "$time_next" ] && break; sleep 0.1; done
+[ "$(field time_us)" -lt "$time_next" ] || fail "[ did not move the playhead back from $time_next"
 
 # Ctrl+S: the save dialog; Escape closes it.
 press ctrl+s

@@ -113,3 +113,36 @@ TEST_CASE("drop next: the trace says which message was dropped, on which link") 
   CHECK(!kind.empty());
   CHECK(kind.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ_") == std::string::npos);
 }
+
+TEST_CASE("] and [ move the playhead to the next and previous traced moment") {
+  zk::sim::RecordedRun simulation;
+  simulation.new_cluster(3, 1);
+  simulation.start_in_order({1, 2, 3}, 0);
+  // Forward from the end of the run: it simulates until something is traced later.
+  std::vector<int64_t> moments;
+  for (int i = 0; i < 6; ++i) {
+    const int64_t before_us = simulation.world()->now_us();
+    const std::string said = zk::ui::jump_to_next_traced(simulation);
+    const zk::sim::World& world = *simulation.world();
+    REQUIRE(!world.trace().empty());
+    CHECK(world.now_us() > before_us);
+    CHECK(said.rfind(zk::ui::time_text(world.now_us()) + ": ", 0) == 0);
+    moments.push_back(world.now_us());
+  }
+  // Back: each [ lands on the previous moment, with the last event traced there.
+  for (int i = 4; i >= 0; --i) {
+    const std::string said = zk::ui::jump_to_previous_traced(simulation);
+    const zk::sim::World& world = *simulation.world();
+    CHECK(world.now_us() == moments[static_cast<size_t>(i)]);
+    CHECK(said == zk::ui::time_text(world.now_us()) + ": " + zk::describe(world.trace().back()));
+  }
+  // Forward again inside the recorded run: the same moments, without simulating anew.
+  const int64_t horizon_us = simulation.horizon_us();
+  zk::ui::jump_to_next_traced(simulation);
+  CHECK(simulation.world()->now_us() == moments[1]);
+  CHECK(simulation.horizon_us() == horizon_us);
+  // Before the first traced moment there is none earlier.
+  while (zk::ui::jump_to_previous_traced(simulation) != "no earlier traced event") {
+  }
+  CHECK(simulation.world()->now_us() <= moments[0]);
+}
