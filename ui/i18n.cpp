@@ -57,6 +57,8 @@ constexpr std::array<Entry, static_cast<size_t>(Text::kCount)> kTable = {{
     {"partition", "网络分区"},
     {"heal", "网络恢复"},
     {"Click a sentence to go back to its moment.", "点击一句话即可回到它发生的时刻。"},
+    {"filter: words to find, -word to leave out", "筛选：要找的词，-词 表示排除"},
+    {"%d of the newest %d sentences match", "%d 句匹配（在最新的 %d 句中）"},
     {"File", "文件"},
     {"Open scenario...", "打开场景..."},
     {"Save as scenario...", "另存为场景..."},

@@ -48,6 +48,8 @@ enum class Text {
   kMarkerPartition,
   kMarkerHeal,
   kWhyHint,
+  kWhyFilterHint,
+  kWhyMatches,
   kMenuFile,
   kOpenScenario,
   kSaveScenario,

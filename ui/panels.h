@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 
 #include <string>
+#include <string_view>
 
 #include <imgui.h>
 
@@ -45,6 +47,21 @@ class VotesPanel {
 class WhyPanel {
  public:
   void draw(const PanelContext& context);
+
+ private:
+  static constexpr size_t kShownEvents = 300;
+  static constexpr size_t kSearchedEvents = 100'000;
+  void update_matches(const sim::World& world, bool chinese);
+
+  char filter_text_[128] = {};
+  std::vector<std::string> words_;  // the filter's words, '-' kept on excluded ones
+  // The filter's matches: the newest kShownEvents trace indices and how many there are.
+  std::deque<size_t> matched_;
+  size_t match_count_ = 0;
+  size_t searched_from_ = 0;
+  const sim::World* cached_world_ = nullptr;  // identity only
+  bool cached_chinese_ = false;
+  size_t cached_size_ = 0;
 };
 
 class ZnodeTreePanel {

@@ -68,6 +68,16 @@ press Escape
 for _ in $(seq 1 30); do grep -q '^note dialog ' "$probe" || break; sleep 0.1; done
 grep -q '^note dialog ' "$probe" && fail "Escape did not close the save dialog"
 
+# The Why panel's filter: only sentences with every word typed.
+click why.filter
+xdotool type --delay 30 "changes vote"
+wait_for "note why.matches [1-9][0-9]*"
+newest=$(field "note why.newest")
+case "$newest" in *changes*vote*) ;; *) fail "the newest sentence shown does not match the filter: $newest" ;; esac
+screenshot "$out_dir/keys-why-filter.png"
+[ "$(field playing)" = "0" ] || fail "a space typed in the filter toggled Play"
+press ctrl+a BackSpace
+
 # In the console's input, a space is text: the simulation keeps its state.
 click console.input
 type_line "ls /"
