@@ -28,6 +28,9 @@ enum class Text {
   kMenuLanguage,
   kThemeDark,
   kThemeLight,
+  kTextLarger,
+  kTextSmaller,
+  kTextReset,
   kStart,
   kStartOrder,  // "Start {}": {} is the order, 1-2-3-4-5
   kStartAll,

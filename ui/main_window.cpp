@@ -1,7 +1,11 @@
 // Menu bar plus one fixed tile per panel.
 #include "ui/main_window.h"
 
+#include <fmt/format.h>
 #include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include "ui/controls_actions.h"
 #include "ui/i18n.h"
@@ -55,6 +59,17 @@ void MainWindow::draw_menu_bar() {
     scenario_view_.draw_file_menu_items();
     ImGui::EndMenu();
   }
+  if (ImGui::BeginMenu(tr(Text::kMenuView))) {
+    if (ImGui::MenuItem(tr(Text::kTextLarger), "Ctrl+=", false, text_scale_ < kTextScaleMax)) {
+      set_text_scale(text_scale_ + kTextScaleStep);
+    }
+    if (ImGui::MenuItem(tr(Text::kTextSmaller), "Ctrl+-", false, text_scale_ > kTextScaleMin)) {
+      set_text_scale(text_scale_ - kTextScaleStep);
+    }
+    if (ImGui::MenuItem(tr(Text::kTextReset), "Ctrl+0")) set_text_scale(1.0f);
+    ImGui::EndMenu();
+  }
+  probe::note("view.text_scale", fmt::format("{:.1f}", text_scale_));
   if (ImGui::BeginMenu(tr(Text::kMenuTheme))) {
     if (ImGui::MenuItem(tr(Text::kThemeDark), nullptr, theme_ == Theme::kDark)) {
       theme_ = Theme::kDark;
@@ -75,8 +90,18 @@ void MainWindow::draw_menu_bar() {
   ImGui::EndMainMenuBar();
 }
 
+void MainWindow::set_text_scale(float scale) {
+  text_scale_ = std::clamp(std::round(scale * 10.0f) / 10.0f, kTextScaleMin, kTextScaleMax);
+  ImGui::GetIO().FontGlobalScale = text_scale_;
+}
+
 void MainWindow::handle_shortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
+  if (io.KeyCtrl) {  // text size works even while typing (GLFW key codes: '=' 61, '-' 45, '0' 48)
+    if (ImGui::IsKeyPressed('=', true)) set_text_scale(text_scale_ + kTextScaleStep);
+    if (ImGui::IsKeyPressed('-', true)) set_text_scale(text_scale_ - kTextScaleStep);
+    if (ImGui::IsKeyPressed('0', false)) set_text_scale(1.0f);
+  }
   if (io.WantTextInput) return;  // the console's input or a dialog's path takes the keys
   if (io.KeyCtrl && ImGui::IsKeyPressed('S', false)) {  // GLFW's key codes for letters are ASCII
     scenario_view_.request_save_dialog();

@@ -20,8 +20,16 @@ class MainWindow {
  private:
   void draw_menu_bar();
   // Space play/pause, Right arrow one event, N the next vote change, ] and [ the next and
-  // previous traced moment, Ctrl+S save; not while a text field has the keyboard.
+  // previous traced moment, Ctrl+S save, Ctrl+= / Ctrl+- / Ctrl+0 text size; not while a
+  // text field has the keyboard.
   void handle_shortcuts();
+
+  // View → text size (Ctrl+= / Ctrl+- / Ctrl+0): ImGui's global font scale, for a projector.
+  void set_text_scale(float scale);
+  static constexpr float kTextScaleMin = 0.8f;
+  static constexpr float kTextScaleMax = 2.0f;
+  static constexpr float kTextScaleStep = 0.1f;
+  float text_scale_ = 1.0f;
 
   Theme theme_;
   bool first_frame_ = true;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Real-window test of the keyboard shortcuts (xdotool keys on the live window under Xvfb):
 # Space pauses and plays, Right arrow runs one event and the Controls panel says which,
-# N steps to the next vote change, ] and [ move to the next and previous traced moment, Ctrl+S opens the save dialog (Escape closes it), and keys
+# N steps to the next vote change, ] and [ move to the next and previous traced moment, the Why
+# panel's filter keeps matching sentences, Ctrl+= / Ctrl+- / Ctrl+0 set the text size, Ctrl+S opens the save dialog (Escape closes it), and keys
 # typed into the console's input stay text (Space there does not pause). Usage:
 # gui_input_keys.sh ZKSIM PNG_CHECK OUT_DIR
 set -euo pipefail
@@ -77,6 +78,16 @@ case "$newest" in *changes*vote*) ;; *) fail "the newest sentence shown does not
 screenshot "$out_dir/keys-why-filter.png"
 [ "$(field playing)" = "0" ] || fail "a space typed in the filter toggled Play"
 press ctrl+a BackSpace
+
+# Text size for a projector: Ctrl+= twice, then Ctrl+0 back to 100%.
+wait_for "note view.text_scale 1.0"
+press ctrl+equal ctrl+equal
+wait_for "note view.text_scale 1.2"
+screenshot "$out_dir/keys-text-120.png"
+press ctrl+minus
+wait_for "note view.text_scale 1.1"
+press ctrl+0
+wait_for "note view.text_scale 1.0"
 
 # In the console's input, a space is text: the simulation keeps its state.
 click console.input
