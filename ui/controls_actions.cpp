@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <set>
 
 #include "core/trace_event.h"
@@ -61,10 +62,12 @@ StartOrder parse_start_order(const std::string& text, int server_count) {
   return result;
 }
 
-bool step_to_next(sim::RecordedRun& simulation, StepTarget target, StepLimits limits, size_t* match) {
-  const sim::World* world = simulation.world();
-  if (world == nullptr) return false;
-  const int64_t deadline_us = world->now_us() + limits.max_virtual_us;
+namespace {
+// Runs one event at a time until a newly traced event passes `wanted`; its trace index, or
+// nothing when a limit was reached or nothing is left to run.
+template <typename Wanted>
+std::optional<size_t> step_until_traced(sim::RecordedRun& simulation, StepLimits limits, Wanted wanted) {
+  const int64_t deadline_us = simulation.world()->now_us() + limits.max_virtual_us;
   for (int64_t events = 0; events < limits.max_events; ++events) {
     const size_t seen = simulation.world()->trace().size();
     const int64_t before_events = simulation.world()->events_processed();
@@ -72,15 +75,21 @@ bool step_to_next(sim::RecordedRun& simulation, StepTarget target, StepLimits li
     simulation.step_one_event();
     const sim::World& now = *simulation.world();
     for (size_t i = seen; i < now.trace().size(); ++i) {
-      if (matches(target, now.trace()[i].kind)) {
-        if (match != nullptr) *match = i;
-        return true;
-      }
+      if (wanted(now.trace()[i])) return i;
     }
-    if (now.now_us() > deadline_us) return false;
-    if (now.events_processed() == before_events && now.now_us() == before_us) return false;  // nothing left
+    if (now.now_us() > deadline_us) return std::nullopt;
+    if (now.events_processed() == before_events && now.now_us() == before_us) return std::nullopt;  // nothing left
   }
-  return false;
+  return std::nullopt;
+}
+}  // namespace
+
+bool step_to_next(sim::RecordedRun& simulation, StepTarget target, StepLimits limits, size_t* match) {
+  if (simulation.world() == nullptr) return false;
+  const std::optional<size_t> found =
+      step_until_traced(simulation, limits, [target](const TraceEvent& event) { return matches(target, event.kind); });
+  if (found && match != nullptr) *match = *found;
+  return found.has_value();
 }
 
 namespace {
@@ -102,19 +111,9 @@ std::string jump_to_next_traced(sim::RecordedRun& simulation, StepLimits limits)
     return traced_at(*simulation.world(), i);
   }
   // At the end of the run: simulate until the trace records something later than now.
-  const int64_t deadline_us = now_us + limits.max_virtual_us;
-  for (int64_t events = 0; events < limits.max_events; ++events) {
-    const size_t seen = simulation.world()->trace().size();
-    const int64_t before_events = simulation.world()->events_processed();
-    const int64_t before_us = simulation.world()->now_us();
-    simulation.step_one_event();
-    const sim::World& after = *simulation.world();
-    for (size_t i = seen; i < after.trace().size(); ++i) {
-      if (after.trace()[i].time_us > now_us) return traced_at(after, i);
-    }
-    if (after.now_us() > deadline_us) break;
-    if (after.events_processed() == before_events && after.now_us() == before_us) break;  // nothing left
-  }
+  const std::optional<size_t> found =
+      step_until_traced(simulation, limits, [now_us](const TraceEvent& event) { return event.time_us > now_us; });
+  if (found) return traced_at(*simulation.world(), *found);
   return fmt::format("nothing traced within {} of virtual time", time_text(limits.max_virtual_us));
 }
 

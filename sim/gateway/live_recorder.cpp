@@ -86,14 +86,17 @@ void LiveRecorder::write_pending_output() {
   pending_output_.clear();
 }
 
+void LiveRecorder::write_run(std::string_view comment_tail) {
+  if (!ran_) return;
+  fmt::print(file_, "run {}us  # to {}{}\n", world_.now_us() - last_time_us_, at_time(), comment_tail);
+  last_time_us_ = world_.now_us();
+  ran_ = false;
+}
+
 void LiveRecorder::line(const std::string& text) {
   if (!file_) return;
   write_pending_output();
-  if (ran_) {
-    fmt::print(file_, "run {}us  # to {}\n", world_.now_us() - last_time_us_, at_time());
-    last_time_us_ = world_.now_us();
-    ran_ = false;
-  }
+  write_run("");
   fmt::print(file_, "{}\n", text);
 }
 
@@ -106,11 +109,7 @@ std::string LiveRecorder::at_time() const {
 void LiveRecorder::finish() {
   if (!file_) return;
   write_pending_output();
-  if (ran_) {
-    fmt::print(file_, "run {}us  # to {}, where the live session stopped\n", world_.now_us() - last_time_us_, at_time());
-    last_time_us_ = world_.now_us();
-    ran_ = false;
-  }
+  write_run(", where the live session stopped");
   std::fflush(file_);
 }
 

@@ -58,6 +58,8 @@ class LiveRecorder : public GatewayObserver {
   // Writes `text` as the next line, after the pending output check and the run since the last line.
   void line(const std::string& text);
   void write_pending_output();
+  // `run DUR` for the world's runs since the last line, if it ran.
+  void write_run(std::string_view comment_tail);
   std::string at_time() const;  // the world's time, "1.393160s"
   // "create /a; getData /a": the requests the chunk completes on that connection.
   std::string describe_requests(uint64_t id, std::string_view bytes);
