@@ -11,6 +11,40 @@
 #include "ui/test_probe.h"
 
 namespace zk::ui {
+namespace {
+
+// A request from the File menu (or Ctrl+S) opens its dialog on this frame, with no message.
+void open_if_requested(bool& requested, const char* id, std::string& message) {
+  if (!requested) return;
+  ImGui::OpenPopup(id);
+  requested = false;
+  message.clear();
+}
+
+// Every dialog: centred, 560 px wide and as tall as what it shows this frame (a message
+// appearing must not push its buttons out of view).
+bool begin_dialog(const char* id) {
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Always);
+  return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar);
+}
+
+bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+
+// The dialog's last message, wrapped; red for an error.
+void draw_message(const std::string& message, bool error) {
+  if (message.empty()) return;
+  ImGui::PushTextWrapPos(0.0f);
+  if (error) {
+    ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.3f, 1.0f), "%s", message.c_str());
+  } else {
+    ImGui::TextUnformatted(message.c_str());
+  }
+  ImGui::PopTextWrapPos();
+  probe::note("dialog.message", message);
+}
+
+}  // namespace
 
 std::string ScenarioView::open(sim::RecordedRun& simulation, const std::string& path) {
   LoadedScenario loaded = load_scenario_file(path);
@@ -169,32 +203,9 @@ void ScenarioView::draw_file_menu_items() {
 }
 
 void ScenarioView::draw_data_dir_dialogs(sim::RecordedRun& simulation) {
-  if (want_data_dirs_dialog_) {
-    ImGui::OpenPopup("##open_data_dirs");
-    want_data_dirs_dialog_ = false;
-    dialog_message_.clear();
-  }
-  if (want_save_disks_dialog_) {
-    ImGui::OpenPopup("##save_disks");
-    want_save_disks_dialog_ = false;
-    dialog_message_.clear();
-  }
-  const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
-  const auto escape = [] { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); };
-  const auto message = [this](bool error) {
-    if (dialog_message_.empty()) return;
-    ImGui::PushTextWrapPos(0.0f);
-    if (error) {
-      ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.3f, 1.0f), "%s", dialog_message_.c_str());
-    } else {
-      ImGui::TextUnformatted(dialog_message_.c_str());
-    }
-    ImGui::PopTextWrapPos();
-    probe::note("dialog.message", dialog_message_);
-  };
-  ImGui::SetNextWindowPos(center, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Always);
-  if (ImGui::BeginPopupModal("##open_data_dirs", nullptr, ImGuiWindowFlags_NoTitleBar)) {
+  open_if_requested(want_data_dirs_dialog_, "##open_data_dirs", dialog_message_);
+  open_if_requested(want_save_disks_dialog_, "##save_disks", dialog_message_);
+  if (begin_dialog("##open_data_dirs")) {
     probe::note("dialog", "open_data_dirs");
     ImGui::TextUnformatted(tr(Text::kOpenDataDirs));
     ImGui::TextUnformatted(tr(Text::kDataDirsHint));
@@ -202,28 +213,26 @@ void ScenarioView::draw_data_dir_dialogs(sim::RecordedRun& simulation) {
     const bool entered =
         ImGui::InputText("##data_dirs", data_dirs_input_, sizeof data_dirs_input_, ImGuiInputTextFlags_EnterReturnsTrue);
     probe::widget("dialog.data_dirs_path");
-    message(true);
+    draw_message(dialog_message_, true);
     if (ImGui::Button(tr(Text::kOpen)) || entered) {
       dialog_message_ = open_data_dirs(simulation, data_dirs_input_);
       if (dialog_message_.empty()) ImGui::CloseCurrentPopup();
     }
     probe::widget("dialog.open");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Text::kCancel)) || escape()) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr(Text::kCancel)) || escape_pressed()) ImGui::CloseCurrentPopup();
     probe::widget("dialog.cancel");
     probe::window("dialog.window");
     ImGui::EndPopup();
   }
-  ImGui::SetNextWindowPos(center, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Always);
-  if (ImGui::BeginPopupModal("##save_disks", nullptr, ImGuiWindowFlags_NoTitleBar)) {
+  if (begin_dialog("##save_disks")) {
     probe::note("dialog", "save_disks");
     ImGui::TextUnformatted(tr(Text::kSaveDisks));
     ImGui::SetNextItemWidth(-1);
     const bool entered =
         ImGui::InputText("##disks", disks_input_, sizeof disks_input_, ImGuiInputTextFlags_EnterReturnsTrue);
     probe::widget("dialog.disks_path");
-    message(false);
+    draw_message(dialog_message_, false);
     if (ImGui::Button(tr(Text::kSave)) || entered) {
       const sim::World* world = simulation.world();
       const std::string error = world == nullptr ? std::string("no cluster to save") : save_disks(*world, disks_input_);
@@ -231,7 +240,7 @@ void ScenarioView::draw_data_dir_dialogs(sim::RecordedRun& simulation) {
     }
     probe::widget("dialog.save");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Text::kScenarioClose)) || escape()) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr(Text::kScenarioClose)) || escape_pressed()) ImGui::CloseCurrentPopup();
     probe::widget("dialog.close");
     probe::window("dialog.window");
     ImGui::EndPopup();
@@ -240,23 +249,9 @@ void ScenarioView::draw_data_dir_dialogs(sim::RecordedRun& simulation) {
 
 void ScenarioView::draw_dialogs(sim::RecordedRun& simulation) {
   draw_data_dir_dialogs(simulation);
-  if (want_open_dialog_) {
-    ImGui::OpenPopup("##open_scenario");
-    want_open_dialog_ = false;
-    dialog_message_.clear();
-  }
-  if (want_save_dialog_) {
-    ImGui::OpenPopup("##save_scenario");
-    want_save_dialog_ = false;
-    dialog_message_.clear();
-  }
-  // Both dialogs fit their height to what they show every frame (a message appearing
-  // must not push the buttons out of view) and close on Escape.
-  const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
-  const auto escape = [] { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); };
-  ImGui::SetNextWindowPos(center, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Always);
-  if (ImGui::BeginPopupModal("##open_scenario", nullptr, ImGuiWindowFlags_NoTitleBar)) {
+  open_if_requested(want_open_dialog_, "##open_scenario", dialog_message_);
+  open_if_requested(want_save_dialog_, "##save_scenario", dialog_message_);
+  if (begin_dialog("##open_scenario")) {
     probe::note("dialog", "open");
     ImGui::TextUnformatted(tr(Text::kScenarioFiles));
     ImGui::BeginChild("##lessons", ImVec2(0, 260), true);
@@ -271,36 +266,25 @@ void ScenarioView::draw_dialogs(sim::RecordedRun& simulation) {
     ImGui::SetNextItemWidth(-1);
     const bool entered = ImGui::InputText("##path", path_input_, sizeof path_input_, ImGuiInputTextFlags_EnterReturnsTrue);
     probe::widget("dialog.path");
-    if (!dialog_message_.empty()) {
-      ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.3f, 1.0f), "%s", dialog_message_.c_str());
-      ImGui::PopTextWrapPos();
-    }
-    if (!dialog_message_.empty()) probe::note("dialog.message", dialog_message_);
+    draw_message(dialog_message_, true);
     if (ImGui::Button(tr(Text::kOpen)) || entered) {
       dialog_message_ = open(simulation, path_input_);
       if (dialog_message_.empty()) ImGui::CloseCurrentPopup();
     }
     probe::widget("dialog.open");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Text::kCancel)) || escape()) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr(Text::kCancel)) || escape_pressed()) ImGui::CloseCurrentPopup();
     probe::widget("dialog.cancel");
     probe::window("dialog.window");
     ImGui::EndPopup();
   }
-  ImGui::SetNextWindowPos(center, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Always);
-  if (ImGui::BeginPopupModal("##save_scenario", nullptr, ImGuiWindowFlags_NoTitleBar)) {
+  if (begin_dialog("##save_scenario")) {
     probe::note("dialog", "save");
     ImGui::TextUnformatted(tr(Text::kSaveScenario));
     ImGui::SetNextItemWidth(-1);
     const bool entered = ImGui::InputText("##save", save_input_, sizeof save_input_, ImGuiInputTextFlags_EnterReturnsTrue);
     probe::widget("dialog.save_path");
-    if (!dialog_message_.empty()) {
-      ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextUnformatted(dialog_message_.c_str());
-      ImGui::PopTextWrapPos();
-    }
+    draw_message(dialog_message_, false);
     if (ImGui::Button(tr(Text::kSave)) || entered) {
       const sim::SavedScenario saved = simulation.to_scenario();
       if (saved.text.empty()) {
@@ -314,9 +298,8 @@ void ScenarioView::draw_dialogs(sim::RecordedRun& simulation) {
       }
     }
     probe::widget("dialog.save");
-    if (!dialog_message_.empty()) probe::note("dialog.message", dialog_message_);
     ImGui::SameLine();
-    if (ImGui::Button(tr(Text::kScenarioClose)) || escape()) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr(Text::kScenarioClose)) || escape_pressed()) ImGui::CloseCurrentPopup();
     probe::widget("dialog.close");
     probe::window("dialog.window");
     ImGui::EndPopup();

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/datadir/big_endian.h"
+
 #include <cerrno>
 #include <cstring>
 
@@ -27,20 +29,15 @@ bool has_leading_path(int32_t type) {
   }
 }
 
-int32_t be32(std::string_view bytes, size_t at) {
-  uint32_t v = 0;
-  for (size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<uint8_t>(bytes[at + i]);
-  return static_cast<int32_t>(v);
-}
 
 // "create /a": the opcode's name and, where the body starts with one, the path (printable
 // characters only: it is a comment).
 std::string describe_frame(std::string_view frame) {
   if (frame.size() < 8) return "short frame";
-  const int32_t type = be32(frame, 4);
+  const int32_t type = datadir::read_be32(frame.substr(4));
   std::string out = opcode_name(type);
   if (!has_leading_path(type) || frame.size() < 12) return out;
-  const int32_t length = be32(frame, 8);
+  const int32_t length = datadir::read_be32(frame.substr(8));
   if (length < 0 || static_cast<size_t>(length) > frame.size() - 12) return out;
   out += ' ';
   for (const char c : frame.substr(12, static_cast<size_t>(std::min(length, 200)))) {

@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/datadir/big_endian.h"
+
 #include <chrono>
 
 #include "sim/gateway/reply_summary.h"
@@ -38,11 +40,6 @@ bool split_address(const std::string& host_port, sockaddr_in* addr) {
   return ::inet_pton(AF_INET, host.c_str(), &addr->sin_addr) == 1;
 }
 
-int32_t be32(std::string_view bytes, size_t at) {
-  uint32_t v = 0;
-  for (size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<uint8_t>(bytes[at + i]);
-  return static_cast<int32_t>(v);
-}
 
 }  // namespace
 
@@ -88,7 +85,8 @@ void OracleLink::bytes_in(uint64_t id, std::string_view bytes) {
       client_connect_seen_ = true;
       continue;
     }
-    if (frame.size() >= 8) opcode_of_xid_[be32(frame, 0)] = be32(frame, 4);
+    const std::string_view request(frame);
+    if (request.size() >= 8) opcode_of_xid_[datadir::read_be32(request)] = datadir::read_be32(request.substr(4));
   }
   size_t sent = 0;
   while (sent < bytes.size()) {
@@ -117,14 +115,13 @@ void OracleLink::bytes_out(uint64_t id, std::string_view bytes) {
 }
 
 void OracleLink::read_real(int wait_ms) {
-  if (fd_ < 0) return;
   char buffer[64 * 1024];
-  for (;;) {
+  while (fd_ >= 0) {
     pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, wait_ms) <= 0) return;
+    if (::poll(&p, 1, wait_ms) <= 0) break;
     const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
     if (n <= 0) {
-      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
       ::close(fd_);  // the real server closed it (as it closes after closeSession)
       fd_ = -1;
       break;
@@ -136,11 +133,7 @@ void OracleLink::read_real(int wait_ms) {
   compare();
 }
 
-void OracleLink::world_ran() {
-  read_real(0);
-  take_frames(real_, true);
-  compare();
-}
+void OracleLink::world_ran() { read_real(0); }
 
 void OracleLink::take_frames(Side& side, bool is_real) {
   std::string frame;

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/datadir/big_endian.h"
+
 #include "sim/gateway/request_decoder.h"
 #include "sim/jute/jute_archive.h"
 
@@ -118,15 +120,10 @@ std::string op_body(jute::InputArchive& in, int32_t opcode) {
   }
 }
 
-int32_t be32(std::string_view bytes, size_t at) {
-  uint32_t v = 0;
-  for (size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<uint8_t>(bytes[at + i]);
-  return static_cast<int32_t>(v);
-}
 
 }  // namespace
 
-int32_t reply_xid(std::string_view frame) { return frame.size() < 4 ? 0 : be32(frame, 0); }
+int32_t reply_xid(std::string_view frame) { return frame.size() < 4 ? 0 : datadir::read_be32(frame); }
 
 std::string summarize_connect_response(std::string_view frame) {
   jute::InputArchive in(frame);

@@ -65,6 +65,7 @@ for _ in $(seq 1 50); do [ "$(field time_us)" -lt "$time_next" ] && break; sleep
 # Ctrl+S: the save dialog; Escape closes it.
 press ctrl+s
 wait_for "note dialog save"
+screenshot "$out_dir/keys-save-dialog.png"
 press Escape
 for _ in $(seq 1 30); do grep -q '^note dialog ' "$probe" || break; sleep 0.1; done
 grep -q '^note dialog ' "$probe" && fail "Escape did not close the save dialog"
