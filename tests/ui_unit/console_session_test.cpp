@@ -129,7 +129,7 @@ TEST_CASE("console: a command typed while paused says it waits for Play, and its
   CHECK(console.session.lines().back().text != hint);
 }
 
-TEST_CASE("console: multi prints its per-op results; connect 3,1,2 pins the server list") {
+TEST_CASE("console: multi prints its per-op results - connect 3,1,2 pins the server list") {
   Console console;
   CHECK(console.run("connect 3,1,2") == Lines{"[zk: S1(NOT_CONNECTED) 0] connect 3,1,2",
                                               "Connecting to S3 as session 'console1'", "WATCHER::",
@@ -151,7 +151,7 @@ TEST_CASE("console: multi prints its per-op results; connect 3,1,2 pins the serv
   CHECK(recorded[3] == "console1 multi set /a y -v 0 ; create /b");
 }
 
-TEST_CASE("console: create -c and -t as zkCli takes them; a TTL node needs extended types") {
+TEST_CASE("console: create -c and -t as zkCli takes them - a TTL node needs extended types") {
   Console console;
   console.run("connect 1");
   CHECK(console.run("create -c /box") == Lines{"[zk: S1(CONNECTED) 1] create -c /box", "Created /box"});
@@ -164,7 +164,7 @@ TEST_CASE("console: create -c and -t as zkCli takes them; a TTL node needs exten
   CHECK(refused[1] == "-c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential.");
 }
 
-TEST_CASE("console: addauth, getAcl and setAcl as zkCli prints them; NOAUTH and INVALIDACL messages") {
+TEST_CASE("console: addauth, getAcl and setAcl as zkCli prints them - NOAUTH and INVALIDACL messages") {
   Console console;
   console.run("connect 2");
   CHECK(console.run("create /p data auth::cdrwa") ==

@@ -77,7 +77,7 @@ TEST_CASE("times in the Controls' messages are not padded") {
   CHECK(zk::ui::time_text(0) == "0.000000s");
 }
 
-TEST_CASE("start orders follow the server count; too few servers for a quorum are warned about") {
+TEST_CASE("start orders follow the server count - too few servers for a quorum are warned about") {
   CHECK(zk::ui::default_start_order(3) == "1 2 3");
   CHECK(zk::ui::default_start_order(7) == "1 2 3 4 5 6 7");
   CHECK(zk::ui::order_label({1, 2, 3, 4, 5}) == "1-2-3-4-5");

@@ -109,7 +109,7 @@ TEST_CASE("tree diff: missing, extra and changed nodes and their ancestors") {
   CHECK(zk::ui::child_path("/a", "b") == "/a/b");
 }
 
-TEST_CASE("vote matrix: observers do not count towards the quorum; an observer votes for no one") {
+TEST_CASE("vote matrix: observers do not count towards the quorum - an observer votes for no one") {
   zk::sim::WorldConfig config;
   config.server_count = 5;
   config.observers = {4, 5};

@@ -79,7 +79,7 @@ TEST_CASE("an observer's election and state change, in English and Chinese") {
   CHECK(zk::ui::describe_zh(observes) == "S3 LOOKING → OBSERVING：观察 S2");
 }
 
-TEST_CASE("Chinese network, scenario and client sentences; free text passes through") {
+TEST_CASE("Chinese network, scenario and client sentences - free text passes through") {
   CHECK(zk::ui::describe_zh(zk::TraceEvent{.kind = zk::TraceKind::kNetworkHealed}) == "网络已恢复：所有链路恢复连通");
   CHECK(zk::ui::describe_zh(zk::TraceEvent{.kind = zk::TraceKind::kNetworkPartitioned, .text = " S1 S2 | S3"}) ==
         "网络分区： S1 S2 | S3");

@@ -143,7 +143,7 @@ TEST_CASE("a copied world continues exactly like the original") {
   CHECK(world.render_trace() == fork.render_trace());
 }
 
-TEST_CASE("an observer started alone stays LOOKING and retries; it never leads, then observes") {
+TEST_CASE("an observer started alone stays LOOKING and retries - it never leads, then observes") {
   zk::sim::WorldConfig config;
   config.server_count = 3;
   config.observers = {3};

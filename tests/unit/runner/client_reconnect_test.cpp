@@ -85,7 +85,7 @@ TEST_CASE("shuffle_hosts is Collections.shuffle: a permutation, every order reac
   CHECK(seen.size() == 6);
 }
 
-TEST_CASE("a plain connect starts at a random server of the shuffled list; connect 3,1,2 at 3") {
+TEST_CASE("a plain connect starts at a random server of the shuffled list - connect 3,1,2 at 3") {
   std::set<std::string> first_servers;
   for (uint64_t seed = 1; seed <= 24; ++seed) {
     const auto report = run_text("cluster 3\nstart 1 2 3\nrun until leader\nrun until converged\nclient c connect\nclient d connect 3,1,2\n", seed);
@@ -154,7 +154,7 @@ TEST_CASE("before its first TCP connection a client retries at once, and 1 s aft
   CHECK(notes(report, "client c: tries S2").empty());  // no sleep, no note
 }
 
-TEST_CASE("crash: the session outlives the process until it expires; close ends it at once") {
+TEST_CASE("crash: the session outlives the process until it expires - close ends it at once") {
   const auto report = run_text(R"(cluster 3
 start 1 2 3
 run until leader

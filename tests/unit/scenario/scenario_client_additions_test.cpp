@@ -43,7 +43,7 @@ TEST_CASE("crash NAME, and the name may be connected again") {
   CHECK(format_step(scenario.steps[1].command) == "crash c");
 }
 
-TEST_CASE("multi: create, set, delete and check ops separated by ';'") {
+TEST_CASE("multi: create, set, delete and check ops separated by semicolons") {
   const Command command =
       command_of("c multi create -e -s /q/n- \"a b\" ; set /a x -v 3 ; delete /b ; check /a -v 4 ; check /c ; create /d");
   const auto& multi = std::get<ClientMulti>(command);

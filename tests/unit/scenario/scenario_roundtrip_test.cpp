@@ -190,7 +190,7 @@ TEST_CASE("round trip: containers, TTL nodes and the ContainerManager options") 
   CHECK(std::get<zk::CreateRequest>(multi.ops[2]).mode == zk::CreateMode::kPersistentSequentialWithTtl);
 }
 
-TEST_CASE("disk ID load: DIR, the cluster zoo.cfg's dataDir, a server's own zoo.cfg; each formats back") {
+TEST_CASE("disk ID load: DIR, the cluster zoo.cfg's dataDir, a server's own zoo.cfg - each formats back") {
   const FileReader reader = memory_reader({
       {"conf/zoo.cfg", "initLimit=5\nsyncLimit=2\nserver.1=a:1:2\nserver.2=b:1:2\ndataDir=data\ndataLogDir=/logs\n"},
       {"conf/s2.cfg", "# server 2's\ndataDir=/srv/zk2\n"},

@@ -157,7 +157,7 @@ TEST_CASE("writes check CREATE, DELETE, WRITE, ADMIN and READ as 3.8.0's PrepReq
   (void)open;
 }
 
-TEST_CASE("the ACL cache counts nodes per list; a snapshot keeps lists and keys") {
+TEST_CASE("the ACL cache counts nodes per list - a snapshot keeps lists and keys") {
   TreeHarness h;
   h.connect(kSessionA);
   CHECK(h.tree.acl_cache().size() == 1);  // READ_ACL_UNSAFE of /zookeeper/config, key 1

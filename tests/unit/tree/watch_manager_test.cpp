@@ -117,7 +117,7 @@ TEST_CASE("recursive watches see descendants but never NodeChildrenChanged") {
   CHECK(h.take_events().empty());
 }
 
-TEST_CASE("removeWatches takes a watch out of one table; checkWatches asks whether a path has any watcher") {
+TEST_CASE("removeWatches takes a watch out of one table - checkWatches asks whether a path has any watcher") {
   // What a real 3.8.0 answered (tools/live/wire_probe.py reads): a recursive watch left only
   // in the child table still tells of a descendant's deletion, never of data changes.
   TreeHarness h;
