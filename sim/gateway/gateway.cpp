@@ -17,7 +17,7 @@ uint64_t Gateway::accept(ServerId server, std::string remote_address) {
   c.server = server;
   c.remote_address = std::move(remote_address);
   c.reader = FrameReader(config_.max_buffer_bytes);
-  if (const Status status = world_.external_open(server, id, &c.world_id); !status.ok()) {
+  if (const Status status = world_->external_open(server, id, &c.world_id); !status.ok()) {
     close(id, c, status.message());
     return id;
   }
@@ -25,7 +25,7 @@ uint64_t Gateway::accept(ServerId server, std::string remote_address) {
 }
 
 int64_t Gateway::server_zxid(ServerId server) const {
-  const QuorumPeer* peer = world_.peer(server);
+  const QuorumPeer* peer = world_->peer(server);
   return peer ? peer->last_processed_zxid() : 0;
 }
 
@@ -34,7 +34,7 @@ void Gateway::close(uint64_t id, Connection& c, const std::string& why) {
   c.closing = true;
   log_.push_back(fmt::format("{} -> S{}: connection closed: {}", c.remote_address, c.server, why));
   (void)id;
-  if (c.world_id != 0) world_.external_close(c.world_id);
+  if (c.world_id != 0) world_->external_close(c.world_id);
 }
 
 void Gateway::on_bytes(uint64_t id, std::string_view bytes) {
@@ -70,12 +70,12 @@ bool Gateway::answer_four_letter_word(uint64_t id, Connection& c) {
   if (!word) return false;
   // The connection is a command, not a session: the world forgets it before the answer, which
   // lists the asker itself (as NIOServerCnxn's own connection is in the factory's set).
-  if (c.world_id != 0) world_.external_close(c.world_id);
+  if (c.world_id != 0) world_->external_close(c.world_id);
   c.world_id = 0;
-  const QuorumPeer* peer = world_.peer(c.server);
+  const QuorumPeer* peer = world_->peer(c.server);
   std::optional<std::string> answer;
   if (peer != nullptr) {
-    answer = client_port_answer(*word, config_.four_letter_whitelist, *peer, world_.now_us() / 1000, c.remote_address);
+    answer = client_port_answer(*word, config_.four_letter_whitelist, *peer, world_->now_us() / 1000, c.remote_address);
   }
   if (!answer) {
     close(id, c, fmt::format("four-letter word {}: not answered by zksim", *word));
@@ -98,7 +98,9 @@ void Gateway::on_frame(uint64_t id, Connection& c, const std::string& frame) {
     c.awaiting_connect_response = true;
     c.with_read_only = connect.has_read_only;
     connect.request.remote_address = c.remote_address;
-    world_.external_send(c.world_id, std::move(connect.request));
+    c.last_request = "connect";
+    c.last_request_us = world_->now_us();
+    world_->external_send(c.world_id, std::move(connect.request));
     return;
   }
   DecodedRequest request = decode_request(frame);
@@ -130,12 +132,16 @@ void Gateway::on_frame(uint64_t id, Connection& c, const std::string& frame) {
   if (std::holds_alternative<RequestMessage>(request.message) || std::holds_alternative<zk::AuthPacket>(request.message)) {
     c.pending.push_back(PendingRequest{request.xid, request.type, request.path});
   }
-  world_.external_send(c.world_id, std::move(request.message));
+  c.last_request = describe_request_frame(frame);
+  c.last_request_us = world_->now_us();
+  world_->external_send(c.world_id, std::move(request.message));
 }
 
 void Gateway::deliver(Connection& c, const ServerToClient& message) {
+  c.last_reply_us = world_->now_us();
   if (const auto* response = std::get_if<ConnectResponse>(&message)) {
     const bool valid = response->timeout_ms > 0;
+    if (valid) c.session_id = response->session_id;
     append_output(c, encode_connect_response(valid ? static_cast<int32_t>(response->timeout_ms) : 0,
                                         valid ? response->session_id : 0,
                                              valid ? response->password : std::string(16, '\0'), c.with_read_only));
@@ -168,10 +174,38 @@ void Gateway::deliver(Connection& c, const ServerToClient& message) {
 void Gateway::append_output(Connection& c, std::string_view bytes) {
   if (observer_ && !bytes.empty()) observer_->bytes_out(c.id, bytes);
   c.output += bytes;
+  c.output_total += bytes.size();
+}
+
+std::vector<Gateway::ConnectionView> Gateway::connections() const {
+  std::vector<ConnectionView> out;
+  out.reserve(connections_.size());
+  for (const auto& [id, c] : connections_) {
+    out.push_back(ConnectionView{id, c.server, c.remote_address, c.session_id, c.closing, c.last_request,
+                                 c.last_request_us, c.last_reply_us});
+  }
+  return out;
+}
+
+std::string_view Gateway::unsent(uint64_t id, uint64_t sent) const {
+  auto it = connections_.find(id);
+  if (it == connections_.end()) return {};
+  const Connection& c = it->second;
+  const uint64_t start = c.output_total - c.output.size();  // position of output[0]
+  if (sent >= c.output_total) return {};
+  return std::string_view(c.output).substr(sent > start ? static_cast<size_t>(sent - start) : 0);
+}
+
+void Gateway::trim_output(uint64_t id, uint64_t sent) {
+  auto it = connections_.find(id);
+  if (it == connections_.end()) return;
+  Connection& c = it->second;
+  const uint64_t start = c.output_total - c.output.size();
+  if (sent > start) c.output.erase(0, static_cast<size_t>(std::min<uint64_t>(sent - start, c.output.size())));
 }
 
 void Gateway::collect() {
-  std::vector<ExternalDelivery>& outbox = world_.external_outbox();
+  std::vector<ExternalDelivery>& outbox = world_->external_outbox();
   if (outbox.empty()) return;
   if (observer_) observer_->collecting();
   // Connections whose ConnectResponse went out read the frames waiting behind it once every
@@ -216,7 +250,7 @@ void Gateway::on_client_closed(uint64_t id) {
   Connection& c = it->second;
   if (observer_) observer_->client_closed(id);
   c.closing = true;
-  if (c.world_id != 0) world_.external_close(c.world_id);
+  if (c.world_id != 0) world_->external_close(c.world_id);
   c.output.clear();
 }
 
@@ -235,7 +269,7 @@ void Gateway::forget(uint64_t id) {
   if (it == connections_.end()) return;
   if (observer_) observer_->forgotten(id);
   Connection& c = it->second;
-  if (c.world_id != 0) world_.external_close(c.world_id);
+  if (c.world_id != 0) world_->external_close(c.world_id);
   connections_.erase(it);
 }
 

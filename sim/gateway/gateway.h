@@ -91,7 +91,10 @@ struct GatewayConfig {
 
 class Gateway {
  public:
-  Gateway(World& world, GatewayConfig config) : world_(world), config_(config) {}
+  Gateway(World& world, GatewayConfig config) : world_(&world), config_(std::move(config)) {}
+  // A Gateway is a value: a copy taken with a World's checkpoint copy is pointed at the
+  // restored World (sim/replay/recorded_run.h keeps both for time travel).
+  void rebind(World& world) { world_ = &world; }
   const GatewayConfig& config() const { return config_; }
   void set_observer(GatewayObserver* observer) { observer_ = observer; }
   GatewayObserver* observer() const { return observer_; }
@@ -105,6 +108,8 @@ class Gateway {
   // Takes what the servers sent to external connections off the World and encodes it.
   // Call after stepping the world.
   void collect();
+  // True when the servers sent something collect() would take.
+  bool has_collect_pending() const { return !world_->external_outbox().empty(); }
 
   // For the socket loop: bytes to write (the loop erases what it wrote), and whether the
   // connection is to be closed once they are written (or at once, if they cannot be).
@@ -123,6 +128,25 @@ class Gateway {
   std::vector<std::string>& log() { return log_; }
   size_t connection_count() const { return connections_.size(); }
 
+  // Each connection as a view draws it (the GUI's real clients): its server, the session
+  // the ConnectResponse gave, and the last request decoded from it.
+  struct ConnectionView {
+    uint64_t id = 0;
+    ServerId server = 0;
+    std::string remote_address;
+    int64_t session_id = 0;  // 0 until the ConnectResponse
+    bool closing = false;
+    std::string last_request;      // "create /a"
+    int64_t last_request_us = -1;  // virtual time of that request
+    int64_t last_reply_us = -1;    // virtual time the last reply or event was encoded
+  };
+  std::vector<ConnectionView> connections() const;
+  // Output as a socket writer sees it when time travel may re-make bytes already written:
+  // every byte ever encoded for the connection has a position, and `sent` counts the first
+  // ones written. unsent() is what follows them; trim_output() forgets what precedes them.
+  std::string_view unsent(uint64_t id, uint64_t sent) const;
+  void trim_output(uint64_t id, uint64_t sent);
+
  private:
   struct Connection {
     uint64_t id = 0;
@@ -138,7 +162,12 @@ class Gateway {
     bool with_read_only = true;
     std::deque<PendingRequest> pending;  // requests sent to the server, awaiting replies
     std::string output;
+    uint64_t output_total = 0;  // bytes ever appended to output
     bool closing = false;
+    int64_t session_id = 0;
+    std::string last_request;
+    int64_t last_request_us = -1;
+    int64_t last_reply_us = -1;
   };
   void on_frame(uint64_t id, Connection& c, const std::string& frame);
   // Before the first frame: a four-letter word in place of a length is answered; true if so.
@@ -150,7 +179,7 @@ class Gateway {
   void close(uint64_t id, Connection& c, const std::string& why);
   int64_t server_zxid(ServerId server) const;
 
-  World& world_;
+  World* world_;
   GatewayConfig config_;
   GatewayObserver* observer_ = nullptr;
   uint64_t next_id_ = 1;

@@ -3,8 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "sim/datadir/big_endian.h"
-
 #include <cerrno>
 #include <cstring>
 
@@ -14,39 +12,6 @@
 #include "sim/text/duration.h"
 
 namespace zk::sim::gateway {
-namespace {
-
-bool has_leading_path(int32_t type) {
-  switch (type) {
-    case opcode::kCreate: case opcode::kDelete: case opcode::kExists: case opcode::kGetData:
-    case opcode::kSetData: case opcode::kGetAcl: case opcode::kSetAcl: case opcode::kGetChildren:
-    case opcode::kSync: case opcode::kGetChildren2: case opcode::kCheck: case opcode::kCreate2:
-    case opcode::kCheckWatches: case opcode::kRemoveWatches: case opcode::kCreateContainer:
-    case opcode::kCreateTtl: case opcode::kGetEphemerals: case opcode::kGetAllChildrenNumber:
-    case opcode::kAddWatch:
-      return true;
-    default: return false;
-  }
-}
-
-
-// "create /a": the opcode's name and, where the body starts with one, the path (printable
-// characters only: it is a comment).
-std::string describe_frame(std::string_view frame) {
-  if (frame.size() < 8) return "short frame";
-  const int32_t type = datadir::read_be32(frame.substr(4));
-  std::string out = opcode_name(type);
-  if (!has_leading_path(type) || frame.size() < 12) return out;
-  const int32_t length = datadir::read_be32(frame.substr(8));
-  if (length < 0 || static_cast<size_t>(length) > frame.size() - 12) return out;
-  out += ' ';
-  for (const char c : frame.substr(12, static_cast<size_t>(std::min(length, 200)))) {
-    out += (c >= 0x21 && c <= 0x7e && c != '#') ? c : '?';
-  }
-  return out;
-}
-
-}  // namespace
 
 LiveRecorder::LiveRecorder(const World& world, const std::string& path) : world_(world) {
   file_ = std::fopen(path.c_str(), "w");
@@ -134,7 +99,7 @@ std::string LiveRecorder::describe_requests(uint64_t id, std::string_view bytes)
       reader.connect_seen = true;
       out += "connect";
     } else {
-      out += describe_frame(frame);
+      out += describe_request_frame(frame);
     }
   }
   return out;

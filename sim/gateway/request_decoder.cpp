@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "core/invariant.h"
+#include "sim/datadir/big_endian.h"
 #include "sim/jute/jute_acl.h"
 #include "sim/jute/jute_archive.h"
 
@@ -362,6 +363,33 @@ DecodedRequest decode_request(std::string_view frame) {
   if (!ok) {
     out.kind = DecodedRequest::Kind::kMalformed;
     out.error = error;
+  }
+  return out;
+}
+
+static bool has_leading_path(int32_t type) {
+  switch (type) {
+    case opcode::kCreate: case opcode::kDelete: case opcode::kExists: case opcode::kGetData:
+    case opcode::kSetData: case opcode::kGetAcl: case opcode::kSetAcl: case opcode::kGetChildren:
+    case opcode::kSync: case opcode::kGetChildren2: case opcode::kCheck: case opcode::kCreate2:
+    case opcode::kCheckWatches: case opcode::kRemoveWatches: case opcode::kCreateContainer:
+    case opcode::kCreateTtl: case opcode::kGetEphemerals: case opcode::kGetAllChildrenNumber:
+    case opcode::kAddWatch:
+      return true;
+    default: return false;
+  }
+}
+
+std::string describe_request_frame(std::string_view frame) {
+  if (frame.size() < 8) return "short frame";
+  const int32_t type = datadir::read_be32(frame.substr(4));
+  std::string out = opcode_name(type);
+  if (!has_leading_path(type) || frame.size() < 12) return out;
+  const int32_t length = datadir::read_be32(frame.substr(8));
+  if (length < 0 || static_cast<size_t>(length) > frame.size() - 12) return out;
+  out += ' ';
+  for (const char c : frame.substr(12, static_cast<size_t>(std::min(length, 200)))) {
+    out += (c >= 0x21 && c <= 0x7e && c != '#') ? c : '?';
   }
   return out;
 }

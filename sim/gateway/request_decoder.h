@@ -53,5 +53,8 @@ bool decode_connect(std::string_view frame, DecodedConnect* out, std::string* er
 // (ZooKeeper closes the connection then); a body that does not parse is kMalformed with the
 // header's xid and type.
 DecodedRequest decode_request(std::string_view frame);
+// "create /a": a request frame's opcode name and, where its body starts with one, the path
+// (printable characters only, '?' for others: for comments and views, not for decisions).
+std::string describe_request_frame(std::string_view frame);
 
 }  // namespace zk::sim::gateway

@@ -1,8 +1,7 @@
-// The live-mode socket loop: one listening TCP port per simulated server, every client
-// socket non-blocking, one poll() loop on one thread (no socket library: a few hundred
-// lines of POSIX suffice, and the world must be stepped from a single thread anyway). Each
-// turn paces the World to the wall clock (WallPacer), lets the Gateway take what the
-// servers sent, writes it, and reads what clients sent. The simulated world itself stays
+// The headless live-mode loop (`zksim serve`): one listening TCP port per simulated server
+// (SocketSet, socket_set.h: non-blocking sockets and one ppoll on one thread, where the
+// world must be stepped anyway). Each turn paces the World to the wall clock (WallPacer),
+// lets the Gateway take what the servers sent, writes it, and reads what clients sent. The simulated world itself stays
 // deterministic; the only wall-clock input is when each client's bytes arrived.
 #pragma once
 

@@ -8,13 +8,33 @@
 namespace zk::sim::gateway {
 
 Gateway& WireReplay::gateway() {
-  if (!gateway_) gateway_ = std::make_unique<Gateway>(world_, GatewayConfig{});
+  if (!gateway_) gateway_.emplace(*world_, GatewayConfig{});
   return *gateway_;
+}
+
+void WireReplay::rebind(World& world) {
+  world_ = &world;
+  if (gateway_) gateway_->rebind(world);
+}
+
+uint64_t WireReplay::connection_id(std::string_view name) const {
+  const auto it = ids_.find(name);
+  return it == ids_.end() ? 0 : it->second;
+}
+
+std::vector<ExpectWire> WireReplay::unchecked_output() const {
+  std::vector<ExpectWire> out;
+  if (!gateway_) return out;
+  for (const auto& [name, id] : ids_) {
+    const std::string_view bytes = gateway_->unsent(id, 0);
+    if (!bytes.empty()) out.push_back(ExpectWire{.connection = name, .byte_count = static_cast<int64_t>(bytes.size()), .crc32 = crc32(bytes)});
+  }
+  return out;
 }
 
 void WireReplay::flush_log() {
   if (!gateway_) return;
-  for (const std::string& line : gateway_->log()) world_.note("gateway: " + line);
+  for (const std::string& line : gateway_->log()) world_->note("gateway: " + line);
   gateway_->log().clear();
 }
 
@@ -24,7 +44,7 @@ std::string WireReplay::apply(const Wire& wire) {
     GatewayConfig config;
     config.max_buffer_bytes = wire.max_buffer_bytes;
     if (!wire.four_letter_whitelist.empty()) config.four_letter_whitelist = wire.four_letter_whitelist;
-    gateway_ = std::make_unique<Gateway>(world_, std::move(config));
+    gateway_.emplace(*world_, std::move(config));
     return {};
   }
   Gateway& g = gateway();

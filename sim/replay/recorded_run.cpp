@@ -3,6 +3,8 @@
 #include "sim/replay/recorded_run.h"
 
 #include <algorithm>
+
+#include <fmt/format.h>
 #include <climits>
 
 #include "core/invariant.h"
@@ -13,6 +15,7 @@ namespace zk::sim {
 
 void RecordedRun::new_cluster(const sim::Cluster& setup, uint64_t seed) {
   world_.emplace(sim::world_config(setup, seed));
+  wire_.reset();
   setup_ = setup;
   seed_ = seed;
   pending_.clear();
@@ -26,6 +29,7 @@ void RecordedRun::new_cluster(const sim::Cluster& setup, uint64_t seed) {
   stepper_actions_.clear();
   step_spans_.clear();
   last_error_.clear();
+  history_full_ = false;
   ++run_id_;
   maybe_checkpoint();
 }
@@ -37,6 +41,17 @@ void RecordedRun::new_cluster(int server_count, uint64_t seed) {
 }
 
 std::string RecordedRun::apply_now(const sim::Command& command) {
+  if (const auto* wire = std::get_if<sim::Wire>(&command)) {
+    if (!wire_) wire_.emplace(*world_);
+    last_error_ = wire_->apply(*wire);
+    // Nobody writes an opened recording's bytes anywhere (its expect wire lines are checked
+    // by the scenario stepper): keep checkpoints small.
+    gateway::Gateway* gateway = wire_->gateway_if_made();
+    if (!live && gateway) {
+      for (const gateway::Gateway::ConnectionView& c : gateway->connections()) gateway->trim_output(c.id, UINT64_MAX);
+    }
+    return last_error_;
+  }
   last_error_ = sim::apply_action(*world_, command).error;
   return last_error_;
 }
@@ -54,14 +69,24 @@ std::string RecordedRun::execute(const sim::Command& command) {
     apply_due();
     return last_error_;
   }
-  if (!sim::is_instant_action(command)) return last_error_ = "not an action the GUI can apply";
+  if (!sim::is_instant_action(command) && !std::holds_alternative<sim::Wire>(command)) {
+    return last_error_ = "not an action the GUI can apply";
+  }
   return apply_now(command);
+}
+
+bool RecordedRun::at_horizon() const {
+  return world_ && next_action_ >= recorded_.size() && !(horizon_ && horizon_->now_us() > world_->now_us());
 }
 
 std::string RecordedRun::apply(const sim::Command& command) {
   if (!world_) return last_error_ = "no cluster";
-  if (!sim::is_instant_action(command) && !std::holds_alternative<sim::Start>(command)) {
+  if (!sim::is_instant_action(command) && !std::holds_alternative<sim::Start>(command) &&
+      !std::holds_alternative<sim::Wire>(command)) {
     return last_error_ = "not an action the GUI can apply";
+  }
+  if (live && !at_horizon()) {
+    return last_error_ = "real clients saw what follows this moment: go to the end of the run (End) to act";
   }
   // The run forks here: the recorded future and everything simulated after now are gone,
   // and an opened scenario no longer describes the run. Its lines stay the session's
@@ -78,6 +103,8 @@ std::string RecordedRun::apply(const sim::Command& command) {
   if (error.empty() && recorded_.size() < kMaxRecordedActions) {
     recorded_.push_back(RecordedAction{at_us, command});
     next_action_ = recorded_.size();
+  } else if (error.empty()) {
+    history_full_ = true;
   }
   return error;
 }
@@ -205,7 +232,8 @@ bool RecordedRun::maybe_checkpoint(double budget_left_s, double budget_s, bool f
     if (now_us < checkpoints_.back()->world.now_us() + checkpoint_gap_us_) return true;
   }
   // Braced, not make_unique: clang 14 has no parenthesized aggregate init (the fuzz build).
-  checkpoints_.push_back(std::unique_ptr<const Checkpoint>(new const Checkpoint{*world_, pending_, next_action_}));
+  checkpoints_.push_back(
+      std::unique_ptr<const Checkpoint>(new const Checkpoint{*world_, pending_, next_action_, wire_}));
   last_checkpoint_s_ = wall_clock_s != nullptr ? wall_clock_s() - copy_start_s : 0.0;
   return true;
 }
@@ -214,6 +242,8 @@ void RecordedRun::restore(const Checkpoint& checkpoint) {
   world_.emplace(checkpoint.world);
   pending_ = checkpoint.pending;
   next_action_ = checkpoint.next_action;
+  wire_ = checkpoint.wire;
+  if (wire_) wire_->rebind(*world_);
 }
 
 void RecordedRun::remember_horizon() {
@@ -230,6 +260,11 @@ void RecordedRun::jump_to(int64_t t_us) {
   const Checkpoint* from = nullptr;
   for (const auto& checkpoint : checkpoints_) {
     if (checkpoint->world.now_us() <= t_us) from = checkpoint.get();
+  }
+  if (t_us < now_us && history_full_) {
+    last_error_ = fmt::format("this run recorded {} actions, the most it keeps: it cannot be replayed, so it cannot go back",
+                              kMaxRecordedActions);
+    return;
   }
   if (t_us < now_us) {
     remember_horizon();

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/gateway/wire_replay.h"
 #include "sim/scenario/scenario.h"
 #include "sim/scenario/scenario_runner.h"
 #include "sim/world/world.h"
@@ -54,11 +55,22 @@ class RecordedRun {
   void new_cluster(const sim::Cluster& setup, uint64_t seed);
   void new_cluster(int server_count, uint64_t seed);
   // Applies one acting command now (kill, restart, pause, resume, partition, heal, network,
-  // hold, drop, release, start, client connect and client operations). Returns "" or a
+  // hold, drop, release, start, client connect and client operations, and `wire` lines:
+  // a real client's connection, bytes and close, through the run's gateway). Returns "" or a
   // one-line error (also kept in last_error()). Not for run/expect/cluster commands.
   // When the playhead is before the end of the recorded run, the recorded future is
-  // dropped first (the run forks here).
+  // dropped first (the run forks here) — unless `live` is set, which refuses instead.
   std::string apply(const sim::Command& command);
+  // Set while real clients are served (the GUI's --serve): they already saw the recorded
+  // future, so acting before the end of the run is refused rather than forking it, and the
+  // gateway keeps what it encodes for the socket writer (otherwise that is dropped as made).
+  bool live = false;
+  // True when the playhead is at the end of the recorded run (nothing recorded lies ahead).
+  bool at_horizon() const;
+  // The gateway of real clients' connections (`wire` lines), once the run has one. It is
+  // part of the run's state: checkpoints copy it and time travel restores it.
+  gateway::WireReplay* wire() { return wire_ ? &*wire_ : nullptr; }
+  const gateway::WireReplay* wire() const { return wire_ ? &*wire_ : nullptr; }
   // Schedules starts of the given servers, gap_us apart, beginning now (one recorded
   // `start A B C every=GAP` command).
   void start_in_order(const std::vector<ServerId>& order, int64_t gap_us);
@@ -125,6 +137,9 @@ class RecordedRun {
   // much of it one advance() simulates.
   double (*wall_clock_s)() = nullptr;
   const std::string& last_error() const { return last_error_; }
+  // True once an action could not be recorded (kMaxRecordedActions): the run no longer
+  // replays, so jumping back is refused and a save says so.
+  bool history_full() const { return history_full_; }
   // Counts new runs (new_cluster, open_scenario): a panel that keeps a view of one run
   // (the timeline's zoom) resets it when this changes.
   uint64_t run_id() const { return run_id_; }
@@ -138,6 +153,7 @@ class RecordedRun {
     sim::World world;
     std::vector<Pending> pending;
     size_t next_action = 0;
+    std::optional<gateway::WireReplay> wire;  // pointed at `world` again when restored
   };
   // Plays events, scheduled starts and recorded actions in order until virtual time
   // target_us, or until the world has processed event_cap events (then the clock stays
@@ -158,6 +174,7 @@ class RecordedRun {
   void remember_horizon();
 
   std::optional<sim::World> world_;
+  std::optional<gateway::WireReplay> wire_;  // made by the first `wire` action
   sim::Cluster setup_;
   uint64_t seed_ = 1;
   std::vector<Pending> pending_;  // sorted by time
@@ -186,6 +203,7 @@ class RecordedRun {
   };
   std::optional<Lesson> lesson_;
   std::string last_error_;
+  bool history_full_ = false;
   uint64_t run_id_ = 0;
 };
 

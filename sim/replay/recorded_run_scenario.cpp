@@ -34,7 +34,11 @@ bool RecordedRun::scenario_step() {
   step_spans_.push_back(StepSpan{line, stepper_->world().now_us()});
   // Past the playhead (after a jump back) the run is still the scenario's: append.
   for (RecordedAction& action : stepper_actions_) {
-    if (recorded_.size() < kMaxRecordedActions) recorded_.push_back(std::move(action));
+    if (recorded_.size() < kMaxRecordedActions) {
+      recorded_.push_back(std::move(action));
+    } else {
+      history_full_ = true;
+    }
   }
   stepper_actions_.clear();
   horizon_.reset();
@@ -163,6 +167,15 @@ SavedScenario RecordedRun::to_scenario() const {
     if (const std::string error = append(action.command); !error.empty() && saved.warning.empty()) {
       saved.warning = error;
     }
+    // A real client's bytes are checked as `serve --record` checks them: its replay fails
+    // if the gateway would send any client something else.
+    if (std::holds_alternative<sim::Wire>(action.command)) {
+      for (sim::ExpectWire& expect : stepper.unchecked_wire_output()) append(std::move(expect));
+    }
+  }
+  if (history_full_) {
+    saved.warning = fmt::format("only the first {} actions were recorded; the saved run differs after them",
+                                kMaxRecordedActions);
   }
   const int64_t end_us = horizon_us();
   if (end_us > stepper.world().now_us()) append(sim::Run{.duration_us = end_us - stepper.world().now_us()});

@@ -198,6 +198,10 @@ class ScenarioStepper::Impl {
     return std::move(report_);
   }
 
+  std::vector<ExpectWire> unchecked_wire_output() const {
+    return wire_ ? wire_->unchecked_output() : std::vector<ExpectWire>{};
+  }
+
  private:
   // The client histories against ZooKeeper's consistency guarantees; a violation is reported
   // like an invariant violation, at the last step.
@@ -523,6 +527,8 @@ class ScenarioStepper::Impl {
   }
   // ---- a recorded live session (`zksim serve --record`): through the gateway's own code ----
   std::string exec(const Wire& c) {
+    // Reported like an instant action: the GUI replays these lines through its own gateway.
+    if (options_.on_action) options_.on_action(world_.now_us(), world_.events_processed(), c);
     if (!wire_) wire_ = std::make_unique<gateway::WireReplay>(world_);
     return wire_->apply(c);
   }
@@ -665,6 +671,7 @@ uint64_t ScenarioStepper::seed() const { return impl_->report().seed; }
 const World& ScenarioStepper::world() const { return impl_->world(); }
 const RunReport& ScenarioStepper::report() const { return impl_->report(); }
 RunReport ScenarioStepper::finish() { return impl_->finish(); }
+std::vector<ExpectWire> ScenarioStepper::unchecked_wire_output() const { return impl_->unchecked_wire_output(); }
 
 RunReport run_scenario(const Scenario& scenario, std::optional<uint64_t> seed_override, RunOptions options) {
   ScenarioStepper stepper(scenario, seed_override, std::move(options));

@@ -97,6 +97,8 @@ class ScenarioStepper {
   const RunReport& report() const;
   // The complete report; the stepper must not be used afterwards.
   RunReport finish();
+  // `expect wire` lines for the bytes its `wire` lines made that no expectation checked yet.
+  std::vector<ExpectWire> unchecked_wire_output() const;
 
  private:
   class Impl;
