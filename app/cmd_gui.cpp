@@ -1,11 +1,13 @@
 // `zksim gui`: option parsing for the GUI (frames, screenshot, size, theme, language,
-// lesson, speed, a scenario file and the moment to show with --at).
+// lesson, speed, a scenario file and the moment to show with --at, and live mode:
+// --serve [--servers N] [--port P] [--bind ADDR] [--4lw-whitelist LIST]).
 #include <fmt/format.h>
 
 #include <charconv>
 
 #include "app/cli_numbers.h"
 #include "app/commands.h"
+#include "sim/gateway/four_letter_port.h"
 #include "sim/text/duration.h"
 #include "sim/text/text_words.h"
 
@@ -108,6 +110,22 @@ int cmd_gui(const Args& args) {
       const std::string* v = value("--probe");
       if (!v) return usage_error("--probe needs a file name");
       options.probe_path = *v;
+    } else if (arg == "--serve") {
+      options.serve = true;
+    } else if (arg == "--port") {
+      const std::string* v = value("--port");
+      if (!v) return usage_error("--port needs a value");
+      if (auto e = parse_number_option(arg, *v, 1, 65535, options.serve_port); !e.empty()) return usage_error(e);
+    } else if (arg == "--bind") {
+      const std::string* v = value("--bind");
+      if (!v || v->empty()) return usage_error("--bind needs an IPv4 address");
+      options.serve_bind = *v;
+    } else if (arg == "--4lw-whitelist") {
+      const std::string* v = value("--4lw-whitelist");
+      if (!v) return usage_error("--4lw-whitelist needs a value");
+      if (auto e = sim::gateway::parse_four_letter_whitelist(*v, options.four_letter_whitelist); !e.empty()) {
+        return usage_error("--4lw-whitelist: " + e);
+      }
     } else if (arg == "--frame-stats") {
       options.frame_stats = true;
     } else if (!arg.empty() && arg[0] == '-') {
@@ -119,6 +137,20 @@ int cmd_gui(const Args& args) {
     }
   }
   if (options.at_us && options.scenario_path.empty()) return usage_error("--at needs a scenario file");
+  if (options.serve) {
+    if (!options.scenario_path.empty() || !options.lesson.empty()) {
+      return usage_error("gui --serve starts its own ensemble (--servers N); for a scripted fault schedule against "
+                         "real clients use: zksim serve SCENARIO");
+    }
+    if (options.serve_port + options.server_count - 1 > 65535) {
+      return usage_error(fmt::format("--port {} leaves no room for {} servers", options.serve_port, options.server_count));
+    }
+    if (options.serve_bind != "127.0.0.1") {
+      fmt::print(stderr, "zksim gui: WARNING: listening on {}, not only on this machine (127.0.0.1)\n", options.serve_bind);
+    }
+  } else if (options.serve_port != 2181 || options.serve_bind != "127.0.0.1") {
+    return usage_error("--port and --bind go with --serve");
+  }
   if (!options.scenario_path.empty()) {
     // A bad file is reported before any window opens, like `zksim run` does.
     const ui::LoadedScenario loaded = ui::load_scenario_file(options.scenario_path);

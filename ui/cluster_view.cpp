@@ -2,7 +2,9 @@
 // an arrow from each LOOKING server to the server it votes for; the links between servers
 // (cut links drawn dashed in red with a cross); messages in flight as dots moving along
 // their link (position = fraction of the latency elapsed), coloured by type, with a
-// tooltip giving the message's fields; clients as small nodes next to their server.
+// tooltip giving the message's fields; clients as small nodes next to their server, and
+// real clients (`zksim gui --serve`, the run's gateway) as squares with their session id and
+// a line to their server that lights up while a request is answered.
 // Right-click a server to kill, restart, pause, resume or isolate it (command layer).
 #include <fmt/format.h>
 #include <imgui.h>
@@ -11,12 +13,14 @@
 #include <array>
 #include <cmath>
 
+#include "sim/gateway/wire_replay.h"
 #include "sim/world/world.h"
 #include "ui/i18n.h"
 #include "ui/legend.h"
 #include "ui/message_style.h"
 #include "ui/panels.h"
 #include "sim/replay/recorded_run.h"
+#include "ui/test_probe.h"
 #include "ui/theme.h"
 
 namespace zk::ui {
@@ -34,11 +38,12 @@ constexpr std::array<ImU32, kMessageCategoryCount> kMessageColors = {
     IM_COL32(160, 160, 160, 255),  // ping
     IM_COL32(255, 120, 200, 255),  // client
 };
+constexpr ImU32 kRealClientColor = IM_COL32(255, 160, 40, 255);
 constexpr std::array<Text, kMessageCategoryCount> kMessageLabels = {
     Text::kMsgNotification, Text::kMsgSync, Text::kMsgProposal, Text::kMsgAck,
     Text::kMsgCommit,       Text::kMsgPing, Text::kMsgClient};
 
-void draw_legends() {
+void draw_legends(bool real_clients) {
   const StateColors colors = state_colors();
   begin_legend();
   legend_entry(Swatch::kDot, colors.looking, "LOOKING");
@@ -52,6 +57,7 @@ void draw_legends() {
   for (int i = 0; i < kMessageCategoryCount; ++i) {
     legend_entry(Swatch::kDot, kMessageColors[static_cast<size_t>(i)], tr(kMessageLabels[static_cast<size_t>(i)]));
   }
+  if (real_clients) legend_entry(Swatch::kSquare, kRealClientColor, tr(Text::kRealClient));
   end_legend();
   ImGui::Separator();
 }
@@ -107,7 +113,7 @@ float distance_sq(ImVec2 a, ImVec2 b) { return (a.x - b.x) * (a.x - b.x) + (a.y 
 }  // namespace
 
 void ClusterView::draw(const PanelContext& context) {
-  draw_legends();
+  draw_legends(context.simulation != nullptr && context.simulation->live);
   if (context.world == nullptr) {
     draw_empty_state(tr(Text::kNoCluster));
     return;
@@ -167,6 +173,41 @@ void ClusterView::draw(const PanelContext& context) {
                         static_cast<int>(server), static_cast<unsigned long long>(client.session_id()));
     }
     ++clients_drawn;
+  }
+  // Real clients, from the gateway as it was at the playhead.
+  const sim::gateway::WireReplay* wire = context.simulation ? context.simulation->wire() : nullptr;
+  const sim::gateway::Gateway* gateway = wire ? wire->gateway_if_made() : nullptr;
+  if (gateway != nullptr) {
+    constexpr int64_t kLitUs = 300'000;  // a request's line stays lit this long (virtual time)
+    for (const sim::gateway::Gateway::ConnectionView& c : gateway->connections()) {
+      if (c.closing || c.server < 1 || c.server > n || clients_drawn >= kMaxClientsDrawn) continue;
+      const int k = clients_at[static_cast<size_t>(c.server)]++;
+      const float angle = angles[static_cast<size_t>(c.server - 1)] + 0.22f * static_cast<float>(k % 7 - 3);
+      const float radius = ring_px + node_px * 2.1f + static_cast<float>(k / 7) * client_px * 2.6f;
+      const ImVec2 pos(center.x + radius * std::cos(angle), center.y + radius * std::sin(angle));
+      const bool lit = c.last_request_us >= 0 && world.now_us() - c.last_request_us < kLitUs;
+      draw->AddLine(pos, server_pos(c.server), lit ? kRealClientColor : link_color, lit ? 2.5f : 1.0f);
+      draw->AddRectFilled(ImVec2(pos.x - client_px, pos.y - client_px), ImVec2(pos.x + client_px, pos.y + client_px),
+                          c.session_id != 0 ? kRealClientColor : IM_COL32(120, 120, 120, 255));
+      const std::string session = c.session_id != 0 ? fmt::format("0x{:x}", c.session_id) : std::string("-");
+      // The label sits on the far side of the square from the ring, clear of the server's label.
+      const ImVec2 text_size = ImGui::CalcTextSize(session.c_str());
+      const float out_x = std::cos(angle);
+      const float out_y = std::sin(angle);
+      const float gap = client_px + 4;
+      const ImVec2 text_pos = out_x < -0.35f  ? ImVec2(pos.x - gap - text_size.x, pos.y - text_size.y * 0.5f)
+                              : out_x > 0.35f ? ImVec2(pos.x + gap, pos.y - text_size.y * 0.5f)
+                              : out_y < 0     ? ImVec2(pos.x - text_size.x * 0.5f, pos.y - gap - text_size.y)
+                                              : ImVec2(pos.x - text_size.x * 0.5f, pos.y + gap);
+      draw->AddText(text_pos, kRealClientColor, session.c_str());
+      const std::string summary = fmt::format("{} -> S{}, session {}, last: {}", c.remote_address, c.server, session,
+                                              c.last_request.empty() ? "-" : c.last_request);
+      probe::note(fmt::format("real_client {}", c.id), summary);
+      if (distance_sq(ImGui::GetIO().MousePos, pos) <= client_px * client_px * 2 && ImGui::IsWindowHovered()) {
+        ImGui::SetTooltip("%s", summary.c_str());
+      }
+      ++clients_drawn;
+    }
   }
   auto endpoint_pos = [&](sim::EndpointId endpoint, ImVec2* out) {
     if (endpoint >= 1 && endpoint <= n) {

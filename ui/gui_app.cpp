@@ -5,6 +5,7 @@
 #include <glad/gl.h>
 // glad must come before GLFW so that GLFW does not pull in the system GL header.
 #include <GLFW/glfw3.h>
+#include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -15,8 +16,10 @@
 #include <cstdint>
 #include <cstdlib>
 #include <ctime>
+#include <optional>
 #include <vector>
 
+#include "sim/gateway/live_pump.h"
 #include "ui/fonts.h"
 #include "ui/frame_stats.h"
 #include "ui/load_generator.h"
@@ -99,10 +102,38 @@ void print_no_display() {
 
 }  // namespace
 
+namespace {
+
+// `gui --serve`: the menu bar's line about the real clients' ports.
+std::string live_status(const sim::gateway::LivePump& pump, const sim::RecordedRun& simulation) {
+  const std::vector<int>& ports = pump.config().ports;
+  std::string text = ports.size() == 1 ? fmt::format("LIVE {}:{}", pump.config().bind_address, ports.front())
+                                       : fmt::format("LIVE {}:{}-{}", pump.config().bind_address, ports.front(), ports.back());
+  text += fmt::format(", {} real client{}", pump.connection_count(), pump.connection_count() == 1 ? "" : "s");
+  if (!simulation.at_horizon()) text += " (frozen while you look back: End returns to now)";
+  else if (!simulation.playing) text += " (paused: real clients wait)";
+  return text;
+}
+
+}  // namespace
+
 int run_gui(const GuiOptions& options) {
   if (!display_available()) {
     print_no_display();
     return 2;
+  }
+  // Live mode listens before any window opens: a port in use is one line, not a window.
+  std::optional<sim::gateway::LivePump> pump;
+  if (options.serve) {
+    sim::gateway::LivePumpConfig config;
+    config.bind_address = options.serve_bind;
+    for (int i = 0; i < options.server_count; ++i) config.ports.push_back(options.serve_port + i);
+    config.gateway.four_letter_whitelist = options.four_letter_whitelist;
+    pump.emplace(std::move(config));
+    if (const std::string error = pump->listen(); !error.empty()) {
+      std::fprintf(stderr, "zksim gui --serve: %s\n", error.c_str());
+      return 2;
+    }
   }
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
@@ -157,6 +188,17 @@ int run_gui(const GuiOptions& options) {
       simulation.new_cluster(setup, 1);
       simulation.start_in_order(order, options.lesson == "all" ? 0 : 1'000'000);
     }
+    if (pump) {
+      // Every server at once, playing at the wall clock's pace (speed 1 unless --speed).
+      simulation.new_cluster(options.server_count, 1);
+      std::vector<ServerId> order;
+      for (int id = 1; id <= options.server_count; ++id) order.push_back(id);
+      simulation.start_in_order(order, 0);
+      const std::vector<int>& ports = pump->config().ports;
+      std::printf("zksim gui --serve: %d servers, real clients on %s:%d..%d (speed %gx)\n", options.server_count,
+                  pump->config().bind_address.c_str(), ports.front(), ports.back(), options.speed);
+      std::fflush(stdout);
+    }
     if (!options.scenario_path.empty()) {
       const std::string error = main_window.open_scenario(options.scenario_path);
       if (!error.empty()) {
@@ -192,7 +234,8 @@ int run_gui(const GuiOptions& options) {
       input_seen = false;
       const bool busy = simulation.playing || settle_frames > 0;
       if (interactive && !busy) {
-        glfwWaitEventsTimeout(kIdleRedrawS);
+        // Live mode turns the sockets at least 50 times a second even when nothing moves.
+        glfwWaitEventsTimeout(pump ? 0.02 : kIdleRedrawS);
       } else {
         glfwPollEvents();
       }
@@ -211,6 +254,12 @@ int run_gui(const GuiOptions& options) {
                                      ? simulation_start + std::chrono::duration_cast<Clock::duration>(
                                                               std::chrono::duration<double>(simulation.wall_budget_s))
                                      : Clock::time_point::max());
+      if (pump) {
+        pump->turn(simulation, 0);
+        for (const std::string& line : pump->log()) std::fprintf(stderr, "zksim gui --serve: %s\n", line.c_str());
+        pump->log().clear();
+        main_window.set_live_status(live_status(*pump, simulation));
+      }
       const Clock::time_point simulation_end = Clock::now();
       main_window.draw_frame();
       ImGui::Render();
@@ -247,6 +296,7 @@ int run_gui(const GuiOptions& options) {
       if (last_frame) break;
     }
     if (options.frame_stats) frame_stats_report = format_summary(stats.summarize(kWarmupFrames));
+    if (pump) pump->stop(simulation);
   }
 
   if (options.frame_stats) std::printf("%s\n", frame_stats_report.c_str());

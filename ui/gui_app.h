@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace zk::ui {
 
@@ -30,6 +31,12 @@ struct GuiOptions {
   int64_t load_writes_per_s = 0;  // > 0: a steady client write load (LoadGenerator)
   bool frame_stats = false;       // print frame-time statistics at exit
   std::string probe_path;         // tests: the probe file written after each frame (test_probe.h)
+  // --serve: live mode in the GUI (sim/gateway/live_pump.h). server_count servers start at
+  // once and real clients connect to serve_port + i - 1 for server i.
+  bool serve = false;
+  int serve_port = 2181;
+  std::string serve_bind = "127.0.0.1";
+  std::vector<std::string> four_letter_whitelist = {"srvr"};
 };
 
 int run_gui(const GuiOptions& options);

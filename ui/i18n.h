@@ -108,6 +108,7 @@ enum class Text {
   kMsgCommit,
   kMsgPing,
   kMsgClient,
+  kRealClient,
   kClusterHint,
   kVirtualTime,
   kInFlight,

@@ -87,6 +87,10 @@ void MainWindow::draw_menu_bar() {
     ImGui::EndMenu();
   }
   ImGui::TextDisabled("%s", tr(Text::kAppTitle));
+  if (!live_status_.empty()) {
+    ImGui::TextColored(ImVec4(1.0f, 0.63f, 0.16f, 1.0f), "%s", live_status_.c_str());
+    probe::note("live.status", live_status_);
+  }
   ImGui::EndMainMenuBar();
 }
 
@@ -113,6 +117,8 @@ void MainWindow::handle_shortcuts() {
   if (ImGui::IsKeyPressed('N', true)) controls_panel_.step_to(simulation_, static_cast<int>(StepTarget::kVoteChange));
   if (ImGui::IsKeyPressed(']', true)) controls_panel_.next_traced(simulation_);  // GLFW_KEY_RIGHT_BRACKET
   if (ImGui::IsKeyPressed('[', true)) controls_panel_.previous_traced(simulation_);
+  // End: back to the end of the run (in live mode, where real clients are).
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) simulation_.jump_to(simulation_.horizon_us());
 }
 
 void MainWindow::draw_frame() {

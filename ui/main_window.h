@@ -16,12 +16,14 @@ class MainWindow {
   sim::RecordedRun& simulation() { return simulation_; }
   // Opens a .zks in the scenario view; "" or a one-line error.
   std::string open_scenario(const std::string& path) { return scenario_view_.open(simulation_, path); }
+  // Live mode (`gui --serve`): the menu bar's status of the real clients' ports; "" hides it.
+  void set_live_status(std::string text) { live_status_ = std::move(text); }
 
  private:
   void draw_menu_bar();
   // Space play/pause, Right arrow one event, N the next vote change, ] and [ the next and
-  // previous traced moment, Ctrl+S save, Ctrl+= / Ctrl+- / Ctrl+0 text size; not while a
-  // text field has the keyboard.
+  // previous traced moment, End the end of the run, Ctrl+S save, Ctrl+= / Ctrl+- / Ctrl+0
+  // text size; not while a text field has the keyboard.
   void handle_shortcuts();
 
   // View → text size (Ctrl+= / Ctrl+- / Ctrl+0): ImGui's global font scale, for a projector.
@@ -33,6 +35,7 @@ class MainWindow {
 
   Theme theme_;
   bool first_frame_ = true;
+  std::string live_status_;
   sim::RecordedRun simulation_;
   ClusterView cluster_view_;
   VotesPanel votes_panel_;
