@@ -1,5 +1,5 @@
 // `zksim bench live [--servers N] [--connections C] [--ops M] [--window W] [--warmup K] [--port P]
-// [--speeds X,Y] [--real HOSTS] [--real-pids PID,...]`: the same client load against
+// [--speeds X,Y] [--zero-latency] [--real HOSTS] [--real-pids PID,...]`: the same client load against
 // `zksim serve` and, with --real, against a real ZooKeeper ensemble, side by side in one run.
 // The load is ZooKeeper's own C client (Debian's libzookeeper-mt, linked in): C connections,
 // connection i to server i mod N, each keeping W asynchronous creates of 16-byte znodes in
@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -53,7 +54,23 @@ struct LiveArgs {
   std::vector<double> speeds = {1.0};
   std::string real_hosts;           // "127.0.0.1:2181,127.0.0.1:2182"
   std::vector<int> real_pids;       // the real servers' processes, for their CPU time
+  // --zero-latency: links and fsyncs take no virtual time, so at 1x a create's latency is
+  // what the gateway, the socket loop and the servers' code add (the gateway's overhead).
+  bool zero_latency = false;
 };
+
+// The scenario `serve` runs for --zero-latency: a cluster whose links and disks take no
+// virtual time. Written next to the binary's working files; "" or why it could not be.
+std::string write_zero_latency_scenario(const std::string& path, int servers) {
+  std::FILE* file = std::fopen(path.c_str(), "w");
+  if (!file) return fmt::format("{}: cannot write", path);
+  std::string start = "start";
+  for (int id = 1; id <= servers; ++id) start += fmt::format(" {}", id);
+  fmt::print(file, "# bench live --zero-latency: links and fsyncs take no virtual time\n"
+                   "cluster {} latency=0ms..0ms\ndisk fsync=0us..0us\n{}\n", servers, start);
+  std::fclose(file);
+  return {};
+}
 
 struct LoadResult {
   int64_t ops = 0;
@@ -236,7 +253,15 @@ std::string ms(int64_t us) { return fmt::format("{:.2f} ms", static_cast<double>
 // `zksim serve` in a child process at `speed`; the load against it; the child stopped by its pid.
 Row run_zksim(const LiveArgs& args, double speed) {
   Row row;
-  row.target = fmt::format("zksim serve, {} servers, {}x", args.servers, speed);
+  row.target = fmt::format("zksim serve, {} servers, {}x{}", args.servers, speed,
+                           args.zero_latency ? ", zero latency" : "");
+  const std::string scenario = fmt::format("/tmp/zksim-bench-live-{}.zks", ::getpid());
+  if (args.zero_latency) {
+    if (std::string error = write_zero_latency_scenario(scenario, args.servers); !error.empty()) {
+      row.load.error = error;
+      return row;
+    }
+  }
   const pid_t pid = ::fork();
   if (pid == 0) {
     const int null = ::open("/dev/null", O_RDWR);
@@ -245,8 +270,13 @@ Row run_zksim(const LiveArgs& args, double speed) {
     ::dup2(null, 2);
     const std::string servers = std::to_string(args.servers), port = std::to_string(args.port),
                       speed_text = fmt::format("{}", speed);
-    ::execl("/proc/self/exe", "zksim", "serve", "--servers", servers.c_str(), "--port", port.c_str(), "--speed",
-            speed_text.c_str(), "--max-seconds", "900", static_cast<char*>(nullptr));
+    if (args.zero_latency) {
+      ::execl("/proc/self/exe", "zksim", "serve", scenario.c_str(), "--port", port.c_str(), "--speed",
+              speed_text.c_str(), "--max-seconds", "900", static_cast<char*>(nullptr));
+    } else {
+      ::execl("/proc/self/exe", "zksim", "serve", "--servers", servers.c_str(), "--port", port.c_str(), "--speed",
+              speed_text.c_str(), "--max-seconds", "900", static_cast<char*>(nullptr));
+    }
     ::_exit(127);
   }
   if (pid < 0) {
@@ -269,6 +299,7 @@ Row run_zksim(const LiveArgs& args, double speed) {
   int status = 0;
   rusage usage{};
   ::wait4(pid, &status, 0, &usage);
+  if (args.zero_latency) std::remove(scenario.c_str());
   row.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
                     static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   return row;
@@ -277,6 +308,10 @@ Row run_zksim(const LiveArgs& args, double speed) {
 std::string parse_live_args(const std::vector<std::string>& args, LiveArgs& out) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    if (a == "--zero-latency") {
+      out.zero_latency = true;
+      continue;
+    }
     if (i + 1 >= args.size()) return fmt::format("bench live: {} needs a value", a);
     const std::string& v = args[++i];
     if (a == "--servers") {
