@@ -1,6 +1,6 @@
 // `zksim gui`: option parsing for the GUI (frames, screenshot, size, theme, language,
 // lesson, speed, a scenario file and the moment to show with --at, and live mode:
-// --serve [--servers N] [--port P] [--bind ADDR] [--4lw-whitelist LIST]).
+// --serve [SCENARIO | --servers N] [--port P] [--bind ADDR] [--4lw-whitelist LIST]).
 #include <fmt/format.h>
 
 #include <charconv>
@@ -138,9 +138,8 @@ int cmd_gui(const Args& args) {
   }
   if (options.at_us && options.scenario_path.empty()) return usage_error("--at needs a scenario file");
   if (options.serve) {
-    if (!options.scenario_path.empty() || !options.lesson.empty()) {
-      return usage_error("gui --serve starts its own ensemble (--servers N); for a scripted fault schedule against "
-                         "real clients use: zksim serve SCENARIO");
+    if (!options.lesson.empty() || options.at_us) {
+      return usage_error("gui --serve runs live: it takes a scenario (its fault schedule) or --servers N, not --lesson or --at");
     }
     if (options.serve_port + options.server_count - 1 > 65535) {
       return usage_error(fmt::format("--port {} leaves no room for {} servers", options.serve_port, options.server_count));

@@ -178,24 +178,9 @@ LoadedSchedule load_schedule(const ServeArgs& options) {
   }
   out.setup = parsed.scenario.setup;
   out.cluster = sim::effective_cluster(parsed.scenario.setup);
-  for (int id = 1; id <= out.cluster.server_count; ++id) out.ports.push_back(options.port + id - 1);
-  if (const auto* config = std::get_if<sim::ClusterConfig>(&parsed.scenario.setup)) {
-    std::set<int> distinct;
-    for (const sim::ZooCfgServer& server : config->cfg.servers) {
-      const std::optional<int> port = server.client_port ? server.client_port : config->cfg.client_port;
-      if (port) out.ports[static_cast<size_t>(server.id - 1)] = *port;
-    }
-    for (int port : out.ports) distinct.insert(port);
-    if (distinct.size() != out.ports.size()) {
-      // One machine here: servers that share clientPort (one per host in a real ensemble)
-      // get the ports after it instead.
-      const int base = *std::min_element(out.ports.begin(), out.ports.end());
-      fmt::print(stderr,
-                 "zksim serve: {}: the servers share client ports; on this one machine server i listens on {}+i-1\n",
-                 config->resolved_path, base);
-      for (int id = 1; id <= out.cluster.server_count; ++id) out.ports[static_cast<size_t>(id - 1)] = base + id - 1;
-    }
-  }
+  std::string note;
+  out.ports = sim::gateway::client_ports(parsed.scenario.setup, out.cluster.server_count, options.port, &note);
+  if (!note.empty()) fmt::print(stderr, "zksim serve: {}\n", note);
   if (out.ports.back() > 65535) out.error = fmt::format("client ports up to {} do not fit", out.ports.back());
   out.schedule.emplace(std::move(parsed.scenario));
   return out;

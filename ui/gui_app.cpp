@@ -20,11 +20,14 @@
 #include <vector>
 
 #include "sim/gateway/live_pump.h"
+#include "sim/gateway/serve_schedule.h"
+#include "sim/scenario/scenario_runner.h"
 #include "ui/fonts.h"
 #include "ui/frame_stats.h"
 #include "ui/load_generator.h"
 #include "ui/i18n.h"
 #include "ui/main_window.h"
+#include "ui/scenario_files.h"
 #include "ui/screenshot.h"
 #include "ui/test_probe.h"
 
@@ -123,11 +126,35 @@ int run_gui(const GuiOptions& options) {
     return 2;
   }
   // Live mode listens before any window opens: a port in use is one line, not a window.
+  // With a scenario, its cluster line makes the ensemble (a zoo.cfg's client ports) and its
+  // steps run as a fault schedule as virtual time passes, as `zksim serve SCENARIO` runs them.
   std::optional<sim::gateway::LivePump> pump;
+  std::optional<sim::gateway::ServeSchedule> schedule;
+  sim::Cluster serve_cluster;
+  serve_cluster.server_count = options.server_count;
   if (options.serve) {
     sim::gateway::LivePumpConfig config;
     config.bind_address = options.serve_bind;
-    for (int i = 0; i < options.server_count; ++i) config.ports.push_back(options.serve_port + i);
+    if (!options.scenario_path.empty()) {
+      LoadedScenario loaded = load_scenario_file(options.scenario_path);
+      if (!loaded.error.empty()) {
+        std::fprintf(stderr, "%s\n", loaded.error.c_str());
+        return 2;
+      }
+      serve_cluster = sim::effective_cluster(loaded.scenario.setup);
+      std::string note;
+      config.ports = sim::gateway::client_ports(loaded.scenario.setup, serve_cluster.server_count,
+                                                options.serve_port, &note);
+      if (!note.empty()) std::fprintf(stderr, "zksim gui --serve: %s\n", note.c_str());
+      schedule.emplace(std::move(loaded.scenario));
+      for (const std::string& line : schedule->notes()) std::fprintf(stderr, "%s\n", line.c_str());
+    } else {
+      for (int i = 0; i < options.server_count; ++i) config.ports.push_back(options.serve_port + i);
+    }
+    if (config.ports.back() > 65535) {
+      std::fprintf(stderr, "zksim gui --serve: client ports up to %d do not fit\n", config.ports.back());
+      return 2;
+    }
     config.gateway.four_letter_whitelist = options.four_letter_whitelist;
     pump.emplace(std::move(config));
     if (const std::string error = pump->listen(); !error.empty()) {
@@ -189,17 +216,25 @@ int run_gui(const GuiOptions& options) {
       simulation.start_in_order(order, options.lesson == "all" ? 0 : 1'000'000);
     }
     if (pump) {
-      // Every server at once, playing at the wall clock's pace (speed 1 unless --speed).
-      simulation.new_cluster(options.server_count, 1);
-      std::vector<ServerId> order;
-      for (int id = 1; id <= options.server_count; ++id) order.push_back(id);
-      simulation.start_in_order(order, 0);
+      // Without a schedule every server starts at once; the world plays at the wall clock's
+      // pace (speed 1 unless --speed).
+      simulation.new_cluster(serve_cluster, serve_cluster.seed.value_or(1));
+      if (schedule) {
+        simulation.playing = true;
+      } else {
+        std::vector<ServerId> order;
+        for (int id = 1; id <= serve_cluster.server_count; ++id) order.push_back(id);
+        simulation.start_in_order(order, 0);
+      }
       const std::vector<int>& ports = pump->config().ports;
-      std::printf("zksim gui --serve: %d servers, real clients on %s:%d..%d (speed %gx)\n", options.server_count,
-                  pump->config().bind_address.c_str(), ports.front(), ports.back(), options.speed);
+      std::string port_list;
+      for (const int port : ports) port_list += (port_list.empty() ? "" : ",") + std::to_string(port);
+      std::printf("zksim gui --serve: %d servers%s, real clients on %s:%s (speed %gx)\n", serve_cluster.server_count,
+                  schedule ? (" from " + options.scenario_path).c_str() : "", pump->config().bind_address.c_str(),
+                  port_list.c_str(), options.speed);
       std::fflush(stdout);
     }
-    if (!options.scenario_path.empty()) {
+    if (!options.scenario_path.empty() && !pump) {
       const std::string error = main_window.open_scenario(options.scenario_path);
       if (!error.empty()) {
         std::fprintf(stderr, "zksim: %s\n", error.c_str());
@@ -215,6 +250,7 @@ int run_gui(const GuiOptions& options) {
         simulation.scenario_run_to_end();
       }
     }
+    std::string schedule_status;  // the schedule's last line (gui --serve SCENARIO)
     LoadGenerator load(options.load_writes_per_s);
     FrameStats stats;
     // Interactive runs (and measurements) never let the simulation eat the frame: it
@@ -254,11 +290,27 @@ int run_gui(const GuiOptions& options) {
                                      ? simulation_start + std::chrono::duration_cast<Clock::duration>(
                                                               std::chrono::duration<double>(simulation.wall_budget_s))
                                      : Clock::time_point::max());
+      if (schedule && simulation.world() != nullptr && simulation.at_horizon()) {
+        // The schedule's steps due now, through the command layer (recorded like clicks).
+        const sim::gateway::ServeSchedule::Turn turn =
+            schedule->poll(*simulation.world(), [&](const sim::Command& command) { return simulation.apply(command); });
+        for (const std::string& line : turn.lines) std::printf("%s\n", line.c_str());
+        if (!turn.lines.empty()) {
+          std::fflush(stdout);
+          schedule_status = turn.lines.back();
+        }
+        if (!turn.error.empty()) {
+          std::fprintf(stderr, "zksim gui --serve: scenario: %s\n", turn.error.c_str());
+          schedule_status = "stopped: " + turn.error;
+          schedule.reset();
+        }
+      }
       if (pump) {
         pump->turn(simulation, 0);
         for (const std::string& line : pump->log()) std::fprintf(stderr, "zksim gui --serve: %s\n", line.c_str());
         pump->log().clear();
-        main_window.set_live_status(live_status(*pump, simulation));
+        main_window.set_live_status(live_status(*pump, simulation) +
+                                    (schedule_status.empty() ? "" : "; schedule: " + schedule_status));
       }
       const Clock::time_point simulation_end = Clock::now();
       main_window.draw_frame();

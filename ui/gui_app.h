@@ -32,7 +32,8 @@ struct GuiOptions {
   bool frame_stats = false;       // print frame-time statistics at exit
   std::string probe_path;         // tests: the probe file written after each frame (test_probe.h)
   // --serve: live mode in the GUI (sim/gateway/live_pump.h). server_count servers start at
-  // once and real clients connect to serve_port + i - 1 for server i.
+  // once and real clients connect to serve_port + i - 1 for server i; with scenario_path, its
+  // cluster line makes the ensemble and its steps run as a fault schedule (ServeSchedule).
   bool serve = false;
   int serve_port = 2181;
   std::string serve_bind = "127.0.0.1";

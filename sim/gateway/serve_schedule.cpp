@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -35,6 +37,25 @@ bool is_expectation(const Command& command) {
 
 }  // namespace
 
+std::vector<int> client_ports(const ClusterSetup& setup, int server_count, int default_port, std::string* note) {
+  std::vector<int> ports;
+  for (int id = 1; id <= server_count; ++id) ports.push_back(default_port + id - 1);
+  const auto* config = std::get_if<ClusterConfig>(&setup);
+  if (config == nullptr) return ports;
+  for (const ZooCfgServer& server : config->cfg.servers) {
+    const std::optional<int> port = server.client_port ? server.client_port : config->cfg.client_port;
+    if (port && server.id >= 1 && server.id <= server_count) ports[static_cast<size_t>(server.id - 1)] = *port;
+  }
+  const std::set<int> distinct(ports.begin(), ports.end());
+  if (distinct.size() != ports.size()) {
+    const int base = *std::min_element(ports.begin(), ports.end());
+    *note = fmt::format("{}: the servers share client ports; on this one machine server i listens on {}+i-1",
+                        config->resolved_path, base);
+    for (int id = 1; id <= server_count; ++id) ports[static_cast<size_t>(id - 1)] = base + id - 1;
+  }
+  return ports;
+}
+
 ServeSchedule::ServeSchedule(Scenario scenario) : scenario_(std::move(scenario)) {
   for (const Step& step : scenario_.steps) {
     if (is_expectation(step.command)) {
@@ -53,22 +74,32 @@ void ServeSchedule::stop(Turn* turn, std::string error) {
 std::string ServeSchedule::where(const Step& step) const { return fmt::format("{}:{}", scenario_.file_name, step.line); }
 
 ServeSchedule::Turn ServeSchedule::poll(World& world) {
+  return poll(world, [&world](const Command& command) {
+    if (const auto* disk = std::get_if<SetDisk>(&command)) {
+      world.set_fsync_latency(disk->fsync_min_us, disk->fsync_max_us);
+      return std::string();
+    }
+    return apply_action(world, command).error;
+  });
+}
+
+ServeSchedule::Turn ServeSchedule::poll(const World& world, const Apply& apply) {
   Turn turn;
   while (next_ < scenario_.steps.size()) {
     const Step& step = scenario_.steps[next_];
     if (waiting()) {
-      if (!wait_over(world, step, &turn)) return turn;
+      if (!wait_over(world, apply, step, &turn)) return turn;
       wait_ = Wait::kNone;
       ++next_;
       continue;
     }
-    if (!begin(world, step, &turn)) return turn;
+    if (!begin(world, apply, step, &turn)) return turn;
     if (!waiting()) ++next_;
   }
   return turn;
 }
 
-bool ServeSchedule::begin(World& world, const Step& step, Turn* turn) {
+bool ServeSchedule::begin(const World& world, const Apply& apply, const Step& step, Turn* turn) {
   const Command& command = step.command;
   const std::string at = format_time_us(world.now_us());
   if (is_expectation(command)) return true;  // listed in notes()
@@ -94,9 +125,8 @@ bool ServeSchedule::begin(World& world, const Step& step, Turn* turn) {
           }
         },
         applied);
-    const ActionOutcome outcome = apply_action(world, applied);
-    if (!outcome.error.empty()) {
-      stop(turn, fmt::format("{}: {}: {}", where(step), format_step(command), outcome.error));
+    if (const std::string error = apply(applied); !error.empty()) {
+      stop(turn, fmt::format("{}: {}: {}", where(step), format_step(command), error));
       return false;
     }
     turn->lines.push_back(fmt::format("{}: {} (at {})", where(step), format_step(command), at));
@@ -115,8 +145,11 @@ bool ServeSchedule::begin(World& world, const Step& step, Turn* turn) {
   } else if (const auto* converged_step = std::get_if<RunUntilConverged>(&command)) {
     wait_ = Wait::kConverged;
     wait_until_us_ = world.now_us() + converged_step->timeout_us;
-  } else if (const auto* disk = std::get_if<SetDisk>(&command)) {
-    world.set_fsync_latency(disk->fsync_min_us, disk->fsync_max_us);
+  } else if (std::holds_alternative<SetDisk>(command)) {
+    if (const std::string error = apply(command); !error.empty()) {
+      stop(turn, fmt::format("{}: {}: {}", where(step), format_step(command), error));
+      return false;
+    }
     turn->applied.push_back(command);
     turn->lines.push_back(fmt::format("{}: {} (at {})", where(step), format_step(command), at));
     return true;
@@ -131,7 +164,7 @@ bool ServeSchedule::begin(World& world, const Step& step, Turn* turn) {
   return true;
 }
 
-bool ServeSchedule::wait_over(World& world, const Step& step, Turn* turn) {
+bool ServeSchedule::wait_over(const World& world, const Apply& apply, const Step& step, Turn* turn) {
   switch (wait_) {
     case Wait::kNone: return true;
     case Wait::kUntil: return world.now_us() >= wait_until_us_;
@@ -155,9 +188,8 @@ bool ServeSchedule::wait_over(World& world, const Step& step, Turn* turn) {
       while (started_ < start.servers.size() && world.now_us() >= wait_until_us_) {
         Start one;
         one.servers = {start.servers[started_]};
-        const ActionOutcome outcome = apply_action(world, one);
-        if (!outcome.error.empty()) {
-          stop(turn, fmt::format("{}: {}: {}", where(step), format_step(Command(one)), outcome.error));
+        if (const std::string error = apply(one); !error.empty()) {
+          stop(turn, fmt::format("{}: {}: {}", where(step), format_step(Command(one)), error));
           return false;
         }
         turn->lines.push_back(fmt::format("{}: {} (at {})", where(step), format_step(Command(one)),

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,12 @@
 #include "sim/world/world.h"
 
 namespace zk::sim::gateway {
+
+// Each server's client port for a scenario's cluster (ports[i] for server i+1): a `cluster
+// config` zoo.cfg's server line `;port`, or its clientPort; otherwise default_port + i. Servers
+// that share a port (one per host in a real ensemble) get it and the ports after it on this
+// one machine, and *note says so; otherwise *note is left empty.
+std::vector<int> client_ports(const ClusterSetup& setup, int server_count, int default_port, std::string* note);
 
 class ServeSchedule {
  public:
@@ -38,19 +45,24 @@ class ServeSchedule {
     // (one `start ID` of a `start ... every=`; a `disk ID load` with the path resolved).
     std::vector<Command> applied;
   };
+  // Applies one command to the world; "" or why not. The headless loop applies it directly
+  // (apply_action; `disk fsync=` as World::set_fsync_latency); the GUI's --serve through
+  // its RecordedRun, so the schedule's steps are recorded with the session.
+  using Apply = std::function<std::string(const Command&)>;
   // Runs the steps due at world.now_us(); call once per serve-loop turn.
   Turn poll(World& world);
+  Turn poll(const World& world, const Apply& apply);
   bool done() const { return next_ >= scenario_.steps.size() && !waiting(); }
 
  private:
   enum class Wait : uint8_t { kNone, kUntil, kLeader, kConverged, kStartEvery };
   bool waiting() const { return wait_ != Wait::kNone; }
   // True when the current wait is over; an error past a `run until` timeout.
-  bool wait_over(World& world, const Step& step, Turn* turn);
+  bool wait_over(const World& world, const Apply& apply, const Step& step, Turn* turn);
   // The schedule ends here with `error` (what poll() reports).
   void stop(Turn* turn, std::string error);
   // Starts the next step; false when the schedule stopped (turn->error set).
-  bool begin(World& world, const Step& step, Turn* turn);
+  bool begin(const World& world, const Apply& apply, const Step& step, Turn* turn);
   std::string where(const Step& step) const;
 
   Scenario scenario_;

@@ -41,6 +41,11 @@ void RecordedRun::new_cluster(int server_count, uint64_t seed) {
 }
 
 std::string RecordedRun::apply_now(const sim::Command& command) {
+  if (const auto* disk = std::get_if<sim::SetDisk>(&command)) {
+    world_->set_fsync_latency(disk->fsync_min_us, disk->fsync_max_us);
+    last_error_.clear();
+    return last_error_;
+  }
   if (const auto* wire = std::get_if<sim::Wire>(&command)) {
     if (!wire_) wire_.emplace(*world_);
     last_error_ = wire_->apply(*wire);
@@ -69,7 +74,8 @@ std::string RecordedRun::execute(const sim::Command& command) {
     apply_due();
     return last_error_;
   }
-  if (!sim::is_instant_action(command) && !std::holds_alternative<sim::Wire>(command)) {
+  if (!sim::is_instant_action(command) && !std::holds_alternative<sim::Wire>(command) &&
+      !std::holds_alternative<sim::SetDisk>(command)) {
     return last_error_ = "not an action the GUI can apply";
   }
   return apply_now(command);
@@ -82,7 +88,7 @@ bool RecordedRun::at_horizon() const {
 std::string RecordedRun::apply(const sim::Command& command) {
   if (!world_) return last_error_ = "no cluster";
   if (!sim::is_instant_action(command) && !std::holds_alternative<sim::Start>(command) &&
-      !std::holds_alternative<sim::Wire>(command)) {
+      !std::holds_alternative<sim::Wire>(command) && !std::holds_alternative<sim::SetDisk>(command)) {
     return last_error_ = "not an action the GUI can apply";
   }
   if (live && !at_horizon()) {

@@ -55,8 +55,8 @@ class RecordedRun {
   void new_cluster(const sim::Cluster& setup, uint64_t seed);
   void new_cluster(int server_count, uint64_t seed);
   // Applies one acting command now (kill, restart, pause, resume, partition, heal, network,
-  // hold, drop, release, start, client connect and client operations, and `wire` lines:
-  // a real client's connection, bytes and close, through the run's gateway). Returns "" or a
+  // hold, drop, release, start, client connect and client operations, `disk fsync=`, and
+  // `wire` lines: a real client's connection, bytes and close, through the run's gateway). Returns "" or a
   // one-line error (also kept in last_error()). Not for run/expect/cluster commands.
   // When the playhead is before the end of the recorded run, the recorded future is
   // dropped first (the run forks here) — unless `live` is set, which refuses instead.

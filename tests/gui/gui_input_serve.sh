@@ -5,7 +5,9 @@
 # client's next write and read succeed after it reconnects; [ moves the playhead back (the
 # real clients are frozen, the menu bar says so) and End returns; File → Save as scenario
 # writes the session, which `zksim run` replays with every byte each client was sent
-# checked (`expect wire` lines). Usage: gui_input_serve.sh ZKSIM PNG_CHECK OUT_DIR PORT
+# checked (`expect wire` lines). Then `gui --serve SCENARIO` (ports PORT+3..PORT+5): the
+# scenario's steps run as a fault schedule while a client works, and its saved session replays
+# with the schedule's actions in it. Usage: gui_input_serve.sh ZKSIM PNG_CHECK OUT_DIR PORT
 set -euo pipefail
 zksim=$1
 png_check=$2
@@ -86,3 +88,36 @@ sed -i '0,/2f6775692d7365727665/s//2f6775692d7365727666/' "$out_dir/session.zks"
 if "$zksim" run "$out_dir/session.zks" >"$out_dir/tampered.out" 2>&1; then fail "a changed request byte replayed as if nothing changed"; fi
 grep -q "failed" "$out_dir/tampered.out" || fail "the tampered replay does not say what failed"
 echo "gui --serve: session $session, $checks byte checks replayed"
+
+# A fault schedule against a real client: start 3 2 1, kill the leader 2 s after it serves.
+port2=$((port + 3))
+gui_start "$out_dir" --serve "$here/serve/fault-schedule.zks" --port "$port2"
+hosts2="127.0.0.1:$port2,127.0.0.1:$((port2 + 1)),127.0.0.1:$((port2 + 2))"
+rm -f "$out_dir/go" "$out_dir/client.out"
+/usr/bin/python3 "$here/../live/gui_serve_client.py" "$hosts2" "$out_dir/go" >"$out_dir/client.out" 2>"$out_dir/client.err" &
+client_pid=$!
+wait_for "server 3 LEADING" 30
+for _ in $(seq 1 200); do grep -q '^created ' "$out_dir/client.out" && break; sleep 0.1; done
+grep -q '^created ' "$out_dir/client.out" || fail "the kazoo client did not create /gui-serve under the schedule"
+wait_for "server 3 DOWN" 30
+# The schedule's last step stays in the menu bar once it ran.
+wait_for "note live.status LIVE 127.0.0.1:$port2-$((port2 + 2)), .*; schedule: .*fault-schedule.zks:11: run 1s .*" 30
+touch "$out_dir/go"
+for _ in $(seq 1 600); do grep -q '^done' "$out_dir/client.out" && break; sleep 0.1; done
+grep -qx 'data two version 1' "$out_dir/client.out" || fail "the client under the schedule: $(cat "$out_dir/client.out" "$out_dir/client.err")"
+wait "$client_pid" || fail "the kazoo client failed: $(cat "$out_dir/client.err")"
+client_pid=
+click menu.file
+click menu.save_scenario
+wait_for "note dialog save"
+click dialog.save_path
+press ctrl+a BackSpace
+type_line "$out_dir/scheduled.zks"
+wait_for "note dialog.message Saved: $out_dir/scheduled.zks"
+gui_stop
+grep -q "^kill 3$" "$out_dir/scheduled.zks" || fail "the schedule's kill is not in the saved session"
+grep -q "^disk fsync=1ms..3ms$" "$out_dir/scheduled.zks" || fail "the schedule's disk line is not in the saved session"
+checks=$(grep -c '^expect wire c[0-9]* got ' "$out_dir/scheduled.zks") || true
+report=$("$zksim" run "$out_dir/scheduled.zks") || fail "the scheduled session does not replay: $(printf '%s\n' "$report" | tail -5)"
+printf '%s\n' "$report" | grep -qx "$checks passed, 0 failed" || fail "the scheduled replay: $(printf '%s\n' "$report" | tail -3)"
+echo "gui --serve SCENARIO: $checks byte checks replayed"
