@@ -30,6 +30,12 @@ usage:
       --lang en|zh              interface language (default en)
       --frame-stats             print frame time mean / p99 and the simulation's share at exit
       --probe FILE              tests: after each frame write widget rectangles and a state summary
+      --serve                   live mode in the GUI: real ZooKeeper clients connect to server i
+                                on port P+i-1 (--servers N, or SCENARIO's cluster and its steps
+                                as a fault schedule); shown in the cluster view, recorded, and
+                                saved by File > Save as scenario
+      --port P, --bind ADDR     with --serve: the first client port (default 2181) and address
+      --4lw-whitelist LIST      with --serve: four-letter words answered (default srvr)
   zksim run [options] FILE...   run scenarios headless (see README)
       --quiet, -q               print the checks and the summary, not the trace
       --seed N                  override the scenarios' seed
