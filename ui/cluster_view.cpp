@@ -14,6 +14,7 @@
 #include <cmath>
 
 #include "sim/gateway/wire_replay.h"
+#include "sim/scenario/scenario_format.h"
 #include "sim/world/world.h"
 #include "ui/i18n.h"
 #include "ui/legend.h"
@@ -294,6 +295,10 @@ void ClusterView::draw(const PanelContext& context) {
     const ImVec2 label_pos(pos.x - label_size.x * 0.5f + c * (node_px + 6.0f) + push(c) * label_size.x * 0.5f,
                            pos.y - label_size.y * 0.5f + s * (node_px + 6.0f) + push(s) * label_size.y * 0.5f);
     draw->AddText(label_pos, ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+    if (probe::enabled()) {
+      probe::area(fmt::format("cluster.server{}", id).c_str(), pos.x - node_px * 0.5f, pos.y - node_px * 0.5f,
+                  pos.x + node_px * 0.5f, pos.y + node_px * 0.5f);
+    }
     if (ImGui::IsWindowHovered() && distance_sq(mouse_pos, pos) <= node_px * node_px &&
         ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
       menu_server_ = id;
@@ -320,6 +325,11 @@ void ClusterView::draw(const PanelContext& context) {
   if (ImGui::BeginPopup("server_menu")) {
     draw_server_menu(world, context.simulation);
     ImGui::EndPopup();
+  }
+  if (!expect_note_.empty()) {
+    probe::note("cluster.expect", expect_note_);
+    draw->AddText(ImVec2(origin.x + 4, origin.y + avail.y - 2 * ImGui::GetTextLineHeight() - 4),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), expect_note_.c_str());
   }
   std::string time = sim::format_time_us(world.now_us());
   time.erase(0, time.find_first_not_of(' '));
@@ -353,6 +363,34 @@ void ClusterView::draw_server_menu(const sim::World& world, sim::RecordedRun* si
           .is_client = false, .server = sim::ServerRef{.is_leader = false, .id = static_cast<int>(other)}, .client = {}});
     }
     simulation->apply(partition);
+  }
+  // "Expect this here": what the server shows now, as a check the saved session runs.
+  ImGui::Separator();
+  ImGui::TextDisabled("%s", tr(Text::kExpectHere));
+  const QuorumPeer* peer = world.peer(id);
+  std::vector<std::pair<const char*, sim::Command>> checks;  // probe name, check
+  if (peer != nullptr && peer->state() == PeerState::kLeading) {
+    checks.emplace_back("leader", sim::ExpectLeader{.server = ref});
+  }
+  const sim::ServerState state = peer == nullptr                            ? sim::ServerState::kDown
+                                 : peer->state() == PeerState::kLeading    ? sim::ServerState::kLeading
+                                 : peer->state() == PeerState::kFollowing  ? sim::ServerState::kFollowing
+                                 : peer->state() == PeerState::kObserving  ? sim::ServerState::kObserving
+                                                                           : sim::ServerState::kLooking;
+  checks.emplace_back("state", sim::ExpectState{.server = ref, .state = state});
+  if (peer != nullptr) {
+    checks.emplace_back("epoch", sim::ExpectEpoch{.server = ref, .epoch = peer->persistent().current_epoch});
+    checks.emplace_back("zxid", sim::ExpectZxid{.server = ref, .zxid = peer->last_processed_zxid()});
+  }
+  for (const auto& [name, check] : checks) {
+    const std::string line = sim::format_step(check);
+    if (ImGui::MenuItem(line.c_str())) {
+      const std::string error = simulation->add_expectation(check);
+      std::string at = sim::format_time_us(world.now_us());
+      at.erase(0, at.find_first_not_of(' '));
+      expect_note_ = error.empty() ? fmt::format("added at {}: {}", at, line) : error;
+    }
+    probe::widget(fmt::format("server_menu.expect_{}", name).c_str());
   }
 }
 

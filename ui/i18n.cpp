@@ -119,6 +119,7 @@ constexpr std::array<Entry, static_cast<size_t>(Text::kCount)> kTable = {{
     {"ping", "心跳"},
     {"client", "客户端"},
     {"real client (--serve)", "真实客户端（--serve）"},
+    {"Expect this here (saved as a check):", "在此处期望（保存为检查）："},
     {"right-click a server for actions; hover a message for its fields", "右键点击服务器进行操作；鼠标悬停在消息上查看字段"},
     {"virtual time", "虚拟时间"},
     {"messages in flight", "条消息在途中"},

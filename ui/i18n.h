@@ -109,6 +109,7 @@ enum class Text {
   kMsgPing,
   kMsgClient,
   kRealClient,
+  kExpectHere,
   kClusterHint,
   kVirtualTime,
   kInFlight,

@@ -33,6 +33,7 @@ class ClusterView {
   void draw_server_menu(const sim::World& world, sim::RecordedRun* simulation);
 
   ServerId menu_server_ = 0;  // the server whose right-click menu is open
+  std::string expect_note_;   // what the last "expect this here" added (or why not)
   // Reused every frame (no per-frame allocation once warm).
   std::vector<ImVec2> positions_;
   std::vector<std::pair<int64_t, ImVec2>> client_positions_;

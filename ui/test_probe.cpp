@@ -87,6 +87,11 @@ void window(const char* name) {
   state->widgets.push_back(Widget{name, 0, pos, ImVec2(pos.x + size.x, pos.y + size.y), true});
 }
 
+void area(const char* name, float x0, float y0, float x1, float y1) {
+  if (state == nullptr) return;
+  state->widgets.push_back(Widget{name, 0, ImVec2(x0, y0), ImVec2(x1, y1), true});
+}
+
 void note(std::string_view key, std::string_view text) {
   if (state == nullptr) return;
   state->notes.insert_or_assign(std::string(key), one_line(text));

@@ -29,6 +29,8 @@ bool enabled();
 void widget(const char* name);
 // Records the current window's rectangle as a widget named `name`.
 void window(const char* name);
+// Records a drawn shape's rectangle (window pixels) as a widget named `name` (a server's circle).
+void area(const char* name, float x0, float y0, float x1, float y1);
 // Records what the user is shown under `key` (one line; newlines become spaces).
 void note(std::string_view key, std::string_view text);
 // The PNG path a test asked for in FILE.shot (taken: the request file is removed), or "".

@@ -16,26 +16,6 @@
 #include "sim/text/duration.h"
 
 namespace zk::sim::gateway {
-namespace {
-
-// Every expect command: checked by `zksim run`, only listed by serve.
-bool is_expectation(const Command& command) {
-  return std::visit(
-      [](const auto& c) {
-        using T = std::decay_t<decltype(c)>;
-        return std::is_same_v<T, ExpectLeader> || std::is_same_v<T, ExpectState> || std::is_same_v<T, ExpectOk> ||
-               std::is_same_v<T, ExpectError> || std::is_same_v<T, ExpectData> || std::is_same_v<T, ExpectCreated> ||
-               std::is_same_v<T, ExpectChildren> || std::is_same_v<T, ExpectStat> || std::is_same_v<T, ExpectEvent> ||
-               std::is_same_v<T, ExpectNoEvent> || std::is_same_v<T, ExpectConverged> ||
-               std::is_same_v<T, ExpectEpoch> || std::is_same_v<T, ExpectZxid> || std::is_same_v<T, ExpectViolation> ||
-               std::is_same_v<T, ExpectFourLetter> || std::is_same_v<T, ExpectResults> ||
-               std::is_same_v<T, ExpectClientState> || std::is_same_v<T, ExpectClientServer> ||
-               std::is_same_v<T, ExpectClientTimeout> || std::is_same_v<T, ExpectAcl> || std::is_same_v<T, ExpectWire>;
-      },
-      command);
-}
-
-}  // namespace
 
 std::vector<int> client_ports(const ClusterSetup& setup, int server_count, int default_port, std::string* note) {
   std::vector<int> ports;

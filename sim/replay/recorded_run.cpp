@@ -20,6 +20,7 @@ void RecordedRun::new_cluster(const sim::Cluster& setup, uint64_t seed) {
   seed_ = seed;
   pending_.clear();
   recorded_.clear();
+  expectations_.clear();
   next_action_ = 0;
   checkpoints_.clear();
   checkpoint_gap_us_ = kFirstCheckpointGapUs;
@@ -100,6 +101,7 @@ std::string RecordedRun::apply(const sim::Command& command) {
   stepper_.reset();
   if (lesson_ && (next_action_ < lesson_->actions || world_->now_us() < lesson_->end_us)) lesson_.reset();
   recorded_.resize(next_action_);
+  std::erase_if(expectations_, [&](const RecordedExpectation& e) { return e.at_us > world_->now_us(); });
   horizon_.reset();
   while (!checkpoints_.empty() && checkpoints_.back()->world.now_us() > world_->now_us()) checkpoints_.pop_back();
   // Finish this microsecond first (events, then scheduled starts), as a replay will.
@@ -113,6 +115,15 @@ std::string RecordedRun::apply(const sim::Command& command) {
     history_full_ = true;
   }
   return error;
+}
+
+std::string RecordedRun::add_expectation(const sim::Command& expect) {
+  if (!world_) return last_error_ = "no cluster";
+  if (!sim::is_expectation(expect)) return last_error_ = "not an expectation";
+  if (expectations_.size() >= kMaxRecordedActions) return last_error_ = "too many expectations";
+  expectations_.push_back(RecordedExpectation{world_->now_us(), expect, next_action_});
+  last_error_.clear();
+  return last_error_;
 }
 
 void RecordedRun::start_in_order(const std::vector<ServerId>& order, int64_t gap_us) {

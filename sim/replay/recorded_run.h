@@ -38,6 +38,14 @@ struct RecordedAction {
   int64_t events_before = -1;
 };
 
+// An expectation the user added at the playhead ("expect this here"): Save as scenario writes
+// it at at_us, after every action at or before that time, so the saved session checks it.
+struct RecordedExpectation {
+  int64_t at_us = 0;
+  sim::Command expect;        // an expect command (expect leader / state / epoch / zxid ...)
+  size_t actions_before = 0;  // recorded actions played when it was added (its place at at_us)
+};
+
 // A saved session: scenario text, and a warning when it cannot replay exactly.
 struct SavedScenario {
   std::string text;
@@ -127,6 +135,10 @@ class RecordedRun {
   const sim::Cluster& setup() const { return setup_; }
   uint64_t seed() const { return seed_; }
   const std::vector<RecordedAction>& recorded() const { return recorded_; }
+  // "Expect this here": records an expectation about the world at the playhead (it must be an
+  // expect command); "" or why not. Forking the run drops those after the fork.
+  std::string add_expectation(const sim::Command& expect);
+  const std::vector<RecordedExpectation>& expectations() const { return expectations_; }
   bool playing = false;
   double speed = 1.0;  // virtual seconds per wall second
   // > 0: advance() stops after this much wall time (the simulation then lags behind the
@@ -179,6 +191,7 @@ class RecordedRun {
   uint64_t seed_ = 1;
   std::vector<Pending> pending_;  // sorted by time
   std::vector<RecordedAction> recorded_;
+  std::vector<RecordedExpectation> expectations_;  // in the order added
   size_t next_action_ = 0;  // recorded_[next_action_..] lie ahead of the playhead
   // Held by pointer: thinning and vector growth move pointers, never Worlds.
   std::vector<std::unique_ptr<const Checkpoint>> checkpoints_;  // ascending world time

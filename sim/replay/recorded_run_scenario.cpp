@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "sim/scenario/scenario_format.h"
 #include "sim/scenario/scenario_runner.h"
@@ -78,23 +79,33 @@ int RecordedRun::scenario_line_at_playhead() const {
 namespace {
 
 // The recorded actions with `start A B C every=G` spread into single starts at their
-// times (a scheduled start runs before a later-recorded action at the same time).
-std::vector<RecordedAction> flatten(const std::vector<RecordedAction>& recorded) {
-  std::vector<RecordedAction> flat;
-  for (const RecordedAction& action : recorded) {
+// times (a scheduled start runs before a later-recorded action at the same time), each with
+// its place in the recorded list (an "expect this here" line goes after the actions recorded
+// before it was added).
+struct FlatAction {
+  RecordedAction action;
+  size_t recorded_index = 0;
+  bool scheduled = false;  // one start of a `start ... every=`: it ran at its time
+};
+
+std::vector<FlatAction> flatten(const std::vector<RecordedAction>& recorded, size_t first) {
+  std::vector<FlatAction> flat;
+  for (size_t i = first; i < recorded.size(); ++i) {
+    const RecordedAction& action = recorded[i];
     const auto* start = std::get_if<sim::Start>(&action.command);
     if (start == nullptr || !start->every_us || start->servers.size() < 2) {
-      flat.push_back(action);
+      flat.push_back(FlatAction{action, i, false});
       continue;
     }
     int64_t at_us = action.at_us;
     for (const sim::ServerRef& server : start->servers) {
-      flat.push_back(RecordedAction{at_us, sim::Start{.servers = {server}, .every_us = std::nullopt}, -1});
+      flat.push_back(FlatAction{RecordedAction{at_us, sim::Start{.servers = {server}, .every_us = std::nullopt}, -1}, i,
+                                at_us > action.at_us});
       at_us += *start->every_us;
     }
   }
   std::stable_sort(flat.begin(), flat.end(),
-                   [](const RecordedAction& a, const RecordedAction& b) { return a.at_us < b.at_us; });
+                   [](const FlatAction& a, const FlatAction& b) { return a.action.at_us < b.action.at_us; });
   return flat;
 }
 
@@ -134,9 +145,7 @@ SavedScenario RecordedRun::to_scenario() const {
   }
   // The recorded actions that lie before the playhead are the session (later ones are a
   // future not yet replayed; they are included too: the session is the whole branch).
-  const std::vector<RecordedAction> flat =
-      flatten(std::vector<RecordedAction>(recorded_.begin() + static_cast<std::ptrdiff_t>(std::min(first_action, recorded_.size())),
-                                          recorded_.end()));
+  const std::vector<FlatAction> flat = flatten(recorded_, std::min(first_action, recorded_.size()));
   // Build the steps while running them headless, so each `run` gap is measured from where
   // the runner really is (it waits for client replies; the GUI did not).
   sim::RunOptions options;
@@ -153,7 +162,34 @@ SavedScenario RecordedRun::to_scenario() const {
     }
     return stepper.report().error;
   };
-  for (const RecordedAction& action : flat) {
+  // "Expect this here" lines, by time: each after every action at or before its time.
+  std::vector<RecordedExpectation> expectations = expectations_;
+  std::stable_sort(expectations.begin(), expectations.end(), [](const RecordedExpectation& a, const RecordedExpectation& b) {
+    return a.at_us != b.at_us ? a.at_us < b.at_us : a.actions_before < b.actions_before;
+  });
+  size_t next_expectation = 0;
+  // Whether expectation e saw the world before flat action a (the GUI showed the playhead
+  // after every event, scheduled start and action recorded so far at its time).
+  const auto before = [](const RecordedExpectation& e, const FlatAction& a) {
+    if (e.at_us != a.action.at_us) return e.at_us < a.action.at_us;
+    return a.scheduled ? false : a.recorded_index >= e.actions_before;
+  };
+  const auto append_expectations_before = [&](const FlatAction* a) {
+    for (; next_expectation < expectations.size() && (a == nullptr || before(expectations[next_expectation], *a));
+         ++next_expectation) {
+      const RecordedExpectation& e = expectations[next_expectation];
+      const sim::World& now = stepper.world();
+      // As for actions: the playhead was after every event at its time.
+      const bool due_now = !now.queue().empty() && now.queue().top_time_us() <= e.at_us;
+      if (e.at_us > now.now_us() || (e.at_us == now.now_us() && due_now)) {
+        append(sim::Run{.duration_us = std::max<int64_t>(0, e.at_us - now.now_us())});
+      }
+      append(e.expect);
+    }
+  };
+  for (const FlatAction& flat_action : flat) {
+    const RecordedAction& action = flat_action.action;
+    append_expectations_before(&flat_action);
     const int64_t gap_us = action.at_us - stepper.world().now_us();
     if (gap_us < 0 && saved.warning.empty()) {
       saved.warning = fmt::format(
@@ -177,6 +213,7 @@ SavedScenario RecordedRun::to_scenario() const {
     saved.warning = fmt::format("only the first {} actions were recorded; the saved run differs after them",
                                 kMaxRecordedActions);
   }
+  append_expectations_before(nullptr);
   const int64_t end_us = horizon_us();
   if (end_us > stepper.world().now_us()) append(sim::Run{.duration_us = end_us - stepper.world().now_us()});
   if (!lesson_) {

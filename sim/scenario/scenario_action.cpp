@@ -187,6 +187,22 @@ bool is_instant_action(const Command& command) {
       command);
 }
 
+bool is_expectation(const Command& command) {
+  return std::visit(
+      [](const auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        return std::is_same_v<T, ExpectLeader> || std::is_same_v<T, ExpectState> || std::is_same_v<T, ExpectOk> ||
+               std::is_same_v<T, ExpectError> || std::is_same_v<T, ExpectData> || std::is_same_v<T, ExpectCreated> ||
+               std::is_same_v<T, ExpectChildren> || std::is_same_v<T, ExpectStat> || std::is_same_v<T, ExpectEvent> ||
+               std::is_same_v<T, ExpectNoEvent> || std::is_same_v<T, ExpectConverged> ||
+               std::is_same_v<T, ExpectEpoch> || std::is_same_v<T, ExpectZxid> || std::is_same_v<T, ExpectViolation> ||
+               std::is_same_v<T, ExpectFourLetter> || std::is_same_v<T, ExpectResults> ||
+               std::is_same_v<T, ExpectClientState> || std::is_same_v<T, ExpectClientServer> ||
+               std::is_same_v<T, ExpectClientTimeout> || std::is_same_v<T, ExpectAcl> || std::is_same_v<T, ExpectWire>;
+      },
+      command);
+}
+
 ActionOutcome apply_action(World& world, const Command& command) {
   if (!is_instant_action(command)) return ActionOutcome{"not an instant action", std::nullopt};
   return std::visit(Applier(world), command);

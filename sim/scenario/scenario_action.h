@@ -25,6 +25,9 @@ struct ActionOutcome {
 // kill, restart, pause, resume, partition, heal, network, hold, drop, release, client
 // connect and every client operation. False for run, run until, expect and cluster.
 bool is_instant_action(const Command& command);
+// Every expect command (checked by `zksim run`; listed, not checked, by serve; added by the
+// GUI's "expect this here").
+bool is_expectation(const Command& command);
 
 // Applies one instant action at the world's current virtual time.
 ActionOutcome apply_action(World& world, const Command& command);
