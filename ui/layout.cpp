@@ -4,14 +4,14 @@
 
 namespace zk::ui {
 
-Layout compute_layout(ImVec2 origin, ImVec2 size, bool scenario_open, bool lesson_open) {
+Layout compute_layout(ImVec2 origin, ImVec2 size, bool scenario_open, bool lesson_open, bool space_time) {
   const float left_w = size.x * 0.24f;
   const float right_w = size.x * 0.30f;
   const float mid_w = size.x - left_w - right_w;
   const float mid_x = origin.x + left_w;
   const float right_x = mid_x + mid_w;
   const float controls_h = size.y * 0.50f;
-  const float cluster_h = size.y * 0.64f;
+  const float cluster_h = size.y * (space_time ? 0.52f : 0.64f);
   const float why_h = size.y * 0.36f;
   const float tree_h = size.y * 0.34f;
 

@@ -27,7 +27,9 @@ struct Layout {
 // With scenario_open the Votes tile keeps the upper part of its column and the scenario
 // window takes the lower part, so neither hides the other. With lesson_open the lesson's
 // narration heads the right column, beside the cluster, above a shorter Why, tree and console.
-Layout compute_layout(ImVec2 origin, ImVec2 size, bool scenario_open = false, bool lesson_open = false);
+// With space_time (the timeline's Messages) the timeline takes more of the middle column.
+Layout compute_layout(ImVec2 origin, ImVec2 size, bool scenario_open = false, bool lesson_open = false,
+                      bool space_time = false);
 
 // Places the next window at rect; call right before ImGui::Begin.
 void place_next_window(const PanelRect& rect);

@@ -36,14 +36,10 @@ std::string lost_reason(const RuleCandidate& loser, const RuleCandidate& winner)
   return fmt::format(fmt::runtime(en_zh("S{} wins", "S{} 胜出")), loser.id);
 }
 
-// Every Chinese label above, for the font's glyph list (keep in step with the en_zh calls).
-constexpr const char* kChineseLabels =
-    "课程第段共谁会胜出？答对了：不是投给按规则（）出局和相同，。";
-
 }  // namespace
 
 std::string lesson_glyph_text() {
-  std::string text = kChineseLabels;
+  std::string text = kBilingualGlyphs;
   for (const std::string& path : lesson_scenario_paths()) {
     std::ifstream file(path);
     std::vector<std::string> lines;

@@ -16,8 +16,8 @@
 
 namespace zk::ui {
 
-// The Chinese text the panel can show (its labels and every shipped lesson's narration),
-// for the font's glyph ranges (ui/fonts.cpp).
+// The Chinese text the lesson and the other en_zh labels can show (ui/bilingual.h, and
+// every shipped lesson's narration), for the font's glyph ranges (ui/fonts.cpp).
 std::string lesson_glyph_text();
 
 class LessonPanel {

@@ -123,7 +123,8 @@ void MainWindow::draw_frame() {
   draw_menu_bar();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const bool lesson = lesson_panel_.update(scenario_view_.lines(), simulation_.run_id());
-  const Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize, scenario_view_.is_open(), lesson);
+  const Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize, scenario_view_.is_open(), lesson,
+                                       timeline_panel_.shows_messages());
   draw_tile("controls", Text::kControls, layout.controls, controls_panel_, context);
   draw_tile("votes", Text::kVotes, layout.votes, votes_panel_, context);
   draw_tile("cluster", Text::kClusterView, layout.cluster, cluster_view_, context);
