@@ -76,13 +76,6 @@ gui_start "$out_dir" "$lesson" --at 0s --lang zh --size 1024x700
 wait_for "note lesson.text 非第一次启动的选举。.*"
 click lesson.step_line
 wait_for "note lesson.text 五台服务器每隔一秒启动一台。.*"
-rm -f "$out_dir/lesson-zh-1024.png"
-echo "$out_dir/lesson-zh-1024.png" > "$probe.shot"
-for _ in $(seq 1 100); do
-  [ -s "$out_dir/lesson-zh-1024.png" ] && [ ! -f "$probe.shot" ] && break
-  sleep 0.1
-done
-sleep 0.2
-"$png_check" "$out_dir/lesson-zh-1024.png" 1024 700
+screenshot "$out_dir/lesson-zh-1024.png" 1024 700
 gui_stop
 echo "lesson mode: narration, question, rule and outcome as expected"

@@ -63,13 +63,6 @@ gui_stop
 gui_start "$out_dir" "$lesson" --size 1024x700
 click timeline.messages
 wait_for "note spacetime.count shown [0-9]+ crossing [0-9]+"
-rm -f "$out_dir/spacetime-1024.png"
-echo "$out_dir/spacetime-1024.png" > "$probe.shot"
-for _ in $(seq 1 100); do
-  [ -s "$out_dir/spacetime-1024.png" ] && [ ! -f "$probe.shot" ] && break
-  sleep 0.1
-done
-sleep 0.2
-"$png_check" "$out_dir/spacetime-1024.png" 1024 700
+screenshot "$out_dir/spacetime-1024.png" 1024 700
 gui_stop
 echo "space-time diagram: $shown of $crossing arrows, selected $selected; zoomed: $zoomed_shown of $zoomed_crossing"
