@@ -56,7 +56,7 @@ std::vector<LessonParagraph> parse_lesson(const std::vector<std::string>& lines)
 }
 
 int lines_run_through(int playhead_line, int next_line) {
-  if (playhead_line != 0) return playhead_line;
+  if (playhead_line != 0) return playhead_line - 1;  // that line is still running
   if (next_line != 0) return next_line - 1;
   return INT_MAX;
 }

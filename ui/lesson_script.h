@@ -22,8 +22,8 @@ struct LessonParagraph {
 // The paragraphs of a lesson's lines (the file's text, one entry per line), in file order.
 std::vector<LessonParagraph> parse_lesson(const std::vector<std::string>& lines);
 
-// Which scenario lines have run, as the scenario window shows it: the line running at the
-// playhead (playhead_line, 0: none), else the lines before next_line (0: all of them).
+// Which scenario lines have run at the playhead: those before the line still running there
+// (playhead_line, after a jump back; 0: none is), else those before next_line (0: all).
 int lines_run_through(int playhead_line, int next_line);
 
 // Index of the paragraph to show when the lines up to ran_through have run: the last one

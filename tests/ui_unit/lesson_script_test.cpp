@@ -42,7 +42,8 @@ TEST_CASE("Lesson narration: paragraphs, languages, the question and the line ea
   CHECK(current_paragraph(paragraphs, lines_run_through(0, 7)) == 0);
   CHECK(current_paragraph(paragraphs, lines_run_through(0, 11)) == 0);
   CHECK(current_paragraph(paragraphs, lines_run_through(0, 12)) == 1);
-  CHECK(current_paragraph(paragraphs, lines_run_through(11, 0)) == 1);  // playhead back in line 11
+  CHECK(current_paragraph(paragraphs, lines_run_through(12, 0)) == 1);  // playhead back in line 12
+  CHECK(current_paragraph(paragraphs, lines_run_through(11, 0)) == 0);  // line 11 still running there
   CHECK(lines_run_through(0, 0) == INT_MAX);
   CHECK(current_paragraph(paragraphs, lines_run_through(0, 0)) == 2);
   CHECK(current_paragraph({}, 5) == -1);
