@@ -30,19 +30,7 @@ namespace {
 constexpr size_t kMaxMessagesDrawn = 5'000;
 constexpr size_t kMaxClientsDrawn = 200;
 
-constexpr std::array<ImU32, kMessageCategoryCount> kMessageColors = {
-    IM_COL32(250, 200, 60, 255),   // notification
-    IM_COL32(170, 120, 255, 255),  // discovery/sync
-    IM_COL32(80, 170, 255, 255),   // proposal
-    IM_COL32(90, 220, 120, 255),   // ack
-    IM_COL32(40, 230, 230, 255),   // commit
-    IM_COL32(160, 160, 160, 255),  // ping
-    IM_COL32(255, 120, 200, 255),  // client
-};
 constexpr ImU32 kRealClientColor = IM_COL32(255, 160, 40, 255);
-constexpr std::array<Text, kMessageCategoryCount> kMessageLabels = {
-    Text::kMsgNotification, Text::kMsgSync, Text::kMsgProposal, Text::kMsgAck,
-    Text::kMsgCommit,       Text::kMsgPing, Text::kMsgClient};
 
 void draw_legends(bool real_clients) {
   const StateColors colors = state_colors();
@@ -56,7 +44,7 @@ void draw_legends(bool real_clients) {
   end_legend();
   begin_legend();
   for (int i = 0; i < kMessageCategoryCount; ++i) {
-    legend_entry(Swatch::kDot, kMessageColors[static_cast<size_t>(i)], tr(kMessageLabels[static_cast<size_t>(i)]));
+    legend_entry(Swatch::kDot, message_color(static_cast<MessageCategory>(i)), tr(message_label(static_cast<MessageCategory>(i))));
   }
   if (real_clients) legend_entry(Swatch::kSquare, kRealClientColor, tr(Text::kRealClient));
   end_legend();
@@ -167,8 +155,8 @@ void ClusterView::draw(const PanelContext& context) {
     const ImVec2 pos(center.x + radius * std::cos(angle), center.y + radius * std::sin(angle));
     client_positions_.emplace_back(client.endpoint(), pos);
     const bool connected = client.state() == sim::ClientState::kConnected;
-    draw->AddLine(pos, server_pos(server), connected ? kMessageColors[6] : link_color, 1.0f);
-    draw->AddCircleFilled(pos, client_px, connected ? kMessageColors[6] : IM_COL32(120, 120, 120, 255), 12);
+    draw->AddLine(pos, server_pos(server), connected ? message_color(MessageCategory::kClient) : link_color, 1.0f);
+    draw->AddCircleFilled(pos, client_px, connected ? message_color(MessageCategory::kClient) : IM_COL32(120, 120, 120, 255), 12);
     if (distance_sq(ImGui::GetIO().MousePos, pos) <= client_px * client_px && ImGui::IsWindowHovered()) {
       ImGui::SetTooltip("%s: %s, S%d, session 0x%llx", client.name().c_str(), sim::client_state_name(client.state()),
                         static_cast<int>(server), static_cast<unsigned long long>(client.session_id()));
@@ -247,7 +235,7 @@ void ClusterView::draw(const PanelContext& context) {
     if (!endpoint_pos(message.from, &from) || !endpoint_pos(message.to, &to)) continue;
     const float t = travel_fraction(message, world.now_us());
     const ImVec2 pos(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
-    draw->AddNgonFilled(pos, dot_px, kMessageColors[static_cast<size_t>(categorize(message))], 6);
+    draw->AddNgonFilled(pos, dot_px, message_color(categorize(message)), 6);
     const float d = distance_sq(mouse, pos);
     if (d < hovered_distance_sq) {
       hovered_distance_sq = d;
@@ -267,7 +255,7 @@ void ClusterView::draw(const PanelContext& context) {
     const sim::InFlightMessage as_in_flight{.from = held.message.from, .to = held.message.to,
                                             .sent_us = held.message.sent_us, .deliver_us = 0,
                                             .kind = message_kind_name(held.message.message), .payload = &payload};
-    draw->AddNgonFilled(pos, dot_px * 1.3f, kMessageColors[static_cast<size_t>(categorize(as_in_flight))], 6);
+    draw->AddNgonFilled(pos, dot_px * 1.3f, message_color(categorize(as_in_flight)), 6);
     draw->AddNgon(pos, dot_px * 1.3f + 2.0f, IM_COL32(255, 255, 255, 230), 6, 1.5f);
     if (distance_sq(mouse, pos) < 64.0f) hovered_held = &held;
   }

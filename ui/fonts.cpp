@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "ui/i18n.h"
+#include "ui/lesson_panel.h"
 #include "ui/trace_sentences_zh.h"
 
 namespace zk::ui {
@@ -47,6 +48,7 @@ std::string load_fonts(float size_px) {
     set_language(Language::kChinese);
     for (int key = 0; key < static_cast<int>(Text::kCount); ++key) builder.AddText(tr(static_cast<Text>(key)));
     builder.AddText(trace_sentence_zh_glyph_text().c_str());  // the Why panel's Chinese sentences
+    builder.AddText(lesson_glyph_text().c_str());             // lesson narration and labels
     set_language(previous);
     builder.BuildRanges(&ranges);
     ImFont* chinese = io.Fonts->AddFontFromFileTTF(kChineseFont, size_px, &config, ranges.Data);

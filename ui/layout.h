@@ -21,11 +21,15 @@ struct Layout {
   PanelRect tree;
   PanelRect console;
   PanelRect scenario;  // the lower part of the Votes column, while a scenario is open
+  PanelRect lesson;    // the top of the right column, while an opened lesson has narration
 };
 
 // With scenario_open the Votes tile keeps the upper part of its column and the scenario
-// window takes the lower part, so neither hides the other.
-Layout compute_layout(ImVec2 origin, ImVec2 size, bool scenario_open = false);
+// window takes the lower part, so neither hides the other. With lesson_open the lesson's
+// narration heads the right column, beside the cluster, above a shorter Why, tree and console.
+// With space_time (the timeline's Messages) the timeline takes more of the middle column.
+Layout compute_layout(ImVec2 origin, ImVec2 size, bool scenario_open = false, bool lesson_open = false,
+                      bool space_time = false);
 
 // Places the next window at rect; call right before ImGui::Begin.
 void place_next_window(const PanelRect& rect);

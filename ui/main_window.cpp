@@ -128,7 +128,9 @@ void MainWindow::draw_frame() {
   context.simulation = &simulation_;
   draw_menu_bar();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize, scenario_view_.is_open());
+  const bool lesson = lesson_panel_.update(scenario_view_.lines(), simulation_.run_id());
+  const Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize, scenario_view_.is_open(), lesson,
+                                       timeline_panel_.shows_messages());
   draw_tile("controls", Text::kControls, layout.controls, controls_panel_, context);
   draw_tile("votes", Text::kVotes, layout.votes, votes_panel_, context);
   draw_tile("cluster", Text::kClusterView, layout.cluster, cluster_view_, context);
@@ -138,6 +140,7 @@ void MainWindow::draw_frame() {
   draw_tile("console", Text::kConsole, layout.console, console_panel_, context);
   // The scenario window takes the lower part of the Votes column; the File menu's dialogs.
   scenario_view_.draw(simulation_, layout.scenario);
+  if (lesson) lesson_panel_.draw(context, layout.lesson);
   scenario_view_.draw_dialogs(simulation_);
   // No tile starts out focused (otherwise the last one created, Console, looks selected).
   if (first_frame_) ImGui::SetWindowFocus(nullptr);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ui/gui_app.h"
+#include "ui/lesson_panel.h"
 #include "ui/panels.h"
 #include "ui/scenario_view.h"
 #include "sim/replay/recorded_run.h"
@@ -45,6 +46,7 @@ class MainWindow {
   ControlsPanel controls_panel_;
   ConsolePanel console_panel_;
   ScenarioView scenario_view_;
+  LessonPanel lesson_panel_;
 };
 
 }  // namespace zk::ui

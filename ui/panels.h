@@ -17,6 +17,7 @@
 #include "sim/world/world.h"
 #include "ui/console_session.h"
 #include "ui/panel_context.h"
+#include "ui/spacetime_overlay.h"
 #include "ui/tree_diff.h"
 
 namespace zk {
@@ -90,12 +91,15 @@ class ZnodeTreePanel {
 class TimelinePanel {
  public:
   void draw(const PanelContext& context);
+  bool shows_messages() const { return show_messages_; }  // the space-time diagram is on
 
  private:
   bool fit_ = true;               // follow the whole run until the user zooms or pans
   uint64_t run_id_ = 0;           // the run the view belongs to (sim::RecordedRun::run_id)
   int64_t view_start_us_ = 0;     // virtual time at the left edge
   int64_t view_span_us_ = 10'000'000;  // virtual time across the lanes
+  bool show_messages_ = false;         // the space-time diagram over the lanes
+  SpaceTimeOverlay space_time_;
 };
 
 class ControlsPanel {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "ui/layout.h"
 #include "ui/scenario_files.h"
@@ -21,6 +22,8 @@ class ScenarioView {
   // The same for a folder of ZooKeeper data directories; "" or a one-line error.
   std::string open_data_dirs(sim::RecordedRun& simulation, const std::string& folder);
   bool is_open() const { return open_; }
+  // The opened scenario's text, one entry per line (null when none is open).
+  const std::vector<std::string>* lines() const { return open_ ? &loaded_.lines : nullptr; }
   // Draws the scenario window (when a scenario is open) as a tile at the given place.
   void draw(sim::RecordedRun& simulation, const PanelRect& rect);
   // File menu items; call inside an open "File" menu.

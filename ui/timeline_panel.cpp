@@ -5,6 +5,8 @@
 // moves the playhead there (earlier: time travel back; later:
 // simulate forward) — every panel then shows that moment. The part after the playhead
 // (already simulated, reached again by replaying the recorded actions) is drawn dimmed.
+// The Messages box turns the lanes into a space-time diagram (ui/spacetime_overlay.h):
+// client lanes are added, states become thin bands, and every message is an arrow.
 #include <fmt/format.h>
 #include <imgui.h>
 
@@ -13,6 +15,7 @@
 #include <optional>
 
 #include "sim/world/world.h"
+#include "ui/bilingual.h"
 #include "ui/i18n.h"
 #include "ui/panels.h"
 #include "sim/replay/recorded_run.h"
@@ -142,6 +145,9 @@ void TimelinePanel::draw(const PanelContext& context) {
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(Text::kFit))) fit_ = true;
   probe::widget("timeline.fit");
+  ImGui::SameLine();
+  ImGui::Checkbox(en_zh("Messages", "消息"), &show_messages_);  // the space-time diagram
+  probe::widget("timeline.messages");
   same_line_if_fits(ImGui::CalcTextSize(tr(Text::kTimelineHint)).x);
   ImGui::TextDisabled("%s", tr(Text::kTimelineHint));
   draw_legend();
@@ -157,6 +163,9 @@ void TimelinePanel::draw(const PanelContext& context) {
 
   const int n = world.server_count();
   const TimelineModel model = build_timeline(whole.trace(), n, horizon_us);
+  // With Messages: a lane per server and per client, the states as thin bands, the arrows.
+  const std::vector<SpaceTimeLane>* lanes = show_messages_ ? &space_time_.update_lanes(whole) : nullptr;
+  const int lane_count = lanes != nullptr ? static_cast<int>(lanes->size()) : n;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line_h = ImGui::GetTextLineHeight();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -165,9 +174,11 @@ void TimelinePanel::draw(const PanelContext& context) {
   const float ruler_h = line_h + 6.0f;
   const float lanes_x = origin.x + label_w;
   const float lanes_w = std::max(20.0f, avail.x - label_w - 4.0f);
-  const float lane_h = std::clamp((avail.y - ruler_h - 12.0f) / static_cast<float>(std::max(1, n)), 8.0f, 34.0f);
+  const float details_h = show_messages_ ? line_h * 2.0f + 8.0f : 0.0f;
+  const float lane_h =
+      std::clamp((avail.y - ruler_h - 12.0f - details_h) / static_cast<float>(std::max(1, lane_count)), 8.0f, 34.0f);
   const float lanes_y = origin.y + ruler_h;
-  const float lanes_bottom = lanes_y + lane_h * static_cast<float>(n);
+  const float lanes_bottom = lanes_y + lane_h * static_cast<float>(lane_count);
   const double px_per_us = static_cast<double>(lanes_w) / static_cast<double>(view_span_us_);
   auto x_of = [&](int64_t t_us) {
     return lanes_x + static_cast<float>(static_cast<double>(t_us - view_start_us_) * px_per_us);
@@ -227,8 +238,9 @@ void TimelinePanel::draw(const PanelContext& context) {
   }
   // Lanes: state spans, dimmed after the playhead.
   for (int i = 0; i < n; ++i) {
-    const float y0 = lanes_y + lane_h * static_cast<float>(i) + 2.0f;
-    const float y1 = y0 + lane_h - 4.0f;
+    const float band = show_messages_ ? lane_h * 0.32f : lane_h - 4.0f;  // thin under the arrows
+    const float y0 = lanes_y + lane_h * (static_cast<float>(i) + 0.5f) - band * 0.5f;
+    const float y1 = y0 + band;
     for (const LaneSpan& span : model.lanes[static_cast<size_t>(i)]) {
       if (span.to_us < view_start_us_ || span.from_us > view_start_us_ + view_span_us_) continue;
       const float x0 = std::max(lanes_x, x_of(span.from_us));
@@ -269,6 +281,17 @@ void TimelinePanel::draw(const PanelContext& context) {
                     marker.kind == MarkerKind::kCrash ? crash_color : IM_COL32(255, 255, 255, 255), glyph);
     }
   }
+  if (lanes != nullptr) {
+    for (int i = n; i < lane_count; ++i) {  // client lanes: a line
+      const float yc = lanes_y + lane_h * (static_cast<float>(i) + 0.5f);
+      draw->AddLine(ImVec2(lanes_x, yc), ImVec2(right_x, yc), ImGui::GetColorU32(ImGuiCol_Border), 1.0f);
+    }
+    const SpaceTimeGeometry geometry{lanes_x, right_x, lanes_y, lane_h, view_start_us_, view_start_us_ + view_span_us_,
+                                     px_per_us, now_us};
+    if (const std::optional<int64_t> sent_us = space_time_.draw(draw, geometry, whole, lanes_clicked)) {
+      clicked_us = *sent_us;  // selecting an arrow moves the playhead to its sending
+    }
+  }
   // The playhead.
   const float head_x = x_of(now_us);
   if (head_x >= lanes_x && head_x <= right_x) {
@@ -283,13 +306,17 @@ void TimelinePanel::draw(const PanelContext& context) {
     simulation.jump_to(*clicked_us);
   }
   // Lane labels.
-  for (int i = 0; i < n; ++i) {
-    const std::string name = fmt::format("S{}", i + 1);
+  for (int i = 0; i < lane_count; ++i) {
+    const std::string name = lanes != nullptr ? (*lanes)[static_cast<size_t>(i)].label : fmt::format("S{}", i + 1);
     const float yc = lanes_y + lane_h * (static_cast<float>(i) + 0.5f);
     draw->AddText(ImVec2(origin.x, yc - line_h * 0.5f), text_color, name.c_str());
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, lanes_bottom + 4));
-  ImGui::Dummy(ImVec2(1, 1));
+  if (lanes != nullptr) {
+    space_time_.draw_details(*simulation.world());
+  } else {
+    ImGui::Dummy(ImVec2(1, 1));
+  }
 }
 
 }  // namespace zk::ui

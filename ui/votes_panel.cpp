@@ -1,13 +1,17 @@
-// Votes: each server's current vote (leader, zxid, peer epoch) and logical clock, then the
-// matrix receiver x sender of the votes each server has received in its current round,
-// with the supporters of its own vote highlighted (green once they are a quorum).
+// Votes: each server's current vote (leader, zxid, peer epoch) and logical clock, every
+// armed timer counting down (ui/server_timers.h), then the matrix receiver x sender of the
+// votes each server has received in its current round, with the supporters of its own
+// vote highlighted (green once they are a quorum).
 #include <fmt/format.h>
 #include <imgui.h>
 
 #include "sim/world/world.h"
 #include "ui/i18n.h"
+#include "ui/bilingual.h"
 #include "ui/legend.h"
 #include "ui/panels.h"
+#include "ui/server_timers.h"
+#include "ui/test_probe.h"
 #include "ui/theme.h"
 #include "ui/vote_matrix.h"
 
@@ -143,6 +147,10 @@ void VotesPanel::draw(const PanelContext& context) {
   ImGui::TextDisabled("%s", tr(Text::kVotesExplain));
   ImGui::PopTextWrapPos();
   draw_current_votes(matrix);
+  // Why nothing happens for a while: every armed timer counting down.
+  const bool timers_open = ImGui::CollapsingHeader(en_zh("Timers", "计时器"), ImGuiTreeNodeFlags_DefaultOpen);
+  probe::widget("votes.timers");
+  if (timers_open) draw_server_timers(*context.world);
   ImGui::Spacing();
   draw_matrix(matrix);
 }

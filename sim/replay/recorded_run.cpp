@@ -16,6 +16,7 @@ namespace zk::sim {
 void RecordedRun::new_cluster(const sim::Cluster& setup, uint64_t seed) {
   world_.emplace(sim::world_config(setup, seed));
   wire_.reset();
+  world_->set_record_messages(true);  // the GUI's space-time diagram
   setup_ = setup;
   seed_ = seed;
   pending_.clear();

@@ -193,7 +193,7 @@ class ScenarioStepper::Impl {
     if (options_.keep_history) report_.history = collect_history(world_);
     report_.events = world_.events_processed();
     if (options_.inspect_world) options_.inspect_world(world_);
-    report_.messages = world_.messages();
+    report_.messages.assign(world_.messages().begin(), world_.messages().end());
     report_.end_time_us = world_.now_us();
     return std::move(report_);
   }

@@ -87,7 +87,8 @@ void World::record(TraceEvent&& event) {
 }
 
 void World::record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind) {
-  if (messages_.size() < kMaxMessageRecords) messages_.push_back(MessageRecord{sent_us, now_us_, from, to, kind});
+  if (messages_.size() >= kMaxMessageRecords) messages_.drop_front(MessageLog::kChunkSize);
+  messages_.push_back(MessageRecord{sent_us, now_us_, from, to, kind});
 }
 
 void World::note(const std::string& text) { record(TraceEvent{.kind = TraceKind::kNote, .text = text}); }

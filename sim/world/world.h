@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/chunked_vector.h"
 #include "core/invariant.h"
 #include "core/quorum_peer.h"
 #include "sim/clients/client.h"
@@ -84,8 +85,8 @@ struct HeldMessage {
   DeliverMessage message;
 };
 
-// One delivered message, kept when message recording is on (for flow views such as the
-// Chrome trace and, later, the GUI's message history).
+// One delivered message, kept when message recording is on (for flow views: the Chrome
+// trace and the GUI's space-time diagram).
 struct MessageRecord {
   int64_t sent_us = 0;
   int64_t delivered_us = 0;
@@ -94,6 +95,8 @@ struct MessageRecord {
   const char* kind = "";  // a static name: "NOTIFICATION", "PROPOSAL", "REPLY", ...
   bool operator==(const MessageRecord&) const = default;
 };
+// In delivery order; copies (the GUI's checkpoints) share the full chunks.
+using MessageLog = ChunkedVector<MessageRecord, 10>;
 
 // One message on the network now (sent, not yet delivered), for the GUI's moving dots.
 // The payload pointer is valid until the world next changes.
@@ -233,10 +236,11 @@ class World {
   const Network& network() const { return network_; }
   Network& mutable_network() { return network_; }
   const std::vector<HeldMessage>& held_messages() const { return held_; }
-  // Message recording (off by default) keeps at most kMaxMessageRecords deliveries.
+  // Message recording (off by default) keeps the newest kMaxMessageRecords deliveries
+  // (the oldest are dropped a chunk at a time beyond it).
   static constexpr size_t kMaxMessageRecords = 200'000;
   void set_record_messages(bool on) { record_messages_ = on; }
-  const std::vector<MessageRecord>& messages() const { return messages_; }
+  const MessageLog& messages() const { return messages_; }
   const SimClient* client(const std::string& name) const;
   SimClient* mutable_client(const std::string& name);
   const std::vector<ClientSlot>& clients() const { return clients_; }
@@ -323,7 +327,7 @@ class World {
   // client, external_out_ for an external one (dropped once that connection closed).
   void send_to_connection(ServerId from, ConnectionId connection, ServerToClient&& message, bool through_network);
   bool record_messages_ = false;
-  std::vector<MessageRecord> messages_;
+  MessageLog messages_;
   std::vector<Effect> effect_buffer_;  // reused by every input's Outbox (no allocation per input)
   ClientOutbox client_outbox_;       // likewise for the clients' inputs
   void record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind);

@@ -115,12 +115,13 @@ type_line() {
   sleep 0.3
 }
 
-# screenshot FILE.png: the live window as a PNG (through the probe's FILE.shot request).
+# screenshot FILE.png [WIDTH HEIGHT]: the live window as a PNG (through the probe's
+# FILE.shot request), checked to be WIDTH x HEIGHT (default 1280 x 800) and not flat.
 screenshot() {
   rm -f "$1"
   echo "$1" > "$probe.shot"
   for _ in $(seq 1 100); do
-    [ -s "$1" ] && [ ! -f "$probe.shot" ] && { sleep 0.2; "$png_check" "$1" 1280 800; return 0; }
+    [ -s "$1" ] && [ ! -f "$probe.shot" ] && { sleep 0.2; "$png_check" "$1" "${2:-1280}" "${3:-800}"; return 0; }
     sleep 0.1
   done
   fail "no screenshot $1 after 10 s"

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Real-window test (xdotool on Xvfb, see gui_input_lib.sh) of the space-time diagram: on
+# an opened lesson run to its end, the timeline's Messages box draws the run's messages as
+# arrows between server and client lanes and says how many it draws; zooming the timeline
+# in narrows it to fewer; clicking an arrow (the probe names one between servers that no
+# other arrow comes near) selects that message, moves the playhead to its sending and
+# shows its fields. Also at 1024x700.
+set -euo pipefail
+zksim=$1
+png_check=$2
+lesson=$3
+out_dir=$4
+if [ -z "${ZKSIM_GUI_INPUT_DISPLAY:-}" ]; then
+  ZKSIM_GUI_INPUT_DISPLAY=1 exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"
+fi
+mkdir -p "$out_dir"
+export ASAN_OPTIONS=detect_leaks=0
+# shellcheck source=gui_input_lib.sh
+source "$(dirname "$0")/gui_input_lib.sh"
+trap gui_stop EXIT
+
+# seconds_to_us 4.193557s: the microseconds of a time the diagram printed.
+seconds_to_us() { awk -v t="${1%s}" 'BEGIN { printf "%d\n", t * 1000000 + 0.5 }'; }
+
+gui_start "$out_dir" "$lesson"
+wait_for "note scenario.status Scenario finished: .*"
+grep -q '^note spacetime.count' "$probe" && fail "the diagram is drawn before Messages is ticked"
+click timeline.messages
+wait_for "note spacetime.count shown [0-9]+ crossing [0-9]+"
+read -r _ shown _ crossing < <(field "note spacetime.count")
+[ "$shown" -gt 20 ] || fail "only $shown arrows drawn for the whole lesson"
+[ "$shown" -le 1500 ] && [ "$shown" -le "$crossing" ] || fail "drawn $shown of $crossing (at most 1500)"
+screenshot "$out_dir/spacetime-whole.png"
+
+# Zoom in around the middle of the lanes: fewer messages cross the narrower window.
+read -r x0 y0 x1 y1 < <(field "widget timeline.lanes")
+xdotool mousemove --window "$window" $(((x0 + x1) / 2)) $(((y0 + y1) / 2))
+sleep 0.2
+for _ in 1 2 3 4 5 6 7 8; do xdotool click 4; sleep 0.05; done
+wait_for "note timeline.view .* fit 0"
+sleep 0.5
+read -r _ zoomed_shown _ zoomed_crossing < <(field "note spacetime.count")
+[ "$zoomed_crossing" -lt "$crossing" ] || fail "zooming in did not narrow the diagram ($zoomed_crossing of $crossing)"
+screenshot "$out_dir/spacetime-zoomed.png"
+
+# Click an arrow: it is selected, the playhead moves to its sending, its fields are shown.
+wait_for "widget spacetime.pick [-0-9]+ [-0-9]+ [-0-9]+ [-0-9]+"
+pick=$(field "note spacetime.pick")
+[ -n "$pick" ] || fail "no arrow named by the probe"
+click spacetime.pick
+wait_for "note spacetime.selected Selected: $(printf '%s' "$pick" | sed 's/[.()]/\\&/g') - .+"
+selected=$(field "note spacetime.selected")
+case "$selected" in
+  *"fields are not known"* | *"no fields"*) fail "no fields for a message between servers: $selected" ;;
+esac
+sent=$(printf '%s\n' "$pick" | sed -n 's/.* sent \([0-9.]*s\) .*/\1/p')
+wait_for "time_us $(seconds_to_us "$sent")"
+echo "selected: $selected"
+screenshot "$out_dir/spacetime-selected.png"
+no_clashes
+gui_stop
+
+gui_start "$out_dir" "$lesson" --size 1024x700
+click timeline.messages
+wait_for "note spacetime.count shown [0-9]+ crossing [0-9]+"
+screenshot "$out_dir/spacetime-1024.png" 1024 700
+gui_stop
+echo "space-time diagram: $shown of $crossing arrows, selected $selected; zoomed: $zoomed_shown of $zoomed_crossing"
