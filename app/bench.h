@@ -2,10 +2,23 @@
 // prints its figures to stdout and returns the process exit status (0 ok, 2 bad usage).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
+namespace zk::sim {
+class World;
+}  // namespace zk::sim
+
 namespace zk::app {
+
+// Shared by the benchmarks. A /proc/self/status figure ("VmRSS", "VmHWM") in bytes; 0 when
+// absent (bench_disk.cpp).
+int64_t proc_status_bytes(const std::string& key);
+// A World of `servers` servers all started at once, run until its leader serves; and
+// `count` clients c0, c1, ... connected round-robin to its servers (bench_cluster.cpp).
+sim::World bench_serving_world(int servers, uint64_t seed);
+void bench_connect_clients(sim::World& world, int count);
 
 // `zksim bench tree [--nodes N] [--children-per-dir N]`: builds a DataTree of N znodes
 // (default 1,000,000, 16-byte data) through PrepRequestProcessor + DataTree::apply and
@@ -29,5 +42,8 @@ int run_bench_live(const std::vector<std::string>& args);
 // and 10,000) connect one scenario step at a time, create a znode each and ping for a
 // virtual minute; CPU and wall seconds per N.
 int run_bench_clients(const std::vector<std::string>& args);
+// `zksim bench memory [writes|time] [--writes N] [--days D] [--max-mb M]`: VmRSS of a
+// 3-server World against committed writes and against virtual time (bench_memory.cpp).
+int run_bench_memory(const std::vector<std::string>& args);
 
 }  // namespace zk::app

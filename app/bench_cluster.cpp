@@ -15,12 +15,38 @@
 #include <string>
 #include <vector>
 
+#include "app/bench.h"
 #include "app/cli_numbers.h"
 #include "app/commands.h"
 #include "sim/text/text_words.h"
 #include "sim/world/world.h"
 
 namespace zk::app {
+
+sim::World bench_serving_world(int servers, uint64_t seed) {
+  sim::WorldConfig config;
+  config.server_count = servers;
+  config.seed = seed;
+  sim::World world(config);
+  for (int id = 1; id <= servers; ++id) world.start(id);
+  world.run_until([](const sim::World& w) { return w.leader_serving(); }, 60'000'000);
+  return world;
+}
+
+void bench_connect_clients(sim::World& world, int count) {
+  for (int i = 0; i < count; ++i) {
+    world.client_connect(fmt::format("c{}", i), static_cast<ServerId>(i % world.server_count() + 1), 6000);
+  }
+  world.run_until(
+      [count](const sim::World& w) {
+        for (int i = 0; i < count; ++i) {
+          if (w.client(fmt::format("c{}", i))->state() != sim::ClientState::kConnected) return false;
+        }
+        return true;
+      },
+      30'000'000);
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -35,36 +61,12 @@ struct Stopwatch {
 
 double per_second(double count, double seconds) { return seconds > 0 ? count / seconds : 0.0; }
 
-sim::World serving_world(int servers, uint64_t seed) {
-  sim::WorldConfig config;
-  config.server_count = servers;
-  config.seed = seed;
-  sim::World world(config);
-  for (int id = 1; id <= servers; ++id) world.start(id);
-  world.run_until([](const sim::World& w) { return w.leader_serving(); }, 60'000'000);
-  return world;
-}
-
-void connect_clients(sim::World& world, int count) {
-  for (int i = 0; i < count; ++i) {
-    world.client_connect(fmt::format("c{}", i), static_cast<ServerId>(i % world.server_count() + 1), 6000);
-  }
-  world.run_until(
-      [count](const sim::World& w) {
-        for (int i = 0; i < count; ++i) {
-          if (w.client(fmt::format("c{}", i))->state() != sim::ClientState::kConnected) return false;
-        }
-        return true;
-      },
-      30'000'000);
-}
-
 void bench_elections() {
   const Stopwatch watch;
   int elections = 0;
   int64_t events = 0;
   while (watch.wall_s() < 2.0) {
-    sim::World world = serving_world(5, static_cast<uint64_t>(elections) + 1);
+    sim::World world = bench_serving_world(5, static_cast<uint64_t>(elections) + 1);
     events += world.events_processed();
     ++elections;
   }
@@ -77,10 +79,10 @@ void bench_elections() {
 }
 
 void bench_writes(int servers, int ops_per_client) {
-  sim::World world = serving_world(servers, 7);
+  sim::World world = bench_serving_world(servers, 7);
   constexpr int kClients = 10;
   constexpr int kOutstanding = 100;  // async creates each client has in flight per round
-  connect_clients(world, kClients);
+  bench_connect_clients(world, kClients);
   std::vector<std::string> names;
   std::vector<std::string> prefixes;
   for (int c = 0; c < kClients; ++c) {
@@ -128,8 +130,8 @@ void bench_writes(int servers, int ops_per_client) {
 }
 
 void bench_idle() {
-  sim::World world = serving_world(5, 11);
-  connect_clients(world, 10);
+  sim::World world = bench_serving_world(5, 11);
+  bench_connect_clients(world, 10);
   const int64_t sim_us = 36'000'000'000;  // ten virtual hours: long enough to time
   const int64_t events_before = world.events_processed();
   const Stopwatch watch;

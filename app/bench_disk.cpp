@@ -29,13 +29,8 @@
 #include "sim/datadir/server_dir.h"
 
 namespace zk::app {
-namespace {
 
-using Clock = std::chrono::steady_clock;
-namespace fs = std::filesystem;
-
-// A /proc/self/status figure ("VmRSS", "VmHWM") in bytes; 0 when absent.
-int64_t status_bytes(const std::string& key) {
+int64_t proc_status_bytes(const std::string& key) {
   std::ifstream status("/proc/self/status");
   std::string line;
   while (std::getline(status, line)) {
@@ -43,6 +38,13 @@ int64_t status_bytes(const std::string& key) {
   }
   return 0;
 }
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+int64_t status_bytes(const std::string& key) { return proc_status_bytes(key); }
 int64_t resident_bytes() { return status_bytes("VmRSS"); }
 
 // Resets VmHWM to the current VmRSS (Linux: "5" to clear_refs); false where it cannot.

@@ -97,6 +97,9 @@ usage:
                                 (a child process on ports P..) and a real ensemble, side by side
       clients [--clients N] [--servers N]       N clients connect, create and ping a virtual
                                 minute (default N 1250, 2500, 5000, 10000)
+      memory [writes|time] [--writes N] [--days D] [--max-mb M]   VmRSS of 3 servers against
+                                committed writes (10000..100000000, default 1000000) and
+                                against virtual days of one write a second (1..100, default 1)
   zksim inspect DIR [--data-log-dir DIR] | zksim inspect --config ZOO.CFG
                                 what is on one ZooKeeper server's disk (myid, epochs,
                                 snapshots, one line per logged txn, torn tails, digests)

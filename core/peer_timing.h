@@ -12,4 +12,10 @@ namespace zk {
 // (tools/oracle/observe.py leader-kill); the scenario option is `leader-bind=`.
 constexpr int64_t kDefaultLeaderBindDelayUs = 20'000;
 
+// How long QuorumCnxManager waits for a connect to a peer's election port before giving
+// up on that attempt (its cnxTO, the zookeeper.cnxTimeout property, 5000 ms by default).
+// ZooKeeper 3.8 makes one attempt per peer at a time (inprogressConnections) and tries
+// again only when it next has something to send there (toSend / connectAll).
+constexpr int64_t kQuorumConnectTimeoutUs = 5'000'000;
+
 }  // namespace zk

@@ -77,6 +77,15 @@ Network::Delivery Network::schedule(EndpointId from, EndpointId to, int64_t now_
   return delivery;
 }
 
+Network::Handshake Network::handshake(EndpointId from, EndpointId to, Prng& prng) {
+  if (!connected(from, to) || !connected(to, from)) return {};
+  for (int segment = 0; segment < 2; ++segment) {
+    if (faults_.loss > 0 && prng.chance(faults_.loss)) return {};
+  }
+  const int64_t syn_us = draw_latency_us(prng);
+  return {true, syn_us + draw_latency_us(prng)};
+}
+
 void Network::partition(const std::vector<std::vector<EndpointId>>& groups) {
   for (size_t a = 0; a < groups.size(); ++a) {
     for (size_t b = 0; b < groups.size(); ++b) {

@@ -42,6 +42,14 @@ class Network {
   };
   // Decides the fate of one message sent now.
   Delivery schedule(EndpointId from, EndpointId to, int64_t now_us, Prng& prng);
+  // A TCP connect from `from` to `to`: the SYN and the SYN-ACK cross the link both ways,
+  // each cut or lost as a message would be (hold, drop and duplicate act on messages only).
+  // Succeeded: the handshake's round trip; failed: the caller's connect timeout applies.
+  struct Handshake {
+    bool ok = false;
+    int64_t round_trip_us = 0;
+  };
+  Handshake handshake(EndpointId from, EndpointId to, Prng& prng);
   bool connected(EndpointId from, EndpointId to) const { return !cut_.count({from, to}); }
   int64_t draw_latency_us(Prng& prng) const;
 

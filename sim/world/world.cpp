@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/invariant.h"
+#include "core/peer_timing.h"
 #include <algorithm>
 #include <iterator>
 #include <utility>
@@ -337,6 +338,8 @@ Status World::release_held(EndpointId from, EndpointId to) {
 }
 
 void World::announce_links(ServerId id, bool connected) {
+  // A process that starts or dies has none of its old connections left to re-open.
+  std::erase_if(broken_links_, [id](const auto& link) { return link.first.first == id || link.first.second == id; });
   for (ServerSlot& other : servers_) {
     if (other.id == id || !other.peer) continue;
     if (!network_.connected(id, other.id) || !network_.connected(other.id, id)) continue;
@@ -808,8 +811,8 @@ void World::transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_
   // is lost with it. (Delivering it would leave a gap behind the lost message in a stream
   // the receiver still trusts: a DIFF that lost one COMMIT left a follower with a logged,
   // never applied txn and a tree that differed from the leader's at the same zxid.)
-  if (const auto down = reconnect_at_us_.find({std::min(from, to), std::max(from, to)});
-      down != reconnect_at_us_.end() && down->second > now_us_) {
+  if (!server_link_up(from, to)) {
+    connect_servers(from, to);
     return;
   }
   const Network::Delivery delivery = network_.schedule(from, to, now_us_, prng_);
@@ -886,15 +889,40 @@ void World::transmit_client_link(Delivery&& message) {
 
 void World::break_connection(ServerId from, ServerId to, int64_t receiver_at_us) {
   // Already broken and not yet reconnected: this message is simply gone with the connection.
-  int64_t& reconnect_at_us = reconnect_at_us_[{std::min(from, to), std::max(from, to)}];
-  if (reconnect_at_us > now_us_) return;
+  if (!server_link_up(from, to)) return;
   record(TraceEvent{.server = from, .kind = TraceKind::kConnectionBroken, .peer = to});
   queue_.push(now_us_, LinkChange{from, slot(from).incarnation, to, false});
   queue_.push(receiver_at_us, LinkChange{to, slot(to).incarnation, from, false});
-  const int64_t reconnect_us = std::max(now_us_, receiver_at_us) + network_.draw_latency_us(prng_);
-  reconnect_at_us = reconnect_us;
-  queue_.push(reconnect_us, LinkChange{from, slot(from).incarnation, to, true});
-  queue_.push(reconnect_us, LinkChange{to, slot(to).incarnation, from, true});
+  broken_links_[{std::min(from, to), std::max(from, to)}] = BrokenLink{};
+}
+
+bool World::server_link_up(ServerId from, ServerId to) {
+  if (broken_links_.empty()) return true;
+  const auto it = broken_links_.find({std::min(from, to), std::max(from, to)});
+  if (it == broken_links_.end()) return true;
+  BrokenLink& link = it->second;
+  if (link.attempting && now_us_ >= link.attempt_ends_us) {
+    if (link.attempt_succeeds) {
+      broken_links_.erase(it);
+      return true;
+    }
+    link.attempting = false;  // timed out: the next send tries again
+  }
+  return false;
+}
+
+void World::connect_servers(ServerId from, ServerId to) {
+  BrokenLink& link = broken_links_[{std::min(from, to), std::max(from, to)}];
+  if (link.attempting) return;
+  ++connect_attempts_;
+  const Network::Handshake handshake = network_.handshake(from, to, prng_);
+  link.attempting = true;
+  link.attempt_succeeds = handshake.ok;
+  link.attempt_ends_us = now_us_ + (handshake.ok ? handshake.round_trip_us : kQuorumConnectTimeoutUs);
+  if (handshake.ok) {
+    queue_.push(link.attempt_ends_us, LinkChange{from, slot(from).incarnation, to, true});
+    queue_.push(link.attempt_ends_us, LinkChange{to, slot(to).incarnation, from, true});
+  }
 }
 
 }  // namespace zk::sim

@@ -206,6 +206,8 @@ class World {
   // Events that ran: messages delivered or dropped on arrival, timers that fired, fsync
   // completions, link changes.
   int64_t events_processed() const { return events_processed_; }
+  // Connect attempts between servers after a connection broke (see server_link_up).
+  int64_t connect_attempts() const { return connect_attempts_; }
   // The invariant checker runs after every event; a violation stops the run (step() returns
   // false from then on) after one kInvariantViolated trace event naming it.
   const std::optional<InvariantViolation>& violation() const { return violation_; }
@@ -283,8 +285,17 @@ class World {
   template <typename MakePayload>
   bool lazy_timer_due(LazyTimer& timer, const EventQueue::Popped& popped, MakePayload payload_at_seq);
   // A lost message breaks the TCP connection between two servers: the sender learns now,
-  // the receiver after everything sent before the lost message, then both reconnect.
+  // the receiver after everything sent before the lost message. It stays down until an end
+  // sends again (see server_link_up).
   void break_connection(ServerId from, ServerId to, int64_t receiver_at_us);
+  // Whether the connection between two servers carries messages now (a finished connect
+  // attempt is settled here).
+  bool server_link_up(ServerId from, ServerId to);
+  // A send found the connection down. It is re-opened as QuorumCnxManager.connectOne does:
+  // one connect attempt at a time, which comes up after the handshake or fails after
+  // kQuorumConnectTimeoutUs; the send after that tries again. What is sent while it is down
+  // is lost (FLE sends its last notification again once it is up, as SendWorker does).
+  void connect_servers(ServerId from, ServerId to);
   // Sends one message over a client connection with TCP's semantics (see world.cpp).
   template <typename Delivery>
   void transmit_client_link(Delivery&& message);
@@ -314,9 +325,15 @@ class World {
   // The same for client connections, both directions, in send order.
   using ClientLinkMessage = std::variant<DeliverToServer, DeliverToClient>;
   std::vector<ClientLinkMessage> partitioned_client_;
-  // Per server pair (lower id first): when a broken connection reconnects. One break per
-  // pair at a time keeps a lossy network from multiplying reconnects.
-  std::map<std::pair<ServerId, ServerId>, int64_t> reconnect_at_us_;
+  // Per server pair (lower id first) whose connection is broken: the connect attempt, if
+  // one was started. Pairs not listed are connected.
+  struct BrokenLink {
+    bool attempting = false;
+    bool attempt_succeeds = false;
+    int64_t attempt_ends_us = 0;
+  };
+  std::map<std::pair<ServerId, ServerId>, BrokenLink> broken_links_;
+  int64_t connect_attempts_ = 0;
   std::vector<ClientSlot> clients_;  // endpoint = kFirstClientEndpoint + index
   // The latest client of each name (a closed name may be connected again): index in clients_.
   // Ordered, so nothing in a run depends on hashing; O(log n) for client(name).
