@@ -15,6 +15,7 @@
 
 #include "sim/gateway/wire_replay.h"
 #include "sim/scenario/scenario_format.h"
+#include "sim/scenario/scenario_names.h"
 #include "sim/world/world.h"
 #include "ui/i18n.h"
 #include "ui/legend.h"
@@ -360,12 +361,10 @@ void ClusterView::draw_server_menu(const sim::World& world, sim::RecordedRun* si
   if (peer != nullptr && peer->state() == PeerState::kLeading) {
     checks.emplace_back("leader", sim::ExpectLeader{.server = ref});
   }
-  const sim::ServerState state = peer == nullptr                            ? sim::ServerState::kDown
-                                 : peer->state() == PeerState::kLeading    ? sim::ServerState::kLeading
-                                 : peer->state() == PeerState::kFollowing  ? sim::ServerState::kFollowing
-                                 : peer->state() == PeerState::kObserving  ? sim::ServerState::kObserving
-                                                                           : sim::ServerState::kLooking;
-  checks.emplace_back("state", sim::ExpectState{.server = ref, .state = state});
+  // The name the runner compares (`expect state` checks peer_state_name, or DOWN).
+  const std::optional<sim::ServerState> state =
+      sim::parse_server_state(peer != nullptr ? peer_state_name(peer->state()) : "DOWN");
+  if (state) checks.emplace_back("state", sim::ExpectState{.server = ref, .state = *state});
   if (peer != nullptr) {
     checks.emplace_back("epoch", sim::ExpectEpoch{.server = ref, .epoch = peer->persistent().current_epoch});
     checks.emplace_back("zxid", sim::ExpectZxid{.server = ref, .zxid = peer->last_processed_zxid()});

@@ -44,16 +44,14 @@ void LivePump::flush(RecordedRun& run) {
       it = sockets_by_id_.erase(it);
       continue;
     }
-    const std::string_view unsent = gateway->unsent(id, socket.sent);
-    if (!unsent.empty()) {
-      socket.sent += sockets_.write(it->first, unsent);
-      gateway->trim_output(id, socket.sent);
-    }
+    socket.sent += sockets_.write(it->first, gateway->unsent(id, socket.sent));
+    gateway->trim_output(id, socket.sent);
+    // What the socket did not take: a client that reads nothing is closed as serve closes it.
     const size_t waiting = gateway->unsent(id, socket.sent).size();
     if (waiting > config_.gateway.max_output_bytes && !gateway->closing(id)) {
       apply(run, Wire{.kind = Wire::Kind::kUnread, .connection = socket.name});
     }
-    if (gateway->closing(id) && gateway->unsent(id, socket.sent).empty()) {
+    if (gateway->closing(id) && waiting == 0) {
       sockets_.close(it->first);
       apply(run, Wire{.kind = Wire::Kind::kForget, .connection = socket.name});
       it = sockets_by_id_.erase(it);

@@ -8,15 +8,10 @@ set -euo pipefail
 zksim=$1
 png_check=$2
 out_dir=$3
-if [ -z "${ZKSIM_GUI_INPUT_DISPLAY:-}" ]; then
-  ZKSIM_GUI_INPUT_DISPLAY=1 exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"
-fi
 rm -rf "$out_dir"
-mkdir -p "$out_dir"
-export ASAN_OPTIONS=detect_leaks=0   # Mesa's llvmpipe keeps allocations until exit.
 # shellcheck source=gui_input_lib.sh
 source "$(dirname "$0")/gui_input_lib.sh"
-trap gui_stop EXIT
+gui_input_setup "$out_dir" "$0" "$@"
 
 # right_click_menu SERVER ITEM: opens SERVER's menu in the cluster view and clicks ITEM.
 right_click_menu() {

@@ -4,6 +4,21 @@
 # ui/test_probe.h) and send real X input with xdotool: the mouse moves to the middle of a
 # named widget's rectangle and clicks, keys are typed into the focused window.
 
+# gui_input_setup OUT_DIR SCRIPT ARGS...: every real-window test's start. Outside Xvfb the
+# script runs itself again inside xvfb-run (SCRIPT ARGS... are its own $0 "$@"); then OUT_DIR
+# exists, leaks are not reported (Mesa's llvmpipe keeps allocations until exit) and the GUI
+# is stopped at exit (a test with more to stop sets its own EXIT trap after this).
+gui_input_setup() {
+  local out=$1 script=$2
+  shift 2
+  if [ -z "${ZKSIM_GUI_INPUT_DISPLAY:-}" ]; then
+    ZKSIM_GUI_INPUT_DISPLAY=1 exec xvfb-run -a -s '-screen 0 1280x800x24' "$script" "$@"
+  fi
+  mkdir -p "$out"
+  export ASAN_OPTIONS=detect_leaks=0
+  trap gui_stop EXIT
+}
+
 # gui_start OUT_DIR [zksim gui options...]: starts the GUI, waits for its first probe.
 gui_start() {
   probe="$1/probe.txt"

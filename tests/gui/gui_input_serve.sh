@@ -13,15 +13,11 @@ zksim=$1
 png_check=$2
 out_dir=$3
 port=$4
-if [ -z "${ZKSIM_GUI_INPUT_DISPLAY:-}" ]; then
-  ZKSIM_GUI_INPUT_DISPLAY=1 exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"
-fi
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$out_dir"
-mkdir -p "$out_dir"
-export ASAN_OPTIONS=detect_leaks=0   # Mesa's llvmpipe keeps allocations until exit.
 # shellcheck source=gui_input_lib.sh
 source "$here/gui_input_lib.sh"
+gui_input_setup "$out_dir" "$0" "$@"
 client_pid=
 stop_all() {
   [ -n "$client_pid" ] && kill "$client_pid" 2>/dev/null || true

@@ -8,14 +8,9 @@ zksim=$1
 png_check=$2
 lesson=$3
 out_dir=$4
-if [ -z "${ZKSIM_GUI_INPUT_DISPLAY:-}" ]; then
-  ZKSIM_GUI_INPUT_DISPLAY=1 exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"
-fi
-mkdir -p "$out_dir"
-export ASAN_OPTIONS=detect_leaks=0
 # shellcheck source=gui_input_lib.sh
 source "$(dirname "$0")/gui_input_lib.sh"
-trap gui_stop EXIT
+gui_input_setup "$out_dir" "$0" "$@"
 
 gui_start "$out_dir" "$lesson" --at 6s
 scroll_down_to votes.timers votes   # the Votes tile is short while a scenario is open
