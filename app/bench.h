@@ -6,16 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "app/process_memory.h"
+
 namespace zk::sim {
 class World;
 }  // namespace zk::sim
 
 namespace zk::app {
 
-// Shared by the benchmarks. A /proc/self/status figure ("VmRSS", "VmHWM") in bytes; 0 when
-// absent (bench_disk.cpp).
-int64_t proc_status_bytes(const std::string& key);
-// A World of `servers` servers all started at once, run until its leader serves; and
+// Shared by the benchmarks (and process_memory.h's proc_status_bytes and heap figures). A World of `servers` servers all started at once, run until its leader serves; and
 // `count` clients c0, c1, ... connected round-robin to its servers (bench_cluster.cpp).
 sim::World bench_serving_world(int servers, uint64_t seed);
 void bench_connect_clients(sim::World& world, int count);

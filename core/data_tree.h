@@ -36,8 +36,7 @@
 
 namespace zk {
 
-class DataTree;
-std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error);
+class SnapshotBuilder;
 
 // ZooKeeper's StatPersisted: what a node stores. cversion is the internal child-create
 // counter (the sequential suffix source), not the client-visible value.
@@ -167,7 +166,7 @@ class DataTree {
   std::optional<std::string> check_invariants() const;
 
  private:
-  friend std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error);
+  friend class SnapshotBuilder;  // builds a tree a node at a time through restore_node
 
   static constexpr uint32_t kNone = 0xffffffffU;
   static constexpr uint32_t kFree = 0xfffffffeU;

@@ -191,45 +191,39 @@ std::string serialize_snapshot(const DataTree& tree) {
   return out;
 }
 
-std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vector<std::pair<int64_t, AclList>>& acls,
-                                        const std::vector<SnapshotNodeInput>& nodes,
-                                        const std::vector<std::pair<SessionId, int64_t>>& sessions,
-                                        std::string* error) {
-  SnapshotBuilder builder(last_processed_zxid, acls);
-  for (const SnapshotNodeInput& n : nodes) builder.add_node(n);
-  return std::move(builder).build(sessions, error);
+SnapshotBuilder::SnapshotBuilder(Zxid last_processed_zxid, std::vector<std::pair<int64_t, AclList>> acls)
+    : last_processed_zxid_(last_processed_zxid) {
+  // ReferenceCountedACLCache.deserialize: the map replaces the new tree's (usage 0 each).
+  tree_.acl_cache_ = AclCache{};
+  for (auto& [key, acl] : acls) tree_.acl_cache_.restore(key, std::move(acl));
 }
 
-SnapshotBuilder::SnapshotBuilder(Zxid last_processed_zxid, const std::vector<std::pair<int64_t, AclList>>& acls) {
-  Writer w(bytes_);
-  w.raw(kMagic);
-  w.i64(last_processed_zxid);
-  write_acl_cache(w, acls);
-  count_offset_ = bytes_.size();
-  w.i64(0);  // the node count, set by build()
-}
-
-void SnapshotBuilder::add_node(const SnapshotNodeInput& node) {
-  Writer w(bytes_);
-  write_node(w, node.path, node.stat, node.data, node.acl_key);
+bool SnapshotBuilder::add_node(const SnapshotNodeInput& node) {
+  if (!error_.empty()) return false;
+  const bool first = node_count_ == 0;
   ++node_count_;
+  if (first != (node.path == "/") || validate_path(node.path) != ErrorCode::kOk) {
+    error_ = "snapshot holds a bad path";
+  } else if (tree_.acl_cache_.convert_long(node.acl_key) == nullptr) {
+    error_ = "snapshot node " + std::string(node.path) + " names ACL " + std::to_string(node.acl_key) +
+             ", which its ACL cache does not hold";
+  } else if (!tree_.restore_node(node.path, node.stat, node.data, node.acl_key)) {
+    error_ = "snapshot node without a parent";
+  }
+  return error_.empty();
 }
 
 std::optional<DataTree> SnapshotBuilder::build(const std::vector<std::pair<SessionId, int64_t>>& sessions,
                                                std::string* error) && {
-  std::string count;
-  Writer(count).i64(static_cast<int64_t>(node_count_));
-  bytes_.replace(count_offset_, count.size(), count);
-  Writer w(bytes_);
-  w.i64(static_cast<int64_t>(sessions.size()));
-  for (const auto& [session, timeout_ms] : sessions) {
-    w.i64(session);
-    w.i64(timeout_ms);
+  if (!error_.empty()) return fail(error, error_);
+  if (tree_.node_count() != node_count_) return fail(error, "snapshot lacks system nodes");
+  if (tree_.acl_cache_.convert_long(tree_.acl_key("/zookeeper/config").value_or(0)) == nullptr) {
+    return fail(error, "snapshot lacks /zookeeper/config's ACL");
   }
-  w.u32(crc32(bytes_));
-  std::optional<DataTree> tree = load_snapshot(bytes_, error);
-  std::string().swap(bytes_);
-  return tree;
+  tree_.acl_cache_.purge_unused();
+  for (const auto& [session, timeout_ms] : sessions) tree_.add_session(session, timeout_ms);
+  tree_.last_processed_zxid_ = last_processed_zxid_;
+  return std::move(tree_);
 }
 
 std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error) {
@@ -245,13 +239,11 @@ std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error
   if (!r.raw(kMagic.size(), &magic) || magic != kMagic) return fail(error, "not a zksim snapshot");
   int64_t last_zxid = 0;
   if (!r.i64(&last_zxid)) return fail(error, "snapshot truncated in header");
-  DataTree tree;
-  // ReferenceCountedACLCache.deserialize: the map replaces the new tree's (usage 0 each).
-  tree.acl_cache_ = AclCache{};
   int64_t acl_count = 0;
   if (!r.i64(&acl_count) || acl_count < 0 || static_cast<uint64_t>(acl_count) > r.remaining() / kMinAclEntryBytes) {
     return fail(error, "snapshot ACL cache size out of range");
   }
+  std::vector<std::pair<int64_t, AclList>> acls;
   for (int64_t i = 0; i < acl_count; ++i) {
     int64_t key = 0;
     uint32_t list_size = 0;
@@ -265,49 +257,36 @@ std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error
       if (!r.i32(&entry.perms) || !r.str(&scheme) || !r.str(&id)) return fail(error, "snapshot truncated in an ACL");
       entry.id = AuthId{std::string(scheme), std::string(id)};
     }
-    tree.acl_cache_.restore(key, std::move(acl));
+    acls.emplace_back(key, std::move(acl));
   }
+  SnapshotBuilder builder(last_zxid, std::move(acls));
   int64_t node_count = 0;
   if (!r.i64(&node_count)) return fail(error, "snapshot truncated in header");
   if (node_count < 4 || static_cast<uint64_t>(node_count) > r.remaining() / kMinNodeBytes) {
     return fail(error, "snapshot node count out of range");
   }
   for (int64_t i = 0; i < node_count; ++i) {
-    std::string_view path;
-    std::string_view data;
-    StatPersisted s;
-    int64_t acl_key = 0;
-    const bool ok = r.str(&path) && r.i64(&s.czxid) && r.i64(&s.mzxid) && r.i64(&s.ctime_ms) && r.i64(&s.mtime_ms) &&
-                    r.i32(&s.version) && r.i32(&s.cversion) && r.i32(&s.aversion) && r.i64(&s.ephemeral_owner) &&
-                    r.i64(&s.pzxid) && r.str(&data) && r.i64(&acl_key);
+    SnapshotNodeInput node;
+    StatPersisted& s = node.stat;
+    const bool ok = r.str(&node.path) && r.i64(&s.czxid) && r.i64(&s.mzxid) && r.i64(&s.ctime_ms) &&
+                    r.i64(&s.mtime_ms) && r.i32(&s.version) && r.i32(&s.cversion) && r.i32(&s.aversion) &&
+                    r.i64(&s.ephemeral_owner) && r.i64(&s.pzxid) && r.str(&node.data) && r.i64(&node.acl_key);
     if (!ok) return fail(error, "snapshot truncated in node list");
-    if ((i == 0) != (path == "/") || validate_path(path) != ErrorCode::kOk) {
-      return fail(error, "snapshot holds a bad path");
-    }
-    if (tree.acl_cache_.convert_long(acl_key) == nullptr) {
-      return fail(error, "snapshot node " + std::string(path) + " names ACL " + std::to_string(acl_key) +
-                             ", which its ACL cache does not hold");
-    }
-    if (!tree.restore_node(path, s, data, acl_key)) return fail(error, "snapshot node without a parent");
+    if (!builder.add_node(node)) return fail(error, builder.error());
   }
-  if (tree.node_count() != static_cast<size_t>(node_count)) return fail(error, "snapshot lacks system nodes");
-  if (tree.acl_cache_.convert_long(tree.acl_key("/zookeeper/config").value_or(0)) == nullptr) {
-    return fail(error, "snapshot lacks /zookeeper/config's ACL");
-  }
-  tree.acl_cache_.purge_unused();
   int64_t session_count = 0;
   if (!r.i64(&session_count) || session_count < 0 || static_cast<uint64_t>(session_count) > r.remaining() / 16) {
     return fail(error, "snapshot session table out of range");
   }
+  std::vector<std::pair<SessionId, int64_t>> sessions;
   for (int64_t i = 0; i < session_count; ++i) {
     int64_t session = 0;
     int64_t timeout_ms = 0;
     if (!r.i64(&session) || !r.i64(&timeout_ms)) return fail(error, "snapshot truncated in sessions");
-    tree.add_session(session, timeout_ms);
+    sessions.emplace_back(session, timeout_ms);
   }
   if (r.remaining() != 0) return fail(error, "snapshot has trailing bytes");
-  tree.last_processed_zxid_ = last_zxid;
-  return tree;
+  return std::move(builder).build(sessions, error);
 }
 
 }  // namespace zk

@@ -6,6 +6,7 @@
 // message instead of crashing.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,37 +20,32 @@ namespace zk {
 std::string serialize_snapshot(const DataTree& tree);
 // On failure returns nullopt and, if `error` is not null, sets it to the reason.
 std::optional<DataTree> load_snapshot(std::string_view bytes, std::string* error);
-// A tree from an ACL cache, nodes listed parents first with "/" first (as a ZooKeeper snapshot
-// lists them), the session table and the last processed zxid: for loading other formats.
-// Fails (nullopt, *error set) as load_snapshot does on a bad path, a missing parent, a missing
-// system node or a node whose ACL key is neither -1 nor in the cache.
+// A tree built a node at a time, for loading this format and others (sim/datadir streams a
+// ZooKeeper snapshot's nodes into one as it reads them, keeping no copy): the ACL cache first,
+// then the nodes parents first with "/" first (as a ZooKeeper snapshot lists them), then the
+// session table. Each node goes straight into the tree. The first node that cannot go in (a
+// bad path, a missing parent, an ACL key that is neither -1 nor in the cache) stops the
+// building: add_node returns false and error() says why; build() then fails with it too, as
+// it does for a tree without its system nodes or /zookeeper/config's ACL.
 struct SnapshotNodeInput {
   std::string_view path;
   StatPersisted stat;
   std::string_view data;
   int64_t acl_key = AclCache::kOpenUnsafeKey;
 };
-std::optional<DataTree> tree_from_nodes(Zxid last_processed_zxid, const std::vector<std::pair<int64_t, AclList>>& acls,
-                                        const std::vector<SnapshotNodeInput>& nodes,
-                                        const std::vector<std::pair<SessionId, int64_t>>& sessions,
-                                        std::string* error);
-// The same a node at a time, for a loader that streams another format's nodes without
-// keeping them (sim/datadir reads a ZooKeeper snapshot this way): add_node appends the
-// node's encoding, build() turns the bytes into the tree (load_snapshot's checks and errors)
-// and frees them. Each node is built once, in the tree.
 class SnapshotBuilder {
  public:
-  SnapshotBuilder(Zxid last_processed_zxid, const std::vector<std::pair<int64_t, AclList>>& acls);
-  // Room for about this many more bytes of nodes (a hint: the file being read's size).
-  void reserve(size_t bytes) { bytes_.reserve(bytes_.size() + bytes); }
-  void add_node(const SnapshotNodeInput& node);
+  SnapshotBuilder(Zxid last_processed_zxid, std::vector<std::pair<int64_t, AclList>> acls);
+  bool add_node(const SnapshotNodeInput& node);
   size_t node_count() const { return node_count_; }
+  const std::string& error() const { return error_; }
   std::optional<DataTree> build(const std::vector<std::pair<SessionId, int64_t>>& sessions, std::string* error) &&;
 
  private:
-  std::string bytes_;
-  size_t count_offset_ = 0;  // where the node count goes once it is known
+  DataTree tree_;
+  Zxid last_processed_zxid_ = 0;
   size_t node_count_ = 0;
+  std::string error_;  // the first node's that could not go in
 };
 // CRC-32 (IEEE 802.3, reflected, as zlib's crc32) of `bytes`.
 uint32_t crc32(std::string_view bytes);

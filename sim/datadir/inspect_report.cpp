@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 
+#include "sim/datadir/mapped_file.h"
 #include "sim/datadir/restore.h"
 #include "sim/datadir/server_dir.h"
 #include "sim/datadir/snapshot_reader.h"
@@ -69,13 +70,13 @@ std::string txn_details(const DecodedTxn& d) {
 }
 
 void report_snapshot(const NamedFile& f, InspectReport* r) {
-  auto bytes = read_binary_file(f.path, kDataFileBytesMax);
+  auto bytes = MappedFile::open(f.path, kDataFileBytesMax);
   if (auto* e = std::get_if<DataDirError>(&bytes)) {
     r->lines.push_back("error: " + e->line());
     r->ok = false;
     return;
   }
-  auto read = read_snapshot(f.path, std::get<std::string>(bytes));
+  auto read = read_snapshot(f.path, std::get<MappedFile>(bytes).bytes());
   if (auto* e = std::get_if<DataDirError>(&read)) {
     r->lines.push_back(fmt::format("snapshot {}: unreadable: {}", base(f.path), e->line()));
     return;
@@ -102,14 +103,14 @@ void report_snapshot(const NamedFile& f, InspectReport* r) {
 }
 
 void report_log(const NamedFile& f, InspectReport* r) {
-  auto bytes = read_binary_file(f.path, kDataFileBytesMax);
+  auto bytes = MappedFile::open(f.path, kDataFileBytesMax);
   if (auto* e = std::get_if<DataDirError>(&bytes)) {
     r->lines.push_back("error: " + e->line());
     r->ok = false;
     return;
   }
-  const size_t size = std::get<std::string>(bytes).size();
-  auto read = read_txn_log(f.path, std::get<std::string>(bytes));
+  const size_t size = std::get<MappedFile>(bytes).bytes().size();
+  auto read = read_txn_log(f.path, std::get<MappedFile>(bytes).bytes());
   if (auto* e = std::get_if<DataDirError>(&read)) {
     r->lines.push_back("error: " + e->line());
     r->ok = false;
@@ -179,9 +180,9 @@ InspectReport inspect_data_dir(const std::string& data_dir, const std::string& d
   std::optional<ZkTxnDigest> logged;
   Zxid logged_zxid = 0;
   for (const NamedFile& f : dir.logs) {
-    auto bytes = read_binary_file(f.path, kDataFileBytesMax);
-    if (!std::holds_alternative<std::string>(bytes)) continue;
-    auto read = read_txn_log(f.path, std::get<std::string>(bytes));
+    auto bytes = MappedFile::open(f.path, kDataFileBytesMax);
+    if (!std::holds_alternative<MappedFile>(bytes)) continue;
+    auto read = read_txn_log(f.path, std::get<MappedFile>(bytes).bytes());
     if (!std::holds_alternative<TxnLogFile>(read)) continue;
     for (const TxnLogEntry& e : std::get<TxnLogFile>(read).entries) {
       if (e.decoded.digest && e.decoded.txn.header.zxid == s.last_processed_zxid) {

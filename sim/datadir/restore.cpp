@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/snapshot.h"
+#include "sim/datadir/mapped_file.h"
 #include "sim/datadir/snapshot_reader.h"
 #include "sim/datadir/txn_log_reader.h"
 
@@ -22,7 +23,7 @@ Epoch epoch_of(Zxid zxid) { return zxid >> 32; }
 // digest, so zksim's tree starts with its own; quota limits are not modelled).
 class TreeSink final : public SnapshotNodeSink {
  public:
-  TreeSink(Zxid zxid, size_t file_bytes) : zxid_(zxid), file_bytes_(file_bytes) {}
+  explicit TreeSink(Zxid zxid) : zxid_(zxid) {}
 
   std::string begin(const SnapshotFile& head) override {
     std::vector<std::pair<int64_t, AclList>> acls;
@@ -32,8 +33,7 @@ class TreeSink final : public SnapshotNodeSink {
       for (const ZkAcl& a : list) acl.push_back(Acl{a.perms, AuthId{a.scheme, a.id}});
       acls.emplace_back(key, std::move(acl));
     }
-    builder_.emplace(zxid_, acls);
-    builder_->reserve(file_bytes_);  // zksim's encoding of the nodes is about the file's size
+    builder_.emplace(zxid_, std::move(acls));
     for (const auto& [id, timeout] : head.sessions) sessions_.emplace_back(id, timeout);
     std::sort(sessions_.begin(), sessions_.end());
     return "";
@@ -43,11 +43,10 @@ class TreeSink final : public SnapshotNodeSink {
     if (n.path == "/zookeeper/quota" || n.path == "/zookeeper/config") {
       StatPersisted own;
       if (n.path == "/zookeeper/config") own.aversion = -1;  // DataTree.addConfigNode's setACL
-      builder_->add_node(SnapshotNodeInput{n.path, own, "", n.acl});
-    } else if (!n.path.starts_with("/zookeeper/")) {
-      builder_->add_node(SnapshotNodeInput{n.path.empty() ? std::string_view("/") : n.path, n.stat, n.data, n.acl});
+      return added(SnapshotNodeInput{n.path, own, "", n.acl});
     }
-    return "";
+    if (n.path.starts_with("/zookeeper/")) return "";
+    return added(SnapshotNodeInput{n.path.empty() ? std::string_view("/") : n.path, n.stat, n.data, n.acl});
   }
 
   DataDirResult<DataTree> finish(const std::string& file) {
@@ -58,8 +57,13 @@ class TreeSink final : public SnapshotNodeSink {
   }
 
  private:
+  // "" when the node went into the tree, else why it could not (which stops the reading there).
+  std::string added(const SnapshotNodeInput& node) {
+    if (builder_->add_node(node)) return "";
+    return fmt::format("the snapshot's tree is not one zksim can hold: {}", builder_->error());
+  }
+
   Zxid zxid_;
-  size_t file_bytes_;
   std::optional<SnapshotBuilder> builder_;
   std::vector<std::pair<SessionId, int64_t>> sessions_;
 };
@@ -67,9 +71,11 @@ class TreeSink final : public SnapshotNodeSink {
 }  // namespace
 
 DataDirResult<DataTree> tree_from_snapshot(const SnapshotFile& snapshot, Zxid zxid) {
-  TreeSink sink(zxid, 0);
+  TreeSink sink(zxid);
   (void)sink.begin(snapshot);
-  for (const SnapshotNode& n : snapshot.nodes) (void)sink.node(SnapshotNodeView{n.path, n.data, n.acl, n.stat});
+  for (const SnapshotNode& n : snapshot.nodes) {
+    if (std::string e = sink.node(SnapshotNodeView{n.path, n.data, n.acl, n.stat}); !e.empty()) return file_error(snapshot.file, e);
+  }
   return sink.finish(snapshot.file);
 }
 
@@ -80,17 +86,19 @@ DataDirResult<RestoredServer> restore_server(const ServerDir& dir) {
   Zxid snap_zxid = -1;
   size_t tried = 0;
   for (auto it = dir.snapshots.rbegin(); it != dir.snapshots.rend() && tried < kSnapshotsTried; ++it) {
-    auto bytes = read_binary_file(it->path, kDataFileBytesMax);
-    if (auto* e = std::get_if<DataDirError>(&bytes)) return *e;
-    std::string& b = std::get<std::string>(bytes);
-    if (!looks_like_complete_snapshot(b)) {
+    auto mapped = MappedFile::open(it->path, kDataFileBytesMax);
+    if (auto* e = std::get_if<DataDirError>(&mapped)) return *e;
+    MappedFile& file = std::get<MappedFile>(mapped);
+    if (!looks_like_complete_snapshot(file.bytes())) {
       out.notes.push_back(fmt::format("{}: not a complete snapshot (no seal at its end), skipped", it->path));
       continue;
     }
     ++tried;
-    TreeSink sink(it->name_zxid, b.size());
-    auto snap = read_snapshot(it->path, b, sink);
-    std::string().swap(b);  // the file's bytes are not needed any more
+    TreeSink sink(it->name_zxid);
+    // The file's pages are handed back as the nodes go into the tree, so the restore's peak
+    // is the tree plus a few MB of the file.
+    auto snap = read_snapshot(it->path, file.bytes(), sink, [&file](size_t offset) { file.release_before(offset); });
+    file.close();
     if (auto* e = std::get_if<DataDirError>(&snap)) {
       out.notes.push_back(fmt::format("problem reading snap file {}, trying an older one", e->line()));
       continue;
@@ -112,9 +120,9 @@ DataDirResult<RestoredServer> restore_server(const ServerDir& dir) {
   Zxid last = std::max<Zxid>(snap_zxid, 0);
   bool any_txn = false;
   for (size_t i = first_log; i < dir.logs.size(); ++i) {
-    auto bytes = read_binary_file(dir.logs[i].path, kDataFileBytesMax);
-    if (auto* e = std::get_if<DataDirError>(&bytes)) return *e;
-    auto read = read_txn_log(dir.logs[i].path, std::get<std::string>(bytes));
+    auto mapped = MappedFile::open(dir.logs[i].path, kDataFileBytesMax);
+    if (auto* e = std::get_if<DataDirError>(&mapped)) return *e;
+    auto read = read_txn_log(dir.logs[i].path, std::get<MappedFile>(mapped).bytes());
     if (auto* e = std::get_if<DataDirError>(&read)) return *e;
     TxnLogFile& log = std::get<TxnLogFile>(read);
     for (TxnLogEntry& entry : log.entries) {
@@ -130,7 +138,7 @@ DataDirResult<RestoredServer> restore_server(const ServerDir& dir) {
                           fmt::format("txn {:#x} is not above the txn before it ({:#x})", txn.header.zxid, last));
       }
       last = txn.header.zxid;
-      out.state.log.push_back(std::make_shared<const Txn>(txn));
+      out.state.log.push_back(std::make_shared<const Txn>(std::move(entry.decoded.txn)));
     }
     if (log.end == TxnLogEnd::kTornEntry) {
       out.notes.push_back(fmt::format("{}: byte {}: Last transaction was partial ({}); ZooKeeper stops reading this log here",

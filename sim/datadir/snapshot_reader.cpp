@@ -16,7 +16,8 @@ namespace {
 
 class Reader {
  public:
-  Reader(std::string file, std::string_view bytes) : file_(std::move(file)), bytes_(bytes), archive_(bytes) {}
+  Reader(std::string file, std::string_view bytes, const ReleaseBefore& release)
+      : file_(std::move(file)), bytes_(bytes), archive_(bytes), release_(release) {}
 
   size_t offset() const { return archive_.offset(); }
   size_t remaining() const { return archive_.remaining(); }
@@ -52,11 +53,17 @@ class Reader {
   bool record(int (*deserialize)(iarchive*, const char*, Record*), jute::Decoded<Record>& out) {
     return jute::read(archive_, deserialize, out);
   }
+  // Every few MB read: fold them into the Adler-32 and tell the caller no byte before here
+  // is needed again.
+  void moved_on() {
+    if (!release_ || offset() - summed_ < kReleaseEveryBytes) return;
+    fold();
+    release_(summed_);
+  }
   // A seal: the Adler-32 of every byte before it, then the string "/".
   std::optional<DataDirError> seal(uint32_t* checksum) {
     const size_t at = offset();
-    sum_.update(bytes_.substr(summed_, at - summed_));
-    summed_ = at;
+    fold();
     const uint32_t computed = sum_.value();
     int64_t stored = 0;
     std::string slash;
@@ -71,9 +78,16 @@ class Reader {
   }
 
  private:
+  static constexpr size_t kReleaseEveryBytes = size_t{4} << 20;
+  void fold() {
+    sum_.update(bytes_.substr(summed_, offset() - summed_));
+    summed_ = offset();
+  }
+
   std::string file_;
   std::string_view bytes_;
   jute::InputArchive archive_;
+  const ReleaseBefore& release_;
   Adler32 sum_;        // of bytes_[0, summed_)
   size_t summed_ = 0;
 };
@@ -156,6 +170,7 @@ std::optional<DataDirError> read_nodes(Reader& r, const std::string& file, Snaps
     node.stat = StatPersisted{s.czxid, s.mzxid, s.ctime, s.mtime, s.version, s.cversion, s.aversion, s.ephemeralOwner, s.pzxid};
     ++snap.node_count;
     if (std::string e = sink.node(node); !e.empty()) return byte_error(file, at, e);
+    r.moved_on();
   }
   if (snap.node_count == 0) return byte_error(file, 0, "the snapshot has no root node (path \"\") first");
   return std::nullopt;
@@ -167,10 +182,11 @@ bool looks_like_complete_snapshot(std::string_view bytes) {
   return bytes.size() >= 10 && bytes.substr(bytes.size() - 5) == std::string_view("\0\0\0\1/", 5);
 }
 
-DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view bytes, SnapshotNodeSink& sink) {
+DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view bytes, SnapshotNodeSink& sink,
+                                          const ReleaseBefore& release) {
   SnapshotFile snap;
   snap.file = file;
-  Reader r(file, bytes);
+  Reader r(file, bytes, release);
   if (auto e = read_head(r, file, snap)) return *e;
   if (std::string e = sink.begin(snap); !e.empty()) return byte_error(file, r.offset(), e);
   if (auto e = read_nodes(r, file, sink, snap)) return *e;
@@ -196,7 +212,7 @@ DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view byt
 
 DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view bytes) {
   KeepNodes keep;
-  DataDirResult<SnapshotFile> read = read_snapshot(std::move(file), bytes, keep);
+  DataDirResult<SnapshotFile> read = read_snapshot(std::move(file), bytes, keep, {});
   if (auto* snap = std::get_if<SnapshotFile>(&read)) snap->nodes = std::move(keep.nodes);
   return read;
 }

@@ -9,10 +9,12 @@
 //
 // Two ways to read: read_snapshot(file, bytes) keeps every node as a SnapshotNode (inspect,
 // tests); read_snapshot(file, bytes, sink) hands each node to a SnapshotNodeSink as it is
-// read and keeps none, so a loader builds its tree without a second copy of the nodes.
+// read and keeps none, so a loader builds its tree without a second copy of the nodes or,
+// with a release callback over a mapped file, of the file.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,7 +79,12 @@ class SnapshotNodeSink {
 
 DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view bytes);
 // The same, every node handed to `sink` instead of kept (the result's `nodes` stays empty).
-DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view bytes, SnapshotNodeSink& sink);
+// Every few MB `release` (if set) is told an offset below which no byte will be read again
+// (the checksum has folded them in), so a mapped file can hand those pages back
+// (MappedFile::release_before).
+using ReleaseBefore = std::function<void(size_t offset)>;
+DataDirResult<SnapshotFile> read_snapshot(std::string file, std::string_view bytes, SnapshotNodeSink& sink,
+                                          const ReleaseBefore& release);
 
 // SnapStream.isValidSnapshot's quick test: at least 10 bytes, ending in the seal's "/".
 bool looks_like_complete_snapshot(std::string_view bytes);
