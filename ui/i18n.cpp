@@ -154,6 +154,10 @@ constexpr std::array<Entry, static_cast<size_t>(Text::kCount)> kTable = {{
     {"gap (ms)", "间隔（毫秒）"},
     {"Create and start in this order", "创建并按此顺序启动"},
     {"Vote = proposed leader, its zxid, its epoch (e); round = logical clock.", "投票 = 提议的 Leader、它的 zxid、它的 epoch (e)；轮次 = 逻辑时钟。"},
+    {"Branches", "分支"},
+    {"No branches yet: acting at an earlier moment keeps the old future here.", "还没有分支：在较早的时刻操作时，原来的后续会保存在这里。"},
+    {"at {:.3f} s: {} ... to {:.3f} s", "在 {:.3f} 秒：{} …… 到 {:.3f} 秒"},
+    {"(ran on)", "（继续运行）"},
 }};
 
 Language g_language = Language::kEnglish;  // UI-only state; core/ and sim/ have no globals.

@@ -144,6 +144,10 @@ enum class Text {
   kGapMs,
   kCreateCluster,
   kVotesExplain,
+  kMenuBranches,
+  kNoBranches,
+  kBranchItem,  // "{} s: {} ... to {} s": fork time, the branch's first action, where it ended
+  kBranchRanOn,
   kCount  // Not a text: the number of keys.
 };
 

@@ -10,6 +10,7 @@
 #include "ui/controls_actions.h"
 #include "ui/i18n.h"
 #include "ui/layout.h"
+#include "ui/branches_menu.h"
 #include "ui/test_probe.h"
 #include "ui/theme.h"
 
@@ -70,6 +71,7 @@ void MainWindow::draw_menu_bar() {
     ImGui::EndMenu();
   }
   probe::note("view.text_scale", fmt::format("{:.1f}", text_scale_));
+  draw_branches_menu(simulation_);
   if (ImGui::BeginMenu(tr(Text::kMenuTheme))) {
     if (ImGui::MenuItem(tr(Text::kThemeDark), nullptr, theme_ == Theme::kDark)) {
       theme_ = Theme::kDark;

@@ -9,6 +9,7 @@
 
 #include "core/invariant.h"
 #include "sim/scenario/scenario_action.h"
+#include "sim/scenario/scenario_format.h"
 #include "sim/scenario/scenario_runner.h"
 
 namespace zk::sim {
@@ -30,6 +31,7 @@ void RecordedRun::new_cluster(const sim::Cluster& setup, uint64_t seed) {
   lesson_.reset();
   stepper_actions_.clear();
   step_spans_.clear();
+  branches_.clear();
   last_error_.clear();
   history_full_ = false;
   ++run_id_;
@@ -96,9 +98,12 @@ std::string RecordedRun::apply(const sim::Command& command) {
   if (live && !at_horizon()) {
     return last_error_ = "real clients saw what follows this moment: go to the end of the run (End) to act";
   }
-  // The run forks here: the recorded future and everything simulated after now are gone,
-  // and an opened scenario no longer describes the run. Its lines stay the session's
-  // opening unless this acts inside them.
+  // The run forks here: the recorded future and everything simulated after now leave the
+  // run (kept as a branch, if there was a future), and an opened scenario no longer
+  // describes the run. Its lines stay the session's opening unless this acts inside them.
+  if (next_action_ < recorded_.size() || (horizon_ && horizon_->now_us() > world_->now_us())) {
+    keep_branch(current_as_branch(world_->now_us()));
+  }
   stepper_.reset();
   if (lesson_ && (next_action_ < lesson_->actions || world_->now_us() < lesson_->end_us)) lesson_.reset();
   recorded_.resize(next_action_);
@@ -309,6 +314,62 @@ int64_t RecordedRun::horizon_us() const {
 const sim::World* RecordedRun::horizon_world() const {
   if (!world_) return nullptr;
   return horizon_ && horizon_->now_us() > world_->now_us() ? &*horizon_ : &*world_;
+}
+
+// ---------------------------------------------------------------- branches
+
+RecordedRun::Branch RecordedRun::current_as_branch(int64_t fork_at_us) const {
+  Branch branch;
+  branch.info.fork_at_us = fork_at_us;
+  branch.info.end_us = horizon_us();
+  for (const RecordedAction& action : recorded_) {
+    if (action.at_us >= fork_at_us) {
+      branch.info.first_action = sim::format_step(action.command);
+      break;
+    }
+  }
+  branch.recorded = recorded_;
+  branch.expectations = expectations_;
+  branch.lesson = lesson_;
+  branch.step_spans = step_spans_;
+  return branch;
+}
+
+void RecordedRun::keep_branch(Branch branch) {
+  if (branches_.size() >= kMaxBranches) branches_.erase(branches_.begin());
+  branches_.push_back(std::move(branch));
+}
+
+std::vector<BranchInfo> RecordedRun::branches() const {
+  std::vector<BranchInfo> out;
+  out.reserve(branches_.size());
+  for (const Branch& branch : branches_) out.push_back(branch.info);
+  return out;
+}
+
+std::string RecordedRun::switch_branch(size_t index) {
+  if (!world_) return last_error_ = "no cluster";
+  if (live) return last_error_ = "real clients saw this run: it cannot switch to another branch";
+  if (index >= branches_.size()) return last_error_ = fmt::format("no branch {}", index + 1);
+  if (history_full_) return last_error_ = "this run cannot be replayed (too many actions), so it cannot switch branches";
+  Branch target = std::move(branches_[index]);
+  branches_.erase(branches_.begin() + static_cast<std::ptrdiff_t>(index));
+  const int64_t fork_us = target.info.fork_at_us;
+  keep_branch(current_as_branch(fork_us));
+  // Only checkpoints from before the fork hold the shared past (the first, at time 0 before
+  // any action, always does).
+  while (checkpoints_.size() > 1 && checkpoints_.back()->world.now_us() >= fork_us) checkpoints_.pop_back();
+  recorded_ = std::move(target.recorded);
+  expectations_ = std::move(target.expectations);
+  lesson_ = std::move(target.lesson);
+  step_spans_ = std::move(target.step_spans);
+  stepper_.reset();
+  horizon_.reset();
+  playing = false;
+  restore(*checkpoints_.back());
+  play_until(target.info.end_us, world_->events_processed() + kMaxJumpEvents);
+  last_error_.clear();
+  return last_error_;
 }
 
 }  // namespace zk::sim

@@ -11,7 +11,9 @@
 // RecordedRun keeps bounded checkpoint copies of the World (the World is a value) and
 // jump_to(t) restores the last checkpoint at or before t and replays to t, re-applying
 // the recorded actions and scheduled starts at their times. Jumping back keeps the
-// recorded future (playing on replays it); applying a new action there drops it.
+// recorded future (playing on replays it); applying a new action there forks the run: the
+// old future is kept as a branch (at most kMaxBranches, the oldest dropped first), and
+// switch_branch() goes back to it, keeping the run it leaves as a branch in turn.
 // Ordering rule (what replays exactly): at one virtual time, events run first, then the
 // scheduled starts, then a recorded action; apply() first finishes the current
 // microsecond (events and starts due at now) so a click obeys the same rule.
@@ -46,6 +48,13 @@ struct RecordedExpectation {
   size_t actions_before = 0;  // recorded actions played when it was added (its place at at_us)
 };
 
+// A future the run left behind when the user acted at an earlier moment (what branches() shows).
+struct BranchInfo {
+  int64_t fork_at_us = 0;  // where it leaves the current run: everything before is shared
+  int64_t end_us = 0;      // how far it was simulated
+  std::string first_action;  // the first action of its own future ("kill 3"), "" when it only ran on
+};
+
 // A saved session: scenario text, and a warning when it cannot replay exactly.
 struct SavedScenario {
   std::string text;
@@ -59,6 +68,7 @@ class RecordedRun {
   static constexpr size_t kMaxCheckpoints = 64;           // thinned to every other one when full
   static constexpr int64_t kFirstCheckpointGapUs = 250'000;  // doubles with each thinning
   static constexpr int64_t kMaxJumpEvents = 200'000'000;  // a bound on one jump's replay
+  static constexpr size_t kMaxBranches = 16;              // futures kept after forks
 
   void new_cluster(const sim::Cluster& setup, uint64_t seed);
   void new_cluster(int server_count, uint64_t seed);
@@ -104,6 +114,14 @@ class RecordedRun {
   const sim::World* horizon_world() const;
   size_t checkpoint_count() const { return checkpoints_.size(); }
   size_t next_recorded_index() const { return next_action_; }
+
+  // ---- Branches ----
+  // The futures left behind by forks, oldest first.
+  std::vector<BranchInfo> branches() const;
+  // Makes branch `index` the run again: replays it from the last checkpoint before its fork
+  // to where it ended and puts the playhead there; the run left becomes a branch forked at
+  // the same moment. "" or why not (no such branch, or real clients are served).
+  std::string switch_branch(size_t index);
 
   // ---- Scenarios (simulation_scenario.cpp) ----
   // Starts a fresh run of the scenario on its cluster; nothing of it has run yet. Its
@@ -215,6 +233,19 @@ class RecordedRun {
     int64_t end_us = 0;              // when the last step that ran ended
   };
   std::optional<Lesson> lesson_;
+  // A future kept by a fork: the whole record of that run (its actions before the fork are
+  // the current run's too), its expectations and its opened scenario's part.
+  struct Branch {
+    BranchInfo info;
+    std::vector<RecordedAction> recorded;
+    std::vector<RecordedExpectation> expectations;
+    std::optional<Lesson> lesson;
+    std::vector<StepSpan> step_spans;
+  };
+  // The current run as a branch that leaves the shared past at fork_at_us.
+  Branch current_as_branch(int64_t fork_at_us) const;
+  void keep_branch(Branch branch);
+  std::vector<Branch> branches_;  // oldest first, at most kMaxBranches
   std::string last_error_;
   bool history_full_ = false;
   uint64_t run_id_ = 0;
