@@ -75,7 +75,8 @@ void ConsolePanel::draw(const PanelContext& context) {
   ImGui::SameLine();
   if (ImGui::SmallButton("mntr")) session_.submit("mntr", *context.simulation);
   probe::widget("console.mntr");
-  ImGui::SameLine();
+  // Clear goes to a second line where the column is too narrow for the row.
+  same_line_if_fits(ImGui::CalcTextSize(tr(Text::kConsoleClear)).x + ImGui::GetStyle().FramePadding.x * 2.0f);
   if (ImGui::SmallButton(tr(Text::kConsoleClear))) session_.clear();
   probe::widget("console.clear");
   const float input_h = ImGui::GetFrameHeightWithSpacing();

@@ -11,12 +11,13 @@
 #include "ui/bilingual.h"
 #include "ui/scenario_files.h"
 #include "ui/test_probe.h"
+#include "ui/theme.h"
+#include "ui/tile_chrome.h"
 
 namespace zk::ui {
 namespace {
 
 constexpr ImU32 kWinnerFill = IM_COL32(46, 160, 67, 150);
-constexpr ImU32 kDecidingFill = IM_COL32(230, 140, 30, 170);
 
 // "rule 2: zxid" and the one-line reason a candidate lost to the winner.
 std::string lost_reason(const RuleCandidate& loser, const RuleCandidate& winner) {
@@ -65,7 +66,7 @@ bool LessonPanel::update(const std::vector<std::string>* lines, uint64_t run_id)
   return !paragraphs_.empty();
 }
 
-void LessonPanel::draw(const PanelContext& context, const PanelRect& rect) {
+void LessonPanel::draw(const PanelContext& context, const PanelRect& rect, LayoutState& layout) {
   if (paragraphs_.empty() || context.simulation == nullptr) return;
   sim::RecordedRun& simulation = *context.simulation;
   place_next_window(rect);
@@ -75,7 +76,7 @@ void LessonPanel::draw(const PanelContext& context, const PanelRect& rect) {
   const std::string title = fmt::format("{}###lesson", en_zh("Lesson", "课程"));
   const bool shown = ImGui::Begin(title.c_str(), nullptr, kFlags);
   probe::window("lesson.window");
-  if (!shown) {
+  if (!shown || !draw_title_buttons(layout, Pane::kLesson)) {  // collapsed: its title bar only
     ImGui::End();
     return;
   }
@@ -163,7 +164,7 @@ void LessonPanel::draw_rule() {
                                                                        : 0;
     for (int column = 0; column < 4; ++column) {
       ImGui::TableNextColumn();
-      if (column == deciding && deciding != 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kDecidingFill);
+      if (column == deciding && deciding != 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kDecidingRuleFill);
       ImGui::TextUnformatted(cells[column].c_str());
     }
   }

@@ -9,6 +9,7 @@
 #include "ui/data_dir_files.h"
 #include "ui/i18n.h"
 #include "ui/test_probe.h"
+#include "ui/tile_chrome.h"
 
 namespace zk::ui {
 namespace {
@@ -67,7 +68,7 @@ void ScenarioView::show(sim::RecordedRun& simulation, LoadedScenario loaded) {
   scroll_to_line_ = 0;
 }
 
-void ScenarioView::draw(sim::RecordedRun& simulation, const PanelRect& rect) {
+void ScenarioView::draw(sim::RecordedRun& simulation, const PanelRect& rect, LayoutState& layout) {
   if (!open_) return;
   place_next_window(rect);
   const std::string title =
@@ -79,7 +80,7 @@ void ScenarioView::draw(sim::RecordedRun& simulation, const PanelRect& rect) {
                                       ImGuiWindowFlags_NoBringToFrontOnFocus;
   const bool shown = ImGui::Begin(title.c_str(), &keep, kFlags);
   probe::window("scenario.window");
-  if (!shown) {
+  if (!shown || !draw_title_buttons(layout, Pane::kScenario)) {  // collapsed: its title bar only
     ImGui::End();
     if (!keep) open_ = false;
     return;

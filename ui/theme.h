@@ -10,6 +10,10 @@ namespace zk::ui {
 
 void apply_theme(Theme theme);
 
+// The ground of the field that decided between two votes (epoch, zxid or server id): in the
+// lesson's rule table and in the Votes panel's current votes.
+inline constexpr ImU32 kDecidingRuleFill = IM_COL32(230, 140, 30, 170);
+
 struct StateColors {
   ImU32 looking;
   ImU32 following;
