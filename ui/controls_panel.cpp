@@ -18,6 +18,7 @@
 #include "ui/panels.h"
 #include "sim/replay/recorded_run.h"
 #include "ui/test_probe.h"
+#include "ui/theme.h"
 
 namespace zk::ui {
 namespace {
@@ -148,7 +149,7 @@ void ControlsPanel::draw(const PanelContext& context) {
     ImGui::PopTextWrapPos();
   } else if (simulation && !simulation->last_error().empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1.0f), "%s", simulation->last_error().c_str());
+    ImGui::TextColored(text_tone(TextTone::kError), "%s", simulation->last_error().c_str());
     ImGui::PopTextWrapPos();
   }
   if (simulation == nullptr) return;
@@ -300,7 +301,7 @@ void ControlsPanel::draw_link(const sim::World& world, sim::RecordedRun& simulat
       }
     }
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.2f, 1.0f), "%s", said.c_str());
+    ImGui::TextColored(text_tone(TextTone::kWarning), "%s", said.c_str());
     ImGui::PopTextWrapPos();
     probe::note("controls.drop", said);
   }
@@ -354,7 +355,7 @@ void ControlsPanel::draw_new_cluster(sim::RecordedRun& simulation) {
   const std::string warning = order.error.empty() ? quorum_warning(order.order, server_count_) : std::string();
   if (!warning.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.2f, 1.0f), "%s", warning.c_str());
+    ImGui::TextColored(text_tone(TextTone::kWarning), "%s", warning.c_str());
     ImGui::PopTextWrapPos();
     probe::note("controls.order_warning", warning);
   }
@@ -373,7 +374,7 @@ void ControlsPanel::draw_new_cluster(sim::RecordedRun& simulation) {
   }
   probe::widget("controls.create");
   if (!order_error_.empty()) {
-    ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1.0f), "%s", order_error_.c_str());
+    ImGui::TextColored(text_tone(TextTone::kError), "%s", order_error_.c_str());
     probe::note("controls.order_error", order_error_);
   }
 }

@@ -108,7 +108,7 @@ void LessonPanel::draw(const PanelContext& context, const PanelRect& rect, Layou
 
 void LessonPanel::draw_question(const PanelContext& context, int paragraph) {
   ImGui::Spacing();
-  ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.3f, 1.0f), "%s", en_zh("Who will win?", "谁会胜出？"));
+  ImGui::TextColored(text_tone(TextTone::kWarning), "%s", en_zh("Who will win?", "谁会胜出？"));
   if (guessed_paragraph_ != paragraph) {
     // Not answered yet: one button per server that can vote now.
     if (context.world == nullptr) return;
@@ -136,7 +136,7 @@ void LessonPanel::draw_question(const PanelContext& context, int paragraph) {
   const std::string verdict =
       right ? fmt::format(fmt::runtime(en_zh("Right: S{} wins.", "答对了：S{} 胜出。")), outcome_.winner)
             : fmt::format(fmt::runtime(en_zh("Not S{}: S{} wins.", "不是 S{}：S{} 胜出。")), guess_, outcome_.winner);
-  ImGui::TextColored(right ? ImVec4(0.4f, 0.85f, 0.4f, 1.0f) : ImVec4(0.95f, 0.45f, 0.35f, 1.0f), "%s", verdict.c_str());
+  ImGui::TextColored(text_tone(right ? TextTone::kGood : TextTone::kError), "%s", verdict.c_str());
   probe::note("lesson.answer", verdict);
   draw_rule();
 }

@@ -103,7 +103,7 @@ void MainWindow::draw_menu_bar() {
   }
   ImGui::TextDisabled("%s", tr(Text::kAppTitle));
   if (!live_status_.empty()) {
-    ImGui::TextColored(ImVec4(1.0f, 0.63f, 0.16f, 1.0f), "%s", live_status_.c_str());
+    ImGui::TextColored(text_tone(TextTone::kWarning), "%s", live_status_.c_str());
     probe::note("live.status", live_status_);
   }
   ImGui::EndMainMenuBar();

@@ -62,6 +62,11 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
                         mouse.y <= geometry.lanes_y + geometry.lane_h * static_cast<float>(lanes_.size());
   segments_.clear();
   const ImU32 outline = IM_COL32(0, 0, 0, 160);
+  // Up to 2,000 arrows a frame: plain (not anti-aliased) lines and heads are a few triangles
+  // each instead of a dozen, which the software renderer (Mesa llvmpipe) pays for per frame.
+  const ImDrawListFlags saved_flags = draw->Flags;
+  draw->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex |
+                   ImDrawListFlags_AntiAliasedFill);
   for (size_t index = 0; index < window_.arrows.size(); ++index) {
     const SpaceTimeArrow& arrow = window_.arrows[index];
     const std::optional<size_t> from = lane_of(lanes_, arrow.from);
@@ -88,7 +93,7 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
       segments_.push_back(Segment{a, end, index});
       continue;
     }
-    draw->AddLine(a, b, outline, width + 1.5f);
+    if (chosen) draw->AddLine(a, b, outline, width + 1.5f);  // the others have no outline: cheaper
     draw->AddLine(a, b, chosen ? IM_COL32(255, 255, 255, 255) : color, width);
     // The head: a small triangle at the delivery end, along the arrow.
     const float dx = b.x - a.x;
@@ -104,6 +109,7 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
     }
     segments_.push_back(Segment{a, b, index});
   }
+  draw->Flags = saved_flags;
   const std::optional<size_t> hovered_index = mouse_in ? hit(mouse) : std::nullopt;
   const SpaceTimeArrow* hovered = hovered_index ? &window_.arrows[*hovered_index] : nullptr;
   if (hovered != nullptr) ImGui::SetTooltip("%s", describe_arrow(*hovered, lanes_).c_str());

@@ -24,4 +24,9 @@ struct StateColors {
 };
 StateColors state_colors();
 
+// Coloured text that reads on the current theme's background: the bright tones of the dark
+// theme are too pale on the light one's white, which gets darker ones.
+enum class TextTone { kWarning, kError, kGood, kInfo };
+ImVec4 text_tone(TextTone tone);
+
 }  // namespace zk::ui
