@@ -52,10 +52,11 @@ int cmd_gui(const Args& args) {
       const std::string* v = value("--size");
       const size_t x = v ? v->find('x') : std::string::npos;
       if (x == std::string::npos || !parse_int(v->substr(0, x), options.width_px) ||
-          !parse_int(v->substr(x + 1), options.height_px) || options.width_px < 320 || options.height_px < 240 ||
+          !parse_int(v->substr(x + 1), options.height_px) || options.width_px < ui::kMinWindowWidthPx ||
+          options.height_px < ui::kMinWindowHeightPx ||
           options.width_px > 8192 || options.height_px > 8192)
-        return usage_error(fmt::format("--size needs WIDTHxHEIGHT in pixels from 320x240 to 8192x8192, e.g. "
-                                       "1280x800, saw '{}'", v ? sim::word_for_message(*v) : ""));
+        return usage_error(fmt::format("--size needs WIDTHxHEIGHT in pixels from {}x{} to 8192x8192, e.g. "
+                                       "1280x800, saw '{}'", ui::kMinWindowWidthPx, ui::kMinWindowHeightPx, v ? sim::word_for_message(*v) : ""));
     } else if (arg == "--theme") {
       const std::string* v = value("--theme");
       if (v && *v == "dark") options.theme = ui::Theme::kDark;
@@ -128,6 +129,8 @@ int cmd_gui(const Args& args) {
       }
     } else if (arg == "--frame-stats") {
       options.frame_stats = true;
+    } else if (arg == "--space-time") {
+      options.space_time = true;
     } else if (!arg.empty() && arg[0] == '-') {
       return usage_error(fmt::format("unknown gui option '{}'", arg));
     } else if (options.scenario_path.empty()) {

@@ -29,6 +29,7 @@ usage:
       --theme dark|light        colour theme (default dark)
       --lang en|zh              interface language (default en)
       --frame-stats             print frame time mean / p99 and the simulation's share at exit
+      --space-time              open with the timeline's space-time diagram (its Messages box) on
       --probe FILE              tests: after each frame write widget rectangles and a state summary
       --serve                   live mode in the GUI: real ZooKeeper clients connect to server i
                                 on port P+i-1 (--servers N, or SCENARIO's cluster and its steps

@@ -11,6 +11,7 @@
 #include "ui/panels.h"
 #include "sim/replay/recorded_run.h"
 #include "ui/test_probe.h"
+#include "ui/theme.h"
 
 namespace zk::ui {
 namespace {
@@ -38,8 +39,8 @@ int history_callback(ImGuiInputTextCallbackData* data) {
 ImVec4 line_color(ConsoleLineKind kind) {
   switch (kind) {
     case ConsoleLineKind::kEcho: return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
-    case ConsoleLineKind::kError: return ImVec4(0.95f, 0.40f, 0.35f, 1.0f);
-    case ConsoleLineKind::kEvent: return ImVec4(0.40f, 0.70f, 1.0f, 1.0f);
+    case ConsoleLineKind::kError: return text_tone(TextTone::kError);
+    case ConsoleLineKind::kEvent: return text_tone(TextTone::kInfo);
     case ConsoleLineKind::kOutput: break;
   }
   return ImGui::GetStyleColorVec4(ImGuiCol_Text);
@@ -75,7 +76,8 @@ void ConsolePanel::draw(const PanelContext& context) {
   ImGui::SameLine();
   if (ImGui::SmallButton("mntr")) session_.submit("mntr", *context.simulation);
   probe::widget("console.mntr");
-  ImGui::SameLine();
+  // Clear goes to a second line where the column is too narrow for the row.
+  same_line_if_fits(ImGui::CalcTextSize(tr(Text::kConsoleClear)).x + ImGui::GetStyle().FramePadding.x * 2.0f);
   if (ImGui::SmallButton(tr(Text::kConsoleClear))) session_.clear();
   probe::widget("console.clear");
   const float input_h = ImGui::GetFrameHeightWithSpacing();

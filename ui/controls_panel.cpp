@@ -18,6 +18,7 @@
 #include "ui/panels.h"
 #include "sim/replay/recorded_run.h"
 #include "ui/test_probe.h"
+#include "ui/theme.h"
 
 namespace zk::ui {
 namespace {
@@ -32,6 +33,12 @@ std::vector<ServerId> ascending(int count) {
 // two buttons with the same text in this window (Step, Heal) get different ids. Without
 // it ImGui gives both one id and only the first one works.
 std::string labelled(std::string_view text, const char* id) { return fmt::format("{}###{}", text, id); }
+
+// A (small) button's width for its label: same_line_if_fits wraps a row of them in a
+// narrow column.
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
 
 sim::ServerRef server_ref(int id) { return sim::ServerRef{.is_leader = false, .id = id}; }
 
@@ -63,8 +70,8 @@ void ControlsPanel::draw(const PanelContext& context) {
     shown_world_ = context.world;
   }
   ImGui::TextUnformatted(tr(Text::kServers));
-  for (int count : {3, 5, 7, 9}) {
-    ImGui::SameLine();
+  for (int count : {3, 5, 7, 9}) {  // on a second line in a narrow column
+    same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("9").x);
     char label[16];
     snprintf(label, sizeof label, "%d###servers%d", count, count);
     ImGui::RadioButton(label, &server_count_, count);
@@ -142,7 +149,7 @@ void ControlsPanel::draw(const PanelContext& context) {
     ImGui::PopTextWrapPos();
   } else if (simulation && !simulation->last_error().empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1.0f), "%s", simulation->last_error().c_str());
+    ImGui::TextColored(text_tone(TextTone::kError), "%s", simulation->last_error().c_str());
     ImGui::PopTextWrapPos();
   }
   if (simulation == nullptr) return;
@@ -215,10 +222,10 @@ void ControlsPanel::draw_partition(const sim::World& world, sim::RecordedRun& si
   const int n = std::min(world.server_count(), 16);
   int in_b = 0;
   for (int id = 1; id <= n; ++id) {
-    if (id > 1 && (id - 1) % 5 != 0) ImGui::SameLine();
     bool& b = in_group_b_[id - 1];
     char label[32];
     snprintf(label, sizeof label, "S%d:%s###group%d", id, b ? "B" : "A", id);
+    if (id > 1) same_line_if_fits(button_width(label));  // as many to a row as the column holds
     ImGui::PushStyleColor(ImGuiCol_Button, b ? ImVec4(0.55f, 0.30f, 0.65f, 1.0f) : ImVec4(0.20f, 0.45f, 0.70f, 1.0f));
     if (ImGui::SmallButton(label)) b = !b;
     ImGui::PopStyleColor();
@@ -239,7 +246,7 @@ void ControlsPanel::draw_partition(const sim::World& world, sim::RecordedRun& si
   }
   probe::widget("controls.partition");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  same_line_if_fits(button_width(tr(Text::kHeal)));
   if (ImGui::Button(labelled(tr(Text::kHeal), "partition_heal").c_str())) simulation.heal();
   probe::widget("controls.partition_heal");
 }
@@ -252,14 +259,15 @@ void ControlsPanel::draw_link(const sim::World& world, sim::RecordedRun& simulat
   link_from_ = std::clamp(link_from_, 1, n);
   link_to_ = std::clamp(link_to_, 1, n);
   server_combo(tr(Text::kFrom), &link_from_, n);
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::CalcTextSize("S99").x + 30.0f + ImGui::GetStyle().ItemInnerSpacing.x +
+                    ImGui::CalcTextSize(tr(Text::kTo)).x);
   server_combo(tr(Text::kTo), &link_to_, n);
   ImGui::BeginDisabled(link_from_ == link_to_);
   if (ImGui::SmallButton(labelled(tr(Text::kHoldNext), "hold_next").c_str())) {
     simulation.apply(sim::HoldNext{.from = server_ref(link_from_), .to = server_ref(link_to_)});
   }
   probe::widget("controls.hold_next");
-  ImGui::SameLine();
+  same_line_if_fits(button_width(tr(Text::kDropNext)));
   if (ImGui::SmallButton(labelled(tr(Text::kDropNext), "drop_next").c_str())) {
     if (simulation.apply(sim::DropNext{.from = server_ref(link_from_), .to = server_ref(link_to_)}).empty()) {
       drop_from_ = link_from_;
@@ -268,7 +276,7 @@ void ControlsPanel::draw_link(const sim::World& world, sim::RecordedRun& simulat
     }
   }
   probe::widget("controls.drop_next");
-  ImGui::SameLine();
+  same_line_if_fits(button_width(tr(Text::kRelease)));
   if (ImGui::SmallButton(labelled(tr(Text::kRelease), "release").c_str())) {
     simulation.apply(sim::ReleaseHeld{.from = server_ref(link_from_), .to = server_ref(link_to_)});
   }
@@ -293,7 +301,7 @@ void ControlsPanel::draw_link(const sim::World& world, sim::RecordedRun& simulat
       }
     }
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.2f, 1.0f), "%s", said.c_str());
+    ImGui::TextColored(text_tone(TextTone::kWarning), "%s", said.c_str());
     ImGui::PopTextWrapPos();
     probe::note("controls.drop", said);
   }
@@ -347,7 +355,7 @@ void ControlsPanel::draw_new_cluster(sim::RecordedRun& simulation) {
   const std::string warning = order.error.empty() ? quorum_warning(order.order, server_count_) : std::string();
   if (!warning.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.2f, 1.0f), "%s", warning.c_str());
+    ImGui::TextColored(text_tone(TextTone::kWarning), "%s", warning.c_str());
     ImGui::PopTextWrapPos();
     probe::note("controls.order_warning", warning);
   }
@@ -366,7 +374,7 @@ void ControlsPanel::draw_new_cluster(sim::RecordedRun& simulation) {
   }
   probe::widget("controls.create");
   if (!order_error_.empty()) {
-    ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1.0f), "%s", order_error_.c_str());
+    ImGui::TextColored(text_tone(TextTone::kError), "%s", order_error_.c_str());
     probe::note("controls.order_error", order_error_);
   }
 }

@@ -91,6 +91,16 @@ void on_glfw_error(int code, const char* description) {
   if (std::getenv("ZKSIM_DEBUG_GLFW")) std::fprintf(stderr, "glfw error %d: %s\n", code, description);
 }
 
+// GLFW's size limits are a hint to the window manager; without one (Xvfb, some tiling
+// setups) nothing enforces them, so a window made smaller is put back to the minimum.
+void keep_minimum_size(GLFWwindow* window) {
+  int width_px = 0;
+  int height_px = 0;
+  glfwGetWindowSize(window, &width_px, &height_px);
+  if (width_px >= kMinWindowWidthPx && height_px >= kMinWindowHeightPx) return;
+  glfwSetWindowSize(window, std::max(width_px, kMinWindowWidthPx), std::max(height_px, kMinWindowHeightPx));
+}
+
 bool display_available() {
   const char* x11 = std::getenv("DISPLAY");
   const char* wayland = std::getenv("WAYLAND_DISPLAY");
@@ -178,6 +188,7 @@ int run_gui(const GuiOptions& options) {
     glfwTerminate();
     return 2;
   }
+  glfwSetWindowSizeLimits(window, kMinWindowWidthPx, kMinWindowHeightPx, GLFW_DONT_CARE, GLFW_DONT_CARE);
   glfwMakeContextCurrent(window);
   glfwSwapInterval(options.frame_count > 0 ? 0 : 1);
   if (gladLoadGL(glfwGetProcAddress) == 0) {
@@ -202,6 +213,7 @@ int run_gui(const GuiOptions& options) {
   std::string frame_stats_report;
   {
     MainWindow main_window(options.theme);
+    main_window.show_space_time(options.space_time);
     sim::RecordedRun& simulation = main_window.simulation();
     simulation.speed = options.speed;
     if (!options.lesson.empty()) {
@@ -276,6 +288,7 @@ int run_gui(const GuiOptions& options) {
         glfwPollEvents();
       }
       settle_frames = input_seen ? kSettleFrames : std::max(0, settle_frames - 1);
+      keep_minimum_size(window);
       const Clock::time_point frame_start = Clock::now();
       const double cpu_start_ms = process_cpu_ms();
       ImGui_ImplOpenGL3_NewFrame();

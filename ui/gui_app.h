@@ -14,6 +14,11 @@ namespace zk::ui {
 enum class Theme { kDark, kLight };
 enum class Language { kEnglish, kChinese };
 
+// The smallest window the layout works in (every Controls button in view, the timeline's
+// labels apart); GLFW's size limits keep the window from getting smaller.
+constexpr int kMinWindowWidthPx = 1024;
+constexpr int kMinWindowHeightPx = 700;
+
 struct GuiOptions {
   int width_px = 1280;
   int height_px = 800;
@@ -30,6 +35,7 @@ struct GuiOptions {
   int64_t latency_max_ms = 5;
   int64_t load_writes_per_s = 0;  // > 0: a steady client write load (LoadGenerator)
   bool frame_stats = false;       // print frame-time statistics at exit
+  bool space_time = false;        // the timeline's Messages (space-time diagram) on from the start
   std::string probe_path;         // tests: the probe file written after each frame (test_probe.h)
   // --serve: live mode in the GUI (sim/gateway/live_pump.h). server_count servers start at
   // once and real clients connect to serve_port + i - 1 for server i; with scenario_path, its

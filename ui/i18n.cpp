@@ -152,7 +152,7 @@ constexpr std::array<Entry, static_cast<size_t>(Text::kCount)> kTable = {{
     {"latency (ms)", "延迟（毫秒）"},
     {"start order", "启动顺序"},
     {"gap (ms)", "间隔（毫秒）"},
-    {"Create and start in this order", "创建并按此顺序启动"},
+    {"Create and start", "创建并启动"},
     {"Vote = proposed leader, its zxid, its epoch (e); round = logical clock.", "投票 = 提议的 Leader、它的 zxid、它的 epoch (e)；轮次 = 逻辑时钟。"},
     {"Branches", "分支"},
     {"No branches yet: acting at an earlier moment keeps the old future here.", "还没有分支：在较早的时刻操作时，原来的后续会保存在这里。"},

@@ -11,12 +11,13 @@
 #include "ui/bilingual.h"
 #include "ui/scenario_files.h"
 #include "ui/test_probe.h"
+#include "ui/theme.h"
+#include "ui/tile_chrome.h"
 
 namespace zk::ui {
 namespace {
 
 constexpr ImU32 kWinnerFill = IM_COL32(46, 160, 67, 150);
-constexpr ImU32 kDecidingFill = IM_COL32(230, 140, 30, 170);
 
 // "rule 2: zxid" and the one-line reason a candidate lost to the winner.
 std::string lost_reason(const RuleCandidate& loser, const RuleCandidate& winner) {
@@ -65,7 +66,7 @@ bool LessonPanel::update(const std::vector<std::string>* lines, uint64_t run_id)
   return !paragraphs_.empty();
 }
 
-void LessonPanel::draw(const PanelContext& context, const PanelRect& rect) {
+void LessonPanel::draw(const PanelContext& context, const PanelRect& rect, LayoutState& layout) {
   if (paragraphs_.empty() || context.simulation == nullptr) return;
   sim::RecordedRun& simulation = *context.simulation;
   place_next_window(rect);
@@ -75,7 +76,7 @@ void LessonPanel::draw(const PanelContext& context, const PanelRect& rect) {
   const std::string title = fmt::format("{}###lesson", en_zh("Lesson", "课程"));
   const bool shown = ImGui::Begin(title.c_str(), nullptr, kFlags);
   probe::window("lesson.window");
-  if (!shown) {
+  if (!shown || !draw_title_buttons(layout, Pane::kLesson)) {  // collapsed: its title bar only
     ImGui::End();
     return;
   }
@@ -107,7 +108,7 @@ void LessonPanel::draw(const PanelContext& context, const PanelRect& rect) {
 
 void LessonPanel::draw_question(const PanelContext& context, int paragraph) {
   ImGui::Spacing();
-  ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.3f, 1.0f), "%s", en_zh("Who will win?", "谁会胜出？"));
+  ImGui::TextColored(text_tone(TextTone::kWarning), "%s", en_zh("Who will win?", "谁会胜出？"));
   if (guessed_paragraph_ != paragraph) {
     // Not answered yet: one button per server that can vote now.
     if (context.world == nullptr) return;
@@ -135,7 +136,7 @@ void LessonPanel::draw_question(const PanelContext& context, int paragraph) {
   const std::string verdict =
       right ? fmt::format(fmt::runtime(en_zh("Right: S{} wins.", "答对了：S{} 胜出。")), outcome_.winner)
             : fmt::format(fmt::runtime(en_zh("Not S{}: S{} wins.", "不是 S{}：S{} 胜出。")), guess_, outcome_.winner);
-  ImGui::TextColored(right ? ImVec4(0.4f, 0.85f, 0.4f, 1.0f) : ImVec4(0.95f, 0.45f, 0.35f, 1.0f), "%s", verdict.c_str());
+  ImGui::TextColored(text_tone(right ? TextTone::kGood : TextTone::kError), "%s", verdict.c_str());
   probe::note("lesson.answer", verdict);
   draw_rule();
 }
@@ -163,7 +164,7 @@ void LessonPanel::draw_rule() {
                                                                        : 0;
     for (int column = 0; column < 4; ++column) {
       ImGui::TableNextColumn();
-      if (column == deciding && deciding != 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kDecidingFill);
+      if (column == deciding && deciding != 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kDecidingRuleFill);
       ImGui::TextUnformatted(cells[column].c_str());
     }
   }

@@ -25,7 +25,8 @@ class LessonPanel {
   // Re-reads the narration when the run changed (a lesson was opened); true when the
   // opened scenario has any, so that the layout gives it room.
   bool update(const std::vector<std::string>* lines, uint64_t run_id);
-  void draw(const PanelContext& context, const PanelRect& rect);
+  // As a tile at rect, with the tile's collapse and maximise buttons (ui/tile_chrome.h).
+  void draw(const PanelContext& context, const PanelRect& rect, LayoutState& layout);
 
  private:
   void draw_question(const PanelContext& context, int paragraph);

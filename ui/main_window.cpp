@@ -1,4 +1,5 @@
-// Menu bar plus one fixed tile per panel.
+// Menu bar plus one tile per panel, laid out by ui/layout.h and shaped by the user through
+// ui/tile_chrome.h (splitters, collapse, maximise).
 #include "ui/main_window.h"
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "ui/branches_menu.h"
 #include "ui/test_probe.h"
 #include "ui/theme.h"
+#include "ui/tile_chrome.h"
 
 namespace zk::ui {
 namespace {
@@ -22,12 +24,16 @@ constexpr ImGuiWindowFlags kTileFlags =
     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
     ImGuiWindowFlags_NoBackground;  // the frame is cleared to WindowBg: saves a full-screen fill
 
-// "Votes###votes": the visible title changes with the language, the id does not.
+// "Votes###votes": the visible title changes with the language, the id does not. A tile
+// that another one's maximising hides is not drawn; a collapsed one shows its title bar.
 template <typename Panel>
-void draw_tile(const char* id, Text title, const PanelRect& rect, Panel& panel, const PanelContext& context) {
+void draw_tile(Pane pane, Text title, const Layout& layout, LayoutState& state, Panel& panel,
+               const PanelContext& context) {
+  if (!layout.is_shown(pane)) return;
+  const char* id = pane_id(pane);
   char label[128];
   snprintf(label, sizeof label, "%s###%s", tr(title), id);
-  place_next_window(rect);
+  place_next_window(layout[pane]);
   const bool shown = ImGui::Begin(label, nullptr, kTileFlags);
   if (probe::enabled()) {
     char name[64];
@@ -43,9 +49,18 @@ void draw_tile(const char* id, Text title, const PanelRect& rect, Panel& panel, 
     draw->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(ImGuiCol_Border),
                   ImGui::GetStyle().WindowRounding);
     draw->PopClipRect();
-    panel.draw(context);
+    if (draw_title_buttons(state, pane)) panel.draw(context);
   }
   ImGui::End();
+}
+
+// The probe's view of the layout choices: "maximised none collapsed why tree".
+std::string layout_note(const LayoutState& state) {
+  std::string text = fmt::format("maximised {} collapsed", state.maximised ? pane_id(*state.maximised) : "none");
+  for (int i = 0; i < kPaneCount; ++i) {
+    if (state.collapsed[static_cast<size_t>(i)]) text += fmt::format(" {}", pane_id(static_cast<Pane>(i)));
+  }
+  return text;
 }
 
 }  // namespace
@@ -90,7 +105,7 @@ void MainWindow::draw_menu_bar() {
   }
   ImGui::TextDisabled("%s", tr(Text::kAppTitle));
   if (!live_status_.empty()) {
-    ImGui::TextColored(ImVec4(1.0f, 0.63f, 0.16f, 1.0f), "%s", live_status_.c_str());
+    ImGui::TextColored(text_tone(TextTone::kWarning), "%s", live_status_.c_str());
     probe::note("live.status", live_status_);
   }
   ImGui::EndMainMenuBar();
@@ -131,18 +146,24 @@ void MainWindow::draw_frame() {
   draw_menu_bar();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const bool lesson = lesson_panel_.update(scenario_view_.lines(), simulation_.run_id());
-  const Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize, scenario_view_.is_open(), lesson,
-                                       timeline_panel_.shows_messages());
-  draw_tile("controls", Text::kControls, layout.controls, controls_panel_, context);
-  draw_tile("votes", Text::kVotes, layout.votes, votes_panel_, context);
-  draw_tile("cluster", Text::kClusterView, layout.cluster, cluster_view_, context);
-  draw_tile("timeline", Text::kTimeline, layout.timeline, timeline_panel_, context);
-  draw_tile("why", Text::kWhy, layout.why, why_panel_, context);
-  draw_tile("tree", Text::kZnodeTree, layout.tree, tree_panel_, context);
-  draw_tile("console", Text::kConsole, layout.console, console_panel_, context);
+  const LayoutInputs inputs{scenario_view_.is_open(), lesson, timeline_panel_.shows_messages(), collapsed_tile_height()};
+  Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize, layout_, inputs);
+  if (layout_.maximised && !layout.is_shown(*layout_.maximised)) {  // its scenario or lesson was closed
+    layout_.maximised.reset();
+    layout = compute_layout(viewport->WorkPos, viewport->WorkSize, layout_, inputs);
+  }
+  probe::note("layout", layout_note(layout_));
+  draw_splitters(layout_, layout, viewport->WorkPos, viewport->WorkSize);
+  draw_tile(Pane::kControls, Text::kControls, layout, layout_, controls_panel_, context);
+  draw_tile(Pane::kVotes, Text::kVotes, layout, layout_, votes_panel_, context);
+  draw_tile(Pane::kCluster, Text::kClusterView, layout, layout_, cluster_view_, context);
+  draw_tile(Pane::kTimeline, Text::kTimeline, layout, layout_, timeline_panel_, context);
+  draw_tile(Pane::kWhy, Text::kWhy, layout, layout_, why_panel_, context);
+  draw_tile(Pane::kTree, Text::kZnodeTree, layout, layout_, tree_panel_, context);
+  draw_tile(Pane::kConsole, Text::kConsole, layout, layout_, console_panel_, context);
   // The scenario window takes the lower part of the Votes column; the File menu's dialogs.
-  scenario_view_.draw(simulation_, layout.scenario);
-  if (lesson) lesson_panel_.draw(context, layout.lesson);
+  if (layout.is_shown(Pane::kScenario)) scenario_view_.draw(simulation_, layout[Pane::kScenario], layout_);
+  if (layout.is_shown(Pane::kLesson)) lesson_panel_.draw(context, layout[Pane::kLesson], layout_);
   scenario_view_.draw_dialogs(simulation_);
   // No tile starts out focused (otherwise the last one created, Console, looks selected).
   if (first_frame_) ImGui::SetWindowFocus(nullptr);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ui/gui_app.h"
+#include "ui/layout.h"
 #include "ui/lesson_panel.h"
 #include "ui/panels.h"
 #include "ui/scenario_view.h"
@@ -19,6 +20,8 @@ class MainWindow {
   std::string open_scenario(const std::string& path) { return scenario_view_.open(simulation_, path); }
   // Live mode (`gui --serve`): the menu bar's status of the real clients' ports; "" hides it.
   void set_live_status(std::string text) { live_status_ = std::move(text); }
+  // `gui --space-time`: the timeline's Messages box ticked.
+  void show_space_time(bool on) { timeline_panel_.show_messages(on); }
 
  private:
   void draw_menu_bar();
@@ -34,6 +37,9 @@ class MainWindow {
   static constexpr float kTextScaleStep = 0.1f;
   float text_scale_ = 1.0f;
 
+  // The splitters' positions, collapsed and maximised tiles: kept for the whole session
+  // (New cluster and Open scenario do not reset them).
+  LayoutState layout_;
   Theme theme_;
   bool first_frame_ = true;
   std::string live_status_;

@@ -1,4 +1,4 @@
-// The shared empty-state drawing.
+// The shared empty-state drawing and row wrapping.
 #include "ui/panel_context.h"
 
 #include <imgui.h>
@@ -15,6 +15,12 @@ void draw_empty_state(const char* sentence) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_px);
   ImGui::TextDisabled("%s", sentence);
   ImGui::PopTextWrapPos();
+}
+
+void same_line_if_fits(float width_px, float spacing_px) {
+  ImGui::SameLine(0.0f, spacing_px);
+  const float right_px = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetCursorScreenPos().x + width_px > right_px) ImGui::NewLine();
 }
 
 }  // namespace zk::ui

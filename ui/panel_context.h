@@ -19,4 +19,8 @@ struct PanelContext {
 // panel when it has nothing to show yet, so the window still explains itself.
 void draw_empty_state(const char* sentence);
 
+// Continues the row (SameLine with spacing_px, -1: the style's) when an item `width_px` wide
+// still fits the window's width, else starts a new line: rows that wrap in a narrow tile.
+void same_line_if_fits(float width_px, float spacing_px = -1.0f);
+
 }  // namespace zk::ui

@@ -92,6 +92,7 @@ class TimelinePanel {
  public:
   void draw(const PanelContext& context);
   bool shows_messages() const { return show_messages_; }  // the space-time diagram is on
+  void show_messages(bool on) { show_messages_ = on; }
 
  private:
   bool fit_ = true;               // follow the whole run until the user zooms or pans

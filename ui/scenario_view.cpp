@@ -9,6 +9,8 @@
 #include "ui/data_dir_files.h"
 #include "ui/i18n.h"
 #include "ui/test_probe.h"
+#include "ui/theme.h"
+#include "ui/tile_chrome.h"
 
 namespace zk::ui {
 namespace {
@@ -36,7 +38,7 @@ void draw_message(const std::string& message, bool error) {
   if (message.empty()) return;
   ImGui::PushTextWrapPos(0.0f);
   if (error) {
-    ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.3f, 1.0f), "%s", message.c_str());
+    ImGui::TextColored(text_tone(TextTone::kError), "%s", message.c_str());
   } else {
     ImGui::TextUnformatted(message.c_str());
   }
@@ -67,7 +69,7 @@ void ScenarioView::show(sim::RecordedRun& simulation, LoadedScenario loaded) {
   scroll_to_line_ = 0;
 }
 
-void ScenarioView::draw(sim::RecordedRun& simulation, const PanelRect& rect) {
+void ScenarioView::draw(sim::RecordedRun& simulation, const PanelRect& rect, LayoutState& layout) {
   if (!open_) return;
   place_next_window(rect);
   const std::string title =
@@ -79,7 +81,7 @@ void ScenarioView::draw(sim::RecordedRun& simulation, const PanelRect& rect) {
                                       ImGuiWindowFlags_NoBringToFrontOnFocus;
   const bool shown = ImGui::Begin(title.c_str(), &keep, kFlags);
   probe::window("scenario.window");
-  if (!shown) {
+  if (!shown || !draw_title_buttons(layout, Pane::kScenario)) {  // collapsed: its title bar only
     ImGui::End();
     if (!keep) open_ = false;
     return;
@@ -101,8 +103,8 @@ void ScenarioView::draw(sim::RecordedRun& simulation, const PanelRect& rect) {
   }
   probe::widget("scenario.run_to_end");
   ImGui::EndDisabled();
-  const ImVec4 kRed(0.95f, 0.4f, 0.3f, 1.0f);
-  const ImVec4 kGreen(0.4f, 0.8f, 0.4f, 1.0f);
+  const ImVec4 kRed = text_tone(TextTone::kError);
+  const ImVec4 kGreen = text_tone(TextTone::kGood);
   ImGui::PushTextWrapPos(0.0f);
   std::string status;
   if (stepper == nullptr) {

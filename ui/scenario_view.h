@@ -24,8 +24,9 @@ class ScenarioView {
   bool is_open() const { return open_; }
   // The opened scenario's text, one entry per line (null when none is open).
   const std::vector<std::string>* lines() const { return open_ ? &loaded_.lines : nullptr; }
-  // Draws the scenario window (when a scenario is open) as a tile at the given place.
-  void draw(sim::RecordedRun& simulation, const PanelRect& rect);
+  // Draws the scenario window (when a scenario is open) as a tile at the given place, with
+  // the tile's collapse and maximise buttons (ui/tile_chrome.h).
+  void draw(sim::RecordedRun& simulation, const PanelRect& rect, LayoutState& layout);
   // File menu items; call inside an open "File" menu.
   void draw_file_menu_items();
   // The dialogs; call once per frame outside any menu.

@@ -41,6 +41,7 @@ void collect_arrows(const sim::MessageLog& delivered, const std::vector<sim::InF
                     int64_t start_us, int64_t end_us, size_t max_arrows, SpaceTimeWindow* out) {
   out->arrows.clear();
   out->crossing = 0;
+  out->dropped = 0;
   // Delivered in the window (the log is in delivery order), then a bounded look past it
   // for messages sent in the window and delivered after it.
   const auto by_delivery = [](const sim::MessageRecord& record, int64_t t_us) { return record.delivered_us < t_us; };
@@ -73,6 +74,25 @@ void collect_arrows(const sim::MessageLog& delivered, const std::vector<sim::InF
   }
 }
 
+void add_dropped_arrows(const sim::DropLog& dropped, int64_t start_us, int64_t end_us, size_t max_arrows,
+                        SpaceTimeWindow* out) {
+  const size_t first = dropped.size() > kDropScan ? dropped.size() - kDropScan : 0;
+  std::vector<size_t> picked;
+  for (size_t i = first; i < dropped.size(); ++i) {
+    const sim::DroppedMessageRecord& record = dropped[i];
+    if (record.sent_us > end_us || record.dropped_us < start_us) continue;
+    picked.push_back(i);
+  }
+  out->crossing += picked.size();
+  const size_t stride = max_arrows == 0 ? picked.size() + 1 : (picked.size() + max_arrows - 1) / max_arrows;
+  for (size_t k = 0; k < picked.size() && max_arrows > 0; k += std::max<size_t>(1, stride)) {
+    const sim::DroppedMessageRecord& record = dropped[picked[k]];
+    out->arrows.push_back(SpaceTimeArrow{record.sent_us, record.dropped_us, record.from, record.to, record.kind,
+                                         categorize(record.from, record.to, record.kind), false, record.reason});
+    ++out->dropped;
+  }
+}
+
 float distance_to_segment(PointPx p, PointPx a, PointPx b) {
   const float dx = b.x - a.x;
   const float dy = b.y - a.y;
@@ -89,6 +109,10 @@ std::string describe_arrow(const SpaceTimeArrow& arrow, const std::vector<SpaceT
     const std::optional<size_t> lane = lane_of(lanes, endpoint);
     return lane ? lanes[*lane].label : fmt::format("#{}", endpoint);
   };
+  if (arrow.dropped) {
+    return fmt::format("{} {} -> {} sent {} dropped {}: {}", arrow.kind, name(arrow.from), name(arrow.to),
+                       trimmed_time(arrow.sent_us), trimmed_time(arrow.delivered_us), sim::drop_reason_text(*arrow.dropped));
+  }
   return fmt::format("{} {} -> {} sent {} {} {}", arrow.kind, name(arrow.from), name(arrow.to),
                      trimmed_time(arrow.sent_us), arrow.in_flight ? "arrives" : "delivered",
                      trimmed_time(arrow.delivered_us));

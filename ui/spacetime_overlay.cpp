@@ -23,6 +23,16 @@ ImU32 with_alpha(ImU32 color, int alpha) {
 std::optional<size_t> SpaceTimeOverlay::hit(ImVec2 point) const {
   std::optional<size_t> nearest;
   float nearest_px = kPickPx;
+  // A dropped message's cross is a small target: it wins over the lines that pass by it.
+  for (const Segment& segment : segments_) {
+    if (!window_.arrows[segment.arrow].dropped) continue;
+    const float px = std::hypot(point.x - segment.b.x, point.y - segment.b.y);
+    if (px <= nearest_px) {
+      nearest_px = px;
+      nearest = segment.arrow;
+    }
+  }
+  if (nearest) return nearest;
   for (const Segment& segment : segments_) {  // the last drawn (on top) wins a tie
     const float px = distance_to_segment({point.x, point.y}, {segment.a.x, segment.a.y}, {segment.b.x, segment.b.y});
     if (px <= nearest_px) {
@@ -42,6 +52,7 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
                                               const sim::World& whole, bool clicked) {
   whole.messages_in_flight(kMaxInFlight, &in_flight_);
   collect_arrows(whole.messages(), in_flight_, geometry.view_start_us, geometry.view_end_us, kMaxArrows, &window_);
+  add_dropped_arrows(whole.dropped_messages(), geometry.view_start_us, geometry.view_end_us, kMaxDroppedArrows, &window_);
   const auto x_of = [&](int64_t t_us) {
     return geometry.lanes_x + static_cast<float>(static_cast<double>(t_us - geometry.view_start_us) * geometry.px_per_us);
   };
@@ -51,6 +62,11 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
                         mouse.y <= geometry.lanes_y + geometry.lane_h * static_cast<float>(lanes_.size());
   segments_.clear();
   const ImU32 outline = IM_COL32(0, 0, 0, 160);
+  // Up to 2,000 arrows a frame: plain (not anti-aliased) lines and heads are a few triangles
+  // each instead of a dozen, which the software renderer (Mesa llvmpipe) pays for per frame.
+  const ImDrawListFlags saved_flags = draw->Flags;
+  draw->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex |
+                   ImDrawListFlags_AntiAliasedFill);
   for (size_t index = 0; index < window_.arrows.size(); ++index) {
     const SpaceTimeArrow& arrow = window_.arrows[index];
     const std::optional<size_t> from = lane_of(lanes_, arrow.from);
@@ -62,7 +78,22 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
     const bool chosen = selected_ && *selected_ == arrow;
     const ImU32 color = with_alpha(message_color(arrow.category), future ? 80 : (arrow.in_flight ? 170 : 235));
     const float width = chosen ? 3.5f : 1.5f;
-    draw->AddLine(a, b, outline, width + 1.5f);
+    if (arrow.dropped) {  // it stops short of the receiver's lane, in a cross at the drop time
+      const ImVec2 end(b.x, a.y + (b.y - a.y) * kDroppedReach);
+      draw->AddLine(a, end, outline, width + 1.5f);
+      draw->AddLine(a, end, chosen ? IM_COL32(255, 255, 255, 255) : color, width);
+      const float arm = chosen ? 6.0f : 4.5f;
+      const ImU32 cross = with_alpha(IM_COL32(235, 45, 45, 255), future ? 110 : 255);
+      for (const float flip : {1.0f, -1.0f}) {
+        const ImVec2 p0(end.x - arm, end.y - arm * flip);
+        const ImVec2 p1(end.x + arm, end.y + arm * flip);
+        draw->AddLine(p0, p1, outline, 4.0f);
+        draw->AddLine(p0, p1, cross, 2.0f);
+      }
+      segments_.push_back(Segment{a, end, index});
+      continue;
+    }
+    if (chosen) draw->AddLine(a, b, outline, width + 1.5f);  // the others have no outline: cheaper
     draw->AddLine(a, b, chosen ? IM_COL32(255, 255, 255, 255) : color, width);
     // The head: a small triangle at the delivery end, along the arrow.
     const float dx = b.x - a.x;
@@ -78,6 +109,7 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
     }
     segments_.push_back(Segment{a, b, index});
   }
+  draw->Flags = saved_flags;
   const std::optional<size_t> hovered_index = mouse_in ? hit(mouse) : std::nullopt;
   const SpaceTimeArrow* hovered = hovered_index ? &window_.arrows[*hovered_index] : nullptr;
   if (hovered != nullptr) ImGui::SetTooltip("%s", describe_arrow(*hovered, lanes_).c_str());
@@ -108,6 +140,20 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
       ImGui::Dummy(ImVec2(4.0f, 4.0f));
       probe::widget("spacetime.pick");
       probe::note("spacetime.pick", describe_arrow(*pick, lanes_));
+    }
+    // And a dropped one's cross that a click there selects (the first such in the window).
+    probe::note("spacetime.dropped", fmt::format("{}", window_.dropped));
+    for (const Segment& segment : segments_) {
+      const ImVec2 cross(std::round(segment.b.x), std::round(segment.b.y));
+      if (!window_.arrows[segment.arrow].dropped || cross.x < geometry.lanes_x + 4 || cross.x > geometry.right_x - 4 ||
+          hit(cross) != segment.arrow) {
+        continue;
+      }
+      ImGui::SetCursorScreenPos(ImVec2(cross.x - 2.0f, cross.y - 2.0f));
+      ImGui::Dummy(ImVec2(4.0f, 4.0f));
+      probe::widget("spacetime.drop_pick");
+      probe::note("spacetime.drop_pick", describe_arrow(window_.arrows[segment.arrow], lanes_));
+      break;
     }
   }
   if (!clicked || hovered == nullptr) return std::nullopt;

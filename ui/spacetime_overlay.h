@@ -2,6 +2,9 @@
 // a lane per server and per simulated client, every message an arrow from its sending to
 // its delivery, coloured by type (ui/message_style.h), for the timeline's visible window
 // (its zoom, pan and playhead); at most kMaxArrows are drawn and the rest counted as hidden.
+// A dropped message (loss, partition, a down receiver, drop next) is an arrow that stops
+// short of its receiver's lane in a red cross at the time it was dropped; hovering or
+// selecting it says why.
 // Hovering an arrow names it; clicking one selects it and moves the playhead to its sending,
 // where the message is in flight, and its fields are read there (sim::describe_in_flight).
 #pragma once
@@ -31,6 +34,8 @@ struct SpaceTimeGeometry {
 class SpaceTimeOverlay {
  public:
   static constexpr size_t kMaxArrows = 1500;
+  static constexpr size_t kMaxDroppedArrows = 500;
+  static constexpr float kDroppedReach = 0.7f;  // how far toward its receiver's lane a dropped one goes
   static constexpr size_t kMaxClientLanes = 6;
   static constexpr float kPickPx = 5.0f;  // how near the pointer must be to an arrow
 
@@ -51,7 +56,8 @@ class SpaceTimeOverlay {
     ImVec2 b;
     size_t arrow = 0;  // index in window_.arrows
   };
-  // The arrow nearest to point within the pick distance (of those drawn this frame).
+  // The arrow nearest to point within the pick distance (of those drawn this frame); a
+  // dropped one's cross within it comes first.
   std::optional<size_t> hit(ImVec2 point) const;
 
   std::vector<SpaceTimeLane> lanes_;

@@ -23,6 +23,8 @@ struct Widget {
   ImVec2 min;
   ImVec2 max;
   bool visible = true;  // not scrolled or clipped out of its window
+  ImVec2 clip_min;      // its window's clip rectangle (for a widget not visible)
+  ImVec2 clip_max;
 };
 
 struct State {
@@ -76,8 +78,9 @@ void widget(const char* name) {
   const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   // Visible only when all of it is: a click in the middle of a half-scrolled-out button
   // could land on the window's title bar.
-  const bool visible = ImGui::GetCurrentWindow()->ClipRect.Contains(rect);
-  state->widgets.push_back(Widget{name, ImGui::GetItemID(), rect.Min, rect.Max, visible});
+  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  const bool visible = clip.Contains(rect);
+  state->widgets.push_back(Widget{name, ImGui::GetItemID(), rect.Min, rect.Max, visible, clip.Min, clip.Max});
 }
 
 void window(const char* name) {
@@ -115,7 +118,11 @@ void end_frame(const sim::RecordedRun& simulation) {
   if (state == nullptr) return;
   std::string text = world_summary(simulation);
   for (const Widget& w : state->widgets) {
-    if (!w.visible) continue;  // a click there would land on something else
+    if (!w.visible) {  // a click there would land on something else: not a widget line
+      text += fmt::format("clipped {} {:.0f} {:.0f} {:.0f} {:.0f} in {:.0f} {:.0f} {:.0f} {:.0f}\n", w.name, w.min.x,
+                          w.min.y, w.max.x, w.max.y, w.clip_min.x, w.clip_min.y, w.clip_max.x, w.clip_max.y);
+      continue;
+    }
     text += fmt::format("widget {} {:.0f} {:.0f} {:.0f} {:.0f}\n", w.name, w.min.x, w.min.y, w.max.x, w.max.y);
   }
   for (size_t i = 0; i < state->widgets.size(); ++i) {

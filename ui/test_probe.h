@@ -2,6 +2,9 @@
 // that click with xdotool): after every rendered frame it rewrites FILE with a few lines
 //   widget NAME X0 Y0 X1 Y1   where a named widget was drawn (window pixels; only when
 //                             all of it is in view, not scrolled or clipped out)
+//   clipped NAME X0 Y0 X1 Y1 in CX0 CY0 CX1 CY1
+//                             a named widget partly or wholly out of its window's clip
+//                             rectangle (scrolled out, or cut off at the side)
 //   note KEY TEXT              what a panel shows the user (a step result, a status line)
 //   clash NAME NAME            two probed widgets with one ImGui id (ImGui gives both one id)
 //   time_us, events, trace, playing, leader, server ID STATE, trace_kind KIND COUNT

@@ -25,6 +25,20 @@ void apply_theme(Theme theme) {
   style.TabRounding = 0.0f;
   style.WindowBorderSize = 1.0f;
   style.ScrollbarSize = 14.0f;
+  // On white an unticked checkbox or radio button is a white square or disc: outline frames.
+  if (theme == Theme::kLight) style.FrameBorderSize = 1.0f;
+}
+
+ImVec4 text_tone(TextTone tone) {
+  const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  const bool light = background.x + background.y + background.z > 1.5f;
+  switch (tone) {
+    case TextTone::kWarning: return light ? ImVec4(0.60f, 0.36f, 0.0f, 1.0f) : ImVec4(0.95f, 0.7f, 0.2f, 1.0f);
+    case TextTone::kError: return light ? ImVec4(0.75f, 0.13f, 0.08f, 1.0f) : ImVec4(0.95f, 0.4f, 0.3f, 1.0f);
+    case TextTone::kGood: return light ? ImVec4(0.08f, 0.48f, 0.15f, 1.0f) : ImVec4(0.4f, 0.8f, 0.4f, 1.0f);
+    case TextTone::kInfo: return light ? ImVec4(0.08f, 0.33f, 0.72f, 1.0f) : ImVec4(0.40f, 0.70f, 1.0f, 1.0f);
+  }
+  return background;
 }
 
 StateColors state_colors() {

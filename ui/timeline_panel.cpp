@@ -86,13 +86,6 @@ Text marker_text(MarkerKind kind) {
   return Text::kMarkerCrash;
 }
 
-// Continues on the same line when `width_px` more fits, else starts a new one.
-void same_line_if_fits(float width_px) {
-  ImGui::SameLine(0.0f, 12.0f);
-  const float right_px = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetCursorScreenPos().x + width_px > right_px) ImGui::NewLine();
-}
-
 void draw_legend() {
   const StateColors colors = state_colors();
   const struct {
@@ -104,7 +97,7 @@ void draw_legend() {
   const float h = ImGui::GetTextLineHeight();
   bool first = true;
   for (const auto& entry : entries) {
-    if (!first) same_line_if_fits(h * 0.9f + 4.0f + ImGui::CalcTextSize(entry.label).x);
+    if (!first) same_line_if_fits(h * 0.9f + 4.0f + ImGui::CalcTextSize(entry.label).x, 12.0f);
     first = false;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     draw->AddRectFilled(ImVec2(pos.x, pos.y + h * 0.2f), ImVec2(pos.x + h * 0.9f, pos.y + h * 0.8f), entry.color);
@@ -115,7 +108,7 @@ void draw_legend() {
   for (MarkerKind kind : {MarkerKind::kCrash, MarkerKind::kRestart, MarkerKind::kElected, MarkerKind::kPartition,
                           MarkerKind::kHeal}) {
     const std::string label = fmt::format("{} {}", marker_glyph(kind), tr(marker_text(kind)));
-    same_line_if_fits(ImGui::CalcTextSize(label.c_str()).x);
+    same_line_if_fits(ImGui::CalcTextSize(label.c_str()).x, 12.0f);
     ImGui::TextUnformatted(label.c_str());
   }
 }
@@ -142,14 +135,18 @@ void TimelinePanel::draw(const PanelContext& context) {
   // Header: the playhead's time, the run's length, Fit, and how to use the panel.
   ImGui::Text("%s %s / %s", tr(Text::kPlayhead), sim::format_time_us(now_us).c_str(),
               sim::format_time_us(horizon_us).c_str());
-  ImGui::SameLine();
+  // Fit and Messages go to a second line where the middle column is narrow.
+  same_line_if_fits(ImGui::CalcTextSize(tr(Text::kFit)).x + ImGui::GetStyle().FramePadding.x * 2.0f);
   if (ImGui::SmallButton(tr(Text::kFit))) fit_ = true;
   probe::widget("timeline.fit");
-  ImGui::SameLine();
-  ImGui::Checkbox(en_zh("Messages", "消息"), &show_messages_);  // the space-time diagram
+  const char* messages_label = en_zh("Messages", "消息");
+  same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(messages_label).x);
+  ImGui::Checkbox(messages_label, &show_messages_);  // the space-time diagram
   probe::widget("timeline.messages");
-  same_line_if_fits(ImGui::CalcTextSize(tr(Text::kTimelineHint)).x);
+  same_line_if_fits(ImGui::CalcTextSize(tr(Text::kTimelineHint)).x, 12.0f);
+  ImGui::PushTextWrapPos(0.0f);  // wraps in a narrow middle column instead of running out of it
   ImGui::TextDisabled("%s", tr(Text::kTimelineHint));
+  ImGui::PopTextWrapPos();
   draw_legend();
 
   // The visible window of virtual time. "Fit" follows the whole run as it grows.
@@ -229,12 +226,15 @@ void TimelinePanel::draw(const PanelContext& context) {
   draw->AddRectFilled(ImVec2(lanes_x, origin.y), ImVec2(right_x, origin.y + ruler_h),
                       ImGui::GetColorU32(ImGuiCol_FrameBg));
   const int64_t step_us = tick_step_us(view_span_us_, std::max(2, static_cast<int>(lanes_w / 90.0f)));
+  float label_end_x = lanes_x - 1.0f;  // a tick's label is left out where it would overlap the last
   for (int64_t t = (view_start_us_ / step_us) * step_us; t <= view_start_us_ + view_span_us_; t += step_us) {
     if (t < view_start_us_) continue;
     const float x = x_of(t);
     draw->AddLine(ImVec2(x, origin.y + ruler_h - 5), ImVec2(x, lanes_bottom), ImGui::GetColorU32(ImGuiCol_Border));
-    draw->AddText(ImVec2(x + 3, origin.y + 2), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                  tick_label(t, step_us).c_str());
+    const std::string label = tick_label(t, step_us);
+    if (x + 3 <= label_end_x) continue;
+    draw->AddText(ImVec2(x + 3, origin.y + 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+    label_end_x = x + 3 + ImGui::CalcTextSize(label.c_str()).x + 6.0f;
   }
   // Lanes: state spans, dimmed after the playhead.
   for (int i = 0; i < n; ++i) {
@@ -305,11 +305,19 @@ void TimelinePanel::draw(const PanelContext& context) {
     simulation.playing = false;
     simulation.jump_to(*clicked_us);
   }
-  // Lane labels.
-  for (int i = 0; i < lane_count; ++i) {
+  // Lane labels: where lanes are thinner than a line of text (many servers and clients in a
+  // short window), every k-th lane is labelled so that the labels do not run into each other.
+  const int label_every = std::max(1, static_cast<int>(std::ceil(line_h / lane_h)));
+  for (int i = 0; i < lane_count; i += label_every) {
     const std::string name = lanes != nullptr ? (*lanes)[static_cast<size_t>(i)].label : fmt::format("S{}", i + 1);
     const float yc = lanes_y + lane_h * (static_cast<float>(i) + 0.5f);
-    draw->AddText(ImVec2(origin.x, yc - line_h * 0.5f), text_color, name.c_str());
+    const ImVec2 at(origin.x, yc - line_h * 0.5f);
+    draw->AddText(at, text_color, name.c_str());
+    if (probe::enabled()) {
+      const std::string key = "timeline.label." + name;
+      const ImVec2 size = ImGui::CalcTextSize(name.c_str());
+      probe::area(key.c_str(), at.x, at.y, at.x + size.x, at.y + size.y);
+    }
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, lanes_bottom + 4));
   if (lanes != nullptr) {

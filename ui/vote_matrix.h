@@ -2,7 +2,10 @@
 // can be tested. One row per server (the receiver): its current vote (proposal), logical
 // clock, and the vote it last received from each sender (ZooKeeper's recvset). The
 // senders whose vote equals the receiver's own proposal (ZooKeeper's Vote.equals) are
-// marked as its supporters; when they are a quorum, that is the quorum that decides.
+// marked as its supporters; when they are a quorum, that is the quorum that decides. For a
+// LOOKING server whose proposal changed in this election, the row also names the field of
+// ZooKeeper's totalOrderPredicate that decided the change (epoch, zxid or server id), read
+// from the trace's last vote change of that server.
 #pragma once
 
 #include <optional>
@@ -33,7 +36,16 @@ struct VoteRow {
   std::vector<VoteCell> received;  // index sender-1
   int supporters = 0;              // cells with supports
   bool quorum = false;             // supporters form a quorum of the voters
+  // LOOKING and its proposal changed in this election: what decided the last change (the
+  // new proposal beat the old one on this field), whose vote it took, and the old proposal.
+  VoteDecider changed_by = VoteDecider::kNone;
+  ServerId changed_on_vote_of = 0;
+  Vote proposal_before;
 };
+
+// How far back the trace is searched for a LOOKING server's last vote change (a bound on
+// the per-frame work; a change further back than this is not shown).
+constexpr size_t kVoteChangeSearchEvents = 20'000;
 
 struct VoteMatrix {
   int server_count = 0;

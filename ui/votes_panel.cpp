@@ -1,7 +1,8 @@
 // Votes: each server's current vote (leader, zxid, peer epoch) and logical clock, every
 // armed timer counting down (ui/server_timers.h), then the matrix receiver x sender of the
 // votes each server has received in its current round, with the supporters of its own
-// vote highlighted (green once they are a quorum).
+// vote highlighted (green once they are a quorum). A LOOKING server's vote shows on an
+// orange ground the field (epoch, zxid, server id) that decided its last change.
 #include <fmt/format.h>
 #include <imgui.h>
 
@@ -24,6 +25,55 @@ constexpr ImU32 kSupportFill = IM_COL32(190, 150, 30, 170);
 std::string vote_text(const Vote& vote) {
   if (vote.leader == kNoVote) return "no one (observer)";
   return fmt::format("S{} {} e{}", vote.leader, zxid_hex(vote.zxid), vote.peer_epoch);
+}
+
+const char* rule_name(VoteDecider decider) {
+  switch (decider) {
+    case VoteDecider::kPeerEpoch: return en_zh("rule 1: the higher epoch", "规则1：epoch 更大");
+    case VoteDecider::kZxid: return en_zh("rule 2: same epoch, the higher zxid", "规则2：epoch 相同，zxid 更大");
+    case VoteDecider::kServerId: return en_zh("rule 3: same epoch and zxid, the higher server id",
+                                              "规则3：epoch 和 zxid 相同，服务器 id 更大");
+    case VoteDecider::kNone: break;
+  }
+  return "";
+}
+
+// The vote as "S2 0x100000008 e1": leader (server id), zxid, peer epoch. For a LOOKING server
+// whose proposal changed, the field that decided the change is on the deciding rule's ground
+// and hovering the vote says what it was before and whose vote it took.
+void draw_vote_fields(const VoteRow& row) {
+  if (row.proposal.leader == kNoVote) {
+    ImGui::TextUnformatted(vote_text(row.proposal).c_str());
+    return;
+  }
+  const std::string fields[3] = {fmt::format("S{}", row.proposal.leader), zxid_hex(row.proposal.zxid),
+                                 fmt::format("e{}", row.proposal.peer_epoch)};
+  constexpr VoteDecider kFieldRules[3] = {VoteDecider::kServerId, VoteDecider::kZxid, VoteDecider::kPeerEpoch};
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  for (size_t i = 0; i < 3; ++i) {
+    if (i > 0) ImGui::SameLine(0.0f, ImGui::CalcTextSize(" ").x);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 size = ImGui::CalcTextSize(fields[i].c_str());
+    const bool deciding = row.changed_by == kFieldRules[i];
+    if (deciding) {
+      draw->AddRectFilled(ImVec2(at.x - 2.0f, at.y), ImVec2(at.x + size.x + 2.0f, at.y + size.y), kDecidingRuleFill);
+    }
+    ImGui::TextUnformatted(fields[i].c_str());
+    if (deciding && probe::enabled()) {
+      const std::string name = fmt::format("votes.decided.S{}", row.id);
+      probe::widget(name.c_str());
+      probe::note(name, fmt::format("{} {} <- {} on S{}'s vote", i == 0 ? "sid" : i == 1 ? "zxid" : "epoch",
+                                    vote_text(row.proposal), vote_text(row.proposal_before), row.changed_on_vote_of));
+    }
+  }
+  if (row.changed_by != VoteDecider::kNone && ImGui::IsWindowHovered() &&
+      ImGui::IsMouseHoveringRect(start, ImGui::GetItemRectMax())) {
+    ImGui::SetTooltip(en_zh("S%d changed its vote from %s to %s on S%d's vote:\n%s",
+                            "S%d 因 S%d 的选票把选票从 %s 改为 %s：\n%s"),
+                      static_cast<int>(row.id), vote_text(row.proposal_before).c_str(), vote_text(row.proposal).c_str(),
+                      static_cast<int>(row.changed_on_vote_of), rule_name(row.changed_by));
+  }
 }
 
 void draw_current_votes(const VoteMatrix& matrix) {
@@ -52,7 +102,7 @@ void draw_current_votes(const VoteMatrix& matrix) {
       ImGui::TextUnformatted(state);
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(vote_text(row.proposal).c_str());
+    draw_vote_fields(row);
     ImGui::TableNextColumn();
     ImGui::Text("%lld", static_cast<long long>(row.logical_clock));
   }
@@ -127,6 +177,11 @@ void draw_matrix(const VoteMatrix& matrix) {
     legend_entry(Swatch::kSquare, color, tr(label));
     end_legend();
   }
+  begin_legend();
+  legend_entry(Swatch::kSquare, kDecidingRuleFill,
+               en_zh("in a LOOKING server's vote: the field that made it change (1 epoch, 2 zxid, 3 server id)",
+                     "LOOKING 服务器的选票中：使它改票的字段（1 epoch，2 zxid，3 服务器 id）"));
+  end_legend();
 }
 
 }  // namespace

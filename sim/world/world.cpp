@@ -92,6 +92,46 @@ void World::record_message(int64_t sent_us, EndpointId from, EndpointId to, cons
   messages_.push_back(MessageRecord{sent_us, now_us_, from, to, kind});
 }
 
+namespace {
+
+const char* client_message_name(const ClientToServer& message) {
+  static constexpr const char* kNames[] = {"CONNECT", "REQUEST", "PING", "DISCONNECT", "AUTH"};
+  static_assert(std::size(kNames) == std::variant_size_v<ClientToServer>);
+  return kNames[message.index()];
+}
+
+const char* server_reply_name(const ServerToClient& message) {
+  static constexpr const char* kNames[] = {"CONNECTED", "REPLY", "WATCH EVENT", "PING REPLY", "CLOSE"};
+  static_assert(std::size(kNames) == std::variant_size_v<ServerToClient>);
+  return kNames[message.index()];
+}
+
+}  // namespace
+
+const char* drop_reason_text(DropReason reason) {
+  switch (reason) {
+    case DropReason::kLoss: return "lost (loss fault)";
+    case DropReason::kPartition: return "partition (the cut link's backlog was full)";
+    case DropReason::kReceiverDown: return "receiver down";
+    case DropReason::kSenderDown: return "sender crashed while it waited on a cut link";
+    case DropReason::kDropNext: return "drop next";
+    case DropReason::kConnectionBroken: return "its connection was broken";
+  }
+  return "?";
+}
+
+void World::record_drop(int64_t sent_us, int64_t dropped_us, EndpointId from, EndpointId to, const char* kind,
+                        DropReason reason) {
+  if (!record_messages_) return;
+  if (dropped_.size() >= kMaxMessageRecords) dropped_.drop_front(DropLog::kChunkSize);
+  dropped_.push_back(DroppedMessageRecord{sent_us, dropped_us, from, to, kind, reason});
+}
+
+void World::record_drop(const DeliverMessage& message, int64_t dropped_us, DropReason reason) {
+  if (!record_messages_ || message.from == message.to) return;  // a server's vote to itself is on no link
+  record_drop(message.sent_us, dropped_us, message.from, message.to, message_kind_name(message.message), reason);
+}
+
 void World::note(const std::string& text) { record(TraceEvent{.kind = TraceKind::kNote, .text = text}); }
 
 Status World::check_server_id(ServerId id) const {
@@ -214,7 +254,11 @@ void World::stop_process(ServerSlot& s) {
   record(TraceEvent{.server = id, .kind = TraceKind::kServerCrashed, .txns = static_cast<int32_t>(lost)});
   announce_links(id, false);
   // Its unsent data dies with it.
-  std::erase_if(partitioned_, [id](const DeliverMessage& m) { return m.from == id || m.to == id; });
+  std::erase_if(partitioned_, [&](const DeliverMessage& m) {
+    if (m.from != id && m.to != id) return false;
+    record_drop(m, now_us_, m.to == id ? DropReason::kReceiverDown : DropReason::kSenderDown);
+    return true;
+  });
   std::erase_if(partitioned_client_, [id](const ClientLinkMessage& m) {
     if (const auto* to_server = std::get_if<DeliverToServer>(&m)) return to_server->server == id;
     return std::get<DeliverToClient>(m).from == id;
@@ -294,7 +338,11 @@ Status World::heal() {
   std::vector<DeliverMessage> waiting = std::exchange(partitioned_, {});
   for (DeliverMessage& message : waiting) {
     const ServerSlot& target = slot(message.to);
-    if (target.peer && target.incarnation == message.to_incarnation) transmit(std::move(message));
+    if (target.peer && target.incarnation == message.to_incarnation) {
+      transmit(std::move(message));
+    } else {
+      record_drop(message, now_us_, DropReason::kReceiverDown);
+    }
   }
   // Likewise on client connections that both ends still hold.
   std::vector<ClientLinkMessage> client_waiting = std::exchange(partitioned_client_, {});
@@ -432,7 +480,10 @@ void World::dispatch(const EventPayload& payload) {
   }
   if (!valid_server(target)) return;
   ServerSlot& s = mutable_slot(target);
-  if (!s.peer || s.incarnation != incarnation) return;  // down, or restarted since
+  if (!s.peer || s.incarnation != incarnation) {  // down, or restarted since
+    if (const auto* deliver = std::get_if<DeliverMessage>(&payload)) record_drop(*deliver, now_us_, DropReason::kReceiverDown);
+    return;
+  }
   if (s.paused) {
     defer_input(s, payload);
     return;
@@ -518,11 +569,7 @@ void World::deliver_input(ServerSlot& s, const EventPayload& payload, Outbox& ou
     s.disk.complete_fsync(synced->target);
     s.peer->on_disk_synced(synced->token, out);
   } else if (const auto* from_client = std::get_if<DeliverToServer>(&payload)) {
-    if (record_messages_) {
-      static constexpr const char* kNames[] = {"CONNECT", "REQUEST", "PING", "DISCONNECT", "AUTH"};
-      static_assert(std::size(kNames) == std::variant_size_v<ClientToServer>);
-      record_message(from_client->sent_us, from_client->from, s.id, kNames[from_client->message.index()]);
-    }
+    if (record_messages_) record_message(from_client->sent_us, from_client->from, s.id, client_message_name(from_client->message));
     s.peer->on_client_message(from_client->connection, from_client->message, out);
   }
 }
@@ -762,11 +809,7 @@ void World::handle_client_event(const EventPayload& payload) {
   if (const auto* to_client = std::get_if<DeliverToClient>(&payload)) {
     slot = client_by_endpoint(to_client->client);
     if (!slot) return;
-    if (record_messages_) {
-      static constexpr const char* kNames[] = {"CONNECTED", "REPLY", "WATCH EVENT", "PING REPLY", "CLOSE"};
-      static_assert(std::size(kNames) == std::variant_size_v<ServerToClient>);
-      record_message(to_client->sent_us, to_client->from, to_client->client, kNames[to_client->message.index()]);
-    }
+    if (record_messages_) record_message(to_client->sent_us, to_client->from, to_client->client, server_reply_name(to_client->message));
     slot->client.on_message(to_client->connection, to_client->message, out);
   } else if (const auto* timer = std::get_if<ClientTimerFire>(&payload)) {
     slot = client_by_endpoint(timer->client);
@@ -812,6 +855,7 @@ void World::transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_
   // the receiver still trusts: a DIFF that lost one COMMIT left a follower with a logged,
   // never applied txn and a tree that differed from the leader's at the same zxid.)
   if (!server_link_up(from, to)) {
+    if (record_messages_) record_drop(sent_us, now_us_, from, to, message_kind_name(message), DropReason::kConnectionBroken);
     connect_servers(from, to);
     return;
   }
@@ -823,11 +867,15 @@ void World::transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_
     if (partitioned_.size() < kMaxPartitionedMessages) {
       partitioned_.push_back(DeliverMessage{from, to, to_incarnation, sent_us, std::move(message)});
     } else {
+      if (record_messages_) record_drop(sent_us, now_us_, from, to, message_kind_name(message), DropReason::kPartition);
       break_connection(from, to, now_us_);
     }
     return;
   }
   if (delivery.lost) {
+    if (record_messages_) {
+      record_drop(sent_us, delivery.lost_at_us, from, to, message_kind_name(message), DropReason::kLoss);
+    }
     break_connection(from, to, delivery.lost_at_us);
     return;
   }
@@ -838,6 +886,7 @@ void World::transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_
   if (delivery.count == 0) {  // taken by `drop` on this link: say which message it was
     record(TraceEvent{.server = from, .kind = TraceKind::kMessageDropped, .peer = to,
                       .message_kind = message_kind_name(message)});
+    record_drop(sent_us, now_us_, from, to, message_kind_name(message), DropReason::kDropNext);
     return;
   }
   push_delivery<DeliverMessage>(delivery, from, to, to_incarnation, sent_us, std::move(message));
@@ -872,6 +921,15 @@ void World::transmit_client_link(Delivery&& message) {
     const ServerSlot& server_slot = slot(server);
     const int64_t server_at_us = kToServer ? receiver_at_us : now_us_;
     const int64_t client_at_us = kToServer ? now_us_ : receiver_at_us;
+    if (record_messages_) {
+      const char* kind = "";
+      if constexpr (kToServer) {
+        kind = client_message_name(message.message);
+      } else {
+        kind = server_reply_name(message.message);
+      }
+      record_drop(message.sent_us, receiver_at_us, from, to, kind, delivery.lost ? DropReason::kLoss : DropReason::kPartition);
+    }
     record(TraceEvent{.kind = TraceKind::kClientLinkBroken, .peer = server, .client_endpoint = client});
     queue_.push(server_at_us, DeliverToServer{server, server_slot.incarnation, client, connection, Disconnect{}, now_us_});
     queue_.push(client_at_us,

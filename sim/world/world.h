@@ -98,6 +98,30 @@ struct MessageRecord {
 // In delivery order; copies (the GUI's checkpoints) share the full chunks.
 using MessageLog = ChunkedVector<MessageRecord, 10>;
 
+// Why a message never reached its receiver.
+enum class DropReason : uint8_t {
+  kLoss,              // the loss fault fired (the connection breaks)
+  kPartition,         // sent over a cut link whose backlog was full
+  kReceiverDown,      // its receiver was down (or had restarted) when it arrived or at heal
+  kSenderDown,        // waiting on a cut link when its sender crashed
+  kDropNext,          // taken by `drop next` on its link
+  kConnectionBroken,  // sent on a connection that a lost message had broken
+};
+const char* drop_reason_text(DropReason reason);  // "loss", "partition", "receiver down", ...
+
+// One message that was dropped, kept when message recording is on, in the order the drops
+// were recorded (a loss is recorded at sending, with the time its receiver learns of it).
+struct DroppedMessageRecord {
+  int64_t sent_us = 0;
+  int64_t dropped_us = 0;  // when it was dropped (a loss: when it would have arrived)
+  EndpointId from = 0;
+  EndpointId to = 0;
+  const char* kind = "";
+  DropReason reason = DropReason::kLoss;
+  bool operator==(const DroppedMessageRecord&) const = default;
+};
+using DropLog = ChunkedVector<DroppedMessageRecord, 10>;
+
 // One message on the network now (sent, not yet delivered), for the GUI's moving dots.
 // The payload pointer is valid until the world next changes.
 struct InFlightMessage {
@@ -243,6 +267,8 @@ class World {
   static constexpr size_t kMaxMessageRecords = 200'000;
   void set_record_messages(bool on) { record_messages_ = on; }
   const MessageLog& messages() const { return messages_; }
+  // The dropped messages (with message recording; the newest kMaxMessageRecords).
+  const DropLog& dropped_messages() const { return dropped_; }
   const SimClient* client(const std::string& name) const;
   SimClient* mutable_client(const std::string& name);
   const std::vector<ClientSlot>& clients() const { return clients_; }
@@ -345,9 +371,13 @@ class World {
   void send_to_connection(ServerId from, ConnectionId connection, ServerToClient&& message, bool through_network);
   bool record_messages_ = false;
   MessageLog messages_;
+  DropLog dropped_;
   std::vector<Effect> effect_buffer_;  // reused by every input's Outbox (no allocation per input)
   ClientOutbox client_outbox_;       // likewise for the clients' inputs
   void record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind);
+  void record_drop(const DeliverMessage& message, int64_t dropped_us, DropReason reason);
+  void record_drop(int64_t sent_us, int64_t dropped_us, EndpointId from, EndpointId to, const char* kind,
+                   DropReason reason);
   bool checking_ = true;
   InvariantChecker checker_;
   std::optional<InvariantViolation> violation_;

@@ -18,10 +18,10 @@ gui_input_setup "$out_dir" "$0" "$@"
 gui_start "$out_dir" "$lesson" --at 0s
 wait_for "note lesson.paragraph 1/9"
 wait_for "note lesson.text Election when it is not the first start\. .*"
-# The narration sits beside the ring: right of the cluster tile, level with its top.
+# The narration sits beside the ring: right of the cluster tile (past the splitter gap), level with its top.
 read -r _ cluster_y0 cluster_x1 _ < <(field "widget tile.cluster")
 read -r lesson_x0 lesson_y0 _ _ < <(field "widget lesson.window")
-[ $((lesson_x0 - cluster_x1)) -ge 0 ] && [ $((lesson_x0 - cluster_x1)) -le 2 ] && [ "$lesson_y0" -eq "$cluster_y0" ] ||
+[ $((lesson_x0 - cluster_x1)) -ge 0 ] && [ $((lesson_x0 - cluster_x1)) -le 8 ] && [ "$lesson_y0" -eq "$cluster_y0" ] ||
   fail "the lesson window (x $lesson_x0, y $lesson_y0) is not beside the cluster (right $cluster_x1, top $cluster_y0)"
 screenshot "$out_dir/lesson-start.png"
 

@@ -4,7 +4,8 @@
 # arrows between server and client lanes and says how many it draws; zooming the timeline
 # in narrows it to fewer; clicking an arrow (the probe names one between servers that no
 # other arrow comes near) selects that message, moves the playhead to its sending and
-# shows its fields. Also at 1024x700.
+# shows its fields. The messages dropped in the lesson (on their way to the killed S3 and S5)
+# end in crosses: clicking one selects it and names why it was dropped. Also at 1024x700.
 set -euo pipefail
 zksim=$1
 png_check=$2
@@ -26,6 +27,19 @@ read -r _ shown _ crossing < <(field "note spacetime.count")
 [ "$shown" -gt 20 ] || fail "only $shown arrows drawn for the whole lesson"
 [ "$shown" -le 1500 ] && [ "$shown" -le "$crossing" ] || fail "drawn $shown of $crossing (at most 1500)"
 screenshot "$out_dir/spacetime-whole.png"
+dropped=$(field "note spacetime.dropped")
+[ "$dropped" -gt 0 ] || fail "no dropped message drawn for the whole lesson (S3 and S5 are killed)"
+
+# Click a dropped message's cross: it is selected and the line says why it was dropped.
+wait_for "widget spacetime.drop_pick [-0-9]+ [-0-9]+ [-0-9]+ [-0-9]+"
+drop_pick=$(field "note spacetime.drop_pick")
+[[ "$drop_pick" =~ \ dropped\ [0-9.]+s:\ (receiver\ down|sender\ crashed.*|its\ connection\ was\ broken|partition.*)$ ]] ||
+  fail "the dropped arrow's text does not say why: $drop_pick"
+click spacetime.drop_pick
+wait_for "note spacetime.selected Selected: $(printf '%s' "$drop_pick" | sed 's/[.()]/\\&/g') - .+"
+drop_selected=$(field "note spacetime.selected")
+screenshot "$out_dir/spacetime-dropped.png"
+click timeline.fit
 
 # Zoom in around the middle of the lanes: fewer messages cross the narrower window.
 read -r x0 y0 x1 y1 < <(field "widget timeline.lanes")
@@ -60,4 +74,4 @@ click timeline.messages
 wait_for "note spacetime.count shown [0-9]+ crossing [0-9]+"
 screenshot "$out_dir/spacetime-1024.png" 1024 700
 gui_stop
-echo "space-time diagram: $shown of $crossing arrows, selected $selected; zoomed: $zoomed_shown of $zoomed_crossing"
+echo "space-time diagram: $shown of $crossing arrows ($dropped dropped), selected $selected; zoomed: $zoomed_shown of $zoomed_crossing; dropped: $drop_selected"

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # GUI panels test: 9 servers under a client write load draw hundreds of messages in flight
 # (the frame-stats line says how many), the picture differs from the quiet election, and
-# the Chinese interface renders a different, non-flat picture. Bad --latency / --load
-# values are refused with one line and exit status 2.
+# the Chinese interface renders a different, non-flat picture. Light-theme pictures of the
+# newer panels: the seed lesson's narration 6 s in, the Votes panel's timers of a starting
+# cluster and the space-time diagram with its dropped messages, at 1280x800 and 1920x1080, in
+# both languages (look at them:
+# panels-light-*.png). Bad --latency / --load values are refused with one line and exit
+# status 2.
 set -euo pipefail
 zksim=$1
 png_check=$2
 out_dir=$3
+lesson=$4
 mkdir -p "$out_dir"
 export ASAN_OPTIONS=detect_leaks=0   # Mesa's llvmpipe keeps allocations until exit.
 run() { xvfb-run -a -s '-screen 0 1280x800x24' "$zksim" gui --size 1280x800 "$@"; }
@@ -38,6 +43,23 @@ run --lesson 1-2-3 --servers 5 --speed 1 --frames 70 --lang zh --screenshot "$ou
 run --lesson 1-2-3 --servers 5 --speed 1 --frames 70 --screenshot "$out_dir/panels-en.png"
 if cmp -s "$out_dir/panels-zh.png" "$out_dir/panels-en.png"; then
   echo "the Chinese interface looks exactly like the English one" >&2
+  exit 1
+fi
+
+light() {  # light NAME WIDTH HEIGHT ARGS...: a light-theme screenshot, checked
+  local name=$1 width=$2 height=$3
+  shift 3
+  xvfb-run -a -s "-screen 0 ${width}x${height}x24" "$zksim" gui --size "${width}x${height}" --theme light \
+    --frames 40 --screenshot "$out_dir/panels-light-$name.png" "$@"
+  "$png_check" "$out_dir/panels-light-$name.png" "$width" "$height"
+}
+light lesson-timers 1280 800 "$lesson" --at 6s
+light timers 1280 800 --lesson 1-2-3 --servers 5   # no scenario: the Votes tile shows its timers
+light spacetime 1280 800 "$lesson" --space-time
+light spacetime-1080 1920 1080 "$lesson" --at 6s --space-time
+light spacetime-zh 1280 800 "$lesson" --at 6s --space-time --lang zh
+if cmp -s "$out_dir/panels-light-lesson-timers.png" "$out_dir/panels-light-spacetime.png"; then
+  echo "the space-time diagram looks exactly like the plain timeline" >&2
   exit 1
 fi
 

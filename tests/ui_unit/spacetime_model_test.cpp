@@ -55,6 +55,33 @@ TEST_CASE("Space-time arrows: the messages crossing a window, thinned evenly") {
         "PING S1 -> #2 sent 0.000025s arrives 0.000040s");
 }
 
+TEST_CASE("Space-time arrows: dropped messages end where they were dropped, with why") {
+  zk::sim::DropLog drops;  // in the order they were recorded
+  drops.push_back({10, 10, 1, 2, "NOTIFICATION", zk::sim::DropReason::kDropNext});
+  drops.push_back({12, 16, 2, 3, "PROPOSAL", zk::sim::DropReason::kReceiverDown});
+  drops.push_back({40, 45, 3, 1, "ACK", zk::sim::DropReason::kLoss});  // after the window
+  SpaceTimeWindow window;
+  zk::ui::collect_arrows(MessageLog{}, {}, 5, 20, 100, &window);
+  zk::ui::add_dropped_arrows(drops, 5, 20, 100, &window);
+  CHECK(window.crossing == 2);
+  CHECK(window.dropped == 2);
+  CHECK(window.arrows == std::vector<SpaceTimeArrow>{
+                             {10, 10, 1, 2, drops[0].kind, MessageCategory::kNotification, false,
+                              zk::sim::DropReason::kDropNext},
+                             {12, 16, 2, 3, drops[1].kind, MessageCategory::kProposal, false,
+                              zk::sim::DropReason::kReceiverDown},
+                         });
+  const std::vector<SpaceTimeLane> lanes = {{1, "S1"}, {2, "S2"}, {3, "S3"}};
+  CHECK(zk::ui::describe_arrow(window.arrows[1], lanes) ==
+        "PROPOSAL S2 -> S3 sent 0.000012s dropped 0.000016s: receiver down");
+  zk::ui::collect_arrows(MessageLog{}, {}, 5, 20, 100, &window);
+  zk::ui::add_dropped_arrows(drops, 5, 20, 1, &window);  // thinned like the others
+  CHECK(window.dropped == 1);
+  CHECK(window.crossing == 2);
+  REQUIRE(window.arrows.size() == 1);
+  CHECK(window.arrows[0].sent_us == 10);
+}
+
 TEST_CASE("Space-time lanes and the recorded run's message log") {
   zk::sim::RecordedRun run;
   run.new_cluster(3, 1);
