@@ -29,6 +29,10 @@ int run_bench_tree(const std::vector<std::string>& args);
 // data directory of N znodes plus M logged txns; seconds and memory.
 int run_bench_disk(const std::vector<std::string>& args);
 
+// `zksim bench elections [--servers N,N,...] [--runs K]`: a cold-start election's events,
+// proposal changes and CPU time per ensemble size, with the growth between sizes.
+int run_bench_elections(const std::vector<std::string>& args);
+
 // `zksim bench checker`: events/s with and without the invariant checker, and the
 // consistency checker's time on a 10,000-operation, 20-client history.
 int run_bench_checker(const std::vector<std::string>& args);

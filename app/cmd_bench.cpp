@@ -7,7 +7,7 @@
 namespace zk::app {
 
 int cmd_bench(const Args& args) {
-  if (args.empty()) return usage_error("bench needs what to measure: 'cluster', 'tree', 'timetravel', 'checker', 'disk', 'live', 'clients' or 'memory'");
+  if (args.empty()) return usage_error("bench needs what to measure: 'cluster', 'tree', 'timetravel', 'checker', 'disk', 'live', 'clients', 'memory' or 'elections'");
   const Args rest(args.begin() + 1, args.end());
   if (args.front() == "cluster") return run_bench_cluster(rest);
   if (args.front() == "tree") return run_bench_tree(rest);
@@ -17,8 +17,9 @@ int cmd_bench(const Args& args) {
   if (args.front() == "live") return run_bench_live(rest);
   if (args.front() == "clients") return run_bench_clients(rest);
   if (args.front() == "memory") return run_bench_memory(rest);
+  if (args.front() == "elections") return run_bench_elections(rest);
   return usage_error(
-      fmt::format("unknown benchmark '{}' (use 'cluster', 'tree', 'timetravel', 'checker', 'disk', 'live', 'clients' or 'memory')", args.front()));
+      fmt::format("unknown benchmark '{}' (use 'cluster', 'tree', 'timetravel', 'checker', 'disk', 'live', 'clients', 'memory' or 'elections')", args.front()));
 }
 
 }  // namespace zk::app

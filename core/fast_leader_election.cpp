@@ -168,10 +168,11 @@ void FastLeaderElection::handle_looking_sender(const Notification& notification,
     update_proposal(vote, notification.sender, out);
     send_notifications(out);
   }
-  recvset_[notification.sender] = Vote{vote.leader, vote.zxid, vote.election_epoch, vote.peer_epoch, PeerState::kLooking};
+  recvset_.put(notification.sender, Vote{vote.leader, vote.zxid, vote.election_epoch, vote.peer_epoch, PeerState::kLooking},
+               is_voter(notification.sender));
 
   const Vote target{proposal_.leader, proposal_.zxid, logical_clock_, proposal_.peer_epoch, PeerState::kLooking};
-  const int64_t agreeing = count_agreeing(recvset_, target);
+  const int64_t agreeing = recvset_.agreeing(target);
   if (!is_quorum(agreeing)) return;
   finalizing_ = true;
   out.cancel_timer(TimerKind::kElectionPoll);
@@ -188,34 +189,25 @@ void FastLeaderElection::handle_established_sender(const Notification& notificat
   const Vote& vote = notification.vote;
   const Vote target{vote.leader, vote.zxid, vote.election_epoch, vote.peer_epoch, vote.state};
   if (vote.election_epoch == logical_clock_) {
-    recvset_[notification.sender] = target;
-    const int64_t agreeing = count_agreeing(recvset_, target);
+    recvset_.put(notification.sender, target, is_voter(notification.sender));
+    const int64_t agreeing = recvset_.agreeing(target);
     if (is_quorum(agreeing) && check_leader(recvset_, vote.leader, vote.election_epoch)) {
       decide(target, DecidedBy::kJoined, agreeing, out);
       return;
     }
   }
-  outofelection_[notification.sender] = target;
-  const int64_t agreeing = count_agreeing(outofelection_, target);
+  outofelection_.put(notification.sender, target, is_voter(notification.sender));
+  const int64_t agreeing = outofelection_.agreeing(target);
   if (is_quorum(agreeing) && check_leader(outofelection_, vote.leader, vote.election_epoch)) {
     logical_clock_ = vote.election_epoch;
     decide(target, DecidedBy::kJoined, agreeing, out);
   }
 }
 
-int64_t FastLeaderElection::count_agreeing(const std::map<ServerId, Vote>& votes, const Vote& target) const {
-  int64_t count = 0;
-  for (const auto& [sid, vote] : votes) {
-    if (is_voter(sid) && votes_equal(vote, target)) ++count;
-  }
-  return count;
-}
-
-bool FastLeaderElection::check_leader(const std::map<ServerId, Vote>& votes, ServerId leader,
-                                      int64_t election_epoch) const {
+bool FastLeaderElection::check_leader(const VoteTally& votes, ServerId leader, int64_t election_epoch) const {
   if (leader != config_.my_id) {
-    const auto it = votes.find(leader);
-    return it != votes.end() && it->second.state == PeerState::kLeading;
+    const Vote* vote = votes.find(leader);
+    return vote != nullptr && vote->state == PeerState::kLeading;
   }
   return logical_clock_ == election_epoch;
 }
@@ -231,7 +223,7 @@ void FastLeaderElection::on_finalize_timeout(Outbox& out) {
   if (!looking_ || !finalizing_) return;
   finalizing_ = false;
   const Vote final_vote{proposal_.leader, proposal_.zxid, logical_clock_, proposal_.peer_epoch, PeerState::kLooking};
-  const int64_t agreeing = count_agreeing(recvset_, final_vote);
+  const int64_t agreeing = recvset_.agreeing(final_vote);
   decide(final_vote, DecidedBy::kFinalize, agreeing, out);
 }
 

@@ -19,6 +19,7 @@
 #include "core/notification.h"
 #include "core/outbox.h"
 #include "core/quorum_verifier.h"
+#include "core/vote_tally.h"
 
 namespace zk {
 
@@ -63,8 +64,8 @@ class FastLeaderElection {
   int64_t logical_clock() const { return logical_clock_; }
   const Vote& proposal() const { return proposal_; }
   const Vote& current_vote() const { return current_vote_; }
-  const std::map<ServerId, Vote>& received_votes() const { return recvset_; }
-  const std::map<ServerId, Vote>& out_of_election_votes() const { return outofelection_; }
+  const std::map<ServerId, Vote>& received_votes() const { return recvset_.votes(); }
+  const std::map<ServerId, Vote>& out_of_election_votes() const { return outofelection_.votes(); }
   int64_t notification_timeout_us() const { return not_timeout_us_; }
   const ElectionConfig& config() const { return config_; }
 
@@ -76,9 +77,8 @@ class FastLeaderElection {
   void handle_established_sender(const Notification& notification, Outbox& out);
   void update_proposal(const Vote& vote, ServerId cause, Outbox& out);
   void decide(const Vote& final_vote, DecidedBy via, int64_t supporters, Outbox& out);
-  int64_t count_agreeing(const std::map<ServerId, Vote>& votes, const Vote& target) const;
   bool is_quorum(int64_t count) const;
-  bool check_leader(const std::map<ServerId, Vote>& votes, ServerId leader, int64_t election_epoch) const;
+  bool check_leader(const VoteTally& votes, ServerId leader, int64_t election_epoch) const;
   bool is_voter(ServerId id) const;
   bool participant() const { return is_voter(config_.my_id); }
   void arm_poll_timer(Outbox& out);
@@ -92,8 +92,8 @@ class FastLeaderElection {
   Vote initial_vote_;
   Vote proposal_;
   Vote current_vote_;
-  std::map<ServerId, Vote> recvset_;
-  std::map<ServerId, Vote> outofelection_;
+  VoteTally recvset_;
+  VoteTally outofelection_;
   int64_t not_timeout_us_ = 0;
   std::optional<ElectionDecision> decision_;
   std::map<ServerId, Notification> last_sent_;
