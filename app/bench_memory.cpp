@@ -63,6 +63,8 @@ int64_t committed_zxid(const sim::World& world) {
 
 void bench_memory_writes(const Limits& limits) {
   sim::World world = bench_serving_world(3, 7);
+  world.set_trace_window(sim::World::kHeadlessTraceWindow);  // as zksim run and fuzz keep them
+  world.set_history_window(sim::World::kHeadlessHistoryFoldOps);
   bench_connect_clients(world, kClients);
   create_znodes(world, kClients);
   const int64_t rss_start = proc_status_bytes("VmRSS");
@@ -104,6 +106,8 @@ void bench_memory_writes(const Limits& limits) {
 
 void bench_memory_time(const Limits& limits) {
   sim::World world = bench_serving_world(3, 7);
+  world.set_trace_window(sim::World::kHeadlessTraceWindow);
+  world.set_history_window(sim::World::kHeadlessHistoryFoldOps);
   bench_connect_clients(world, 1);
   create_znodes(world, 1);
   const int64_t rss_start = proc_status_bytes("VmRSS");

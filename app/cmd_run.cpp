@@ -121,19 +121,8 @@ void print_trace_line(const TraceEvent& event) {
   fmt::print("{} {}\n", sim::format_time_us(event.time_us), sim::escape_for_message(describe(event)));
 }
 
-// Trace lines and expectation lines in time order (an expectation follows the trace
-// events recorded before it was checked).
-void print_report(const sim::RunReport& r, bool quiet) {
-  size_t next = 0;
-  for (const auto& e : r.expectations) {
-    for (; !quiet && next < e.trace_index && next < r.trace.size(); ++next) print_trace_line(r.trace[next]);
-    if (!quiet || !e.passed) fmt::print("{}\n", sim::escape_for_message(expectation_line(r.file_name, e)));
-  }
-  for (; !quiet && next < r.trace.size(); ++next) print_trace_line(r.trace[next]);
-  if (!r.ok()) {
-    std::fflush(stdout);
-    fmt::print(stderr, "{}\n", sim::escape_for_message(r.error));
-  }
+void print_expectation_line(const std::string& file, const sim::ExpectationResult& e, bool quiet) {
+  if (!quiet || !e.passed) fmt::print("{}\n", sim::escape_for_message(expectation_line(file, e)));
 }
 
 }  // namespace
@@ -171,7 +160,22 @@ int cmd_run(const Args& args) {
     if (opts.files.size() > 1 && !opts.quiet) fmt::print("== {}\n", sim::escape_for_message(file));
     sim::RunOptions run_options;
     run_options.record_messages = chrome_out.wanted();
-    run_options.keep_trace = !opts.quiet || trace_out.wanted() || chrome_out.wanted();
+    // Trace lines, expectation lines and the trace files are written as the run goes, in
+    // time order (an expectation after the events recorded before it was checked); the
+    // world keeps only a window of the trace.
+    std::optional<ChromeTraceWriter> chrome;
+    if (chrome_out.wanted()) chrome.emplace(chrome_out.stream);
+    run_options.keep_trace = false;
+    run_options.trace_window = sim::World::kHeadlessTraceWindow;
+    run_options.history_fold_ops = sim::World::kHeadlessHistoryFoldOps;
+    run_options.on_trace = [&](const TraceEvent& event) {
+      if (!opts.quiet) print_trace_line(event);
+      if (trace_out.wanted()) trace_out.stream << trace_jsonl_line(event);
+      if (chrome) chrome->add(event);
+    };
+    run_options.on_expectation = [&](const sim::ExpectationResult& e) {
+      print_expectation_line(parsed.scenario.file_name, e, opts.quiet);
+    };
     run_options.injected_bug = opts.bug;
     std::string save_error;
     if (!opts.save_disks_dir.empty()) {
@@ -184,14 +188,16 @@ int cmd_run(const Args& args) {
       };
     }
     const sim::RunReport report = sim::run_scenario(parsed.scenario, opts.seed, run_options);
-    print_report(report, opts.quiet);
+    if (!report.ok()) {
+      std::fflush(stdout);
+      fmt::print(stderr, "{}\n", sim::escape_for_message(report.error));
+    }
     passed += report.passed();
     failed += report.failed();
     if (!report.ok()) status = 2;
     else if (report.failed() > 0 && status == 0) status = 1;
-    // Each file's outputs are written as soon as it has run; the report is dropped after.
-    if (trace_out.wanted()) trace_out.stream << trace_jsonl(report);
-    if (chrome_out.wanted()) chrome_out.stream << chrome_trace(report);
+    // Each file's report is dropped once its outputs are written.
+    if (chrome) chrome->finish(report.messages, report.end_time_us);
     if (junit_out.wanted()) junit_suites.push_back(junit_suite(report));
     if (!trace_out.check() || !chrome_out.check()) status = 2;
     if (!save_error.empty()) {

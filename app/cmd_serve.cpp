@@ -235,6 +235,7 @@ int cmd_serve(const Args& args) {
   if (!options.super_digest.empty()) cluster.super_digest = options.super_digest;
   if (options.skip_acl) cluster.skip_acl = true;
   sim::World world(sim::world_config(cluster, seed));
+  world.set_trace_window(sim::World::kHeadlessTraceWindow);  // nothing reads the trace after the checker
   sim::gateway::ServeConfig serve_config;
   serve_config.bind_address = options.bind;
   serve_config.speed = options.speed;

@@ -59,27 +59,24 @@ std::string vote_json(const Vote& v) {
 
 }  // namespace
 
-std::string trace_jsonl(const sim::RunReport& report) {
-  std::string out;
-  for (const TraceEvent& e : report.trace) {
-    out += fmt::format(
-        R"({{"time_us":{},"server":{},"kind":"{}","text":"{}","vote_old":{},"vote_new":{},"peer":{},"zxid":"{}",)"
-        R"("epoch":{},"state_old":"{}","state_new":"{}","decider":{},"reason":{},"phase":{},"sync_mode":"{}",)"
-        R"("decided_by":{},"leader_zxid":"{}","last_zxid":"{}","snapshot_zxid":"{}","accepted_epoch":{},)",
-        e.time_us, e.server, trace_kind_name(e.kind), json_escape(describe(e)), vote_json(e.vote_old),
-        vote_json(e.vote_new), e.peer, zxid_hex(e.zxid), e.epoch, peer_state_name(e.state_old),
-        peer_state_name(e.state_new), static_cast<int>(e.decider), static_cast<int>(e.reason),
-        static_cast<int>(e.phase), sync_mode_name(e.sync_mode), static_cast<int>(e.decided_by),
-        zxid_hex(e.leader_zxid), zxid_hex(e.last_zxid), zxid_hex(e.snapshot_zxid), e.accepted_epoch);
-    out += fmt::format(
-        R"("session":"0x{:x}","round":{},"votes":{},"voters":{},"acked":{},"txns":{},"ticks":{},"attempts":{},)"
-        R"("exit_code":{},"timeout_ms":{},"line":{},"random_sleep_ms":{},"spin":{},"drop_reason":{},)"
-        R"("message_kind":"{}","client_endpoint":{},"inputs":{},"client":"{}","detail":"{}"}})"
-        "\n",
-        e.session, e.round, e.votes, e.voters, e.acked, e.txns, e.ticks, e.attempts, e.exit_code, e.timeout_ms, e.line,
-        e.random_sleep_ms, e.spin, static_cast<int>(e.drop_reason), e.message_kind, e.client_endpoint,
-        e.inputs, json_escape(e.client), json_escape(e.text));
-  }
+std::string trace_jsonl_line(const TraceEvent& e) {
+  std::string out = fmt::format(
+      R"({{"time_us":{},"server":{},"kind":"{}","text":"{}","vote_old":{},"vote_new":{},"peer":{},"zxid":"{}",)"
+      R"("epoch":{},"state_old":"{}","state_new":"{}","decider":{},"reason":{},"phase":{},"sync_mode":"{}",)"
+      R"("decided_by":{},"leader_zxid":"{}","last_zxid":"{}","snapshot_zxid":"{}","accepted_epoch":{},)",
+      e.time_us, e.server, trace_kind_name(e.kind), json_escape(describe(e)), vote_json(e.vote_old),
+      vote_json(e.vote_new), e.peer, zxid_hex(e.zxid), e.epoch, peer_state_name(e.state_old),
+      peer_state_name(e.state_new), static_cast<int>(e.decider), static_cast<int>(e.reason),
+      static_cast<int>(e.phase), sync_mode_name(e.sync_mode), static_cast<int>(e.decided_by),
+      zxid_hex(e.leader_zxid), zxid_hex(e.last_zxid), zxid_hex(e.snapshot_zxid), e.accepted_epoch);
+  out += fmt::format(
+      R"("session":"0x{:x}","round":{},"votes":{},"voters":{},"acked":{},"txns":{},"ticks":{},"attempts":{},)"
+      R"("exit_code":{},"timeout_ms":{},"line":{},"random_sleep_ms":{},"spin":{},"drop_reason":{},)"
+      R"("message_kind":"{}","client_endpoint":{},"inputs":{},"client":"{}","detail":"{}"}})"
+      "\n",
+      e.session, e.round, e.votes, e.voters, e.acked, e.txns, e.ticks, e.attempts, e.exit_code, e.timeout_ms, e.line,
+      e.random_sleep_ms, e.spin, static_cast<int>(e.drop_reason), e.message_kind, e.client_endpoint,
+      e.inputs, json_escape(e.client), json_escape(e.text));
   return out;
 }
 
@@ -125,64 +122,61 @@ std::string junit_document(const std::vector<JunitSuite>& suites) {
   return out;
 }
 
-std::string chrome_trace(const sim::RunReport& report) {
-  std::vector<std::string> events;
-  struct Span {
-    std::string state = "DOWN";
-    int64_t since_us = 0;
-  };
-  std::map<ServerId, Span> spans;
-  auto close_span = [&](ServerId id, int64_t now_us, const std::string& next) {
-    Span& s = spans[id];
-    if (now_us > s.since_us) {
-      events.push_back(fmt::format(R"({{"name":"{}","ph":"X","pid":1,"tid":{},"ts":{},"dur":{}}})", s.state, id,
-                                   s.since_us, now_us - s.since_us));
-    }
-    s.state = next;
-    s.since_us = now_us;
-  };
-  for (const TraceEvent& e : report.trace) {
-    if (e.server > 0 && !spans.count(e.server)) spans[e.server] = Span{};
-    if (e.kind == TraceKind::kServerStarted) close_span(e.server, e.time_us, "LOOKING");
-    else if (e.kind == TraceKind::kServerCrashed) close_span(e.server, e.time_us, "DOWN");
-    else if (e.kind == TraceKind::kStateChanged) close_span(e.server, e.time_us, peer_state_name(e.state_new));
-    else {
-      events.push_back(fmt::format(R"({{"name":"{}","ph":"i","s":"t","pid":1,"tid":{},"ts":{},"args":{{"text":"{}"}}}})",
-                                   trace_kind_name(e.kind), e.server, e.time_us, json_escape(describe(e))));
-    }
+void ChromeTraceWriter::emit(const std::string& event) {
+  out_ << (started_ ? ",\n" : "{\"traceEvents\":[\n") << event;
+  started_ = true;
+}
+
+void ChromeTraceWriter::close_span(ServerId id, int64_t now_us, const std::string& next) {
+  Span& s = spans_[id];
+  if (now_us > s.since_us) {
+    emit(fmt::format(R"({{"name":"{}","ph":"X","pid":1,"tid":{},"ts":{},"dur":{}}})", s.state, id, s.since_us,
+                     now_us - s.since_us));
   }
-  for (auto& [id, span] : spans) close_span(id, report.end_time_us, span.state);
+  s.state = next;
+  s.since_us = now_us;
+}
+
+void ChromeTraceWriter::add(const TraceEvent& e) {
+  if (e.server > 0 && !spans_.count(e.server)) spans_[e.server] = Span{};
+  if (e.kind == TraceKind::kServerStarted) close_span(e.server, e.time_us, "LOOKING");
+  else if (e.kind == TraceKind::kServerCrashed) close_span(e.server, e.time_us, "DOWN");
+  else if (e.kind == TraceKind::kStateChanged) close_span(e.server, e.time_us, peer_state_name(e.state_new));
+  else {
+    emit(fmt::format(R"({{"name":"{}","ph":"i","s":"t","pid":1,"tid":{},"ts":{},"args":{{"text":"{}"}}}})",
+                     trace_kind_name(e.kind), e.server, e.time_us, json_escape(describe(e))));
+  }
+}
+
+void ChromeTraceWriter::finish(const std::vector<sim::MessageRecord>& messages, int64_t end_time_us) {
+  for (auto& [id, span] : spans_) close_span(id, end_time_us, span.state);
   // Messages: a 1 us slice where each is sent and where it is delivered, tied by a flow
   // arrow (Trace Event Format "s"/"f"), so Perfetto draws every message as an arrow.
   std::set<sim::EndpointId> clients;
   uint64_t flow_id = 0;
-  for (const sim::MessageRecord& m : report.messages) {
+  for (const sim::MessageRecord& m : messages) {
     for (sim::EndpointId endpoint : {m.from, m.to}) {
       if (endpoint >= sim::kFirstClientEndpoint) clients.insert(endpoint);
     }
     ++flow_id;
-    events.push_back(fmt::format(R"({{"name":"{}","cat":"message","ph":"X","pid":1,"tid":{},"ts":{},"dur":1}})", m.kind,
-                                 m.from, m.sent_us));
-    events.push_back(fmt::format(R"({{"name":"{}","cat":"message","ph":"X","pid":1,"tid":{},"ts":{},"dur":1}})", m.kind,
-                                 m.to, m.delivered_us));
-    events.push_back(fmt::format(R"({{"name":"{}","cat":"message","ph":"s","id":{},"pid":1,"tid":{},"ts":{}}})", m.kind,
-                                 flow_id, m.from, m.sent_us));
-    events.push_back(fmt::format(R"({{"name":"{}","cat":"message","ph":"f","bp":"e","id":{},"pid":1,"tid":{},"ts":{}}})",
-                                 m.kind, flow_id, m.to, m.delivered_us));
+    emit(fmt::format(R"({{"name":"{}","cat":"message","ph":"X","pid":1,"tid":{},"ts":{},"dur":1}})", m.kind, m.from,
+                     m.sent_us));
+    emit(fmt::format(R"({{"name":"{}","cat":"message","ph":"X","pid":1,"tid":{},"ts":{},"dur":1}})", m.kind, m.to,
+                     m.delivered_us));
+    emit(fmt::format(R"({{"name":"{}","cat":"message","ph":"s","id":{},"pid":1,"tid":{},"ts":{}}})", m.kind, flow_id,
+                     m.from, m.sent_us));
+    emit(fmt::format(R"({{"name":"{}","cat":"message","ph":"f","bp":"e","id":{},"pid":1,"tid":{},"ts":{}}})", m.kind,
+                     flow_id, m.to, m.delivered_us));
   }
   for (sim::EndpointId client : clients) {
-    events.push_back(fmt::format(R"({{"name":"thread_name","ph":"M","pid":1,"tid":{},"args":{{"name":"client #{}"}}}})",
-                                 client, client - sim::kFirstClientEndpoint + 1));
+    emit(fmt::format(R"({{"name":"thread_name","ph":"M","pid":1,"tid":{},"args":{{"name":"client #{}"}}}})", client,
+                     client - sim::kFirstClientEndpoint + 1));
   }
-  for (const auto& [id, span] : spans) {
+  for (const auto& [id, span] : spans_) {
     (void)span;
-    events.push_back(
-        fmt::format(R"({{"name":"thread_name","ph":"M","pid":1,"tid":{},"args":{{"name":"S{}"}}}})", id, id));
+    emit(fmt::format(R"({{"name":"thread_name","ph":"M","pid":1,"tid":{},"args":{{"name":"S{}"}}}})", id, id));
   }
-  std::string out = "{\"traceEvents\":[\n";
-  for (size_t i = 0; i < events.size(); ++i) out += events[i] + (i + 1 < events.size() ? ",\n" : "\n");
-  out += "],\"displayTimeUnit\":\"ms\"}\n";
-  return out;
+  out_ << (started_ ? "\n" : "{\"traceEvents\":[\n") << "],\"displayTimeUnit\":\"ms\"}\n";
 }
 
 }  // namespace zk::app

@@ -70,6 +70,9 @@ class FlatMap {
     const auto it = search(key);
     return it != entries_.end() && it->first == key;
   }
+  // Drops every entry whose key is below `key` (the checker forgets what no server can
+  // apply again).
+  void erase_below(const Key& key) { entries_.erase(entries_.begin(), lower(key)); }
   const_iterator begin() const { return entries_.begin(); }
   const_iterator end() const { return entries_.end(); }
   size_t size() const { return entries_.size(); }
@@ -99,6 +102,7 @@ class FlatSet {
     const auto it = search(key);
     return it != keys_.end() && *it == key;
   }
+  void erase_below(const Key& key) { keys_.erase(keys_.begin(), search(key)); }
   const_iterator begin() const { return keys_.begin(); }
   const_iterator end() const { return keys_.end(); }
   auto rbegin() const { return keys_.rbegin(); }

@@ -53,43 +53,48 @@ void append_multi(const MultiRequest& multi, const HistoryOp& whole, std::vector
 
 }  // namespace
 
+bool indeterminate(const ClientOpResult& op) {
+  return !op.done || op.err == ErrorCode::kConnectionLoss || op.err == ErrorCode::kSessionExpired ||
+         op.err == ErrorCode::kOperationTimeout;
+}
+
+void append_history(const SimClient& client, const ClientOpResult& op, std::vector<HistoryOp>* history) {
+  HistoryOp h;
+  h.client = client.name();
+  h.cxid = op.cxid;
+  h.invoked_us = op.invoked_us;
+  h.err = op.err;
+  h.zxid = op.zxid;
+  h.indeterminate = indeterminate(op);
+  h.completed_us = h.indeterminate ? HistoryOp::kNever : op.completed_us;
+  if (const auto* get = std::get_if<GetDataRequest>(&op.request)) {
+    h.kind = HistoryOpKind::kRead;
+    h.path = get->path;
+    h.data = op.body.data;
+    if (op.body.stat) {
+      h.read_version = op.body.stat->version;
+      h.mzxid = op.body.stat->mzxid;
+    }
+  } else if (const auto* set = std::get_if<SetDataRequest>(&op.request)) {
+    fill_write(*set, h);
+  } else if (const auto* create = std::get_if<CreateRequest>(&op.request)) {
+    fill_write(*create, h);
+  } else if (const auto* del = std::get_if<DeleteRequest>(&op.request)) {
+    fill_write(*del, h);
+  } else if (const auto* sync = std::get_if<SyncRequest>(&op.request)) {
+    h.kind = HistoryOpKind::kSync;
+    h.path = sync->path;
+  } else if (const auto* multi = std::get_if<MultiRequest>(&op.request)) {
+    append_multi(*multi, h, history);
+    return;
+  }
+  history->push_back(std::move(h));
+}
+
 std::vector<HistoryOp> collect_history(const World& world) {
   std::vector<HistoryOp> history;
   for (const ClientSlot& slot : world.clients()) {
-    const SimClient& client = slot.client;
-    for (const ClientOpResult& op : client.ops()) {
-      HistoryOp h;
-      h.client = client.name();
-      h.cxid = op.cxid;
-      h.invoked_us = op.invoked_us;
-      h.err = op.err;
-      h.zxid = op.zxid;
-      h.indeterminate = !op.done || op.err == ErrorCode::kConnectionLoss || op.err == ErrorCode::kSessionExpired ||
-                        op.err == ErrorCode::kOperationTimeout;
-      h.completed_us = h.indeterminate ? HistoryOp::kNever : op.completed_us;
-      if (const auto* get = std::get_if<GetDataRequest>(&op.request)) {
-        h.kind = HistoryOpKind::kRead;
-        h.path = get->path;
-        h.data = op.body.data;
-        if (op.body.stat) {
-          h.read_version = op.body.stat->version;
-          h.mzxid = op.body.stat->mzxid;
-        }
-      } else if (const auto* set = std::get_if<SetDataRequest>(&op.request)) {
-        fill_write(*set, h);
-      } else if (const auto* create = std::get_if<CreateRequest>(&op.request)) {
-        fill_write(*create, h);
-      } else if (const auto* del = std::get_if<DeleteRequest>(&op.request)) {
-        fill_write(*del, h);
-      } else if (const auto* sync = std::get_if<SyncRequest>(&op.request)) {
-        h.kind = HistoryOpKind::kSync;
-        h.path = sync->path;
-      } else if (const auto* multi = std::get_if<MultiRequest>(&op.request)) {
-        append_multi(*multi, h, &history);
-        continue;
-      }
-      history.push_back(std::move(h));
-    }
+    for (const ClientOpResult& op : slot.client.ops()) append_history(slot.client, op, &history);
   }
   return history;
 }

@@ -38,7 +38,15 @@ struct HistoryOp {
   Zxid mzxid = 0;           // read: the Stat's mzxid
 };
 
-// The history of every client of the world, client by client in cxid order.
+class SimClient;
+struct ClientOpResult;
+
+// The history of every client of the world, client by client in cxid order (the ops still
+// in the clients' windows: see World::set_history_window for the folded ones).
 std::vector<HistoryOp> collect_history(const World& world);
+// One op of a client as history entries (a multi gives one per write it made).
+void append_history(const SimClient& client, const ClientOpResult& op, std::vector<HistoryOp>* history);
+// Whether the op has no definite outcome (no reply, CONNECTIONLOSS, SESSIONEXPIRED, timeout).
+bool indeterminate(const ClientOpResult& op);
 
 }  // namespace zk::sim

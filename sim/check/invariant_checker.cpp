@@ -37,10 +37,13 @@ std::optional<InvariantViolation> InvariantChecker::after_event(const World& wor
   if (const auto* delivery = std::get_if<DeliverToClient>(&payload)) {
     if (auto v = check_client(world, *delivery)) return v;
   }
+  // trace_seen_ counts events since the start of the run; the world's trace window never
+  // drops one the checker has not read (World::set_trace_window).
   const Trace& trace = world.trace();
-  if (trace_seen_ > trace.size()) trace_seen_ = 0;
-  for (; trace_seen_ < trace.size(); ++trace_seen_) {
-    const TraceEvent& event = trace[trace_seen_];
+  if (trace_seen_ > world.trace_recorded()) trace_seen_ = world.trace_dropped();  // a copy from earlier
+  ZK_INVARIANT(trace_seen_ >= world.trace_dropped());
+  for (; trace_seen_ < world.trace_recorded(); ++trace_seen_) {
+    const TraceEvent& event = trace[trace_seen_ - world.trace_dropped()];
     if (event.kind == TraceKind::kCommitted) {
       committed_.insert(event.zxid);
     } else if (event.kind == TraceKind::kLeaderServing) {
@@ -62,10 +65,27 @@ std::optional<InvariantViolation> InvariantChecker::record_applied(const std::sh
                                                                    ServerId server) {
   const Zxid zxid = txn->header.zxid;
   auto [it, inserted] = applied_.try_emplace(zxid, AppliedTxn{txn, server});
-  if (inserted || same_txn(it->second.txn, txn)) return std::nullopt;
+  if (inserted) {
+    if (++applied_since_prune_ >= prune_every_applied_) prune_below_low_water_mark();
+    return std::nullopt;
+  }
+  if (same_txn(it->second.txn, txn)) return std::nullopt;
   return InvariantViolation{"committed-log-agreement", {it->second.server, server},
                             fmt::format("at zxid {} S{} applied \"{}\" but S{} applied \"{}\"", zxid_hex(zxid),
                                         it->second.server, zk::describe(*it->second.txn), server, zk::describe(*txn))};
+}
+
+void InvariantChecker::prune_below_low_water_mark() {
+  applied_since_prune_ = 0;
+  std::optional<Zxid> mark;
+  for (const ServerView& view : servers_) {
+    if (view.seen) mark = std::min(mark.value_or(view.window_start), view.window_start);
+  }
+  if (!mark) return;
+  applied_.erase_below(*mark);
+  committed_.erase_below(*mark);
+  acked_.erase_below(*mark);
+  digests_.erase_below(*mark);
 }
 
 std::optional<InvariantViolation> InvariantChecker::check_server(const World& world, ServerId id) {
@@ -107,7 +127,8 @@ std::optional<InvariantViolation> InvariantChecker::check_server(const World& wo
                                             it->second.second, it->second.first, id, digest)};
     }
   }
-  view = ServerView{true, slot.incarnation, zxid, accepted, serving, connection};
+  const Zxid window_start = log.empty() ? zxid : std::min(zxid, log.front()->header.zxid);
+  view = ServerView{true, slot.incarnation, zxid, accepted, serving, connection, true, window_start};
   return std::nullopt;
 }
 
@@ -172,7 +193,9 @@ std::optional<InvariantViolation> InvariantChecker::check_client(const World& wo
   if (delivery.connection != client.connection()) return std::nullopt;
   ClientView& view = clients_[delivery.client];
   // Count the watches of operations sent since the last look.
-  for (size_t i = static_cast<size_t>(std::max(0, view.last_cxid)); i < client.ops().size(); ++i) {
+  const size_t dropped = client.ops_dropped();  // ops()[i] has cxid dropped + i + 1
+  for (size_t i = std::max(static_cast<size_t>(std::max(0, view.last_cxid)), dropped) - dropped; i < client.ops().size();
+       ++i) {
     const ClientOpResult& sent = client.ops()[i];
     view.last_cxid = sent.cxid;
     if (auto watch = watch_of(sent.request)) ++(watch->second ? view.data_watches : view.child_watches)[watch->first];

@@ -5,6 +5,13 @@
 // summaries (the txn applied at each zxid, the committed zxids, one digest per zxid, the
 // leader of each epoch, per-client watch counts). Only the server the event was an input
 // to is examined (no other server changes), and an unchanged one costs one comparison.
+// The zxid tables are bounded: every kPruneEveryApplied new zxids, entries below the
+// low-water mark are dropped — the oldest zxid still in the committed-log window
+// (QuorumPeer::committed_log) of any server seen so far, as of its last look. No server
+// applies, serves at or establishes without a zxid below that mark again, except one that
+// comes back with an older window than it had (a restart from an old snapshot): its
+// re-applied old zxids are then recorded afresh instead of compared. A server down for
+// good keeps the mark at its last window.
 // Invariants, by name:
 //   one-leader-per-epoch    at most one server establishes (serves as leader in) each epoch
 //   committed-log-agreement no two servers apply different txns at the same zxid, so the
@@ -54,9 +61,16 @@ std::string describe_violation(const InvariantViolation& violation);
 class InvariantChecker {
  public:
   static constexpr size_t kMaxPendingReads = 100'000;
+  static constexpr size_t kPruneEveryApplied = 4096;
 
   // Examines the world after it handled one event (payload). Returns the first violation.
   std::optional<InvariantViolation> after_event(const World& world, const EventPayload& payload);
+  // Prunes every `count` new zxids instead (tests prune often to show nothing is missed).
+  void set_prune_every_applied(size_t count) { prune_every_applied_ = count; }
+  // Entries in the zxid tables (applied txns, committed and acknowledged zxids, digests).
+  size_t zxid_entries() const { return applied_.size() + committed_.size() + acked_.size() + digests_.size(); }
+  // Trace events read so far, counted from the start of the run (World::trace_recorded).
+  size_t trace_seen() const { return trace_seen_; }
 
  private:
   struct ServerView {
@@ -66,6 +80,8 @@ class InvariantChecker {
     Epoch accepted_epoch = 0;
     bool serving = false;
     uint64_t connection = 0;  // the learner's connection to its leader (0: none)
+    bool seen = false;        // up at some look
+    Zxid window_start = 0;    // the oldest zxid of its committed-log window at its last look
   };
   struct AppliedTxn {
     std::shared_ptr<const Txn> txn;
@@ -87,6 +103,7 @@ class InvariantChecker {
   std::optional<InvariantViolation> check_client(const World& world, const DeliverToClient& delivery);
   std::optional<InvariantViolation> on_leader_established(const World& world, ServerId leader, Epoch epoch);
   std::optional<InvariantViolation> record_applied(const std::shared_ptr<const Txn>& txn, ServerId server);
+  void prune_below_low_water_mark();
 
   std::vector<ServerView> servers_;
   size_t trace_seen_ = 0;
@@ -97,6 +114,8 @@ class InvariantChecker {
   std::map<Epoch, ServerId> epoch_leaders_;
   std::map<EndpointId, ClientView> clients_;
   std::vector<ReadSeen> reads_;
+  size_t applied_since_prune_ = 0;
+  size_t prune_every_applied_ = kPruneEveryApplied;
 };
 
 }  // namespace zk::sim

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <set>
 #include <tuple>
 #include <unordered_set>
 
@@ -16,16 +17,7 @@
 namespace zk::sim {
 namespace {
 
-// The single-register model of one znode.
-struct NodeState {
-  bool exists = false;
-  std::string data;
-  int32_t version = 0;
-  bool operator<(const NodeState& o) const {
-    return std::tie(exists, data, version) < std::tie(o.exists, o.data, o.version);
-  }
-  bool operator==(const NodeState&) const = default;
-};
+using NodeState = RegisterState;
 
 // The register's state before the first txn: the znodes every ZooKeeper tree starts with
 // (/, /zookeeper, /zookeeper/quota, /zookeeper/config) exist, everything else does not.
@@ -199,7 +191,7 @@ SearchResult search(const std::vector<const HistoryOp*>& ops, const std::vector<
 // the model and real time, the operations are linearizable and no search is needed; if not,
 // the search decides (the witness is only a shortcut, never a verdict of failure).
 bool zxid_witness_holds(const std::vector<const HistoryOp*>& ops, const std::vector<int64_t>& invoked,
-                        NodeState initial) {
+                        NodeState initial, NodeState* final_state = nullptr) {
   constexpr Zxid kLast = std::numeric_limits<Zxid>::max();
   std::map<std::string, Zxid> seen_at;  // data -> mzxid of a read that returned it
   for (const HistoryOp* op : ops) {
@@ -234,6 +226,45 @@ bool zxid_witness_holds(const std::vector<const HistoryOp*>& ops, const std::vec
     if (!step(op, state, next)) return false;
     state = std::move(next);
   }
+  if (final_state) *final_state = std::move(state);
+  return true;
+}
+
+// Every state the register can end in after a linearization of all of `ops` from
+// `initial`, where each definite op takes effect once between its invocation and its
+// completion and each indeterminate one once after its invocation or never (in a folded
+// segment it happened before the cut or not at all). A depth-first walk over (ops
+// linearized, state) with a memo; false when it took more than max_steps.
+bool final_states(const std::vector<const HistoryOp*>& ops, const std::vector<int64_t>& invoked, const NodeState& initial,
+                  int64_t max_steps, int64_t* steps, std::set<NodeState>* finals) {
+  const size_t n = ops.size();
+  struct Node {
+    std::vector<uint64_t> bits;
+    NodeState state;
+    bool operator<(const Node& o) const { return std::tie(bits, state) < std::tie(o.bits, o.state); }
+  };
+  const auto linearized = [](const Node& node, size_t i) { return (node.bits[i / 64] >> (i % 64)) & 1; };
+  std::set<Node> seen;
+  std::vector<Node> stack{Node{std::vector<uint64_t>((n + 63) / 64, 0), initial}};
+  seen.insert(stack.back());
+  while (!stack.empty()) {
+    if (++*steps > max_steps) return false;
+    const Node node = std::move(stack.back());
+    stack.pop_back();
+    // Real time: an op can go next unless a definite op still to go completed before it began.
+    int64_t horizon_us = std::numeric_limits<int64_t>::max();
+    for (size_t i = 0; i < n; ++i) {
+      if (!linearized(node, i) && !ops[i]->indeterminate) horizon_us = std::min(horizon_us, ops[i]->completed_us);
+    }
+    if (horizon_us == std::numeric_limits<int64_t>::max()) finals->insert(node.state);
+    for (size_t i = 0; i < n; ++i) {
+      if (linearized(node, i) || invoked[i] > horizon_us) continue;
+      Node next{node.bits, {}};
+      if (!step(*ops[i], node.state, next.state)) continue;
+      next.bits[i / 64] |= uint64_t{1} << (i % 64);
+      if (seen.insert(next).second) stack.push_back(std::move(next));
+    }
+  }
   return true;
 }
 
@@ -257,46 +288,56 @@ std::string describe_op(const HistoryOp& op) {
                      op.indeterminate ? std::string("never") : fmt::format("{}us", op.completed_us));
 }
 
-}  // namespace
-
-ConsistencyReport check_consistency(const std::vector<HistoryOp>& history, int64_t max_steps_per_partition) {
-  ConsistencyReport report;
-  report.ops = history.size();
+// The checks over one segment of the history, from what `known` remembers of the earlier
+// ones. With `update`, the segment is folded: *update becomes what later segments need.
+ConsistencyReport check_segment(const std::vector<HistoryOp>& history, const ConsistencyChecker::Summary& known,
+                                ConsistencyReport report, int64_t max_steps_per_partition,
+                                ConsistencyChecker::Summary* update) {
+  if (!report.ok) return report;
+  report.ops += history.size();
   // client-fifo: per client (history is client by client, cxid order).
-  std::map<std::string, const HistoryOp*> last_reply;
+  std::map<std::string, std::pair<Zxid, int32_t>> last_reply = known.last_reply;
   for (const HistoryOp& op : history) {
     if (op.indeterminate || op.zxid == 0) continue;
-    const HistoryOp*& last = last_reply[op.client];
-    if (last && op.zxid < last->zxid) {
+    const auto last = last_reply.find(op.client);
+    if (last != last_reply.end() && op.zxid < last->second.first) {
       report.ok = false;
       report.property = "client-fifo";
       report.detail = fmt::format("client {} saw zxid {} (cxid {}) after zxid {} (cxid {})", op.client,
-                                  zxid_hex(op.zxid), op.cxid, zxid_hex(last->zxid), last->cxid);
+                                  zxid_hex(op.zxid), op.cxid, zxid_hex(last->second.first), last->second.second);
       return report;
     }
-    last = &op;
+    last_reply[op.client] = {op.zxid, op.cxid};
   }
-  // read-matches-write: the acknowledged write at (path, zxid).
+  // read-matches-write: the acknowledged write at (path, zxid), in this segment or kept
+  // from the earlier ones.
   std::map<std::pair<std::string, Zxid>, const HistoryOp*> writes;
   for (const HistoryOp& op : history) {
     if (op.indeterminate || op.err != ErrorCode::kOk || op.sequential) continue;
     if (op.kind == HistoryOpKind::kSetData || op.kind == HistoryOpKind::kCreate) writes[{op.path, op.zxid}] = &op;
   }
+  const auto find_write = [&](const std::string& path, Zxid zxid) -> const HistoryOp* {
+    if (const auto it = writes.find({path, zxid}); it != writes.end()) return it->second;
+    const auto kept = known.writes.find(path);
+    if (kept == known.writes.end()) return nullptr;
+    const auto it = kept->second.find(zxid);
+    return it == kept->second.end() ? nullptr : &it->second;
+  };
   for (const HistoryOp& op : history) {
     if (op.kind != HistoryOpKind::kRead || op.indeterminate || op.err != ErrorCode::kOk || op.mzxid == 0) continue;
-    const auto it = writes.find({op.path, op.mzxid});
-    if (it != writes.end() && it->second->data != op.data) {
+    const HistoryOp* write = find_write(op.path, op.mzxid);
+    if (write && write->data != op.data) {
       report.ok = false;
       report.property = "read-matches-write";
       report.detail = fmt::format("{} but the write at mzxid {} was {}", describe_op(op), zxid_hex(op.mzxid),
-                                  describe_op(*it->second));
+                                  describe_op(*write));
       return report;
     }
   }
   // linearizable-writes: per znode.
   std::map<std::string, std::vector<const HistoryOp*>> partitions;
   std::map<std::string, std::vector<int64_t>> invoked;
-  std::map<std::string, bool> excluded;
+  std::set<std::string> excluded = known.excluded;
   const HistoryOp* previous = nullptr;
   for (const HistoryOp& op : history) {
     const bool after_sync = previous && previous->client == op.client && previous->kind == HistoryOpKind::kSync &&
@@ -305,7 +346,7 @@ ConsistencyReport check_consistency(const std::vector<HistoryOp>& history, int64
     previous = &op;
     // Znodes the server deletes on its own (a session's ephemerals, reaped containers and TTL
     // nodes) and names (sequential) are written outside this history: not checked.
-    if (op.kind == HistoryOpKind::kCreate && (op.ephemeral || op.sequential || op.reaped)) excluded[op.path] = true;
+    if (op.kind == HistoryOpKind::kCreate && (op.ephemeral || op.sequential || op.reaped)) excluded.insert(op.path);
     if (op.kind == HistoryOpKind::kSync || op.kind == HistoryOpKind::kOther) continue;
     if (op.kind == HistoryOpKind::kRead && (op.indeterminate || !sync)) continue;
     if (!op.indeterminate && op.err != ErrorCode::kOk && op.err != ErrorCode::kNoNode &&
@@ -315,33 +356,103 @@ ConsistencyReport check_consistency(const std::vector<HistoryOp>& history, int64
     partitions[op.path].push_back(&op);
     invoked[op.path].push_back(sync ? sync->invoked_us : op.invoked_us);
   }
-  std::vector<std::string> sequential_prefixes;
+  std::set<std::string> sequential_prefixes = known.sequential_prefixes;
   for (const HistoryOp& op : history) {
-    if (op.kind == HistoryOpKind::kCreate && op.sequential) sequential_prefixes.push_back(op.path);
+    if (op.kind == HistoryOpKind::kCreate && op.sequential) sequential_prefixes.insert(op.path);
   }
+  std::map<std::string, std::vector<NodeState>> folded_states;
+  std::set<std::string> gave_up_paths;
   for (const auto& [path, ops] : partitions) {
-    if (excluded[path]) continue;
+    if (excluded.count(path) || known.unchecked.count(path)) continue;
     // A znode a sequential create may have named: the server wrote it, not this history.
     const auto named = [&path = path](const std::string& prefix) { return path.rfind(prefix, 0) == 0; };
     if (std::any_of(sequential_prefixes.begin(), sequential_prefixes.end(), named)) continue;
     ++report.partitions;
-    const NodeState initial = initial_state(path);
-    if (zxid_witness_holds(ops, invoked[path], initial)) continue;
-    const SearchResult r = search(ops, invoked[path], initial, max_steps_per_partition);
-    report.search_steps += r.steps;
-    if (r.gave_up) {
-      ++report.gave_up;
-      continue;
+    const auto carried = known.states.find(path);
+    const std::vector<NodeState> starts =
+        carried != known.states.end() ? carried->second : std::vector<NodeState>{initial_state(path)};
+    const std::vector<int64_t>& times = invoked[path];
+    if (update) {
+      // Folding: every state this segment can leave the znode in, from each it can start in.
+      const bool definite = std::none_of(ops.begin(), ops.end(), [](const HistoryOp* op) { return op->indeterminate; });
+      std::set<NodeState> finals;
+      bool gave_up = false;
+      int64_t steps = 0;
+      for (const NodeState& start : starts) {
+        NodeState witnessed;
+        if (definite && zxid_witness_holds(ops, times, start, &witnessed)) {
+          finals.insert(std::move(witnessed));
+        } else if (!final_states(ops, times, start, max_steps_per_partition, &steps, &finals)) {
+          gave_up = true;
+          break;
+        }
+      }
+      report.search_steps += steps;
+      if (gave_up || finals.size() > ConsistencyChecker::kStatesKeptPerPath) {
+        ++report.gave_up;
+        gave_up_paths.insert(path);
+        continue;
+      }
+      if (!finals.empty()) {
+        folded_states[path].assign(finals.begin(), finals.end());
+        continue;
+      }
+    } else {
+      if (std::any_of(starts.begin(), starts.end(),
+                      [&](const NodeState& start) { return zxid_witness_holds(ops, times, start); })) {
+        continue;
+      }
+      bool gave_up = false;
+      bool found = false;
+      for (const NodeState& start : starts) {
+        const SearchResult r = search(ops, times, start, max_steps_per_partition);
+        report.search_steps += r.steps;
+        gave_up = gave_up || r.gave_up;
+        found = found || (r.ok && !r.gave_up);
+        if (found) break;
+      }
+      if (found) continue;
+      if (gave_up) {
+        ++report.gave_up;
+        continue;
+      }
     }
-    if (!r.ok) {
-      report.ok = false;
-      report.property = "linearizable-writes";
-      report.detail = fmt::format("the {} operations on {} have no linearization; stuck at {}", ops.size(), path,
-                                  describe_op(*ops[r.stuck_op]));
-      return report;
+    const SearchResult r = search(ops, times, starts.front(), max_steps_per_partition);
+    report.ok = false;
+    report.property = "linearizable-writes";
+    report.detail = fmt::format("the {} operations on {} have no linearization; stuck at {}", ops.size(), path,
+                                describe_op(*ops[r.stuck_op]));
+    return report;
+  }
+  if (update) {
+    update->last_reply = std::move(last_reply);
+    update->excluded = std::move(excluded);
+    update->sequential_prefixes = std::move(sequential_prefixes);
+    update->unchecked.insert(gave_up_paths.begin(), gave_up_paths.end());
+    for (auto& [path, states] : folded_states) update->states[path] = std::move(states);
+    for (const std::string& path : update->excluded) update->states.erase(path);
+    for (const std::string& path : update->unchecked) update->states.erase(path);
+    for (const auto& [key, op] : writes) {
+      std::map<Zxid, HistoryOp>& kept = update->writes[key.first];
+      kept.insert_or_assign(key.second, *op);
+      if (kept.size() > ConsistencyChecker::kWritesKeptPerPath) kept.erase(kept.begin());
     }
   }
   return report;
+}
+
+}  // namespace
+
+ConsistencyReport check_consistency(const std::vector<HistoryOp>& history, int64_t max_steps_per_partition) {
+  return ConsistencyChecker().finish(history, max_steps_per_partition);
+}
+
+void ConsistencyChecker::fold(const std::vector<HistoryOp>& segment) {
+  report_ = check_segment(segment, summary_, report_, kFoldStepsPerPartition, &summary_);
+}
+
+ConsistencyReport ConsistencyChecker::finish(const std::vector<HistoryOp>& rest, int64_t max_steps_per_partition) const {
+  return check_segment(rest, summary_, report_, max_steps_per_partition, nullptr);
 }
 
 }  // namespace zk::sim

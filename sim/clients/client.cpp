@@ -48,8 +48,18 @@ SimClient::SimClient(std::string name, EndpointId endpoint, StaticHostProvider h
       requested_timeout_ms_(requested_timeout_ms) {}
 
 const ClientOpResult* SimClient::op(int32_t cxid) const {
-  if (cxid < 1 || static_cast<size_t>(cxid) > ops_.size()) return nullptr;
-  return &ops_[static_cast<size_t>(cxid - 1)];
+  if (cxid < 1 || static_cast<size_t>(cxid) <= ops_dropped_ || static_cast<size_t>(cxid) > ops_dropped_ + ops_.size()) {
+    return nullptr;
+  }
+  return &ops_[static_cast<size_t>(cxid - 1) - ops_dropped_];
+}
+
+void SimClient::drop_settled_ops(size_t count) {
+  ZK_INVARIANT(count <= ops_.size());
+  for (size_t i = 0; i < count; ++i) ZK_INVARIANT(ops_[i].done || state_ == ClientState::kCrashed);
+  ops_.drop_front(count);
+  ops_dropped_ += count;
+  first_maybe_pending_ = first_maybe_pending_ > count ? first_maybe_pending_ - count : 0;
 }
 
 void SimClient::connect(ClientOutbox& out) {
@@ -86,7 +96,7 @@ void SimClient::open_connection(ServerId server, ClientOutbox& out) {
 int32_t SimClient::submit(Request request, ClientOutbox& out) {
   const int64_t now_us = out.now_us();
   const int32_t cxid = next_cxid_++;
-  ZK_INVARIANT(static_cast<size_t>(cxid) == ops_.size() + 1);
+  ZK_INVARIANT(static_cast<size_t>(cxid) == ops_dropped_ + ops_.size() + 1);
   ops_.push_back(ClientOpResult{});
   ClientOpResult& result = ops_.mutable_at(ops_.size() - 1);
   result.cxid = cxid;
@@ -201,7 +211,7 @@ void SimClient::on_message(ConnectionId connection, const ServerToClient& messag
     last_zxid_seen_ = std::max(last_zxid_seen_, reply->zxid);
     const ClientOpResult* found = op(reply->cxid);
     if (found != nullptr && !found->done) {
-      ClientOpResult& result = ops_.mutable_at(static_cast<size_t>(reply->cxid - 1));
+      ClientOpResult& result = ops_.mutable_at(static_cast<size_t>(reply->cxid - 1) - ops_dropped_);
       result.done = true;
       result.err = reply->err;
       result.body = reply->body;

@@ -178,9 +178,16 @@ class SimClient {
   const StaticHostProvider& hosts() const { return hosts_; }
   ConnectionId connection() const { return connection_; }
   Zxid last_zxid_seen() const { return last_zxid_seen_; }
-  // Every operation submitted, in cxid order (cxids are consecutive from 1).
+  // Every operation submitted, in cxid order (cxids are consecutive from 1), except the
+  // first ops_dropped() (folded into the consistency checker's summary, drop_settled_ops):
+  // ops()[i] has cxid ops_dropped() + i + 1.
   const ChunkedVector<ClientOpResult>& ops() const { return ops_; }
+  size_t ops_dropped() const { return ops_dropped_; }
+  // The op with this cxid; null if there is none or it was dropped.
   const ClientOpResult* op(int32_t cxid) const;
+  // Forgets the oldest `count` ops of ops(), which must all be done (or this client crashed:
+  // its unanswered ops then never get an outcome).
+  void drop_settled_ops(size_t count);
   // Was the connect (or reconnect) answered: connected, expired, or refused everywhere.
   bool connect_settled() const { return connect_settled_; }
   std::deque<ClientWatchEvent>& events() { return events_; }
@@ -227,7 +234,8 @@ class SimClient {
   // ZooKeeper's client sends its HashMap's key order). Bounded by the paths it asked about.
   std::set<std::string> data_watches_, exist_watches_, child_watches_;
   int32_t next_cxid_ = 1;
-  ChunkedVector<ClientOpResult> ops_;  // index = cxid - 1; copies share completed history
+  ChunkedVector<ClientOpResult> ops_;  // index = cxid - 1 - ops_dropped_; copies share completed history
+  size_t ops_dropped_ = 0;
   // Ops before this index are all done. Every loss of a connection fails what is pending
   // and moves it to the end, so while disconnected the ops from here on are exactly the
   // requests waiting for the next connection.

@@ -43,6 +43,8 @@ FuzzOutcome run_fuzz_scenario(const Scenario& scenario, InjectedBug bug) {
   RunOptions options;
   options.echo_steps = false;
   options.keep_trace = false;
+  options.trace_window = World::kHeadlessTraceWindow;  // nothing reads the trace after the checker
+  options.history_fold_ops = World::kHeadlessHistoryFoldOps;
   options.skip_faults_on_exited_servers = true;
   options.injected_bug = bug;
   bool epoch_refused_only = false;

@@ -129,6 +129,9 @@ class ScenarioStepper::Impl {
     report_.seed = seed;
     world_.set_record_messages(options_.record_messages);
     world_.set_checking(options_.invariant_checking);
+    world_.set_trace_window(options_.trace_window, options_.on_trace);
+    world_.set_history_window(options_.history_fold_ops);
+    if (options_.zxid_prune_every > 0) world_.mutable_invariant_checker().set_prune_every_applied(options_.zxid_prune_every);
   }
 
   // Runs the next step; false when none is left or the run stopped on an error.
@@ -171,9 +174,7 @@ class ScenarioStepper::Impl {
         if (options_.echo_steps) echo_line(r.line, r.text);
         break;
       }
-      r.time_us = world_.now_us();
-      r.trace_index = world_.trace().size();
-      report_.expectations.push_back(std::move(r));
+      push_expectation(std::move(r));
       report_.violation = violation;
       return true;
     }
@@ -189,7 +190,10 @@ class ScenarioStepper::Impl {
 
   RunReport finish() {
     if (options_.check_consistency && !report_.violation && report_.error.empty()) check_history();
-    if (options_.keep_trace) report_.trace = world_.trace();
+    if (options_.keep_trace) {
+      report_.trace = world_.trace();
+      report_.trace_dropped = world_.trace_dropped();
+    }
     if (options_.keep_history) report_.history = collect_history(world_);
     report_.events = world_.events_processed();
     if (options_.inspect_world) options_.inspect_world(world_);
@@ -206,7 +210,7 @@ class ScenarioStepper::Impl {
   // The client histories against ZooKeeper's consistency guarantees; a violation is reported
   // like an invariant violation, at the last step.
   void check_history() {
-    const ConsistencyReport consistency = check_consistency(collect_history(world_));
+    const ConsistencyReport consistency = world_.consistency_checker().finish(collect_history(world_));
     if (consistency.ok) return;
     InvariantViolation violation{consistency.property, {}, consistency.detail};
     world_.note("CONSISTENCY VIOLATED: " + describe_violation(violation));
@@ -214,10 +218,16 @@ class ScenarioStepper::Impl {
     r.line = scenario_.steps.empty() ? scenario_.setup_line : scenario_.steps.back().line;
     r.text = "consistency " + consistency.property;
     r.detail = escape_for_message(describe_violation(violation));
-    r.time_us = world_.now_us();
-    r.trace_index = world_.trace().size();
-    report_.expectations.push_back(std::move(r));
+    push_expectation(std::move(r));
     report_.violation = violation;
+  }
+
+  // Every expectation result goes through here (RunOptions::on_expectation sees it at once).
+  void push_expectation(ExpectationResult&& r) {
+    r.time_us = world_.now_us();
+    r.trace_index = world_.trace_recorded();
+    report_.expectations.push_back(std::move(r));
+    if (options_.on_expectation) options_.on_expectation(report_.expectations.back());
   }
 
   // ---- helpers ----
@@ -238,9 +248,7 @@ class ScenarioStepper::Impl {
     r.text = format_step(current_command());
     r.passed = passed;
     r.detail = escape_for_message(detail);  // znode data may hold a newline: one line still
-    r.time_us = world_.now_us();
-    r.trace_index = world_.trace().size();
-    report_.expectations.push_back(std::move(r));
+    push_expectation(std::move(r));
   }
 
   const Command& current_command() const { return step_->command; }

@@ -21,6 +21,15 @@
 
 namespace zk::sim {
 
+struct ExpectationResult {
+  int line = 0;
+  std::string text;    // the expectation as written (canonical form)
+  bool passed = false;
+  std::string detail;  // on failure: what was expected and what was seen
+  int64_t time_us = 0;
+  size_t trace_index = 0;  // trace events recorded before it was checked (World::trace_recorded)
+};
+
 struct RunOptions {
   bool echo_steps = true;  // record each step as a note in the trace ("line 3: start 1 2 3")
   // 0: unlimited. Otherwise a cap on virtual time: `run` and `run until` stop at it, and a
@@ -37,6 +46,19 @@ struct RunOptions {
   // reported like an invariant violation.
   bool check_consistency = true;
   bool keep_trace = true;
+  // Headless runs: keep only the newest trace_window trace events (World::set_trace_window;
+  // 0 keeps all), so RunReport::trace is that window. on_trace gets every event as it is
+  // recorded and on_expectation every expectation as it is checked, in the order zksim run
+  // prints them (an expectation after the events recorded before it was checked).
+  size_t trace_window = 0;
+  std::function<void(const TraceEvent&)> on_trace;
+  std::function<void(const ExpectationResult&)> on_expectation;
+  // Headless runs: fold the clients' settled operations into the consistency checker every
+  // this many operations (World::set_history_window; 0 keeps them all).
+  size_t history_fold_ops = 0;
+  // Tests: the invariant checker prunes its zxid tables every this many new zxids (0: its
+  // default, InvariantChecker::kPruneEveryApplied).
+  size_t zxid_prune_every = 0;
   // Fuzzing: a generated kill / pause / resume aimed at a server that has exited by itself
   // (ZooKeeper's System.exit, e.g. a failed TRUNC) is skipped with a note instead of
   // stopping the run; the generator cannot know the server is down.
@@ -46,21 +68,14 @@ struct RunOptions {
   std::function<void(const World&)> inspect_world;  // called with the final world (tests, debugging)
 };
 
-struct ExpectationResult {
-  int line = 0;
-  std::string text;    // the expectation as written (canonical form)
-  bool passed = false;
-  std::string detail;  // on failure: what was expected and what was seen
-  int64_t time_us = 0;
-  size_t trace_index = 0;  // number of trace events recorded before it was checked
-};
 
 struct RunReport {
   std::string file_name;
   uint64_t seed = 1;
   std::vector<ExpectationResult> expectations;
   std::string error;  // "FILE:LINE: message" when a step could not run; empty otherwise
-  Trace trace;
+  Trace trace;                // with RunOptions::trace_window, only the newest events
+  size_t trace_dropped = 0;   // events before trace[0] (World::trace_dropped)
   std::vector<MessageRecord> messages;  // only with RunOptions::record_messages
   int64_t end_time_us = 0;
   // Set when the invariant checker stopped the run; it is also the last (failed) expectation.

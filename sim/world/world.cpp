@@ -84,7 +84,21 @@ bool converged(const World& world, ConvergenceScope scope) {
 
 void World::record(TraceEvent&& event) {
   event.time_us = now_us_;
+  if (trace_sink_) trace_sink_(event);
   trace_.push_back(std::move(event));
+  if (trace_window_ == 0 || trace_.size() < trace_window_ + Trace::kChunkSize) return;
+  // Whole chunks only (the copies' shared chunks are released, nothing is moved), and
+  // none the checker has still to read.
+  const size_t unread = checking_ ? trace_recorded() - std::min(checker_.trace_seen(), trace_recorded()) : 0;
+  size_t drop = (trace_.size() - trace_window_) / Trace::kChunkSize * Trace::kChunkSize;
+  drop = std::min(drop, (trace_.size() - unread) / Trace::kChunkSize * Trace::kChunkSize);
+  trace_.drop_front(drop);
+  trace_dropped_ += drop;
+}
+
+void World::set_trace_window(size_t max_events, TraceSink sink) {
+  trace_window_ = max_events;
+  trace_sink_ = std::move(sink);
 }
 
 void World::record_message(int64_t sent_us, EndpointId from, EndpointId to, const char* kind) {
@@ -758,10 +772,15 @@ Status World::act_on_client(const std::string& name, Act&& act) {
 }
 
 Status World::client_submit(const std::string& name, Request request, int32_t* cxid) {
-  return act_on_client(name, [&](SimClient& c, ClientOutbox& out) {
+  const Status status = act_on_client(name, [&](SimClient& c, ClientOutbox& out) {
     const int32_t id = c.submit(std::move(request), out);
     if (cxid) *cxid = id;
   });
+  if (status.ok() && history_fold_every_ops_ > 0 && ++ops_since_fold_ >= history_fold_every_ops_) {
+    ops_since_fold_ = 0;
+    fold_client_history();
+  }
+  return status;
 }
 
 Status World::client_add_auth(const std::string& name, std::string scheme, std::string auth, size_t* index) {

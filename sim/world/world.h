@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <limits>
 #include <map>
 #include <optional>
@@ -24,6 +25,7 @@
 #include "sim/world/event_queue.h"
 #include "sim/world/lazy_timer.h"
 #include "sim/check/invariant_checker.h"
+#include "sim/check/linearizability.h"
 #include "sim/world/network.h"
 #include "sim/world/prng.h"
 #include "sim/world/status.h"
@@ -194,6 +196,27 @@ class World {
   // ZooKeeper.addAuthInfo on a client (SimClient::add_auth): *index into its auth_results().
   Status client_add_auth(const std::string& name, std::string scheme, std::string auth, size_t* index);
 
+  // ---- Client histories. Headless runs fold the clients' settled operations into the
+  // consistency checker and drop them (world_history.cpp); the GUI keeps all of them. ----
+  // With fold_every_ops > 0, fold_client_history() runs after every that many submitted
+  // operations; 0 (the default) keeps every operation.
+  static constexpr size_t kHeadlessHistoryFoldOps = 4096;
+  // An operation without an outcome (CONNECTIONLOSS, a crashed client) is folded only this
+  // long after it was invoked: the checker then takes it to have happened before the cut or
+  // never (10 virtual minutes: far beyond any session timeout and election the simulated
+  // ensembles go through while a txn is still undecided).
+  static constexpr int64_t kIndeterminateSettleUs = 600'000'000;
+  void set_history_window(size_t fold_every_ops) { history_fold_every_ops_ = fold_every_ops; }
+  // Folds every operation invoked before the latest quiescent cut (ConsistencyChecker::fold):
+  // the cut is lowered below any operation still unsettled (no outcome yet, a definite one
+  // after the cut, or an indeterminate one younger than kIndeterminateSettleUs) and below a
+  // sync that is a client's last operation before it. A reply at the cut's time orders its
+  // operation before one invoked then (the request leaves after the reply arrived), which
+  // is what lets a cut fall between a client's back-to-back operations.
+  void fold_client_history();
+  // What was folded; finish() it with collect_history(world) for the whole run's report.
+  const ConsistencyChecker& consistency_checker() const { return consistency_; }
+
   // ---- External connections (real clients through the gateway, sim/gateway/). They do
   // not go through the simulated network: their messages reach the server at the current
   // virtual time, and the server's messages to them collect in external_outbox(). ----
@@ -236,6 +259,8 @@ class World {
   // false from then on) after one kInvariantViolated trace event naming it.
   const std::optional<InvariantViolation>& violation() const { return violation_; }
   void set_checking(bool on) { checking_ = on; }  // on by default; off only for benchmarks
+  const InvariantChecker& invariant_checker() const { return checker_; }
+  InvariantChecker& mutable_invariant_checker() { return checker_; }
   // Slow disks: every later fsync takes a time drawn from [min_us, max_us].
   void set_fsync_latency(int64_t min_us, int64_t max_us) {
     config_.fsync_min_us = min_us;
@@ -256,8 +281,24 @@ class World {
   std::optional<ServerId> leader() const;
   // A leader that has finished synchronizing with a quorum (it serves clients).
   bool leader_serving() const;
+  // The trace: every event since the start, or with a trace window only the newest ones
+  // (trace()[i] is then event number trace_dropped() + i of the run).
   const Trace& trace() const { return trace_; }
+  size_t trace_dropped() const { return trace_dropped_; }
+  size_t trace_recorded() const { return trace_dropped_ + trace_.size(); }  // events since the start
   std::string render_trace() const;
+  // Headless runs (zksim run, fuzz, bench) keep a window of the trace instead of all of
+  // it; the GUI keeps all of it (its time travel and Why panel read every event). With
+  // max_events > 0 the oldest events are dropped a chunk (Trace::kChunkSize) at a time once
+  // the trace holds max_events + kChunkSize of them, never one the invariant checker has
+  // not read yet, so it holds at most max_events + kChunkSize events plus those recorded
+  // since the checker last ran (commands between two events). `sink`, if set, is called
+  // with every event as it is recorded (zksim run streams its outputs from it). Both are
+  // kept by copies of the world.
+  static constexpr size_t kHeadlessTraceWindow = 4096;  // zksim run, fuzz and bench keep this many
+  using TraceSink = std::function<void(const TraceEvent&)>;
+  void set_trace_window(size_t max_events, TraceSink sink = {});
+  size_t trace_window() const { return trace_window_; }
   const EventQueue& queue() const { return queue_; }
   const Network& network() const { return network_; }
   Network& mutable_network() { return network_; }
@@ -344,6 +385,9 @@ class World {
   Network network_;
   std::vector<ServerSlot> servers_;
   Trace trace_;
+  size_t trace_dropped_ = 0;  // events dropped from the front of trace_ (trace window)
+  size_t trace_window_ = 0;   // 0: keep every event
+  TraceSink trace_sink_;
   std::vector<HeldMessage> held_;
   // Server-to-server messages sent over a cut link: TCP retransmits them, so they are
   // delivered in order when the partition heals (unless an end crashed meanwhile).
@@ -361,6 +405,9 @@ class World {
   std::map<std::pair<ServerId, ServerId>, BrokenLink> broken_links_;
   int64_t connect_attempts_ = 0;
   std::vector<ClientSlot> clients_;  // endpoint = kFirstClientEndpoint + index
+  size_t history_fold_every_ops_ = 0;
+  size_t ops_since_fold_ = 0;
+  ConsistencyChecker consistency_;  // the operations folded out of the clients
   // The latest client of each name (a closed name may be connected again): index in clients_.
   // Ordered, so nothing in a run depends on hashing; O(log n) for client(name).
   std::map<std::string, size_t, std::less<>> client_index_by_name_;

@@ -3,48 +3,10 @@
 #include <doctest/doctest.h>
 
 #include "sim/check/linearizability.h"
+#include "tests/unit/checkers/history_ops.h"
 
 namespace zk::sim {
-namespace {
-
-HistoryOp set(const char* client, int32_t cxid, const char* data, int64_t from, int64_t to, Zxid zxid) {
-  HistoryOp op;
-  op.client = client;
-  op.cxid = cxid;
-  op.kind = HistoryOpKind::kSetData;
-  op.path = "/x";
-  op.data = data;
-  op.invoked_us = from;
-  op.completed_us = to;
-  op.zxid = zxid;
-  return op;
-}
-HistoryOp lost_set(const char* client, int32_t cxid, const char* data, int64_t from) {
-  HistoryOp op = set(client, cxid, data, from, HistoryOp::kNever, 0);
-  op.indeterminate = true;
-  op.err = ErrorCode::kConnectionLoss;
-  return op;
-}
-HistoryOp sync(const char* client, int32_t cxid, int64_t from, int64_t to, Zxid zxid) {
-  HistoryOp op = set(client, cxid, "", from, to, zxid);
-  op.kind = HistoryOpKind::kSync;
-  return op;
-}
-HistoryOp get(const char* client, int32_t cxid, const char* data, int32_t version, int64_t from, int64_t to, Zxid zxid,
-              Zxid mzxid) {
-  HistoryOp op = set(client, cxid, data, from, to, zxid);
-  op.kind = HistoryOpKind::kRead;
-  op.read_version = version;
-  op.mzxid = mzxid;
-  return op;
-}
-HistoryOp create(const char* client, int32_t cxid, const char* data, int64_t from, int64_t to, Zxid zxid) {
-  HistoryOp op = set(client, cxid, data, from, to, zxid);
-  op.kind = HistoryOpKind::kCreate;
-  return op;
-}
-
-}  // namespace
+using namespace test_history;  // NOLINT: the helpers read as history entries
 
 TEST_CASE("consistency: a sequential history of create, set and sync-then-get is linearizable") {
   const std::vector<HistoryOp> h{create("a", 1, "0", 0, 10, 0x100000001), set("a", 2, "1", 20, 30, 0x100000002),
@@ -110,6 +72,7 @@ TEST_CASE("consistency: ephemeral znodes are left out of the linearizability sea
 }  // namespace zk::sim
 
 namespace zk::sim {
+using namespace test_history;  // NOLINT: the helpers read as history entries
 namespace {
 HistoryOp at(HistoryOp op, const char* path) {
   op.path = path;
