@@ -12,9 +12,10 @@
 
 namespace zk::ui {
 
-void draw_branches_menu(sim::RecordedRun& simulation) {
+void draw_branches_menu(sim::RecordedRun& simulation, std::string& last_result) {
   const std::vector<sim::BranchInfo> branches = simulation.branches();
   probe::note("branches.count", std::to_string(branches.size()));
+  if (!last_result.empty()) probe::note("branches.last", last_result);
   const bool open = ImGui::BeginMenu(tr(Text::kMenuBranches));
   probe::widget("menu.branches");
   if (!open) return;
@@ -30,7 +31,7 @@ void draw_branches_menu(sim::RecordedRun& simulation) {
     probe::widget(fmt::format("branch.{}", i + 1).c_str());
     if (chosen) {
       const std::string error = simulation.switch_branch(i);
-      probe::note("branches.last", error.empty() ? "switched" : error);
+      last_result = error.empty() ? "switched" : error;
     }
   }
   ImGui::EndMenu();

@@ -4,10 +4,14 @@
 // menu.branches and branch.<N> (1 = the oldest) for the real-window tests.
 #pragma once
 
+#include <string>
+
 #include "sim/replay/recorded_run.h"
 
 namespace zk::ui {
 
-void draw_branches_menu(sim::RecordedRun& simulation);
+// last_result: what the last choice gave ("switched" or why not), kept by the caller and
+// shown to the probe every frame.
+void draw_branches_menu(sim::RecordedRun& simulation, std::string& last_result);
 
 }  // namespace zk::ui

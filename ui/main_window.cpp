@@ -86,7 +86,7 @@ void MainWindow::draw_menu_bar() {
     ImGui::EndMenu();
   }
   probe::note("view.text_scale", fmt::format("{:.1f}", text_scale_));
-  draw_branches_menu(simulation_);
+  draw_branches_menu(simulation_, branch_result_);
   if (ImGui::BeginMenu(tr(Text::kMenuTheme))) {
     if (ImGui::MenuItem(tr(Text::kThemeDark), nullptr, theme_ == Theme::kDark)) {
       theme_ = Theme::kDark;

@@ -43,6 +43,7 @@ class MainWindow {
   Theme theme_;
   bool first_frame_ = true;
   std::string live_status_;
+  std::string branch_result_;  // the Branches menu's last choice, for the probe
   sim::RecordedRun simulation_;
   ClusterView cluster_view_;
   VotesPanel votes_panel_;

@@ -56,7 +56,7 @@ TEST_CASE("vote tally: counts what a pass with Vote.equals counts, voters only")
   }
 }
 
-TEST_CASE("vote tally: a LOOKING target needs every field; established votes agree on leader and epoch") {
+TEST_CASE("vote tally: a LOOKING target needs every field, established votes agree on leader and epoch") {
   VoteTally tally;
   const Vote looking{3, 0x100000002, 2, 1, PeerState::kLooking};
   Vote following = looking;
