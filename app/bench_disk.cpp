@@ -35,8 +35,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
-int64_t status_bytes(const std::string& key) { return proc_status_bytes(key); }
-int64_t resident_bytes() { return status_bytes("VmRSS"); }
+int64_t resident_bytes() { return proc_status_bytes("VmRSS"); }
 
 double megabytes(int64_t bytes) { return static_cast<double>(bytes) / 1e6; }
 
@@ -135,7 +134,7 @@ int run_bench_disk(const std::vector<std::string>& args) {
   const double restore_s = seconds_since(load_start);
   const auto& r = std::get<sim::datadir::RestoredServer>(restored);
   const int64_t rss_restored = resident_bytes();
-  const int64_t peak_restore = status_bytes("VmHWM");
+  const int64_t peak_restore = proc_status_bytes("VmHWM");
   const std::optional<int64_t> heap_restored = heap_in_use_bytes();
   const size_t znodes = r.state.snapshot ? r.state.snapshot->node_count() : 0;
   fmt::print("restore (snapshot into a tree, log read) {:8.2f} s   {} znodes, {} txns, last zxid {:#x}\n", restore_s,

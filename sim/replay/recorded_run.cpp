@@ -101,7 +101,7 @@ std::string RecordedRun::apply(const sim::Command& command) {
   // The run forks here: the recorded future and everything simulated after now leave the
   // run (kept as a branch, if there was a future), and an opened scenario no longer
   // describes the run. Its lines stay the session's opening unless this acts inside them.
-  if (next_action_ < recorded_.size() || (horizon_ && horizon_->now_us() > world_->now_us())) {
+  if (!at_horizon()) {
     keep_branch(current_as_branch(world_->now_us()));
   }
   stepper_.reset();
