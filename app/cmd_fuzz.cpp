@@ -90,7 +90,7 @@ std::string parse_args(const Args& args, FuzzArgs& out) {
       out.shrink = false;
     } else if (a != "--seeds" && a != "--jobs" && a != "--servers" && a != "--observers" && a != "--clients" &&
                a != "--duration" && a != "--faults" && a != "--inject-bug" && a != "--bugs" && a != "--out" &&
-               a != "--max-seconds" && a != "--shard" && a != "--jsonl") {
+               a != "--max-seconds" && a != "--shard" && a != "--jsonl" && a != "--snap-count") {
       return fmt::format("unknown option '{}' for 'zksim fuzz'", a);
     } else if (!has_value) {
       return fmt::format("{} needs a value", a);
@@ -134,6 +134,12 @@ std::string parse_args(const Args& args, FuzzArgs& out) {
                            "leader-skips-trunc, read-uncommitted, ack-unproposed)", sim::word_for_message(name));
       }
       out.campaign.options.bug = *bug;
+    } else if (a == "--snap-count") {
+      int snap_count = 0;
+      if (auto e = parse_number_option(a, value(), static_cast<int>(kMinSnapCount), INT32_MAX, snap_count); !e.empty()) {
+        return e;
+      }
+      out.campaign.options.snap_count = snap_count;
     } else if (a == "--bugs") {
       const std::string& list = value();
       const auto bugs = parse_upstream_bugs(list);

@@ -49,7 +49,7 @@ usage:
                                 (output files are created before anything runs; one that
                                 cannot be written stops zksim with exit status 2)
   zksim fuzz [--seeds A..B] [--shard I/N] [--jobs N] [--servers N] [--observers K] [--clients N]
-             [--duration DUR] [--faults LIST] [--inject-bug NAME] [--bugs LIST] [--out DIR]
+             [--duration DUR] [--faults LIST] [--inject-bug NAME] [--bugs LIST] [--snap-count N] [--out DIR]
              [--jsonl FILE] [--no-shrink] [--progress] [--max-seconds N]
                                 fuzz random workloads and faults; shrink a failure to a .zks
       --seeds A..B              seeds to run (default 1..100; any range, memory does not grow with it)
@@ -69,6 +69,8 @@ usage:
                                   none
                                 with --servers 1, partitions are left out (naming
                                 partition is an error: it needs two servers)
+      --snap-count N            every server snapshots after about N logged txns (zoo.cfg snapCount,
+                                2..2147483647; default 100000): small values exercise snapshots
       --max-seconds N           stop taking new seeds after N wall seconds (1..1000000)
       --out DIR                 where reproducers go (default fuzz-out); checked before the run
   zksim fuzz merge FILE|DIR...  the summary of a sharded campaign from its shards' JSON lines

@@ -38,7 +38,7 @@ QuorumPeer::QuorumPeer(PeerConfig config, const PersistentState& disk)
       db_(config_.commit_log_count),
       prep_(config_.containers.extended_types_enabled, config_.skip_acl),
       sessions_(config_.tick_us / 1000),
-      sync_(config_.max_flush_batch) {
+      sync_(config_.max_flush_batch, config_.snap_count, config_.snap_roll_seed) {
   ZK_INVARIANT(config_.quorum.is_voter(config_.my_id) || config_.quorum.is_observer(config_.my_id));
   ZK_INVARIANT(disk_.accepted_epoch >= disk_.current_epoch);
   // loadDataBase: the last snapshot, then every logged txn replayed on top of it.
@@ -297,6 +297,20 @@ void QuorumPeer::log_txn(std::shared_ptr<const Txn> txn, Outbox& out) {
   db_.note_logged(zxid);
   disk_.log.push_back(txn);
   out.push(LogAppendEffect{std::move(txn)});
+  if (sync_.should_snapshot(db_.txn_count())) {
+    // SyncRequestProcessor.run: roll the log and snapshot the tree as applied so far (a fuzzy
+    // snapshot: txns logged above it stay in the log). The disk keeps only the newest
+    // snapshot and the log after it (what autopurge with snapRetainCount=1 would leave).
+    TraceEvent event;
+    event.kind = TraceKind::kSnapshotTaken;
+    event.txns = static_cast<int32_t>(std::min<int64_t>(db_.txn_count(), INT32_MAX));
+    event.zxid = db_.last_processed_zxid();
+    event.last_zxid = zxid;
+    out.trace(event);
+    sync_.reset_snapshot_stats();
+    db_.roll_log();
+    take_snapshot(out);
+  }
   sync_.request(zxid, out);
 }
 

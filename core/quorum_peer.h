@@ -71,6 +71,10 @@ struct PeerConfig {
   int learner_connect_attempts = 5;
   size_t commit_log_count = 500;  // the leader's in-memory DIFF window
   size_t max_flush_batch = 1000;  // SyncRequestProcessor: at most this many txns per fsync
+  // zookeeper.snapCount (zoo.cfg snapCount): a snapshot after about this many logged txns
+  // (sync_request_processor.h); the seed of the process's randRoll draws is an input.
+  int64_t snap_count = kDefaultSnapCount;
+  uint64_t snap_roll_seed = 0;
   ContainerManagerConfig containers;  // the leader's reaper and TTL nodes (JVM properties in ZooKeeper)
   InjectedBug injected_bug = InjectedBug::kNone;  // a deliberate protocol bug (checker tests only)
   UpstreamBugs upstream_bugs;  // ZooKeeper 3.8 data-loss bugs to reproduce (default: none, fixed)

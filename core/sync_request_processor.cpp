@@ -7,6 +7,26 @@
 #include "core/invariant.h"
 
 namespace zk {
+namespace {
+
+// SplitMix64's output function: the k-th draw of a seed's sequence is mix(seed + k * gamma).
+uint64_t mix64(uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+}  // namespace
+
+SyncRequestProcessor::SyncRequestProcessor(size_t max_batch, int64_t snap_count, uint64_t snap_roll_seed)
+    : max_batch_(max_batch), snap_count_(std::max(snap_count, kMinSnapCount)), snap_roll_seed_(snap_roll_seed) {
+  reset_snapshot_stats();  // SyncRequestProcessor.run starts with one
+}
+
+void SyncRequestProcessor::reset_snapshot_stats() {
+  const uint64_t draw = mix64(snap_roll_seed_ + ++snap_rolls_drawn_ * 0x9e3779b97f4a7c15ULL);
+  rand_roll_ = static_cast<int64_t>(draw % static_cast<uint64_t>(snap_count_ / 2));  // nextInt(snapCount / 2)
+}
 
 void SyncRequestProcessor::request(Zxid token, Outbox& out) {
   waiting_.push_back(token);

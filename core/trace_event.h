@@ -42,6 +42,8 @@ enum class TraceKind : uint8_t {
   kAcksForgotten,      // (leader) peer reconnected: its ACKs of txns outstanding proposals no longer count
   kShutdownFlush,      // leaving state_old: txns logged txns are fsynced before the election starts
   kTruncateFailed,     // (learner) TRUNC to zxid is below its snapshot at snapshot_zxid: exits with exit_code
+  kSnapshotTaken,      // txns logged since the log rolled passed snapCount/2 + randRoll: the log rolls and a
+                       // snapshot at zxid (the last applied) is taken; last_zxid = the txn just logged
   kContainersChecked,  // (leader) the ContainerManager found txns candidates (empty containers, expired TTL nodes)
   kLeaderConnectRefused,  // (learner) peer = leader refused try `attempts`; the next try in retry_ms
   kInvariantViolated,  // text names the invariant

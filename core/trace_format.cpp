@@ -59,6 +59,7 @@ const char* trace_kind_name(TraceKind kind) {
     case TraceKind::kContainersChecked: return "containers-checked";
     case TraceKind::kLeaderConnectRefused: return "leader-connect-refused";
     case TraceKind::kTruncateFailed: return "trunc-failed";
+    case TraceKind::kSnapshotTaken: return "snapshot";
     case TraceKind::kInvariantViolated: return "INVARIANT";
     case TraceKind::kLearnerDropped: return "learner-dropped";
     case TraceKind::kConnectionBroken: return "connection-broken";
@@ -212,6 +213,10 @@ std::string describe(const TraceEvent& e) {
       return fmt::format("S{} cannot truncate its log to {}: its snapshot at {} is already past it (ZooKeeper: \"Not "
                          "able to truncate the log\"); the process exits with code {}",
                          s, zxid_hex(e.zxid), zxid_hex(e.snapshot_zxid), e.exit_code);
+    case TraceKind::kSnapshotTaken:
+      return fmt::format("S{} has logged {} txns since its log rolled (more than snapCount/2 + its random roll): "
+                         "rolls the log after {} and takes a snapshot at {}",
+                         s, e.txns, zxid_hex(e.last_zxid), zxid_hex(e.zxid));
     case TraceKind::kInvariantViolated: return fmt::format("INVARIANT VIOLATED at S{}: {}", s, e.text);
     case TraceKind::kLearnerDropped:
       if (e.drop_reason == LearnerDropReason::kNoAck) {

@@ -63,6 +63,7 @@ void ZKDatabase::replace_with_snapshot(const DataTree& tree, Zxid zxid) {
 void ZKDatabase::note_logged(Zxid zxid) {
   ZK_INVARIANT(zxid > last_logged_zxid_);
   last_logged_zxid_ = zxid;
+  ++txn_count_;
 }
 
 SnapshotEffect ZKDatabase::take_snapshot(PersistentState& disk) const {

@@ -49,8 +49,11 @@ class ZKDatabase {
   void fast_forward(const TxnLog& log);
   // Replaces the tree with a leader's snapshot (a SNAP sync; in memory only).
   void replace_with_snapshot(const DataTree& tree, Zxid zxid);
-  // A logged txn: its zxid must follow the last logged one.
+  // A logged txn: its zxid must follow the last logged one. Counts towards txn_count().
   void note_logged(Zxid zxid);
+  // getTxnCount / rollLog: txns logged since the log last rolled (or the process started).
+  int64_t txn_count() const { return txn_count_; }
+  void roll_log() { txn_count_ = 0; }
   // The tree as a snapshot at the last applied zxid; the log it covers is dropped from disk.
   SnapshotEffect take_snapshot(PersistentState& disk) const;
 
@@ -71,6 +74,7 @@ class ZKDatabase {
   ApplyResult apply_result_;  // reused by every apply (its buffers keep their capacity)
   Zxid last_processed_zxid_ = 0;
   Zxid last_logged_zxid_ = 0;
+  int64_t txn_count_ = 0;
   std::deque<std::shared_ptr<const Txn>> committed_log_;
 };
 

@@ -85,6 +85,7 @@ constexpr const char* kFrames[] = {
     "连接 C{}-S{}",                                                // 50
     "S{}（Leader）ContainerManager：{} 个节点待删除（空的容器节点、过期的 TTL 节点）",  // 51
     "S{} 无法连接 Leader S{}（连接被拒绝，第 {} 次尝试）：{} 毫秒后重试",  // 52
+    "S{} 自上次切换日志以来已记录 {} 个事务（超过 snapCount/2 加随机数）：在 {} 之后切换到新日志，并在 {} 处生成快照",  // 53
 };
 
 // State-change reasons (StateChangeReason), with {} for their fields in the order given.
@@ -208,6 +209,7 @@ std::string describe_zh(const TraceEvent& e) {
     case TraceKind::kContainersChecked: return frame(51, s, e.txns);
     case TraceKind::kLeaderConnectRefused: return frame(52, s, e.peer, e.attempts, e.retry_ms);
     case TraceKind::kTruncateFailed: return frame(28, s, zxid_hex(e.zxid), zxid_hex(e.snapshot_zxid), e.exit_code);
+    case TraceKind::kSnapshotTaken: return frame(53, s, e.txns, zxid_hex(e.last_zxid), zxid_hex(e.zxid));
     case TraceKind::kScenarioStep: return frame(29, e.line, e.text);
     case TraceKind::kNetworkPartitioned: return frame(30, e.text);
     case TraceKind::kNetworkHealed: return frame(31);

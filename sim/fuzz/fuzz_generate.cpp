@@ -73,6 +73,7 @@ class Generator {
     scenario_.file_name = fmt::format("fuzz-seed-{}.zks", seed);
     scenario_.setup_line = 1;
     Cluster cluster{.server_count = options.servers, .seed = seed, .upstream_bugs = options.upstream_bugs};
+    cluster.snap_count = options.snap_count;
     // --observers K: K distinct servers drawn for this seed observe (no draw without them,
     // so campaigns without observers generate what they always did).
     while (static_cast<int>(cluster.observers.size()) < std::min(options.observers, options.servers - 1)) {

@@ -42,6 +42,7 @@ struct FuzzOptions {
   std::set<FuzzFault> faults = kTcpPreservingFaults;  // the default: every TCP-preserving fault
   InjectedBug bug = InjectedBug::kNone;
   UpstreamBugs upstream_bugs;  // --bugs: the cluster line's bugs= (ZooKeeper 3.8's own data-loss bugs)
+  int64_t snap_count = kDefaultSnapCount;  // --snap-count: the cluster line's snap-count=
 };
 
 Scenario generate_fuzz_scenario(uint64_t seed, const FuzzOptions& options);

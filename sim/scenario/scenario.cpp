@@ -24,6 +24,7 @@ Cluster effective_cluster(const ClusterSetup& setup) {
   // super-digest= on the command line wins over the zoo.cfg's.
   cluster.super_digest = config.super_digest.empty() ? config.cfg.super_digest : config.super_digest;
   cluster.skip_acl = config.cfg.skip_acl || config.skip_acl;
+  cluster.snap_count = config.snap_count.value_or(config.cfg.snap_count.value_or(kDefaultSnapCount));
   for (const ZooCfgServer& server : config.cfg.servers) {
     if (server.role == ServerRole::kObserver) cluster.observers.push_back(server.id);
   }

@@ -16,6 +16,7 @@
 #include "core/container_manager.h"
 #include "core/peer_timing.h"
 #include "core/request.h"
+#include "core/sync_request_processor.h"
 #include "core/upstream_bug.h"
 #include "core/zxid.h"
 #include "sim/scenario/zoo_cfg.h"
@@ -51,6 +52,7 @@ struct Cluster {
   // super-digest=USER:BASE64: zookeeper.DigestAuthenticationProvider.superDigest ("" none)
   std::string super_digest;
   bool skip_acl = false;  // skip-acl=yes, or a zoo.cfg's skipACL=yes through effective_cluster
+  int64_t snap_count = kDefaultSnapCount;  // snap-count=N, or a zoo.cfg's snapCount through effective_cluster
   bool operator==(const Cluster&) const = default;
 };
 
@@ -70,6 +72,7 @@ struct ClusterConfig {
   std::optional<int64_t> host_uptime_ms;
   std::string super_digest;
   bool skip_acl = false;  // skip-acl=yes (the zoo.cfg's skipACL=yes also skips)
+  std::optional<int64_t> snap_count;  // snap-count=N, over the zoo.cfg's snapCount
   bool operator==(const ClusterConfig&) const = default;
 };
 

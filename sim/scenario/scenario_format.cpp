@@ -102,13 +102,15 @@ struct Formatter {
     if (!c.observers.empty()) out += fmt::format(" observers={}", fmt::join(c.observers, ","));
     return out + link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs) +
            container_options(c.containers) + host_uptime_option(c.host_uptime_ms) + super_digest_option(c.super_digest) +
-           (c.skip_acl ? " skip-acl=yes" : "");
+           (c.skip_acl ? " skip-acl=yes" : "") +
+           (c.snap_count != kDefaultSnapCount ? fmt::format(" snap-count={}", c.snap_count) : "");
   }
   std::string operator()(const ClusterConfig& c) const {
     return fmt::format("cluster config {}{}{}{}", word(c.path),
                        link_options(c.latency_min_us, c.latency_max_us, c.leader_bind_us, c.seed, c.upstream_bugs),
                        container_options(c.containers), host_uptime_option(c.host_uptime_ms) + super_digest_option(c.super_digest) +
-                           (c.skip_acl ? " skip-acl=yes" : ""));
+                           (c.skip_acl ? " skip-acl=yes" : "") +
+                           (c.snap_count ? fmt::format(" snap-count={}", *c.snap_count) : ""));
   }
   std::string operator()(const Start& c) const {
     std::string out = "start";

@@ -17,15 +17,15 @@ namespace {
 constexpr std::string_view kClusterUsage =
     "cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "
     "[bugs=NAME,...] [container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] "
-    "[extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes]";
+    "[extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes] [snap-count=100000]";
 constexpr std::string_view kConfigUsage =
     "cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
     "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] "
-    "[host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes]";
+    "[host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes] [snap-count=100000]";
 // Options shared by both forms.
 const std::vector<std::string_view> kSharedOptions = {
     "latency", "leader-bind", "seed", "bugs", "container-check", "container-max-per-minute",
-    "container-max-never-used", "extended-types", "host-uptime", "super-digest", "skip-acl"};
+    "container-max-never-used", "extended-types", "host-uptime", "super-digest", "skip-acl", "snap-count"};
 
 // skip-acl=yes|no: zookeeper.skipACL, what `zksim serve --skip-acl` sets (a zoo.cfg's skipACL too).
 std::string apply_skip_acl(const Options& options, bool& out) {
@@ -35,6 +35,18 @@ std::string apply_skip_acl(const Options& options, bool& out) {
     return fmt::format("bad skip-acl '{}' (yes or no)", word_for_message(it->second));
   }
   out = it->second == "yes";
+  return "";
+}
+
+// snap-count=N: zookeeper.snapCount (a zoo.cfg's snapCount), 2..2147483647.
+std::string apply_snap_count(const Options& options, int64_t& out) {
+  const auto it = options.find("snap-count");
+  if (it == options.end()) return "";
+  const std::optional<int64_t> count = parse_decimal_i64(it->second);
+  if (!count || *count < kMinSnapCount || *count > INT32_MAX) {
+    return fmt::format("bad snap-count '{}' (expected {}..{})", word_for_message(it->second), kMinSnapCount, INT32_MAX);
+  }
+  out = *count;
   return "";
 }
 
@@ -225,6 +237,7 @@ std::string parse_cluster_count(std::vector<Word> args, Cluster& out) {
   if (error = apply_host_uptime(options, out.host_uptime_ms); !error.empty()) return error;
   if (error = apply_super_digest(options, out.super_digest); !error.empty()) return error;
   if (error = apply_skip_acl(options, out.skip_acl); !error.empty()) return error;
+  if (error = apply_snap_count(options, out.snap_count); !error.empty()) return error;
   if (const auto it = options.find("observers"); it != options.end()) {
     if (error = parse_observers(it->second, out.server_count, out.observers); !error.empty()) return error;
   }
@@ -250,6 +263,11 @@ std::string parse_cluster_config(std::vector<Word> args, Context& context, Clust
   if (error = apply_host_uptime(options, out.host_uptime_ms); !error.empty()) return error;
   if (error = apply_super_digest(options, out.super_digest); !error.empty()) return error;
   if (error = apply_skip_acl(options, out.skip_acl); !error.empty()) return error;
+  if (options.contains("snap-count")) {
+    int64_t count = 0;
+    if (error = apply_snap_count(options, count); !error.empty()) return error;
+    out.snap_count = count;
+  }
   out.path = args[0].text;
   out.resolved_path = resolve_scenario_path(context.file_name, out.path);
   FileText file = std::optional<std::string>();

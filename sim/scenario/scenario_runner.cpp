@@ -48,6 +48,7 @@ WorldConfig world_config(const Cluster& c, uint64_t seed, InjectedBug bug) {
   config.host_uptime_ms = c.host_uptime_ms;
   config.super_digest = c.super_digest;
   config.skip_acl = c.skip_acl;
+  config.snap_count = c.snap_count;
   config.seed = seed;
   return config;
 }

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "core/sync_request_processor.h"
 #include "sim/scenario/scenario_parser.h"
 #include "sim/scenario/scenario_lexer.h"
 #include "sim/text/text_words.h"
@@ -24,22 +25,22 @@ constexpr int64_t kTickMsMax = 3'600'000;
 constexpr int64_t kLimitTicksMax = 1000;
 
 // Keys zksim models (read_key handles each).
-constexpr std::array<std::string_view, 11> kModelledKeys{
+constexpr std::array<std::string_view, 12> kModelledKeys{
     "tickTime", "initLimit", "syncLimit", "clientPort", "minSessionTimeout", "maxSessionTimeout", "electionAlg",
-    "peerType", "server.", "dataDir", "dataLogDir"};
+    "peerType", "server.", "dataDir", "dataLogDir", "snapCount"};
 
 // ZooKeeper 3.8 keys that mean nothing to the simulation: accepted without a warning. The
 // explicit ones are those QuorumPeerConfig.parseProperties reads itself; every other key
 // ZooKeeper turns into the system property "zookeeper.KEY", so the list also holds the
 // keys commonly set that way (ZooKeeperServer, NIOServerCnxnFactory, FileTxnLog, ...).
-constexpr std::array<std::string_view, 61> kIgnoredKeys{
+constexpr std::array<std::string_view, 60> kIgnoredKeys{
     // QuorumPeerConfig.parseProperties
     "localSessionsEnabled", "localSessionsUpgradingEnabled", "clientPortAddress",
     "secureClientPort", "secureClientPortAddress", "observerMasterPort", "clientPortListenBacklog", "maxClientCnxns",
     "connectToLearnerMasterLimit", "quorumListenOnAllIPs", "syncEnabled", "dynamicConfigFile", "standaloneEnabled",
     "reconfigEnabled", "portUnification", "oraclePath",
     // read through system properties
-    "4lw.commands.whitelist", "cnxTimeout", "leaderServes", "globalOutstandingLimit", "preAllocSize", "snapCount",
+    "4lw.commands.whitelist", "cnxTimeout", "leaderServes", "globalOutstandingLimit", "preAllocSize",
     "snapSizeLimitInKb", "commitLogCount", "txnLogSizeLimitInKb", "forceSync", "fsync.warningthresholdms",
     "skipACL", "jute.maxbuffer", "maxCnxns", "serverCnxnFactory", "snapshot.trust.empty", "electionPortBindRetry",
     "tcpKeepAlive", "clientTcpKeepAlive", "maxBatchSize", "flushDelay", "maxWriteQueuePollTime", "enforceQuota",
@@ -267,6 +268,15 @@ void read_key(Reader& reader, std::string_view key, std::string_view value) {
     ZooCfgDir dir{std::string(value), (written.is_absolute() ? written : base / written).lexically_normal().string(),
                   reader.line};
     (key == "dataDir" ? cfg.data_dir : cfg.data_log_dir) = std::move(dir);
+  } else if (key == "snapCount") {
+    // ZooKeeperServer.getSnapCount: a Java int; below 2 it is reset to 2 with a warning.
+    if (auto count = number_in(reader, key, value, INT32_MIN, INT32_MAX)) {
+      if (*count < kMinSnapCount) {
+        cfg.warnings.push_back(reader.at(reader.line) +
+                               fmt::format("snapCount {} is below 2: ZooKeeper resets it to 2", *count));
+      }
+      cfg.snap_count = std::max(*count, kMinSnapCount);
+    }
   } else if (key == "skipACL") {
     cfg.skip_acl = value == "yes";  // ZooKeeperServer: "yes".equals(System.getProperty("zookeeper.skipACL"))
   } else if (key == "DigestAuthenticationProvider.superDigest") {

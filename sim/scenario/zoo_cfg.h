@@ -55,6 +55,8 @@ struct ZooCfg {
   // check off; DigestAuthenticationProvider.superDigest names the super user's digest id.
   bool skip_acl = false;
   std::string super_digest;
+  // snapCount (zookeeper.snapCount): unset, ZooKeeper's 100,000.
+  std::optional<int64_t> snap_count;
   // dataDir holds myid and version-2/ (snapshots, epoch files); dataLogDir/version-2 the txn
   // logs, dataDir's when absent (QuorumPeerConfig: "if (dataLogDir == null) dataLogDir = dataDir").
   std::optional<ZooCfgDir> data_dir;

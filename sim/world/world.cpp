@@ -15,6 +15,8 @@
 namespace zk::sim {
 namespace {
 constexpr uint64_t kHostUptimeKey = 0x686f737400000000ULL;  // "host", plus the server id
+// "snap", plus the server id and the process's incarnation: the seed of its randRoll draws.
+constexpr uint64_t kSnapRollKey = 0x736e617000000000ULL;
 }  // namespace
 
 std::string format_time_us(int64_t time_us) {
@@ -199,6 +201,10 @@ void World::boot(ServerSlot& s) {
   peer_config.containers = config_.containers;
   peer_config.super_digest = config_.super_digest;
   peer_config.skip_acl = config_.skip_acl;
+  peer_config.snap_count = config_.snap_count;
+  // A keyed draw, so the run's stream (and every trace made before snapCount existed) stays.
+  peer_config.snap_roll_seed = static_cast<uint64_t>(
+      prng_.keyed_uniform_int(kSnapRollKey + (static_cast<uint64_t>(s.id) << 24) + s.incarnation, 0, INT64_MAX));
   peer_config.incarnation = s.incarnation;
   peer_config.host_clock_at_zero_ms = s.host_clock_at_zero_ms;
   peer_config.min_session_timeout_ms = config_.min_session_timeout_ms;

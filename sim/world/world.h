@@ -49,6 +49,7 @@ struct WorldConfig {
   ContainerManagerConfig containers;                   // PeerConfig::containers
   std::string super_digest;                            // PeerConfig::super_digest
   bool skip_acl = false;                               // PeerConfig::skip_acl
+  int64_t snap_count = kDefaultSnapCount;              // PeerConfig::snap_count
   int64_t fsync_min_us = 500;
   int64_t fsync_max_us = 2'000;
   int64_t min_session_timeout_ms = -1;  // -1: 2 x tick

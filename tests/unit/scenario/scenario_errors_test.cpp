@@ -14,7 +14,7 @@ TEST_CASE("errors: unknown command, option, flag") {
   CHECK(error_of("cluster 3 ticks=2s") ==
         "t.zks:1: unknown option 'ticks=2s' (usage: cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] "
         "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] [container-check=60s] "
-        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes])");
+        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes] [snap-count=100000])");
   CHECK(line_error("kill 1 force=yes") == "t.zks:3: unknown option 'force=yes' (usage: kill ID)");
   CHECK(line_error("run until leader timeout=") ==
         "t.zks:3: missing value in option 'timeout=' (usage: run DUR | run until leader [timeout=DUR] | "
@@ -134,7 +134,7 @@ TEST_CASE("errors: cluster first and once") {
   CHECK(error_of("cluster") ==
         "t.zks:1: missing server count N (usage: cluster N [tick=2000ms] [init=10] [sync=5] [observers=ID,...] "
         "[latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] [container-check=60s] "
-        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes])");
+        "[container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes] [snap-count=100000])");
 }
 
 TEST_CASE("errors: cluster host-uptime=") {
@@ -142,6 +142,12 @@ TEST_CASE("errors: cluster host-uptime=") {
   CHECK(error_of("cluster 3 host-uptime=1500us") ==
         "t.zks:1: bad host-uptime '1500us' (a whole number of milliseconds, 0ms..1000000s)");
   CHECK(error_of("cluster 3 host-uptime=1000001s") == "t.zks:1: duration '1000001s' is too large (at most 1000000s)");
+}
+
+TEST_CASE("errors: cluster snap-count=") {
+  CHECK(error_of("cluster 3 snap-count=1") == "t.zks:1: bad snap-count '1' (expected 2..2147483647)");
+  CHECK(error_of("cluster 3 snap-count=many") == "t.zks:1: bad snap-count 'many' (expected 2..2147483647)");
+  CHECK(error_of("cluster 3 snap-count=2147483648") == "t.zks:1: bad snap-count '2147483648' (expected 2..2147483647)");
 }
 
 TEST_CASE("errors: cluster observers=") {
@@ -234,13 +240,13 @@ TEST_CASE("errors: cluster config") {
         "t.zks:2: server id 3 is out of range 1..1");
   CHECK(error_of("cluster config") == "t.zks:1: missing PATH (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] "
         "[bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes] [snap-count=100000])");
   CHECK(error_of("cluster config a b") ==
         "t.zks:1: extra argument 'b' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes] [snap-count=100000])");
   CHECK(error_of("cluster config a tick=2s") ==
         "t.zks:1: unknown option 'tick=2s' (usage: cluster config PATH [latency=1ms..5ms] [leader-bind=20ms] [seed=S] [bugs=NAME,...] "
-        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes])");
+        "[container-check=60s] [container-max-per-minute=10000] [container-max-never-used=0ms] [extended-types=off] [host-uptime=DUR] [super-digest=USER:BASE64] [skip-acl=yes] [snap-count=100000])");
 }
 
 TEST_CASE("errors: messages escape control bytes and cut long words") {

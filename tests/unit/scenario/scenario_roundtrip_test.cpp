@@ -139,6 +139,10 @@ TEST_CASE("round trip: canonical text of a few commands") {
   CHECK(std::get<Cluster>(observers.setup).observers == std::vector<int>{2, 4});
   CHECK(format_step(Command(std::get<Cluster>(observers.setup))) == "cluster 5 sync=2 observers=2,4");
   CHECK(parse_ok(format_scenario(observers)) == observers);
+  const Scenario snaps = parse_ok("cluster 3 snap-count=50\n");
+  CHECK(std::get<Cluster>(snaps.setup).snap_count == 50);
+  CHECK(format_step(Command(std::get<Cluster>(snaps.setup))) == "cluster 3 snap-count=50");
+  CHECK(parse_ok(format_scenario(snaps)) == snaps);
   const Scenario bind = parse_ok("cluster 3 leader-bind=35ms\n");
   CHECK(std::get<Cluster>(bind.setup).leader_bind_us == 35'000);
   CHECK(format_step(Command(std::get<Cluster>(bind.setup))) == "cluster 3 leader-bind=35ms");

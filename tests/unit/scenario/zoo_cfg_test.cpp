@@ -210,3 +210,16 @@ TEST_CASE("zoo.cfg read for its disk only: no ensemble rules, dataDir required")
   // The same file as a cluster's zoo.cfg still needs its servers.
   CHECK(parse_zoo_cfg("dataDir=/d\n", "z.cfg").error == "z.cfg:1: no server.N lines (zksim needs at least one server)");
 }
+
+TEST_CASE("zoo.cfg: snapCount, a ZooKeeper system property zksim models") {
+  CHECK_FALSE(cfg_ok(kThree).snap_count.has_value());  // ZooKeeper's 100,000
+  CHECK(cfg_ok(std::string(kThree) + "snapCount=500\n").snap_count == 500);
+  // ZooKeeperServer.getSnapCount resets a value below 2 to 2, with a warning.
+  const ZooCfg low = cfg_ok(std::string(kThree) + "snapCount=1\n");
+  CHECK(low.snap_count == 2);
+  CHECK(low.warnings == std::vector<std::string>{"zoo.cfg:6: snapCount 1 is below 2: ZooKeeper resets it to 2"});
+  CHECK(cfg_error(std::string(kThree) + "snapCount=lots\n") ==
+        "zoo.cfg:6: bad number 'lots' for snapCount (expected -2147483648..2147483647)");
+  CHECK(cfg_error(std::string(kThree) + "snapCount=2147483648\n") ==
+        "zoo.cfg:6: bad number '2147483648' for snapCount (expected -2147483648..2147483647)");
+}
