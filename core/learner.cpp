@@ -92,12 +92,18 @@ void Learner::on_packet(QuorumPeer& self, ServerId from, const QuorumPacket& pac
       break;
     case PacketType::kTrunc:
       sync_mode = SyncMode::kTrunc;
-      if (packet.zxid < self.disk_.snapshot_zxid) {
-        // Learner.syncWithLeader: ZKDatabase.truncateLog fails when no log file holds the
-        // zxid — here the snapshot already covers txns past it (a SNAP from an earlier
-        // leader of an epoch that never established) — and the process exits with
-        // QUORUM_PACKET_ERROR. Rebuilding from that snapshot would silently keep txns the
-        // leader does not have (found by the fuzzer: digest-agreement, seed 3009522).
+      // ZKDatabase.truncateLog: the log is cut after the zxid and the database reloaded from
+      // the newest snapshot. A snapshot above the zxid is fine when it is at an epoch marker
+      // (epoch, 0): a leader's lastProcessedZxid once it has started its epoch, whose tree
+      // holds only committed txns, all at or below the zxid (every later leader has them).
+      // It is reloaded as it is: ZooKeeper's log still holds the zxid (old logs are kept),
+      // and the reload names the server's state by the snapshot (found by the fuzzer with
+      // snapCount 10: an isolated leader snapshotting while its proposals went unacked).
+      if (packet.zxid < self.disk_.snapshot_zxid && !is_epoch_marker(self.disk_.snapshot_zxid)) {
+        // Here the snapshot holds txns past the zxid (a SNAP from an earlier leader of an
+        // epoch that never established): reloading it would silently keep txns the leader
+        // does not have (found by the fuzzer: digest-agreement, seed 3009522), so the process
+        // exits with QUORUM_PACKET_ERROR, as ZooKeeper's Learner does when truncateLog fails.
         out.trace(TraceEvent{.kind = TraceKind::kTruncateFailed,
                              .zxid = packet.zxid,
                              .snapshot_zxid = self.disk_.snapshot_zxid,

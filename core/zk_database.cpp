@@ -28,6 +28,7 @@ void ZKDatabase::load(const PersistentState& disk, Zxid up_to) {
   last_processed_zxid_ = disk.snapshot_zxid;
   committed_log_.clear();
   for (const auto& txn : disk.log) {
+    if (txn->header.zxid <= disk.snapshot_zxid) continue;  // in the snapshot already
     if (txn->header.zxid > up_to) break;
     tree_.apply(*txn);
     last_processed_zxid_ = txn->header.zxid;

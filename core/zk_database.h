@@ -7,6 +7,7 @@
 // are its operations; QuorumPeer decides when.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <deque>
 #include <memory>
@@ -30,8 +31,12 @@ struct PersistentState {
   Epoch current_epoch = 0;
   std::shared_ptr<const DataTree> snapshot;  // null: the initial tree
   Zxid snapshot_zxid = 0;
-  TxnLog log;  // txns after the snapshot, zxid order
-  Zxid last_logged_zxid() const { return log.empty() ? snapshot_zxid : log.back()->header.zxid; }
+  // Txns logged since the snapshot's log roll, zxid order. A learner that applied a sync's
+  // committed txns before logging them can snapshot in between, so the log may begin below
+  // snapshot_zxid; a restore skips those, as FileTxnSnapLog.restore reads from snapshot + 1.
+  TxnLog log;
+  // What a restore from this image would have: the newer of the snapshot and the log's end.
+  Zxid last_logged_zxid() const { return log.empty() ? snapshot_zxid : std::max(snapshot_zxid, log.back()->header.zxid); }
   bool operator==(const PersistentState&) const = default;
 };
 

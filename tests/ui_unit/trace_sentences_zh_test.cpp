@@ -613,6 +613,19 @@ TEST_CASE("every trace kind and every state-change reason: exact English and Chi
   }
   {
     zk::TraceEvent e;
+    e.server = 2;
+    e.kind = K::kSnapshotTaken;
+    e.txns = 15;
+    e.last_zxid = 0x100000010;
+    e.zxid = 0x10000000f;
+    expect("snapshot taken", e,
+           "S2 has logged 15 txns since its log rolled (more than snapCount/2 + its random roll): rolls the log after "
+           "0x100000010 and takes a snapshot at 0x10000000f",
+           "S2 自上次切换日志以来已记录 15 个事务（超过 snapCount/2 加随机数）：在 0x100000010 之后切换到新日志，并在 "
+           "0x10000000f 处生成快照");
+  }
+  {
+    zk::TraceEvent e;
     e.server = 1;
     e.kind = K::kInvariantViolated;
     e.text = "COMMIT 0x1 but the next pending txn is 0x2";

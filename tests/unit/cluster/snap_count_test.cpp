@@ -38,7 +38,7 @@ int count_snapshot_events(const sim::World& world, ServerId server) {
 
 }  // namespace
 
-TEST_CASE("snapCount: the roll is drawn in [0, snapCount/2) and the decision is ZooKeeper's inequality") {
+TEST_CASE("snapCount: the roll is drawn from 0 to snapCount/2 - 1 and the decision is ZooKeeper's inequality") {
   SyncRequestProcessor sync(1000, 10, 42);
   CHECK(sync.snap_count() == 10);
   std::set<int64_t> rolls;
@@ -65,7 +65,7 @@ TEST_CASE("snapCount: the roll is drawn in [0, snapCount/2) and the decision is 
   }
 }
 
-TEST_CASE("snapCount: disks hold one snapshot and a bounded log; a restarted server recovers from them") {
+TEST_CASE("snapCount: disks hold one snapshot and a bounded log, and a restarted server recovers from them") {
   constexpr int64_t kSnapCount = 20;
   constexpr int kWrites = 300;
   auto world = world_with_snap_count(kSnapCount);
@@ -123,4 +123,35 @@ TEST_CASE("snapCount: the default takes no snapshot in a short run") {
   connect_client(world, "c", 1);
   for (int i = 0; i < 50; ++i) REQUIRE(do_op(world, "c", create("/n" + std::to_string(i))).err == ErrorCode::kOk);
   for (ServerId id = 1; id <= 3; ++id) CHECK(count_snapshot_events(world, id) == 0);
+}
+
+// A learner applies a sync's committed txns before it logs them, so a snapshot taken between
+// two of those appends is above log entries still to come: the disk holds log entries at or
+// below its snapshot. A restore skips them (FileTxnSnapLog.restore replays from the
+// snapshot's zxid + 1), and the image's last logged zxid is the snapshot's, not the log's end.
+TEST_CASE("snapCount - a log entry below the snapshot is skipped on restore") {
+  auto txn_at = [](Zxid zxid) {
+    const auto n = static_cast<int32_t>(zxid_counter(zxid));
+    return std::make_shared<const Txn>(
+        Txn{{0, 0, zxid, 0, OpCode::kCreate}, CreateTxn{fmt::format("/n{}", n), "d", 0, n}});
+  };
+  DataTree tree;
+  for (Zxid zxid = 0x100000001; zxid <= 0x100000004; ++zxid) tree.apply(*txn_at(zxid));
+  PersistentState disk;
+  disk.current_epoch = disk.accepted_epoch = 1;
+  disk.snapshot = std::make_shared<const DataTree>(tree);
+  disk.snapshot_zxid = 0x100000004;
+  disk.log.push_back(txn_at(0x100000003));  // logged after the snapshot; 0x100000004 was lost
+  CHECK(disk.last_logged_zxid() == 0x100000004);
+  ZKDatabase db(500);
+  db.load(disk, disk.last_logged_zxid());
+  CHECK(db.last_processed_zxid() == 0x100000004);
+  CHECK(db.last_logged_zxid() == 0x100000004);
+  CHECK(db.tree() == tree);
+  disk.log.push_back(txn_at(0x100000004));
+  disk.log.push_back(txn_at(0x100000005));
+  CHECK(disk.last_logged_zxid() == 0x100000005);
+  db.load(disk, disk.last_logged_zxid());
+  CHECK(db.last_processed_zxid() == 0x100000005);
+  CHECK(db.tree().node_count() == tree.node_count() + 1);
 }
