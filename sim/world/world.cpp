@@ -50,6 +50,20 @@ PeerState World::state(ServerId id) const {
 }
 
 std::optional<ServerId> World::leader() const {
+  if (leading_count_ != 1) return std::nullopt;
+  return leading_id_sum_;
+}
+
+static bool is_leading(const ServerSlot& s) { return s.peer && s.peer->state() == PeerState::kLeading; }
+
+void World::note_leading(const ServerSlot& s, bool was_leading) {
+  const bool leading = is_leading(s);
+  if (leading == was_leading) return;
+  leading_count_ += leading ? 1 : -1;
+  leading_id_sum_ += leading ? s.id : -s.id;
+}
+
+std::optional<ServerId> World::leader_by_scan() const {
   std::optional<ServerId> found;
   for (const ServerSlot& s : servers_) {
     if (s.peer && s.peer->state() == PeerState::kLeading) {
@@ -218,9 +232,11 @@ void World::boot(ServerSlot& s) {
   } catch (const InvariantFailure& failure) {
     out.mutable_effects().clear();
     server_invariant_failed(s, failure);
+    note_leading(s, false);
     return;
   }
   apply_effects(s, out);
+  note_leading(s, false);
   announce_links(s.id, true);
 }
 
@@ -259,7 +275,9 @@ Status World::kill(ServerId id) {
   if (Status status = check_server_id(id); !status.ok()) return status;
   ServerSlot& s = mutable_slot(id);
   if (!s.peer) return Status::error(StatusCode::kServerNotRunning, fmt::format("server {} is not running", id));
+  const bool was_leading = is_leading(s);
   stop_process(s);
+  note_leading(s, was_leading);
   return {};
 }
 
@@ -552,15 +570,18 @@ void World::defer_input(ServerSlot& s, const EventPayload& payload) {
 }
 
 void World::handle_input(ServerSlot& s, const EventPayload& payload) {
+  const bool was_leading = is_leading(s);
   Outbox out(s.id, now_us_, effect_buffer_);
   try {
     deliver_input(s, payload, out);
   } catch (const InvariantFailure& failure) {
     out.mutable_effects().clear();
     server_invariant_failed(s, failure);
+    note_leading(s, was_leading);
     return;
   }
   apply_effects(s, out);
+  note_leading(s, was_leading);
 }
 
 void World::server_invariant_failed(ServerSlot& s, const InvariantFailure& failure) {

@@ -278,8 +278,11 @@ class World {
   const QuorumPeer* peer(ServerId id) const;  // null when down
   bool is_up(ServerId id) const { return peer(id) != nullptr; }
   PeerState state(ServerId id) const;  // LOOKING for a down server; see is_up
-  // The unique live LEADING server, if exactly one.
+  // The unique live LEADING server, if exactly one. O(1): the World counts the LEADING
+  // servers as their inputs run (scenario predicates ask after every event).
   std::optional<ServerId> leader() const;
+  // The same answer by a pass over every server (tests compare it with leader()).
+  std::optional<ServerId> leader_by_scan() const;
   // A leader that has finished synchronizing with a quorum (it serves clients).
   bool leader_serving() const;
   // The trace: every event since the start, or with a trace window only the newest ones
@@ -340,6 +343,9 @@ class World {
   // The process stops (kill, or the server exiting by itself): its memory, timers, unsent
   // data and unsynced writes are gone; its links and client connections reset.
   void stop_process(ServerSlot& slot);
+  // Keeps the LEADING count and id sum of leader() up to date for a server whose state may
+  // have changed since it was_leading.
+  void note_leading(const ServerSlot& slot, bool was_leading);
   void send(ServerId from, ServerId to, PeerMessage&& message);
   // Through the network, with TCP's semantics.
   void transmit(ServerId from, ServerId to, uint64_t to_incarnation, int64_t sent_us, PeerMessage&& message);
@@ -429,6 +435,8 @@ class World {
   bool checking_ = true;
   InvariantChecker checker_;
   std::optional<InvariantViolation> violation_;
+  int64_t leading_count_ = 0;      // live servers LEADING
+  ServerId leading_id_sum_ = 0;    // the sum of their ids: the leader's id when the count is 1
 };
 
 // The fields of an in-flight message in one short line ("vote S3 zxid 0x0 round 1 ...").
