@@ -114,7 +114,7 @@ TEST_CASE("drop next: the trace says which message was dropped, on which link") 
   CHECK(kind.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ_") == std::string::npos);
 }
 
-TEST_CASE("] and [ move the playhead to the next and previous traced moment") {
+TEST_CASE("the bracket keys move the playhead to the next and previous traced moment") {
   zk::sim::RecordedRun simulation;
   simulation.new_cluster(3, 1);
   simulation.start_in_order({1, 2, 3}, 0);
