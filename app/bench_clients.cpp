@@ -9,6 +9,7 @@
 // 10,000. README "Benchmark: zksim bench clients".
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <string>
@@ -23,18 +24,43 @@
 namespace zk::app {
 namespace {
 
-void bench_clients(int clients, int servers) {
-  std::string text = fmt::format("cluster {}\nstart", servers);
-  for (int id = 1; id <= servers; ++id) text += fmt::format(" {}", id);
-  text += "\nrun until leader\n";
-  for (int i = 0; i < clients; ++i) text += fmt::format("client c{} connect {}\n", i, i % servers + 1);
-  for (int i = 0; i < clients; ++i) text += fmt::format("c{0} create /c{0}\n", i);
-  text += "run 60s\n";
-  const sim::ParseResult parsed = sim::parse_scenario(text, "bench-clients.zks");
-  if (!parsed.ok()) {
-    fmt::print("bench clients: {}\n", parsed.error);
-    return;
+// Parses the scenario's lines in parts, each behind the same cluster line, and joins their
+// steps: from about 90,000 clients on the whole text is larger than a scenario file may be
+// (4 MB). Returns false, having said why, if a part does not parse.
+bool parse_in_parts(const std::string& cluster_line, const std::vector<std::string>& lines, sim::Scenario& scenario) {
+  constexpr size_t kLinesPerPart = 20'000;
+  for (size_t first = 0; first < lines.size(); first += kLinesPerPart) {
+    std::string text = cluster_line;
+    for (size_t i = first; i < std::min(lines.size(), first + kLinesPerPart); ++i) text += lines[i];
+    sim::ParseResult part = sim::parse_scenario(text, "bench-clients.zks");
+    if (!part.ok()) {
+      fmt::print("bench clients: {}\n", part.error);
+      return false;
+    }
+    if (first == 0) {
+      scenario = std::move(part.scenario);
+      continue;
+    }
+    for (sim::Step& step : part.scenario.steps) {
+      step.line += static_cast<int>(first);
+      scenario.steps.push_back(std::move(step));
+    }
   }
+  return true;
+}
+
+void bench_clients(int clients, int servers) {
+  const std::string cluster_line = fmt::format("cluster {}\n", servers);
+  std::vector<std::string> lines;
+  std::string start = "start";
+  for (int id = 1; id <= servers; ++id) start += fmt::format(" {}", id);
+  lines.push_back(start + "\n");
+  lines.push_back("run until leader\n");
+  for (int i = 0; i < clients; ++i) lines.push_back(fmt::format("client c{} connect {}\n", i, i % servers + 1));
+  for (int i = 0; i < clients; ++i) lines.push_back(fmt::format("c{0} create /c{0}\n", i));
+  lines.push_back("run 60s\n");
+  sim::Scenario scenario;
+  if (!parse_in_parts(cluster_line, lines, scenario)) return;
   sim::RunOptions options;
   options.echo_steps = false;
   options.keep_trace = false;
@@ -44,7 +70,7 @@ void bench_clients(int clients, int servers) {
   };
   const auto wall_start = std::chrono::steady_clock::now();
   const std::clock_t cpu_start = std::clock();
-  const sim::RunReport report = sim::run_scenario(parsed.scenario, std::nullopt, options);
+  const sim::RunReport report = sim::run_scenario(scenario, std::nullopt, options);
   const double cpu_s = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   fmt::print("{:>6} clients connect, create a znode each and ping for a virtual minute on {} servers: "
