@@ -9,7 +9,6 @@
 // 10,000. README "Benchmark: zksim bench clients".
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <string>
@@ -24,43 +23,46 @@
 namespace zk::app {
 namespace {
 
-// Parses the scenario's lines in parts, each behind the same cluster line, and joins their
-// steps: from about 90,000 clients on the whole text is larger than a scenario file may be
-// (4 MB). Returns false, having said why, if a part does not parse.
-bool parse_in_parts(const std::string& cluster_line, const std::vector<std::string>& lines, sim::Scenario& scenario) {
-  constexpr size_t kLinesPerPart = 20'000;
-  for (size_t first = 0; first < lines.size(); first += kLinesPerPart) {
-    std::string text = cluster_line;
-    for (size_t i = first; i < std::min(lines.size(), first + kLinesPerPart); ++i) text += lines[i];
-    sim::ParseResult part = sim::parse_scenario(text, "bench-clients.zks");
-    if (!part.ok()) {
-      fmt::print("bench clients: {}\n", part.error);
-      return false;
-    }
-    if (first == 0) {
-      scenario = std::move(part.scenario);
-      continue;
-    }
-    for (sim::Step& step : part.scenario.steps) {
-      step.line += static_cast<int>(first);
-      scenario.steps.push_back(std::move(step));
-    }
+// The scenario, built from a parsed one-client template whose connect and create steps are
+// repeated for every client (the text of 100,000 clients would pass the 4 MB limit of a
+// scenario file). Returns false, having said why, if the template does not parse.
+bool build_scenario(int clients, int servers, sim::Scenario& scenario) {
+  std::string text = fmt::format("cluster {}\nstart", servers);
+  for (int id = 1; id <= servers; ++id) text += fmt::format(" {}", id);
+  text += "\nrun until leader\nclient c0 connect 1\nc0 create /c0\nrun 60s\n";
+  sim::ParseResult parsed = sim::parse_scenario(text, "bench-clients.zks");
+  if (!parsed.ok()) {
+    fmt::print("bench clients: {}\n", parsed.error);
+    return false;
   }
+  std::vector<sim::Step> steps = std::move(parsed.scenario.steps);  // start, run until, connect, create, run
+  scenario = std::move(parsed.scenario);
+  scenario.steps = {steps[0], steps[1]};
+  int line = steps[2].line;
+  for (int i = 0; i < clients; ++i) {
+    sim::Step step = steps[2];
+    auto& connect = std::get<sim::ClientConnect>(step.command);
+    connect.client = fmt::format("c{}", i);
+    connect.server = sim::ServerRef{.is_leader = false, .id = i % servers + 1};
+    step.line = line++;
+    scenario.steps.push_back(std::move(step));
+  }
+  for (int i = 0; i < clients; ++i) {
+    sim::Step step = steps[3];
+    auto& create = std::get<sim::ClientCreate>(step.command);
+    create.client = fmt::format("c{}", i);
+    create.path = fmt::format("/c{}", i);
+    step.line = line++;
+    scenario.steps.push_back(std::move(step));
+  }
+  steps[4].line = line;
+  scenario.steps.push_back(std::move(steps[4]));
   return true;
 }
 
 void bench_clients(int clients, int servers) {
-  const std::string cluster_line = fmt::format("cluster {}\n", servers);
-  std::vector<std::string> lines;
-  std::string start = "start";
-  for (int id = 1; id <= servers; ++id) start += fmt::format(" {}", id);
-  lines.push_back(start + "\n");
-  lines.push_back("run until leader\n");
-  for (int i = 0; i < clients; ++i) lines.push_back(fmt::format("client c{} connect {}\n", i, i % servers + 1));
-  for (int i = 0; i < clients; ++i) lines.push_back(fmt::format("c{0} create /c{0}\n", i));
-  lines.push_back("run 60s\n");
   sim::Scenario scenario;
-  if (!parse_in_parts(cluster_line, lines, scenario)) return;
+  if (!build_scenario(clients, servers, scenario)) return;
   sim::RunOptions options;
   options.echo_steps = false;
   options.keep_trace = false;
