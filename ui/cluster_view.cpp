@@ -14,9 +14,9 @@
 #include <cmath>
 
 #include "sim/gateway/wire_replay.h"
-#include "sim/scenario/scenario_format.h"
 #include "sim/scenario/scenario_names.h"
 #include "sim/world/world.h"
+#include "ui/expect_here.h"
 #include "ui/i18n.h"
 #include "ui/legend.h"
 #include "ui/message_style.h"
@@ -357,28 +357,19 @@ void ClusterView::draw_server_menu(const sim::World& world, sim::RecordedRun* si
   ImGui::Separator();
   ImGui::TextDisabled("%s", tr(Text::kExpectHere));
   const QuorumPeer* peer = world.peer(id);
-  std::vector<std::pair<const char*, sim::Command>> checks;  // probe name, check
+  std::vector<ExpectChoice> checks;
   if (peer != nullptr && peer->state() == PeerState::kLeading) {
-    checks.emplace_back("leader", sim::ExpectLeader{.server = ref});
+    checks.push_back(ExpectChoice{"leader", sim::ExpectLeader{.server = ref}});
   }
   // The name the runner compares (`expect state` checks peer_state_name, or DOWN).
   const std::optional<sim::ServerState> state =
       sim::parse_server_state(peer != nullptr ? peer_state_name(peer->state()) : "DOWN");
-  if (state) checks.emplace_back("state", sim::ExpectState{.server = ref, .state = *state});
+  if (state) checks.push_back(ExpectChoice{"state", sim::ExpectState{.server = ref, .state = *state}});
   if (peer != nullptr) {
-    checks.emplace_back("epoch", sim::ExpectEpoch{.server = ref, .epoch = peer->persistent().current_epoch});
-    checks.emplace_back("zxid", sim::ExpectZxid{.server = ref, .zxid = peer->last_processed_zxid()});
+    checks.push_back(ExpectChoice{"epoch", sim::ExpectEpoch{.server = ref, .epoch = peer->persistent().current_epoch}});
+    checks.push_back(ExpectChoice{"zxid", sim::ExpectZxid{.server = ref, .zxid = peer->last_processed_zxid()}});
   }
-  for (const auto& [name, check] : checks) {
-    const std::string line = sim::format_step(check);
-    if (ImGui::MenuItem(line.c_str())) {
-      const std::string error = simulation->add_expectation(check);
-      std::string at = sim::format_time_us(world.now_us());
-      at.erase(0, at.find_first_not_of(' '));
-      expect_note_ = error.empty() ? fmt::format("added at {}: {}", at, line) : error;
-    }
-    probe::widget(fmt::format("server_menu.expect_{}", name).c_str());
-  }
+  if (auto note = draw_expect_items(checks, "server_menu", world, *simulation)) expect_note_ = std::move(*note);
 }
 
 }  // namespace zk::ui

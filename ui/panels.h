@@ -80,8 +80,13 @@ class ZnodeTreePanel {
   };
   void draw_node(const DataTree& tree, const DataTree* leader, const std::string& path, const std::string& name);
   void draw_details(const DataTree& tree, const DataTree* leader);
+  // The right-click menu of menu_path_: "Expect this here" (ui/expect_here.h).
+  void draw_node_menu(const sim::World& world, const DataTree& tree, sim::RecordedRun* simulation);
 
   int server_ = 1;
+  std::string menu_path_;     // the node whose right-click menu is open
+  bool open_menu_ = false;    // a right-click this frame: open the menu
+  std::string expect_note_;   // what the last "expect this here" added (or why not)
   bool server_chosen_ = false;
   std::string selected_;
   TreeDiff diff_;
