@@ -140,7 +140,7 @@ TEST_CASE("expect node: check_node against a server's tree, and what it saw when
   CHECK(result.detail == "expected S1 /zookeeper ephemeralOwner 0x5 (c's session), saw 0x0");
 }
 
-TEST_CASE("expect node: a scenario checks each server's own copy; a FAILED line stays one line") {
+TEST_CASE("expect node: a scenario checks each server's own copy, and a FAILED line stays one line") {
   // S1, a follower, is cut off before the set: its copy keeps the old data and version.
   const ParseResult parsed = parse_scenario(
       "cluster 3 seed=5\nstart 1 2 3\nrun until leader\nclient c connect 2,3\n"
