@@ -15,13 +15,7 @@ gui_input_setup "$out_dir" "$0" "$@"
 
 # right_click_menu SERVER ITEM: opens SERVER's menu in the cluster view and clicks ITEM.
 right_click_menu() {
-  wait_for "widget cluster.server$1 [-0-9]+ [-0-9]+ [-0-9]+ [-0-9]+" 10
-  local x0 y0 x1 y1
-  read -r x0 y0 x1 y1 < <(field "widget cluster.server$1")
-  xdotool mousemove --window "$window" $(((x0 + x1) / 2)) $(((y0 + y1) / 2))
-  sleep 0.2
-  xdotool click 3
-  sleep 0.3
+  right_click "cluster.server$1"
   click "$2"
 }
 

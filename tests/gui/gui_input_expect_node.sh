@@ -23,13 +23,7 @@ console() {
 
 # node_menu PATH ITEM: right-clicks PATH in the Znode tree and clicks ITEM of its menu.
 node_menu() {
-  wait_for "widget tree.node$1 [-0-9]+ [-0-9]+ [-0-9]+ [-0-9]+" 10
-  local x0 y0 x1 y1
-  read -r x0 y0 x1 y1 < <(awk -v name="tree.node$1" '$1 == "widget" && $2 == name { print $3, $4, $5, $6; exit }' "$probe")
-  xdotool mousemove --window "$window" $(((x0 + x1) / 2)) $(((y0 + y1) / 2))
-  sleep 0.2
-  xdotool click 3
-  sleep 0.3
+  right_click "tree.node$1"
   [ -z "${2:-}" ] || click "$2"
 }
 
