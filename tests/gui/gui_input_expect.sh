@@ -43,13 +43,7 @@ early=$(field "note cluster.expect" | sed 's/.*: expect/expect/')
 press End
 click controls.kill_leader
 wait_for "server $leader DOWN"
-click menu.file
-click menu.save_scenario
-wait_for "note dialog save"
-click dialog.save_path
-press ctrl+a BackSpace
-type_line "$out_dir/checked.zks"
-wait_for "note dialog.message Saved: $out_dir/checked.zks"
+save_scenario "$out_dir/checked.zks"
 gui_stop
 saved="$out_dir/checked.zks"
 expects=$(grep -c '^expect ' "$saved") || true

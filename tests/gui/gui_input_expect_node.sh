@@ -59,13 +59,7 @@ click console.input
 type_line "set /app later"
 console "get /app" "later"
 sleep 1
-click menu.file
-click menu.save_scenario
-wait_for "note dialog save"
-click dialog.save_path
-press ctrl+a BackSpace
-type_line "$out_dir/checked.zks"
-wait_for "note dialog.message Saved: $out_dir/checked.zks"
+save_scenario "$out_dir/checked.zks"
 gui_stop
 saved="$out_dir/checked.zks"
 expects=$(grep -c '^expect node ' "$saved") || true

@@ -96,6 +96,17 @@ right_click() {
   sleep 0.3
 }
 
+# save_scenario PATH: File → Save as scenario to PATH, waiting for the dialog's "Saved".
+save_scenario() {
+  click menu.file
+  click menu.save_scenario
+  wait_for "note dialog save"
+  click dialog.save_path
+  press ctrl+a BackSpace
+  type_line "$1"
+  wait_for "note dialog.message Saved: $1"
+}
+
 # scroll_down_to NAME TILE: turns the mouse wheel over tile TILE (e.g. controls) one notch
 # at a time until widget NAME is in view (a tile scrolls when its content is taller), then
 # one notch more so that all of it is. scroll_top TILE: back to the top.
