@@ -269,9 +269,9 @@ void ClusterView::draw(const PanelContext& context) {
   }
   // Servers on top.
   const ImVec2 mouse_pos = ImGui::GetIO().MousePos;
-  std::vector<std::string> full_labels;
-  std::vector<std::string> compact_labels;
-  std::vector<RingLabelInput> label_inputs;
+  full_labels_.clear();
+  compact_labels_.clear();
+  label_inputs_.clear();
   for (ServerId id = 1; id <= n; ++id) {
     const ImVec2 pos = server_pos(id);
     draw->AddCircleFilled(pos, node_px, server_color(world, id), 40);
@@ -285,18 +285,18 @@ void ClusterView::draw(const PanelContext& context) {
     if (peer != nullptr) {
       const Epoch epoch = peer->persistent().current_epoch;
       const std::string zxid = zxid_hex(peer->last_processed_zxid());
-      full_labels.push_back(fmt::format(fmt::runtime(many ? "{}{}\ne{} {}" : "{}{}\nepoch {}\nzxid {}"),
+      full_labels_.push_back(fmt::format(fmt::runtime(many ? "{}{}\ne{} {}" : "{}{}\nepoch {}\nzxid {}"),
                                         peer_state_name(peer->state()), paused, epoch, zxid));
       // The circle's colour gives the state (the legend says which), the zxid's high half
       // the epoch it was written in; hovering the server gives the rest.
-      compact_labels.push_back(zxid);
+      compact_labels_.push_back(zxid);
     } else {
-      full_labels.emplace_back("DOWN");
-      compact_labels.emplace_back("DOWN");
+      full_labels_.emplace_back("DOWN");
+      compact_labels_.emplace_back("DOWN");
     }
-    label_inputs.push_back(RingLabelInput{pos, angles[static_cast<size_t>(id - 1)],
-                                          ImGui::CalcTextSize(full_labels.back().c_str()),
-                                          ImGui::CalcTextSize(compact_labels.back().c_str())});
+    label_inputs_.push_back(RingLabelInput{pos, angles[static_cast<size_t>(id - 1)],
+                                          ImGui::CalcTextSize(full_labels_.back().c_str()),
+                                          ImGui::CalcTextSize(compact_labels_.back().c_str())});
     if (probe::enabled()) {
       probe::area(fmt::format("cluster.server{}", id).c_str(), pos.x - node_px * 0.5f, pos.y - node_px * 0.5f,
                   pos.x + node_px * 0.5f, pos.y + node_px * 0.5f);
@@ -306,13 +306,13 @@ void ClusterView::draw(const PanelContext& context) {
       menu_server_ = id;
       ImGui::OpenPopup("server_menu");
     }
-    if (over && hovered == nullptr && hovered_held == nullptr) ImGui::SetTooltip("S%d %s", static_cast<int>(id), full_labels.back().c_str());
+    if (over && hovered == nullptr && hovered_held == nullptr) ImGui::SetTooltip("S%d %s", static_cast<int>(id), full_labels_.back().c_str());
   }
   // Labels outside the ring, clear of each other and of the circles, between the clock line
   // and the hint line; one that fits nowhere is left out (hover the server). They sit on a
   // plate of the background colour, so a client's dot or line under one does not blur it.
   const std::vector<RingLabelPlace> places =
-      place_ring_labels(label_inputs, node_px, {}, ImVec2(origin.x + 2.0f, origin.y + line_h + 6.0f),
+      place_ring_labels(label_inputs_, node_px, ImVec2(origin.x + 2.0f, origin.y + line_h + 6.0f),
                         ImVec2(origin.x + avail.x - 2.0f, origin.y + avail.y - line_h - 4.0f));
   int labels_left_out = 0;
   const ImU32 plate = (ImGui::GetColorU32(ImGuiCol_WindowBg) & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 215);
@@ -322,7 +322,7 @@ void ClusterView::draw(const PanelContext& context) {
       ++labels_left_out;
       continue;
     }
-    const std::string& text = place.form == RingLabelForm::kFull ? full_labels[i] : compact_labels[i];
+    const std::string& text = place.form == RingLabelForm::kFull ? full_labels_[i] : compact_labels_[i];
     if (many) draw->AddRectFilled(ImVec2(place.min.x - 1.0f, place.min.y), ImVec2(place.max.x + 1.0f, place.max.y), plate);
     draw->AddText(place.min, ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
     if (probe::enabled()) {

@@ -17,6 +17,7 @@
 #include "sim/world/world.h"
 #include "ui/console_session.h"
 #include "ui/panel_context.h"
+#include "ui/ring_labels.h"
 #include "ui/spacetime_overlay.h"
 #include "ui/tree_diff.h"
 
@@ -39,6 +40,9 @@ class ClusterView {
   std::vector<ImVec2> positions_;
   std::vector<std::pair<int64_t, ImVec2>> client_positions_;
   std::vector<sim::InFlightMessage> in_flight_;
+  std::vector<std::string> full_labels_;     // each server's ring label, and its compact form
+  std::vector<std::string> compact_labels_;
+  std::vector<RingLabelInput> label_inputs_;
 };
 
 class VotesPanel {

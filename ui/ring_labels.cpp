@@ -24,16 +24,12 @@ bool touches_circle(ImVec2 min, ImVec2 max, ImVec2 center, float radius_px) {
 }  // namespace
 
 std::vector<RingLabelPlace> place_ring_labels(const std::vector<RingLabelInput>& labels, float node_radius_px,
-                                              const std::vector<RingObstacle>& obstacles, ImVec2 bounds_min,
-                                              ImVec2 bounds_max, float gap_px) {
+                                              ImVec2 bounds_min, ImVec2 bounds_max, float gap_px) {
   std::vector<RingLabelPlace> places(labels.size());
   const auto fits = [&](size_t index, ImVec2 min, ImVec2 max) {
     if (min.x < bounds_min.x || min.y < bounds_min.y || max.x > bounds_max.x || max.y > bounds_max.y) return false;
     for (const RingLabelInput& other : labels) {
       if (touches_circle(min, max, other.center, node_radius_px + gap_px)) return false;
-    }
-    for (const RingObstacle& obstacle : obstacles) {
-      if (touches_circle(min, max, obstacle.center, obstacle.radius_px + gap_px)) return false;
     }
     for (size_t j = 0; j < index; ++j) {
       if (places[j].form != RingLabelForm::kNone && overlaps(min, max, places[j].min, places[j].max, gap_px)) return false;

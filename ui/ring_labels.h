@@ -3,8 +3,7 @@
 // Each label first tries its place just outside its circle, away from the ring's centre,
 // then steps further out. When a full text fits nowhere, every label takes its compact text
 // (one line), and one that fits nowhere even so is left out (its server's tooltip says it). Nine
-// servers in the 1024x700 window had their two-line labels run into each other and into the
-// clients' dots. Geometry
+// servers in the 1024x700 window had their two-line labels run into each other. Geometry
 // only (no ImGui calls), so it is unit-tested without a window.
 #pragma once
 
@@ -21,12 +20,6 @@ struct RingLabelInput {
   ImVec2 compact_size;
 };
 
-// Something else drawn on the view that labels keep clear of (a client's dot).
-struct RingObstacle {
-  ImVec2 center;
-  float radius_px = 0;
-};
-
 enum class RingLabelForm { kFull, kCompact, kNone };
 
 struct RingLabelPlace {
@@ -36,10 +29,9 @@ struct RingLabelPlace {
 };
 
 // The places for `labels` (in the same order), given the circles' radius and the view's
-// bounds. Labels are placed in order, each clear of those placed before it, of every
-// server's circle and of the obstacles by gap_px.
+// bounds. Labels are placed in order, each clear of those placed before it and of every
+// server's circle by gap_px.
 std::vector<RingLabelPlace> place_ring_labels(const std::vector<RingLabelInput>& labels, float node_radius_px,
-                                              const std::vector<RingObstacle>& obstacles, ImVec2 bounds_min,
-                                              ImVec2 bounds_max, float gap_px = 2.0f);
+                                              ImVec2 bounds_min, ImVec2 bounds_max, float gap_px = 2.0f);
 
 }  // namespace zk::ui

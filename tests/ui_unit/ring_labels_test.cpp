@@ -29,7 +29,7 @@ bool disjoint(const RingLabelPlace& a, const RingLabelPlace& b) {
 
 TEST_CASE("Ring labels: three servers in a roomy view keep their full labels, outside their circles") {
   const auto labels = ring(3, 100.0f, ImVec2(300, 300), ImVec2(90, 51), ImVec2(95, 17));
-  const auto places = place_ring_labels(labels, 30.0f, {}, ImVec2(0, 0), ImVec2(600, 600));
+  const auto places = place_ring_labels(labels, 30.0f, ImVec2(0, 0), ImVec2(600, 600));
   REQUIRE(places.size() == 3);
   for (const RingLabelPlace& place : places) CHECK(place.form == RingLabelForm::kFull);
   // The top server's label is above its circle.
@@ -43,7 +43,7 @@ TEST_CASE("Ring labels: nine servers in the 1024x700 cluster view go compact, al
   const ImVec2 min(254, 180);
   const ImVec2 max(707, 420);
   const auto labels = ring(9, 62.0f, ImVec2(480, 306), ImVec2(122, 34), ImVec2(95, 17));
-  const auto places = place_ring_labels(labels, 20.0f, {}, min, max);
+  const auto places = place_ring_labels(labels, 20.0f, min, max);
   for (size_t i = 0; i < places.size(); ++i) {
     INFO("S", i + 1);
     CHECK(places[i].form == RingLabelForm::kCompact);
@@ -58,18 +58,19 @@ TEST_CASE("Ring labels: nine servers in the 1024x700 cluster view go compact, al
   }
 }
 
-TEST_CASE("Ring labels: a label with no room is left out, and obstacles are kept clear of") {
+TEST_CASE("Ring labels: a label with no room is left out, and a crowded label steps further out") {
   const auto labels = ring(2, 40.0f, ImVec2(100, 100), ImVec2(60, 34), ImVec2(50, 17));
   // The view ends just below the top circle: its label has nowhere to go but up, out of bounds.
-  auto places = place_ring_labels(labels, 10.0f, {}, ImVec2(0, 55), ImVec2(200, 200));
+  auto places = place_ring_labels(labels, 10.0f, ImVec2(0, 55), ImVec2(200, 200));
   CHECK(places[0].form == RingLabelForm::kNone);
   CHECK(places[1].form == RingLabelForm::kCompact);
-  // An obstacle where the bottom label would first go pushes it further out.
-  places = place_ring_labels(labels, 10.0f, {}, ImVec2(0, 0), ImVec2(200, 300));
+  // Two servers side by side at the bottom: the second label cannot take the first one's
+  // place and moves out below it.
+  std::vector<RingLabelInput> pair = {RingLabelInput{ImVec2(100, 100), 1.5707963f, ImVec2(60, 17), ImVec2(40, 17)},
+                                      RingLabelInput{ImVec2(104, 100), 1.5707963f, ImVec2(60, 17), ImVec2(40, 17)}};
+  places = place_ring_labels(pair, 10.0f, ImVec2(0, 0), ImVec2(300, 300));
+  REQUIRE(places[0].form == RingLabelForm::kFull);
   REQUIRE(places[1].form == RingLabelForm::kFull);
-  const float first_top = places[1].min.y;
-  places = place_ring_labels(labels, 10.0f, {RingObstacle{ImVec2(100, first_top + 5.0f), 6.0f}}, ImVec2(0, 0),
-                             ImVec2(200, 300));
-  REQUIRE(places[1].form == RingLabelForm::kFull);
-  CHECK(places[1].min.y > first_top + 11.0f);
+  CHECK(places[0].min.y == doctest::Approx(116.0f));
+  CHECK(places[1].min.y >= places[0].max.y + 2.0f);
 }
