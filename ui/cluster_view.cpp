@@ -14,13 +14,14 @@
 #include <cmath>
 
 #include "sim/gateway/wire_replay.h"
-#include "sim/scenario/scenario_format.h"
 #include "sim/scenario/scenario_names.h"
 #include "sim/world/world.h"
+#include "ui/expect_here.h"
 #include "ui/i18n.h"
 #include "ui/legend.h"
 #include "ui/message_style.h"
 #include "ui/panels.h"
+#include "ui/ring_labels.h"
 #include "sim/replay/recorded_run.h"
 #include "ui/test_probe.h"
 #include "ui/theme.h"
@@ -113,11 +114,17 @@ void ClusterView::draw(const PanelContext& context) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float line_h = ImGui::GetTextLineHeight();
-  // The top server's three-line label sits above its circle: leave it room below the
-  // clock line.
-  const ImVec2 center(origin.x + avail.x * 0.5f, origin.y + avail.y * 0.5f + line_h * 1.5f);
-  const float ring_px = std::min(avail.x, avail.y - 6.0f * line_h) * 0.30f;
   const int n = world.server_count();
+  // Up to five servers: the top server's three-line label sits above its circle, so the
+  // ring leaves it room below the clock line. More: the ring is as large as one-line labels
+  // around it allow (the labels are placed clear of each other, ui/ring_labels.h).
+  const bool many = n > 5;
+  const float compact_w = ImGui::CalcTextSize("0x100000000").x;
+  const ImVec2 center(origin.x + avail.x * 0.5f,
+                      many ? origin.y + avail.y * 0.5f + 1.0f : origin.y + avail.y * 0.5f + line_h * 1.5f);
+  const float ring_px =
+      many ? std::max(40.0f, std::min(avail.x * 0.5f - compact_w - 32.0f, avail.y * 0.5f - 2.0f * line_h - 36.0f))
+           : std::min(avail.x, avail.y - 6.0f * line_h) * 0.30f;
   const float node_px = std::clamp(ring_px * 0.9f / static_cast<float>(n), 20.0f, 40.0f);
   positions_.clear();
   std::vector<float> angles;
@@ -262,6 +269,9 @@ void ClusterView::draw(const PanelContext& context) {
   }
   // Servers on top.
   const ImVec2 mouse_pos = ImGui::GetIO().MousePos;
+  full_labels_.clear();
+  compact_labels_.clear();
+  label_inputs_.clear();
   for (ServerId id = 1; id <= n; ++id) {
     const ImVec2 pos = server_pos(id);
     draw->AddCircleFilled(pos, node_px, server_color(world, id), 40);
@@ -271,29 +281,55 @@ void ClusterView::draw(const PanelContext& context) {
     const ImVec2 name_size = ImGui::CalcTextSize(name);
     draw->AddText(ImVec2(pos.x - name_size.x * 0.5f, pos.y - name_size.y * 0.5f), IM_COL32(255, 255, 255, 255), name);
     const QuorumPeer* peer = world.peer(id);
-    const std::string label =
-        peer ? fmt::format(fmt::runtime(n > 5 ? "{}{}\ne{} {}" : "{}{}\nepoch {}\nzxid {}"), peer_state_name(peer->state()),
-                           world.slot(id).paused ? " (paused)" : "", peer->persistent().current_epoch,
-                           zxid_hex(peer->last_processed_zxid()))
-             : std::string("DOWN");
-    const ImVec2 label_size = ImGui::CalcTextSize(label.c_str());
-    // Labels go outside the ring so they do not cover the links.
-    const float c = std::cos(angles[static_cast<size_t>(id - 1)]);
-    const float s = std::sin(angles[static_cast<size_t>(id - 1)]);
-    const auto push = [](float d) { return std::copysign(std::min(1.0f, std::fabs(d) * 2.5f), d); };
-    const ImVec2 label_pos(pos.x - label_size.x * 0.5f + c * (node_px + 6.0f) + push(c) * label_size.x * 0.5f,
-                           pos.y - label_size.y * 0.5f + s * (node_px + 6.0f) + push(s) * label_size.y * 0.5f);
-    draw->AddText(label_pos, ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+    const char* paused = world.slot(id).paused ? " (paused)" : "";
+    if (peer != nullptr) {
+      const Epoch epoch = peer->persistent().current_epoch;
+      const std::string zxid = zxid_hex(peer->last_processed_zxid());
+      full_labels_.push_back(fmt::format(fmt::runtime(many ? "{}{}\ne{} {}" : "{}{}\nepoch {}\nzxid {}"),
+                                        peer_state_name(peer->state()), paused, epoch, zxid));
+      // The circle's colour gives the state (the legend says which), the zxid's high half
+      // the epoch it was written in; hovering the server gives the rest.
+      compact_labels_.push_back(zxid);
+    } else {
+      full_labels_.emplace_back("DOWN");
+      compact_labels_.emplace_back("DOWN");
+    }
+    label_inputs_.push_back(RingLabelInput{pos, angles[static_cast<size_t>(id - 1)],
+                                          ImGui::CalcTextSize(full_labels_.back().c_str()),
+                                          ImGui::CalcTextSize(compact_labels_.back().c_str())});
     if (probe::enabled()) {
       probe::area(fmt::format("cluster.server{}", id).c_str(), pos.x - node_px * 0.5f, pos.y - node_px * 0.5f,
                   pos.x + node_px * 0.5f, pos.y + node_px * 0.5f);
     }
-    if (ImGui::IsWindowHovered() && distance_sq(mouse_pos, pos) <= node_px * node_px &&
-        ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+    const bool over = ImGui::IsWindowHovered() && distance_sq(mouse_pos, pos) <= node_px * node_px;
+    if (over && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
       menu_server_ = id;
       ImGui::OpenPopup("server_menu");
     }
+    if (over && hovered == nullptr && hovered_held == nullptr) ImGui::SetTooltip("S%d %s", static_cast<int>(id), full_labels_.back().c_str());
   }
+  // Labels outside the ring, clear of each other and of the circles, between the clock line
+  // and the hint line; one that fits nowhere is left out (hover the server). They sit on a
+  // plate of the background colour, so a client's dot or line under one does not blur it.
+  const std::vector<RingLabelPlace> places =
+      place_ring_labels(label_inputs_, node_px, ImVec2(origin.x + 2.0f, origin.y + line_h + 6.0f),
+                        ImVec2(origin.x + avail.x - 2.0f, origin.y + avail.y - line_h - 4.0f));
+  int labels_left_out = 0;
+  const ImU32 plate = (ImGui::GetColorU32(ImGuiCol_WindowBg) & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 215);
+  for (size_t i = 0; i < places.size(); ++i) {
+    const RingLabelPlace& place = places[i];
+    if (place.form == RingLabelForm::kNone) {
+      ++labels_left_out;
+      continue;
+    }
+    const std::string& text = place.form == RingLabelForm::kFull ? full_labels_[i] : compact_labels_[i];
+    if (many) draw->AddRectFilled(ImVec2(place.min.x - 1.0f, place.min.y), ImVec2(place.max.x + 1.0f, place.max.y), plate);
+    draw->AddText(place.min, ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+    if (probe::enabled()) {
+      probe::area(fmt::format("cluster.label{}", i + 1).c_str(), place.min.x, place.min.y, place.max.x, place.max.y);
+    }
+  }
+  probe::note("cluster.labels_left_out", fmt::format("{}", labels_left_out));
   if (hovered_held != nullptr && ImGui::IsWindowHovered()) {
     ImGui::SetTooltip("%s  S%d -> S%d  held since %s\n(Controls > One link: Release delivers it)",
                       message_kind_name(hovered_held->message.message), static_cast<int>(hovered_held->message.from),
@@ -357,28 +393,19 @@ void ClusterView::draw_server_menu(const sim::World& world, sim::RecordedRun* si
   ImGui::Separator();
   ImGui::TextDisabled("%s", tr(Text::kExpectHere));
   const QuorumPeer* peer = world.peer(id);
-  std::vector<std::pair<const char*, sim::Command>> checks;  // probe name, check
+  std::vector<ExpectChoice> checks;
   if (peer != nullptr && peer->state() == PeerState::kLeading) {
-    checks.emplace_back("leader", sim::ExpectLeader{.server = ref});
+    checks.push_back(ExpectChoice{"leader", sim::ExpectLeader{.server = ref}});
   }
   // The name the runner compares (`expect state` checks peer_state_name, or DOWN).
   const std::optional<sim::ServerState> state =
       sim::parse_server_state(peer != nullptr ? peer_state_name(peer->state()) : "DOWN");
-  if (state) checks.emplace_back("state", sim::ExpectState{.server = ref, .state = *state});
+  if (state) checks.push_back(ExpectChoice{"state", sim::ExpectState{.server = ref, .state = *state}});
   if (peer != nullptr) {
-    checks.emplace_back("epoch", sim::ExpectEpoch{.server = ref, .epoch = peer->persistent().current_epoch});
-    checks.emplace_back("zxid", sim::ExpectZxid{.server = ref, .zxid = peer->last_processed_zxid()});
+    checks.push_back(ExpectChoice{"epoch", sim::ExpectEpoch{.server = ref, .epoch = peer->persistent().current_epoch}});
+    checks.push_back(ExpectChoice{"zxid", sim::ExpectZxid{.server = ref, .zxid = peer->last_processed_zxid()}});
   }
-  for (const auto& [name, check] : checks) {
-    const std::string line = sim::format_step(check);
-    if (ImGui::MenuItem(line.c_str())) {
-      const std::string error = simulation->add_expectation(check);
-      std::string at = sim::format_time_us(world.now_us());
-      at.erase(0, at.find_first_not_of(' '));
-      expect_note_ = error.empty() ? fmt::format("added at {}: {}", at, line) : error;
-    }
-    probe::widget(fmt::format("server_menu.expect_{}", name).c_str());
-  }
+  if (auto note = draw_expect_items(checks, "server_menu", world, *simulation)) expect_note_ = std::move(*note);
 }
 
 }  // namespace zk::ui

@@ -17,6 +17,7 @@
 #include "sim/world/world.h"
 #include "ui/console_session.h"
 #include "ui/panel_context.h"
+#include "ui/ring_labels.h"
 #include "ui/spacetime_overlay.h"
 #include "ui/tree_diff.h"
 
@@ -39,6 +40,9 @@ class ClusterView {
   std::vector<ImVec2> positions_;
   std::vector<std::pair<int64_t, ImVec2>> client_positions_;
   std::vector<sim::InFlightMessage> in_flight_;
+  std::vector<std::string> full_labels_;     // each server's ring label, and its compact form
+  std::vector<std::string> compact_labels_;
+  std::vector<RingLabelInput> label_inputs_;
 };
 
 class VotesPanel {
@@ -80,8 +84,13 @@ class ZnodeTreePanel {
   };
   void draw_node(const DataTree& tree, const DataTree* leader, const std::string& path, const std::string& name);
   void draw_details(const DataTree& tree, const DataTree* leader);
+  // The right-click menu of menu_path_: "Expect this here" (ui/expect_here.h).
+  void draw_node_menu(const sim::World& world, const DataTree& tree, sim::RecordedRun* simulation);
 
   int server_ = 1;
+  std::string menu_path_;     // the node whose right-click menu is open
+  bool open_menu_ = false;    // a right-click this frame: open the menu
+  std::string expect_note_;   // what the last "expect this here" added (or why not)
   bool server_chosen_ = false;
   std::string selected_;
   TreeDiff diff_;

@@ -76,21 +76,41 @@ void draw_vote_fields(const VoteRow& row) {
   }
 }
 
+// Columns as wide as their text; a tile narrower than the table scrolls it sideways (nine
+// servers at 1024x700 had "FOLLOWIN" and the round cut off, squeezed by stretched columns).
 void draw_current_votes(const VoteMatrix& matrix) {
-  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("current", 4, kFlags)) return;
-  ImGui::TableSetupColumn(tr(Text::kVotesColServer));
-  ImGui::TableSetupColumn(tr(Text::kVotesColState));
-  ImGui::TableSetupColumn(tr(Text::kVotesColVote));
-  ImGui::TableSetupColumn(tr(Text::kVotesColRound));
-  ImGui::TableHeadersRow();
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                     ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float row_px = ImGui::GetTextLineHeight() + 2.0f * style.CellPadding.y;
+  const float height_px = row_px * static_cast<float>(matrix.rows.size() + 1) + style.ScrollbarSize + 2.0f;
+  if (!ImGui::BeginTable("current", 4, kFlags, ImVec2(0.0f, height_px))) return;
+  const Text headers[4] = {Text::kVotesColServer, Text::kVotesColState, Text::kVotesColVote, Text::kVotesColRound};
+  for (const Text header : headers) ImGui::TableSetupColumn(tr(header));
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int column = 0; column < 4; ++column) {
+    ImGui::TableSetColumnIndex(column);
+    ImGui::TableHeader(tr(headers[column]));
+    if (probe::enabled()) probe::widget(fmt::format("votes.column{}", column).c_str());
+  }
+  probe::note("votes.scroll_x", fmt::format("{:.0f} of {:.0f}", ImGui::GetScrollX(), ImGui::GetScrollMaxX()));
+  // For the probe: the columns whose text runs past the cell (cut off when drawn).
+  bool cut[4] = {false, false, false, false};
+  float cell_end_x = 0.0f;
+  const auto next_cell = [&] {
+    ImGui::TableNextColumn();
+    cell_end_x = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  };
+  const auto check_cell = [&](int column) { cut[column] = cut[column] || ImGui::GetItemRectMax().x > cell_end_x + 0.5f; };
   for (const VoteRow& row : matrix.rows) {
     ImGui::TableNextRow();
-    ImGui::TableNextColumn();
+    next_cell();
     ImGui::Text("S%d", static_cast<int>(row.id));
-    ImGui::TableNextColumn();
+    check_cell(0);
+    next_cell();
     if (!row.up) {
       ImGui::TextDisabled("DOWN");
+      check_cell(1);
       continue;
     }
     const char* state = peer_state_name(row.state);
@@ -101,12 +121,20 @@ void draw_current_votes(const VoteMatrix& matrix) {
     } else {
       ImGui::TextUnformatted(state);
     }
-    ImGui::TableNextColumn();
+    check_cell(1);
+    next_cell();
     draw_vote_fields(row);
-    ImGui::TableNextColumn();
+    check_cell(2);
+    next_cell();
     ImGui::Text("%lld", static_cast<long long>(row.logical_clock));
+    check_cell(3);
   }
   ImGui::EndTable();
+  std::string cut_columns;
+  for (int column = 0; column < 4; ++column) {
+    if (cut[column]) cut_columns += fmt::format("{}{}", cut_columns.empty() ? "" : " ", column);
+  }
+  probe::note("votes.cut_columns", cut_columns.empty() ? "none" : cut_columns);
 }
 
 void draw_matrix(const VoteMatrix& matrix) {

@@ -1,6 +1,8 @@
 // Znode tree: the chosen server's data tree, expandable, with the selected node's data and
 // full Stat (as zkCli prints it). Nodes that differ from the leader's copy are coloured
 // (missing here, extra here, other data or version) and a legend says what the colours mean.
+// Right-click a node: "Expect this here" turns what the panel shows of it into `expect node`
+// checks (ui/expect_here.h), as the cluster view's server menu does for a server.
 #include <fmt/format.h>
 #include <imgui.h>
 
@@ -8,9 +10,11 @@
 
 #include "core/zkcli_format.h"
 #include "sim/world/world.h"
+#include "ui/expect_here.h"
 #include "ui/i18n.h"
 #include "ui/legend.h"
 #include "ui/panels.h"
+#include "ui/test_probe.h"
 #include "ui/tree_diff.h"
 
 namespace zk::ui {
@@ -91,9 +95,17 @@ void ZnodeTreePanel::draw(const PanelContext& context) {
   const float avail_h = ImGui::GetContentRegionAvail().y;
   if (ImGui::BeginChild("tree", ImVec2(0, avail_h * 0.45f), true)) {
     draw_node(peer->tree(), leader_tree, "/", "/");
+    draw_node_menu(world, peer->tree(), context.simulation);
   }
   ImGui::EndChild();
   if (ImGui::BeginChild("details", ImVec2(0, 0), true)) {
+    // Below the tree, so that the tree keeps its rows.
+    if (!expect_note_.empty()) {
+      probe::note("tree.expect", expect_note_);
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextDisabled("%s", expect_note_.c_str());
+      ImGui::PopTextWrapPos();
+    }
     draw_details(peer->tree(), leader_tree);
   }
   ImGui::EndChild();
@@ -116,6 +128,11 @@ void ZnodeTreePanel::draw_node(const DataTree& tree, const DataTree* leader, con
   const bool open = ImGui::TreeNodeEx(label.c_str(), flags);
   if (color) ImGui::PopStyleColor();
   if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) selected_ = path;
+  if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
+    menu_path_ = path;
+    open_menu_ = true;  // opened at the tree's level, where the popup is drawn
+  }
+  if (probe::enabled()) probe::widget(fmt::format("tree.node{}", path).c_str());
   if (!open) return;
   size_t shown = 0;
   for (const std::string& child : children) {
@@ -126,6 +143,20 @@ void ZnodeTreePanel::draw_node(const DataTree& tree, const DataTree* leader, con
     draw_node(tree, leader, child_path(path, child), child);
   }
   ImGui::TreePop();
+}
+
+void ZnodeTreePanel::draw_node_menu(const sim::World& world, const DataTree& tree, sim::RecordedRun* simulation) {
+  if (open_menu_) ImGui::OpenPopup("node_menu");
+  open_menu_ = false;
+  if (!ImGui::BeginPopup("node_menu")) return;
+  ImGui::TextDisabled("S%d %s", server_, menu_path_.c_str());
+  ImGui::Separator();
+  ImGui::TextDisabled("%s", tr(Text::kExpectHere));
+  if (simulation != nullptr) {
+    const std::vector<ExpectChoice> checks = node_checks(tree, server_, menu_path_);
+    if (auto note = draw_expect_items(checks, "node_menu", world, *simulation)) expect_note_ = std::move(*note);
+  }
+  ImGui::EndPopup();
 }
 
 void ZnodeTreePanel::draw_details(const DataTree& tree, const DataTree* leader) {

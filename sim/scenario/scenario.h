@@ -393,6 +393,23 @@ struct ExpectZxid {  // expect zxid ID 0x...: the server's last processed zxid
   Zxid zxid = 0;
   bool operator==(const ExpectZxid&) const = default;
 };
+// expect node ID PATH data "TEXT" | children A B ... | missing | stat FIELD VALUE: server ID's
+// own copy of the znode at PATH, read from its data tree (what the GUI's Znode tree panel
+// shows), whatever the server's state; a server that is down fails the check. Children are
+// compared in any order (as written here: the parser keeps them so). The stat values are
+// written as in `expect NAME stat` (ephemeralOwner may be `session NAME`). (zksim addition)
+enum class NodeCheckKind { kData, kChildren, kMissing, kStat };
+struct ExpectNode {
+  ServerRef server;
+  std::string path;
+  NodeCheckKind kind = NodeCheckKind::kData;
+  std::string text;                     // kData
+  std::vector<std::string> names;       // kChildren
+  StatField field = StatField::kCzxid;  // kStat
+  int64_t value = 0;                    // kStat, as ExpectStat::value
+  std::string session_of;               // kStat, as ExpectStat::session_of
+  bool operator==(const ExpectNode&) const = default;
+};
 // expect WORD ID FIELD VALUE: a field of the server's four-letter-word answer, as ZooKeeper
 // 3.8 prints it. WORD is srvr or stat (FIELD is the text before ": ", e.g. Mode, "Node
 // count"), mntr (a key, with or without "zk_"), conf or envi (the text before "=").
@@ -476,7 +493,7 @@ using Command = std::variant<
     ExpectLeader, ExpectState, ExpectOk, ExpectError, ExpectData, ExpectCreated,
     ExpectChildren, ExpectStat, ExpectEvent, ExpectNoEvent, ExpectConverged,
     Pause, Resume, SetNetwork, ExpectEpoch, ExpectZxid, HoldNext, DropNext, ReleaseHeld, SetDisk, SetClients,
-    ExpectViolation, ExpectFourLetter, LoadDisk,
+    ExpectViolation, ExpectFourLetter, ExpectNode, LoadDisk,
     ExpectResults, ExpectClientState, ExpectClientServer, ExpectClientTimeout, ExpectAcl, Wire, ExpectWire>;
 
 struct Step {

@@ -196,7 +196,7 @@ bool is_expectation(const Command& command) {
                std::is_same_v<T, ExpectChildren> || std::is_same_v<T, ExpectStat> || std::is_same_v<T, ExpectEvent> ||
                std::is_same_v<T, ExpectNoEvent> || std::is_same_v<T, ExpectConverged> ||
                std::is_same_v<T, ExpectEpoch> || std::is_same_v<T, ExpectZxid> || std::is_same_v<T, ExpectViolation> ||
-               std::is_same_v<T, ExpectFourLetter> || std::is_same_v<T, ExpectResults> ||
+               std::is_same_v<T, ExpectFourLetter> || std::is_same_v<T, ExpectNode> || std::is_same_v<T, ExpectResults> ||
                std::is_same_v<T, ExpectClientState> || std::is_same_v<T, ExpectClientServer> ||
                std::is_same_v<T, ExpectClientTimeout> || std::is_same_v<T, ExpectAcl> || std::is_same_v<T, ExpectWire>;
       },

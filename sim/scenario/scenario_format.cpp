@@ -68,6 +68,18 @@ std::string stat_value(StatField field, int64_t value) {
   return stat_field_is_hex(field) ? zxid_hex(value) : fmt::format("{}", value);
 }
 
+// "stat FIELD VALUE" or "stat ephemeralOwner session NAME" (expect NAME stat, expect node).
+std::string stat_check(StatField field, int64_t value, const std::string& session_of) {
+  if (!session_of.empty()) return fmt::format("stat {} session {}", stat_field_name(field), session_of);
+  return fmt::format("stat {} {}", stat_field_name(field), stat_value(field, value));
+}
+
+// Data always quoted, as the spec writes `expect NAME data "TEXT"`.
+std::string quoted(const std::string& text) {
+  const std::string out = word(text);
+  return out.front() == '"' ? out : "\"" + out + "\"";
+}
+
 // A create's flags as zkCli spells them: " -e -s", " -c", " -t 5000".
 std::string create_flags(bool ephemeral, bool sequential, bool container, std::optional<int64_t> ttl_ms) {
   return fmt::format("{}{}{}{}", ephemeral ? " -e" : "", sequential ? " -s" : "", container ? " -c" : "",
@@ -207,11 +219,7 @@ struct Formatter {
   std::string operator()(const ExpectError& c) const {
     return fmt::format("expect {} error {}", c.client, c.code_name);
   }
-  std::string operator()(const ExpectData& c) const {
-    // Always quoted, as the spec writes it.
-    const std::string text = word(c.text);
-    return fmt::format("expect {} data {}", c.client, text.front() == '"' ? text : "\"" + text + "\"");
-  }
+  std::string operator()(const ExpectData& c) const { return fmt::format("expect {} data {}", c.client, quoted(c.text)); }
   std::string operator()(const ExpectCreated& c) const {
     return fmt::format("expect {} created {}", c.client, word(c.path));
   }
@@ -221,8 +229,7 @@ struct Formatter {
     return out;
   }
   std::string operator()(const ExpectStat& c) const {
-    if (!c.session_of.empty()) return fmt::format("expect {} stat {} session {}", c.client, stat_field_name(c.field), c.session_of);
-    return fmt::format("expect {} stat {} {}", c.client, stat_field_name(c.field), stat_value(c.field, c.value));
+    return fmt::format("expect {} {}", c.client, stat_check(c.field, c.value, c.session_of));
   }
   std::string operator()(const ExpectEvent& c) const {
     return fmt::format("expect {} event {} {}", c.client, watch_event_type_name(c.type), word(c.path));
@@ -255,6 +262,20 @@ struct Formatter {
   std::string operator()(const SetClients& c) const { return c.async ? "clients async" : "clients wait"; }
   std::string operator()(const ExpectFourLetter& c) const {
     return fmt::format("expect {} {} {} {}", c.word, ref(c.server), word(c.field), word(c.value));
+  }
+  std::string operator()(const ExpectNode& c) const {
+    const std::string head = fmt::format("expect node {} {}", ref(c.server), word(c.path));
+    switch (c.kind) {
+      case NodeCheckKind::kData: return head + " data " + quoted(c.text);
+      case NodeCheckKind::kChildren: {
+        std::string out = head + " children";
+        for (const std::string& name : c.names) out += " " + word(name);
+        return out;
+      }
+      case NodeCheckKind::kMissing: return head + " missing";
+      case NodeCheckKind::kStat: return head + " " + stat_check(c.field, c.value, c.session_of);
+    }
+    return head;
   }
   std::string operator()(const ExpectEpoch& c) const { return fmt::format("expect epoch {} {}", ref(c.server), c.epoch); }
   std::string operator()(const ExpectViolation& c) const { return "expect violation " + c.invariant; }

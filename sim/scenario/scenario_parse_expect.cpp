@@ -1,6 +1,6 @@
 // Expectations: server-level (`expect leader|state|converged`, the zksim additions
-// `expect epoch|zxid`, and a four-letter-word field: `expect srvr|stat|mntr|conf|envi ID
-// FIELD VALUE`) and client-level (`expect NAME ok|error|data|created|children|
+// `expect epoch|zxid`, `expect node` (scenario_parse_expect_node.cpp) and a four-letter-word
+// field: `expect srvr|stat|mntr|conf|envi ID FIELD VALUE`) and client-level (`expect NAME ok|error|data|created|children|
 // stat|event|no-event`, and the additions results|state|server|timeout and
 // `stat ephemeralOwner session OTHER`).
 #include <cstdint>
@@ -85,30 +85,6 @@ std::string parse_client_addition(const std::string& client, std::string_view ki
   return "";
 }
 
-std::string parse_stat_value(StatField field, std::string_view word, int64_t& out) {
-  const std::string_view name = stat_field_name(field);
-  if (stat_field_is_hex(field)) {
-    const std::optional<uint64_t> value = parse_hex_u64(word);
-    if (!value) {
-      const std::string_view what = field == StatField::kEphemeralOwner ? "session id" : "zxid";
-      return fmt::format("bad {} '{}' for {} (use hex as zkCli prints it, e.g. 0x100000003)", what,
-                         word_for_message(word), name);
-    }
-    out = static_cast<int64_t>(*value);
-    return "";
-  }
-  const bool is_time = field == StatField::kCtime || field == StatField::kMtime;
-  const bool may_be_negative = field == StatField::kCversion || field == StatField::kVersion ||
-                               field == StatField::kAclVersion;
-  const int64_t low = is_time ? INT64_MIN : (may_be_negative ? INT32_MIN : 0);
-  const int64_t high = is_time ? INT64_MAX : INT32_MAX;
-  const std::optional<int64_t> value = parse_decimal_i64(word);
-  if (!value || *value < low || *value > high) {
-    return fmt::format("bad number '{}' for {} (expected {}..{})", word_for_message(word), name, low, high);
-  }
-  out = *value;
-  return "";
-}
 
 std::string parse_server_expectation(std::string_view kind, std::vector<Word> args, const Context& context,
                                      Command& out) {
@@ -190,22 +166,13 @@ std::string parse_client_expectation(const std::string& client, std::string_view
   if (kind == "data") required = {"TEXT"};
   if (kind == "created") required = {"PATH"};
   if (kind == "stat") {
-    required = {"FIELD", "VALUE"};
-    // expect NAME stat ephemeralOwner session OTHER: OTHER's session id.
-    if (args.size() == 3 && !args[1].quoted && args[1].text == "session") {
-      const std::optional<StatField> field = parse_stat_field(args[0].text);
-      if (field != StatField::kEphemeralOwner) {
-        return fmt::format("'session NAME' compares with a client's session id: only for ephemeralOwner, not '{}'",
-                           word_for_message(args[0].text));
-      }
-      const std::string& other = args[2].text;
-      if (context.clients.find(other) == context.clients.end()) {
-        if (std::string bad = check_client_name(other); !bad.empty()) return bad;
-        return unknown_client_error(other);
-      }
-      out = ExpectStat{.client = client, .field = *field, .value = 0, .session_of = other};
-      return "";
+    ExpectStat stat{.client = client, .field = StatField::kCzxid, .value = 0, .session_of = {}};
+    if (std::string error = parse_stat_check(args, context, usage, stat.field, stat.value, stat.session_of);
+        !error.empty()) {
+      return error;
     }
+    out = std::move(stat);
+    return "";
   }
   if (kind == "event") required = {"TYPE", "PATH"};
   if (std::string error = check_arity(args, required, 0, usage); !error.empty()) return error;
@@ -225,14 +192,6 @@ std::string parse_client_expectation(const std::string& client, std::string_view
   } else if (kind == "created") {
     if (std::string error = check_path(args[0].text, false); !error.empty()) return error;
     out = ExpectCreated{.client = client, .path = args[0].text};
-  } else if (kind == "stat") {
-    const std::optional<StatField> field = parse_stat_field(args[0].text);
-    if (!field) {
-      return fmt::format("unknown stat field '{}' (one of: {})", word_for_message(args[0].text), kStatFieldNames);
-    }
-    ExpectStat stat{.client = client, .field = *field, .value = 0, .session_of = {}};
-    if (std::string error = parse_stat_value(*field, args[1].text, stat.value); !error.empty()) return error;
-    out = std::move(stat);
   } else {
     const std::optional<WatchEventType> type = parse_watch_event_type(args[0].text);
     if (!type) {
@@ -272,6 +231,60 @@ std::string parse_four_letter_expectation(const std::string& word, std::vector<W
 
 }  // namespace
 
+std::string parse_stat_value(StatField field, std::string_view word, int64_t& out) {
+  const std::string_view name = stat_field_name(field);
+  if (stat_field_is_hex(field)) {
+    const std::optional<uint64_t> value = parse_hex_u64(word);
+    if (!value) {
+      const std::string_view what = field == StatField::kEphemeralOwner ? "session id" : "zxid";
+      return fmt::format("bad {} '{}' for {} (use hex as zkCli prints it, e.g. 0x100000003)", what,
+                         word_for_message(word), name);
+    }
+    out = static_cast<int64_t>(*value);
+    return "";
+  }
+  const bool is_time = field == StatField::kCtime || field == StatField::kMtime;
+  const bool may_be_negative = field == StatField::kCversion || field == StatField::kVersion ||
+                               field == StatField::kAclVersion;
+  const int64_t low = is_time ? INT64_MIN : (may_be_negative ? INT32_MIN : 0);
+  const int64_t high = is_time ? INT64_MAX : INT32_MAX;
+  const std::optional<int64_t> value = parse_decimal_i64(word);
+  if (!value || *value < low || *value > high) {
+    return fmt::format("bad number '{}' for {} (expected {}..{})", word_for_message(word), name, low, high);
+  }
+  out = *value;
+  return "";
+}
+
+std::string parse_stat_check(const std::vector<Word>& args, const Context& context, std::string_view usage,
+                             StatField& field, int64_t& value, std::string& session_of) {
+  // FIELD session OTHER: OTHER's session id (ephemeralOwner only).
+  if (args.size() == 3 && !args[1].quoted && args[1].text == "session") {
+    const std::optional<StatField> named = parse_stat_field(args[0].text);
+    if (named != StatField::kEphemeralOwner) {
+      return fmt::format("'session NAME' compares with a client's session id: only for ephemeralOwner, not '{}'",
+                         word_for_message(args[0].text));
+    }
+    const std::string& other = args[2].text;
+    if (context.clients.find(other) == context.clients.end()) {
+      if (std::string bad = check_client_name(other); !bad.empty()) return bad;
+      return unknown_client_error(other);
+    }
+    field = *named;
+    value = 0;
+    session_of = other;
+    return "";
+  }
+  if (std::string error = check_arity(args, {"FIELD", "VALUE"}, 0, usage); !error.empty()) return error;
+  const std::optional<StatField> named = parse_stat_field(args[0].text);
+  if (!named) {
+    return fmt::format("unknown stat field '{}' (one of: {})", word_for_message(args[0].text), kStatFieldNames);
+  }
+  field = *named;
+  session_of.clear();
+  return parse_stat_value(field, args[1].text, value);
+}
+
 std::string parse_expect(std::vector<Word> args, const Context& context, Command& out) {
   if (args.empty()) {
     return "missing what to expect (e.g. expect leader 1, expect state 2 FOLLOWING, expect NAME ok)";
@@ -291,6 +304,11 @@ std::string parse_expect(std::vector<Word> args, const Context& context, Command
     return "";
   }
   if (first == "wire") return parse_expect_wire(std::move(args), context, out);
+  // `expect node ...` unless a client named node is meant (`expect node ok`).
+  if (first == "node" && (context.clients.find(first) == context.clients.end() || args.empty() ||
+                          !is_client_expectation(args[0].text))) {
+    return parse_expect_node(std::move(args), context, out);
+  }
   if (first == "leader" || first == "state" || first == "converged" || first == "epoch" || first == "zxid") {
     return parse_server_expectation(first, std::move(args), context, out);
   }
@@ -301,7 +319,7 @@ std::string parse_expect(std::vector<Word> args, const Context& context, Command
     if (!args.empty() && is_client_expectation(args[0].text) && check_client_name(first).empty()) {
       return unknown_client_error(first);
     }
-    return fmt::format("unknown expectation '{}' (leader, state, converged, epoch, zxid, violation, srvr, stat, mntr, conf, envi, or a client name)",
+    return fmt::format("unknown expectation '{}' (leader, state, converged, epoch, zxid, node, violation, srvr, stat, mntr, conf, envi, or a client name)",
                        word_for_message(first));
   }
   if (args.empty()) return fmt::format("missing what to expect of client '{}' ({})", first, kClientExpectations);

@@ -93,6 +93,12 @@ std::string parse_client_op(const std::string& client, std::string_view verb, st
                             Context& context, Command& out);
 std::string parse_client_crash(std::vector<Word> args, Context& context, Command& out);
 std::string parse_expect(std::vector<Word> args, const Context& context, Command& out);
+// `expect node ID PATH ...` (args after `node`; scenario_parse_expect_node.cpp).
+std::string parse_expect_node(std::vector<Word> args, const Context& context, Command& out);
+// The words after `stat` in `expect NAME stat` and `expect node ID PATH stat`: FIELD VALUE,
+// or `ephemeralOwner session OTHER` (OTHER a connected client: session_of is set, value 0).
+std::string parse_stat_check(const std::vector<Word>& args, const Context& context, std::string_view usage,
+                             StatField& field, int64_t& value, std::string& session_of);
 // `wire ...` and `expect wire ...` (scenario_parse_wire.cpp).
 std::string parse_wire(std::vector<Word> args, Context& context, Command& out);
 std::string parse_expect_wire(std::vector<Word> args, const Context& context, Command& out);

@@ -14,6 +14,7 @@
 #include "core/four_letter_words.h"
 #include "core/zkcli_format.h"
 #include "sim/gateway/wire_replay.h"
+#include "sim/scenario/node_check.h"
 #include "sim/scenario/scenario_action.h"
 #include "sim/text/duration.h"
 #include "sim/check/history.h"
@@ -83,27 +84,6 @@ std::string describe_divergence(const World& w) {
                                 static_cast<uint64_t>(p->last_processed_zxid()), p->serving() ? "" : " (not serving)"));
   }
   return fmt::format("{}", fmt::join(parts, ", "));
-}
-
-int64_t stat_value(const Stat& s, StatField f) {
-  switch (f) {
-    case StatField::kCzxid: return static_cast<int64_t>(s.czxid);
-    case StatField::kMzxid: return static_cast<int64_t>(s.mzxid);
-    case StatField::kPzxid: return static_cast<int64_t>(s.pzxid);
-    case StatField::kCtime: return s.ctime_ms;
-    case StatField::kMtime: return s.mtime_ms;
-    case StatField::kVersion: return s.version;
-    case StatField::kCversion: return s.cversion;
-    case StatField::kAclVersion: return s.aversion;
-    case StatField::kEphemeralOwner: return s.ephemeral_owner;
-    case StatField::kDataLength: return s.data_length;
-    case StatField::kNumChildren: return s.num_children;
-  }
-  return 0;
-}
-
-std::string stat_text(StatField f, int64_t v) {
-  return stat_field_is_hex(f) ? fmt::format("0x{:x}", static_cast<uint64_t>(v)) : fmt::format("{}", v);
 }
 
 WatchEventType to_scenario_event(EventType t, bool* known) {
@@ -468,21 +448,26 @@ class ScenarioStepper::Impl {
     });
     return {};
   }
+  // A stat check's value: as written, or the session id of client `session_of` now (then
+  // *whose says so: " (c's session)").
+  std::string stat_target(const std::string& session_of, int64_t* want, std::string* whose) const {
+    if (session_of.empty()) return {};
+    const SimClient* other = world_.client(session_of);
+    if (!other) return fmt::format("unknown client '{}'", session_of);
+    *want = other->session_id();
+    *whose = fmt::format(" ({}'s session)", session_of);
+    return {};
+  }
   std::string exec(const ExpectStat& c) {
     const ClientMemory& m = clients_[c.client];
     int64_t want = c.value;
     std::string whose;
-    if (!c.session_of.empty()) {
-      const SimClient* other = world_.client(c.session_of);
-      if (!other) return fmt::format("unknown client '{}'", c.session_of);
-      want = other->session_id();
-      whose = fmt::format(" ({}'s session)", c.session_of);
-    }
+    if (auto e = stat_target(c.session_of, &want, &whose); !e.empty()) return e;
     expect_remembered(
-        m, m.stat, "no Stat returned yet", [&](const Stat& seen) { return stat_value(seen, c.field) == want; },
+        m, m.stat, "no Stat returned yet", [&](const Stat& seen) { return stat_field_value(seen, c.field) == want; },
         [&](const Stat& seen) {
-          return fmt::format("expected {} {}{}, saw {}", stat_field_name(c.field), stat_text(c.field, want), whose,
-                             stat_text(c.field, stat_value(seen, c.field)));
+          return fmt::format("expected {} {}{}, saw {}", stat_field_name(c.field), stat_field_text(c.field, want), whose,
+                             stat_field_text(c.field, stat_field_value(seen, c.field)));
         });
     return {};
   }
@@ -632,6 +617,15 @@ class ScenarioStepper::Impl {
       }
       expectation(*seen == c.value, fmt::format("expected S{} {} {} {}, saw {}", id, c.word, escape_for_message(c.field),
                                                 escape_for_message(c.value), escape_for_message(*seen)));
+    });
+  }
+  std::string exec(const ExpectNode& c) {
+    int64_t want = c.value;
+    std::string whose;
+    if (auto e = stat_target(c.session_of, &want, &whose); !e.empty()) return e;
+    return expect_on_live_server(c.server, [&](ServerId id, const QuorumPeer& p) {
+      NodeCheckResult result = check_node(p.tree(), id, c, want, whose);
+      expectation(result.passed, std::move(result.detail));
     });
   }
   std::string exec(const ExpectZxid& c) {

@@ -15,13 +15,7 @@ gui_input_setup "$out_dir" "$0" "$@"
 
 # right_click_menu SERVER ITEM: opens SERVER's menu in the cluster view and clicks ITEM.
 right_click_menu() {
-  wait_for "widget cluster.server$1 [-0-9]+ [-0-9]+ [-0-9]+ [-0-9]+" 10
-  local x0 y0 x1 y1
-  read -r x0 y0 x1 y1 < <(field "widget cluster.server$1")
-  xdotool mousemove --window "$window" $(((x0 + x1) / 2)) $(((y0 + y1) / 2))
-  sleep 0.2
-  xdotool click 3
-  sleep 0.3
+  right_click "cluster.server$1"
   click "$2"
 }
 
@@ -49,13 +43,7 @@ early=$(field "note cluster.expect" | sed 's/.*: expect/expect/')
 press End
 click controls.kill_leader
 wait_for "server $leader DOWN"
-click menu.file
-click menu.save_scenario
-wait_for "note dialog save"
-click dialog.save_path
-press ctrl+a BackSpace
-type_line "$out_dir/checked.zks"
-wait_for "note dialog.message Saved: $out_dir/checked.zks"
+save_scenario "$out_dir/checked.zks"
 gui_stop
 saved="$out_dir/checked.zks"
 expects=$(grep -c '^expect ' "$saved") || true

@@ -84,6 +84,29 @@ click() {
   sleep 0.3
 }
 
+# right_click NAME: right-clicks the middle of the widget (or probe area) the probe names, such
+# as a server's circle or a znode tree row (a name may hold '/': tree.node/app).
+right_click() {
+  wait_for "widget $1 [-0-9]+ [-0-9]+ [-0-9]+ [-0-9]+" 10
+  local x0 y0 x1 y1
+  read -r x0 y0 x1 y1 < <(awk -v name="$1" '$1 == "widget" && $2 == name { print $3, $4, $5, $6; exit }' "$probe")
+  xdotool mousemove --window "$window" $(((x0 + x1) / 2)) $(((y0 + y1) / 2))
+  sleep 0.2
+  xdotool click 3
+  sleep 0.3
+}
+
+# save_scenario PATH: File → Save as scenario to PATH, waiting for the dialog's "Saved".
+save_scenario() {
+  click menu.file
+  click menu.save_scenario
+  wait_for "note dialog save"
+  click dialog.save_path
+  press ctrl+a BackSpace
+  type_line "$1"
+  wait_for "note dialog.message Saved: $1"
+}
+
 # scroll_down_to NAME TILE: turns the mouse wheel over tile TILE (e.g. controls) one notch
 # at a time until widget NAME is in view (a tile scrolls when its content is taller), then
 # one notch more so that all of it is. scroll_top TILE: back to the top.

@@ -79,7 +79,7 @@ TEST_CASE("errors: missing and extra arguments") {
   CHECK(line_error("expect c fine") == "t.zks:3: unknown expectation 'fine' for client 'c' (ok, error, data, "
                                        "created, children, stat, event, no-event, results, state, server, timeout or acl)");
   CHECK(line_error("expect lead 1") ==
-        "t.zks:3: unknown expectation 'lead' (leader, state, converged, epoch, zxid, violation, srvr, stat, mntr, "
+        "t.zks:3: unknown expectation 'lead' (leader, state, converged, epoch, zxid, node, violation, srvr, stat, mntr, "
         "conf, envi, or a client name)");
   CHECK(line_error("expect srvr 1 Mode") == "t.zks:3: missing value (usage: expect srvr ID FIELD VALUE)");
   CHECK(line_error("expect mntr 9 zk_znode_count 5").find("t.zks:3: ") == 0);

@@ -98,13 +98,18 @@ expect wire c7 got 41 crc32=53809db1
 wire c7 eof
 wire c7 unread
 wire c7 forget
+expect node 2 "/d x" data "a\nb \"q\""
+expect node leader / children zookeeper "b c"
+expect node 1 /a missing
+expect node 3 /e stat ephemeralOwner session d
+expect node 3 /e stat mzxid 0x200000001
 )";
 
 }  // namespace
 
 TEST_CASE("round trip: format_step then parse gives the same command, for every command") {
   const Scenario original = parse_ok(kEveryCommand);
-  REQUIRE(original.steps.size() == 86);
+  REQUIRE(original.steps.size() == 91);
   const std::string text = format_scenario(original);
   const Scenario again = parse_ok(text);
   CHECK(again.setup == original.setup);
