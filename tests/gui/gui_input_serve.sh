@@ -27,6 +27,9 @@ trap stop_all EXIT
 
 gui_start "$out_dir" --serve --servers 3 --port "$port"
 wait_for "leader [1-3]" 30
+# A follower serves clients only after the leader's UPTODATE (before, it closes a connection
+# at once and kazoo moves on to the next host): wait until both followers are synced.
+wait_for "trace_kind synced [2-9][0-9]*" 30
 wait_for "note live.status LIVE 127.0.0.1:$port-$((port + 2)), 0 real clients"
 hosts="127.0.0.1:$port,127.0.0.1:$((port + 1)),127.0.0.1:$((port + 2))"
 /usr/bin/python3 "$here/../live/gui_serve_client.py" "$hosts" "$out_dir/go" >"$out_dir/client.out" 2>"$out_dir/client.err" &
