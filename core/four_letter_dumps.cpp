@@ -91,7 +91,7 @@ std::string watches(std::string_view word, const QuorumPeer& peer) {
 std::string dump(const QuorumPeer& peer, int64_t now_ms, std::string_view asker_address) {
   std::string out = "SessionTracker dump:\n";
   if (peer.state() == PeerState::kLeading) {
-    const auto& buckets = peer.session_tracker().buckets();
+    const auto buckets = peer.session_tracker().buckets();
     size_t non_empty = 0;
     for (const auto& [time_ms, sessions] : buckets) non_empty += sessions.empty() ? 0 : 1;
     out += fmt::format("Session Sets ({})/({}):\n", non_empty, peer.session_tracker().tracked_count());

@@ -38,12 +38,20 @@ void SessionTracker::move_to_bucket(SessionId session, Entry* entry, int64_t exp
   if (entry->expiry_ms == expiry_ms) return;
   if (entry->expiry_ms != 0) {
     auto it = buckets_.find(entry->expiry_ms);
-    ZK_INVARIANT(it != buckets_.end());
-    it->second.erase(session);
-    if (it->second.empty()) buckets_.erase(it);
+    ZK_INVARIANT(it != buckets_.end() && it->second.live > 0);
+    if (--it->second.live == 0) buckets_.erase(it);
   }
   entry->expiry_ms = expiry_ms;
-  if (expiry_ms != 0) buckets_[expiry_ms].insert(session);
+  if (expiry_ms != 0) {
+    Bucket& bucket = buckets_[expiry_ms];
+    bucket.listed.push_back(session);
+    ++bucket.live;
+  }
+}
+
+bool SessionTracker::member_of(SessionId session, int64_t time_ms) const {
+  const auto it = sessions_.find(session);
+  return it != sessions_.end() && it->second.expiry_ms == time_ms;
 }
 
 void SessionTracker::add_session(SessionId session, int64_t timeout_ms, int64_t now_ms) {
@@ -85,17 +93,34 @@ std::optional<int64_t> SessionTracker::next_expiry_ms() const {
 std::vector<SessionId> SessionTracker::expire_due(int64_t now_ms) {
   std::vector<SessionId> expired;
   while (!buckets_.empty() && buckets_.begin()->first <= now_ms) {
-    const std::set<SessionId> bucket = std::move(buckets_.begin()->second);
+    const int64_t time_ms = buckets_.begin()->first;
+    const std::vector<SessionId> listed = std::move(buckets_.begin()->second.listed);
     buckets_.erase(buckets_.begin());
-    for (const SessionId session : bucket) {
-      Entry& entry = sessions_.at(session);
-      entry.expiry_ms = 0;
-      entry.closing = true;
+    for (const SessionId session : listed) {
+      auto it = sessions_.find(session);
+      // Moved on, removed, or listed twice (moved away and back): expired once, here.
+      if (it == sessions_.end() || it->second.expiry_ms != time_ms) continue;
+      it->second.expiry_ms = 0;
+      it->second.closing = true;
       expired.push_back(session);
     }
   }
   std::sort(expired.begin(), expired.end());
   return expired;
+}
+
+std::map<int64_t, std::vector<SessionId>> SessionTracker::buckets() const {
+  std::map<int64_t, std::vector<SessionId>> out;
+  for (const auto& [time_ms, bucket] : buckets_) {
+    std::vector<SessionId>& members = out[time_ms];
+    for (const SessionId session : bucket.listed) {
+      if (member_of(session, time_ms)) members.push_back(session);
+    }
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    ZK_INVARIANT(members.size() == bucket.live);
+  }
+  return out;
 }
 
 bool SessionTracker::is_closing(SessionId session) const {

@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <set>
 #include <utility>
 #include <vector>
 
@@ -57,8 +56,9 @@ class SessionTracker {
   std::optional<int64_t> expiry_ms(SessionId session) const;
   int64_t tick_ms() const { return tick_ms_; }
   size_t tracked_count() const { return sessions_.size(); }
-  // Bucket time -> sessions expiring then, ascending (the `dump` four-letter word).
-  const std::map<int64_t, std::set<SessionId>>& buckets() const { return buckets_; }
+  // Bucket time -> sessions expiring then, both ascending (the `dump` four-letter word;
+  // built on each call).
+  std::map<int64_t, std::vector<SessionId>> buckets() const;
 
  private:
   struct Entry {
@@ -73,8 +73,20 @@ class SessionTracker {
 
   int64_t tick_ms_;
   int64_t host_clock_at_zero_ms_;
+  // A bucket lists the sessions moved into it in touch order; a session that moved on
+  // stays listed (a touch appends, it never searches) and counts as a member only while
+  // its Entry's expiry_ms still names this bucket. live counts those members; the bucket
+  // goes when it reaches 0. Nothing is touched into a bucket once now + timeout has passed
+  // its time, so a list holds at most the touches of about one tick.
+  struct Bucket {
+    std::vector<SessionId> listed;
+    size_t live = 0;
+  };
+  // Whether a listed session is a member of the bucket at time_ms.
+  bool member_of(SessionId session, int64_t time_ms) const;
+
   std::map<SessionId, Entry> sessions_;
-  std::map<int64_t, std::set<SessionId>> buckets_;  // bucket time -> sessions
+  std::map<int64_t, Bucket> buckets_;  // bucket time -> sessions
 };
 
 }  // namespace zk

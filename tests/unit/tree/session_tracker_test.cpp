@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+#include <vector>
+
 using namespace zk;
 
 TEST_CASE("a touch puts the session in the next tick bucket after t + T") {
@@ -39,6 +42,45 @@ TEST_CASE("expire_due returns every due bucket, sessions sorted") {
   CHECK(tracker.next_expiry_ms() == 6000);
   CHECK(tracker.expire_due(8000) == std::vector<SessionId>{0x10, 0x20, 0x30});
   CHECK(tracker.next_expiry_ms() == 42000);
+}
+
+TEST_CASE("a session touched away from a bucket and back is in it once, and dump's buckets are exact") {
+  using Buckets = std::map<int64_t, std::vector<SessionId>>;
+  SessionTracker tracker(2000);
+  tracker.add_session(0x2, 4000, 0);     // bucket 6000
+  tracker.add_session(0x1, 4000, 0);     // bucket 6000
+  tracker.add_session(0x3, 10000, 0);    // bucket 12000
+  CHECK(tracker.buckets() == Buckets{{6000, {0x1, 0x2}}, {12000, {0x3}}});
+  CHECK(tracker.touch(0x1, 2000));       // 0x1 -> 8000; 0x2 keeps 6000 alive
+  CHECK(tracker.buckets() == Buckets{{6000, {0x2}}, {8000, {0x1}}, {12000, {0x3}}});
+  tracker.remove_session(0x2);           // 6000 is empty: it goes
+  CHECK(tracker.buckets() == Buckets{{8000, {0x1}}, {12000, {0x3}}});
+  CHECK(tracker.next_expiry_ms() == 8000);
+  // Back into a bucket it was listed in before (a re-added session with a shorter timeout).
+  tracker.add_session(0x3, 4000, 2000);  // 12000 -> 8000
+  tracker.add_session(0x3, 10000, 0);    // 8000 -> 12000
+  tracker.add_session(0x3, 4000, 2000);  // 12000 -> 8000 again: listed twice in 8000
+  CHECK(tracker.buckets() == Buckets{{8000, {0x1, 0x3}}});
+  CHECK(tracker.expire_due(7999).empty());
+  CHECK(tracker.expire_due(8000) == std::vector<SessionId>{0x1, 0x3});
+  CHECK(tracker.buckets().empty());
+  CHECK_FALSE(tracker.next_expiry_ms().has_value());
+}
+
+TEST_CASE("ten thousand sessions touched in turn expire together, each once") {
+  SessionTracker tracker(2000);
+  for (SessionId s = 1; s <= 10000; ++s) tracker.add_session(s, 6000, 0);  // bucket 8000
+  for (int64_t now_ms = 2000; now_ms <= 20000; now_ms += 2000) {
+    size_t touched = 0;
+    for (SessionId s = 1; s <= 10000; ++s) touched += tracker.touch(s, now_ms) ? 1 : 0;
+    CHECK(touched == 10000);
+    CHECK(tracker.buckets().size() == 1);
+    CHECK(tracker.expire_due(now_ms).empty());
+  }
+  const std::vector<SessionId> expired = tracker.expire_due(28000);
+  REQUIRE(expired.size() == 10000);
+  CHECK(expired.front() == 1);
+  CHECK(expired.back() == 10000);
 }
 
 TEST_CASE("buckets fall on the host clock's tick boundaries, not virtual time's") {
