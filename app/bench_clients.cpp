@@ -1,8 +1,8 @@
-// `zksim bench clients [--clients N] [--servers N]`: how the simulator scales with the number
-// of clients (a benchmark that prints figures, not a test). A scenario connects N clients
-// one `client cI connect S` step at a time to an ensemble of 3 servers, then each client in
-// turn creates one znode (`cI create /cI`), then it runs one virtual minute in which every
-// session pings. Each step runs until its client's connect settles or its reply arrives, as
+// `zksim bench clients [--clients N] [--servers N] [--connect-only]`: how the simulator scales
+// with the number of clients (a benchmark that prints figures, not a test). A scenario
+// connects N clients one `client cI connect S` step at a time to an ensemble of 3 servers,
+// then each client in turn creates one znode (`cI create /cI`; not with --connect-only, the
+// issue's own measure), then it runs one virtual minute in which every session pings. Each step runs until its client's connect settles or its reply arrives, as
 // `zksim run` does, and that predicate looks the client up by name after every event (issue
 // 20: a scan of the clients by name made this about n^3). Printed per N: process CPU and wall
 // seconds, events, and the clients connected at the end. Default N: 1,250, 2,500, 5,000 and
@@ -26,7 +26,7 @@ namespace {
 // The scenario, built from a parsed one-client template whose connect and create steps are
 // repeated for every client (the text of 100,000 clients would pass the 4 MB limit of a
 // scenario file). Returns false, having said why, if the template does not parse.
-bool build_scenario(int clients, int servers, sim::Scenario& scenario) {
+bool build_scenario(int clients, int servers, bool creates, sim::Scenario& scenario) {
   std::string text = fmt::format("cluster {}\nstart", servers);
   for (int id = 1; id <= servers; ++id) text += fmt::format(" {}", id);
   text += "\nrun until leader\nclient c0 connect 1\nc0 create /c0\nrun 60s\n";
@@ -47,7 +47,7 @@ bool build_scenario(int clients, int servers, sim::Scenario& scenario) {
     step.line = line++;
     scenario.steps.push_back(std::move(step));
   }
-  for (int i = 0; i < clients; ++i) {
+  for (int i = 0; creates && i < clients; ++i) {
     sim::Step step = steps[3];
     auto& create = std::get<sim::ClientCreate>(step.command);
     create.client = fmt::format("c{}", i);
@@ -60,9 +60,9 @@ bool build_scenario(int clients, int servers, sim::Scenario& scenario) {
   return true;
 }
 
-void bench_clients(int clients, int servers) {
+void bench_clients(int clients, int servers, bool creates) {
   sim::Scenario scenario;
-  if (!build_scenario(clients, servers, scenario)) return;
+  if (!build_scenario(clients, servers, creates, scenario)) return;
   sim::RunOptions options;
   options.echo_steps = false;
   options.keep_trace = false;
@@ -75,9 +75,9 @@ void bench_clients(int clients, int servers) {
   const sim::RunReport report = sim::run_scenario(scenario, std::nullopt, options);
   const double cpu_s = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-  fmt::print("{:>6} clients connect, create a znode each and ping for a virtual minute on {} servers: "
+  fmt::print("{:>6} clients connect, {}ping for a virtual minute on {} servers: "
              "{:7.2f} s CPU, {:7.2f} s wall, {} events, {} connected at the end{}\n",
-             clients, servers, cpu_s, wall_s, report.events, connected,
+             clients, creates ? "create a znode each and " : "", servers, cpu_s, wall_s, report.events, connected,
              report.ok() ? "" : fmt::format(" (run error: {})", report.error));
 }
 
@@ -86,7 +86,12 @@ void bench_clients(int clients, int servers) {
 int run_bench_clients(const std::vector<std::string>& args) {
   std::vector<int> counts{1250, 2500, 5000, 10000};
   int servers = 3;
+  bool creates = true;
   for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--connect-only") {
+      creates = false;
+      continue;
+    }
     if (args[i] != "--clients" && args[i] != "--servers") {
       return usage_error(fmt::format("bench clients: unknown argument '{}'", args[i]));
     }
@@ -103,7 +108,7 @@ int run_bench_clients(const std::vector<std::string>& args) {
       servers = value;
     }
   }
-  for (const int n : counts) bench_clients(n, servers);
+  for (const int n : counts) bench_clients(n, servers, creates);
   return 0;
 }
 
