@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/gl_lines.h"
 #include "ui/spacetime_model.h"
 
 namespace zk::ui {
@@ -62,6 +63,7 @@ class SpaceTimeOverlay {
 
   std::vector<SpaceTimeLane> lanes_;
   std::vector<Segment> segments_;  // where each arrow was drawn this frame
+  GlLineBatch shafts_;             // the plain arrows' shafts, drawn by OpenGL at render
   std::vector<sim::InFlightMessage> in_flight_;
   SpaceTimeWindow window_;
   std::optional<SpaceTimeArrow> selected_;
