@@ -28,7 +28,8 @@ class GlLineBatch {
   // Adds the callback that draws the batch's lines, then ImDrawCallback_ResetRenderState
   // (the backend sets its own state up again for the commands after it).
   void submit(ImDrawList* draw);
-  // Lines the last callback drew (0 before any frame was rendered), for the test probe.
+  // Lines the callback of the last submit() drew (0 until its frame is rendered), for the
+  // test probe: read before the next submit(), it tells what the previous frame drew.
   size_t drawn_line_count() const { return drawn_line_count_; }
 
  private:
