@@ -24,6 +24,7 @@
 #include "sim/scenario/scenario_runner.h"
 #include "ui/fonts.h"
 #include "ui/frame_stats.h"
+#include "ui/gl_lines.h"
 #include "ui/load_generator.h"
 #include "ui/i18n.h"
 #include "ui/main_window.h"
@@ -365,6 +366,7 @@ int run_gui(const GuiOptions& options) {
   }
 
   if (options.frame_stats) std::printf("%s\n", frame_stats_report.c_str());
+  gl_lines_shutdown();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

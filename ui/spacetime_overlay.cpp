@@ -61,6 +61,15 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
   const bool mouse_in = mouse.x >= geometry.lanes_x && mouse.x <= geometry.right_x && mouse.y >= geometry.lanes_y &&
                         mouse.y <= geometry.lanes_y + geometry.lane_h * static_cast<float>(lanes_.size());
   segments_.clear();
+  if (probe::enabled()) {  // the last rendered frame's: how many of its shafts OpenGL drew
+    probe::note("spacetime.gl_lines", fmt::format("drawn {} of {}", shafts_.drawn_line_count(), shafts_.line_count()));
+  }
+  // The shafts of the plain arrows are 1 px GL_LINES drawn here in one call, under the
+  // heads, the dropped ones' crosses and the selected arrow (ui/gl_lines.h: cheaper than
+  // ImGui's thin quads in a software renderer).
+  shafts_.clear();
+  shafts_.submit(draw);
+  size_t imgui_shafts = 0;
   const ImU32 outline = IM_COL32(0, 0, 0, 160);
   // Up to 2,000 arrows a frame: plain (not anti-aliased) lines and heads are a few triangles
   // each instead of a dozen, which the software renderer (Mesa llvmpipe) pays for per frame.
@@ -82,6 +91,7 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
       const ImVec2 end(b.x, a.y + (b.y - a.y) * kDroppedReach);
       draw->AddLine(a, end, outline, width + 1.5f);
       draw->AddLine(a, end, chosen ? IM_COL32(255, 255, 255, 255) : color, width);
+      ++imgui_shafts;
       const float arm = chosen ? 6.0f : 4.5f;
       const ImU32 cross = with_alpha(IM_COL32(235, 45, 45, 255), future ? 110 : 255);
       for (const float flip : {1.0f, -1.0f}) {
@@ -93,8 +103,13 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
       segments_.push_back(Segment{a, end, index});
       continue;
     }
-    if (chosen) draw->AddLine(a, b, outline, width + 1.5f);  // the others have no outline: cheaper
-    draw->AddLine(a, b, chosen ? IM_COL32(255, 255, 255, 255) : color, width);
+    if (chosen) {  // outlined, on top of the other shafts
+      draw->AddLine(a, b, outline, width + 1.5f);
+      draw->AddLine(a, b, IM_COL32(255, 255, 255, 255), width);
+      ++imgui_shafts;
+    } else {
+      shafts_.add(a, b, color);
+    }
     // The head: a small triangle at the delivery end, along the arrow.
     const float dx = b.x - a.x;
     const float dy = b.y - a.y;
@@ -110,6 +125,10 @@ std::optional<int64_t> SpaceTimeOverlay::draw(ImDrawList* draw, const SpaceTimeG
     segments_.push_back(Segment{a, b, index});
   }
   draw->Flags = saved_flags;
+  if (probe::enabled()) {
+    probe::note("spacetime.shafts",
+                fmt::format("{} gl {} imgui {}", segments_.size(), shafts_.line_count(), imgui_shafts));
+  }
   const std::optional<size_t> hovered_index = mouse_in ? hit(mouse) : std::nullopt;
   const SpaceTimeArrow* hovered = hovered_index ? &window_.arrows[*hovered_index] : nullptr;
   if (hovered != nullptr) ImGui::SetTooltip("%s", describe_arrow(*hovered, lanes_).c_str());

@@ -5,6 +5,8 @@
 // A dropped message (loss, partition, a down receiver, drop next) is an arrow that stops
 // short of its receiver's lane in a red cross at the time it was dropped; hovering or
 // selecting it says why.
+// The plain arrows' shafts are 1 px lines drawn by OpenGL in one call (ui/gl_lines.h); their
+// heads, the dropped ones and the selected one are ImGui's, on top.
 // Hovering an arrow names it; clicking one selects it and moves the playhead to its sending,
 // where the message is in flight, and its fields are read there (sim::describe_in_flight).
 #pragma once
@@ -16,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/gl_lines.h"
 #include "ui/spacetime_model.h"
 
 namespace zk::ui {
@@ -62,6 +65,7 @@ class SpaceTimeOverlay {
 
   std::vector<SpaceTimeLane> lanes_;
   std::vector<Segment> segments_;  // where each arrow was drawn this frame
+  GlLineBatch shafts_;             // the plain arrows' shafts, drawn by OpenGL at render
   std::vector<sim::InFlightMessage> in_flight_;
   SpaceTimeWindow window_;
   std::optional<SpaceTimeArrow> selected_;

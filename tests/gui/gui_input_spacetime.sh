@@ -5,7 +5,9 @@
 # in narrows it to fewer; clicking an arrow (the probe names one between servers that no
 # other arrow comes near) selects that message, moves the playhead to its sending and
 # shows its fields. The messages dropped in the lesson (on their way to the killed S3 and S5)
-# end in crosses: clicking one selects it and names why it was dropped. Also at 1024x700.
+# end in crosses: clicking one selects it and names why it was dropped. The plain arrows'
+# shafts are counted as drawn by OpenGL's lines, the dropped and selected ones by ImGui.
+# Also at 1024x700.
 set -euo pipefail
 zksim=$1
 png_check=$2
@@ -29,6 +31,13 @@ read -r _ shown _ crossing < <(field "note spacetime.count")
 screenshot "$out_dir/spacetime-whole.png"
 dropped=$(field "note spacetime.dropped")
 [ "$dropped" -gt 0 ] || fail "no dropped message drawn for the whole lesson (S3 and S5 are killed)"
+# The plain arrows' shafts are drawn by OpenGL itself (GL_LINES from a draw-list callback,
+# ui/gl_lines.h); the dropped ones (outlined, with a cross) by ImGui. The callback reports
+# the lines it drew in the frame before.
+read -r segments _ gl_shafts _ imgui_shafts < <(field "note spacetime.shafts")
+[ "$gl_shafts" -gt 20 ] && [ "$imgui_shafts" -eq "$dropped" ] && [ $((gl_shafts + imgui_shafts)) -eq "$segments" ] ||
+  fail "shafts: $segments arrows, $gl_shafts through GL, $imgui_shafts through ImGui ($dropped dropped)"
+wait_for "note spacetime.gl_lines drawn $gl_shafts of $gl_shafts"
 
 # Click a dropped message's cross: it is selected and the line says why it was dropped.
 wait_for "widget spacetime.drop_pick [-0-9]+ [-0-9]+ [-0-9]+ [-0-9]+"
@@ -63,6 +72,12 @@ case "$selected" in
   *"fields are not known"* | *"no fields"*) fail "no fields for a message between servers: $selected" ;;
 esac
 sent=$(printf '%s\n' "$pick" | sed -n 's/.* sent \([0-9.]*s\) .*/\1/p')
+# The selected arrow (delivered, outlined) leaves the GL lines for ImGui's, on top of them.
+zoomed_dropped=$(field "note spacetime.dropped")
+read -r segments _ gl_shafts _ imgui_shafts < <(field "note spacetime.shafts")
+[ "$imgui_shafts" -eq $((zoomed_dropped + 1)) ] && [ $((gl_shafts + imgui_shafts)) -eq "$segments" ] ||
+  fail "shafts with one selected: $segments arrows, $gl_shafts through GL, $imgui_shafts through ImGui ($zoomed_dropped dropped)"
+wait_for "note spacetime.gl_lines drawn $gl_shafts of $gl_shafts"
 wait_for "time_us $(seconds_to_us "$sent")"
 echo "selected: $selected"
 screenshot "$out_dir/spacetime-selected.png"
