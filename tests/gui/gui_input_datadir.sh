@@ -46,14 +46,15 @@ wait_for "note dialog.message Disks saved: $out_dir/disks/server<ID>/"
 press Escape
 for id in 1 2 3; do
   report=$("$zksim" inspect "$out_dir/disks/server$id") || fail "zksim inspect refused the saved server$id: $report"
-  printf '%s\n' "$report" | grep -qx "myid $id" || fail "server$id: no 'myid $id' in: $report"
+  grep -qx "myid $id" <<<"$report" || fail "server$id: no 'myid $id' in: $report"
   # Every server accepted the new leader's epoch 2; the followers were still syncing when
   # the leader was elected, so only the leader's currentEpoch is 2 yet.
-  printf '%s\n' "$report" | grep -qx "acceptedEpoch 2" || fail "server$id: no 'acceptedEpoch 2' in: $report"
-  printf '%s\n' "$report" | grep -qx "restore: snapshot.0 + 11 txns -> last zxid 0x10000000b, 8 nodes, 0 sessions" ||
+  grep -qx "acceptedEpoch 2" <<<"$report" || fail "server$id: no 'acceptedEpoch 2' in: $report"
+  grep -qx "restore: snapshot.0 + 11 txns -> last zxid 0x10000000b, 8 nodes, 0 sessions" <<<"$report" ||
     fail "server$id: not the fixture's 11 txns and 8 nodes: $report"
 done
-"$zksim" inspect "$out_dir/disks/server3" | grep -qx "currentEpoch 2" || fail "the leader's currentEpoch is not 2"
+leader_report=$("$zksim" inspect "$out_dir/disks/server3")
+grep -qx "currentEpoch 2" <<<"$leader_report" || fail "the leader's currentEpoch is not 2"
 no_clashes
 gui_stop
 echo "ok"

@@ -54,5 +54,5 @@ last_expect=$(grep -n '^expect ' "$saved" | tail -1 | cut -d: -f1)
 first_expect=$(grep -n '^expect ' "$saved" | head -1 | cut -d: -f1)
 [ "$(sed -n "${first_expect}p" "$saved")" = "$early" ] || fail "the check added back in time is not first: $(cat "$saved")"
 report=$("$zksim" run "$saved") || fail "the saved session's checks do not pass: $(printf '%s\n' "$report" | grep -i fail | head -5)"
-printf '%s\n' "$report" | grep -qx "4 passed, 0 failed" || fail "not 4 passed: $(printf '%s\n' "$report" | tail -2)"
+grep -qx "4 passed, 0 failed" <<<"$report" || fail "not 4 passed: $(printf '%s\n' "$report" | tail -2)"
 echo "expect this here: 4 checks saved and passed"

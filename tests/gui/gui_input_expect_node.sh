@@ -71,11 +71,11 @@ later=$(grep -n 'set /app later' "$saved" | head -1 | cut -d: -f1)
 last_expect=$(grep -n '^expect node ' "$saved" | tail -1 | cut -d: -f1)
 [ -n "$later" ] && [ "$last_expect" -lt "$later" ] || fail "a check comes after the set it preceded: $(cat "$saved")"
 report=$("$zksim" run "$saved") || fail "the saved session's checks do not pass: $(printf '%s\n' "$report" | grep -i fail | head -5)"
-printf '%s\n' "$report" | grep -qx "3 passed, 0 failed" || fail "not 3 passed: $(printf '%s\n' "$report" | tail -2)"
+grep -qx "3 passed, 0 failed" <<<"$report" || fail "not 3 passed: $(printf '%s\n' "$report" | tail -2)"
 # The same session with other data in the check: it fails, saying what the server had.
 sed "s|^expect node $leader /app data \"one two\"\$|expect node $leader /app data \"one three\"|" "$saved" > "$out_dir/changed.zks"
 if report=$("$zksim" run "$out_dir/changed.zks"); then fail "the changed check passed: $report"; fi
-printf '%s\n' "$report" | grep -q "expect node $leader /app data \"one three\": FAILED: expected S$leader /app data \"one three\", saw \"one two\"" ||
+grep -q "expect node $leader /app data \"one three\": FAILED: expected S$leader /app data \"one three\", saw \"one two\"" <<<"$report" ||
   fail "no FAILED line saying what the server had: $report"
-printf '%s\n' "$report" | grep -qx "2 passed, 1 failed" || fail "not 2 passed, 1 failed: $(printf '%s\n' "$report" | tail -2)"
+grep -qx "2 passed, 1 failed" <<<"$report" || fail "not 2 passed, 1 failed: $(printf '%s\n' "$report" | tail -2)"
 echo "expect this here on a znode: 3 checks saved and passed; a changed one fails with what S$leader had"

@@ -81,7 +81,7 @@ checks=$(grep -c '^expect wire c[0-9]* got ' "$out_dir/session.zks") || true
 [ "$(grep -c '^expect wire c1 got ' "$out_dir/session.zks")" -ge 2 ] || fail "c1's connect and create are not checked"
 [ "$checks" -ge 4 ] || fail "only $checks expect wire lines in the saved session"
 report=$("$zksim" run "$out_dir/session.zks") || fail "the saved session does not replay: $(printf '%s\n' "$report" | tail -5)"
-printf '%s\n' "$report" | grep -qx "$checks passed, 0 failed" || fail "the replay did not pass all $checks checks: $(printf '%s\n' "$report" | tail -3)"
+grep -qx "$checks passed, 0 failed" <<<"$report" || fail "the replay did not pass all $checks checks: $(printf '%s\n' "$report" | tail -3)"
 # One byte of the create changed (/gui-serve -> /gui-servf): the replay reports the difference.
 sed -i '0,/2f6775692d7365727665/s//2f6775692d7365727666/' "$out_dir/session.zks"
 if "$zksim" run "$out_dir/session.zks" >"$out_dir/tampered.out" 2>&1; then fail "a changed request byte replayed as if nothing changed"; fi
@@ -118,5 +118,5 @@ grep -q "^kill 3$" "$out_dir/scheduled.zks" || fail "the schedule's kill is not 
 grep -q "^disk fsync=1ms..3ms$" "$out_dir/scheduled.zks" || fail "the schedule's disk line is not in the saved session"
 checks=$(grep -c '^expect wire c[0-9]* got ' "$out_dir/scheduled.zks") || true
 report=$("$zksim" run "$out_dir/scheduled.zks") || fail "the scheduled session does not replay: $(printf '%s\n' "$report" | tail -5)"
-printf '%s\n' "$report" | grep -qx "$checks passed, 0 failed" || fail "the scheduled replay: $(printf '%s\n' "$report" | tail -3)"
+grep -qx "$checks passed, 0 failed" <<<"$report" || fail "the scheduled replay: $(printf '%s\n' "$report" | tail -3)"
 echo "gui --serve SCENARIO: $checks byte checks replayed"
