@@ -39,14 +39,27 @@ void SessionTracker::move_to_bucket(SessionId session, Entry* entry, int64_t exp
   if (entry->expiry_ms != 0) {
     auto it = buckets_.find(entry->expiry_ms);
     ZK_INVARIANT(it != buckets_.end() && it->second.live > 0);
-    if (--it->second.live == 0) buckets_.erase(it);
+    if (--it->second.live == 0) drop_bucket(it);
   }
   entry->expiry_ms = expiry_ms;
   if (expiry_ms != 0) {
-    Bucket& bucket = buckets_[expiry_ms];
+    auto [it, added] = buckets_.try_emplace(expiry_ms);
+    Bucket& bucket = it->second;
+    if (added && !spare_lists_.empty()) {
+      bucket.listed = std::move(spare_lists_.back());
+      spare_lists_.pop_back();
+    }
     bucket.listed.push_back(session);
     ++bucket.live;
   }
+}
+
+void SessionTracker::drop_bucket(std::map<int64_t, Bucket>::iterator it) {
+  if (spare_lists_.size() < kSpareLists) {
+    it->second.listed.clear();
+    spare_lists_.push_back(std::move(it->second.listed));
+  }
+  buckets_.erase(it);
 }
 
 bool SessionTracker::member_of(SessionId session, int64_t time_ms) const {
@@ -94,7 +107,7 @@ std::vector<SessionId> SessionTracker::expire_due(int64_t now_ms) {
   std::vector<SessionId> expired;
   while (!buckets_.empty() && buckets_.begin()->first <= now_ms) {
     const int64_t time_ms = buckets_.begin()->first;
-    const std::vector<SessionId> listed = std::move(buckets_.begin()->second.listed);
+    std::vector<SessionId> listed = std::move(buckets_.begin()->second.listed);
     buckets_.erase(buckets_.begin());
     for (const SessionId session : listed) {
       auto it = sessions_.find(session);
@@ -103,6 +116,10 @@ std::vector<SessionId> SessionTracker::expire_due(int64_t now_ms) {
       it->second.expiry_ms = 0;
       it->second.closing = true;
       expired.push_back(session);
+    }
+    if (spare_lists_.size() < kSpareLists) {
+      listed.clear();
+      spare_lists_.push_back(std::move(listed));
     }
   }
   std::sort(expired.begin(), expired.end());

@@ -85,8 +85,14 @@ class SessionTracker {
   // Whether a listed session is a member of the bucket at time_ms.
   bool member_of(SessionId session, int64_t time_ms) const;
 
+  // Erases a bucket, keeping its list's storage for the next bucket (a list grows to
+  // about one entry per session every tick; without reuse each tick reallocates it).
+  void drop_bucket(std::map<int64_t, Bucket>::iterator it);
+
   std::map<SessionId, Entry> sessions_;
   std::map<int64_t, Bucket> buckets_;  // bucket time -> sessions
+  std::vector<std::vector<SessionId>> spare_lists_;  // at most kSpareLists, emptied
+  static constexpr size_t kSpareLists = 4;
 };
 
 }  // namespace zk
