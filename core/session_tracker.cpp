@@ -6,6 +6,16 @@
 #include "core/invariant.h"
 
 namespace zk {
+namespace {
+
+// An emptied bucket list's storage, kept for the next bucket while fewer than limit are.
+void keep_as_spare(std::vector<SessionId>&& list, size_t limit, std::vector<std::vector<SessionId>>* spares) {
+  if (spares->size() >= limit) return;
+  list.clear();
+  spares->push_back(std::move(list));
+}
+
+}  // namespace
 
 int64_t default_min_session_timeout_ms(int64_t tick_ms) { return 2 * tick_ms; }
 int64_t default_max_session_timeout_ms(int64_t tick_ms) { return 20 * tick_ms; }
@@ -55,10 +65,7 @@ void SessionTracker::move_to_bucket(SessionId session, Entry* entry, int64_t exp
 }
 
 void SessionTracker::drop_bucket(std::map<int64_t, Bucket>::iterator it) {
-  if (spare_lists_.size() < kSpareLists) {
-    it->second.listed.clear();
-    spare_lists_.push_back(std::move(it->second.listed));
-  }
+  keep_as_spare(std::move(it->second.listed), kSpareLists, &spare_lists_);
   buckets_.erase(it);
 }
 
@@ -117,10 +124,7 @@ std::vector<SessionId> SessionTracker::expire_due(int64_t now_ms) {
       it->second.closing = true;
       expired.push_back(session);
     }
-    if (spare_lists_.size() < kSpareLists) {
-      listed.clear();
-      spare_lists_.push_back(std::move(listed));
-    }
+    keep_as_spare(std::move(listed), kSpareLists, &spare_lists_);
   }
   std::sort(expired.begin(), expired.end());
   return expired;
